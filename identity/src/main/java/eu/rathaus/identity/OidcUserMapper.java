@@ -1,0 +1,102 @@
+package eu.rathaus.identity;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wildfly.security.http.oidc.AccessToken;
+import org.wildfly.security.http.oidc.IDToken;
+import org.wildfly.security.http.oidc.OidcPrincipal;
+import org.wildfly.security.http.oidc.OidcSecurityContext;
+import org.wildfly.security.http.oidc.RealmAccessClaim;
+
+/**
+ * Reads a {@link CurrentUser} out of the principal that WildFly's elytron-oidc-client puts on the
+ * request. This is the only class of the portal that knows about OIDC token types.
+ */
+public final class OidcUserMapper {
+
+  private OidcUserMapper() {}
+
+  /** Returns the user, or {@code null} when the principal is not an OIDC principal. */
+  public static CurrentUser fromPrincipal(Principal principal) {
+    if (!(principal instanceof OidcPrincipal<?> oidc)) {
+      return null;
+    }
+    OidcSecurityContext context = oidc.getOidcSecurityContext();
+    IDToken id = context.getIDToken();
+    AccessToken access = context.getToken();
+    String subject = access != null && access.getSubject() != null ? access.getSubject() : oidc.getName();
+    String username = firstNonNull(claim(id, "preferred_username"), claim(access, "preferred_username"), oidc.getName());
+    String name = firstNonNull(id != null ? id.getName() : null, access != null ? access.getName() : null);
+    String email = firstNonNull(id != null ? id.getEmail() : null, access != null ? access.getEmail() : null);
+
+    Set<String> roles = new LinkedHashSet<>();
+    if (access != null) {
+      RealmAccessClaim realmAccess = access.getRealmAccessClaim();
+      if (realmAccess != null && realmAccess.getRoles() != null) {
+        roles.addAll(realmAccess.getRoles());
+      }
+    }
+    Object organizations = access != null ? access.getClaimValue("organization") : null;
+    if (organizations == null && id != null) {
+      organizations = id.getClaimValue("organization");
+    }
+    return new CurrentUser(subject, username, name, email, roles, organizationAliases(organizations));
+  }
+
+  /** The ID token as issued, needed to end the Keycloak session at sign-out. */
+  public static String idTokenOf(Principal principal) {
+    if (principal instanceof OidcPrincipal<?> oidc) {
+      return oidc.getOidcSecurityContext().getIDTokenString();
+    }
+    return null;
+  }
+
+  /**
+   * Keycloak sends the {@code organization} claim either as a list of aliases or, when attributes
+   * are mapped, as an object keyed by alias. Both shapes yield the aliases.
+   */
+  static List<String> organizationAliases(Object claim) {
+    List<String> aliases = new ArrayList<>();
+    if (claim instanceof Map<?, ?> map) {
+      map.keySet().forEach(k -> aliases.add(String.valueOf(k)));
+    } else if (claim instanceof Collection<?> list) {
+      list.forEach(v -> aliases.add(String.valueOf(v)));
+    } else if (claim instanceof String single && !single.isBlank()) {
+      aliases.add(single);
+    } else if (claim != null) {
+      String text = claim.toString().trim();
+      // jose4j may hand over JSON values; accept ["a","b"] and {"a":{}} forms as text too.
+      text = text.replaceAll("^[\\[{]|[\\]}]$", "");
+      for (String part : text.split(",")) {
+        String alias = part.split(":")[0].replace("\"", "").trim();
+        if (!alias.isEmpty()) {
+          aliases.add(alias);
+        }
+      }
+    }
+    return aliases;
+  }
+
+  private static String claim(org.wildfly.security.http.oidc.JsonWebToken token, String name) {
+    if (token == null) {
+      return null;
+    }
+    Object value = token.getClaimValue(name);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  @SafeVarargs
+  private static <T> T firstNonNull(T... values) {
+    for (T value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+}

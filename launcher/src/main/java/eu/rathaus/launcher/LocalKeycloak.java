@@ -1,0 +1,249 @@
+package eu.rathaus.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keycloak from its Maven distribution, with the Rathaus realm imported on first start.
+ *
+ * <p>The distribution comes from Maven Central (copied by the launcher's build), so no container engine and no
+ * second download channel are needed. The optimized build step runs once per data folder; the realm JSON is passed
+ * the environment-specific values (portal URL, client secret, SMTP) as environment variables, so one file serves
+ * {@code ./rathaus up} and the tests. Keycloak only imports a realm that does not exist yet: changes to the JSON reach
+ * an existing data folder only after {@code ./rathaus reset}.
+ */
+public final class LocalKeycloak implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKeycloak.class);
+    /** Realm files on the classpath (identity module) that are imported. */
+    static final List<String> REALM_RESOURCES = List.of("keycloak/rathaus-realm.json");
+    /** Build-time options; a change here triggers a rebuild because the marker records them. */
+    static final List<String> BUILD_OPTIONS =
+            List.of("--db=postgres", "--health-enabled=true", "--cache=local");
+    private static final String BUILD_MARKER = ".rathaus-build";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final StackConfig config;
+    private final ManagedProcess process;
+
+    private LocalKeycloak(StackConfig config, ManagedProcess process) {
+        this.config = config;
+        this.process = process;
+    }
+
+    /** Unpacks and builds Keycloak if needed, starts it, and returns once {@code /health/ready} answers 200. */
+    public static LocalKeycloak start(StackConfig config) {
+        Path home = home(config);
+        ManagedProcess.reclaimOrphan("Keycloak", pidFile(config), home.toString());
+        unpackIfNeeded(config, home);
+        buildIfNeeded(config, home);
+        copyRealms(home);
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + config.keycloakPort(),
+                "--http-management-port=" + config.keycloakManagementPort(),
+                // A fixed hostname keeps the issuer identical for the browser and for WildFly's back channel.
+                "--hostname=" + config.keycloakUrl(),
+                "--hostname-strict=false",
+                "--import-realm"));
+        ManagedProcess process = ManagedProcess.start("Keycloak", command, home, environment(config),
+                logFile(config), pidFile(config));
+        LocalKeycloak keycloak = new LocalKeycloak(config, process);
+        try {
+            process.awaitHttp(healthUrl(config), status -> status == 200, START_TIMEOUT);
+        } catch (RuntimeException e) {
+            keycloak.stop();
+            throw e;
+        }
+        return keycloak;
+    }
+
+    /** Environment of the Keycloak process: database, bootstrap admin and the realm import placeholders. */
+    static Map<String, String> environment(StackConfig config) {
+        Map<String, String> env = new HashMap<>();
+        // Credentials go through the environment, not the command line, so they do not show up in `ps`.
+        env.put("KC_DB_URL", config.keycloakDbUrl());
+        env.put("KC_DB_USERNAME", config.keycloakDbUser());
+        env.put("KC_DB_PASSWORD", config.keycloakDbPassword());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", config.keycloakAdminUser());
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", config.keycloakAdminPassword());
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        env.put("RATHAUS_PORTAL_URL", config.portalBaseUrl());
+        env.put("RATHAUS_OIDC_CLIENT_SECRET", config.oidcClientSecret());
+        env.put("RATHAUS_SMTP_HOST", "127.0.0.1");
+        env.put("RATHAUS_SMTP_PORT", Integer.toString(config.smtpPort()));
+        return env;
+    }
+
+    public static Path home(StackConfig config) {
+        return config.dataDir().resolve("keycloak-" + config.keycloakVersion());
+    }
+
+    public static Path logFile(StackConfig config) {
+        return config.logDir().resolve("keycloak.log");
+    }
+
+    static Path pidFile(StackConfig config) {
+        return config.dataDir().resolve("run/keycloak.pid");
+    }
+
+    public static String healthUrl(StackConfig config) {
+        return "http://localhost:" + config.keycloakManagementPort() + "/health/ready";
+    }
+
+    /**
+     * Unpacks into a temporary sibling folder and renames it at the end, so an interrupted unpack never leaves a
+     * half-filled Keycloak that the next start would mistake for a complete one.
+     */
+    private static void unpackIfNeeded(StackConfig config, Path home) {
+        if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            return;
+        }
+        Path zip = config.keycloakDistribution();
+        if (!Files.isRegularFile(zip)) {
+            throw new StackException("Keycloak-Distribution fehlt / missing: " + zip
+                    + " – run ./mvnw install -DskipTests first.");
+        }
+        long started = System.nanoTime();
+        Path staging = home.resolveSibling(home.getFileName() + ".unpacking");
+        try {
+            deleteRecursively(staging);
+            Files.createDirectories(staging);
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    String name = entry.getName();
+                    int slash = name.indexOf('/');
+                    String relative = slash < 0 ? name : name.substring(slash + 1); // drop "keycloak-x.y.z/"
+                    if (relative.isEmpty()) {
+                        continue;
+                    }
+                    Path target = staging.resolve(relative).normalize();
+                    if (!target.startsWith(staging)) {
+                        throw new IOException("Zip entry outside target folder: " + name);
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            try (Stream<Path> scripts = Files.list(staging.resolve("bin"))) {
+                for (Path script : (Iterable<Path>) scripts.filter(p -> p.toString().endsWith(".sh"))::iterator) {
+                    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            deleteRecursively(home);
+            Files.move(staging, home);
+            LOG.info("Keycloak {} entpackt / unpacked in {} s", config.keycloakVersion(), seconds(started));
+        } catch (IOException e) {
+            throw new StackException("Keycloak konnte nicht entpackt werden / could not be unpacked: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Runs {@code kc.sh build} unless the marker says it already ran with the same options. */
+    private static void buildIfNeeded(StackConfig config, Path home) {
+        Path marker = home.resolve(BUILD_MARKER);
+        String wanted = String.join(" ", BUILD_OPTIONS);
+        try {
+            if (Files.isRegularFile(marker) && Files.readString(marker).trim().equals(wanted)) {
+                return;
+            }
+            long started = System.nanoTime();
+            System.out.println("[rathaus] Keycloak wird einmalig gebaut / one-time Keycloak build (~30 s) …");
+            List<String> command = new ArrayList<>();
+            command.add(home.resolve("bin/kc.sh").toString());
+            command.add("build");
+            command.addAll(BUILD_OPTIONS);
+            Files.createDirectories(config.logDir());
+            Path log = config.logDir().resolve("keycloak-build.log");
+            Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+            int exit = build.waitFor();
+            if (exit != 0) {
+                throw new StackException("Keycloak-Build fehlgeschlagen / kc.sh build failed (exit " + exit + "). Log: "
+                        + log);
+            }
+            Files.writeString(marker, wanted);
+            LOG.info("Keycloak gebaut / built in {} s", seconds(started));
+        } catch (IOException e) {
+            throw new StackException("Keycloak-Build fehlgeschlagen / kc.sh build failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Unterbrochen / interrupted", e);
+        }
+    }
+
+    /** Copies the realm files fresh on every start; Keycloak itself skips realms that already exist. */
+    private static void copyRealms(Path home) {
+        Path importDir = home.resolve("data/import");
+        try {
+            Files.createDirectories(importDir);
+            for (String resource : REALM_RESOURCES) {
+                try (InputStream in = LocalKeycloak.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new StackException("Realm-Datei fehlt im Klassenpfad / realm file missing on the classpath: "
+                                + resource + " – run ./mvnw install -DskipTests first.");
+                    }
+                    Path target = importDir.resolve(Path.of(resource).getFileName().toString());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("Realm-Import vorbereiten fehlgeschlagen / could not prepare realm import: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static String seconds(long startedNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Graceful stop (SIGTERM, 30 s), then forced. */
+    public void stop() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,2 @@
+/** Flyway migrations and the migrator that applies them before the portal serves. */
+package eu.rathaus.migrations;

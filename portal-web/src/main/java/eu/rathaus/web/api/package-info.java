@@ -1,0 +1,2 @@
+/** REST API (JAX-RS), version 1. */
+package eu.rathaus.web.api;

@@ -1,0 +1,2 @@
+/** The public start page. */
+package eu.rathaus.web.home;

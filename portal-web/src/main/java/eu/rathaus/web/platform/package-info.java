@@ -1,0 +1,2 @@
+/** Web plumbing: security headers, readiness gate. */
+package eu.rathaus.web.platform;

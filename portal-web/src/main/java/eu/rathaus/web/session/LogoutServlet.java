@@ -1,0 +1,49 @@
+package eu.rathaus.web.session;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Signs out of the portal and of Keycloak (RP-initiated logout), so the next "Anmelden" asks for the
+ * password again, which matters on shared computers in libraries and citizens' offices.
+ */
+@WebServlet("/signout")
+public class LogoutServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject SessionUser sessionUser;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String idToken = sessionUser.isSignedIn() ? sessionUser.getIdToken() : null;
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    try {
+      request.logout();
+    } catch (jakarta.servlet.ServletException e) {
+      // The session is gone already; nothing else to undo.
+    }
+    String portal = PortalUrls.baseUrl(request);
+    if (idToken == null) {
+      response.sendRedirect(portal + "/");
+      return;
+    }
+    String endSession =
+        PortalUrls.oidcProviderUrl()
+            + "/protocol/openid-connect/logout?id_token_hint="
+            + URLEncoder.encode(idToken, StandardCharsets.UTF_8)
+            + "&post_logout_redirect_uri="
+            + URLEncoder.encode(portal + "/", StandardCharsets.UTF_8);
+    response.sendRedirect(endSession);
+  }
+}

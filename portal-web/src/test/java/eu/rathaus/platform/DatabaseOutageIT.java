@@ -1,0 +1,74 @@
+package eu.rathaus.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.rathaus.launcher.LocalPostgres;
+import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItStack;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Readiness follows the database: DOWN while PostgreSQL is stopped (pages answer 503, not 500), UP
+ * again by itself once it is back, without restarting the server.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DatabaseOutageIT {
+
+  private static final String READY = "http://127.0.0.1:10290/health/ready";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private int awaitReadiness(int expected) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    int status;
+    do {
+      status = get(READY).statusCode();
+      if (status == expected) {
+        return status;
+      }
+      Thread.sleep(500);
+    } while (Instant.now().isBefore(deadline));
+    return status;
+  }
+
+  @Test
+  void readinessGoesDownWithTheDatabaseAndRecoversByItself() throws Exception {
+    assertThat(awaitReadiness(200)).isEqualTo(200);
+    LocalPostgres postgres = ItStack.stack().postgres();
+    postgres.stop();
+    try {
+      assertThat(awaitReadiness(503)).isEqualTo(503);
+      assertThat(get(READY).body()).contains("rathaus-database", "DOWN");
+      HttpResponse<String> page = get(base.toString());
+      assertThat(page.statusCode()).isIn(500, 503);
+      assertThat(page.body()).doesNotContain("Exception", "at eu.rathaus");
+    } finally {
+      ItStack.restartPostgres();
+    }
+    assertThat(awaitReadiness(200)).isEqualTo(200);
+    assertThat(get(base.toString()).statusCode()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,51 @@
+package eu.rathaus.web.it;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Headless Debian Chromium driven by Debian's chromedriver; nothing is downloaded at run time. */
+public final class Browser {
+
+  private Browser() {}
+
+  public static ChromeDriver start() throws Exception {
+    String binary = System.getProperty("rathaus.chromium", "/usr/bin/chromium");
+    String driver = System.getProperty("rathaus.chromedriver", "/usr/bin/chromedriver");
+    if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
+      throw new IllegalStateException(
+          "Chromium and chromedriver are needed for browser tests: apt-get install -y chromium chromium-driver");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(binary);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,1000", "--lang=de-DE",
+        "--user-data-dir=" + Files.createTempDirectory("rathaus-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile()).build();
+    ChromeDriver browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return browser;
+  }
+
+  /** axe-core rules for WCAG 2.1 A/AA whose impact is serious or critical. */
+  public static List<String> seriousViolations(ChromeDriver browser) {
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+    return results.getViolations().stream()
+        .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+        .map(Browser::describe)
+        .toList();
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+  }
+}

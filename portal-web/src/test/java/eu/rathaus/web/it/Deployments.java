@@ -1,0 +1,18 @@
+package eu.rathaus.web.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The portal WAR exactly as built, as Arquillian deploys it; named rathaus.war for its OIDC setup. */
+public final class Deployments {
+
+  private Deployments() {}
+
+  public static WebArchive portal(Class<?>... testClasses) {
+    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/rathaus.war"));
+    war.addClasses(testClasses);
+    war.addClass(Deployments.class);
+    return war;
+  }
+}

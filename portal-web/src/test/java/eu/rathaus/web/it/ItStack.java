@@ -1,0 +1,84 @@
+package eu.rathaus.web.it;
+
+import eu.rathaus.launcher.LocalPostgres;
+import eu.rathaus.launcher.LocalWildFly;
+import eu.rathaus.launcher.Stack;
+import eu.rathaus.launcher.StackConfig;
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the local stack for the integration tests once per test JVM, with the same launcher code as
+ * {@code ./rathaus up} but on the test ports and in {@code target/it-stack}: PostgreSQL, Keycloak and
+ * the mail catcher for every IT; the launcher's WildFly (port 18080) only when a browser test asks
+ * for it. Arquillian runs its own managed WildFly against the same database on port offset 300.
+ *
+ * <p>Active only where failsafe sets {@code rathaus.it.stack=true}, so unit tests start nothing.
+ */
+public class ItStack implements LauncherSessionListener {
+
+  private static Stack stack;
+  private static LocalWildFly portal;
+  private static LocalPostgres restartedPostgres;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (Boolean.getBoolean("rathaus.it.stack")) {
+      stack();
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    stopAll();
+  }
+
+  public static StackConfig config() {
+    Path project = Path.of(System.getProperty("rathaus.project.dir", "..")).toAbsolutePath().normalize();
+    Path data = project.resolve("portal-web/target/it-stack");
+    return StackConfig.forTests(project, data);
+  }
+
+  /** PostgreSQL, Keycloak and mail, started on first use. */
+  public static synchronized Stack stack() {
+    if (stack == null) {
+      // A test JVM that is killed (Ctrl-C, timeout) must not leave Keycloak or PostgreSQL running.
+      Runtime.getRuntime().addShutdownHook(new Thread(ItStack::stopAll, "rathaus-it-stack-stop"));
+      stack = Stack.start(config(), false, System.out);
+    }
+    return stack;
+  }
+
+  /** The launcher's WildFly with the built WAR, exactly as {@code ./rathaus up} runs it. */
+  public static synchronized LocalWildFly portal() {
+    stack();
+    if (portal == null) {
+      portal = LocalWildFly.start(config());
+    }
+    return portal;
+  }
+
+  /** Starts PostgreSQL again on the same data after a test stopped it. */
+  public static synchronized void restartPostgres() {
+    if (restartedPostgres != null) {
+      restartedPostgres.stop();
+    }
+    restartedPostgres = LocalPostgres.start(config());
+  }
+
+  static synchronized void stopAll() {
+    if (portal != null) {
+      portal.stop();
+      portal = null;
+    }
+    if (restartedPostgres != null) {
+      restartedPostgres.stop();
+      restartedPostgres = null;
+    }
+    if (stack != null) {
+      stack.stop();
+      stack = null;
+    }
+  }
+}

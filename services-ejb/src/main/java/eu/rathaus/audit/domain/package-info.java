@@ -1,0 +1,2 @@
+/** Append-only, hash-chained audit log: the pure rules (hashing, verification). */
+package eu.rathaus.audit.domain;

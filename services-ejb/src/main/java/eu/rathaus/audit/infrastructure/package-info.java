@@ -1,0 +1,2 @@
+/** JPA and SQL behind the audit log. */
+package eu.rathaus.audit.infrastructure;

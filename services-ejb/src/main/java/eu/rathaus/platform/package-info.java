@@ -1,0 +1,2 @@
+/** Cross-cutting platform plumbing: schema bootstrap, health. */
+package eu.rathaus.platform;

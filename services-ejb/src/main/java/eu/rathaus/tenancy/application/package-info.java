@@ -1,0 +1,2 @@
+/** Tenancy use cases (directory, later onboarding). */
+package eu.rathaus.tenancy.application;

@@ -1,0 +1,96 @@
+package eu.rathaus.tenancy.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A municipality: the tenant of Rathaus. Every tenant-owned row in the database carries its id.
+ *
+ * <p>The slug is the stable, human-readable name used in URLs and as the Keycloak organization
+ * alias; the AGS (Amtlicher Gemeindeschlüssel, 8 digits) is the official key that links the tenant
+ * to state registers and statistics.
+ */
+@Entity
+@Table(name = "municipality")
+public class Municipality {
+
+  @Id private UUID id;
+
+  @Column(nullable = false, length = 63, unique = true)
+  private String slug;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  @Column(nullable = false, length = 8, unique = true)
+  private String ags;
+
+  @Column(nullable = false, length = 40)
+  private String state;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private MunicipalityStatus status;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected Municipality() {}
+
+  public Municipality(UUID id, String slug, String name, String ags, String state) {
+    if (ags == null || !ags.matches("\\d{8}")) {
+      throw new IllegalArgumentException("AGS must have 8 digits");
+    }
+    if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+      throw new IllegalArgumentException("slug must be lower-case letters, digits and dashes");
+    }
+    this.id = id;
+    this.slug = slug;
+    this.name = name;
+    this.ags = ags;
+    this.state = state;
+    this.status = MunicipalityStatus.ONBOARDING;
+    this.createdAt = Instant.now();
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String ags() {
+    return ags;
+  }
+
+  public String state() {
+    return state;
+  }
+
+  public MunicipalityStatus status() {
+    return status;
+  }
+
+  public void activate() {
+    status = MunicipalityStatus.ACTIVE;
+  }
+
+  public void suspend() {
+    status = MunicipalityStatus.SUSPENDED;
+  }
+}

@@ -1,0 +1,2 @@
+/** Municipalities, the tenants of the platform. */
+package eu.rathaus.tenancy.domain;

@@ -1,0 +1,2 @@
+/** JPA behind tenancy. */
+package eu.rathaus.tenancy.infrastructure;
