@@ -66,8 +66,8 @@ public final class OidcUserMapper {
       map.keySet().forEach(k -> aliases.add(String.valueOf(k)));
     } else if (claim instanceof Collection<?> list) {
       list.forEach(v -> aliases.add(String.valueOf(v)));
-    } else if (claim instanceof String single && !single.isBlank()) {
-      aliases.add(single);
+    } else if (claim instanceof String single && !single.isBlank() && !single.strip().matches("^[\\[{].*")) {
+      aliases.add(single.strip());
     } else if (claim != null) {
       String text = claim.toString().trim();
       // jose4j may hand over JSON values; accept ["a","b"] and {"a":{}} forms as text too.

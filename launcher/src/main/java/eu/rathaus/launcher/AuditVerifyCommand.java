@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class AuditVerifyCommand {
                         + " subject_id, municipality_id, details, prev_hash, hash FROM audit_entry ORDER BY chain, seq")) {
                     while (rs.next()) {
                         entries.add(new AuditRecord(rs.getLong("id"), rs.getString("chain"), rs.getLong("seq"),
-                                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                                 rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
                                 rs.getObject("municipality_id", UUID.class), rs.getString("details"),
                                 rs.getString("prev_hash"), rs.getString("hash")));

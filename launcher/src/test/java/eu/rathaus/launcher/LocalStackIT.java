@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +19,20 @@ class LocalStackIT {
     @TempDir
     Path dataDir;
 
+    /**
+     * Test ports, but PostgreSQL on a free port: the portal-web ITs use {@link StackConfig#forTests} ports too, and
+     * a developer may run both builds at once on one machine.
+     */
+    private StackConfig config() {
+        StackConfig tests = StackConfig.forTests(Path.of("").toAbsolutePath().getParent(), dataDir);
+        return StackConfig.fromEnvironment(tests.projectDir(), Map.of(
+                "RATHAUS_DATA_DIR", dataDir.toString(),
+                "RATHAUS_POSTGRES_PORT", Integer.toString(Ports.freePort())));
+    }
+
     @Test
     void postgresIsDurableHasSafeRolesAndKeepsData() throws Exception {
-        StackConfig config = StackConfig.forTests(Path.of("").toAbsolutePath().getParent(), dataDir);
+        StackConfig config = config();
 
         try (LocalPostgres postgres = LocalPostgres.start(config)) {
             try (Connection c = postgres.superuserDataSource("rathaus").getConnection();
@@ -60,7 +72,7 @@ class LocalStackIT {
 
     @Test
     void stalePidFileOfADeadProcessIsRemoved() throws Exception {
-        StackConfig config = StackConfig.forTests(Path.of("").toAbsolutePath().getParent(), dataDir);
+        StackConfig config = config();
         try (LocalPostgres postgres = LocalPostgres.start(config)) {
             // initialise the cluster once
         }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.ItStack;
+import eu.rathaus.web.it.Jdbc;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,18 +27,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CitizenSignInUiIT {
 
-  private static ChromeDriver browser;
   private static String portal;
+  private ChromeDriver browser;
 
   @BeforeAll
-  static void startStackAndBrowser() throws Exception {
+  static void startStack() {
     ItStack.portal();
     portal = ItStack.config().portalBaseUrl();
+  }
+
+  /** A fresh browser per journey: no cookie of one person's session leaks into the next. */
+  @BeforeEach
+  void openBrowser() throws Exception {
     browser = Browser.start();
   }
 
-  @AfterAll
-  static void closeBrowser() {
+  @AfterEach
+  void closeBrowser() {
     if (browser != null) {
       browser.quit();
     }
@@ -43,7 +54,7 @@ class CitizenSignInUiIT {
   }
 
   private void signInOnKeycloak(String username, String password) {
-    await().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    Browser.awaitOrExplain(browser, By.id("username"));
     browser.findElement(By.id("username")).sendKeys(username);
     if (browser.findElements(By.id("password")).stream().noneMatch(WebElement::isDisplayed)) {
       // Organizations make the login identity-first: user name first, then the password page.
@@ -54,8 +65,33 @@ class CitizenSignInUiIT {
     browser.findElement(By.id("kc-login")).click();
   }
 
+  private static long signInAuditEntries() throws Exception {
+    try (Connection c = Jdbc.owner(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select count(*) from audit_entry where action = 'auth.sign-in'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   @Test
-  void citizenSignsInIsGreetedByNameAndSignsOut() {
+  void startPageWorksByKeyboardFromTheSkipLink() {
+    browser.get(portal + "/");
+    browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    WebElement first = browser.switchTo().activeElement();
+    assertThat(first.getText()).isEqualTo("Zum Inhalt springen");
+    first.sendKeys(Keys.ENTER);
+    assertThat(browser.getCurrentUrl()).endsWith("#main");
+    // The search form is reachable and usable by keyboard alone.
+    WebElement search = browser.findElement(By.id("q"));
+    search.sendKeys("beispiel", Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("result-count"));
+    assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 Kommune gefunden.");
+    assertThat(browser.findElement(By.id("municipalities")).getText()).contains("Beispielheim").doesNotContain("Musterstadt");
+  }
+
+  @Test
+  void citizenSignsInIsGreetedByNameAndSignsOut() throws Exception {
+    long auditedBefore = signInAuditEntries();
     browser.get(portal + "/");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
     assertThat(browser.findElement(By.id("municipalities")).getText()).contains("Musterstadt", "Beispielheim");
@@ -64,11 +100,12 @@ class CitizenSignInUiIT {
     browser.findElement(By.id("login")).click();
     signInOnKeycloak("erika.mustermann", "demo");
 
-    await().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+    Browser.awaitOrExplain(browser, By.id("signed-in-user"));
     assertThat(browser.getCurrentUrl()).startsWith(portal);
     assertThat(browser.findElement(By.id("welcome-heading")).getText()).isEqualTo("Willkommen, Erika Mustermann");
     assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Bürgerin oder Bürger");
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the signed-in start page").isEmpty();
+    assertThat(signInAuditEntries()).as("sign-in written to the audit log").isEqualTo(auditedBefore + 1);
 
     browser.findElement(By.id("logout")).click();
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
@@ -82,10 +119,9 @@ class CitizenSignInUiIT {
 
   @Test
   void staffMemberSeesRoleAndMunicipality() {
-    browser.manage().deleteAllCookies();
     browser.get(portal + "/login");
     signInOnKeycloak("mia.sachbearbeiterin", "demo");
-    await().until(ExpectedConditions.presenceOfElementLocated(By.id("welcome-municipality")));
+    Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
     assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Sachbearbeitung");
     assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Musterstadt");
     browser.findElement(By.id("logout")).click();

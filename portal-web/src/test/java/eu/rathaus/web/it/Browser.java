@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -34,6 +39,26 @@ public final class Browser {
     ChromeDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return browser;
+  }
+
+  /**
+   * Waits for an element; on time-out the failure names the page the browser is on and what it
+   * shows, and leaves a screenshot in target/ui-failures, so a red CI run can be understood.
+   */
+  public static void awaitOrExplain(ChromeDriver browser, By locator) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    } catch (TimeoutException e) {
+      String text = browser.findElement(By.tagName("body")).getText();
+      try {
+        Path dir = Files.createDirectories(Path.of("target/ui-failures"));
+        Files.write(dir.resolve(System.currentTimeMillis() + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+      } catch (Exception ignored) {
+        // the explanation below is what matters
+      }
+      throw new AssertionError("Waited for " + locator + " on " + browser.getCurrentUrl() + " (" + browser.getTitle() + "): "
+          + text.substring(0, Math.min(600, text.length())), e);
+    }
   }
 
   /** axe-core rules for WCAG 2.1 A/AA whose impact is serious or critical. */
