@@ -2,9 +2,10 @@ package eu.rathaus.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.rathaus.launcher.LocalPostgres;
 import eu.rathaus.web.it.Deployments;
-import eu.rathaus.web.it.ItStack;
+import eu.rathaus.web.it.Jdbc;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -20,8 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Readiness follows the database: DOWN while PostgreSQL is stopped (pages answer 503, not 500), UP
- * again by itself once it is back, without restarting the server.
+ * Readiness follows the database: DOWN while the portal's database is gone (pages answer with the
+ * friendly error page, no stack trace), UP again by itself once it is back, without restarting the
+ * server.
+ *
+ * <p>The outage is made on the server side, as a restart would: every connection of the portal's
+ * database is terminated and new ones are refused. Keycloak's database on the same PostgreSQL stays
+ * up, so the tests that follow still have a working identity provider.
  */
 @ExtendWith(ArquillianExtension.class)
 class DatabaseOutageIT {
@@ -54,11 +60,19 @@ class DatabaseOutageIT {
     return status;
   }
 
+  private static void setPortalDatabaseReachable(boolean reachable) throws Exception {
+    try (Connection c = Jdbc.superuserMaintenance(); Statement s = c.createStatement()) {
+      s.execute("alter database rathaus allow_connections " + reachable);
+      if (!reachable) {
+        s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'rathaus' and pid <> pg_backend_pid()");
+      }
+    }
+  }
+
   @Test
   void readinessGoesDownWithTheDatabaseAndRecoversByItself() throws Exception {
     assertThat(awaitReadiness(200)).isEqualTo(200);
-    LocalPostgres postgres = ItStack.stack().postgres();
-    postgres.stop();
+    setPortalDatabaseReachable(false);
     try {
       assertThat(awaitReadiness(503)).isEqualTo(503);
       assertThat(get(READY).body()).contains("rathaus-database", "DOWN");
@@ -66,7 +80,7 @@ class DatabaseOutageIT {
       assertThat(page.statusCode()).isIn(500, 503);
       assertThat(page.body()).doesNotContain("Exception", "at eu.rathaus");
     } finally {
-      ItStack.restartPostgres();
+      setPortalDatabaseReachable(true);
     }
     assertThat(awaitReadiness(200)).isEqualTo(200);
     assertThat(get(base.toString()).statusCode()).isEqualTo(200);

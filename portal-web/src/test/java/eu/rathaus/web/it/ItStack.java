@@ -1,6 +1,5 @@
 package eu.rathaus.web.it;
 
-import eu.rathaus.launcher.LocalPostgres;
 import eu.rathaus.launcher.LocalWildFly;
 import eu.rathaus.launcher.Stack;
 import eu.rathaus.launcher.StackConfig;
@@ -20,7 +19,6 @@ public class ItStack implements LauncherSessionListener {
 
   private static Stack stack;
   private static LocalWildFly portal;
-  private static LocalPostgres restartedPostgres;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -59,22 +57,10 @@ public class ItStack implements LauncherSessionListener {
     return portal;
   }
 
-  /** Starts PostgreSQL again on the same data after a test stopped it. */
-  public static synchronized void restartPostgres() {
-    if (restartedPostgres != null) {
-      restartedPostgres.stop();
-    }
-    restartedPostgres = LocalPostgres.start(config());
-  }
-
   static synchronized void stopAll() {
     if (portal != null) {
       portal.stop();
       portal = null;
-    }
-    if (restartedPostgres != null) {
-      restartedPostgres.stop();
-      restartedPostgres = null;
     }
     if (stack != null) {
       stack.stop();

@@ -13,6 +13,12 @@ public final class Jdbc {
     return DriverManager.getConnection(ItStack.config().jdbcUrl(), "postgres", "postgres");
   }
 
+  /** The superuser on the maintenance database {@code postgres}, for changes to the portal's database itself. */
+  public static Connection superuserMaintenance() throws SQLException {
+    String url = ItStack.config().jdbcUrl().replaceFirst("/rathaus(\\?|$)", "/postgres$1");
+    return DriverManager.getConnection(url, "postgres", "postgres");
+  }
+
   public static Connection owner() throws SQLException {
     var c = ItStack.config();
     return DriverManager.getConnection(c.jdbcUrl(), c.ownerUser(), c.ownerPassword());
