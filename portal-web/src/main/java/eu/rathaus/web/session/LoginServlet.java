@@ -39,8 +39,12 @@ public class LoginServlet extends HttpServlet {
     }
     if (!sessionUser.isSignedIn() || !sessionUser.getUser().subject().equals(user.subject())) {
       request.changeSessionId();
-      String municipalityName = recorder.record(user);
-      sessionUser.signIn(user, OidcUserMapper.idTokenOf(request.getUserPrincipal()), municipalityName);
+      Optional<MunicipalitySummary> municipality = recorder.record(user);
+      sessionUser.signIn(
+          user,
+          OidcUserMapper.idTokenOf(request.getUserPrincipal()),
+          municipality.map(MunicipalitySummary::id).orElse(null),
+          municipality.map(MunicipalitySummary::name).orElse(null));
       LOG.fine(() -> "Signed in subject " + user.subject());
     }
     response.sendRedirect(request.getContextPath() + "/");
@@ -53,7 +57,7 @@ public class LoginServlet extends HttpServlet {
     @Inject MunicipalityDirectory municipalities;
 
     @Transactional
-    public String record(CurrentUser user) {
+    public Optional<MunicipalitySummary> record(CurrentUser user) {
       Optional<MunicipalitySummary> municipality =
           Optional.ofNullable(user.primaryMunicipality()).flatMap(municipalities::bySlug);
       auditLog.record(
@@ -64,7 +68,7 @@ public class LoginServlet extends HttpServlet {
               user.subject(),
               municipality.map(MunicipalitySummary::id).orElse(null),
               "roles=" + String.join(",", user.roles().stream().sorted().toList())));
-      return municipality.map(MunicipalitySummary::name).orElse(null);
+      return municipality;
     }
   }
 }

@@ -3,7 +3,9 @@ package eu.rathaus.web.session;
 import eu.rathaus.identity.CurrentUser;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
+import eu.rathaus.tenancy.domain.TenantScope;
 import java.io.Serializable;
+import java.util.UUID;
 
 /**
  * The signed-in person for the pages of this HTTP session.
@@ -21,11 +23,33 @@ public class SessionUser implements Serializable {
   private CurrentUser user;
   private String idToken;
   private String municipalityName;
+  private UUID municipalityId;
 
-  public void signIn(CurrentUser user, String idToken, String municipalityName) {
+  public void signIn(CurrentUser user, String idToken, UUID municipalityId, String municipalityName) {
     this.user = user;
     this.idToken = idToken;
+    this.municipalityId = municipalityId;
     this.municipalityName = municipalityName;
+  }
+
+  /**
+   * What this person may see of tenant-owned data: platform admins everything, staff their own
+   * municipality, citizens their own rows, anyone else only public data.
+   */
+  public TenantScope tenantScope() {
+    if (user == null) {
+      return TenantScope.anonymous();
+    }
+    if (user.hasRole(CurrentUser.PLATFORM_ADMIN)) {
+      return TenantScope.platform(user.subject());
+    }
+    if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN)) && municipalityId != null) {
+      return TenantScope.staff(municipalityId, user.subject());
+    }
+    if (user.hasRole(CurrentUser.CITIZEN)) {
+      return TenantScope.citizen(user.subject());
+    }
+    return TenantScope.anonymous();
   }
 
   public boolean isSignedIn() {

@@ -7,7 +7,10 @@ import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.audit.domain.AuditHasher;
 import eu.rathaus.audit.domain.AuditRecord;
+import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -26,6 +29,8 @@ public class JpaAuditLog implements AuditLog {
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
+
+  @Inject DatabaseTenantScope tenantScope;
 
   @Override
   @Transactional(Transactional.TxType.REQUIRED)
@@ -74,8 +79,11 @@ public class JpaAuditLog implements AuditLog {
   }
 
   @Override
-  @Transactional(Transactional.TxType.REQUIRED)
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public VerificationResult verify() {
+    // Verifying the chain is a platform operation: it must see every chain, whoever triggers it,
+    // and it runs in a transaction of its own so the wider scope ends with it.
+    tenantScope.apply(TenantScope.platform("audit-verification"));
     List<AuditRecord> entries =
         em.createQuery("select e from AuditEntryEntity e order by e.chain, e.seq", AuditEntryEntity.class)
             .getResultStream()
