@@ -87,6 +87,11 @@ class CitizenSignInUiIT {
     Browser.awaitOrExplain(browser, By.id("result-count"));
     assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 Kommune gefunden.");
     assertThat(browser.findElement(By.id("municipalities")).getText()).contains("Beispielheim").doesNotContain("Musterstadt");
+
+    browser.findElement(By.linkText("Barrierefreiheit")).click();
+    Browser.awaitOrExplain(browser, By.tagName("h1"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Erklärung zur Barrierefreiheit");
+    assertThat(Browser.seriousViolations(browser)).as("axe-core on the accessibility statement").isEmpty();
   }
 
   @Test

@@ -68,6 +68,20 @@ class PortalHttpIT {
   }
 
   @Test
+  void legalPagesExistInGermanAndEnglish() throws Exception {
+    assertThat(get("/legal/accessibility.xhtml").body()).contains("Erklärung zur Barrierefreiheit", "BITV 2.0");
+    assertThat(get("/legal/privacy.xhtml").body()).contains("<h1>Datenschutz</h1>");
+    assertThat(get("/legal/imprint.xhtml?lang=en").body()).contains("<h1>Legal notice</h1>");
+  }
+
+  @Test
+  void apiIsDescribedByOpenApi() throws Exception {
+    HttpResponse<String> openapi = get("/openapi");
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.body()).contains("/api/v1/municipalities");
+  }
+
+  @Test
   void signInLinkSendsTheBrowserToKeycloak() throws Exception {
     HttpResponse<String> login = get("/login");
     assertThat(login.statusCode()).isEqualTo(302);
