@@ -18,10 +18,15 @@ public class CallerScopeFilter extends HttpFilter {
 
   @Inject SessionUser sessionUser;
   @Inject CallerScope callerScope;
+  @Inject SessionSignIn signIn;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (request.getUserPrincipal() != null) {
+      // A constrained page reached directly (not through /login) still gets its sign-in recorded.
+      signIn.ensureSignedIn(request);
+    }
     if (request.getSession(false) != null) {
       callerScope.set(sessionUser.tenantScope());
     }

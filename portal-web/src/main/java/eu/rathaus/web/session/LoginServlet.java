@@ -1,74 +1,30 @@
 package eu.rathaus.web.session;
 
-import eu.rathaus.audit.application.AuditLog;
-import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.identity.CurrentUser;
-import eu.rathaus.identity.OidcUserMapper;
-import eu.rathaus.tenancy.application.MunicipalityDirectory;
-import eu.rathaus.tenancy.application.MunicipalitySummary;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The door to sign in. {@code /login} is security-constrained, so the container sends the browser
- * to Keycloak first; once back here the person is known, recorded in the audit log and kept in the
- * session, and the browser returns to the start page. A plain link, so it works without JavaScript.
+ * to Keycloak first; once back here the person is known, recorded and kept in the session, and the
+ * browser returns to the start page. A plain link, so it works without JavaScript.
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = Logger.getLogger(LoginServlet.class.getName());
 
-  @Inject SessionUser sessionUser;
-  @Inject SignInRecorder recorder;
+  @Inject SessionSignIn signIn;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    CurrentUser user = OidcUserMapper.fromPrincipal(request.getUserPrincipal());
-    if (user == null) {
+    if (!signIn.ensureSignedIn(request)) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    if (!sessionUser.isSignedIn() || !sessionUser.getUser().subject().equals(user.subject())) {
-      request.changeSessionId();
-      Optional<MunicipalitySummary> municipality = recorder.record(user);
-      sessionUser.signIn(
-          user,
-          OidcUserMapper.idTokenOf(request.getUserPrincipal()),
-          municipality.map(MunicipalitySummary::id).orElse(null),
-          municipality.map(MunicipalitySummary::name).orElse(null));
-      LOG.fine(() -> "Signed in subject " + user.subject());
-    }
     response.sendRedirect(request.getContextPath() + "/");
-  }
-
-  /** Writes the sign-in to the audit chain of the person's municipality (or the platform chain). */
-  @jakarta.enterprise.context.ApplicationScoped
-  public static class SignInRecorder {
-    @Inject AuditLog auditLog;
-    @Inject MunicipalityDirectory municipalities;
-
-    @Transactional
-    public Optional<MunicipalitySummary> record(CurrentUser user) {
-      Optional<MunicipalitySummary> municipality =
-          Optional.ofNullable(user.primaryMunicipality()).flatMap(municipalities::bySlug);
-      auditLog.record(
-          new AuditEvent(
-              user.subject(),
-              "auth.sign-in",
-              "user",
-              user.subject(),
-              municipality.map(MunicipalitySummary::id).orElse(null),
-              "roles=" + String.join(",", user.roles().stream().sorted().toList())));
-      return municipality;
-    }
   }
 }

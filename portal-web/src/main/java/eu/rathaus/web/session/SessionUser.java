@@ -24,12 +24,19 @@ public class SessionUser implements Serializable {
   private String idToken;
   private String municipalityName;
   private UUID municipalityId;
+  private boolean municipalitySuspended;
 
-  public void signIn(CurrentUser user, String idToken, UUID municipalityId, String municipalityName) {
+  public void signIn(CurrentUser user, String idToken, UUID municipalityId, String municipalityName, boolean suspended) {
     this.user = user;
     this.idToken = idToken;
     this.municipalityId = municipalityId;
     this.municipalityName = municipalityName;
+    this.municipalitySuspended = suspended;
+  }
+
+  /** Staff of a suspended municipality are signed in but get no access to its data. */
+  public boolean isMunicipalitySuspended() {
+    return municipalitySuspended;
   }
 
   /**
@@ -43,7 +50,7 @@ public class SessionUser implements Serializable {
     if (user.hasRole(CurrentUser.PLATFORM_ADMIN)) {
       return TenantScope.platform(user.subject());
     }
-    if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN)) && municipalityId != null) {
+    if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN)) && municipalityId != null && !municipalitySuspended) {
       return TenantScope.staff(municipalityId, user.subject());
     }
     if (user.hasRole(CurrentUser.CITIZEN)) {

@@ -1,5 +1,6 @@
 package eu.rathaus.web.it;
 
+import eu.rathaus.launcher.LocalKeycloak;
 import eu.rathaus.launcher.LocalWildFly;
 import eu.rathaus.launcher.Stack;
 import eu.rathaus.launcher.StackConfig;
@@ -57,7 +58,30 @@ public class ItStack implements LauncherSessionListener {
     return portal;
   }
 
+  private static LocalKeycloak restartedKeycloak;
+
+  /** Stops Keycloak, to test what the portal does while its identity provider is away. */
+  public static synchronized void stopKeycloak() {
+    if (restartedKeycloak != null) {
+      restartedKeycloak.stop();
+      restartedKeycloak = null;
+    } else {
+      stack().keycloak().stop();
+    }
+  }
+
+  /** Starts Keycloak again on the same database after {@link #stopKeycloak()}. */
+  public static synchronized void startKeycloak() {
+    if (restartedKeycloak == null) {
+      restartedKeycloak = LocalKeycloak.start(config());
+    }
+  }
+
   static synchronized void stopAll() {
+    if (restartedKeycloak != null) {
+      restartedKeycloak.stop();
+      restartedKeycloak = null;
+    }
     if (portal != null) {
       portal.stop();
       portal = null;

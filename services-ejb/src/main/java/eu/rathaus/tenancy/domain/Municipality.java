@@ -42,11 +42,17 @@ public class Municipality {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "email_domain", length = 253)
+  private String emailDomain;
+
+  @Column(name = "organization_id", length = 64)
+  private String organizationId;
+
   @Version private long version;
 
   protected Municipality() {}
 
-  public Municipality(UUID id, String slug, String name, String ags, String state) {
+  public Municipality(UUID id, String slug, String name, String ags, String state, String emailDomain) {
     if (ags == null || !ags.matches("\\d{8}")) {
       throw new IllegalArgumentException("AGS must have 8 digits");
     }
@@ -58,6 +64,7 @@ public class Municipality {
     this.name = name;
     this.ags = ags;
     this.state = state;
+    this.emailDomain = emailDomain;
     this.status = MunicipalityStatus.ONBOARDING;
     this.createdAt = Instant.now();
   }
@@ -84,6 +91,19 @@ public class Municipality {
 
   public MunicipalityStatus status() {
     return status;
+  }
+
+  public String emailDomain() {
+    return emailDomain;
+  }
+
+  public String organizationId() {
+    return organizationId;
+  }
+
+  /** Links the tenant to its organization in the identity provider (set once by onboarding). */
+  public void linkOrganization(String organizationId) {
+    this.organizationId = organizationId;
   }
 
   public void activate() {

@@ -1,0 +1,161 @@
+package eu.rathaus.identity.admin;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * {@link OrganizationDirectory} on Keycloak's admin REST API, through the official admin client,
+ * signed in as the realm's service-account client (client credentials; the client has only the
+ * realm-management roles it needs).
+ */
+public class KeycloakOrganizationDirectory implements OrganizationDirectory, AutoCloseable {
+
+  /** How long the password-setup link stays valid: three days, time enough for a town hall. */
+  private static final int LINK_LIFESPAN_SECONDS = 3 * 24 * 3600;
+
+  private final Keycloak keycloak;
+  private final String realm;
+  private final String portalClientId;
+
+  public KeycloakOrganizationDirectory(AdminSettings settings) {
+    this.realm = settings.realm();
+    this.portalClientId = settings.portalClientId();
+    this.keycloak =
+        KeycloakBuilder.builder()
+            .serverUrl(settings.serverUrl())
+            .realm(settings.realm())
+            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+            .clientId(settings.clientId())
+            .clientSecret(settings.clientSecret())
+            .build();
+  }
+
+  private RealmResource realm() {
+    return keycloak.realm(realm);
+  }
+
+  @Override
+  public Optional<String> findOrganization(String alias) {
+    return call(
+        "find organization " + alias,
+        () ->
+            realm().organizations().search(alias, true, 0, 10).stream()
+                .filter(o -> alias.equals(o.getAlias()))
+                .map(OrganizationRepresentation::getId)
+                .findFirst());
+  }
+
+  @Override
+  public String ensureOrganization(String alias, String name, String emailDomain) {
+    Optional<String> existing = findOrganization(alias);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    return call(
+        "create organization " + alias,
+        () -> {
+          OrganizationRepresentation org = new OrganizationRepresentation();
+          org.setAlias(alias);
+          org.setName(name);
+          org.setEnabled(true);
+          OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation(emailDomain);
+          domain.setVerified(false);
+          org.addDomain(domain);
+          try (Response response = realm().organizations().create(org)) {
+            return CreatedResponseUtil.getCreatedId(response);
+          }
+        });
+  }
+
+  @Override
+  public String ensureMember(String organizationId, String email, String realmRole) {
+    return call(
+        "ensure member " + email,
+        () -> {
+          List<UserRepresentation> found = realm().users().searchByEmail(email, true);
+          String userId;
+          if (found.isEmpty()) {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(email);
+            user.setEmail(email);
+            user.setEmailVerified(true);
+            user.setEnabled(true);
+            try (Response response = realm().users().create(user)) {
+              userId = CreatedResponseUtil.getCreatedId(response);
+            }
+          } else {
+            userId = found.get(0).getId();
+          }
+          RoleRepresentation role = realm().roles().get(realmRole).toRepresentation();
+          boolean hasRole =
+              realm().users().get(userId).roles().realmLevel().listEffective().stream()
+                  .anyMatch(r -> realmRole.equals(r.getName()));
+          if (!hasRole) {
+            realm().users().get(userId).roles().realmLevel().add(List.of(role));
+          }
+          OrganizationResource org = realm().organizations().get(organizationId);
+          boolean member = org.members().search(email, true, 0, 10).stream().anyMatch(m -> userId.equals(m.getId()));
+          if (!member) {
+            try (Response response = org.members().addMember(userId)) {
+              if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                throw new WebApplicationException("adding member answered " + response.getStatus(), response.getStatus());
+              }
+            }
+          }
+          return userId;
+        });
+  }
+
+  @Override
+  public void sendPasswordSetupMail(String accountId, String redirectUri) {
+    call(
+        "send password setup mail",
+        () -> {
+          realm().users().get(accountId).executeActionsEmail(portalClientId, redirectUri, LINK_LIFESPAN_SECONDS, List.of("UPDATE_PASSWORD"));
+          return null;
+        });
+  }
+
+  @Override
+  public void setOrganizationEnabled(String organizationId, boolean enabled) {
+    call(
+        "enable organization",
+        () -> {
+          OrganizationResource org = realm().organizations().get(organizationId);
+          OrganizationRepresentation representation = org.toRepresentation();
+          representation.setEnabled(enabled);
+          try (Response response = org.update(representation)) {
+            if (response.getStatus() >= 300) {
+              throw new WebApplicationException("update answered " + response.getStatus(), response.getStatus());
+            }
+          }
+          return null;
+        });
+  }
+
+  private <T> T call(String what, java.util.function.Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (ProcessingException | WebApplicationException e) {
+      throw new DirectoryException("Keycloak: " + what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    keycloak.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Platform administration pages (onboarding municipalities). */
+package eu.rathaus.web.admin;

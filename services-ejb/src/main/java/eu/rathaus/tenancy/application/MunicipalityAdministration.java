@@ -1,0 +1,119 @@
+package eu.rathaus.tenancy.application;
+
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.identity.admin.OrganizationDirectory;
+import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.MunicipalityStatus;
+import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
+import eu.rathaus.tenancy.infrastructure.OnboardingRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform admin's view of all municipalities: their state, and suspending or re-activating
+ * one. A suspended municipality disappears from the public directory, its staff lose access to its
+ * back office, and its Keycloak organization is disabled; nothing is deleted.
+ */
+@ApplicationScoped
+public class MunicipalityAdministration {
+
+  /** One row of the platform admin's list. */
+  public record Row(String slug, String name, String ags, String state, String emailDomain, MunicipalityStatus status, String lastError)
+      implements Serializable {
+    public String getSlug() {
+      return slug;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getAgs() {
+      return ags;
+    }
+
+    public String getState() {
+      return state;
+    }
+
+    public String getEmailDomain() {
+      return emailDomain;
+    }
+
+    public String getStatus() {
+      return status.name();
+    }
+
+    public String getLastError() {
+      return lastError;
+    }
+  }
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  @Inject DatabaseTenantScope scope;
+  @Inject OrganizationDirectory directory;
+  @Inject AuditLog audit;
+
+  @Transactional
+  public List<Row> all() {
+    scope.apply(TenantScope.platform("administration"));
+    return em.createQuery("select m from Municipality m order by m.name", Municipality.class).getResultStream()
+        .map(m -> {
+          OnboardingRecord record = em.find(OnboardingRecord.class, m.id());
+          return new Row(m.slug(), m.name(), m.ags(), m.state(), m.emailDomain(), m.status(), record == null ? null : record.lastError());
+        })
+        .toList();
+  }
+
+  /** Status of one municipality, for sign-in decisions (suspended staff get no back office). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<MunicipalityStatus> statusOf(String slug) {
+    return em.createQuery("select m.status from Municipality m where m.slug = :s", MunicipalityStatus.class)
+        .setParameter("s", slug)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional
+  public boolean suspend(String slug, String actor) {
+    return changeStatus(slug, false, actor);
+  }
+
+  @Transactional
+  public boolean activate(String slug, String actor) {
+    return changeStatus(slug, true, actor);
+  }
+
+  private boolean changeStatus(String slug, boolean active, String actor) {
+    scope.apply(TenantScope.platform("administration"));
+    Optional<Municipality> found =
+        em.createQuery("select m from Municipality m where m.slug = :s", Municipality.class).setParameter("s", slug).getResultStream().findFirst();
+    if (found.isEmpty() || found.get().status() == MunicipalityStatus.ONBOARDING) {
+      return false;
+    }
+    Municipality municipality = found.get();
+    if (active) {
+      municipality.activate();
+    } else {
+      municipality.suspend();
+    }
+    // Municipalities created from the realm template have no stored organization id yet.
+    String organizationId = municipality.organizationId() != null ? municipality.organizationId() : directory.findOrganization(slug).orElse(null);
+    if (organizationId != null) {
+      // Inside the transaction: if Keycloak refuses, the status change rolls back with it.
+      directory.setOrganizationEnabled(organizationId, active);
+    }
+    audit.record(new AuditEvent(actor, active ? "municipality.activated" : "municipality.suspended", "municipality", slug, municipality.id(), null));
+    return true;
+  }
+}

@@ -1,0 +1,90 @@
+package eu.rathaus.tenancy.application;
+
+import eu.rathaus.tenancy.domain.GermanState;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What a platform admin enters to onboard a municipality. */
+public record OnboardingRequest(
+    String name, String ags, String state, String slug, String emailDomain, String idpDiscoveryUrl, String adminEmail)
+    implements Serializable {
+
+  private static final Pattern AGS = Pattern.compile("\\d{8}");
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+  private static final Pattern DOMAIN =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[a-z0-9.-]{1,253}");
+
+  /** Trims, lower-cases what is case-insensitive, and turns blanks into nulls. */
+  public OnboardingRequest normalised() {
+    return new OnboardingRequest(
+        clean(name),
+        clean(ags),
+        clean(state),
+        lower(slug),
+        lower(emailDomain),
+        clean(idpDiscoveryUrl),
+        lower(adminEmail));
+  }
+
+  /** Every problem at once, so the form can show them all. Call on a normalised request. */
+  public List<FieldProblem> validate() {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (name == null) {
+      problems.add(FieldProblem.of("name", "onboarding.name.required"));
+    } else if (name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+      problems.add(FieldProblem.of("name", "onboarding.name.invalid"));
+    }
+    Optional<GermanState> germanState = state == null ? Optional.empty() : GermanState.byDisplayName(state);
+    if (germanState.isEmpty()) {
+      problems.add(FieldProblem.of("state", "onboarding.state.required"));
+    }
+    if (ags == null || !AGS.matcher(ags).matches()) {
+      problems.add(FieldProblem.of("ags", "onboarding.ags.format"));
+    } else if (germanState.isPresent() && !ags.startsWith(germanState.get().code())) {
+      problems.add(FieldProblem.of("ags", "onboarding.ags.state", germanState.get().code(), germanState.get().displayName()));
+    }
+    if (slug == null || !SLUG.matcher(slug).matches()) {
+      problems.add(FieldProblem.of("slug", "onboarding.slug.format"));
+    }
+    if (emailDomain == null || emailDomain.length() > 253 || !DOMAIN.matcher(emailDomain).matches()) {
+      problems.add(FieldProblem.of("emailDomain", "onboarding.domain.format"));
+    }
+    if (adminEmail == null || adminEmail.length() > 254 || !EMAIL.matcher(adminEmail).matches()) {
+      problems.add(FieldProblem.of("adminEmail", "onboarding.email.format"));
+    }
+    if (idpDiscoveryUrl != null && !isHttpsUrl(idpDiscoveryUrl)) {
+      problems.add(FieldProblem.of("idpDiscoveryUrl", "onboarding.idp.format"));
+    }
+    return problems;
+  }
+
+  private static boolean isHttpsUrl(String text) {
+    try {
+      URI uri = URI.create(text);
+      return ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && "localhost".equals(uri.getHost())))
+          && uri.getHost() != null
+          && text.length() <= 500;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String clean(String value) {
+    if (value == null) {
+      return null;
+    }
+    String stripped = value.strip();
+    return stripped.isEmpty() ? null : stripped;
+  }
+
+  private static String lower(String value) {
+    String cleaned = clean(value);
+    return cleaned == null ? null : cleaned.toLowerCase(Locale.ROOT);
+  }
+}
