@@ -11,6 +11,11 @@ import java.util.Set;
  * <p>This is deliberately a plain value: the domain and the views never see OIDC or Keycloak types,
  * so the identity provider can change without touching business code. {@code municipalities} holds
  * the slugs of the Keycloak organizations the person belongs to (staff); citizens have none.
+ * {@code levelOfAssurance} is the eID level a citizen signed in with, {@code null} for staff who
+ * sign in through their municipality's directory.
+ *
+ * <p>Staff roles count only together with the membership: {@link #hasRoleIn(String, String)} is the
+ * check for anything a municipality owns (see identity/README.md, "Roles per municipality").
  */
 public record CurrentUser(
     String subject,
@@ -18,7 +23,8 @@ public record CurrentUser(
     String displayName,
     String email,
     Set<String> roles,
-    List<String> municipalities)
+    List<String> municipalities,
+    LevelOfAssurance levelOfAssurance)
     implements Serializable {
 
   /** Realm role of citizens. */
@@ -29,6 +35,17 @@ public record CurrentUser(
   public static final String MUNICIPAL_ADMIN = "municipal-admin";
   /** Realm role of the operators of the whole platform. */
   public static final String PLATFORM_ADMIN = "platform-admin";
+
+  /** A person without eID level (staff, or tokens from before the eID). */
+  public CurrentUser(
+      String subject,
+      String username,
+      String displayName,
+      String email,
+      Set<String> roles,
+      List<String> municipalities) {
+    this(subject, username, displayName, email, roles, municipalities, null);
+  }
 
   public CurrentUser {
     Objects.requireNonNull(subject, "subject");
@@ -48,8 +65,31 @@ public record CurrentUser(
     return primaryRole();
   }
 
+  /** For Jakarta EL 5: the eID level, or {@code null} when the person did not sign in with eID. */
+  public LevelOfAssurance getLevelOfAssurance() {
+    return levelOfAssurance;
+  }
+
   public boolean hasRole(String role) {
     return roles.contains(role);
+  }
+
+  /**
+   * A staff role in one municipality: the realm role and the membership in that municipality's
+   * organization together. A clerk of Musterstadt is nothing in Beispielheim.
+   */
+  public boolean hasRoleIn(String role, String municipalitySlug) {
+    return municipalitySlug != null && roles.contains(role) && municipalities.contains(municipalitySlug);
+  }
+
+  /** True when the person is a clerk or municipal admin of the given municipality. */
+  public boolean isStaffOf(String municipalitySlug) {
+    return hasRoleIn(CLERK, municipalitySlug) || hasRoleIn(MUNICIPAL_ADMIN, municipalitySlug);
+  }
+
+  /** True when the eID level is at least {@code required}; people without eID level never are. */
+  public boolean hasLevelOfAssurance(LevelOfAssurance required) {
+    return levelOfAssurance != null && levelOfAssurance.satisfies(required);
   }
 
   /**

@@ -19,7 +19,22 @@ import org.wildfly.security.http.oidc.RealmAccessClaim;
  */
 public final class OidcUserMapper {
 
+  /**
+   * Claim with the eID level: Keycloak's own {@code acr} of realm {@code rathaus} describes only the
+   * rathaus login, so the upstream eID acr travels as a user session note into this claim.
+   */
+  static final String LOA_CLAIM = "loa";
+
   private OidcUserMapper() {}
+
+  /** The level of the {@code loa} claim; empty for staff logins and unknown values. */
+  static java.util.Optional<LevelOfAssurance> levelOfAssurance(Object claim) {
+    return LevelOfAssurance.fromClaim(claim);
+  }
+
+  private static Object claimValue(org.wildfly.security.http.oidc.JsonWebToken token, String name) {
+    return token == null ? null : token.getClaimValue(name);
+  }
 
   /** Returns the user, or {@code null} when the principal is not an OIDC principal. */
   public static CurrentUser fromPrincipal(Principal principal) {
@@ -45,7 +60,9 @@ public final class OidcUserMapper {
     if (organizations == null && id != null) {
       organizations = id.getClaimValue("organization");
     }
-    return new CurrentUser(subject, username, name, email, roles, organizationAliases(organizations));
+    Object loa = firstNonNull(claimValue(id, LOA_CLAIM), claimValue(access, LOA_CLAIM));
+    return new CurrentUser(
+        subject, username, name, email, roles, organizationAliases(organizations), levelOfAssurance(loa).orElse(null));
   }
 
   /** The ID token as issued, needed to end the Keycloak session at sign-out. */

@@ -32,4 +32,16 @@ class CurrentUserTest {
     assertThat(OidcUserMapper.organizationAliases("[\"a\",\"b\"]")).containsExactly("a", "b");
     assertThat(OidcUserMapper.organizationAliases(null)).isEmpty();
   }
+
+  @Test
+  void staffRolesCountOnlyInTheirOwnMunicipality() {
+    CurrentUser mia = new CurrentUser("s3", "mia.sachbearbeiterin", "Mia", null, Set.of("clerk"), List.of("musterstadt"));
+    assertThat(mia.hasRoleIn(CurrentUser.CLERK, "musterstadt")).isTrue();
+    assertThat(mia.hasRoleIn(CurrentUser.CLERK, "beispielheim")).isFalse();
+    assertThat(mia.isStaffOf("musterstadt")).isTrue();
+    assertThat(mia.isStaffOf("beispielheim")).isFalse();
+    assertThat(mia.hasRoleIn(CurrentUser.MUNICIPAL_ADMIN, "musterstadt")).isFalse();
+    CurrentUser roleWithoutMembership = new CurrentUser("s4", "x", null, null, Set.of("clerk"), List.of());
+    assertThat(roleWithoutMembership.isStaffOf("musterstadt")).isFalse();
+  }
 }

@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class LocalKeycloak implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKeycloak.class);
-    /** Realm files on the classpath (identity module) that are imported. */
-    static final List<String> REALM_RESOURCES = List.of("keycloak/rathaus-realm.json");
+    /** Folder on the classpath (identity module) whose {@code *-realm.json} files are all imported. */
+    static final String REALM_FOLDER = "keycloak/";
+    /** A realm file that must exist; it also tells where (jar or folder) the realm files live. */
+    static final String ANCHOR_REALM = REALM_FOLDER + "rathaus-realm.json";
     /** Build-time options; a change here triggers a rebuild because the marker records them. */
     static final List<String> BUILD_OPTIONS =
             List.of("--db=postgres", "--health-enabled=true", "--cache=local");
@@ -86,6 +88,8 @@ public final class LocalKeycloak implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", config.keycloakAdminPassword());
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         env.put("RATHAUS_PORTAL_URL", config.portalBaseUrl());
+        // Brokered realms (staff directory, eID) talk to each other through the browser-facing URL.
+        env.put("RATHAUS_KEYCLOAK_URL", config.keycloakUrl());
         env.put("RATHAUS_OIDC_CLIENT_SECRET", config.oidcClientSecret());
         env.put("RATHAUS_SMTP_HOST", "127.0.0.1");
         env.put("RATHAUS_SMTP_PORT", Integer.toString(config.smtpPort()));
@@ -198,13 +202,19 @@ public final class LocalKeycloak implements AutoCloseable {
         Path importDir = home.resolve("data/import");
         try {
             Files.createDirectories(importDir);
-            for (String resource : REALM_RESOURCES) {
+            try (Stream<Path> old = Files.list(importDir)) {
+                // A realm file removed from the project must not linger in the import folder.
+                for (Path stale : (Iterable<Path>) old.filter(p -> isRealmFile(p.getFileName().toString()))::iterator) {
+                    Files.delete(stale);
+                }
+            }
+            for (String resource : realmResources()) {
                 try (InputStream in = LocalKeycloak.class.getClassLoader().getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new StackException("Realm-Datei fehlt im Klassenpfad / realm file missing on the classpath: "
-                                + resource + " – run ./mvnw install -DskipTests first.");
+                                + resource);
                     }
-                    Path target = importDir.resolve(Path.of(resource).getFileName().toString());
+                    Path target = importDir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -212,6 +222,45 @@ public final class LocalKeycloak implements AutoCloseable {
             throw new StackException("Realm-Import vorbereiten fehlgeschlagen / could not prepare realm import: "
                     + e.getMessage(), e);
         }
+    }
+
+    static boolean isRealmFile(String fileName) {
+        return fileName.endsWith("-realm.json");
+    }
+
+    /**
+     * Every {@code keycloak/*-realm.json} next to the anchor realm, whether the identity module is a jar (launcher,
+     * {@code ./rathaus up}) or a classes folder (tests in the reactor). Sorted, so the import order is stable.
+     */
+    static List<String> realmResources() throws IOException {
+        java.net.URL anchor = LocalKeycloak.class.getClassLoader().getResource(ANCHOR_REALM);
+        if (anchor == null) {
+            throw new StackException("Realm-Datei fehlt im Klassenpfad / realm file missing on the classpath: "
+                    + ANCHOR_REALM + " – run ./mvnw package -DskipTests first.");
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            if ("jar".equals(anchor.getProtocol())) {
+                String spec = anchor.getPath(); // file:/…/rathaus-identity.jar!/keycloak/rathaus-realm.json
+                Path jar = Path.of(new java.net.URI(spec.substring(0, spec.indexOf("!/"))));
+                try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                    file.stream().map(ZipEntry::getName)
+                            .filter(n -> n.startsWith(REALM_FOLDER) && n.indexOf('/', REALM_FOLDER.length()) < 0)
+                            .filter(n -> isRealmFile(n.substring(REALM_FOLDER.length())))
+                            .forEach(names::add);
+                }
+            } else {
+                Path folder = Path.of(anchor.toURI()).getParent();
+                try (Stream<Path> files = Files.list(folder)) {
+                    files.map(p -> p.getFileName().toString()).filter(LocalKeycloak::isRealmFile)
+                            .forEach(n -> names.add(REALM_FOLDER + n));
+                }
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("Unreadable classpath location " + anchor, e);
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
     }
 
     static void deleteRecursively(Path path) throws IOException {

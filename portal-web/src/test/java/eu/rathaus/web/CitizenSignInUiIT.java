@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.Jdbc;
+import eu.rathaus.web.it.KeycloakForms;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,8 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The first journey through the whole stack as {@code ./rathaus up} runs it (launcher WildFly,
- * Keycloak, PostgreSQL): a citizen opens the start page, signs in on Keycloak's real login form, is
- * greeted by name, and signs out of both the portal and Keycloak.
+ * Keycloak, PostgreSQL): a citizen opens the start page, signs in through the eID (realm {@code eid},
+ * brokered into realm {@code rathaus}), is greeted by name, and signs out of both the portal and
+ * Keycloak; a clerk signs in through the other door, types her e-mail and is sent on to her
+ * municipality's staff directory.
  */
 class CitizenSignInUiIT {
 
@@ -54,15 +57,7 @@ class CitizenSignInUiIT {
   }
 
   private void signInOnKeycloak(String username, String password) {
-    Browser.awaitOrExplain(browser, By.id("username"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    if (browser.findElements(By.id("password")).stream().noneMatch(WebElement::isDisplayed)) {
-      // Organizations make the login identity-first: user name first, then the password page.
-      browser.findElement(By.id("kc-login")).click();
-      await().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
-    }
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("kc-login")).click();
+    KeycloakForms.signIn(browser, username, password);
   }
 
   private static long signInAuditEntries() throws Exception {
@@ -103,6 +98,9 @@ class CitizenSignInUiIT {
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the start page").isEmpty();
 
     browser.findElement(By.id("login")).click();
+    // "Anmelden" goes straight to the eID: no rathaus login page in between.
+    Browser.awaitOrExplain(browser, By.id("username"));
+    assertThat(KeycloakForms.onRealm(browser, "eid")).as("eID login page, was " + browser.getCurrentUrl()).isTrue();
     signInOnKeycloak("erika.mustermann", "demo");
 
     Browser.awaitOrExplain(browser, By.id("signed-in-user"));
@@ -117,19 +115,35 @@ class CitizenSignInUiIT {
     assertThat(browser.getCurrentUrl()).startsWith(portal);
     assertThat(browser.findElements(By.id("signed-in-user"))).isEmpty();
 
-    // Keycloak's session ended too: signing in again asks for credentials.
+    // Keycloak's sessions ended too (rathaus and, through the broker, the eID): signing in again asks for credentials.
     browser.findElement(By.id("login")).click();
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    assertThat(KeycloakForms.onRealm(browser, "eid")).isTrue();
   }
 
   @Test
-  void staffMemberSeesRoleAndMunicipality() {
-    browser.get(portal + "/login");
-    signInOnKeycloak("mia.sachbearbeiterin", "demo");
+  void staffMemberSignsInThroughHerMunicipalitysDirectory() {
+    browser.get(portal + "/");
+    browser.findElement(By.id("login-staff")).click();
+    // Identity-first form of realm rathaus: the e-mail domain belongs to organization musterstadt,
+    // whose identity provider is the Musterstadt staff directory.
+    KeycloakForms.typeIdentity(browser, "mia.sachbearbeiterin@musterstadt.de");
+    await().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
+    signInOnKeycloak("mia.sachbearbeiterin@musterstadt.de", "demo");
     Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
+    assertThat(browser.findElement(By.id("welcome-heading")).getText()).isEqualTo("Willkommen, Mia Sachbearbeiterin");
     assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Sachbearbeitung");
     assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Musterstadt");
     browser.findElement(By.id("logout")).click();
     await().until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+  }
+
+  @Test
+  void localStaffOfBeispielheimStillSignInWithPassword() {
+    browser.get(portal + "/");
+    browser.findElement(By.id("login-staff")).click();
+    signInOnKeycloak("ben.sachbearbeiter", "demo");
+    Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
+    assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Beispielheim");
   }
 }
