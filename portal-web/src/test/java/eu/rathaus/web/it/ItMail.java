@@ -1,0 +1,34 @@
+package eu.rathaus.web.it;
+
+import eu.rathaus.launcher.MailCatcher;
+import java.util.List;
+
+/**
+ * Mail received by the test stack's mail catcher. Kept out of the test classes themselves, because
+ * Arquillian loads those inside the server too, where launcher types do not exist.
+ */
+public final class ItMail {
+
+  private ItMail() {}
+
+  /** Waits up to {@code millis} for mail to {@code address}, then counts it. */
+  public static long messagesTo(String address, long millis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    long count;
+    do {
+      count = ItStack.stack().mail().messages().stream().filter(m -> m.to().contains(address)).count();
+      if (count > 0) {
+        return count;
+      }
+      Thread.sleep(250);
+    } while (System.currentTimeMillis() < deadline);
+    return count;
+  }
+
+  /** The text of the newest mail to {@code address}, or null. */
+  public static String newestTextTo(String address) {
+    List<MailCatcher.ReceivedMail> mails =
+        ItStack.stack().mail().messages().stream().filter(m -> m.to().contains(address)).toList();
+    return mails.isEmpty() ? null : mails.get(mails.size() - 1).displayBody();
+  }
+}
