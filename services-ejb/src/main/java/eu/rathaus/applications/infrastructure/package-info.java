@@ -1,0 +1,2 @@
+/** JPA and SQL behind applications. */
+package eu.rathaus.applications.infrastructure;

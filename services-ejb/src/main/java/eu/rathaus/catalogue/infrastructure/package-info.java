@@ -1,0 +1,2 @@
+/** JPA behind the catalogue. */
+package eu.rathaus.catalogue.infrastructure;

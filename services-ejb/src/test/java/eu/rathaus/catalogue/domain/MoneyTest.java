@@ -1,0 +1,46 @@
+package eu.rathaus.catalogue.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+  @Test
+  void formatsGermanWithCommaAndTrailingEuroSign() {
+    assertThat(Money.euroCents(1250).format(Locale.GERMAN)).isEqualTo("12,50 €");
+    assertThat(Money.euroCents(5).format(Locale.GERMANY)).isEqualTo("0,05 €");
+    assertThat(Money.euroCents(123456789).format(Locale.GERMANY)).isEqualTo("1.234.567,89 €");
+    assertThat(Money.ZERO.format(Locale.GERMAN)).isEqualTo("0,00 €");
+  }
+
+  @Test
+  void formatsEnglishWithPointAndLeadingEuroSign() {
+    assertThat(Money.euroCents(1250).format(Locale.ENGLISH)).isEqualTo("€12.50");
+  }
+
+  @Test
+  void addsExactlyWhereDoublesWouldDrift() {
+    Money sum = Money.ZERO;
+    for (int i = 0; i < 10; i++) {
+      sum = sum.plus(Money.euroCents(10));
+    }
+    assertThat(sum).isEqualTo(Money.euroCents(100));
+    assertThat(sum.toString()).isEqualTo("1.00 EUR");
+  }
+
+  @Test
+  void refusesOtherCurrenciesNegativeAmountsAndOverflow() {
+    assertThatThrownBy(() -> new Money(100, "USD")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.euroCents(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.euroCents(Long.MAX_VALUE).plus(Money.euroCents(1))).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void comparesByAmount() {
+    assertThat(Money.euroCents(100)).isGreaterThan(Money.euroCents(99));
+    assertThat(Money.euroCents(0).isZero()).isTrue();
+  }
+}
