@@ -39,9 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MunicipalityOnboardingIT {
 
   private static final OnboardingRequest NEUSTADT =
-      new OnboardingRequest(" Neustadt am See ", "09188001", "Bayern", "Neustadt-Am-See", "neustadt-am-see.de", null, "Nora.Admin@neustadt-am-see.de");
+      new OnboardingRequest(" Neustadt am See ", "09188001", "Bayern", "Neustadt-Am-See", "neustadt-am-see.de", null, "Nora.Admin@neustadt-am-see.de", "Nora", "Neubauer");
   private static final OnboardingRequest ALTDORF =
-      new OnboardingRequest("Altdorf", "08188002", "Baden-Württemberg", "altdorf", "altdorf.de", null, "anton.admin@altdorf.de");
+      new OnboardingRequest("Altdorf", "08188002", "Baden-Württemberg", "altdorf", "altdorf.de", null, "anton.admin@altdorf.de", "Anton", "Albrecht");
 
   @Deployment
   static WebArchive deployment() {
@@ -57,13 +57,13 @@ class MunicipalityOnboardingIT {
   @Order(1)
   void badInputIsRefusedFieldByFieldAndWritesNothing() {
     OnboardingOutcome outcome =
-        onboarding.onboard(new OnboardingRequest("", "0918800", "Hessen", "-x", "not a domain", "ftp://idp", "nobody"), "it");
+        onboarding.onboard(new OnboardingRequest("", "0918800", "Hessen", "-x", "not a domain", "ftp://idp", "nobody", " ", "x".repeat(101)), "it");
     assertEquals(OnboardingOutcome.Result.INVALID, outcome.result());
     Set<String> fields = outcome.problems().stream().map(FieldProblem::field).collect(Collectors.toSet());
-    assertEquals(Set.of("name", "ags", "slug", "emailDomain", "idpDiscoveryUrl", "adminEmail"), fields);
+    assertEquals(Set.of("name", "ags", "slug", "emailDomain", "idpDiscoveryUrl", "adminEmail", "adminFirstName", "adminLastName"), fields);
 
     OnboardingOutcome wrongState =
-        onboarding.onboard(new OnboardingRequest("Irgendwo", "09188009", "Hessen", "irgendwo", "irgendwo.de", null, "a@irgendwo.de"), "it");
+        onboarding.onboard(new OnboardingRequest("Irgendwo", "09188009", "Hessen", "irgendwo", "irgendwo.de", null, "a@irgendwo.de", "A", "B"), "it");
     assertEquals(List.of("onboarding.ags.state"), wrongState.problems().stream().map(FieldProblem::messageKey).toList());
     assertTrue(administration.all().stream().noneMatch(r -> r.slug().equals("irgendwo")));
   }
@@ -96,10 +96,10 @@ class MunicipalityOnboardingIT {
   @Order(5)
   void conflictingSlugOrKeyIsRefused() {
     OnboardingOutcome sameSlug =
-        onboarding.onboard(new OnboardingRequest("Anderswo", "09188077", "Bayern", "neustadt-am-see", "anderswo.de", null, "a@anderswo.de"), "it");
+        onboarding.onboard(new OnboardingRequest("Anderswo", "09188077", "Bayern", "neustadt-am-see", "anderswo.de", null, "a@anderswo.de", "A", "B"), "it");
     assertEquals(List.of("onboarding.slug.taken"), sameSlug.problems().stream().map(FieldProblem::messageKey).toList());
     OnboardingOutcome sameKey =
-        onboarding.onboard(new OnboardingRequest("Anderswo", "09188001", "Bayern", "anderswo", "anderswo.de", null, "a@anderswo.de"), "it");
+        onboarding.onboard(new OnboardingRequest("Anderswo", "09188001", "Bayern", "anderswo", "anderswo.de", null, "a@anderswo.de", "A", "B"), "it");
     assertEquals(List.of("onboarding.ags.taken"), sameKey.problems().stream().map(FieldProblem::messageKey).toList());
   }
 

@@ -41,6 +41,8 @@ class PortalHttpIT {
     assertThat(page.headers().allValues("Content-Security-Policy")).anySatisfy(p -> assertThat(p).contains("default-src 'self'"));
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(page.body()).doesNotContainPattern("(src|href)=\"https?://(?!localhost|127\\.0\\.0\\.1)");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(p -> assertThat(p).contains("script-src 'self';").doesNotContain("unsafe-inline'; style"));
+    assertThat(page.body()).as("no inline event handlers").doesNotContainPattern("\\son(click|load|submit|change)=");
   }
 
   @Test

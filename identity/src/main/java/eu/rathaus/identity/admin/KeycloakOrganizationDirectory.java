@@ -26,6 +26,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
   /** How long the password-setup link stays valid: three days, time enough for a town hall. */
   private static final int LINK_LIFESPAN_SECONDS = 3 * 24 * 3600;
 
+  private static final int PAGE = 100;
+
   private final Keycloak keycloak;
   private final String realm;
   private final String portalClientId;
@@ -49,13 +51,19 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
 
   @Override
   public Optional<String> findOrganization(String alias) {
+    // Keycloak's search matches names and domains, not aliases, so page through the organizations;
+    // onboarding is rare and a country has at most some thousand municipalities.
     return call(
         "find organization " + alias,
-        () ->
-            realm().organizations().search(alias, true, 0, 10).stream()
-                .filter(o -> alias.equals(o.getAlias()))
-                .map(OrganizationRepresentation::getId)
-                .findFirst());
+        () -> {
+          for (int first = 0; ; first += PAGE) {
+            List<OrganizationRepresentation> page = realm().organizations().list(first, PAGE);
+            Optional<String> found = page.stream().filter(o -> alias.equals(o.getAlias())).map(OrganizationRepresentation::getId).findFirst();
+            if (found.isPresent() || page.size() < PAGE) {
+              return found;
+            }
+          }
+        });
   }
 
   @Override
@@ -81,7 +89,7 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
   }
 
   @Override
-  public String ensureMember(String organizationId, String email, String realmRole) {
+  public String ensureMember(String organizationId, String email, String firstName, String lastName, String realmRole) {
     return call(
         "ensure member " + email,
         () -> {
@@ -91,6 +99,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
             UserRepresentation user = new UserRepresentation();
             user.setUsername(email);
             user.setEmail(email);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
             user.setEmailVerified(true);
             user.setEnabled(true);
             try (Response response = realm().users().create(user)) {

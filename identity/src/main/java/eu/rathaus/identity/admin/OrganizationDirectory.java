@@ -14,7 +14,7 @@ public interface OrganizationDirectory {
    * Creates the staff account if no account has this e-mail, grants the realm role and makes the
    * account a member of the organization; returns the account id.
    */
-  String ensureMember(String organizationId, String email, String realmRole);
+  String ensureMember(String organizationId, String email, String firstName, String lastName, String realmRole);
 
   /**
    * Sends the account an e-mail with a link to set its password (Keycloak "execute actions" mail),

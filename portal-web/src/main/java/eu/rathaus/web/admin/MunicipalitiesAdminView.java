@@ -41,6 +41,8 @@ public class MunicipalitiesAdminView implements Serializable {
   private String emailDomain;
   private String idpDiscoveryUrl;
   private String adminEmail;
+  private String adminFirstName;
+  private String adminLastName;
 
   @PostConstruct
   void load() {
@@ -49,7 +51,7 @@ public class MunicipalitiesAdminView implements Serializable {
 
   public void onboard() {
     OnboardingOutcome outcome =
-        onboarding.onboard(new OnboardingRequest(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail), actor());
+        onboarding.onboard(new OnboardingRequest(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName), actor());
     FacesContext faces = FacesContext.getCurrentInstance();
     switch (outcome.result()) {
       case INVALID -> {
@@ -61,7 +63,7 @@ public class MunicipalitiesAdminView implements Serializable {
       case RETRY -> faces.addMessage(null, error(text("onboarding.retry")));
       case COMPLETED -> {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("onboarding.completed", name, adminEmail), null));
-        name = ags = state = slug = emailDomain = idpDiscoveryUrl = adminEmail = null;
+        name = ags = state = slug = emailDomain = idpDiscoveryUrl = adminEmail = adminFirstName = adminLastName = null;
       }
     }
     load();
@@ -157,5 +159,21 @@ public class MunicipalitiesAdminView implements Serializable {
 
   public void setAdminEmail(String adminEmail) {
     this.adminEmail = adminEmail;
+  }
+
+  public String getAdminFirstName() {
+    return adminFirstName;
+  }
+
+  public void setAdminFirstName(String adminFirstName) {
+    this.adminFirstName = adminFirstName;
+  }
+
+  public String getAdminLastName() {
+    return adminLastName;
+  }
+
+  public void setAdminLastName(String adminLastName) {
+    this.adminLastName = adminLastName;
   }
 }

@@ -57,7 +57,8 @@ public class MunicipalityOnboarding {
     try {
       String organizationId = directory.ensureOrganization(request.slug(), request.name(), request.emailDomain());
       steps.organizationLinked(tenant.id(), organizationId, actor);
-      String accountId = directory.ensureMember(organizationId, request.adminEmail(), "municipal-admin");
+      String accountId = directory.ensureMember(
+              organizationId, request.adminEmail(), request.adminFirstName(), request.adminLastName(), "municipal-admin");
       boolean invite = steps.adminAccountKnown(tenant.id(), accountId, actor);
       if (invite) {
         directory.sendPasswordSetupMail(accountId, portal.baseUrl() + "/login");

@@ -11,7 +11,15 @@ import java.util.regex.Pattern;
 
 /** What a platform admin enters to onboard a municipality. */
 public record OnboardingRequest(
-    String name, String ags, String state, String slug, String emailDomain, String idpDiscoveryUrl, String adminEmail)
+    String name,
+    String ags,
+    String state,
+    String slug,
+    String emailDomain,
+    String idpDiscoveryUrl,
+    String adminEmail,
+    String adminFirstName,
+    String adminLastName)
     implements Serializable {
 
   private static final Pattern AGS = Pattern.compile("\\d{8}");
@@ -29,7 +37,9 @@ public record OnboardingRequest(
         lower(slug),
         lower(emailDomain),
         clean(idpDiscoveryUrl),
-        lower(adminEmail));
+        lower(adminEmail),
+        clean(adminFirstName),
+        clean(adminLastName));
   }
 
   /** Every problem at once, so the form can show them all. Call on a normalised request. */
@@ -58,10 +68,20 @@ public record OnboardingRequest(
     if (adminEmail == null || adminEmail.length() > 254 || !EMAIL.matcher(adminEmail).matches()) {
       problems.add(FieldProblem.of("adminEmail", "onboarding.email.format"));
     }
+    checkPersonName(problems, "adminFirstName", adminFirstName);
+    checkPersonName(problems, "adminLastName", adminLastName);
     if (idpDiscoveryUrl != null && !isHttpsUrl(idpDiscoveryUrl)) {
       problems.add(FieldProblem.of("idpDiscoveryUrl", "onboarding.idp.format"));
     }
     return problems;
+  }
+
+  private static void checkPersonName(List<FieldProblem> problems, String field, String value) {
+    if (value == null) {
+      problems.add(FieldProblem.of(field, "onboarding.person.required"));
+    } else if (value.length() > 100 || value.chars().anyMatch(Character::isISOControl)) {
+      problems.add(FieldProblem.of(field, "onboarding.person.invalid"));
+    }
   }
 
   private static boolean isHttpsUrl(String text) {
