@@ -3,12 +3,10 @@ package eu.rathaus.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
+import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.KeycloakForms;
 import eu.rathaus.web.it.Totp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,28 +16,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * {@code high} with the second factor; a page that needs {@code high} sends a citizen below it back
  * through the eID, and explains the level when the eID cannot give it.
  */
-class CitizenLevelOfAssuranceUiIT {
+class CitizenLevelOfAssuranceUiIT extends BrowserJourney {
 
-  private static String portal;
-  private ChromeDriver browser;
-
-  @BeforeAll
-  static void startStack() {
-    ItStack.portal();
-    portal = ItStack.config().portalBaseUrl();
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   private void signInWithEid(String username) {
     browser.get(portal + "/");

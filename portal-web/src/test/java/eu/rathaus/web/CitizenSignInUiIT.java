@@ -3,6 +3,7 @@ package eu.rathaus.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
+import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.Jdbc;
 import eu.rathaus.web.it.KeycloakForms;
@@ -10,9 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,29 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Keycloak; a clerk signs in through the other door, types her e-mail and is sent on to her
  * municipality's staff directory.
  */
-class CitizenSignInUiIT {
+class CitizenSignInUiIT extends BrowserJourney {
 
-  private static String portal;
-  private ChromeDriver browser;
-
-  @BeforeAll
-  static void startStack() {
-    ItStack.portal();
-    portal = ItStack.config().portalBaseUrl();
-  }
-
-  /** A fresh browser per journey: no cookie of one person's session leaks into the next. */
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   private WebDriverWait await() {
     return new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -3,15 +3,13 @@ package eu.rathaus.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
+import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.KeycloakForms;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,31 +21,11 @@ import org.openqa.selenium.support.ui.Select;
  * (read from the real SMTP server of the test stack), sets a password through Keycloak's page and
  * signs in as that municipality's admin.
  */
-class PlatformOnboardingUiIT {
+class PlatformOnboardingUiIT extends BrowserJourney {
 
   private static final String ADMIN_EMAIL = "hanna.hauptamt@seebach.de";
   private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/realms/rathaus/login-actions/action-token\\?[^\\s\"<>]+)");
 
-  private static String portal;
-  private ChromeDriver browser;
-
-  @BeforeAll
-  static void startStack() {
-    ItStack.portal();
-    portal = ItStack.config().portalBaseUrl();
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   private void fill(String id, String value) {
     WebElement field = browser.findElement(By.id("onboarding:" + id));
