@@ -23,13 +23,14 @@ public final class Stack implements AutoCloseable {
 
     /** Demo accounts imported with the realm; all share the password {@link #DEMO_PASSWORD}. */
     public static final List<String[]> DEMO_LOGINS = List.of(
-            new String[] {"erika.mustermann", "Bürgerin / citizen", "–"},
-            new String[] {"max.mustermann", "Bürger / citizen", "–"},
-            new String[] {"mia.sachbearbeiterin", "Sachbearbeiterin / clerk", "Musterstadt"},
-            new String[] {"moritz.admin", "Kommunal-Admin / municipal admin", "Musterstadt"},
-            new String[] {"ben.sachbearbeiter", "Sachbearbeiter / clerk", "Beispielheim"},
-            new String[] {"berta.admin", "Kommunal-Admin / municipal admin", "Beispielheim"},
-            new String[] {"paula.plattform", "Plattform-Admin / platform admin", "–"});
+            new String[] {"erika.mustermann", "Bürgerin / citizen (eID: substanziell)", "„Anmelden“"},
+            new String[] {"max.mustermann", "Bürger / citizen (eID: hoch mit TOTP, s. README)", "„Anmelden“"},
+            new String[] {"luca.basis", "Bürger / citizen (eID: niedrig)", "„Anmelden“"},
+            new String[] {"mia.sachbearbeiterin@musterstadt.de", "Sachbearbeiterin Musterstadt / clerk", "„Anmelden für Mitarbeitende“"},
+            new String[] {"moritz.admin@musterstadt.de", "Kommunal-Admin Musterstadt", "„Anmelden für Mitarbeitende“"},
+            new String[] {"ben.sachbearbeiter", "Sachbearbeiter Beispielheim / clerk", "„Anmelden für Mitarbeitende“"},
+            new String[] {"berta.admin", "Kommunal-Admin Beispielheim", "„Anmelden für Mitarbeitende“"},
+            new String[] {"paula.plattform", "Plattform-Admin / platform admin", "„Anmelden für Mitarbeitende“"});
     public static final String DEMO_PASSWORD = "demo";
 
     private final StackConfig config;
@@ -176,9 +177,9 @@ public final class Stack implements AutoCloseable {
         out.println("  Daten / data:    " + config.dataDir());
         out.println();
         out.println("Demo-Zugänge / demo logins (Passwort / password: " + DEMO_PASSWORD + "):");
-        out.printf("  %-22s %-34s %s%n", "Benutzer / user", "Rolle / role", "Kommune / municipality");
+        out.printf("  %-37s %-48s %s%n", "Benutzer / user", "Rolle / role", "Anmeldung / sign in with");
         for (String[] login : DEMO_LOGINS) {
-            out.printf("  %-22s %-34s %s%n", login[0], login[1], login[2]);
+            out.printf("  %-37s %-48s %s%n", login[0], login[1], login[2]);
         }
         out.println();
         out.println("Beenden / stop: Strg+C oder / or ./rathaus down");
