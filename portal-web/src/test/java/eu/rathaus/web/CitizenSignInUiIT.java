@@ -122,5 +122,11 @@ class CitizenSignInUiIT extends BrowserJourney {
     signInOnKeycloak("ben.sachbearbeiter", "demo");
     Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
     assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Beispielheim");
+
+    // A clerk is no platform admin: the administration answers with the friendly 403 page.
+    browser.get(portal + "/admin/municipalities.xhtml");
+    Browser.awaitOrExplain(browser, By.tagName("h1"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kein Zugriff");
+    assertThat(browser.getPageSource()).doesNotContain("Musterstadt");
   }
 }
