@@ -60,7 +60,7 @@ class MunicipalityOnboardingIT {
         onboarding.onboard(new OnboardingRequest("", "0918800", "Hessen", "-x", "not a domain", "ftp://idp", "nobody", " ", "x".repeat(101)), "it");
     assertEquals(OnboardingOutcome.Result.INVALID, outcome.result());
     Set<String> fields = outcome.problems().stream().map(FieldProblem::field).collect(Collectors.toSet());
-    assertEquals(Set.of("name", "ags", "slug", "emailDomain", "idpDiscoveryUrl", "adminEmail", "adminFirstName", "adminLastName"), fields);
+    assertEquals(Set.of("name", "ags", "slug", "emailDomain", "idpDiscoveryUrl", "idpClientId", "idpClientSecret", "adminEmail", "adminFirstName", "adminLastName"), fields);
 
     OnboardingOutcome wrongState =
         onboarding.onboard(new OnboardingRequest("Irgendwo", "09188009", "Hessen", "irgendwo", "irgendwo.de", null, "a@irgendwo.de", "A", "B"), "it");
@@ -136,6 +136,20 @@ class MunicipalityOnboardingIT {
     assertEquals(OnboardingOutcome.Result.COMPLETED, outcome.result(), outcome::detail);
     assertTrue(directory.bySlug("altdorf").isPresent());
     assertTrue(organizations.findOrganization("altdorf").isPresent());
+  }
+
+  @Test
+  @Order(11)
+  void aMunicipalitysOwnDirectoryIsBrokeredAndLinked() {
+    // Any OIDC provider will do; the test stack's demo directory realm is a real one.
+    String discovery = "http://localhost:18180/realms/musterstadt-verzeichnis/.well-known/openid-configuration";
+    OnboardingRequest request =
+        new OnboardingRequest("Neudorf", "09188011", "Bayern", "neudorf", "neudorf.de", discovery, "nina.admin@neudorf.de", "Nina", "Nagel", "rathaus-broker", "musterstadt-local-secret");
+    OnboardingOutcome first = onboarding.onboard(request, "it-platform-admin");
+    assertEquals(OnboardingOutcome.Result.COMPLETED, first.result(), first::detail);
+    assertEquals(OnboardingOutcome.Result.COMPLETED, onboarding.onboard(request, "it-platform-admin").result(), "a retry changes nothing");
+    String organization = organizations.findOrganization("neudorf").orElseThrow();
+    assertEquals(List.of("neudorf-verzeichnis"), organizations.identityProviderAliases(organization));
   }
 
   @Test

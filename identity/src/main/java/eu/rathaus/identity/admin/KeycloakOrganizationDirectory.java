@@ -3,7 +3,9 @@ package eu.rathaus.identity.admin;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -11,6 +13,8 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -27,6 +31,9 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
   private static final int LINK_LIFESPAN_SECONDS = 3 * 24 * 3600;
 
   private static final int PAGE = 100;
+
+  /** First-login flow of brokered staff (realm template): links or creates the account silently. */
+  private static final String STAFF_FIRST_LOGIN_FLOW = "rathaus-staff-first-login";
 
   private final Keycloak keycloak;
   private final String realm;
@@ -137,6 +144,78 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
           realm().users().get(accountId).executeActionsEmail(portalClientId, redirectUri, LINK_LIFESPAN_SECONDS, List.of("UPDATE_PASSWORD"));
           return null;
         });
+  }
+
+  @Override
+  public void ensureIdentityProvider(
+      String organizationId, String alias, String discoveryUrl, String clientId, String clientSecret, String emailDomain) {
+    call(
+        "link identity provider " + alias,
+        () -> {
+          boolean exists = realm().identityProviders().findAll().stream().anyMatch(i -> alias.equals(i.getAlias()));
+          if (!exists) {
+            Map<String, String> imported =
+                realm().identityProviders().importFrom(Map.<String, Object>of("providerId", "oidc", "fromUrl", discoveryUrl));
+            IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
+            idp.setAlias(alias);
+            idp.setDisplayName(alias);
+            idp.setProviderId("oidc");
+            idp.setEnabled(true);
+            idp.setTrustEmail(false);
+            idp.setHideOnLogin(true);
+            idp.setFirstBrokerLoginFlowAlias(STAFF_FIRST_LOGIN_FLOW);
+            Map<String, String> config = new HashMap<>(imported);
+            config.put("clientId", clientId);
+            config.put("clientSecret", clientSecret);
+            config.put("clientAuthMethod", "client_secret_post");
+            config.put("defaultScope", "openid profile email");
+            config.put("syncMode", "FORCE");
+            config.put("pkceEnabled", "true");
+            config.put("pkceMethod", "S256");
+            config.put("loginHint", "true");
+            config.put("kc.org.domain", emailDomain);
+            config.put("kc.org.broker.redirect.mode.email-matches", "true");
+            idp.setConfig(config);
+            try (Response response = realm().identityProviders().create(idp)) {
+              if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                throw new WebApplicationException("creating the identity provider answered " + response.getStatus(), response.getStatus());
+              }
+            }
+            addRoleMapper(alias, "rathaus-sachbearbeitung", "clerk");
+            addRoleMapper(alias, "rathaus-verwaltung", "municipal-admin");
+          }
+          if (!identityProviderAliases(organizationId).contains(alias)) {
+            try (Response response = realm().organizations().get(organizationId).identityProviders().addIdentityProvider(alias)) {
+              if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                throw new WebApplicationException("linking the identity provider answered " + response.getStatus(), response.getStatus());
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  private void addRoleMapper(String alias, String claimValue, String role) {
+    IdentityProviderMapperRepresentation mapper = new IdentityProviderMapperRepresentation();
+    mapper.setName(role + " from directory role");
+    mapper.setIdentityProviderAlias(alias);
+    mapper.setIdentityProviderMapper("oidc-role-idp-mapper");
+    mapper.setConfig(Map.of("syncMode", "FORCE", "claim", "rathaus_roles", "claim.value", claimValue, "role", role));
+    try (Response response = realm().identityProviders().get(alias).addMapper(mapper)) {
+      if (response.getStatus() >= 300) {
+        throw new WebApplicationException("adding the role mapper answered " + response.getStatus(), response.getStatus());
+      }
+    }
+  }
+
+  @Override
+  public List<String> identityProviderAliases(String organizationId) {
+    return call(
+        "list identity providers",
+        () ->
+            realm().organizations().get(organizationId).identityProviders().getIdentityProviders().stream()
+                .map(IdentityProviderRepresentation::getAlias)
+                .toList());
   }
 
   @Override

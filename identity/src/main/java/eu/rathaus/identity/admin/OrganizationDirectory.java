@@ -22,6 +22,19 @@ public interface OrganizationDirectory {
    */
   void sendPasswordSetupMail(String accountId, String redirectUri);
 
+  /**
+   * Brokers the municipality's own staff directory (any OIDC provider, configured from its discovery
+   * document) and links it to the organization, so staff typing an address of {@code emailDomain}
+   * are sent there. Directory roles arrive through the claim {@code rathaus_roles}: value {@code
+   * rathaus-sachbearbeitung} grants {@code clerk}, {@code rathaus-verwaltung} grants {@code
+   * municipal-admin}. Idempotent.
+   */
+  void ensureIdentityProvider(
+      String organizationId, String alias, String discoveryUrl, String clientId, String clientSecret, String emailDomain);
+
+  /** Aliases of the identity providers linked to the organization. */
+  java.util.List<String> identityProviderAliases(String organizationId);
+
   /** Enables or disables the organization; a disabled one lets none of its members in. */
   void setOrganizationEnabled(String organizationId, boolean enabled);
 

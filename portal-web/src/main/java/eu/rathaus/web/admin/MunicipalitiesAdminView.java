@@ -43,6 +43,8 @@ public class MunicipalitiesAdminView implements Serializable {
   private String adminEmail;
   private String adminFirstName;
   private String adminLastName;
+  private String idpClientId;
+  private String idpClientSecret;
 
   @PostConstruct
   void load() {
@@ -51,7 +53,8 @@ public class MunicipalitiesAdminView implements Serializable {
 
   public void onboard() {
     OnboardingOutcome outcome =
-        onboarding.onboard(new OnboardingRequest(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName), actor());
+        onboarding.onboard(new OnboardingRequest(
+                name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, idpClientId, idpClientSecret), actor());
     FacesContext faces = FacesContext.getCurrentInstance();
     switch (outcome.result()) {
       case INVALID -> {
@@ -64,8 +67,11 @@ public class MunicipalitiesAdminView implements Serializable {
       case COMPLETED -> {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("onboarding.completed", name, adminEmail), null));
         name = ags = state = slug = emailDomain = idpDiscoveryUrl = adminEmail = adminFirstName = adminLastName = null;
+        idpClientId = null;
       }
     }
+    // The secret is never rendered back into the page.
+    idpClientSecret = null;
     load();
   }
 
@@ -167,6 +173,22 @@ public class MunicipalitiesAdminView implements Serializable {
 
   public void setAdminFirstName(String adminFirstName) {
     this.adminFirstName = adminFirstName;
+  }
+
+  public String getIdpClientId() {
+    return idpClientId;
+  }
+
+  public void setIdpClientId(String idpClientId) {
+    this.idpClientId = idpClientId;
+  }
+
+  public String getIdpClientSecret() {
+    return null;
+  }
+
+  public void setIdpClientSecret(String idpClientSecret) {
+    this.idpClientSecret = idpClientSecret;
   }
 
   public String getAdminLastName() {

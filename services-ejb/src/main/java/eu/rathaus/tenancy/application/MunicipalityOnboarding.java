@@ -57,6 +57,11 @@ public class MunicipalityOnboarding {
     try {
       String organizationId = directory.ensureOrganization(request.slug(), request.name(), request.emailDomain());
       steps.organizationLinked(tenant.id(), organizationId, actor);
+      if (request.idpDiscoveryUrl() != null) {
+        directory.ensureIdentityProvider(
+            organizationId, request.slug() + "-verzeichnis", request.idpDiscoveryUrl(), request.idpClientId(), request.idpClientSecret(), request.emailDomain());
+        steps.identityProviderLinked(tenant.id(), request.slug() + "-verzeichnis", actor);
+      }
       String accountId = directory.ensureMember(
               organizationId, request.adminEmail(), request.adminFirstName(), request.adminLastName(), "municipal-admin");
       boolean invite = steps.adminAccountKnown(tenant.id(), accountId, actor);
@@ -143,6 +148,12 @@ public class MunicipalityOnboarding {
         municipality.linkOrganization(organizationId);
         audit.record(new AuditEvent(actor, "onboarding.organization-linked", "municipality", municipality.slug(), null, "organization=" + organizationId));
       }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void identityProviderLinked(UUID municipalityId, String alias, String actor) {
+      asPlatform();
+      audit.record(new AuditEvent(actor, "onboarding.identity-provider-linked", "identity-provider", alias, null, null));
     }
 
     /** Stores the admin's account; answers whether the invitation still has to be sent. */

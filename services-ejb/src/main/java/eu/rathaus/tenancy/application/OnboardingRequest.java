@@ -19,8 +19,17 @@ public record OnboardingRequest(
     String idpDiscoveryUrl,
     String adminEmail,
     String adminFirstName,
-    String adminLastName)
+    String adminLastName,
+    String idpClientId,
+    String idpClientSecret)
     implements Serializable {
+
+  /** Without a staff directory of its own, the municipality's staff use local accounts. */
+  public OnboardingRequest(
+      String name, String ags, String state, String slug, String emailDomain, String idpDiscoveryUrl, String adminEmail,
+      String adminFirstName, String adminLastName) {
+    this(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, null, null);
+  }
 
   private static final Pattern AGS = Pattern.compile("\\d{8}");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
@@ -39,7 +48,9 @@ public record OnboardingRequest(
         clean(idpDiscoveryUrl),
         lower(adminEmail),
         clean(adminFirstName),
-        clean(adminLastName));
+        clean(adminLastName),
+        clean(idpClientId),
+        idpClientSecret == null || idpClientSecret.isBlank() ? null : idpClientSecret);
   }
 
   /** Every problem at once, so the form can show them all. Call on a normalised request. */
@@ -73,6 +84,12 @@ public record OnboardingRequest(
     if (idpDiscoveryUrl != null && !isHttpsUrl(idpDiscoveryUrl)) {
       problems.add(FieldProblem.of("idpDiscoveryUrl", "onboarding.idp.format"));
     }
+    if (idpDiscoveryUrl != null && (idpClientId == null || idpClientId.length() > 200)) {
+      problems.add(FieldProblem.of("idpClientId", "onboarding.idp.client.required"));
+    }
+    if (idpDiscoveryUrl != null && (idpClientSecret == null || idpClientSecret.length() > 500)) {
+      problems.add(FieldProblem.of("idpClientSecret", "onboarding.idp.secret.required"));
+    }
     return problems;
   }
 
@@ -93,6 +110,12 @@ public record OnboardingRequest(
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** Never prints the client secret (requests end up in logs and error reports). */
+  @Override
+  public String toString() {
+    return "OnboardingRequest[slug=" + slug + ", ags=" + ags + ", idp=" + idpDiscoveryUrl + "]";
   }
 
   private static String clean(String value) {

@@ -45,13 +45,21 @@ class OnboardingRequestTest {
             "adminEmail:onboarding.email.format",
             "adminFirstName:onboarding.person.required",
             "adminLastName:onboarding.person.invalid",
-            "idpDiscoveryUrl:onboarding.idp.format");
+            "idpDiscoveryUrl:onboarding.idp.format",
+            "idpClientId:onboarding.idp.client.required",
+            "idpClientSecret:onboarding.idp.secret.required");
+  }
+
+  @Test
+  void theClientSecretNeverShowsUpInText() {
+    OnboardingRequest request = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "https://idp.seebach.de", "a@seebach.de", "A", "B", "portal", "top-secret-value");
+    assertThat(request.toString()).doesNotContain("top-secret-value");
   }
 
   @Test
   void discoveryUrlMustBeHttpsExceptOnLocalhost() {
-    OnboardingRequest https = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "https://login.seebach.de/realms/staff", "a@seebach.de", "A", "B");
-    OnboardingRequest local = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "http://localhost:8180/realms/x", "a@seebach.de", "A", "B");
+    OnboardingRequest https = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "https://login.seebach.de/realms/staff", "a@seebach.de", "A", "B", "portal", "s3cret");
+    OnboardingRequest local = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "http://localhost:8180/realms/x", "a@seebach.de", "A", "B", "portal", "s3cret");
     assertThat(keys(https)).isEmpty();
     assertThat(keys(local)).isEmpty();
   }
