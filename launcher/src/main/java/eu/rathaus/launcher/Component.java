@@ -13,7 +13,9 @@ public enum Component {
     KEYCLOAK_MANAGEMENT("RATHAUS_KEYCLOAK_MANAGEMENT_PORT", "Keycloak-Management/Health"),
     POSTGRES("RATHAUS_POSTGRES_PORT", "PostgreSQL"),
     SMTP("RATHAUS_SMTP_PORT", "Mail (SMTP)"),
-    MAIL_WEB("RATHAUS_MAIL_WEB_PORT", "Mail-Postfach (Web)");
+    MAIL_WEB("RATHAUS_MAIL_WEB_PORT", "Mail-Postfach (Web)"),
+    /** Optional: only bound when ClamAV's clamd is installed (see {@link LocalClamd}). */
+    CLAMD("RATHAUS_CLAMD_PORT", "Virenscanner (clamd)");
 
     private final String envVar;
     private final String label;

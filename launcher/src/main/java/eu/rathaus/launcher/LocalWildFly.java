@@ -101,6 +101,13 @@ public final class LocalWildFly implements AutoCloseable {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(config.smtpPort()));
         env.put("PORTAL_BASE_URL", config.portalBaseUrl());
+        env.put("RATHAUS_KEYSTORE", config.keystorePath().toString());
+        env.put("RATHAUS_KEYSTORE_PASSWORD", config.keystorePassword());
+        if (LocalClamd.available()) {
+            // The stack runs clamd whenever the binary exists; without it the portal warns and marks uploads unscanned.
+            env.put("CLAMD_HOST", "127.0.0.1");
+            env.put("CLAMD_PORT", Integer.toString(config.clamdPort()));
+        }
         // standalone.sh then runs the JVM in the background and forwards SIGTERM to it, so stop() is graceful.
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         return env;

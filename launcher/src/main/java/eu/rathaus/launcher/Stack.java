@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole local stack in dependency order: mail catcher, PostgreSQL, Keycloak, WildFly.
+ * The whole local stack in dependency order: mail catcher, master keystore, clamd (if installed), PostgreSQL,
+ * Keycloak, WildFly.
  *
  * <p>All-or-nothing on purpose: ports are checked before anything starts, and if a step fails, whatever already runs
  * is stopped again, so a failed {@code ./rathaus up} never leaves a half-started stack holding ports and locks.
@@ -40,6 +41,7 @@ public final class Stack implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
     private LocalWildFly wildFly;
+    private LocalClamd clamd;
     private boolean stopped;
 
     private Stack(StackConfig config, PrintStream out) {
@@ -94,6 +96,7 @@ public final class Stack implements AutoCloseable {
     static void reclaimOrphans(StackConfig config) {
         ManagedProcess.reclaimOrphan("WildFly", LocalWildFly.pidFile(config), LocalWildFly.home(config).toString());
         ManagedProcess.reclaimOrphan("Keycloak", LocalKeycloak.pidFile(config), LocalKeycloak.home(config).toString());
+        ManagedProcess.reclaimOrphan("clamd", LocalClamd.pidFile(config), LocalClamd.configFile(config).toString());
         if (!config.externalDatabase()) {
             try {
                 LocalPostgres.reclaimStalePostmaster(LocalPostgres.dataDirectory(config));
@@ -113,6 +116,9 @@ public final class Stack implements AutoCloseable {
         if (config.externalDatabase()) {
             set.remove(Component.POSTGRES);
         }
+        if (!LocalClamd.available()) {
+            set.remove(Component.CLAMD);
+        }
         return new ArrayList<>(set);
     }
 
@@ -121,6 +127,20 @@ public final class Stack implements AutoCloseable {
         mail = register(MailCatcher.start(config));
         progress("Mail-Postfach bereit / mail catcher ready: SMTP 127.0.0.1:" + config.smtpPort() + ", web "
                 + config.mailWebPort(), t);
+
+        if (LocalKeystore.ensure(config)) {
+            out.println("[rathaus] Hauptschlüssel angelegt / master key created: " + config.keystorePath());
+        }
+
+        if (LocalClamd.available()) {
+            t = System.nanoTime();
+            clamd = register(LocalClamd.start(config));
+            progress("Virenscanner bereit / malware scanner ready: clamd 127.0.0.1:" + config.clamdPort(), t);
+        } else {
+            out.println("[rathaus] WARNUNG / WARNING: clamd ist nicht installiert / is not installed – Anhänge werden"
+                    + " ungeprüft gespeichert und als \"nicht geprüft\" markiert / uploads are stored marked NOT_SCANNED"
+                    + " (apt-get install clamav-daemon)");
+        }
 
         if (!config.externalDatabase()) {
             t = System.nanoTime();
@@ -173,6 +193,9 @@ public final class Stack implements AutoCloseable {
         out.println("  Keycloak-Admin:  " + config.keycloakUrl() + "/admin/master/console/#/" + StackConfig.REALM
                 + "   (" + config.keycloakAdminUser() + " / " + config.keycloakAdminPassword() + ")");
         out.println("  Mail-Postfach:   " + config.mailInboxUrl() + "/");
+        out.println("  Virenscanner:    " + (clamd != null ? "clamd 127.0.0.1:" + clamd.port()
+                : "– nicht installiert, Anhänge ungeprüft / not installed, uploads NOT_SCANNED"));
+        out.println("  Schlüssel/keys:  " + config.keystorePath());
         out.println("  PostgreSQL:      " + config.jdbcUrl() + "   (" + config.appUser() + ")");
         out.println("  Daten / data:    " + config.dataDir());
         out.println();
@@ -204,6 +227,11 @@ public final class Stack implements AutoCloseable {
 
     public LocalWildFly wildFly() {
         return wildFly;
+    }
+
+    /** The local clamd, or null when ClamAV is not installed. */
+    public LocalClamd clamd() {
+        return clamd;
     }
 
     /** Stops in reverse start order; keeps going if one component fails to stop, so the rest still stops. */

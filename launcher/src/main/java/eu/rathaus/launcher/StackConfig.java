@@ -38,8 +38,13 @@ public final class StackConfig {
     public static final String REALM = "rathaus";
     public static final String OIDC_CLIENT_ID = "rathaus-portal";
 
-    private static final Map<Component, Integer> UP_PORTS = ports(8080, 9990, 8180, 9000, 15432, 2525, 8025);
-    private static final Map<Component, Integer> TEST_PORTS = ports(18080, 19990, 18180, 19000, 25432, 22525, 18025);
+    /** Password of the local master keystore; production supplies its own (or an HSM/KMS instead). */
+    public static final String DEFAULT_KEYSTORE_PASSWORD = "rathaus-local-keystore";
+
+    // clamd: not its usual 3310, so a system clamd listening on TCP does not collide with ours.
+    private static final Map<Component, Integer> UP_PORTS = ports(8080, 9990, 8180, 9000, 15432, 2525, 8025, 13310);
+    private static final Map<Component, Integer> TEST_PORTS =
+            ports(18080, 19990, 18180, 19000, 25432, 22525, 18025, 23310);
 
     private final Path projectDir;
     private final Path dataDir;
@@ -56,6 +61,8 @@ public final class StackConfig {
     private final String keycloakAdminUser;
     private final String keycloakAdminPassword;
     private final String oidcClientSecret;
+    private final Path keystorePath;
+    private final String keystorePassword;
 
     private StackConfig(Path projectDir, Path dataDir, Map<Component, Integer> ports, Map<String, String> env) {
         this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -86,6 +93,10 @@ public final class StackConfig {
         this.keycloakAdminUser = env.getOrDefault("KEYCLOAK_ADMIN", "admin");
         this.keycloakAdminPassword = env.getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin");
         this.oidcClientSecret = env.getOrDefault("RATHAUS_OIDC_CLIENT_SECRET", DEFAULT_OIDC_CLIENT_SECRET);
+        String keystore = blankToNull(env.get("RATHAUS_KEYSTORE"));
+        this.keystorePath = keystore == null ? this.dataDir.resolve("keys/rathaus-master.p12")
+                : Path.of(keystore).toAbsolutePath().normalize();
+        this.keystorePassword = env.getOrDefault("RATHAUS_KEYSTORE_PASSWORD", DEFAULT_KEYSTORE_PASSWORD);
     }
 
     /** Configuration for {@code ./rathaus up}, taken from the process environment. */
@@ -164,7 +175,8 @@ public final class StackConfig {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    private static Map<Component, Integer> ports(int portal, int mgmt, int kc, int kcMgmt, int pg, int smtp, int web) {
+    private static Map<Component, Integer> ports(int portal, int mgmt, int kc, int kcMgmt, int pg, int smtp, int web,
+            int clamd) {
         Map<Component, Integer> map = new EnumMap<>(Component.class);
         map.put(Component.PORTAL, portal);
         map.put(Component.WILDFLY_MANAGEMENT, mgmt);
@@ -173,6 +185,7 @@ public final class StackConfig {
         map.put(Component.POSTGRES, pg);
         map.put(Component.SMTP, smtp);
         map.put(Component.MAIL_WEB, web);
+        map.put(Component.CLAMD, clamd);
         return map;
     }
 
@@ -227,6 +240,23 @@ public final class StackConfig {
 
     public int mailWebPort() {
         return port(Component.MAIL_WEB);
+    }
+
+    /** TCP port of the local clamd (127.0.0.1), if ClamAV is installed. */
+    public int clamdPort() {
+        return port(Component.CLAMD);
+    }
+
+    /**
+     * The PKCS#12 file with the master key that wraps the attachment data keys: {@code RATHAUS_KEYSTORE}, else
+     * {@code keys/rathaus-master.p12} in the data folder. Never inside the WAR or the repository.
+     */
+    public Path keystorePath() {
+        return keystorePath;
+    }
+
+    public String keystorePassword() {
+        return keystorePassword;
     }
 
     /** True if {@code POSTGRESQL_URL} points at an existing server, so no embedded PostgreSQL is started. */

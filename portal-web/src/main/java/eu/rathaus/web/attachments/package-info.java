@@ -1,0 +1,2 @@
+/** The stepping-stone upload page and the attachment download servlet (issue 4). */
+package eu.rathaus.web.attachments;

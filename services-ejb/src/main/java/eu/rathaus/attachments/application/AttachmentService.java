@@ -1,0 +1,172 @@
+package eu.rathaus.attachments.application;
+
+import eu.rathaus.attachments.domain.AttachmentName;
+import eu.rathaus.attachments.domain.AttachmentRefusal;
+import eu.rathaus.attachments.domain.ContentTypes;
+import eu.rathaus.attachments.domain.KeyUnavailableException;
+import eu.rathaus.attachments.domain.MalwareScanner;
+import eu.rathaus.attachments.domain.ScanResult;
+import eu.rathaus.attachments.domain.ScanStatus;
+import eu.rathaus.attachments.infrastructure.AttachmentVault;
+import eu.rathaus.attachments.infrastructure.TikaContentTypes;
+import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.tenancy.domain.TenantScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Attachments of citizens' drafts and applications: checked, scanned, encrypted, audited.
+ *
+ * <p>Order of the checks, cheapest and least revealing first: the name, the count, the size (read
+ * at most one byte past the limit, so a huge upload costs no memory), the type from the bytes and
+ * its agreement with the name, then the malware scan, and only then the database. Scanning runs
+ * outside any transaction, so a slow clamd never holds a database connection.
+ *
+ * <p>A refusal is an {@link UploadOutcome} with a message key, never an exception; refusals are
+ * audited too, because EICAR today is a real attack tomorrow.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+  private static final Logger LOG = Logger.getLogger(AttachmentService.class.getName());
+
+  @Inject ContentTypes types;
+  @Inject MalwareScanner scanner;
+  @Inject AttachmentVault vault;
+  @Inject CallerScope caller;
+
+  /**
+   * Checks and stores one file for the signed-in citizen {@code ownerSubject}.
+   *
+   * @param draftId the draft (or demo context) the file belongs to; null until drafts exist
+   * @param rules the attachment rules of the service version the draft is pinned to
+   */
+  public UploadOutcome upload(String ownerSubject, UUID municipalityId, UUID draftId, String displayName,
+      InputStream content, AttachmentRules rules) {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.CITIZEN || !scope.subject().equals(ownerSubject)) {
+      throw new IllegalStateException("Attachments are uploaded by the signed-in citizen who owns them");
+    }
+    String field = UploadOutcome.FIELD;
+    Optional<AttachmentName> name = AttachmentName.parse(displayName);
+    if (name.isEmpty()) {
+      return refuse(municipalityId, draftId, field, AttachmentRefusal.BAD_NAME, null);
+    }
+    if (vault.count(ownerSubject, draftId) >= rules.maxCount()) {
+      return refuse(municipalityId, draftId, field, AttachmentRefusal.TOO_MANY, null, rules.maxCount());
+    }
+    byte[] bytes = readAtMost(content, rules.maxSizeBytes());
+    if (bytes == null) {
+      return refuse(municipalityId, draftId, field, AttachmentRefusal.TOO_LARGE, null, megabytes(rules.maxSizeBytes()));
+    }
+    if (bytes.length == 0) {
+      return refuse(municipalityId, draftId, field, AttachmentRefusal.EMPTY, null);
+    }
+    String detected = types.detect(bytes);
+    String claimed = types.typeOfName(name.get().value());
+    if (!types.consistent(detected, claimed)) {
+      return refuse(municipalityId, draftId, field, AttachmentRefusal.TYPE_MISMATCH,
+          "detected=" + detected + " claimed=" + claimed);
+    }
+    String type = TikaContentTypes.effective(detected, claimed);
+    if (!rules.allows(type)) {
+      return refuse(municipalityId, draftId, field, AttachmentRefusal.TYPE_NOT_ALLOWED, "detected=" + type,
+          readableTypes(rules.allowedContentTypes()));
+    }
+    ScanResult scan = scanner.scan(bytes);
+    switch (scan.verdict()) {
+      case INFECTED:
+        LOG.warning(() -> "Upload refused, malware " + scan.detail() + " found (municipality " + municipalityId + ")");
+        return refuse(municipalityId, draftId, field, AttachmentRefusal.MALWARE_FOUND, "signature=" + scan.detail());
+      case UNAVAILABLE:
+        LOG.warning(() -> "Upload refused, malware scanner unavailable: " + scan.detail());
+        return refuse(municipalityId, draftId, field, AttachmentRefusal.SCANNER_UNAVAILABLE, null);
+      default:
+        break;
+    }
+    ScanStatus status = scan.verdict() == ScanResult.Verdict.CLEAN ? ScanStatus.CLEAN : ScanStatus.NOT_SCANNED;
+    try {
+      return UploadOutcome.stored(vault.store(new AttachmentVault.NewAttachment(municipalityId, ownerSubject, draftId,
+          name.get().value(), type, bytes, sha256(bytes), status, scan.detail())));
+    } catch (KeyUnavailableException e) {
+      LOG.severe(() -> "Upload refused, attachment encryption unavailable: " + e.getMessage());
+      return UploadOutcome.refused(field, AttachmentRefusal.STORAGE_UNAVAILABLE);
+    }
+  }
+
+  /**
+   * The attachment's original bytes, if the caller may see it (citizen: own; staff: own
+   * municipality's). Foreign and unknown ids are both empty.
+   *
+   * @throws eu.rathaus.attachments.domain.AttachmentTamperedException if the stored bytes were altered
+   * @throws KeyUnavailableException if the keys to open it are not available
+   */
+  public Optional<AttachmentDownload> download(UUID id) {
+    return id == null ? Optional.empty() : vault.open(id);
+  }
+
+  /** The signed-in citizen's attachments, newest first. */
+  public List<AttachmentSummary> mine() {
+    return vault.listMine();
+  }
+
+  private UploadOutcome refuse(UUID municipalityId, UUID draftId, String field, AttachmentRefusal refusal,
+      String detail, Object... arguments) {
+    vault.recordRefusal(municipalityId, draftId, refusal, detail);
+    return UploadOutcome.refused(field, refusal, arguments);
+  }
+
+  /** The stream's bytes, or null if it holds more than {@code max}. */
+  static byte[] readAtMost(InputStream in, long max) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try (in) {
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        total += read;
+        if (total > max) {
+          return null;
+        }
+        out.write(buffer, 0, read);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    double mb = bytes / (1024.0 * 1024.0);
+    return mb == Math.rint(mb) ? Long.toString((long) mb) : String.format(Locale.ROOT, "%.1f", mb);
+  }
+
+  /** "PDF, JPEG, PNG" from the allowed media types, for the message. */
+  static String readableTypes(List<String> types) {
+    return types.stream()
+        .map(t -> t.substring(t.indexOf('/') + 1).replaceFirst("^x-", "").toUpperCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,143 @@
+package eu.rathaus.attachments.infrastructure;
+
+import eu.rathaus.attachments.application.AttachmentDownload;
+import eu.rathaus.attachments.application.AttachmentSummary;
+import eu.rathaus.attachments.domain.AttachmentRefusal;
+import eu.rathaus.attachments.domain.ScanStatus;
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.tenancy.domain.TenantScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The transactional side of attachments: seal and store with its audit entry, open with its audit
+ * entry, list, count. Each query is scoped by the caller (citizen: own files; staff: the
+ * municipality's) and row-level security checks the same again.
+ *
+ * <p>The data key is fetched before anything is written or audited in the transaction, because
+ * creating a key commits in a transaction of its own that appends to the same audit chain.
+ */
+@ApplicationScoped
+public class AttachmentVault {
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  @Inject CallerScope caller;
+  @Inject DataKeyRing keyRing;
+  @Inject AuditLog audit;
+
+  /** Everything about a new attachment except where its key comes from. */
+  public record NewAttachment(UUID municipalityId, String ownerSubject, UUID draftId, String displayName,
+      String contentType, byte[] content, String sha256, ScanStatus scanStatus, String scanDetail) {}
+
+  @Transactional
+  @TenantScoped
+  public long count(String ownerSubject, UUID draftId) {
+    return em.createQuery(
+            "select count(a) from AttachmentEntity a where a.ownerSubject = :o"
+                + " and (a.draftId = :d or (a.draftId is null and :d is null))", Long.class)
+        .setParameter("o", ownerSubject)
+        .setParameter("d", draftId)
+        .getSingleResult();
+  }
+
+  @Transactional
+  @TenantScoped
+  public AttachmentSummary store(NewAttachment file) {
+    DataKeyRing.DataKey key = keyRing.current(file.municipalityId());
+    UUID id = UUID.randomUUID();
+    AesGcm.Sealed sealed = AesGcm.seal(key.key(), file.content(), AesGcm.attachmentContext(id, file.municipalityId()));
+    AttachmentEntity entity = new AttachmentEntity(id, file.municipalityId(), file.ownerSubject(), file.draftId(),
+        file.displayName(), file.contentType(), file.content().length, file.sha256(), file.scanStatus(),
+        file.scanDetail(), key.version(), sealed.nonce(), sealed.ciphertext());
+    em.persist(entity);
+    em.flush();
+    audit.record(new AuditEvent(actor(), "attachment.uploaded", "attachment", id.toString(), file.municipalityId(),
+        "type=" + file.contentType() + " size=" + file.content().length + " scan=" + file.scanStatus()
+            + " sha256=" + file.sha256() + (file.draftId() == null ? "" : " draft=" + file.draftId())));
+    return entity.toSummary();
+  }
+
+  /** Records a refused upload (security-relevant: malware, lying names) in the municipality's chain. */
+  @Transactional
+  @TenantScoped
+  public void recordRefusal(UUID municipalityId, UUID draftId, AttachmentRefusal refusal, String detail) {
+    audit.record(new AuditEvent(actor(), "attachment.upload.refused", "draft",
+        draftId == null ? null : draftId.toString(), municipalityId,
+        "reason=" + refusal + (detail == null ? "" : " " + truncate(detail, 300))));
+  }
+
+  /**
+   * Decrypts an attachment the caller may see. Citizens see their own, staff their municipality's;
+   * everyone else, and every foreign id, gets empty (not found, not forbidden: ids are not confirmed).
+   */
+  @Transactional
+  @TenantScoped
+  public Optional<AttachmentDownload> open(UUID id) {
+    Optional<AttachmentEntity> found = findVisible(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    AttachmentEntity entity = found.get();
+    byte[] plain = AesGcm.open(keyRing.forVersion(entity.municipalityId(), entity.keyVersion()), entity.nonce(),
+        entity.ciphertext(), AesGcm.attachmentContext(entity.id(), entity.municipalityId()));
+    audit.record(new AuditEvent(actor(), "attachment.downloaded", "attachment", id.toString(),
+        entity.municipalityId(), "size=" + plain.length));
+    return Optional.of(new AttachmentDownload(entity.displayName(), entity.contentType(), plain));
+  }
+
+  /** The calling citizen's attachments, newest first. */
+  @Transactional
+  @TenantScoped
+  public List<AttachmentSummary> listMine() {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.CITIZEN) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select a from AttachmentEntity a where a.ownerSubject = :o order by a.createdAt desc", AttachmentEntity.class)
+        .setParameter("o", scope.subject())
+        .setMaxResults(200)
+        .getResultStream()
+        .map(AttachmentEntity::toSummary)
+        .toList();
+  }
+
+  private Optional<AttachmentEntity> findVisible(UUID id) {
+    TenantScope scope = caller.get();
+    return switch (scope.kind()) {
+      case CITIZEN -> em.createQuery(
+              "select a from AttachmentEntity a where a.id = :id and a.ownerSubject = :o", AttachmentEntity.class)
+          .setParameter("id", id)
+          .setParameter("o", scope.subject())
+          .getResultStream()
+          .findFirst();
+      case STAFF -> em.createQuery(
+              "select a from AttachmentEntity a where a.id = :id and a.municipalityId = :m", AttachmentEntity.class)
+          .setParameter("id", id)
+          .setParameter("m", scope.municipalityId())
+          .getResultStream()
+          .findFirst();
+      default -> Optional.empty();
+    };
+  }
+
+  private String actor() {
+    String subject = caller.get().subject();
+    return subject == null ? "anonymous" : subject;
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}
