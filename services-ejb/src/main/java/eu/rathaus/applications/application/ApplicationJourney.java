@@ -61,7 +61,7 @@ import java.util.regex.Pattern;
 public class ApplicationJourney {
 
   /** Template key of the "your application arrived" notice (no personal content). */
-  public static final String SUBMITTED_NOTICE = "application.submitted";
+  public static final String SUBMITTED_NOTICE = "application.notice.submitted";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9-]{16,64}");
