@@ -325,7 +325,7 @@ public class ApplyView implements Serializable {
   }
 
   /** The review: every step with the answers of its visible fields, as labels and readable values. */
-  public List<ReviewStep> getReview() {
+  public List<ReviewStep> getReviewSteps() {
     FormDefinition definition = form.service().form();
     JsonNode answers = read(form.answersJson());
     Set<String> visible = Visibility.visibleFields(definition, answers);
