@@ -146,17 +146,6 @@ public class ApplicationJourney {
     return new StepOutcome(draft.id(), List.of());
   }
 
-  /** Moves the citizen to another step of their draft without changing any answer ("Zurück", "Ändern"). */
-  public boolean goToStep(UUID draftId, int step) {
-    String subject = requireCitizen();
-    Optional<ApplicationDraft> draft = applications.findDraft(subject, draftId);
-    draft.ifPresent(d -> toForm(d).ifPresent(f -> {
-      int bounded = Math.max(0, Math.min(step, f.service().form().steps().size()));
-      d.save(d.answersJson(), bounded, clock.instant());
-    }));
-    return draft.isPresent();
-  }
-
   /**
    * Submits a draft (see the class comment for the guarantees). {@code recipientEmail} is the
    * citizen's address from the eID; without one no confirmation mail is queued.
