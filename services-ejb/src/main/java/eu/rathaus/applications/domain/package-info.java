@@ -1,2 +1,2 @@
-/** Citizens' applications: for now only what the catalogue groundwork needs (reference numbers). */
+/** Citizens' applications: drafts pinned to a version, submitted applications, case records, reference numbers. */
 package eu.rathaus.applications.domain;

@@ -1,0 +1,130 @@
+package eu.rathaus.web.applications;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import eu.rathaus.applications.application.Receipt;
+import eu.rathaus.applications.domain.AnswerDisplay;
+import eu.rathaus.catalogue.domain.FieldDefinition;
+import eu.rathaus.catalogue.domain.FieldType;
+import eu.rathaus.catalogue.domain.StepDefinition;
+import eu.rathaus.catalogue.domain.Visibility;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+/**
+ * The PDF receipt of a submitted application (OpenPDF): municipality, service, reference number,
+ * time of submission, every answer under its label as the citizen saw it, and the fee.
+ *
+ * <p>Text goes into the PDF as text objects, never interpreted, so answers containing markup are
+ * printed literally. The font is the Liberation Sans that OpenPDF ships, embedded as a Unicode
+ * subset: names with characters beyond Latin-1 (Łukasz, Şahin) print correctly, and the document
+ * does not depend on fonts installed on the reader's machine.
+ */
+public final class ReceiptPdf {
+
+  static final String BUNDLE = "eu.rathaus.web.i18n.messages";
+  private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
+
+  private ReceiptPdf() {}
+
+  public static byte[] render(Receipt receipt, Locale locale) {
+    ResourceBundle msg = ResourceBundle.getBundle(BUNDLE, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    try {
+      BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+      Font title = new Font(base, 16);
+      Font heading = new Font(base, 12);
+      Font normal = new Font(base, 10);
+      Font small = new Font(base, 8);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Document document = new Document(PageSize.A4, 56, 56, 56, 56);
+      PdfWriter.getInstance(document, out);
+      document.addTitle(msg.getString("application.receipt.title") + " " + receipt.reference());
+      document.open();
+
+      document.add(new Paragraph(receipt.municipalityName(), heading));
+      Paragraph head = new Paragraph(msg.getString("application.receipt.title"), title);
+      head.setSpacingAfter(8);
+      document.add(head);
+
+      PdfPTable facts = table();
+      row(facts, msg.getString("application.col.service"), receipt.serviceTitle().in(locale), normal);
+      row(facts, msg.getString("application.reference"), receipt.reference(), normal);
+      row(facts, msg.getString("application.submittedAt"),
+          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale).withZone(GERMAN_TIME)
+              .format(receipt.submittedAt()), normal);
+      row(facts, msg.getString("application.fee"),
+          receipt.fee().isZero() ? msg.getString("application.fee.none") : receipt.fee().format(locale), normal);
+      document.add(facts);
+
+      JsonNode answers = JSON.readTree(receipt.answersJson());
+      Set<String> visible = Visibility.visibleFields(receipt.form(), answers);
+      AnswerDisplay.YesNo words = new AnswerDisplay.YesNo(msg.getString("application.yes"), msg.getString("application.no"));
+      for (StepDefinition step : receipt.form().steps()) {
+        Paragraph stepTitle = new Paragraph(step.title().in(locale), heading);
+        stepTitle.setSpacingBefore(12);
+        stepTitle.setSpacingAfter(4);
+        document.add(stepTitle);
+        PdfPTable table = table();
+        for (FieldDefinition field : step.fields()) {
+          if (!visible.contains(field.key())) {
+            continue;
+          }
+          String value = field.type() == FieldType.FILE
+              ? msg.getString("application.file.later")
+              : AnswerDisplay.text(field, answers.get(field.key()), locale, words);
+          row(table, field.label().in(locale), value.isEmpty() ? msg.getString("application.review.empty") : value, normal);
+        }
+        document.add(table);
+      }
+      Paragraph footer = new Paragraph(MessageFormat.format(msg.getString("application.receipt.footer"), receipt.reference()), small);
+      footer.setSpacingBefore(16);
+      document.add(footer);
+      document.close();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (DocumentException e) {
+      throw new IllegalStateException("Receipt could not be rendered", e);
+    }
+  }
+
+  private static PdfPTable table() {
+    PdfPTable table = new PdfPTable(new float[] {2f, 3f});
+    table.setWidthPercentage(100);
+    return table;
+  }
+
+  private static void row(PdfPTable table, String label, String value, Font font) {
+    PdfPCell left = new PdfPCell(new Phrase(label, font));
+    PdfPCell right = new PdfPCell(new Phrase(value, font));
+    for (PdfPCell cell : new PdfPCell[] {left, right}) {
+      cell.setPadding(4);
+      cell.setVerticalAlignment(Element.ALIGN_TOP);
+      cell.setBorderWidth(0.5f);
+    }
+    table.addCell(left);
+    table.addCell(right);
+  }
+}

@@ -1,0 +1,63 @@
+package eu.rathaus.web.applications;
+
+import eu.rathaus.applications.application.ApplicationJourney;
+import eu.rathaus.applications.application.Receipt;
+import eu.rathaus.web.session.LocaleSelection;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+
+/** Backing bean of {@code citizen/submitted.xhtml}: the confirmation with the reference number. */
+@Named
+@RequestScoped
+public class SubmittedView {
+
+  @Inject ApplicationJourney journey;
+  @Inject LocaleSelection localeSelection;
+
+  private String ref;
+  private Receipt receipt;
+
+  /** f:viewAction: only the applicant sees the confirmation; anyone else gets 404. */
+  public void init() throws IOException {
+    Optional<Receipt> found = ref == null ? Optional.empty() : journey.receipt(ref);
+    if (found.isEmpty()) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, null);
+      faces.responseComplete();
+      return;
+    }
+    receipt = found.get();
+  }
+
+  public String getReference() {
+    return receipt.reference();
+  }
+
+  public String getServiceTitle() {
+    return receipt.serviceTitle().in(localeSelection.getLocale());
+  }
+
+  public String getMunicipalityName() {
+    return receipt.municipalityName();
+  }
+
+  public String getSubmittedAt() {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(localeSelection.getLocale()).withZone(MyApplicationsView.GERMAN_TIME).format(receipt.submittedAt());
+  }
+
+  public String getRef() {
+    return ref;
+  }
+
+  public void setRef(String ref) {
+    this.ref = ref;
+  }
+}

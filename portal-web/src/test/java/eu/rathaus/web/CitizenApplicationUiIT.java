@@ -1,0 +1,128 @@
+package eu.rathaus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.rathaus.web.it.Browser;
+import eu.rathaus.web.it.BrowserJourney;
+import eu.rathaus.web.it.ItMail;
+import eu.rathaus.web.it.ItServices;
+import eu.rathaus.web.it.KeycloakForms;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/**
+ * Erika applies for a Meldebescheinigung over two sessions: step 1, sign out, sign in again, resume
+ * from "Meine Anträge", a German message for a bad postal code, review, submit, reference number,
+ * PDF receipt, confirmation mail without personal content. axe-core on every page of the way.
+ */
+class CitizenApplicationUiIT extends BrowserJourney {
+
+  private static final String ERIKA_MAIL = "erika.mustermann@example.org";
+
+  private void signInAsErika() {
+    browser.get(portal + "/");
+    browser.findElement(By.id("login")).click();
+    KeycloakForms.signIn(browser, "erika.mustermann", "demo");
+    Browser.awaitOrExplain(browser, By.id("signed-in-user"));
+  }
+
+  private void type(String id, String text) {
+    browser.findElement(By.id(id)).clear();
+    browser.findElement(By.id(id)).sendKeys(text);
+  }
+
+  private void accessible(String page) {
+    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
+  }
+
+  private HttpResponse<byte[]> getWithSession(String path) throws Exception {
+    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    HttpRequest request = HttpRequest.newBuilder(URI.create(portal + path))
+        .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+        .send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void erikaAppliesOverTwoSessionsAndGetsReferenceReceiptAndMail() throws Exception {
+    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    signInAsErika();
+
+    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
+    Browser.awaitOrExplain(browser, By.id("apply-heading"));
+    assertThat(browser.findElement(By.id("apply-progress")).getText()).isEqualTo("Schritt 1 von 3");
+    accessible("step 1");
+    type("a-firstNames", "Erika");
+    type("a-lastName", "Mustermann");
+    type("a-birthDate", "12.08.1964");
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("a-certificateType-simple"));
+    assertThat(browser.findElement(By.id("apply-progress")).getText()).isEqualTo("Schritt 2 von 3");
+
+    // Second session: the draft waits in "Meine Anträge".
+    browser.findElement(By.id("logout")).click();
+    Browser.awaitOrExplain(browser, By.id("login"));
+    signInAsErika();
+    browser.findElement(By.id("nav-applications")).click();
+    Browser.awaitOrExplain(browser, By.id("drafts-table"));
+    accessible("Meine Anträge");
+    browser.findElement(By.cssSelector("#drafts-table a.resume-link")).click();
+    Browser.awaitOrExplain(browser, By.id("a-certificateType-simple"));
+    assertThat(browser.findElement(By.id("apply-progress")).getText()).isEqualTo("Schritt 2 von 3");
+    accessible("step 2");
+
+    browser.findElement(By.id("a-certificateType-extended")).click();
+    browser.findElement(By.id("a-delivery-post")).click();
+    browser.findElement(By.id("step:refresh")).click();
+    Browser.awaitOrExplain(browser, By.id("a-postalAddress-street"));
+    type("a-postalAddress-street", "Hauptstraße");
+    type("a-postalAddress-houseNumber", "12a");
+    type("a-postalAddress-postalCode", "1234");
+    type("a-postalAddress-city", "Musterstadt");
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("error-summary"));
+    assertThat(browser.findElement(By.id("a-postalAddress-postalCode-error")).getText())
+        .isEqualTo("Die Postleitzahl besteht aus fünf Ziffern.");
+    accessible("step 2 with a validation message");
+
+    type("a-postalAddress-postalCode", "12345");
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("a-email"));
+    assertThat(browser.findElement(By.id("apply-progress")).getText()).isEqualTo("Schritt 3 von 3");
+    type("a-email", ERIKA_MAIL);
+    browser.findElement(By.id("step:next")).click();
+
+    Browser.awaitOrExplain(browser, By.id("review:submit"));
+    assertThat(browser.findElement(By.id("review-fee")).getText()).isEqualTo("15,00 €");
+    accessible("review");
+    browser.findElement(By.id("review:submit")).click();
+
+    Browser.awaitOrExplain(browser, By.id("submitted-reference"));
+    String reference = browser.findElement(By.id("submitted-reference")).getText();
+    assertThat(reference).matches("MUS-[0-9]{4}-[0-9]{6}");
+    accessible("confirmation");
+
+    HttpResponse<byte[]> receipt = getWithSession("/citizen/receipt?ref=" + reference);
+    assertThat(receipt.statusCode()).isEqualTo(200);
+    assertThat(new String(receipt.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+    assertThat(getWithSession("/citizen/receipt?ref=MUS-2000-999999").statusCode()).isEqualTo(404);
+    assertThat(getWithSession("/citizen/apply.xhtml?draft=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+
+    browser.findElement(By.id("my-applications-link")).click();
+    Browser.awaitOrExplain(browser, By.id("submitted-table"));
+    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingegangen");
+    accessible("Meine Anträge with the submitted application");
+
+    assertThat(ItMail.messagesTo(ERIKA_MAIL, 30_000)).isPositive();
+    String mail = ItMail.newestTextTo(ERIKA_MAIL);
+    assertThat(mail).contains(reference, "Ihr Antrag ist eingegangen");
+    assertThat(mail).doesNotContain("Hauptstraße", "1964", "Mustermann");
+  }
+}

@@ -1,0 +1,286 @@
+package eu.rathaus.applications.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.rathaus.applications.domain.ApplicationDraft;
+import eu.rathaus.applications.domain.ApplicationRepository;
+import eu.rathaus.applications.domain.CaseApplication;
+import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.applications.domain.DraftAnswers;
+import eu.rathaus.applications.domain.ReferenceNumber;
+import eu.rathaus.applications.domain.ReferenceNumberSequence;
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.catalogue.application.PublishedService;
+import eu.rathaus.catalogue.application.ServiceCatalogue;
+import eu.rathaus.catalogue.domain.AnswerValidator;
+import eu.rathaus.catalogue.domain.FormDefinition;
+import eu.rathaus.catalogue.domain.LocalizedText;
+import eu.rathaus.catalogue.domain.Money;
+import eu.rathaus.catalogue.domain.Problem;
+import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
+import eu.rathaus.catalogue.domain.StepDefinition;
+import eu.rathaus.messaging.application.Outbox;
+import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.MunicipalityRepository;
+import eu.rathaus.tenancy.domain.MunicipalityStatus;
+import eu.rathaus.tenancy.domain.TenantScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The citizen's side of an application: start a form on the current version of a service, save it
+ * step by step as a draft, submit it, and read back drafts, applications and receipts.
+ *
+ * <p>Everything here acts for the signed-in citizen of the {@link CallerScope} and nobody else: every
+ * query names the citizen's subject, and row-level security (V6) checks the same subject again, so a
+ * draft id or reference number of another person behaves exactly like an unknown one.
+ *
+ * <p>Submission is one transaction: reference number, application, case record, audit entry, the
+ * outbox row of the confirmation mail and the removal of the draft commit together or not at all.
+ * The review form's idempotency key is unique per applicant, and the draft row is locked while it
+ * is submitted, so a double click or a retried request yields exactly one application.
+ */
+@ApplicationScoped
+@Transactional
+@TenantScoped
+public class ApplicationJourney {
+
+  /** Template key of the "your application arrived" notice (no personal content). */
+  public static final String SUBMITTED_NOTICE = "application.notice.submitted";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9-]{16,64}");
+  private static final int LIST_LIMIT = 100;
+
+  @Inject ApplicationRepository applications;
+  @Inject ReferenceNumberSequence referenceNumbers;
+  @Inject ServiceCatalogue catalogue;
+  @Inject ServiceDefinitionRepository definitions;
+  @Inject MunicipalityRepository municipalities;
+  @Inject Outbox outbox;
+  @Inject AuditLog audit;
+  @Inject CallerScope caller;
+
+  Clock clock = Clock.systemUTC();
+
+  /** A new, not yet saved form on the current version of a service that the municipality offers. */
+  public Optional<ApplicationForm> newForm(String municipalitySlug, String serviceKey) {
+    requireCitizen();
+    if (municipalitySlug == null || serviceKey == null) {
+      return Optional.empty();
+    }
+    return municipalities.findBySlug(municipalitySlug)
+        .filter(m -> m.status() == MunicipalityStatus.ACTIVE)
+        .flatMap(m -> definitions.findByServiceKey(m.id(), serviceKey)
+            .flatMap(d -> catalogue.currentVersion(m.id(), d.id()))
+            .map(service -> new ApplicationForm(null, m.id(), m.slug(), m.name(), service, "{}", 0, null)));
+  }
+
+  /** The citizen's own draft with the version it is pinned to; empty for anyone else's. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public Optional<ApplicationForm> draft(UUID draftId) {
+    String subject = requireCitizen();
+    return applications.findDraft(subject, draftId).flatMap(this::toForm);
+  }
+
+  /**
+   * Saves step {@code stepIndex}: its values join the saved answers (see {@link DraftAnswers}), are
+   * checked step-wise, and only if they pass is the draft stored — created on the first step,
+   * pinned to {@code versionId}, the version the citizen was shown. {@code nextStep} is where the
+   * citizen continues.
+   */
+  public StepOutcome saveStep(
+      UUID draftId, String municipalitySlug, String serviceKey, UUID versionId, int stepIndex, ObjectNode stepValues, int nextStep) {
+    String subject = requireCitizen();
+    ApplicationDraft draft;
+    ApplicationForm form;
+    if (draftId != null) {
+      draft = applications.findDraft(subject, draftId).orElse(null);
+      form = draft == null ? null : toForm(draft).orElse(null);
+    } else {
+      form = newForm(municipalitySlug, serviceKey)
+          .flatMap(current -> pinned(current, versionId))
+          .orElse(null);
+      draft = null;
+    }
+    if (form == null) {
+      return new StepOutcome(null, List.of(Problem.of("", "application.notFound")));
+    }
+    FormDefinition definition = form.service().form();
+    if (stepIndex < 0 || stepIndex >= definition.steps().size()) {
+      return new StepOutcome(draftId, List.of(Problem.of("", "catalogue.answer.unknownStep")));
+    }
+    StepDefinition step = definition.steps().get(stepIndex);
+    ObjectNode merged = DraftAnswers.mergeStep(definition, read(form.answersJson()), step, stepValues);
+    List<Problem> problems = DraftAnswers.checkStep(definition, merged, step);
+    if (!problems.isEmpty()) {
+      return new StepOutcome(draftId, problems);
+    }
+    Instant now = clock.instant();
+    int next = Math.max(0, Math.min(nextStep, definition.steps().size()));
+    if (draft == null) {
+      draft = new ApplicationDraft(UUID.randomUUID(), form.municipalityId(), form.service().definitionId(),
+          form.service().versionId(), subject, now);
+      draft.save(merged.toString(), next, now);
+      applications.addDraft(draft);
+      audit.record(new AuditEvent(subject, "application.draft-started", "application_draft", draft.id().toString(),
+          form.municipalityId(), form.service().serviceKey() + " v" + form.service().versionNumber()));
+    } else {
+      draft.save(merged.toString(), next, now);
+    }
+    return new StepOutcome(draft.id(), List.of());
+  }
+
+  /**
+   * Submits a draft (see the class comment for the guarantees). {@code recipientEmail} is the
+   * citizen's address from the eID; without one no confirmation mail is queued.
+   */
+  public SubmissionOutcome submit(UUID draftId, String idempotencyKey, String recipientEmail, String locale) {
+    String subject = requireCitizen();
+    if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw new IllegalArgumentException("Invalid idempotency key");
+    }
+    Optional<CaseApplication> earlier = applications.findByIdempotencyKey(subject, idempotencyKey);
+    if (earlier.isPresent()) {
+      return SubmissionOutcome.submitted(earlier.get().referenceNumber());
+    }
+    Optional<ApplicationDraft> locked = applications.lockDraft(subject, draftId);
+    if (locked.isEmpty()) {
+      // A concurrent submission of the same form may have committed while we waited for the lock.
+      return applications.findByIdempotencyKey(subject, idempotencyKey)
+          .map(a -> SubmissionOutcome.submitted(a.referenceNumber()))
+          .orElseGet(SubmissionOutcome::notFound);
+    }
+    ApplicationDraft draft = locked.get();
+    Optional<ApplicationForm> form = toForm(draft);
+    if (form.isEmpty()) {
+      return SubmissionOutcome.notFound();
+    }
+    FormDefinition definition = form.get().service().form();
+    ObjectNode answers = DraftAnswers.withoutHiddenAnswers(definition, read(draft.answersJson()));
+    AnswerValidator.Result check = AnswerValidator.validate(definition, answers);
+    if (!check.isValid()) {
+      return SubmissionOutcome.invalid(check.problems(), DraftAnswers.firstStepWithProblem(definition, check.problems()));
+    }
+    Money fee = definition.fee().evaluate(answers)
+        .orElseThrow(() -> new IllegalStateException("Fee undetermined for valid answers of draft " + draftId));
+    String code = applications.referenceCode(draft.municipalityId())
+        .orElseThrow(() -> new IllegalStateException("Municipality " + draft.municipalityId() + " has no reference code"));
+    Instant now = clock.instant();
+    ReferenceNumber reference =
+        referenceNumbers.next(draft.municipalityId(), code, now.atZone(CaseRecord.GERMAN_TIME).getYear());
+    CaseApplication application =
+        new CaseApplication(UUID.randomUUID(), reference, draft, answers.toString(), fee.cents(), now, idempotencyKey);
+    CaseRecord caseRecord =
+        new CaseRecord(UUID.randomUUID(), application, CaseRecord.dueDate(now, definition.processingDays()), now);
+    applications.add(application, caseRecord);
+    audit.record(new AuditEvent(subject, "application.submitted", "case_application", application.id().toString(),
+        draft.municipalityId(), reference.format()));
+    if (recipientEmail != null && !recipientEmail.isBlank()) {
+      outbox.queue(draft.municipalityId(), subject, recipientEmail, SUBMITTED_NOTICE,
+          Map.of("reference", reference.format()), locale);
+    }
+    applications.removeDraft(draft);
+    // Constraint violations (a duplicate key, a refused outbox row) surface here, inside this
+    // transaction, and roll all of it back.
+    applications.flush();
+    return SubmissionOutcome.submitted(reference);
+  }
+
+  /** The application submitted with {@code idempotencyKey}, e.g. after a retry lost the first answer. */
+  public Optional<ReferenceNumber> submittedWith(String idempotencyKey) {
+    String subject = requireCitizen();
+    return applications.findByIdempotencyKey(subject, idempotencyKey).map(CaseApplication::referenceNumber);
+  }
+
+  /** "Meine Anträge" of the signed-in citizen. */
+  public MyApplications mine() {
+    String subject = requireCitizen();
+    List<MyApplications.DraftSummary> drafts = new ArrayList<>();
+    for (ApplicationDraft d : applications.draftsOf(subject, LIST_LIMIT)) {
+      Optional<PublishedService> service = catalogue.publishedVersion(d.municipalityId(), d.versionId());
+      int steps = service.map(s -> s.form().steps().size()).orElse(0);
+      drafts.add(new MyApplications.DraftSummary(d.id(), service.map(PublishedService::title).orElse(unknownService()),
+          d.updatedAt(), Math.min(d.currentStep(), steps) + 1, steps + 1));
+    }
+    List<MyApplications.SubmittedSummary> submitted = new ArrayList<>();
+    for (CaseApplication a : applications.applicationsOf(subject, LIST_LIMIT)) {
+      LocalizedText title = catalogue.publishedVersion(a.municipalityId(), a.versionId())
+          .map(PublishedService::title).orElse(unknownService());
+      String status = applications.caseOf(a.id()).map(c -> c.status().name()).orElse(CaseRecord.Status.SUBMITTED.name());
+      submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(), status));
+    }
+    return new MyApplications(drafts, submitted);
+  }
+
+  /** The receipt of the citizen's own application; empty for unknown numbers and for anyone else's. */
+  public Optional<Receipt> receipt(String referenceText) {
+    String subject = requireCitizen();
+    if (!ReferenceNumber.isValid(referenceText)) {
+      return Optional.empty();
+    }
+    return applications.findByReference(subject, ReferenceNumber.parse(referenceText)).flatMap(a ->
+        catalogue.publishedVersion(a.municipalityId(), a.versionId()).map(service -> new Receipt(
+            applications.municipality(a.municipalityId()).map(Municipality::name).orElse(""),
+            service.title(),
+            a.referenceNumber().format(),
+            a.submittedAt(),
+            service.form(),
+            a.answersJson(),
+            Money.euroCents(a.feeCents()))));
+  }
+
+  private Optional<ApplicationForm> pinned(ApplicationForm current, UUID versionId) {
+    if (versionId == null || versionId.equals(current.service().versionId())) {
+      return Optional.of(current);
+    }
+    // The citizen was shown an older version (a newer one was published meanwhile): pin to that one.
+    return catalogue.publishedVersion(current.municipalityId(), versionId)
+        .filter(s -> s.definitionId().equals(current.service().definitionId()))
+        .map(s -> new ApplicationForm(null, current.municipalityId(), current.municipalitySlug(), current.municipalityName(),
+            s, "{}", 0, null));
+  }
+
+  private Optional<ApplicationForm> toForm(ApplicationDraft d) {
+    Optional<Municipality> municipality = applications.municipality(d.municipalityId());
+    return catalogue.publishedVersion(d.municipalityId(), d.versionId()).map(service -> new ApplicationForm(
+        d.id(), d.municipalityId(), municipality.map(Municipality::slug).orElse(""),
+        municipality.map(Municipality::name).orElse(""), service, d.answersJson(), d.currentStep(), d.updatedAt()));
+  }
+
+  private String requireCitizen() {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.CITIZEN) {
+      throw new SecurityException("Applications are made by signed-in citizens");
+    }
+    return scope.subject();
+  }
+
+  private static LocalizedText unknownService() {
+    return new LocalizedText("–", "–");
+  }
+
+  private static ObjectNode read(String json) {
+    try {
+      JsonNode node = json == null ? null : JSON.readTree(json);
+      return node != null && node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored answers are not JSON", e);
+    }
+  }
+}

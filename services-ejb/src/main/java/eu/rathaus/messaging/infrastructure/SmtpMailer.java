@@ -1,0 +1,50 @@
+package eu.rathaus.messaging.infrastructure;
+
+import eu.rathaus.messaging.application.Mailer;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Sends through the server's mail session {@code java:jboss/mail/Rathaus} (SMTP host and port from
+ * {@code SMTP_HOST}/{@code SMTP_PORT}, see configure-server.cli). Time-outs are added, so a mail
+ * server that accepts the connection and then hangs cannot hold a sender thread forever.
+ */
+@ApplicationScoped
+public class SmtpMailer implements Mailer {
+
+  private static final String TIMEOUT_MILLIS = "15000";
+
+  @Resource(lookup = "java:jboss/mail/Rathaus")
+  Session session;
+
+  @Override
+  public void send(String to, String subject, String body) throws Exception {
+    Properties properties = new Properties();
+    properties.putAll(session.getProperties());
+    properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+    properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
+    properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+    // If the server's session was built without plain properties, use it unchanged rather than guess.
+    Session withTimeouts = properties.containsKey("mail.smtp.host") ? Session.getInstance(properties) : session;
+    MimeMessage message = new MimeMessage(withTimeouts);
+    String from = properties.getProperty("mail.from");
+    if (from != null && !from.isBlank()) {
+      message.setFrom(new InternetAddress(from));
+    } else {
+      message.setFrom();
+    }
+    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+    message.setSubject(subject, StandardCharsets.UTF_8.name());
+    message.setText(body, StandardCharsets.UTF_8.name());
+    message.setSentDate(new Date());
+    Transport.send(message);
+  }
+}
