@@ -21,7 +21,9 @@ import java.util.UUID;
  * "Bewohnerparkausweis". A second condition therefore accepts a service when every stemmed word of
  * the query (four letters or more) occurs <em>inside</em> one of its stemmed words. Such matches are
  * listed after the real full-text matches. That condition cannot use the GIN index, but it only runs
- * over one municipality's offered services — tens, at most a few hundred rows.
+ * over one municipality's offered services — tens, at most a few hundred rows. It knows nothing of
+ * the web search operators, so a query that uses them (a phrase, {@code or}, {@code -word}) gets the
+ * exact full-text semantics only: "gebührenfrei -Hund" must not bring the dog tax back in.
  */
 @ApplicationScoped
 public class JpaServiceListingRepository implements ServiceListingRepository {
@@ -51,7 +53,7 @@ public class JpaServiceListingRepository implements ServiceListingRepository {
           + "   coalesce((select array_agg(p.lexeme) from unnest(to_tsvector('german', ?2)) p), cast('{}' as text[])) as parts) q"
           + " where d.municipality_id = ?1 and d.status = 'ACTIVE' and v.status = 'PUBLISHED'"
           + " and (d.search_vector @@ q.query"
-          + "   or (cardinality(q.parts) > 0 and not exists ("
+          + "   or (?3 and cardinality(q.parts) > 0 and not exists ("
           + "     select 1 from unnest(q.parts) as part(word)"
           + "     where not exists (select 1 from unnest(d.search_vector) l"
           + "       where l.lexeme = part.word or (length(part.word) >= 4 and strpos(l.lexeme, part.word) > 0)))))"
@@ -75,8 +77,14 @@ public class JpaServiceListingRepository implements ServiceListingRepository {
         em.createNativeQuery(SEARCH)
             .setParameter(1, municipalityId)
             .setParameter(2, text)
+            .setParameter(3, !usesOperators(text))
             .setMaxResults(limit)
             .getResultList());
+  }
+
+  /** True if the text uses web search syntax: quotes, a word excluded with "-", or "or". */
+  static boolean usesOperators(String text) {
+    return text.indexOf('"') >= 0 || text.matches("(?s)(^|.*\\s)-\\S.*") || text.matches("(?is)(^|.*\\s)or(\\s.*|$)");
   }
 
   @SuppressWarnings("unchecked")
