@@ -81,6 +81,7 @@ public class SchemaBootstrap {
     } catch (RuntimeException e) {
       problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       LOG.log(Level.WARNING, "Database schema not ready yet ({0}); retrying in {1} s", new Object[] {problem, delaySeconds});
+      LOG.log(Level.FINE, "Why the schema is not ready", e);
       return false;
     }
   }

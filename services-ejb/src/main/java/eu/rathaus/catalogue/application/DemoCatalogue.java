@@ -82,16 +82,17 @@ public class DemoCatalogue {
    * Seeds after the schema is ready. Never throws: a failure is logged and retried at the next start,
    * and the portal still becomes ready (demo content is a convenience, not a precondition).
    */
-  void onSchemaReady(@Observes SchemaReady ready) {
+  public void onSchemaReady(@Observes SchemaReady ready) {
     if (!enabled()) {
       return;
     }
-    // Start-up and retry threads have no request; the caller scope lives in one.
-    boolean activated = requestContext.activate();
+    boolean activated = false;
     try {
+      // Start-up and retry threads have no request; the caller scope lives in one.
+      activated = requestContext.activate();
       caller.set(TenantScope.platform(ACTOR));
       seed();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       LOG.log(Level.WARNING, "Demo catalogue not (completely) seeded; the next start tries again", e);
     } finally {
       if (activated) {
