@@ -108,6 +108,8 @@ public final class LocalWildFly implements AutoCloseable {
             env.put("CLAMD_HOST", "127.0.0.1");
             env.put("CLAMD_PORT", Integer.toString(config.clamdPort()));
         }
+        // Local runs and browser tests show the demo catalogue; RATHAUS_DEMO_DATA=false in the shell turns it off.
+        env.put("RATHAUS_DEMO_DATA", System.getenv().getOrDefault("RATHAUS_DEMO_DATA", "true"));
         // standalone.sh then runs the JVM in the background and forwards SIGTERM to it, so stop() is graceful.
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         return env;

@@ -5,8 +5,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +36,8 @@ public class SchemaBootstrap {
 
   @PersistenceUnit(unitName = "rathaus")
   EntityManagerFactory emf;
+
+  @Inject Event<SchemaReady> schemaReady;
 
   private volatile boolean ready;
   private volatile String problem = "not started";
@@ -66,6 +70,9 @@ public class SchemaBootstrap {
           DatabaseMigrator.migrate(settings.url(), settings.migrationUser(), settings.migrationPassword(), settings.appUser());
       // Hibernate's schema manager: JPA 3.1 (Jakarta EE 10) has no portable validation API yet.
       emf.unwrap(org.hibernate.SessionFactory.class).getSchemaManager().validateMappedObjects();
+      // Before the flag: readiness then also means "start-up content is in place" (demo catalogue),
+      // so a test or load balancer that waits for readiness never sees a half-seeded portal.
+      schemaReady.fire(new SchemaReady(result.schemaVersion()));
       ready = true;
       problem = null;
       LOG.log(Level.INFO, "Database schema at version {0} ({1} migrations applied now), mapping validated",
@@ -74,6 +81,7 @@ public class SchemaBootstrap {
     } catch (RuntimeException e) {
       problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       LOG.log(Level.WARNING, "Database schema not ready yet ({0}); retrying in {1} s", new Object[] {problem, delaySeconds});
+      LOG.log(Level.FINE, "Why the schema is not ready", e);
       return false;
     }
   }

@@ -28,4 +28,25 @@ public class LocaleSelection {
   public String getLanguage() {
     return getLocale().getLanguage();
   }
+
+  /**
+   * The link of the language switch: the current page with its own parameters (a municipality's
+   * slug, a search) and {@code lang} replaced, so switching never loses the page one is on.
+   */
+  public String switchHref(String language) {
+    return "?" + switchQuery(request.getQueryString(), language);
+  }
+
+  static String switchQuery(String queryString, String language) {
+    StringBuilder query = new StringBuilder();
+    if (queryString != null) {
+      for (String pair : queryString.split("&")) {
+        if (pair.isEmpty() || pair.equals("lang") || pair.startsWith("lang=")) {
+          continue;
+        }
+        query.append(pair).append('&');
+      }
+    }
+    return query.append("lang=").append(java.net.URLEncoder.encode(language, java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
 }

@@ -1,6 +1,7 @@
 package eu.rathaus.tenancy.application;
 
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
+import eu.rathaus.tenancy.domain.MunicipalityStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,19 @@ public class MunicipalityDirectory {
       query = query.substring(0, MAX_QUERY_LENGTH);
     }
     return repository.searchActive(query, MAX_RESULTS).stream().map(m -> new MunicipalitySummary(m.id(), m.slug(), m.name(), m.ags(), m.state())).toList();
+  }
+
+  /**
+   * A municipality citizens may see: active only. Suspended and half-onboarded ones behave like
+   * unknown slugs, so their pages and API answer "not found" and reveal nothing.
+   */
+  public Optional<MunicipalitySummary> activeBySlug(String slug) {
+    if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+      return Optional.empty();
+    }
+    return repository.findBySlug(slug)
+        .filter(m -> m.status() == MunicipalityStatus.ACTIVE)
+        .map(m -> new MunicipalitySummary(m.id(), m.slug(), m.name(), m.ags(), m.state()));
   }
 
   public Optional<MunicipalitySummary> bySlug(String slug) {
