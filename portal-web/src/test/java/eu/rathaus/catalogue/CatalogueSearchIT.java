@@ -138,7 +138,8 @@ class CatalogueSearchIT {
 
   @Test
   void demoMunicipalitiesOfferTheFiveDemoServicesWithTheirReferenceCodes() {
-    assertEquals(DEMO_KEYS, sorted(keys(browser.services(MUSTERSTADT, null))));
+    // Other tests publish their own services (keys "it.…") in Musterstadt; the demo ones are these five.
+    assertEquals(DEMO_KEYS, sorted(keys(browser.services(MUSTERSTADT, null)).stream().filter(k -> k.startsWith("demo.")).toList()));
     assertTrue(keys(browser.services(BEISPIELHEIM, "")).containsAll(DEMO_KEYS));
     @SuppressWarnings("unchecked")
     List<Object> codes = em.createNativeQuery("select reference_code from municipality where slug in ('musterstadt', 'beispielheim') order by slug").getResultList();
@@ -181,7 +182,7 @@ class CatalogueSearchIT {
   @Test
   void beispielheimsServicesNeverAppearOnMusterstadtsPage() {
     assertEquals(List.of(), keys(browser.services(MUSTERSTADT, "Gartenzaun")));
-    assertTrue(keys(browser.services(MUSTERSTADT, null)).stream().noneMatch(k -> k.startsWith("it.")));
+    assertTrue(keys(browser.services(MUSTERSTADT, null)).stream().noneMatch(k -> k.equals("it.gartenzaun") || k.equals("it.baumfaellung")));
     assertTrue(browser.service(MUSTERSTADT, "it.gartenzaun").isEmpty());
     assertTrue(browser.service(BEISPIELHEIM, "it.gartenzaun").isPresent());
   }
