@@ -82,10 +82,24 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
     browser.findElement(By.id(FILE_INPUT)).sendKeys(certificate.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("input.rh-upload")).click();
     Browser.awaitOrExplain(browser, By.id(FILE_INPUT + "-files"));
-    assertThat(browser.findElement(By.id(FILE_INPUT + "-files")).getText()).contains(name, "PDF", "Entfernen");
+    assertThat(browser.findElement(By.id(FILE_INPUT + "-files")).getText()).contains(name, "PDF");
+    assertThat(browser.findElement(By.cssSelector("#" + FILE_INPUT + "-files input.rh-remove-file")).getAttribute("value"))
+        .isEqualTo("Entfernen");
     assertThat(browser.findElement(By.id("a-licensePlate")).getAttribute("value")).isEqualTo("M-EM 1964");
     assertThat(browser.findElement(By.id("apply-progress")).getText()).isEqualTo("Schritt 2 von 3");
     accessible("the step with an uploaded file");
+
+    // A second file, removed again with "Entfernen".
+    Path spare = Files.write(files.resolve("Kopie.pdf"), ("%PDF-1.4\n% spare " + unique + "\n%%EOF\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    browser.findElement(By.id(FILE_INPUT)).sendKeys(spare.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("input.rh-upload")).click();
+    Browser.awaitOrExplain(browser, By.linkText("Kopie.pdf"));
+    browser.findElements(By.cssSelector("#" + FILE_INPUT + "-files input.rh-remove-file")).get(1).click();
+    Browser.awaitOrExplain(browser, By.id("upload-message"));
+    assertThat(browser.findElement(By.id("upload-message")).getText()).contains("Kopie.pdf", "entfernt");
+    assertThat(browser.findElements(By.linkText("Kopie.pdf"))).isEmpty();
+    assertThat(browser.findElements(By.linkText(name))).hasSize(1);
 
     Path infected = Files.write(files.resolve("harmlos.pdf"),
         ("%PDF-1.4\n% " + EICAR + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
