@@ -54,7 +54,7 @@ public class AttachmentService {
   /**
    * Checks and stores one file for the signed-in citizen {@code ownerSubject}.
    *
-   * @param draftId the draft (or demo context) the file belongs to; null until drafts exist
+   * @param draftId the draft the file is uploaded into (the form adds the returned id to its answer)
    * @param rules the attachment rules of the service version the draft is pinned to
    */
   public UploadOutcome upload(String ownerSubject, UUID municipalityId, UUID draftId, String displayName,
