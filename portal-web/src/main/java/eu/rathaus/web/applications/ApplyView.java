@@ -9,6 +9,10 @@ import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.applications.domain.AnswerDisplay;
+import eu.rathaus.attachments.application.AttachmentService;
+import eu.rathaus.attachments.application.AttachmentSummary;
+import eu.rathaus.attachments.application.UploadOutcome;
+import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.applications.domain.DraftAnswers;
 import eu.rathaus.catalogue.domain.CatalogueMessages;
 import eu.rathaus.catalogue.domain.FieldDefinition;
@@ -26,7 +30,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -60,6 +68,7 @@ public class ApplyView implements Serializable {
   @Inject ApplicationJourney journey;
   @Inject SessionUser sessionUser;
   @Inject LocaleSelection localeSelection;
+  @Inject AttachmentService attachments;
 
   // view parameters
   private String m;
@@ -74,6 +83,9 @@ public class ApplyView implements Serializable {
   private final List<String> summary = new ArrayList<>();
   private String idempotencyKey;
   private String pageMessage;
+  private String uploadMessage;
+  /** The draft's files, read once per request (reset by every action). */
+  private transient List<AttachmentSummary> draftFiles;
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
   public void init() throws IOException {
@@ -121,18 +133,174 @@ public class ApplyView implements Serializable {
     }
   }
 
-  /** "Weiter": check and save this step, then show the next one. */
+  /**
+   * "Weiter": upload the files chosen on this step, check and save the step, then show the next
+   * one. A refused file, or a required file field still without a file, keeps the citizen on this
+   * step with everything they typed.
+   */
   public void next() throws IOException {
+    saveWithUploads(true);
+  }
+
+  /** "Hochladen": upload the chosen files and save the step, staying on it. */
+  public void upload() throws IOException {
+    saveWithUploads(false);
+  }
+
+  /**
+   * "Entfernen" next to a file: removes it from the draft (deleted, audited); what was typed on the
+   * step stays on the page, unsaved, as with "Aktualisieren".
+   */
+  public void remove(String attachmentId) {
     ObjectNode values = postedValues();
-    StepOutcome outcome = journey.saveStep(
-        form.draftId(), form.municipalitySlug(), form.service().serviceKey(), form.service().versionId(),
-        stepIndex, values, Math.max(form.currentStep(), stepIndex + 1));
-    if (outcome.isSaved()) {
-      redirect("draft=" + outcome.draftId() + "&step=" + (stepIndex + 1));
-      return;
+    draftFiles = null;
+    Optional<UUID> id = parseUuid(attachmentId);
+    Optional<AttachmentSummary> file = id.flatMap(i -> files().stream().filter(f -> f.id().equals(i)).findFirst());
+    if (form.draftId() != null && file.isPresent() && journey.detach(form.draftId(), file.get().id())) {
+      uploadMessage = text("upload.removed", file.get().displayName());
+      reloadDraft(form.draftId());
     }
     showPosted(values);
-    showProblems(outcome.problems());
+  }
+
+  private void saveWithUploads(boolean advance) throws IOException {
+    draftFiles = null;
+    ObjectNode values = postedValues();
+    Map<String, Part> chosen = chosenFiles();
+    List<Problem> problems = new ArrayList<>();
+    List<String> stored = new ArrayList<>();
+    if (form.draftId() != null && !chosen.isEmpty()) {
+      uploadAll(form.draftId(), chosen, problems, stored);
+      chosen.clear();
+      reloadDraft(form.draftId());
+    }
+    withSavedFileIds(values);
+    int nextStep = advance ? Math.max(form.currentStep(), stepIndex + 1) : form.currentStep();
+    StepOutcome outcome = journey.saveStep(
+        form.draftId(), form.municipalitySlug(), form.service().serviceKey(), form.service().versionId(),
+        stepIndex, values, nextStep);
+    if (!outcome.isSaved()) {
+      if (!chosen.isEmpty()) {
+        // No draft yet to put the file into; the citizen chooses it again once the step is right.
+        chosen.keySet().forEach(key -> problems.add(Problem.of(key, "upload.error.notSaved")));
+      }
+      showPosted(values);
+      List<Problem> all = new ArrayList<>(outcome.problems());
+      all.addAll(problems);
+      showProblems(all);
+      return;
+    }
+    if (!chosen.isEmpty()) {
+      uploadAll(outcome.draftId(), chosen, problems, stored);
+    }
+    reloadDraft(outcome.draftId());
+    if (problems.isEmpty()) {
+      problems.addAll(missingRequiredFiles());
+    }
+    if (problems.isEmpty()) {
+      redirect("draft=" + outcome.draftId() + "&step=" + (advance ? stepIndex + 1 : stepIndex));
+      return;
+    }
+    if (!stored.isEmpty()) {
+      uploadMessage = text("upload.stored", String.join(", ", stored));
+    }
+    showPosted(values);
+    showProblems(problems);
+  }
+
+  /** Uploads each chosen file into the draft and adds it to its field's answer; refusals become problems. */
+  private void uploadAll(UUID draftId, Map<String, Part> chosen, List<Problem> problems, List<String> stored) {
+    String subject = sessionUser.getUser().subject();
+    for (Map.Entry<String, Part> entry : chosen.entrySet()) {
+      String key = entry.getKey();
+      Part part = entry.getValue();
+      UploadOutcome outcome;
+      try (InputStream in = part.getInputStream()) {
+        outcome = attachments.upload(subject, form.municipalityId(), draftId, part.getSubmittedFileName(), in,
+            form.service().form().attachments());
+      } catch (IOException e) {
+        problems.add(Problem.of(key, "attachment.error.storageUnavailable"));
+        continue;
+      } finally {
+        deleteQuietly(part);
+      }
+      if (outcome.isStored()) {
+        problems.addAll(journey.attach(draftId, key, outcome.getStored().id()));
+        stored.add(outcome.getStored().displayName());
+      } else {
+        problems.add(Problem.of(key, outcome.getProblem().messageKey(), outcome.getProblem().arguments().toArray()));
+      }
+    }
+    draftFiles = null;
+  }
+
+  /** The files chosen in this step's file inputs ({@code a.<key>}), by field key; empty inputs are skipped. */
+  private Map<String, Part> chosenFiles() {
+    Map<String, Part> chosen = new LinkedHashMap<>();
+    Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    if (!(request instanceof HttpServletRequest http) || http.getContentType() == null
+        || !http.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      return chosen;
+    }
+    for (FieldDefinition field : currentStep().fields()) {
+      if (field.type() != FieldType.FILE) {
+        continue;
+      }
+      try {
+        Part part = http.getPart(StepValues.PREFIX + field.key());
+        String name = part == null ? null : part.getSubmittedFileName();
+        if (part != null && name != null && !name.isEmpty()) {
+          chosen.put(field.key(), part);
+        }
+      } catch (IOException | ServletException | IllegalStateException e) {
+        // Larger than the servlet's multipart limit: the same answer as the service's size check.
+        chosen.remove(field.key());
+      }
+    }
+    return chosen;
+  }
+
+  /** The file fields of this step take their answers from the draft, never from the post. */
+  private void withSavedFileIds(ObjectNode values) {
+    ObjectNode saved = read(form.answersJson());
+    for (FieldDefinition field : currentStep().fields()) {
+      if (field.type() == FieldType.FILE) {
+        JsonNode ids = saved.get(field.key());
+        if (ids != null && !ids.isNull()) {
+          values.set(field.key(), ids.deepCopy());
+        } else {
+          values.remove(field.key());
+        }
+      }
+    }
+  }
+
+  /** Required file fields shown on this step that still hold no file. */
+  private List<Problem> missingRequiredFiles() {
+    List<Problem> problems = new ArrayList<>();
+    JsonNode answers = read(form.answersJson());
+    Set<String> visible = Visibility.visibleFields(form.service().form(), answers);
+    for (FieldDefinition field : currentStep().fields()) {
+      JsonNode ids = answers.get(field.key());
+      if (field.type() == FieldType.FILE && field.required() && visible.contains(field.key())
+          && (ids == null || !ids.isArray() || ids.isEmpty())) {
+        problems.add(Problem.of(field.key(), "catalogue.answer.required"));
+      }
+    }
+    return problems;
+  }
+
+  private void reloadDraft(UUID draftId) {
+    journey.draft(draftId).ifPresent(loaded -> form = loaded);
+    draftFiles = null;
+  }
+
+  private static void deleteQuietly(Part part) {
+    try {
+      part.delete();
+    } catch (IOException e) {
+      // The container removes its temporary files at the end of the request anyway.
+    }
   }
 
   /** "Zurück": to the previous step; what was typed on this one is not saved. */
@@ -196,6 +364,7 @@ public class ApplyView implements Serializable {
 
   /** What the citizen typed on this step, on top of the saved answers, with the fields that now fit. */
   private void showPosted(ObjectNode values) {
+    withSavedFileIds(values);
     FormDefinition definition = form.service().form();
     shownAnswers = DraftAnswers.mergeStep(definition, read(form.answersJson()), currentStep(), values).toString();
     // Keep what was typed into fields that are hidden now out of the merge, but show the rest.
@@ -209,12 +378,62 @@ public class ApplyView implements Serializable {
     summary.clear();
     FormDefinition definition = form.service().form();
     for (Problem problem : problems) {
-      String text = CatalogueMessages.format(problem, locale);
+      String text = isWebMessage(problem.messageKey())
+          ? text(problem.messageKey(), problem.args().toArray())
+          : CatalogueMessages.format(problem, locale);
       errors.computeIfAbsent(problem.target(), k -> new ArrayList<>()).add(text);
       String fieldKey = problem.target().contains(".") ? problem.target().substring(0, problem.target().indexOf('.')) : problem.target();
       String label = definition.field(fieldKey).map(f -> f.label().in(locale)).orElse("");
       summary.add(label.isEmpty() ? text : label + ": " + text);
     }
+  }
+
+  /** Upload refusals and the form's own file messages live in the web bundle, not the catalogue's. */
+  private static boolean isWebMessage(String key) {
+    return key.startsWith("upload.") || key.startsWith("attachment.");
+  }
+
+  private List<AttachmentSummary> files() {
+    if (draftFiles == null) {
+      draftFiles = form == null || form.draftId() == null ? List.of() : journey.attachmentsOf(form.draftId());
+    }
+    return draftFiles;
+  }
+
+  /** The files attached to file field {@code fieldKey} of this draft, in the order of its answer. */
+  public List<FileRow> filesOf(String fieldKey) {
+    JsonNode ids = read(form.answersJson()).get(fieldKey);
+    List<FileRow> rows = new ArrayList<>();
+    if (ids == null || !ids.isArray()) {
+      return rows;
+    }
+    Locale locale = localeSelection.getLocale();
+    for (JsonNode id : ids) {
+      files().stream().filter(f -> f.id().toString().equals(id.asText())).findFirst()
+          .ifPresent(f -> rows.add(new FileRow(f.id().toString(), f.displayName(), UploadSizes.format(f.sizeBytes(), locale),
+              readableType(f.contentType()))));
+    }
+    return rows;
+  }
+
+  /** "Erlaubt: PDF, JPEG; höchstens 5 Dateien mit je höchstens 10 MB." for the file fields' help. */
+  public String getUploadRules() {
+    var rules = form.service().form().attachments();
+    String types = String.join(", ", rules.allowedContentTypes().stream().map(ApplyView::readableType).toList());
+    return text("upload.rules", types, rules.maxCount(), rules.maxSizeBytes() / (1024 * 1024));
+  }
+
+  /** The accept attribute of the file inputs: a hint for the browser's picker, the server decides. */
+  public String getUploadAccept() {
+    return String.join(",", form.service().form().attachments().allowedContentTypes());
+  }
+
+  public String getUploadMessage() {
+    return uploadMessage;
+  }
+
+  static String readableType(String contentType) {
+    return contentType.substring(contentType.indexOf('/') + 1).replaceFirst("^x-", "").toUpperCase(Locale.ROOT);
   }
 
   private StepDefinition currentStep() {
@@ -339,8 +558,8 @@ public class ApplyView implements Serializable {
         if (!visible.contains(field.key())) {
           continue;
         }
-        String shown = field.type() == eu.rathaus.catalogue.domain.FieldType.FILE
-            ? text("application.file.later")
+        String shown = field.type() == FieldType.FILE
+            ? String.join(", ", filesOf(field.key()).stream().map(FileRow::getName).toList())
             : AnswerDisplay.text(field, answers.get(field.key()), locale, words);
         rows.add(new ReviewRow(field.label().in(locale), shown.isEmpty() ? text("application.review.empty") : shown,
             errors.getOrDefault(field.key(), List.of())));
@@ -415,6 +634,25 @@ public class ApplyView implements Serializable {
 
   public void setStep(String step) {
     this.step = step;
+  }
+
+  /** One attached file as the form lists it. */
+  public record FileRow(String id, String name, String size, String type) implements Serializable {
+    public String getId() {
+      return id;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getSize() {
+      return size;
+    }
+
+    public String getType() {
+      return type;
+    }
   }
 
   /** One entry of the progress list. */

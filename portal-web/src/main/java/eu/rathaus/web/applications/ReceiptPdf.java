@@ -15,6 +15,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.applications.domain.AnswerDisplay;
+import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.catalogue.domain.FieldDefinition;
 import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.StepDefinition;
@@ -26,6 +27,8 @@ import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -92,11 +95,27 @@ public final class ReceiptPdf {
             continue;
           }
           String value = field.type() == FieldType.FILE
-              ? msg.getString("application.file.later")
+              ? fileNames(answers.get(field.key()), receipt.attachments())
               : AnswerDisplay.text(field, answers.get(field.key()), locale, words);
           row(table, field.label().in(locale), value.isEmpty() ? msg.getString("application.review.empty") : value, normal);
         }
         document.add(table);
+      }
+      // The files handed in, each with its SHA-256 on a line of its own (64 hex characters fit the
+      // width in the small font, so the hash is never broken and can be compared or searched).
+      Paragraph files = new Paragraph(msg.getString("upload.receipt.heading"), heading);
+      files.setSpacingBefore(12);
+      files.setSpacingAfter(4);
+      document.add(files);
+      if (receipt.attachments().isEmpty()) {
+        document.add(new Paragraph(msg.getString("upload.receipt.none"), normal));
+      }
+      for (AttachmentSummary file : receipt.attachments()) {
+        Paragraph name = new Paragraph(file.displayName() + " (" + UploadSizes.format(file.sizeBytes(), locale) + ", "
+            + file.contentType() + ")", normal);
+        name.setSpacingBefore(4);
+        document.add(name);
+        document.add(new Paragraph("SHA-256: " + file.sha256(), small));
       }
       Paragraph footer = new Paragraph(MessageFormat.format(msg.getString("application.receipt.footer"), receipt.reference()), small);
       footer.setSpacingBefore(16);
@@ -108,6 +127,18 @@ public final class ReceiptPdf {
     } catch (DocumentException e) {
       throw new IllegalStateException("Receipt could not be rendered", e);
     }
+  }
+
+  /** The names of the files answered in a file field, in the order they were attached. */
+  static String fileNames(JsonNode answer, List<AttachmentSummary> files) {
+    List<String> names = new ArrayList<>();
+    if (answer != null && answer.isArray()) {
+      for (JsonNode id : answer) {
+        files.stream().filter(f -> f.id().toString().equals(id.asText())).findFirst()
+            .ifPresent(f -> names.add(f.displayName()));
+      }
+    }
+    return String.join(", ", names);
   }
 
   private static PdfPTable table() {

@@ -1,2 +1,2 @@
-/** The stepping-stone upload page and the attachment download servlet (issue 4). */
+/** The attachment download servlet (owner/staff scoped; uploads happen in the application form). */
 package eu.rathaus.web.attachments;

@@ -19,7 +19,7 @@ class ReceiptPdfTest {
     String answers = "{\"firstNames\":\"Łukasz <b>\",\"lastName\":\"Müller\",\"birthDate\":\"1964-08-12\","
         + "\"certificateType\":\"extended\",\"delivery\":\"mailbox\",\"email\":\"lm@example.org\"}";
     Receipt receipt = new Receipt("Musterstadt", new LocalizedText("Meldebescheinigung beantragen", null), "MUS-2026-000042",
-        Instant.parse("2026-05-01T08:15:00Z"), StepValuesTest.melde(), answers, Money.euroCents(1500));
+        Instant.parse("2026-05-01T08:15:00Z"), StepValuesTest.melde(), answers, Money.euroCents(1500), java.util.List.of());
 
     byte[] pdf = ReceiptPdf.render(receipt, Locale.GERMAN);
 

@@ -12,11 +12,15 @@ import eu.rathaus.applications.domain.CaseRecord;
 import eu.rathaus.applications.domain.DraftAnswers;
 import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.applications.domain.ReferenceNumberSequence;
+import eu.rathaus.attachments.application.AttachmentService;
+import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.catalogue.application.PublishedService;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.catalogue.domain.AnswerValidator;
+import eu.rathaus.catalogue.domain.FieldDefinition;
+import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
@@ -35,7 +39,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +82,7 @@ public class ApplicationJourney {
   @Inject Outbox outbox;
   @Inject AuditLog audit;
   @Inject CallerScope caller;
+  @Inject AttachmentService attachments;
 
   Clock clock = Clock.systemUTC();
 
@@ -127,7 +135,10 @@ public class ApplicationJourney {
     }
     StepDefinition step = definition.steps().get(stepIndex);
     ObjectNode merged = DraftAnswers.mergeStep(definition, read(form.answersJson()), step, stepValues);
-    List<Problem> problems = DraftAnswers.checkStep(definition, merged, step);
+    List<Problem> problems = new ArrayList<>(DraftAnswers.checkStep(definition, merged, step));
+    if (problems.isEmpty()) {
+      problems.addAll(foreignFiles(draft == null ? null : draft.id(), step.fields(), merged));
+    }
     if (!problems.isEmpty()) {
       return new StepOutcome(draftId, problems);
     }
@@ -177,6 +188,10 @@ public class ApplicationJourney {
     if (!check.isValid()) {
       return SubmissionOutcome.invalid(check.problems(), DraftAnswers.firstStepWithProblem(definition, check.problems()));
     }
+    List<Problem> foreign = foreignFiles(draft.id(), definition.fields(), answers);
+    if (!foreign.isEmpty()) {
+      return SubmissionOutcome.invalid(foreign, DraftAnswers.firstStepWithProblem(definition, foreign));
+    }
     Money fee = definition.fee().evaluate(answers)
         .orElseThrow(() -> new IllegalStateException("Fee undetermined for valid answers of draft " + draftId));
     String code = applications.referenceCode(draft.municipalityId())
@@ -189,6 +204,9 @@ public class ApplicationJourney {
     CaseRecord caseRecord =
         new CaseRecord(UUID.randomUUID(), application, CaseRecord.dueDate(now, definition.processingDays()), now);
     applications.add(application, caseRecord);
+    applications.flush();
+    attachments.linkToApplication(draft.id(), fileIds(definition.fields(), answers), application.id(),
+        draft.municipalityId());
     audit.record(new AuditEvent(subject, "application.submitted", "case_application", application.id().toString(),
         draft.municipalityId(), reference.format()));
     if (recipientEmail != null && !recipientEmail.isBlank()) {
@@ -242,7 +260,129 @@ public class ApplicationJourney {
             a.submittedAt(),
             service.form(),
             a.answersJson(),
-            Money.euroCents(a.feeCents()))));
+            Money.euroCents(a.feeCents()),
+            attachments.ofApplication(a.id()))));
+  }
+
+  /** The files of the citizen's own draft, in upload order; empty for anyone else's draft. */
+  public List<AttachmentSummary> attachmentsOf(UUID draftId) {
+    String subject = requireCitizen();
+    if (draftId == null || applications.findDraft(subject, draftId).isEmpty()) {
+      return List.of();
+    }
+    return attachments.ofDraft(draftId);
+  }
+
+  /**
+   * Adds a freshly uploaded file to the answer of file field {@code fieldKey} of the citizen's
+   * draft. The file must be the citizen's own, uploaded into this draft ({@link AttachmentService}
+   * checks it, the posted id is not trusted). The draft row is locked, so parallel uploads into one
+   * draft queue up instead of losing each other's ids.
+   */
+  public List<Problem> attach(UUID draftId, String fieldKey, UUID attachmentId) {
+    String subject = requireCitizen();
+    Optional<ApplicationDraft> locked = applications.lockDraft(subject, draftId);
+    Optional<ApplicationForm> form = locked.flatMap(this::toForm);
+    if (form.isEmpty()) {
+      return List.of(Problem.of("", "application.notFound"));
+    }
+    FormDefinition definition = form.get().service().form();
+    if (definition.field(fieldKey).map(FieldDefinition::type).orElse(null) != FieldType.FILE) {
+      return List.of(Problem.of("", "catalogue.answer.unknownStep"));
+    }
+    if (attachments.belongingTo(draftId, List.of(attachmentId)).isEmpty()) {
+      return List.of(Problem.of(fieldKey, "upload.error.foreign"));
+    }
+    ObjectNode answers = read(locked.get().answersJson());
+    Set<String> ids = new LinkedHashSet<>(idTexts(answers.get(fieldKey)));
+    ids.add(attachmentId.toString());
+    ArrayNode array = answers.putArray(fieldKey);
+    ids.forEach(array::add);
+    locked.get().save(answers.toString(), locked.get().currentStep(), clock.instant());
+    return List.of();
+  }
+
+  /**
+   * Removes a file from the citizen's draft: out of the field's answer and deleted (audited by
+   * {@link AttachmentService#removeFromDraft}). False if it is not a file of this draft.
+   */
+  public boolean detach(UUID draftId, UUID attachmentId) {
+    String subject = requireCitizen();
+    Optional<ApplicationDraft> locked = applications.lockDraft(subject, draftId);
+    if (locked.isEmpty() || !attachments.removeFromDraft(draftId, attachmentId)) {
+      return false;
+    }
+    ObjectNode answers = read(locked.get().answersJson());
+    String removed = attachmentId.toString();
+    List<String> keys = new ArrayList<>();
+    answers.fieldNames().forEachRemaining(keys::add);
+    for (String key : keys) {
+      JsonNode value = answers.get(key);
+      if (value.isArray()) {
+        List<String> kept = idTexts(value).stream().filter(id -> !id.equals(removed)).toList();
+        if (kept.size() != value.size()) {
+          if (kept.isEmpty()) {
+            answers.remove(key);
+          } else {
+            ArrayNode array = answers.putArray(key);
+            kept.forEach(array::add);
+          }
+        }
+      }
+    }
+    locked.get().save(answers.toString(), locked.get().currentStep(), clock.instant());
+    return true;
+  }
+
+  /**
+   * A problem for every file field among {@code fields} whose answer names an attachment that is not
+   * the citizen's own file of this draft (another person's id, a submitted file, a made-up id).
+   */
+  private List<Problem> foreignFiles(UUID draftId, List<FieldDefinition> fields, JsonNode answers) {
+    List<Problem> problems = new ArrayList<>();
+    for (FieldDefinition field : fields) {
+      if (field.type() != FieldType.FILE) {
+        continue;
+      }
+      Set<UUID> posted = new LinkedHashSet<>();
+      boolean malformed = false;
+      for (String text : idTexts(answers.get(field.key()))) {
+        try {
+          posted.add(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+          malformed = true;
+        }
+      }
+      if (malformed || (!posted.isEmpty() && !attachments.belongingTo(draftId, posted).containsAll(posted))) {
+        problems.add(Problem.of(field.key(), "upload.error.foreign"));
+      }
+    }
+    return problems;
+  }
+
+  /** The attachment ids answered in the file fields among {@code fields}. */
+  private static Set<UUID> fileIds(List<FieldDefinition> fields, JsonNode answers) {
+    Set<UUID> ids = new LinkedHashSet<>();
+    for (FieldDefinition field : fields) {
+      if (field.type() == FieldType.FILE) {
+        idTexts(answers.get(field.key())).forEach(text -> ids.add(UUID.fromString(text)));
+      }
+    }
+    return ids;
+  }
+
+  /** The strings of a file field's answer: an array of ids, or (leniently) one id. */
+  static List<String> idTexts(JsonNode value) {
+    List<String> ids = new ArrayList<>();
+    if (value == null || value.isNull()) {
+      return ids;
+    }
+    if (value.isArray()) {
+      value.forEach(v -> ids.add(v.asText()));
+    } else {
+      ids.add(value.asText());
+    }
+    return ids;
   }
 
   private Optional<ApplicationForm> pinned(ApplicationForm current, UUID versionId) {

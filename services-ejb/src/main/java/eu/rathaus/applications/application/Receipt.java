@@ -1,13 +1,16 @@
 package eu.rathaus.applications.application;
 
+import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything a receipt shows, read back from the stored application and the exact version it was
- * submitted against (so labels and steps are what the citizen saw, even after newer versions).
+ * submitted against (so labels and steps are what the citizen saw, even after newer versions), and
+ * the files linked to it with their SHA-256, so the citizen can prove what they handed in.
  */
 public record Receipt(
     String municipalityName,
@@ -16,4 +19,5 @@ public record Receipt(
     Instant submittedAt,
     FormDefinition form,
     String answersJson,
-    Money fee) {}
+    Money fee,
+    List<AttachmentSummary> attachments) {}

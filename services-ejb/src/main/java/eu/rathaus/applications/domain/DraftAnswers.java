@@ -26,8 +26,11 @@ import java.util.Set;
  *       post" to "pick up", the postal address typed before is not stored with the application.
  *       The answer validator would refuse it anyway ({@code hiddenField}); dropping it first keeps
  *       the citizen from being told about a field they can no longer see.
- *   <li>File fields are not required while attachments cannot be uploaded yet, so a draft of a
- *       service with required files can still be saved; submission still insists on them.
+ *   <li>A file field's answer is the list of attachment ids (strings) of files uploaded into the
+ *       draft; the journey checks that each id is the citizen's own file of this draft. A missing
+ *       required file does not stop saving a step, because a file can only be uploaded into a draft
+ *       that exists (the first save creates it); the form insists before moving on, and submission
+ *       refuses an application without it.
  * </ul>
  */
 public final class DraftAnswers {

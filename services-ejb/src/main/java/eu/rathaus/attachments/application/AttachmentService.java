@@ -21,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,7 +54,7 @@ public class AttachmentService {
   /**
    * Checks and stores one file for the signed-in citizen {@code ownerSubject}.
    *
-   * @param draftId the draft (or demo context) the file belongs to; null until drafts exist
+   * @param draftId the draft the file is uploaded into (the form adds the returned id to its answer)
    * @param rules the attachment rules of the service version the draft is pinned to
    */
   public UploadOutcome upload(String ownerSubject, UUID municipalityId, UUID draftId, String displayName,
@@ -122,6 +124,48 @@ public class AttachmentService {
   /** The signed-in citizen's attachments, newest first. */
   public List<AttachmentSummary> mine() {
     return vault.listMine();
+  }
+
+  /** The signed-in citizen's files of their draft (not yet submitted), in upload order. */
+  public List<AttachmentSummary> ofDraft(UUID draftId) {
+    return draftId == null ? List.of() : vault.listOfDraft(citizen(), draftId);
+  }
+
+  /**
+   * Those of {@code ids} that really are the signed-in citizen's unsubmitted files of this draft.
+   * Ids posted as answers are never trusted: whatever is not in this set is refused.
+   */
+  public Set<UUID> belongingTo(UUID draftId, Collection<UUID> ids) {
+    return draftId == null ? Set.of() : vault.ofDraft(citizen(), draftId, ids);
+  }
+
+  /**
+   * Removes one of the signed-in citizen's files from their draft: deleted, audited
+   * ({@code attachment.removed}). False for foreign, submitted and unknown ids alike.
+   */
+  public boolean removeFromDraft(UUID draftId, UUID attachmentId) {
+    if (draftId == null || attachmentId == null) {
+      return false;
+    }
+    return vault.removeFromDraft(citizen(), draftId, attachmentId);
+  }
+
+  /** Links the draft's files to the submitted application, inside the submission's transaction. */
+  public int linkToApplication(UUID draftId, Collection<UUID> ids, UUID applicationId, UUID municipalityId) {
+    return vault.linkToApplication(citizen(), draftId, ids, applicationId, municipalityId);
+  }
+
+  /** The files of a submitted application that the caller may see (citizen: own; staff: own municipality). */
+  public List<AttachmentSummary> ofApplication(UUID applicationId) {
+    return vault.listOfApplication(applicationId);
+  }
+
+  private String citizen() {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.CITIZEN) {
+      throw new IllegalStateException("Draft attachments belong to the signed-in citizen");
+    }
+    return scope.subject();
   }
 
   private UploadOutcome refuse(UUID municipalityId, UUID draftId, String field, AttachmentRefusal refusal,

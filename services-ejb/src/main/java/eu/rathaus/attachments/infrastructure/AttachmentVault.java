@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -108,6 +111,109 @@ public class AttachmentVault {
             "select a from AttachmentEntity a where a.ownerSubject = :o order by a.createdAt desc", AttachmentEntity.class)
         .setParameter("o", scope.subject())
         .setMaxResults(200)
+        .getResultStream()
+        .map(AttachmentEntity::toSummary)
+        .toList();
+  }
+
+  /** The owner's attachments of a draft that are not submitted yet, oldest first (upload order). */
+  @Transactional
+  @TenantScoped
+  public List<AttachmentSummary> listOfDraft(String ownerSubject, UUID draftId) {
+    return em.createQuery(
+            "select a from AttachmentEntity a where a.ownerSubject = :o and a.draftId = :d and a.applicationId is null"
+                + " order by a.createdAt, a.id", AttachmentEntity.class)
+        .setParameter("o", ownerSubject)
+        .setParameter("d", draftId)
+        .getResultStream()
+        .map(AttachmentEntity::toSummary)
+        .toList();
+  }
+
+  /** Those of {@code ids} that are the owner's unsubmitted attachments of the draft. */
+  @Transactional
+  @TenantScoped
+  public Set<UUID> ofDraft(String ownerSubject, UUID draftId, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(em.createQuery(
+            "select a.id from AttachmentEntity a where a.ownerSubject = :o and a.draftId = :d"
+                + " and a.applicationId is null and a.id in :ids", UUID.class)
+        .setParameter("o", ownerSubject)
+        .setParameter("d", draftId)
+        .setParameter("ids", ids)
+        .getResultList());
+  }
+
+  /**
+   * Deletes the owner's unsubmitted attachment of the draft, with its audit entry. False if there is
+   * no such attachment (foreign, submitted or unknown ids look the same).
+   */
+  @Transactional
+  @TenantScoped
+  public boolean removeFromDraft(String ownerSubject, UUID draftId, UUID id) {
+    Optional<AttachmentEntity> found = em.createQuery(
+            "select a from AttachmentEntity a where a.id = :id and a.ownerSubject = :o and a.draftId = :d"
+                + " and a.applicationId is null", AttachmentEntity.class)
+        .setParameter("id", id)
+        .setParameter("o", ownerSubject)
+        .setParameter("d", draftId)
+        .getResultStream()
+        .findFirst();
+    if (found.isEmpty()) {
+      return false;
+    }
+    AttachmentEntity entity = found.get();
+    em.remove(entity);
+    em.flush();
+    audit.record(new AuditEvent(actor(), "attachment.removed", "attachment", id.toString(), entity.municipalityId(),
+        "draft=" + draftId + " sha256=" + entity.sha256()));
+    return true;
+  }
+
+  /**
+   * Moves the given attachments of the draft to the submitted application (in the caller's
+   * transaction, the submission's). Returns how many were linked.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  @TenantScoped
+  public int linkToApplication(String ownerSubject, UUID draftId, Collection<UUID> ids, UUID applicationId,
+      UUID municipalityId) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    int linked = em.createQuery(
+            "update AttachmentEntity a set a.applicationId = :app where a.ownerSubject = :o and a.draftId = :d"
+                + " and a.applicationId is null and a.id in :ids")
+        .setParameter("app", applicationId)
+        .setParameter("o", ownerSubject)
+        .setParameter("d", draftId)
+        .setParameter("ids", ids)
+        .executeUpdate();
+    audit.record(new AuditEvent(actor(), "attachment.linked", "case_application", applicationId.toString(),
+        municipalityId, "draft=" + draftId + " count=" + linked));
+    return linked;
+  }
+
+  /** The attachments of a submitted application that the caller may see, in upload order. */
+  @Transactional
+  @TenantScoped
+  public List<AttachmentSummary> listOfApplication(UUID applicationId) {
+    TenantScope scope = caller.get();
+    var query = switch (scope.kind()) {
+      case CITIZEN -> em.createQuery("select a from AttachmentEntity a where a.applicationId = :app"
+              + " and a.ownerSubject = :k order by a.createdAt, a.id", AttachmentEntity.class)
+          .setParameter("k", scope.subject());
+      case STAFF -> em.createQuery("select a from AttachmentEntity a where a.applicationId = :app"
+              + " and a.municipalityId = :k order by a.createdAt, a.id", AttachmentEntity.class)
+          .setParameter("k", scope.municipalityId());
+      default -> null;
+    };
+    if (query == null) {
+      return List.of();
+    }
+    return query.setParameter("app", applicationId)
         .getResultStream()
         .map(AttachmentEntity::toSummary)
         .toList();
