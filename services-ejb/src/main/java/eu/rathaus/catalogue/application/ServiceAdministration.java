@@ -139,7 +139,6 @@ public class ServiceAdministration {
   }
 
   /** The open draft of a definition, without opening one (empty if there is none). */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Draft> findDraft(UUID definitionId) {
     UUID m = municipality();
     return definitions.find(m, definitionId)
@@ -163,7 +162,6 @@ public class ServiceAdministration {
    * The definition as an exchangeable JSON file ({@link TemplateDocument} format: key, category,
    * texts and the form of the current version, or of the draft if nothing is published yet).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public String export(UUID definitionId) {
     UUID m = municipality();
     ServiceDefinition d = definitions.find(m, definitionId).orElseThrow(() -> new NoSuchElementException("No service " + definitionId));
