@@ -65,6 +65,14 @@ public class FieldView implements Serializable {
     }
   }
 
+  /**
+   * A field with no answer and no errors, as a citizen first meets it: used by the form builder's
+   * live preview, which renders through the same fragment as the citizen's form.
+   */
+  public static FieldView blank(FieldDefinition field, Locale locale, Map<String, String> words) {
+    return new FieldView(field, null, locale, Map.of(), words);
+  }
+
   public String getKey() {
     return key;
   }

@@ -3,6 +3,7 @@ package eu.rathaus.catalogue.application;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.catalogue.domain.FormDefinitionValidator;
+import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.ServiceDefinition;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
@@ -79,6 +80,27 @@ public class ServiceCatalogue {
             UUID.randomUUID(), definition, 1, FormDefinitionValidator.validate(template.get().formJson()), now());
     versions.add(draft);
     record(actor, "service.adopted", definition, serviceKey);
+    return CatalogueOutcome.done(definition.id());
+  }
+
+  /**
+   * A service of the municipality's own, not based on a shared template, with a first draft holding
+   * {@code formJson} (refused if invalid, then nothing is stored).
+   */
+  public CatalogueOutcome createFromScratch(
+      UUID municipalityId, String serviceKey, String category, LocalizedText title, LocalizedText description, String formJson, String actor) {
+    if (definitions.findByServiceKey(municipalityId, serviceKey).isPresent()) {
+      return CatalogueOutcome.refused(List.of(Problem.of("serviceKey", "catalogue.service.keyTaken", serviceKey)));
+    }
+    FormDefinitionValidator.Result content = FormDefinitionValidator.validate(formJson);
+    if (!content.isValid()) {
+      return CatalogueOutcome.refused(content.problems());
+    }
+    ServiceDefinition definition =
+        ServiceDefinition.fromScratch(UUID.randomUUID(), municipalityId, serviceKey, category, title, description, now());
+    definitions.add(definition);
+    versions.add(ServiceVersion.draft(UUID.randomUUID(), definition, 1, content, now()));
+    record(actor, "service.created", definition, serviceKey);
     return CatalogueOutcome.done(definition.id());
   }
 

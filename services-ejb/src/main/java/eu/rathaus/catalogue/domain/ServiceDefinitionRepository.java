@@ -1,5 +1,6 @@
 package eu.rathaus.catalogue.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,9 @@ public interface ServiceDefinitionRepository {
   Optional<ServiceDefinition> find(UUID municipalityId, UUID definitionId);
 
   Optional<ServiceDefinition> findByServiceKey(UUID municipalityId, String serviceKey);
+
+  /** All definitions of a municipality (active and retired), by German title. */
+  List<ServiceDefinition> findAll(UUID municipalityId);
 
   void add(ServiceDefinition definition);
 }

@@ -5,6 +5,7 @@ import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,14 @@ public class JpaServiceDefinitionRepository implements ServiceDefinitionReposito
         .setParameter("m", municipalityId)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public List<ServiceDefinition> findAll(UUID municipalityId) {
+    return em.createQuery(
+            "select d from ServiceDefinition d where d.municipalityId = :m order by d.titleDe, d.serviceKey", ServiceDefinition.class)
+        .setParameter("m", municipalityId)
+        .getResultList();
   }
 
   @Override

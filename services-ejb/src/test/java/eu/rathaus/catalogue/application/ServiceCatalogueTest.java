@@ -202,6 +202,11 @@ class ServiceCatalogueTest {
     }
 
     @Override
+    public List<ServiceDefinition> findAll(UUID municipalityId) {
+      return byId.values().stream().filter(d -> d.municipalityId().equals(municipalityId)).toList();
+    }
+
+    @Override
     public void add(ServiceDefinition definition) {
       byId.put(definition.id(), definition);
     }

@@ -1,0 +1,71 @@
+package eu.rathaus.web.municipal;
+
+import eu.rathaus.catalogue.domain.CatalogueMessages;
+import eu.rathaus.catalogue.domain.Problem;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns definition problems into text for administrators. Problems come with message keys from two
+ * bundles: the catalogue's own ({@code catalogue.*}, shared with other callers of the validator) and
+ * this module's ({@code builder.*}, for checks only the administration pages make). A JSON Schema
+ * violation of a key gets a plain explanation of the key rules instead of the schema library's text,
+ * because that is the mistake administrators make most and the library's wording shows a regex.
+ */
+final class ProblemTexts {
+
+  /** "$.steps[0].fields[2].key", "/steps/0/fields/2/label/de" and the like. */
+  private static final Pattern LOCATION =
+      Pattern.compile("steps\\W*(\\d+)(?:\\W*fields\\W*(\\d+))?\\W*([A-Za-z]+)?");
+
+  /** Where in the form a schema problem is: step index, field index (or -1), property (or ""). */
+  record Location(int step, int field, String property) {}
+
+  private ProblemTexts() {}
+
+  static Optional<Location> location(Problem problem) {
+    Matcher m = LOCATION.matcher(problem.target());
+    if (!problem.messageKey().equals("catalogue.definition.schema") || !m.find()) {
+      return Optional.empty();
+    }
+    String property = m.group(3) == null ? "" : m.group(3);
+    if (property.equals("fields")) {
+      property = "";
+    }
+    return Optional.of(new Location(Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2)), property));
+  }
+
+  static String text(Problem problem) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    Locale locale = faces.getViewRoot() == null ? Locale.GERMAN : faces.getViewRoot().getLocale();
+    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    if (problem.messageKey().startsWith("builder.")) {
+      return MessageFormat.format(msg.getString(problem.messageKey()), problem.args().toArray());
+    }
+    Optional<Location> where = location(problem);
+    if (where.isPresent() && where.get().property().equals("key")) {
+      return msg.getString("builder.problem.key");
+    }
+    return CatalogueMessages.format(problem, locale);
+  }
+
+  static String text(String key, Object... args) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    return MessageFormat.format(msg.getString(key), args);
+  }
+
+  static void error(String clientId, String text) {
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  static void info(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+}
