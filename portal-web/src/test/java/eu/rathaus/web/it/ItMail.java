@@ -25,6 +25,23 @@ public final class ItMail {
     return count;
   }
 
+  /**
+   * Waits up to {@code millis} for a mail to {@code address} whose text contains {@code marker}
+   * (other tests may have mailed the same person before) and returns that text, or null.
+   */
+  public static String awaitTextTo(String address, String marker, long millis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    do {
+      for (MailCatcher.ReceivedMail mail : ItStack.stack().mail().messages()) {
+        if (mail.to().contains(address) && mail.displayBody().contains(marker)) {
+          return mail.displayBody();
+        }
+      }
+      Thread.sleep(250);
+    } while (System.currentTimeMillis() < deadline);
+    return null;
+  }
+
   /** The text of the newest mail to {@code address}, or null. */
   public static String newestTextTo(String address) {
     List<MailCatcher.ReceivedMail> mails =
