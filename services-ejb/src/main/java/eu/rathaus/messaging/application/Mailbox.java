@@ -325,7 +325,7 @@ public class Mailbox {
       List<FieldProblem> problems) {
     List<OutgoingFile> given = files == null ? List.of() : files;
     if (given.size() > FILE_RULES.maxCount()) {
-      problems.add(FieldProblem.of("file", "attachment.error.tooMany", FILE_RULES.maxCount()));
+      problems.add(FieldProblem.of("file", "mailbox.error.tooManyFiles", FILE_RULES.maxCount()));
       return List.of();
     }
     List<AttachmentService.CheckedFile> checked = new ArrayList<>();
