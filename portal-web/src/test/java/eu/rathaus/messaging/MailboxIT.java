@@ -70,13 +70,21 @@ class MailboxIT {
     return Deployments.portal(MailboxIT.class, RepliedRecorder.class);
   }
 
-  /** Records the events the mailbox fires, for the assertions. */
+  /** Records the events the mailbox fires, for the assertions (methods only: the test sees a client proxy). */
   @ApplicationScoped
   public static class RepliedRecorder {
-    final List<ApplicantReplied> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<ApplicantReplied> events = Collections.synchronizedList(new ArrayList<>());
 
     void on(@Observes ApplicantReplied event) {
       events.add(event);
+    }
+
+    public List<ApplicantReplied> events() {
+      return List.copyOf(events);
+    }
+
+    public void clear() {
+      events.clear();
     }
   }
 
@@ -215,12 +223,12 @@ class MailboxIT {
     assertFalse(mailbox.open(summary.id()).orElseThrow().messages().get(0).newForViewer(), "read stays read");
 
     // Erika replies with a PDF: the case hears of it in the same transaction.
-    recorder.events.clear();
+    recorder.clear();
     byte[] answer = pdf("answer " + caseId);
     PostOutcome reply = mailbox.reply(summary.id(), "Anbei die Bestätigung.",
         List.of(new OutgoingFile("Bestätigung.pdf", "application/pdf", answer)));
     assertTrue(reply.isPosted(), reply.problems()::toString);
-    assertEquals(List.of(new ApplicantReplied(caseId, summary.id(), reply.messageId())), recorder.events);
+    assertEquals(List.of(new ApplicantReplied(caseId, summary.id(), reply.messageId())), recorder.events());
 
     // Staff see the receipt, the reply marked new once, the file; and the read is audited.
     asStaff(MUSTERSTADT, "it-clerk-2", "Bernd Beamter");
