@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -62,7 +63,7 @@ public class MailboxMessage {
     String name = authorName == null || authorName.isBlank() ? authorSubject : authorName.strip();
     this.authorName = name.length() > 200 ? name.substring(0, 200) : name;
     this.body = Objects.requireNonNull(body);
-    this.createdAt = now;
+    this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
@@ -73,7 +74,8 @@ public class MailboxMessage {
     if (reader != authorKind.other() || readAt != null) {
       return false;
     }
-    readAt = now;
+    // PostgreSQL keeps microseconds: what the reader is told is exactly what is stored as proof.
+    readAt = now.truncatedTo(ChronoUnit.MICROS);
     return true;
   }
 

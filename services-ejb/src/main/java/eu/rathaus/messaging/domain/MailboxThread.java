@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -50,8 +51,8 @@ public class MailboxThread {
     this.citizenSubject = Objects.requireNonNull(citizenSubject);
     this.citizenEmail = blankToNull(citizenEmail);
     this.title = Objects.requireNonNull(title);
-    this.createdAt = now;
-    this.lastMessageAt = now;
+    this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+    this.lastMessageAt = this.createdAt;
   }
 
   /** Remembers the address of the citizen's current sign-in for later notifications. */
@@ -63,7 +64,7 @@ public class MailboxThread {
   }
 
   public void touched(Instant at) {
-    lastMessageAt = at;
+    lastMessageAt = at.truncatedTo(ChronoUnit.MICROS);
   }
 
   private static String blankToNull(String value) {

@@ -31,6 +31,13 @@ class MailboxMessageTest {
   }
 
   @Test
+  void theReceiptIsKeptToTheMicrosecondLikeTheDatabase() {
+    MailboxMessage message = fromStaff();
+    message.openedBy(AuthorKind.CITIZEN, T0.plusNanos(1_234_567));
+    assertEquals(T0.plusNanos(1_234_000), message.readAt());
+  }
+
+  @Test
   void openingOnesOwnMessageChangesNothing() {
     MailboxMessage message = fromStaff();
     assertFalse(message.openedBy(AuthorKind.STAFF, T0.plusSeconds(5)));
