@@ -63,6 +63,9 @@ public class AttachmentService {
     if (scope.kind() != TenantScope.Kind.CITIZEN || !scope.subject().equals(ownerSubject)) {
       throw new IllegalStateException("Attachments are uploaded by the signed-in citizen who owns them");
     }
+    if (AttachmentName.parse(displayName).isEmpty()) {
+      return refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.BAD_NAME, null);
+    }
     if (vault.count(ownerSubject, draftId) >= rules.maxCount()) {
       return refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.TOO_MANY, null, rules.maxCount());
     }
