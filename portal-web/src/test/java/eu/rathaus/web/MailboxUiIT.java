@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItMail;
+import eu.rathaus.web.it.ItServices;
 import eu.rathaus.web.it.Jdbc;
 import eu.rathaus.web.it.KeycloakForms;
 import java.net.http.HttpResponse;
@@ -149,6 +150,72 @@ class MailboxUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("thread-heading"));
     assertThat(browser.findElements(By.cssSelector(".receipt")).get(0).getText()).startsWith("Gelesen am");
     assertThat(browser.findElements(By.linkText(pdfName))).hasSize(1);
+  }
+
+  @Test
+  void theClerkWritesThroughTheCaseFragmentAndErikaFindsItUnderHerApplication() throws Exception {
+    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    signInAsErika();
+    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
+    Browser.awaitOrExplain(browser, By.id("a-firstNames"));
+    type("a-firstNames", "Erika");
+    type("a-lastName", "Mustermann");
+    type("a-birthDate", "12.08.1964");
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("a-certificateType-extended"));
+    browser.findElement(By.id("a-certificateType-extended")).click();
+    browser.findElement(By.id("a-delivery-mailbox")).click();
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("a-email"));
+    type("a-email", ERIKA_MAIL);
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("review:submit"));
+    browser.findElement(By.id("review:submit")).click();
+    Browser.awaitOrExplain(browser, By.id("submitted-reference"));
+    String reference = browser.findElement(By.id("submitted-reference")).getText();
+    UUID caseId = caseOf(reference);
+    signOut();
+
+    signInAsMoritz();
+    browser.get(portal + "/office/thread.xhtml?case=" + caseId);
+    Browser.awaitOrExplain(browser, By.id("no-case-messages"));
+    assertThat(browser.findElement(By.id("thread-heading")).getText()).contains(reference);
+    accessible("the case's thread, still empty");
+    String pdfName = "Formular-" + reference + ".pdf";
+    Path pdf = Files.write(files.resolve(pdfName), ("%PDF-1.4\n% " + reference + "\n%%EOF\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    type("staff-text", "Bitte füllen Sie das angehängte Formular aus.");
+    browser.findElement(By.id("staff-files")).sendKeys(pdf.toAbsolutePath().toString());
+    browser.findElement(By.id("staff-write:send")).click();
+    Browser.awaitOrExplain(browser, By.id("sent-message"));
+    assertThat(browser.findElements(By.linkText(pdfName))).hasSize(1);
+    assertThat(browser.findElement(By.cssSelector(".receipt")).getText()).isEqualTo("Noch nicht gelesen");
+    accessible("the case's thread with a message");
+    assertThat(fetchWithSession("/office/thread.xhtml?case=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    signOut();
+
+    signInAsErika();
+    browser.findElement(By.id("nav-mailbox")).click();
+    Browser.awaitOrExplain(browser, By.id("threads-table"));
+    assertThat(browser.findElement(By.id("threads-table")).getText()).contains("Zum Antrag " + reference);
+    browser.findElement(By.linkText("Zum Antrag " + reference)).click();
+    Browser.awaitOrExplain(browser, By.linkText(pdfName));
+    String href = browser.findElement(By.linkText(pdfName)).getAttribute("href");
+    HttpResponse<byte[]> file = fetchWithSession(href.substring(href.indexOf("/citizen/")));
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(new String(file.body(), StandardCharsets.US_ASCII)).contains(reference);
+  }
+
+  private static UUID caseOf(String reference) throws Exception {
+    try (Connection c = Jdbc.superuser();
+        PreparedStatement s = c.prepareStatement("select c.id from case_record c join case_application a"
+            + " on a.id = c.application_id where a.reference_number = ?")) {
+      s.setString(1, reference);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getObject(1, UUID.class);
+      }
+    }
   }
 
   private static boolean staffMessageReadAt(UUID threadId) throws Exception {

@@ -31,15 +31,24 @@ public class StaffThreadView {
   private List<String> problems = List.of();
   private String text;
 
-  /** GET of {@code /office/thread.xhtml}: opens the thread or answers 404. */
+  /**
+   * GET of {@code /office/thread.xhtml}: opens the thread ({@code ?id=}) or a case's thread through
+   * the case page's fragment ({@code ?case=}), or answers 404.
+   */
   public void init() {
-    if (getThread() == null) {
+    UUID caseId = getCaseId();
+    if (caseId != null ? forCase(caseId) == null : getThread() == null) {
       NotFound.send();
     }
   }
 
+  /** The case of {@code ?case=} (or of the fragment's post), null on a plain thread page. */
+  public UUID getCaseId() {
+    return MessageForm.uuidParam("case", "mailbox-case").orElse(null);
+  }
+
   public ThreadDetail getThread() {
-    if (thread == null) {
+    if (thread == null && getCaseId() == null) {
       thread = MessageForm.uuidParam("id", "mailbox-thread").flatMap(mailbox::open).orElse(null);
     }
     return thread;
@@ -66,7 +75,10 @@ public class StaffThreadView {
     if (caseId.isPresent()) {
       outcome = mailbox.writeToCase(caseId.get(), text, MessageForm.files());
       if (outcome.isPosted()) {
-        MessageForm.redirect("/office/case.xhtml?id=" + caseId.get() + "&sent=true#case-thread");
+        // The fragment returns to the page it is on: the case page (contract) or this mailbox's own.
+        MessageForm.redirect("thread".equals(MessageForm.param("mailbox-return"))
+            ? "/office/thread.xhtml?case=" + caseId.get() + "&sent=true#case-thread"
+            : "/office/case.xhtml?id=" + caseId.get() + "&sent=true#case-thread");
         return;
       }
     } else {
