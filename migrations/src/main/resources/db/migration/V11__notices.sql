@@ -18,14 +18,6 @@ create table municipality_letterhead (
     updated_at       timestamptz   not null default now()
 );
 
--- Letterheads are public contact data (every notice shows them); writing them is platform work.
-alter table municipality_letterhead enable row level security;
-alter table municipality_letterhead force row level security;
-create policy municipality_letterhead_read on municipality_letterhead for select using (true);
-create policy municipality_letterhead_platform on municipality_letterhead
-    using (rathaus_scope() = 'platform')
-    with check (rathaus_scope() = 'platform');
-
 insert into municipality_letterhead (municipality_id, authority_name, address_line1, address_line2, phone, email, web_address)
 select id, 'Stadt Musterstadt – Bürgeramt', 'Marktplatz 1', '91099 Musterstadt', '09131 123-0',
        'buergeramt@musterstadt.de', 'www.musterstadt.de'
@@ -56,12 +48,6 @@ create table decision_text_block (
 );
 
 create index decision_text_block_municipality_idx on decision_text_block (municipality_id, kind, sort_order);
-
-alter table decision_text_block enable row level security;
-alter table decision_text_block force row level security;
-create policy decision_text_block_tenant on decision_text_block
-    using (rathaus_scope() = 'platform' or (rathaus_scope() = 'staff' and municipality_id = rathaus_municipality()))
-    with check (rathaus_scope() = 'platform' or (rathaus_scope() = 'staff' and municipality_id = rathaus_municipality()));
 
 -- Demo blocks of the two municipalities V1 creates (the same ids as their rows there).
 insert into decision_text_block (id, municipality_id, kind, title, body, sort_order)
@@ -95,6 +81,21 @@ select b.id::uuid, m.id, b.kind, b.title,
      'Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist schriftlich, in elektronischer Form nach § 3a Abs. 2 des Verwaltungsverfahrensgesetzes oder zur Niederschrift bei {authority} einzulegen.', 10)
   ) as b(id, kind, title, body, sort_order)
  where m.slug = 'beispielheim';
+
+-- Row-level security only after the demo rows above: "force" binds the schema owner as well.
+-- Letterheads are public contact data (every notice shows them); writing them is platform work.
+alter table municipality_letterhead enable row level security;
+alter table municipality_letterhead force row level security;
+create policy municipality_letterhead_read on municipality_letterhead for select using (true);
+create policy municipality_letterhead_platform on municipality_letterhead
+    using (rathaus_scope() = 'platform')
+    with check (rathaus_scope() = 'platform');
+
+alter table decision_text_block enable row level security;
+alter table decision_text_block force row level security;
+create policy decision_text_block_tenant on decision_text_block
+    using (rathaus_scope() = 'platform' or (rathaus_scope() = 'staff' and municipality_id = rathaus_municipality()))
+    with check (rathaus_scope() = 'platform' or (rathaus_scope() = 'staff' and municipality_id = rathaus_municipality()));
 
 -- An issued notice: who decided what on which case, and the PDF exactly as delivered, sealed with
 -- the municipality's data key (AES-GCM, associated data = notice id and municipality). The applicant's
