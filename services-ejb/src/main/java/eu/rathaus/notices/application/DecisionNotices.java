@@ -75,6 +75,11 @@ public class DecisionNotices {
 
   Clock clock = Clock.systemUTC();
 
+  // INTEGRATION: CaseWork#decide calls issue(...) and hands the result to the mailbox:
+  //   Mailbox#postToApplicant(caseId, text, List.of(new OutgoingFile(n.fileName(), "application/pdf", n.pdf()))).
+  // Call issue BEFORE decide writes its own audit entry: if the municipality has no data key yet,
+  // the key is created in a transaction of its own that appends to the same audit chain, and would
+  // wait for the chain-head lock the deciding transaction already holds.
   /**
    * Issues the notice of a decision on a case of the calling clerk's municipality.
    *
