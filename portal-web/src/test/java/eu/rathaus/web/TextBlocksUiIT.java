@@ -46,7 +46,9 @@ class TextBlocksUiIT extends BrowserJourney {
 
   @Test
   void adminAddsATextBlockAfterFixingABadInput() throws Exception {
-    String title = "UI-Baustein " + Long.toString(System.currentTimeMillis(), 36);
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    String title = "UI-Baustein " + stamp;
+    String body = "Der Nachweis des Hauptwohnsitzes fehlt (" + stamp + ").";
 
     browser.get(portal + "/");
     browser.findElement(By.id("login-staff")).click();
@@ -62,12 +64,12 @@ class TextBlocksUiIT extends BrowserJourney {
 
     // No title: the German message stands at the title field, and nothing is listed.
     new Select(browser.findElement(By.id("block:kind"))).selectByVisibleText("Begründung Ablehnung");
-    fill("block:body", "Der Nachweis des Hauptwohnsitzes fehlt.");
+    fill("block:body", body);
     browser.findElement(By.id("block:save")).click();
     Browser.awaitOrExplain(browser, By.id("block:title-error"));
     assertThat(browser.findElement(By.id("block:title-error")).getText()).isEqualTo("Bitte geben Sie einen Titel ein.");
-    assertThat(browser.findElement(By.id("block-table")).getText()).doesNotContain("Der Nachweis des Hauptwohnsitzes fehlt.");
-    assertThat(browser.findElement(By.id("block:body")).getAttribute("value")).isEqualTo("Der Nachweis des Hauptwohnsitzes fehlt.");
+    assertThat(browser.findElement(By.id("block-table")).getText()).doesNotContain(body);
+    assertThat(browser.findElement(By.id("block:body")).getAttribute("value")).isEqualTo(body);
     assertThat(Browser.seriousViolations(browser)).as("axe-core with a problem at the field").isEmpty();
 
     fill("block:title", title);
@@ -75,7 +77,7 @@ class TextBlocksUiIT extends BrowserJourney {
     browser.findElement(By.id("block:save")).click();
     await().until(d -> d.findElement(By.id("page-messages")).getText().contains("„" + title + "“ wurde gespeichert"));
     By row = By.xpath("//tr[td[@class='rh-block-title' and text()='" + title + "']]");
-    assertThat(browser.findElement(row).getText()).contains("Begründung Ablehnung", "Der Nachweis des Hauptwohnsitzes fehlt.", "aktiv");
+    assertThat(browser.findElement(row).getText()).contains("Begründung Ablehnung", body, "aktiv");
 
     browser.findElement(row).findElement(By.xpath(".//input[@value='Deaktivieren']")).click();
     await().until(d -> d.findElement(row).getText().contains("deaktiviert"));

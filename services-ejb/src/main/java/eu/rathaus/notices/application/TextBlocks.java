@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -60,13 +61,17 @@ public class TextBlocks {
         .toList();
   }
 
-  /** All blocks of the municipality, active and inactive, grouped by kind, for the admin's list. */
+  /**
+   * All blocks of the municipality, active and inactive, for the admin's list: grouped by kind in
+   * the order of a notice (approval reasons, rejection reasons, legal remedy), active ones first.
+   */
   public List<TextBlock> all() {
     return em.createQuery("select b from TextBlockEntity b where b.municipalityId = :m"
-            + " order by b.kind, b.active desc, b.sortOrder, b.title", TextBlockEntity.class)
+            + " order by b.active desc, b.sortOrder, b.title", TextBlockEntity.class)
         .setParameter("m", municipality())
         .getResultStream()
         .map(TextBlockEntity::toView)
+        .sorted(Comparator.comparing(TextBlock::getKind))
         .toList();
   }
 
