@@ -168,7 +168,7 @@ class DecisionNoticesIT {
     assertTrue(approvalText.contains("Stadt Musterstadt – Bürgeramt"), approvalText);
     for (String expected : List.of("Marktplatz 1", "Aktenzeichen: " + reference, "Erika Müßig-Öztürk", "Genehmigung",
         "wird stattgegeben", "Die Voraussetzungen liegen vor.", "Gebühr: 15 € – bezahlt.", "Rechtsbehelfsbelehrung",
-        "innerhalb eines Monats", "Widerspruch", "Im Auftrag", "Mia Sachbearbeiterin", "Seite 1 von")) {
+        "innerhalb eines Monats", "Klage", "Verwaltungsgericht", "Im Auftrag", "Mia Sachbearbeiterin", "Seite 1 von")) {
       assertTrue(approvalText.contains(expected), () -> "missing " + expected + " in\n" + approvalText);
     }
     String rejectionText = text(rejection.pdf());
