@@ -2,6 +2,9 @@ package eu.rathaus.web.applications;
 
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.Receipt;
+import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.Payments;
+import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code /citizen/receipt?ref=MUS-2026-000123}: the PDF receipt, for its applicant only. Everyone
@@ -24,6 +28,7 @@ public class ReceiptServlet extends HttpServlet {
 
   @Inject ApplicationJourney journey;
   @Inject LocaleSelection localeSelection;
+  @Inject Payments payments;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -33,7 +38,11 @@ public class ReceiptServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    byte[] pdf = ReceiptPdf.render(receipt.get(), localeSelection.getLocale());
+    UUID applicationId = receipt.get().applicationId();
+    PaymentView payment = applicationId == null ? null : payments.forApplication(applicationId).orElse(null);
+    TransferDetails transfer = payment == null || !payment.isPayable() ? null
+        : payments.transferDetails(applicationId).orElse(null);
+    byte[] pdf = ReceiptPdf.render(receipt.get(), localeSelection.getLocale(), payment, transfer);
     response.setContentType("application/pdf");
     response.setHeader("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + receipt.get().reference() + ".pdf\"");
     response.setHeader("Cache-Control", "no-store");
