@@ -215,13 +215,8 @@ public final class LocalPaymentSandbox implements AutoCloseable {
     }
 
     private void status(HttpExchange exchange, String id) throws IOException {
-        if (!authentic(exchange, exchange.getRequestBody().readAllBytes())) {
-            sendJson(exchange, 401, JSON.createObjectNode().put("error", "signature"));
-            return;
-        }
-        Session session = sessions.get(id);
+        Session session = authenticSession(exchange, exchange.getRequestBody().readAllBytes(), id);
         if (session == null) {
-            sendJson(exchange, 404, JSON.createObjectNode().put("error", "unknown session"));
             return;
         }
         synchronized (session) {
@@ -231,13 +226,8 @@ public final class LocalPaymentSandbox implements AutoCloseable {
 
     private void refund(HttpExchange exchange, String id) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        if (!authentic(exchange, body)) {
-            sendJson(exchange, 401, JSON.createObjectNode().put("error", "signature"));
-            return;
-        }
-        Session session = sessions.get(id);
+        Session session = authenticSession(exchange, body, id);
         if (session == null) {
-            sendJson(exchange, 404, JSON.createObjectNode().put("error", "unknown session"));
             return;
         }
         long amount = JSON.readTree(body).path("amountCents").asLong();
@@ -262,6 +252,19 @@ public final class LocalPaymentSandbox implements AutoCloseable {
         notifications.set(enabled);
         LOG.info("Payment sandbox notifications {}", enabled ? "on" : "off");
         sendJson(exchange, 200, JSON.createObjectNode().put("notifications", enabled));
+    }
+
+    /** The session of a signed API call, or null after answering 401 (bad signature) or 404 (unknown id). */
+    private Session authenticSession(HttpExchange exchange, byte[] body, String id) throws IOException {
+        if (!authentic(exchange, body)) {
+            sendJson(exchange, 401, JSON.createObjectNode().put("error", "signature"));
+            return null;
+        }
+        Session session = sessions.get(id);
+        if (session == null) {
+            sendJson(exchange, 404, JSON.createObjectNode().put("error", "unknown session"));
+        }
+        return session;
     }
 
     private boolean authentic(HttpExchange exchange, byte[] body) {

@@ -1,6 +1,9 @@
 package eu.rathaus.payments;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,10 +101,10 @@ class PaymentsIT {
         .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"")
         .replace("\"simple\": 1000", "\"simple\": 0");
     asPlatform(() -> {
-      assertThat(catalogue.addTemplate(template, "it").isDone()).isTrue();
+      assertTrue(catalogue.addTemplate(template, "it").isDone());
       CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
       version = catalogue.openDraft(MUSTERSTADT, adopted.id(), "it").id();
-      assertThat(catalogue.publish(MUSTERSTADT, version, "it").isDone()).isTrue();
+      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
     });
   }
 
@@ -130,13 +133,13 @@ class PaymentsIT {
     caller.set(TenantScope.citizen(citizen));
     StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, version, 0,
         json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"), 1);
-    assertThat(one.isSaved()).as(one.problems().toString()).isTrue();
-    assertThat(journey.saveStep(one.draftId(), null, null, null, 1,
-        json("{\"certificateType\":\"" + certificateType + "\",\"delivery\":\"mailbox\"}"), 2).isSaved()).isTrue();
-    assertThat(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3)
-        .isSaved()).isTrue();
+    assertTrue(one.isSaved(), one.problems()::toString);
+    assertTrue(journey.saveStep(one.draftId(), null, null, null, 1,
+        json("{\"certificateType\":\"" + certificateType + "\",\"delivery\":\"mailbox\"}"), 2).isSaved());
+    assertTrue(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3)
+        .isSaved());
     SubmissionOutcome outcome = journey.submit(one.draftId(), UUID.randomUUID().toString(), null, "de");
-    assertThat(outcome.result()).isEqualTo(SubmissionOutcome.Result.SUBMITTED);
+    assertEquals(SubmissionOutcome.Result.SUBMITTED, outcome.result());
     return outcome.reference();
   }
 
@@ -163,15 +166,19 @@ class PaymentsIT {
     return list[0];
   }
 
+  private List<String> kinds(UUID paymentId) throws Exception {
+    return events(paymentId).stream().map(PaymentEvent::kind).toList();
+  }
+
   /** A fee-bearing application whose online payment was started: PENDING at the sandbox. */
   private PaymentRequest pendingOnline() throws Exception {
     UUID application = applicationId(submit("extended"));
     caller.set(TenantScope.citizen(citizen));
     StartOutcome start = payments.startOnline(application, URI.create("http://localhost:18080/citizen/payment-return.xhtml"));
-    assertThat(start.isRedirect()).as(String.valueOf(start.problemKey())).isTrue();
-    assertThat(start.redirect().toString()).startsWith("http://localhost:18480/pay/ps_");
+    assertTrue(start.isRedirect(), String.valueOf(start.problemKey()));
+    assertTrue(start.redirect().toString().startsWith("http://localhost:18480/pay/ps_"), start.redirect()::toString);
     PaymentRequest payment = stored(application);
-    assertThat(payment.state()).isEqualTo(PaymentState.PENDING);
+    assertEquals(PaymentState.PENDING, payment.state());
     return payment;
   }
 
@@ -226,29 +233,29 @@ class PaymentsIT {
     UUID application = applicationId(reference);
 
     PaymentRequest payment = stored(application);
-    assertThat(payment.amountCents()).isEqualTo(1500);
-    assertThat(payment.state()).isEqualTo(PaymentState.OPEN);
-    assertThat(payment.reference()).isEqualTo(PaymentReference.of("MUS", reference.year(), reference.counter()));
-    assertThat(payment.dueDate()).isAfter(LocalDate.now().plusDays(10));
-    assertThat(events(payment.id())).extracting(PaymentEvent::kind).containsExactly("OPENED");
+    assertEquals(1500, payment.amountCents());
+    assertEquals(PaymentState.OPEN, payment.state());
+    assertEquals(PaymentReference.of("MUS", reference.year(), reference.counter()), payment.reference());
+    assertTrue(payment.dueDate().isAfter(LocalDate.now().plusDays(10)));
+    assertEquals(List.of("OPENED"), kinds(payment.id()));
     long[] audits = new long[1];
     asPlatform(() -> audits[0] = ((Number) em.createNativeQuery(
         "select count(*) from audit_entry where subject_type = 'payment_request' and subject_id = ?1")
         .setParameter(1, payment.id().toString()).getSingleResult()).longValue());
-    assertThat(audits[0]).isEqualTo(1);
+    assertEquals(1, audits[0]);
 
     caller.set(TenantScope.citizen(citizen));
-    assertThat(payments.forApplication(application)).map(PaymentView::state).hasValue(PaymentState.OPEN);
-    assertThat(payments.decisionAllowed(application)).isFalse();
+    assertEquals(PaymentState.OPEN, payments.forApplication(application).map(PaymentView::state).orElse(null));
+    assertFalse(payments.decisionAllowed(application));
   }
 
   @Test
   void aFeeFreeSubmissionOpensNone() throws Exception {
     UUID application = applicationId(submit("simple"));
 
-    assertThat(stored(application)).isNull();
+    assertNull(stored(application));
     caller.set(TenantScope.citizen(citizen));
-    assertThat(payments.decisionAllowed(application)).isTrue();
+    assertTrue(payments.decisionAllowed(application));
   }
 
   @Test
@@ -258,13 +265,13 @@ class PaymentsIT {
 
     TransferDetails details = payments.chooseTransfer(application).orElseThrow();
 
-    assertThat(details.payeeName()).isEqualTo("Stadtkasse Musterstadt");
-    assertThat(details.formattedIban()).isEqualTo("DE02 1203 0000 0000 2020 51");
-    assertThat(details.epcPayload()).contains("EUR15.00", details.reference());
-    assertThat(details.qrSvg()).startsWith("<svg").contains("aria-label");
+    assertEquals("Stadtkasse Musterstadt", details.payeeName());
+    assertEquals("DE02 1203 0000 0000 2020 51", details.formattedIban());
+    assertTrue(details.epcPayload().contains("EUR15.00") && details.epcPayload().contains(details.reference()));
+    assertTrue(details.qrSvg().startsWith("<svg") && details.qrSvg().contains("aria-label"));
     PaymentRequest payment = stored(application);
-    assertThat(payment.method()).isEqualTo(PaymentMethod.SEPA_TRANSFER);
-    assertThat(payment.state()).isEqualTo(PaymentState.OPEN);
+    assertEquals(PaymentMethod.SEPA_TRANSFER, payment.method());
+    assertEquals(PaymentState.OPEN, payment.state());
   }
 
   @Test
@@ -273,16 +280,16 @@ class PaymentsIT {
     int eventsBefore = events(payment.id()).size();
 
     String good = notification(payment, "nt_it_" + UUID.randomUUID(), "PAID", 1500);
-    assertThat(post(good, Instant.now(), "a-completely-different-secret-of-32-bytes")).isEqualTo(401);
-    assertThat(post(good, Instant.now().minusSeconds(900), secret())).isEqualTo(401);
+    assertEquals(401, post(good, Instant.now(), "a-completely-different-secret-of-32-bytes"));
+    assertEquals(401, post(good, Instant.now().minusSeconds(900), secret()));
     String unknown = good.replace(payment.referenceValue(), PaymentReference.of("ZZZ", 2000, 1).value());
-    assertThat(post(unknown, Instant.now(), secret())).isEqualTo(404);
-    assertThat(post(notification(payment, "nt_it_" + UUID.randomUUID(), "PAID", 1), Instant.now(), secret())).isEqualTo(422);
-    assertThat(post("{\"status\":\"PAID\"}", Instant.now(), secret())).isEqualTo(400);
+    assertEquals(404, post(unknown, Instant.now(), secret()));
+    assertEquals(422, post(notification(payment, "nt_it_" + UUID.randomUUID(), "PAID", 1), Instant.now(), secret()));
+    assertEquals(400, post("{\"status\":\"PAID\"}", Instant.now(), secret()));
 
     PaymentRequest after = stored(payment.applicationId());
-    assertThat(after.state()).isEqualTo(PaymentState.PENDING);
-    assertThat(events(payment.id())).hasSize(eventsBefore);
+    assertEquals(PaymentState.PENDING, after.state());
+    assertEquals(eventsBefore, events(payment.id()).size());
   }
 
   @Test
@@ -290,15 +297,15 @@ class PaymentsIT {
     PaymentRequest payment = pendingOnline();
     String body = notification(payment, "nt_it_" + UUID.randomUUID(), "PAID", 1500);
 
-    assertThat(post(body, Instant.now(), secret())).isEqualTo(200);
-    assertThat(post(body, Instant.now(), secret())).isEqualTo(200);
+    assertEquals(200, post(body, Instant.now(), secret()));
+    assertEquals(200, post(body, Instant.now(), secret()));
 
     PaymentRequest after = stored(payment.applicationId());
-    assertThat(after.state()).isEqualTo(PaymentState.PAID);
-    assertThat(after.paidCents()).isEqualTo(1500);
-    assertThat(events(payment.id())).extracting(PaymentEvent::kind).containsOnlyOnce("PROVIDER_PAID");
+    assertEquals(PaymentState.PAID, after.state());
+    assertEquals(1500, after.paidCents());
+    assertEquals(1, kinds(payment.id()).stream().filter("PROVIDER_PAID"::equals).count());
     caller.set(TenantScope.staff(MUSTERSTADT, "it-clerk"));
-    assertThat(payments.decisionAllowed(payment.applicationId())).isTrue();
+    assertTrue(payments.decisionAllowed(payment.applicationId()));
   }
 
   @Test
@@ -306,9 +313,9 @@ class PaymentsIT {
     PaymentRequest payment = pendingOnline();
     sandboxNotifications(false);
     try {
-      assertThat(payAtSandbox(payment.providerPaymentId(), "success")).isEqualTo(303);
+      assertEquals(303, payAtSandbox(payment.providerPaymentId(), "success"));
       Thread.sleep(300);
-      assertThat(stored(payment.applicationId()).state()).isEqualTo(PaymentState.PENDING);
+      assertEquals(PaymentState.PENDING, stored(payment.applicationId()).state());
 
       while (poll.settlePending(Duration.ZERO) > 0 && stored(payment.applicationId()).state() == PaymentState.PENDING) {
         // further batches until ours was looked at
@@ -318,17 +325,17 @@ class PaymentsIT {
     }
 
     PaymentRequest after = stored(payment.applicationId());
-    assertThat(after.state()).isEqualTo(PaymentState.PAID);
-    assertThat(events(payment.id())).extracting(PaymentEvent::source).contains("POLL:hosted");
+    assertEquals(PaymentState.PAID, after.state());
+    assertTrue(events(payment.id()).stream().anyMatch(e -> "POLL:hosted".equals(e.source())));
   }
 
   @Test
   void theSandboxNotificationSettlesAFailedCard() throws Exception {
     PaymentRequest payment = pendingOnline();
 
-    assertThat(payAtSandbox(payment.providerPaymentId(), "fail")).isEqualTo(303);
+    assertEquals(303, payAtSandbox(payment.providerPaymentId(), "fail"));
 
-    assertThat(awaitState(payment.applicationId(), PaymentState.FAILED).state()).isEqualTo(PaymentState.FAILED);
+    assertEquals(PaymentState.FAILED, awaitState(payment.applicationId(), PaymentState.FAILED).state());
   }
 
   @Test
@@ -342,34 +349,34 @@ class PaymentsIT {
       // further batches until ours was reached
     }
 
-    assertThat(stored(application).state()).isEqualTo(PaymentState.EXPIRED);
-    assertThat(events(payment.id())).extracting(PaymentEvent::kind).contains("EXPIRED");
+    assertEquals(PaymentState.EXPIRED, stored(application).state());
+    assertTrue(kinds(payment.id()).contains("EXPIRED"));
   }
 
   @Test
   void aPaidOnlinePaymentIsRefundedThroughTheProvider() throws Exception {
     PaymentRequest payment = pendingOnline();
-    assertThat(payAtSandbox(payment.providerPaymentId(), "success")).isEqualTo(303);
-    assertThat(awaitState(payment.applicationId(), PaymentState.PAID).state()).isEqualTo(PaymentState.PAID);
+    assertEquals(303, payAtSandbox(payment.providerPaymentId(), "success"));
+    assertEquals(PaymentState.PAID, awaitState(payment.applicationId(), PaymentState.PAID).state());
 
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-other-treasurer"));
-    assertThat(refunds.refund(payment.id(), 500, "Irrtum").done()).isFalse();
+    assertFalse(refunds.refund(payment.id(), 500, "Irrtum").done());
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-treasurer"));
-    assertThat(refunds.refund(payment.id(), 2000, "zu viel").problemKey()).isEqualTo("payment.problem.refundAmount");
+    assertEquals("payment.problem.refundAmount", refunds.refund(payment.id(), 2000, "zu viel").problemKey());
     RefundOutcome outcome = refunds.refund(payment.id(), 500, "Teilweise erstattet");
 
-    assertThat(outcome.done()).isTrue();
+    assertTrue(outcome.done(), outcome::toString);
     PaymentRequest after = stored(payment.applicationId());
-    assertThat(after.state()).isEqualTo(PaymentState.REFUNDED);
-    assertThat(after.refundedCents()).isEqualTo(500);
+    assertEquals(PaymentState.REFUNDED, after.state());
+    assertEquals(500, after.refundedCents());
     PaymentRefund[] refund = new PaymentRefund[1];
     asPlatform(() -> refund[0] = em.find(PaymentRefund.class, outcome.refundId()));
-    assertThat(refund[0].state()).isEqualTo(PaymentRefund.State.DONE);
-    assertThat(refund[0].providerRefundId()).startsWith("rf_");
+    assertEquals(PaymentRefund.State.DONE, refund[0].state());
+    assertTrue(refund[0].providerRefundId().startsWith("rf_"));
     JsonNode atSandbox = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sandbox() + "/api/sessions/"
         + payment.providerPaymentId())).headers(signedGet()).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
-    assertThat(atSandbox.path("refundedCents").asLong()).isEqualTo(500);
+    assertEquals(500, atSandbox.path("refundedCents").asLong());
   }
 
   private static String[] signedGet() {
@@ -383,16 +390,15 @@ class PaymentsIT {
     UUID application = applicationId(submit("extended"));
 
     caller.set(TenantScope.citizen("it-someone-else-" + UUID.randomUUID()));
-    assertThat(payments.forApplication(application)).isEmpty();
-    assertThat(payments.chooseTransfer(application)).isEmpty();
-    assertThat(payments.startOnline(application, URI.create("http://localhost/x")).problemKey())
-        .isEqualTo("payment.problem.notFound");
+    assertTrue(payments.forApplication(application).isEmpty());
+    assertTrue(payments.chooseTransfer(application).isEmpty());
+    assertEquals("payment.problem.notFound", payments.startOnline(application, URI.create("http://localhost/x")).problemKey());
 
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-ben"));
-    assertThat(payments.forApplication(application)).isEmpty();
+    assertTrue(payments.forApplication(application).isEmpty());
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-mia"));
-    assertThat(payments.forApplication(application)).map(PaymentView::amountCents).hasValue(1500L);
-    assertThat(payments.decisionAllowed(application)).isFalse();
+    assertEquals(1500L, payments.forApplication(application).map(PaymentView::amountCents).orElse(0L));
+    assertFalse(payments.decisionAllowed(application));
   }
 }

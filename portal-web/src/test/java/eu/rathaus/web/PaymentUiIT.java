@@ -2,12 +2,11 @@ package eu.rathaus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItServices;
 import eu.rathaus.web.it.KeycloakForms;
+import eu.rathaus.web.it.PdfText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,13 +56,7 @@ class PaymentUiIT extends BrowserJourney {
             URI.create(portal + "/citizen/receipt?ref=" + reference)).header("Cookie", "JSESSIONID=" + session.getValue())
         .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
-    PdfReader reader = new PdfReader(response.body());
-    StringBuilder text = new StringBuilder();
-    PdfTextExtractor extractor = new PdfTextExtractor(reader);
-    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-      text.append(extractor.getTextFromPage(page)).append('\n');
-    }
-    return text.toString();
+    return PdfText.of(response.body());
   }
 
   @Test

@@ -2,8 +2,6 @@ package eu.rathaus.web.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
@@ -13,6 +11,7 @@ import eu.rathaus.payments.domain.EpcQrCode;
 import eu.rathaus.payments.domain.PaymentMethod;
 import eu.rathaus.payments.domain.PaymentReference;
 import eu.rathaus.payments.domain.PaymentState;
+import eu.rathaus.web.it.PdfText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,13 +35,7 @@ class ReceiptPaymentPdfTest {
   }
 
   private static String text(byte[] pdf) throws Exception {
-    PdfReader reader = new PdfReader(pdf);
-    StringBuilder text = new StringBuilder();
-    PdfTextExtractor extractor = new PdfTextExtractor(reader);
-    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-      text.append(extractor.getTextFromPage(page)).append('\n');
-    }
-    return text.toString();
+    return PdfText.of(pdf);
   }
 
   @Test
