@@ -5,6 +5,7 @@ import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.payments.application.PaymentView;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.payments.application.TransferDetails;
+import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -40,8 +41,10 @@ public class ReceiptServlet extends HttpServlet {
     }
     UUID applicationId = receipt.get().applicationId();
     PaymentView payment = applicationId == null ? null : payments.forApplication(applicationId).orElse(null);
-    TransferDetails transfer = payment == null || !payment.isPayable() ? null
-        : payments.transferDetails(applicationId).orElse(null);
+    // Transfer data only while nothing is under way: a pending online payment must not invite a second one.
+    boolean awaitingMoney = payment != null
+        && (payment.state() == PaymentState.OPEN || payment.state() == PaymentState.FAILED);
+    TransferDetails transfer = awaitingMoney ? payments.transferDetails(applicationId).orElse(null) : null;
     byte[] pdf = ReceiptPdf.render(receipt.get(), localeSelection.getLocale(), payment, transfer);
     response.setContentType("application/pdf");
     response.setHeader("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + receipt.get().reference() + ".pdf\"");
