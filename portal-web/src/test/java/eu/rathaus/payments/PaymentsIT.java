@@ -250,6 +250,26 @@ class PaymentsIT {
   }
 
   @Test
+  void aServiceThatAllowsDecidingBeforePaymentAllowsItWhileTheFeeIsOpen() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    serviceKey = "it.pay-early-" + suffix;
+    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"")
+        .replace("\"processingDays\":", "\"decideBeforePayment\": true, \"processingDays\":");
+    asPlatform(() -> {
+      assertTrue(catalogue.addTemplate(template, "it").isDone());
+      CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
+      version = catalogue.openDraft(MUSTERSTADT, adopted.id(), "it").id();
+      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
+    });
+    UUID application = applicationId(submit("extended"));
+
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-mia"));
+    assertEquals(PaymentState.OPEN, payments.forApplication(application).orElseThrow().state());
+    assertTrue(payments.decisionAllowed(application));
+  }
+
+  @Test
   void aFeeFreeSubmissionOpensNone() throws Exception {
     UUID application = applicationId(submit("simple"));
 
