@@ -94,12 +94,15 @@ class PaymentsIT {
 
   @BeforeEach
   void publishMeldebescheinigungWithAFreeSimpleCertificate() throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    serviceKey = "it.pay-" + suffix;
-    citizen = "it-payer-" + suffix;
-    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"")
-        .replace("\"simple\": 1000", "\"simple\": 0");
+    citizen = "it-payer-" + UUID.randomUUID().toString().substring(0, 8);
+    publish("it.pay-", template -> template.replace("\"simple\": 1000", "\"simple\": 0"));
+  }
+
+  /** Publishes the Meldebescheinigung template, changed by {@code change}, under a fresh key in Musterstadt. */
+  private void publish(String keyPrefix, java.util.function.UnaryOperator<String> change) throws Exception {
+    serviceKey = keyPrefix + UUID.randomUUID().toString().substring(0, 8);
+    String template = change.apply(DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\""));
     asPlatform(() -> {
       assertTrue(catalogue.addTemplate(template, "it").isDone());
       CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
@@ -251,17 +254,8 @@ class PaymentsIT {
 
   @Test
   void aServiceThatAllowsDecidingBeforePaymentAllowsItWhileTheFeeIsOpen() throws Exception {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    serviceKey = "it.pay-early-" + suffix;
-    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"")
-        .replace("\"processingDays\":", "\"decideBeforePayment\": true, \"processingDays\":");
-    asPlatform(() -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
-      version = catalogue.openDraft(MUSTERSTADT, adopted.id(), "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
-    });
+    publish("it.pay-early-", template -> template.replace("\"processingDays\":",
+        "\"decideBeforePayment\": true, \"processingDays\":"));
     UUID application = applicationId(submit("extended"));
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-mia"));

@@ -130,8 +130,8 @@ class PaymentUiIT extends BrowserJourney {
     assertThat(receiptText(reference)).contains("Gebühr und Zahlung", "bezahlt", kassenzeichen).doesNotContain("GiroCode");
   }
 
-  @Test
-  void erikaChoosesTransferAndSeesIbanReferenceAndGiroCode() throws Exception {
+  /** Erika files a Meldebescheinigung (simple certificate, 10 €); returns {reference, Kassenzeichen}. */
+  private String[] fileMeldebescheinigung() throws Exception {
     String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     signInAsErika();
 
@@ -154,6 +154,15 @@ class PaymentUiIT extends BrowserJourney {
     String reference = text("submitted-reference");
     String kassenzeichen = text("submitted-kassenzeichen");
 
+    return new String[] {reference, kassenzeichen};
+  }
+
+  @Test
+  void erikaChoosesTransferAndSeesIbanReferenceAndGiroCode() throws Exception {
+    String[] filed = fileMeldebescheinigung();
+    String reference = filed[0];
+    String kassenzeichen = filed[1];
+
     browser.get(portal + "/citizen/applications.xhtml");
     Browser.awaitOrExplain(browser, By.id("pay-" + reference));
     assertThat(text("fee-" + reference)).contains("10,00 €", "offen");
@@ -173,5 +182,32 @@ class PaymentUiIT extends BrowserJourney {
     accessible("transfer details with GiroCode");
 
     assertThat(receiptText(reference)).contains("offen", kassenzeichen, "DE02 1203 0000 0000 2020 51", "GiroCode");
+  }
+
+  @Test
+  void withTheDelayedCardTheOutcomePageSaysCheckingUntilTheProviderConfirms() throws Exception {
+    String reference = fileMeldebescheinigung()[0];
+    browser.findElement(By.id("pay-link")).click();
+    Browser.awaitOrExplain(browser, By.id("online:start"));
+    browser.findElement(By.id("online:start")).click();
+    Browser.awaitOrExplain(browser, By.id("card-delayed"));
+    browser.findElement(By.id("card-delayed")).click();
+    browser.findElement(By.id("pay")).click();
+
+    Browser.awaitOrExplain(browser, By.id("return-heading"));
+    assertThat(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome")).isEqualTo("CHECKING");
+    assertThat(text("return-text")).startsWith("Zahlung wird geprüft");
+    assertThat(text("return-state")).isEqualTo("ausstehend");
+    accessible("outcome page while checking");
+
+    for (int i = 0; i < 60 && !"PAID".equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome")); i++) {
+      Thread.sleep(1000);
+      browser.findElement(By.id("return-refresh")).click();
+      Browser.awaitOrExplain(browser, By.id("return-heading"));
+    }
+    assertThat(text("return-state")).isEqualTo("bezahlt");
+    browser.get(portal + "/citizen/applications.xhtml");
+    Browser.awaitOrExplain(browser, By.id("fee-" + reference));
+    assertThat(text("fee-" + reference)).contains("bezahlt");
   }
 }
