@@ -28,6 +28,7 @@ import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.messaging.application.Outbox;
+import eu.rathaus.payments.application.Payments;
 import eu.rathaus.tenancy.application.CallerScope;
 import eu.rathaus.tenancy.application.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
@@ -83,6 +84,7 @@ public class ApplicationJourney {
   @Inject AuditLog audit;
   @Inject CallerScope caller;
   @Inject AttachmentService attachments;
+  @Inject Payments payments;
 
   Clock clock = Clock.systemUTC();
 
@@ -209,6 +211,8 @@ public class ApplicationJourney {
         draft.municipalityId());
     audit.record(new AuditEvent(subject, "application.submitted", "case_application", application.id().toString(),
         draft.municipalityId(), reference.format()));
+    // The fee's payment request belongs to the same transaction: no fee-bearing application without one.
+    payments.openOnSubmission(draft.municipalityId(), application.id(), subject, reference, fee.cents());
     if (recipientEmail != null && !recipientEmail.isBlank()) {
       outbox.queue(draft.municipalityId(), subject, recipientEmail, SUBMITTED_NOTICE,
           Map.of("reference", reference.format()), locale);
@@ -241,7 +245,7 @@ public class ApplicationJourney {
       LocalizedText title = catalogue.publishedVersion(a.municipalityId(), a.versionId())
           .map(PublishedService::title).orElse(unknownService());
       String status = applications.caseOf(a.id()).map(c -> c.status().name()).orElse(CaseRecord.Status.SUBMITTED.name());
-      submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(), status));
+      submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(), status, a.id()));
     }
     return new MyApplications(drafts, submitted);
   }
@@ -261,7 +265,8 @@ public class ApplicationJourney {
             service.form(),
             a.answersJson(),
             Money.euroCents(a.feeCents()),
-            attachments.ofApplication(a.id()))));
+            attachments.ofApplication(a.id()),
+            a.id())));
   }
 
   /** The files of the citizen's own draft, in upload order; empty for anyone else's draft. */

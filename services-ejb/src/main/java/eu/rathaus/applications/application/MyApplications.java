@@ -46,7 +46,18 @@ public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> s
   }
 
   /** A submitted application as the citizen follows it. */
-  public record SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status) implements Serializable {
+  public record SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status,
+      UUID applicationId) implements Serializable {
+
+    /** Without the application id, as before payments needed it. */
+    public SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status) {
+      this(reference, serviceTitle, submittedAt, status, null);
+    }
+
+    public UUID getApplicationId() {
+      return applicationId;
+    }
+
     public String getReference() {
       return reference;
     }
