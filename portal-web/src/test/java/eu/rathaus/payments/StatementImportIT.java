@@ -138,7 +138,7 @@ class StatementImportIT {
     asMusterstadtAdmin();
     List<Treasury.ClarificationRow> open = treasury.clarifications().stream()
         .filter(c -> c.status() == eu.rathaus.payments.domain.Clarification.Status.OPEN)
-        .filter(c -> List.of(under.referenceValue(), over.referenceValue()).contains(c.creditorReference())
+        .filter(c -> c.creditorReference() != null && List.of(under.referenceValue(), over.referenceValue()).contains(c.creditorReference())
             || "Spende ohne Kassenzeichen".equals(c.remittance()))
         .toList();
     assertEquals(List.of(ClarificationReason.OVERPAID, ClarificationReason.UNDERPAID, ClarificationReason.UNKNOWN_REFERENCE),
