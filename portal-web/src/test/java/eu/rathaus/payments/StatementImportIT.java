@@ -89,11 +89,12 @@ class StatementImportIT {
     PaymentRequest under = pendingPayment(2500);
     PaymentRequest over = pendingPayment(1200);
     String bankRef = unique("B");
+    String donation = unique("Spende ohne Kassenzeichen");
     CamtFiles file = CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
         .credit(bankRef, 3000, exact.referenceValue())
         .creditWithText(unique("B"), 2000, "Gebühr " + under.reference().printed().toLowerCase())
         .credit(unique("B"), 1500, over.referenceValue())
-        .creditWithText(unique("B"), 999, "Spende ohne Kassenzeichen")
+        .creditWithText(unique("B"), 999, donation)
         .debit(unique("B"), 400);
 
     asMusterstadtAdmin();
@@ -139,7 +140,7 @@ class StatementImportIT {
     List<Treasury.ClarificationRow> open = treasury.clarifications().stream()
         .filter(c -> c.status() == eu.rathaus.payments.domain.Clarification.Status.OPEN)
         .filter(c -> c.creditorReference() != null && List.of(under.referenceValue(), over.referenceValue()).contains(c.creditorReference())
-            || "Spende ohne Kassenzeichen".equals(c.remittance()))
+            || donation.equals(c.remittance()))
         .toList();
     assertEquals(List.of(ClarificationReason.OVERPAID, ClarificationReason.UNDERPAID, ClarificationReason.UNKNOWN_REFERENCE),
         open.stream().map(Treasury.ClarificationRow::reason).sorted().toList());

@@ -179,7 +179,10 @@ public class PaymentsView implements Serializable {
     return null;
   }
 
-  /** Refunds the typed amount of the payment chosen with {@code ?refund=}. */
+  /**
+   * Refunds the typed amount of the payment chosen with {@code ?refundOf=} (not {@code ?refund=}: the
+   * refund form's id travels as a request parameter of that name on every post of the form).
+   */
   public String refund() {
     if (refundPayment == null) {
       return null;
