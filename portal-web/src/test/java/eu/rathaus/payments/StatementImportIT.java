@@ -142,7 +142,7 @@ class StatementImportIT {
         .filter(c -> c.creditorReference() != null && List.of(under.referenceValue(), over.referenceValue()).contains(c.creditorReference())
             || donation.equals(c.remittance()))
         .toList();
-    assertEquals(List.of(ClarificationReason.OVERPAID, ClarificationReason.UNDERPAID, ClarificationReason.UNKNOWN_REFERENCE),
+    assertEquals(List.of(ClarificationReason.UNKNOWN_REFERENCE, ClarificationReason.UNDERPAID, ClarificationReason.OVERPAID),
         open.stream().map(Treasury.ClarificationRow::reason).sorted().toList());
     UUID first = open.get(0).id();
     assertThrows(IllegalArgumentException.class, () -> treasury.resolve(first, " "));

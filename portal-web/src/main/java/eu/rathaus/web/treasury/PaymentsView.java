@@ -276,7 +276,7 @@ public class PaymentsView implements Serializable {
       return row.refundedCents() == 0 ? "" : TreasuryTexts.euros(row.refundedCents());
     }
 
-    public String getRefundable() {
+    public String getRefundableAmount() {
       return TreasuryTexts.euros(row.refundableCents());
     }
 

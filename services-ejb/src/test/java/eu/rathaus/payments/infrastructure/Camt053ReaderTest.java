@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.rathaus.payments.domain.BankEntry;
 import eu.rathaus.payments.domain.BankStatement;
 import eu.rathaus.payments.domain.StatementRefused;
+import com.sun.net.httpserver.HttpServer;
 import eu.rathaus.payments.domain.StatementRefused.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,23 +85,42 @@ class Camt053ReaderTest {
   }
 
   @Test
-  void refusesExternalEntitiesWithoutReadingTheFile(@TempDir Path dir) throws IOException {
+  void refusesExternalEntitiesWithoutResolvingThem(@TempDir Path dir) throws IOException {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "top secret");
-    // If the entity were resolved, the parser would have to open the file; make that observable.
-    Path marker = dir.resolve("never-read");
-    String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">"
-        + "<!ENTITY remote SYSTEM \"http://127.0.0.1:9/" + marker.getFileName() + "\">]>\n"
-        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>&xxe;&remote;</MsgId>"
-        + "</GrpHdr></BkToCstmrStmt></Document>";
-    long accessedBefore = Files.getLastModifiedTime(secret).toMillis();
+    // A local HTTP server stands in for an attacker's host: it must never be asked for anything.
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    attacker.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      byte[] body = "<!ENTITY leak SYSTEM 'file:///etc/hostname'>".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    attacker.start();
+    try {
+      String host = "http://127.0.0.1:" + attacker.getAddress().getPort();
+      String fileEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
+          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>&xxe;</MsgId>"
+          + "</GrpHdr></BkToCstmrStmt></Document>";
+      String urlEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY remote SYSTEM \"" + host + "/entity\">]>\n"
+          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&remote;</Document>";
+      String externalDtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document SYSTEM \"" + host + "/evil.dtd\">\n"
+          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>";
+      String parameterEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY % p SYSTEM \"" + host + "/p\"> %p;]>\n"
+          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>";
 
-    assertThatThrownBy(() -> Camt053Reader.read(xml.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(StatementRefused.class)
-        .satisfies(e -> assertThat(((StatementRefused) e).reason()).isEqualTo(Reason.UNSAFE_XML))
-        .hasMessageNotContaining("top secret");
-    assertThat(Files.getLastModifiedTime(secret).toMillis()).isEqualTo(accessedBefore);
-    assertThat(marker).doesNotExist();
+      for (String xml : List.of(fileEntity, urlEntity, externalDtd, parameterEntity)) {
+        assertThatThrownBy(() -> Camt053Reader.read(xml.getBytes(StandardCharsets.UTF_8)))
+            .isInstanceOf(StatementRefused.class)
+            .satisfies(e -> assertThat(((StatementRefused) e).reason()).isEqualTo(Reason.UNSAFE_XML))
+            .hasMessageNotContaining("top secret");
+      }
+      assertThat(requests).as("requests that reached the attacker's host").hasValue(0);
+    } finally {
+      attacker.stop(0);
+    }
   }
 
   @Test
