@@ -105,6 +105,15 @@ public class PaymentFixtures {
 
   /** An open payment request for the application, moved to PENDING by choosing SEPA transfer. */
   public PaymentRequest sepaPayment(UUID applicationId, String citizen, long cents) throws Exception {
+    return payment(applicationId, citizen, cents, true);
+  }
+
+  /** An open payment request for which the citizen has chosen no method yet. */
+  public PaymentRequest openPayment(UUID applicationId, String citizen, long cents) throws Exception {
+    return payment(applicationId, citizen, cents, false);
+  }
+
+  private PaymentRequest payment(UUID applicationId, String citizen, long cents, boolean chooseSepa) throws Exception {
     PaymentReference reference = PaymentReference.withBody("IT" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     PaymentRequest[] created = new PaymentRequest[1];
     asPlatform(() -> {
@@ -113,8 +122,10 @@ public class PaymentFixtures {
           LocalDate.now().plusDays(14), now);
       payments.add(p);
       payments.addEvent(p.openedEvent(citizen));
-      p.choose(PaymentMethod.SEPA_TRANSFER, null, null, now);
-      payments.addEvent(p.moveTo(PaymentState.PENDING, "METHOD_CHOSEN", cents, "PORTAL", null, citizen, "SEPA", now));
+      if (chooseSepa) {
+        p.choose(PaymentMethod.SEPA_TRANSFER, null, null, now);
+        payments.addEvent(p.moveTo(PaymentState.PENDING, "METHOD_CHOSEN", cents, "PORTAL", null, citizen, "SEPA", now));
+      }
       created[0] = p;
     });
     return created[0];

@@ -157,6 +157,27 @@ class StatementImportIT {
   }
 
   @Test
+  void anOpenPaymentPaidByTransferGoesThroughPendingToPaid() throws Exception {
+    PaymentRequest open = fixtures.openPayment(fixtures.submit(serviceKey, citizen), citizen, 1800);
+    String bankRef = unique("B");
+
+    asMusterstadtAdmin();
+    assertEquals(1, statementImport.importFile("offen.xml",
+        CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN).credit(bankRef, 1800, open.referenceValue()).bytes()).matched());
+
+    PaymentRequest paid = fixtures.reload(open.id());
+    assertEquals(PaymentState.PAID, paid.state());
+    assertEquals(eu.rathaus.payments.domain.PaymentMethod.SEPA_TRANSFER, paid.method());
+    // PENDING and PAID are booked in the same instant; order them as the state machine does.
+    List<PaymentEvent> events = events(open.id()).stream()
+        .sorted(java.util.Comparator.comparing(PaymentEvent::toState)).toList();
+    assertEquals(List.of(PaymentState.OPEN, PaymentState.PENDING, PaymentState.PAID),
+        events.stream().map(PaymentEvent::toState).toList());
+    assertEquals(List.of("PORTAL", "CAMT053", "CAMT053"), events.stream().map(PaymentEvent::source).toList());
+    assertEquals(bankRef, events.get(2).externalId());
+  }
+
+  @Test
   void aStatementOfAnotherAccountOrABrokenFileIsRefusedAndNothingIsStored() throws Exception {
     PaymentRequest p = pendingPayment(3000);
     long statementsBefore = fixtures.count("select count(s) from ImportedStatement s");

@@ -7,6 +7,7 @@ import eu.rathaus.payments.domain.BankStatement;
 import eu.rathaus.payments.domain.Clarification;
 import eu.rathaus.payments.domain.ImportedStatement;
 import eu.rathaus.payments.domain.MatchOutcome;
+import eu.rathaus.payments.domain.PaymentMethod;
 import eu.rathaus.payments.domain.PaymentReference;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
@@ -167,6 +168,11 @@ public class StatementImport {
   /** OPEN/FAILED → PENDING (the transfer is the citizen's choice of method) → PAID, both events stored. */
   private void book(UUID paymentId, BankEntry entry, String actor, Instant now) {
     PaymentRequest p = payments.lock(paymentId).orElseThrow();
+    if (p.method() == null) {
+      // Paid by transfer before choosing a method on the portal: the money says how it was paid
+      // (and a refund then goes back by transfer). A method already chosen is left to its owner.
+      p.choose(PaymentMethod.SEPA_TRANSFER, null, null, now);
+    }
     if (p.state() != PaymentState.PENDING) {
       payments.addEvent(p.moveTo(PaymentState.PENDING, "BANK_TRANSFER_RECEIVED", entry.amountCents(), SOURCE, null, actor,
           "bank reference " + entry.bankReference(), now));
