@@ -36,6 +36,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -160,7 +161,8 @@ public class StatementImport {
     audit.record(new AuditEvent(actor, "treasury.statement.imported", "bank_statement", statementId.toString(), m,
         statement.messageType() + " " + statement.statementId() + ": entries=" + rows.size() + ", matched=" + matched
             + ", clarifications=" + clarifications.size() + ", debits=" + debits + ", alreadyBooked=" + alreadyBooked));
-    LOG.info(() -> "Statement " + statementId + " imported: " + rows.size() + " entries, " + clarifications.size() + " to clarify");
+    LOG.log(Level.INFO, "Statement {0} imported: {1} entries, {2} matched, {3} to clarify",
+        new Object[] {statementId, rows.size(), matched, clarifications.size()});
     return new Result(statementId, statement.messageType(), statement.statementId(), rows.size(), matched,
         clarifications.size(), debits, alreadyBooked);
   }
