@@ -1,0 +1,328 @@
+package eu.rathaus.payments.infrastructure;
+
+import com.prowidesoftware.swift.model.mx.AbstractMX;
+import com.prowidesoftware.swift.model.mx.MxCamt05300102;
+import com.prowidesoftware.swift.model.mx.MxCamt05300108;
+import com.prowidesoftware.swift.model.mx.dic.AccountStatement2;
+import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
+import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount16;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount38;
+import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
+import com.prowidesoftware.swift.model.mx.dic.EntryDetails1;
+import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
+import com.prowidesoftware.swift.model.mx.dic.Party40Choice;
+import com.prowidesoftware.swift.model.mx.dic.PartyIdentification32;
+import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
+import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation5;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
+import com.prowidesoftware.swift.model.mx.dic.StructuredRemittanceInformation16;
+import com.prowidesoftware.swift.model.mx.dic.StructuredRemittanceInformation7;
+import eu.rathaus.payments.domain.BankEntry;
+import eu.rathaus.payments.domain.BankStatement;
+import eu.rathaus.payments.domain.StatementRefused;
+import eu.rathaus.payments.domain.StatementRefused.Reason;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Reads camt.053 bank statements (ISO 20022 "BankToCustomerStatement") into {@link BankStatement}.
+ * The XML is first parsed by {@link SafeXml} (no DOCTYPE, hence no XXE and no entity expansion);
+ * the checked DOM is then bound to the Prowide ISO 20022 model, generated from the official schemas,
+ * so no element is walked by hand.
+ *
+ * <p>Supported: {@code camt.053.001.02} (what German banks send most, DK format up to 2025) and
+ * {@code camt.053.001.08} (the SEPA 2019 rulebook version banks move to). The message may stand
+ * alone or inside a business-application envelope with an AppHdr.
+ */
+public final class Camt053Reader {
+
+  static final String NS_V02 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02";
+  static final String NS_V08 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
+  private static final Map<String, String> TYPES = Map.of(NS_V02, "camt.053.001.02", NS_V08, "camt.053.001.08");
+
+  private Camt053Reader() {}
+
+  /**
+   * @throws StatementRefused when the file is unsafe, malformed, another message or has no entries
+   */
+  public static BankStatement read(byte[] content) {
+    if (content == null || content.length == 0) {
+      throw new StatementRefused(Reason.EMPTY_FILE, null);
+    }
+    Document dom = SafeXml.parse(content);
+    Element document = documentElement(dom.getDocumentElement());
+    if (document == null || !TYPES.containsKey(document.getNamespaceURI())) {
+      throw new StatementRefused(Reason.WRONG_MESSAGE,
+          document == null ? dom.getDocumentElement().getLocalName() : document.getNamespaceURI());
+    }
+    AbstractMX mx;
+    try {
+      mx = AbstractMX.parse(document);
+    } catch (RuntimeException e) {
+      throw new StatementRefused(Reason.MALFORMED, "not a valid " + TYPES.get(document.getNamespaceURI()), e);
+    }
+    BankStatement statement;
+    if (mx instanceof MxCamt05300102 v02 && v02.getBkToCstmrStmt() != null) {
+      statement = fromV02(v02);
+    } else if (mx instanceof MxCamt05300108 v08 && v08.getBkToCstmrStmt() != null) {
+      statement = fromV08(v08);
+    } else {
+      throw new StatementRefused(Reason.WRONG_MESSAGE, document.getNamespaceURI());
+    }
+    if (statement.entries().isEmpty()) {
+      throw new StatementRefused(Reason.NO_ENTRIES, statement.statementId());
+    }
+    return statement;
+  }
+
+  /** The ISO 20022 {@code Document} element: the root, or a child of an envelope (AppHdr + Document). */
+  private static Element documentElement(Element root) {
+    if ("Document".equals(root.getLocalName())) {
+      return root;
+    }
+    for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && "Document".equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  // ---- camt.053.001.02 ----
+
+  private static BankStatement fromV02(MxCamt05300102 mx) {
+    List<AccountStatement2> stmts = mx.getBkToCstmrStmt().getStmt();
+    if (stmts.isEmpty()) {
+      throw new StatementRefused(Reason.NO_ENTRIES, "no statement");
+    }
+    List<BankEntry> entries = new ArrayList<>();
+    LocalDate from = null;
+    LocalDate to = null;
+    String iban = null;
+    for (AccountStatement2 s : stmts) {
+      String accountIban = s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
+      iban = sameAccount(iban, accountIban);
+      if (s.getFrToDt() != null) {
+        from = earlier(from, date(s.getFrToDt().getFrDtTm()));
+        to = later(to, date(s.getFrToDt().getToDtTm()));
+      }
+      int entryNo = 0;
+      for (ReportEntry2 n : s.getNtry()) {
+        entryNo++;
+        if (n.getSts() != null && !"BOOK".equals(n.getSts().value())) {
+          continue; // pending or informational entries are not money on the account yet
+        }
+        boolean credit = n.getCdtDbtInd() == CreditDebitCode.CRDT;
+        LocalDate booked = n.getBookgDt() == null ? null
+            : n.getBookgDt().getDt() != null ? n.getBookgDt().getDt() : date(n.getBookgDt().getDtTm());
+        String entryRef = entryReference(s.getId(), entryNo, n.getAcctSvcrRef(), n.getNtryRef());
+        List<EntryTransaction2> txs = n.getNtryDtls().stream().map(EntryDetails1::getTxDtls).flatMap(List::stream).toList();
+        if (txs.size() <= 1) {
+          EntryTransaction2 tx = txs.isEmpty() ? null : txs.get(0);
+          entries.add(new BankEntry(entryRef, cents(n.getAmt()), currency(n.getAmt()), credit, booked,
+              tx == null ? null : structured(tx.getRmtInf()), tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
+              tx == null ? null : debtorName(tx), tx == null ? null : debtorIban(tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
+        } else {
+          int txNo = 0;
+          for (EntryTransaction2 tx : txs) {
+            txNo++;
+            ActiveOrHistoricCurrencyAndAmount amount = transactionAmount(tx.getAmtDtls());
+            if (amount == null) {
+              throw new StatementRefused(Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
+            }
+            String txRef = tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
+                ? tx.getRefs().getAcctSvcrRef() : entryRef + "/" + txNo;
+            entries.add(new BankEntry(txRef, cents(amount), currency(amount), credit, booked,
+                structured(tx.getRmtInf()), unstructured(tx.getRmtInf()), debtorName(tx),
+                debtorIban(tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
+          }
+        }
+      }
+    }
+    return new BankStatement(TYPES.get(NS_V02), Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
+        stmts.stream().map(AccountStatement2::getId).collect(Collectors.joining("+")), requireIban(iban), from, to, entries);
+  }
+
+  private static String structured(RemittanceInformation5 r) {
+    if (r == null) {
+      return null;
+    }
+    return r.getStrd().stream().map(StructuredRemittanceInformation7::getCdtrRefInf)
+        .filter(Objects::nonNull).map(c -> c.getRef()).filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private static String unstructured(RemittanceInformation5 r) {
+    return r == null || r.getUstrd().isEmpty() ? null : String.join(" ", r.getUstrd());
+  }
+
+  private static String debtorName(EntryTransaction2 tx) {
+    if (tx.getRltdPties() == null) {
+      return null;
+    }
+    PartyIdentification32 p = tx.getRltdPties().getDbtr() != null ? tx.getRltdPties().getDbtr() : tx.getRltdPties().getUltmtDbtr();
+    return p == null ? null : p.getNm();
+  }
+
+  private static String debtorIban(CashAccount16 account) {
+    return account == null || account.getId() == null ? null : account.getId().getIBAN();
+  }
+
+  // ---- camt.053.001.08 ----
+
+  private static BankStatement fromV08(MxCamt05300108 mx) {
+    List<AccountStatement9> stmts = mx.getBkToCstmrStmt().getStmt();
+    if (stmts.isEmpty()) {
+      throw new StatementRefused(Reason.NO_ENTRIES, "no statement");
+    }
+    List<BankEntry> entries = new ArrayList<>();
+    LocalDate from = null;
+    LocalDate to = null;
+    String iban = null;
+    for (AccountStatement9 s : stmts) {
+      String accountIban = s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
+      iban = sameAccount(iban, accountIban);
+      if (s.getFrToDt() != null) {
+        from = earlier(from, date(s.getFrToDt().getFrDtTm()));
+        to = later(to, date(s.getFrToDt().getToDtTm()));
+      }
+      int entryNo = 0;
+      for (ReportEntry10 n : s.getNtry()) {
+        entryNo++;
+        if (n.getSts() != null && n.getSts().getCd() != null && !"BOOK".equals(n.getSts().getCd())) {
+          continue;
+        }
+        boolean credit = n.getCdtDbtInd() == CreditDebitCode.CRDT;
+        LocalDate booked = n.getBookgDt() == null ? null
+            : n.getBookgDt().getDt() != null ? n.getBookgDt().getDt() : date(n.getBookgDt().getDtTm());
+        String entryRef = entryReference(s.getId(), entryNo, n.getAcctSvcrRef(), n.getNtryRef());
+        List<EntryTransaction10> txs = n.getNtryDtls().stream().map(EntryDetails9::getTxDtls).flatMap(List::stream).toList();
+        if (txs.size() <= 1) {
+          EntryTransaction10 tx = txs.isEmpty() ? null : txs.get(0);
+          entries.add(new BankEntry(entryRef, cents(n.getAmt()), currency(n.getAmt()), credit, booked,
+              tx == null ? null : structured(tx.getRmtInf()), tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
+              tx == null ? null : debtorName(tx), tx == null ? null : debtorIban(tx)));
+        } else {
+          int txNo = 0;
+          for (EntryTransaction10 tx : txs) {
+            txNo++;
+            ActiveOrHistoricCurrencyAndAmount amount = tx.getAmt() != null ? tx.getAmt() : transactionAmount(tx.getAmtDtls());
+            if (amount == null) {
+              throw new StatementRefused(Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
+            }
+            String txRef = tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
+                ? tx.getRefs().getAcctSvcrRef() : entryRef + "/" + txNo;
+            entries.add(new BankEntry(txRef, cents(amount), currency(amount), credit, booked,
+                structured(tx.getRmtInf()), unstructured(tx.getRmtInf()), debtorName(tx), debtorIban(tx)));
+          }
+        }
+      }
+    }
+    return new BankStatement(TYPES.get(NS_V08), Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
+        stmts.stream().map(AccountStatement9::getId).collect(Collectors.joining("+")), requireIban(iban), from, to, entries);
+  }
+
+  private static String structured(RemittanceInformation16 r) {
+    if (r == null) {
+      return null;
+    }
+    return r.getStrd().stream().map(StructuredRemittanceInformation16::getCdtrRefInf)
+        .filter(Objects::nonNull).map(c -> c.getRef()).filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private static String unstructured(RemittanceInformation16 r) {
+    return r == null || r.getUstrd().isEmpty() ? null : String.join(" ", r.getUstrd());
+  }
+
+  private static String debtorName(EntryTransaction10 tx) {
+    if (tx.getRltdPties() == null) {
+      return null;
+    }
+    Party40Choice p = tx.getRltdPties().getDbtr();
+    return p == null || p.getPty() == null ? null : p.getPty().getNm();
+  }
+
+  private static String debtorIban(EntryTransaction10 tx) {
+    CashAccount38 account = tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct();
+    return account == null || account.getId() == null ? null : account.getId().getIBAN();
+  }
+
+  // ---- shared ----
+
+  private static String entryReference(String statementId, int entryNo, String servicerRef, String entryRef) {
+    if (servicerRef != null && !servicerRef.isBlank()) {
+      return servicerRef.strip();
+    }
+    if (entryRef != null && !entryRef.isBlank()) {
+      return statementId + "/" + entryRef.strip();
+    }
+    return statementId + "/#" + entryNo;
+  }
+
+  private static ActiveOrHistoricCurrencyAndAmount transactionAmount(AmountAndCurrencyExchange3 details) {
+    if (details == null) {
+      return null;
+    }
+    if (details.getTxAmt() != null) {
+      return details.getTxAmt().getAmt();
+    }
+    return details.getInstdAmt() == null ? null : details.getInstdAmt().getAmt();
+  }
+
+  private static long cents(ActiveOrHistoricCurrencyAndAmount amount) {
+    if (amount == null || amount.getValue() == null) {
+      throw new StatementRefused(Reason.MALFORMED, "entry without amount");
+    }
+    try {
+      return amount.getValue().movePointRight(2).abs().longValueExact();
+    } catch (ArithmeticException e) {
+      throw new StatementRefused(Reason.MALFORMED, "amount with more than two decimals: " + amount.getValue());
+    }
+  }
+
+  private static String currency(ActiveOrHistoricCurrencyAndAmount amount) {
+    return amount.getCcy() == null ? "EUR" : amount.getCcy();
+  }
+
+  private static String sameAccount(String seen, String next) {
+    if (next == null) {
+      throw new StatementRefused(Reason.WRONG_ACCOUNT, "statement without IBAN");
+    }
+    String compact = next.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    if (seen != null && !seen.equals(compact)) {
+      throw new StatementRefused(Reason.WRONG_ACCOUNT, "statements of several accounts in one file");
+    }
+    return compact;
+  }
+
+  private static String requireIban(String iban) {
+    if (iban == null) {
+      throw new StatementRefused(Reason.NO_ENTRIES, "no statement");
+    }
+    return iban;
+  }
+
+  private static LocalDate date(OffsetDateTime t) {
+    return t == null ? null : t.toLocalDate();
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
+  }
+}
