@@ -71,11 +71,14 @@ public class PaymentFixtures {
     }
   }
 
-  /** Publishes a copy of the Meldebescheinigung in Musterstadt; returns its service key. */
+  /** Publishes a fee-free copy of the Meldebescheinigung in Musterstadt; returns its service key. */
   public String publishService() throws Exception {
     String serviceKey = "it.pay-" + UUID.randomUUID().toString().substring(0, 8);
     String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
+        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"")
+        // Fee-free as submitted ("extended"): submission then opens no payment request, and each test
+        // creates the request it needs with the amount it wants.
+        .replace("\"extended\": 1500", "\"extended\": 0");
     asPlatform(() -> {
       assertTrue(catalogue.addTemplate(template, "it").isDone());
       CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");

@@ -42,6 +42,9 @@ class TenantIsolationMatrixIT {
     OUTSIDERS.put("no scope set", null);
   }
 
+  private static final String LETTERHEAD =
+      "the authority's published postal address and contact data, printed on every notice; no personal data (V11)";
+
   /**
    * Deliberate, documented exceptions: table → caller allowed to see Musterstadt rows, and why.
    * Anything else that leaks fails the test.
@@ -49,7 +52,11 @@ class TenantIsolationMatrixIT {
   private static final Map<String, String> ALLOWED =
       Map.of(
           "application_reference_counter|citizen without rows",
-          "a per-year counter without personal data; a citizen's own submission draws the next number (V6)");
+          "a per-year counter without personal data; a citizen's own submission draws the next number (V6)",
+          "municipality_letterhead|staff of Beispielheim", LETTERHEAD,
+          "municipality_letterhead|citizen without rows", LETTERHEAD,
+          "municipality_letterhead|anonymous visitor", LETTERHEAD,
+          "municipality_letterhead|no scope set", LETTERHEAD);
 
   /**
    * The public catalogue: visitors and citizens may read what a municipality offers, but only the
