@@ -2,6 +2,10 @@ package eu.rathaus.web.applications;
 
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.MyApplications;
+import eu.rathaus.cases.application.CaseOutcome;
+import eu.rathaus.cases.application.CaseWork;
+import jakarta.faces.application.FacesMessage;
+import java.util.UUID;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +19,10 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.ResourceBundle;
 
-/** Backing bean of {@code citizen/applications.xhtml} ("Meine Anträge"): read-only, one query per request. */
+/**
+ * Backing bean of {@code citizen/applications.xhtml} ("Meine Anträge"): drafts, submitted applications with
+ * their status and expected decision date, and withdrawal before a decision.
+ */
 @Named
 @RequestScoped
 public class MyApplicationsView {
@@ -23,6 +30,7 @@ public class MyApplicationsView {
   static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
 
   @Inject ApplicationJourney journey;
+  @Inject CaseWork work;
   @Inject LocaleSelection localeSelection;
 
   private MyApplications mine;
@@ -46,8 +54,31 @@ public class MyApplicationsView {
         .withLocale(localeSelection.getLocale()).withZone(GERMAN_TIME);
     return mine.submitted().stream()
         .map(a -> new Row(a.reference(), a.serviceTitle().in(localeSelection.getLocale()), format.format(a.submittedAt()),
-            "", a.status()))
+            "", a.status(), a.expectedDecision() == null ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(localeSelection.getLocale())
+                    .format(a.expectedDecision()),
+            a.caseId() == null ? null : a.caseId().toString(), a.withdrawable()))
         .toList();
+  }
+
+  /**
+   * "Zurückziehen" of an application before a decision. The case id comes from the posted form and
+   * is not trusted: {@link CaseWork#withdraw} acts only on the citizen's own case.
+   */
+  public String withdraw(String caseId) {
+    UUID id;
+    try {
+      id = UUID.fromString(String.valueOf(caseId));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    CaseOutcome outcome = work.withdraw(id);
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    String text = outcome.done() ? msg.getString("office.citizen.withdrawn") : msg.getString(outcome.refusalKey());
+    faces.addMessage(null, new FacesMessage(outcome.done() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text, text));
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    return "/citizen/applications.xhtml?faces-redirect=true";
   }
 
   /** "Schritt 2 von 4" (the review counts as the last step of a draft). */
@@ -58,7 +89,24 @@ public class MyApplicationsView {
   }
 
   /** One line of either table; bean getters for EL 5. */
-  public record Row(String id, String service, String time, String progress, String status) {
+  public record Row(String id, String service, String time, String progress, String status, String expected,
+      String caseId, boolean withdrawable) {
+    Row(String id, String service, String time, String progress, String status) {
+      this(id, service, time, progress, status, "", null, false);
+    }
+
+    public String getExpected() {
+      return expected;
+    }
+
+    public String getCaseId() {
+      return caseId;
+    }
+
+    public boolean isWithdrawable() {
+      return withdrawable;
+    }
+
     public String getId() {
       return id;
     }

@@ -57,7 +57,11 @@ public class AttachmentServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    AttachmentDownload file = download.get();
+    send(response, download.get());
+  }
+
+  /** Writes a decrypted file as a download that no browser renders in the portal's origin. */
+  public static void send(HttpServletResponse response, AttachmentDownload file) throws IOException {
     response.setContentType(file.contentType());
     response.setContentLength(file.content().length);
     response.setHeader("Content-Disposition", disposition(file.displayName()));

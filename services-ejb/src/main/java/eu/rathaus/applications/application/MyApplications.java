@@ -46,7 +46,22 @@ public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> s
   }
 
   /** A submitted application as the citizen follows it. */
-  public record SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status) implements Serializable {
+  public record SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status,
+      java.time.LocalDate expectedDecision, UUID caseId, boolean withdrawable) implements Serializable {
+    /** The date the authority aims to decide by (the due date; waiting for the citizen moves it). */
+    public java.time.LocalDate getExpectedDecision() {
+      return expectedDecision;
+    }
+
+    public UUID getCaseId() {
+      return caseId;
+    }
+
+    /** True while the citizen may still withdraw (before a decision). */
+    public boolean isWithdrawable() {
+      return withdrawable;
+    }
+
     public String getReference() {
       return reference;
     }
