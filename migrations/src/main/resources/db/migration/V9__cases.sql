@@ -61,6 +61,7 @@ create index case_record_applicant_idx on case_record (applicant_subject);
 -- who on the staff did it.
 create table case_event (
     id                 uuid          primary key,
+    seq                bigint        generated always as identity,
     case_id            uuid          not null references case_record (id),
     municipality_id    uuid          not null references municipality (id),
     occurred_at        timestamptz   not null,
@@ -73,7 +74,8 @@ create table case_event (
     citizen_visible    boolean       not null default false
 );
 
-create index case_event_case_idx on case_event (case_id, occurred_at, id);
+-- The timeline's order is the order of writing (seq), even for two events in one transaction.
+create index case_event_case_idx on case_event (case_id, seq);
 
 -- Internal notes: staff only, never shown to the citizen (no citizen policy at all).
 create table case_note (

@@ -40,6 +40,10 @@ public class CaseEvent {
 
   @Id private UUID id;
 
+  /** Filled by the database: the order of writing, which the timeline follows. */
+  @Column(insertable = false, updatable = false)
+  private Long seq;
+
   @Column(name = "case_id", nullable = false)
   private UUID caseId;
 

@@ -93,7 +93,7 @@ public class JpaCaseRepository implements CaseRepository {
   @Override
   public List<CaseEvent> events(UUID caseId, boolean citizenVisibleOnly) {
     return em.createQuery("select e from CaseEvent e where e.caseId = :c"
-                + (citizenVisibleOnly ? " and e.citizenVisible = true" : "") + " order by e.occurredAt, e.id",
+                + (citizenVisibleOnly ? " and e.citizenVisible = true" : "") + " order by e.seq",
             CaseEvent.class)
         .setParameter("c", caseId)
         .getResultList();
