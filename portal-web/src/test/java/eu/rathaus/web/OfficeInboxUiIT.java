@@ -36,7 +36,9 @@ class OfficeInboxUiIT extends BrowserJourney {
     String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
     browser.findElement(By.id("my-applications-link")).click();
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
-    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingereicht", "Zurückziehen");
+    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingereicht");
+    assertThat(browser.findElements(By.cssSelector("#submitted-table input[type=submit]")))
+        .extracting(e -> e.getAttribute("value")).contains("Zurückziehen");
     ItApplications.signOut(browser);
 
     ItApplications.signInAsMia(browser, portal);

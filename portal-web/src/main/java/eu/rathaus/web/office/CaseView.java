@@ -68,6 +68,7 @@ public class CaseView implements Serializable {
   private String decision = "approve";
   private String colleague;
   private String textBlock;
+  private ArrayList<SelectItem> colleagues;
 
   /** f:viewAction: reads the case (audited); a foreign, unknown or malformed id is the 404 page. */
   public void init() {
@@ -167,11 +168,15 @@ public class CaseView implements Serializable {
     return can(CaseAction.CLOSE);
   }
 
+  /** Colleagues to assign to, read once per view (the select and its "rendered" check both ask). */
   public List<SelectItem> getColleagues() {
-    return inbox.colleagues().stream()
-        .filter(c -> !c.subject().equals(details.assigneeSubject()))
-        .map(c -> new SelectItem(c.subject(), c.name()))
-        .toList();
+    if (colleagues == null) {
+      colleagues = new ArrayList<>(inbox.colleagues().stream()
+          .filter(c -> !c.subject().equals(details.assigneeSubject()))
+          .map(c -> new SelectItem(c.subject(), c.name()))
+          .toList());
+    }
+    return colleagues;
   }
 
   public List<SelectItem> getTextBlockOptions() {

@@ -112,12 +112,17 @@ public class CaseWork {
     }
     String me = nameOf(scope);
     Instant now = clock.instant();
+    CaseStatus from = c.status();
     c.assignTo(scope.subject(), me, now, me);
-    record(scope, c, CaseEvent.Kind.ASSIGN, null, null, me, false, "case.assigned");
-    if (c.status() == CaseStatus.SUBMITTED) {
-      transition(scope, c, CaseAction.CLAIM, CaseEvent.Kind.CLAIM, null, now, me, "case.claimed");
+    if (from == CaseStatus.SUBMITTED) {
+      c.apply(CaseAction.CLAIM, now, me);
     }
-    return CaseOutcome.done(flushedVersion(c));
+    long version = flushedVersion(c);
+    record(scope, c, CaseEvent.Kind.ASSIGN, null, null, me, false, "case.assigned");
+    if (from == CaseStatus.SUBMITTED) {
+      record(scope, c, CaseEvent.Kind.CLAIM, from, c.status(), null, true, "case.claimed");
+    }
+    return CaseOutcome.done(version);
   }
 
   /** Assigns the open case to a colleague of the same municipality (one from {@link CaseInbox#colleagues()}). */
@@ -139,8 +144,9 @@ public class CaseWork {
     }
     String me = nameOf(scope);
     c.assignTo(colleague.get().subject(), colleague.get().displayName(), clock.instant(), me);
+    long version = flushedVersion(c);
     record(scope, c, CaseEvent.Kind.ASSIGN, null, null, colleague.get().displayName(), false, "case.reassigned");
-    return CaseOutcome.done(flushedVersion(c));
+    return CaseOutcome.done(version);
   }
 
   /** Starts the review of a submitted case (e.g. one assigned by a colleague); unassigned cases become the caller's. */
@@ -246,8 +252,11 @@ public class CaseWork {
     if (!decision.allowed()) {
       return CaseOutcome.refused(decision.refusalKey());
     }
-    transition(scope, c, action, kind, null, clock.instant(), c.applicantName(), auditAction);
-    return CaseOutcome.done(flushedVersion(c));
+    CaseStatus from = c.status();
+    c.apply(action, clock.instant(), c.applicantName());
+    long version = flushedVersion(c);
+    record(scope, c, kind, from, c.status(), null, true, auditAction);
+    return CaseOutcome.done(version);
   }
 
   private CaseOutcome staffTransition(UUID caseId, long expectedVersion, CaseAction action, CaseEvent.Kind kind,
@@ -265,23 +274,22 @@ public class CaseWork {
     }
     String me = nameOf(scope);
     Instant now = clock.instant();
-    if (c.assigneeSubject() == null) {
+    boolean assign = c.assigneeSubject() == null;
+    if (assign) {
       c.assignTo(scope.subject(), me, now, me);
-      record(scope, c, CaseEvent.Kind.ASSIGN, null, null, me, false, "case.assigned");
     }
     if (action == CaseAction.APPROVE || action == CaseAction.REJECT) {
       c.decideWith(detail);
     }
-    transition(scope, c, action, kind, detail, now, me, auditAction);
-    return CaseOutcome.done(flushedVersion(c));
-  }
-
-  private void transition(TenantScope scope, CaseRecord c, CaseAction action, CaseEvent.Kind kind, String detail,
-      Instant now, String actorName, String auditAction) {
     CaseStatus from = c.status();
-    c.apply(action, now, actorName);
+    c.apply(action, now, me);
+    long version = flushedVersion(c);
+    if (assign) {
+      record(scope, c, CaseEvent.Kind.ASSIGN, null, null, me, false, "case.assigned");
+    }
     record(scope, c, kind, from, c.status(), detail, true, auditAction);
     LOG.fine(() -> "Case " + c.referenceNumber() + ": " + from + " -> " + c.status());
+    return CaseOutcome.done(version);
   }
 
   private void record(TenantScope scope, CaseRecord c, CaseEvent.Kind kind, CaseStatus from, CaseStatus to, String detail,
@@ -306,7 +314,11 @@ public class CaseWork {
     return Optional.empty();
   }
 
-  /** The version after this transaction's changes (Hibernate bumps it when it flushes). */
+  /**
+   * The version after this action's changes. All changes to the case are made before this flush and
+   * the timeline and audit entries after it: their queries would otherwise flush the case early and
+   * bump the version twice for one action.
+   */
   private long flushedVersion(CaseRecord c) {
     cases.flush();
     return c.version();
