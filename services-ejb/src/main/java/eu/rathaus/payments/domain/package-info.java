@@ -1,2 +1,5 @@
-/** Fees and how they are paid: references, SEPA QR codes, provider signatures (pure rules). */
+/**
+ * Fees and how they are paid: payment requests with their state machine and event list, refunds,
+ * ISO 11649 references (Kassenzeichen), SEPA QR codes (EPC069-12), provider signatures.
+ */
 package eu.rathaus.payments.domain;

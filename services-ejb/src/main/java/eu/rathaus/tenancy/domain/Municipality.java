@@ -48,6 +48,16 @@ public class Municipality {
   @Column(name = "organization_id", length = 64)
   private String organizationId;
 
+  /** The treasury account citizens pay into (V12); unset until the municipality's admin enters it. */
+  @Column(name = "payee_name", length = 70)
+  private String payeeName;
+
+  @Column(name = "payee_iban", length = 34)
+  private String payeeIban;
+
+  @Column(name = "payee_bic", length = 11)
+  private String payeeBic;
+
   @Version private long version;
 
   protected Municipality() {}
@@ -112,5 +122,25 @@ public class Municipality {
 
   public void suspend() {
     status = MunicipalityStatus.SUSPENDED;
+  }
+
+  public String payeeName() {
+    return payeeName;
+  }
+
+  /** The payee IBAN in electronic form (no spaces), validated by whoever sets it. */
+  public String payeeIban() {
+    return payeeIban;
+  }
+
+  public String payeeBic() {
+    return payeeBic;
+  }
+
+  /** Sets the treasury account; the caller has validated the IBAN (mod 97) and the BIC's form. */
+  public void changePayee(String name, String iban, String bic) {
+    this.payeeName = name;
+    this.payeeIban = iban;
+    this.payeeBic = bic;
   }
 }

@@ -1,0 +1,101 @@
+package eu.rathaus.payments.infrastructure;
+
+import eu.rathaus.payments.domain.PaymentEvent;
+import eu.rathaus.payments.domain.PaymentReference;
+import eu.rathaus.payments.domain.PaymentRefund;
+import eu.rathaus.payments.domain.PaymentRepository;
+import eu.rathaus.payments.domain.PaymentRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** JPA implementation of {@link PaymentRepository}. */
+@ApplicationScoped
+public class JpaPaymentRepository implements PaymentRepository {
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  @Override
+  public Optional<PaymentRequest> find(UUID id) {
+    return Optional.ofNullable(em.find(PaymentRequest.class, id));
+  }
+
+  @Override
+  public Optional<PaymentRequest> lock(UUID id) {
+    return Optional.ofNullable(em.find(PaymentRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public Optional<PaymentRequest> forApplication(UUID applicationId) {
+    return em.createQuery("select p from PaymentRequest p where p.applicationId = :a", PaymentRequest.class)
+        .setParameter("a", applicationId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<PaymentRequest> byReference(PaymentReference reference) {
+    return em.createQuery("select p from PaymentRequest p where p.paymentReference = :r", PaymentRequest.class)
+        .setParameter("r", reference.value())
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<PaymentRequest> byProviderPayment(String provider, String providerPaymentId) {
+    return em.createQuery(
+            "select p from PaymentRequest p where p.provider = :p and p.providerPaymentId = :id", PaymentRequest.class)
+        .setParameter("p", provider)
+        .setParameter("id", providerPaymentId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void add(PaymentRequest request) {
+    em.persist(request);
+  }
+
+  @Override
+  public void addEvent(PaymentEvent event) {
+    em.persist(event);
+  }
+
+  @Override
+  public boolean hasEvent(UUID paymentId, String source, String externalId) {
+    return !em.createQuery(
+            "select e.id from PaymentEvent e where e.paymentId = :p and e.source = :s and e.externalId = :x", UUID.class)
+        .setParameter("p", paymentId)
+        .setParameter("s", source)
+        .setParameter("x", externalId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public List<PaymentEvent> events(UUID paymentId) {
+    return em.createQuery(
+            "select e from PaymentEvent e where e.paymentId = :p order by e.occurredAt, e.id", PaymentEvent.class)
+        .setParameter("p", paymentId)
+        .getResultList();
+  }
+
+  @Override
+  public void addRefund(PaymentRefund refund) {
+    em.persist(refund);
+  }
+
+  @Override
+  public List<PaymentRefund> refunds(UUID paymentId) {
+    return em.createQuery(
+            "select r from PaymentRefund r where r.paymentId = :p order by r.requestedAt", PaymentRefund.class)
+        .setParameter("p", paymentId)
+        .getResultList();
+  }
+}
