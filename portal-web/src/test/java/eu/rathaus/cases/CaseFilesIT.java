@@ -72,7 +72,7 @@ class CaseFilesIT {
 
   @Test
   void staffDownloadTheCasesFilesAuditedAndNobodyElse() throws Exception {
-    CaseFixtures fixtures = new CaseFixtures(journey, catalogue, caller, databaseScope, tx, em);
+    CaseFixtures fixtures = new CaseFixtures(journey, catalogue, caller, databaseScope, tx, em).publishService();
     String serviceKey = "it.casepark-" + fixtures.suffix;
     String template = DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
         .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");

@@ -278,7 +278,7 @@ public class InboxView {
     return page.unassigned();
   }
 
-  public boolean isEmpty() {
+  public boolean isNoCases() {
     return page.rows().isEmpty();
   }
 
