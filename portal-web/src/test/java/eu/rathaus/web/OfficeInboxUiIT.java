@@ -101,4 +101,22 @@ class OfficeInboxUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("inbox-heading"));
     assertThat(browser.findElements(By.id("case-" + reference))).isEmpty();
   }
+
+  @Test
+  void erikaWithdrawsBeforeADecision() throws Exception {
+    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    ItApplications.signInAsErika(browser, portal);
+    String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
+    browser.findElement(By.id("my-applications-link")).click();
+    Browser.awaitOrExplain(browser, By.id("submitted-table"));
+    WebElement row = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
+    assertThat(row.findElement(By.className("application-expected")).getText()).matches("[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}");
+    row.findElement(By.cssSelector("input[type=submit]")).sendKeys(Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("mine-messages"));
+    assertThat(browser.findElement(By.id("mine-messages")).getText()).contains("zurückgezogen");
+    WebElement after = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
+    assertThat(after.findElement(By.className("application-status")).getText()).isEqualTo("Zurückgezogen");
+    assertThat(after.findElements(By.cssSelector("input[type=submit]"))).isEmpty();
+    accessible("Meine Anträge after a withdrawal");
+  }
 }
