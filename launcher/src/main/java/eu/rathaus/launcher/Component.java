@@ -15,7 +15,9 @@ public enum Component {
     SMTP("RATHAUS_SMTP_PORT", "Mail (SMTP)"),
     MAIL_WEB("RATHAUS_MAIL_WEB_PORT", "Mail-Postfach (Web)"),
     /** Optional: only bound when ClamAV's clamd is installed (see {@link LocalClamd}). */
-    CLAMD("RATHAUS_CLAMD_PORT", "Virenscanner (clamd)");
+    CLAMD("RATHAUS_CLAMD_PORT", "Virenscanner (clamd)"),
+    /** The hosted payment page sandbox ({@link LocalPaymentSandbox}). */
+    PAYMENT_SANDBOX("RATHAUS_PAYMENT_SANDBOX_PORT", "Zahlungs-Sandbox");
 
     private final String envVar;
     private final String label;

@@ -101,6 +101,10 @@ public final class LocalWildFly implements AutoCloseable {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(config.smtpPort()));
         env.put("PORTAL_BASE_URL", config.portalBaseUrl());
+        env.put("PAYMENT_PROVIDER_URL", "http://127.0.0.1:" + config.paymentSandboxPort());
+        env.put("PAYMENT_PROVIDER_PAGE_URL", config.paymentSandboxUrl());
+        env.put("PAYMENT_PROVIDER_SECRET", config.paymentSecret());
+        env.put("PAYMENT_NOTIFY_BASE_URL", config.portalBaseUrl());
         env.put("RATHAUS_KEYSTORE", config.keystorePath().toString());
         env.put("RATHAUS_KEYSTORE_PASSWORD", config.keystorePassword());
         if (LocalClamd.available()) {

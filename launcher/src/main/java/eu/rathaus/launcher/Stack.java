@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole local stack in dependency order: mail catcher, master keystore, clamd (if installed), PostgreSQL,
+ * The whole local stack in dependency order: mail catcher, payment sandbox, master keystore, clamd (if installed), PostgreSQL,
  * Keycloak, WildFly.
  *
  * <p>All-or-nothing on purpose: ports are checked before anything starts, and if a step fails, whatever already runs
@@ -38,6 +38,7 @@ public final class Stack implements AutoCloseable {
     private final PrintStream out;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private MailCatcher mail;
+    private LocalPaymentSandbox paymentSandbox;
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
     private LocalWildFly wildFly;
@@ -128,6 +129,9 @@ public final class Stack implements AutoCloseable {
         progress("Mail-Postfach bereit / mail catcher ready: SMTP 127.0.0.1:" + config.smtpPort() + ", web "
                 + config.mailWebPort(), t);
 
+        paymentSandbox = register(LocalPaymentSandbox.start(config));
+        out.println("[rathaus] Zahlungs-Sandbox bereit / payment sandbox ready: " + config.paymentSandboxUrl());
+
         if (LocalKeystore.ensure(config)) {
             out.println("[rathaus] Hauptschlüssel angelegt / master key created: " + config.keystorePath());
         }
@@ -193,6 +197,7 @@ public final class Stack implements AutoCloseable {
         out.println("  Keycloak-Admin:  " + config.keycloakUrl() + "/admin/master/console/#/" + StackConfig.REALM
                 + "   (" + config.keycloakAdminUser() + " / " + config.keycloakAdminPassword() + ")");
         out.println("  Mail-Postfach:   " + config.mailInboxUrl() + "/");
+        out.println("  Zahlungs-Sandbox: " + config.paymentSandboxUrl() + "/   (Testkarten / test cards on its page)");
         out.println("  Virenscanner:    " + (clamd != null ? "clamd 127.0.0.1:" + clamd.port()
                 : "– nicht installiert, Anhänge ungeprüft / not installed, uploads NOT_SCANNED"));
         out.println("  Schlüssel/keys:  " + config.keystorePath());
@@ -214,6 +219,11 @@ public final class Stack implements AutoCloseable {
 
     public MailCatcher mail() {
         return mail;
+    }
+
+    /** The hosted payment page sandbox. */
+    public LocalPaymentSandbox paymentSandbox() {
+        return paymentSandbox;
     }
 
     /** The embedded database, or null when {@code POSTGRESQL_URL} points at an external one. */

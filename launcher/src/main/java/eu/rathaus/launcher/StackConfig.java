@@ -38,13 +38,16 @@ public final class StackConfig {
     public static final String REALM = "rathaus";
     public static final String OIDC_CLIENT_ID = "rathaus-portal";
 
+    /** HMAC secret shared by the portal and the local payment sandbox; production sets its provider's own. */
+    public static final String DEFAULT_PAYMENT_SECRET = "rathaus-local-payment-sandbox-secret-2026";
+
     /** Password of the local master keystore; production supplies its own (or an HSM/KMS instead). */
     public static final String DEFAULT_KEYSTORE_PASSWORD = "rathaus-local-keystore";
 
     // clamd: not its usual 3310, so a system clamd listening on TCP does not collide with ours.
-    private static final Map<Component, Integer> UP_PORTS = ports(8080, 9990, 8180, 9000, 15432, 2525, 8025, 13310);
+    private static final Map<Component, Integer> UP_PORTS = ports(8080, 9990, 8180, 9000, 15432, 2525, 8025, 13310, 8480);
     private static final Map<Component, Integer> TEST_PORTS =
-            ports(18080, 19990, 18180, 19000, 25432, 22525, 18025, 23310);
+            ports(18080, 19990, 18180, 19000, 25432, 22525, 18025, 23310, 18480);
 
     private final Path projectDir;
     private final Path dataDir;
@@ -63,6 +66,7 @@ public final class StackConfig {
     private final String oidcClientSecret;
     private final Path keystorePath;
     private final String keystorePassword;
+    private final String paymentSecret;
 
     private StackConfig(Path projectDir, Path dataDir, Map<Component, Integer> ports, Map<String, String> env) {
         this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -97,6 +101,7 @@ public final class StackConfig {
         this.keystorePath = keystore == null ? this.dataDir.resolve("keys/rathaus-master.p12")
                 : Path.of(keystore).toAbsolutePath().normalize();
         this.keystorePassword = env.getOrDefault("RATHAUS_KEYSTORE_PASSWORD", DEFAULT_KEYSTORE_PASSWORD);
+        this.paymentSecret = env.getOrDefault("PAYMENT_PROVIDER_SECRET", DEFAULT_PAYMENT_SECRET);
     }
 
     /** Configuration for {@code ./rathaus up}, taken from the process environment. */
@@ -176,7 +181,7 @@ public final class StackConfig {
     }
 
     private static Map<Component, Integer> ports(int portal, int mgmt, int kc, int kcMgmt, int pg, int smtp, int web,
-            int clamd) {
+            int clamd, int paymentSandbox) {
         Map<Component, Integer> map = new EnumMap<>(Component.class);
         map.put(Component.PORTAL, portal);
         map.put(Component.WILDFLY_MANAGEMENT, mgmt);
@@ -186,6 +191,7 @@ public final class StackConfig {
         map.put(Component.SMTP, smtp);
         map.put(Component.MAIL_WEB, web);
         map.put(Component.CLAMD, clamd);
+        map.put(Component.PAYMENT_SANDBOX, paymentSandbox);
         return map;
     }
 
@@ -326,6 +332,20 @@ public final class StackConfig {
 
     public String portalBaseUrl() {
         return "http://localhost:" + portalPort();
+    }
+
+    public int paymentSandboxPort() {
+        return port(Component.PAYMENT_SANDBOX);
+    }
+
+    /** The payment sandbox as browsers see it. */
+    public String paymentSandboxUrl() {
+        return "http://localhost:" + paymentSandboxPort();
+    }
+
+    /** The HMAC secret of the hosted payment protocol ({@code PAYMENT_PROVIDER_SECRET}). */
+    public String paymentSecret() {
+        return paymentSecret;
     }
 
     public String mailInboxUrl() {

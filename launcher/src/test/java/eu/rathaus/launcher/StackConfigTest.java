@@ -112,4 +112,20 @@ class StackConfigTest {
         assertThat(tests.postgresPort()).isEqualTo(25432);
         assertThat(LocalWildFly.httpsPort(tests)).isNotEqualTo(LocalWildFly.httpsPort(up));
     }
+
+    @Test
+    void thePaymentSandboxHasItsOwnPortAndTheSharedSecret() {
+        StackConfig up = StackConfig.fromEnvironment(PROJECT, Map.of());
+        StackConfig moved = StackConfig.fromEnvironment(PROJECT, Map.of("RATHAUS_PAYMENT_SANDBOX_PORT", "9480",
+                "PAYMENT_PROVIDER_SECRET", "another-secret-of-at-least-32-bytes-long"));
+
+        assertThat(up.paymentSandboxUrl()).isEqualTo("http://localhost:8480");
+        assertThat(up.paymentSecret()).isEqualTo(StackConfig.DEFAULT_PAYMENT_SECRET);
+        assertThat(StackConfig.forTests(PROJECT, Path.of("/tmp/t")).paymentSandboxPort()).isEqualTo(18480);
+        assertThat(moved.paymentSandboxPort()).isEqualTo(9480);
+        assertThat(moved.paymentSecret()).isEqualTo("another-secret-of-at-least-32-bytes-long");
+        assertThat(LocalWildFly.environment(moved)).containsEntry("PAYMENT_PROVIDER_URL", "http://127.0.0.1:9480")
+                .containsEntry("PAYMENT_PROVIDER_SECRET", "another-secret-of-at-least-32-bytes-long")
+                .containsEntry("PAYMENT_PROVIDER_PAGE_URL", "http://localhost:9480");
+    }
 }

@@ -5,7 +5,9 @@ import eu.rathaus.applications.application.MyApplications;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
 import jakarta.faces.application.FacesMessage;
-import java.util.UUID;
+import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.Payments;
+import eu.rathaus.web.payments.PaymentTexts;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +19,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.ResourceBundle;
 
 /**
@@ -32,12 +37,16 @@ public class MyApplicationsView {
   @Inject ApplicationJourney journey;
   @Inject CaseWork work;
   @Inject LocaleSelection localeSelection;
+  @Inject Payments payments;
 
   private MyApplications mine;
+  private Map<UUID, PaymentView> fees;
 
   @PostConstruct
   void load() {
     mine = journey.mine();
+    fees = payments.forApplications(
+        mine.submitted().stream().map(MyApplications.SubmittedSummary::applicationId).filter(Objects::nonNull).toList());
   }
 
   public List<Row> getDrafts() {
@@ -45,7 +54,7 @@ public class MyApplicationsView {
         .withLocale(localeSelection.getLocale()).withZone(GERMAN_TIME);
     return mine.drafts().stream()
         .map(d -> new Row(d.id().toString(), d.serviceTitle().in(localeSelection.getLocale()), format.format(d.updatedAt()),
-            progress(d.step(), d.stepCount()), null))
+            progress(d.step(), d.stepCount()), null, null, null, false))
         .toList();
   }
 
@@ -53,11 +62,18 @@ public class MyApplicationsView {
     DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(localeSelection.getLocale()).withZone(GERMAN_TIME);
     return mine.submitted().stream()
-        .map(a -> new Row(a.reference(), a.serviceTitle().in(localeSelection.getLocale()), format.format(a.submittedAt()),
-            "", a.status(), a.expectedDecision() == null ? ""
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(localeSelection.getLocale())
-                    .format(a.expectedDecision()),
-            a.caseId() == null ? null : a.caseId().toString(), a.withdrawable()))
+        .map(a -> {
+          PaymentView fee = a.applicationId() == null ? null : fees.get(a.applicationId());
+          return new Row(a.reference(), a.serviceTitle().in(localeSelection.getLocale()), format.format(a.submittedAt()),
+              "", a.status(), fee == null ? null : fee.applicationId().toString(),
+              fee == null ? null : PaymentTexts.amount(fee.amountCents(), localeSelection.getLocale()) + ", "
+                  + PaymentTexts.state(fee.state(), localeSelection.getLocale()),
+              fee != null && fee.isPayable(),
+              a.expectedDecision() == null ? ""
+                  : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(localeSelection.getLocale())
+                      .format(a.expectedDecision()),
+              a.caseId() == null ? null : a.caseId().toString(), a.withdrawable());
+        })
         .toList();
   }
 
@@ -89,12 +105,28 @@ public class MyApplicationsView {
   }
 
   /** One line of either table; bean getters for EL 5. */
-  public record Row(String id, String service, String time, String progress, String status, String expected,
-      String caseId, boolean withdrawable) {
-    Row(String id, String service, String time, String progress, String status) {
-      this(id, service, time, progress, status, "", null, false);
+  public record Row(String id, String service, String time, String progress, String status, String applicationId,
+      String fee, boolean payable, String expected, String caseId, boolean withdrawable) {
+    Row(String id, String service, String time, String progress, String status, String applicationId, String fee,
+        boolean payable) {
+      this(id, service, time, progress, status, applicationId, fee, payable, "", null, false);
     }
 
+    /** The application's id for the payment page; null without a fee. */
+    public String getApplicationId() {
+      return applicationId;
+    }
+
+    /** "30,00 €, bezahlt"; null for fee-free applications. */
+    public String getFee() {
+      return fee;
+    }
+
+    public boolean isPayable() {
+      return payable;
+    }
+
+    /** The expected decision date ("02.12.2026"); empty if unknown. */
     public String getExpected() {
       return expected;
     }

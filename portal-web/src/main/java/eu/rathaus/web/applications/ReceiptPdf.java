@@ -6,12 +6,15 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.applications.domain.AnswerDisplay;
@@ -20,6 +23,11 @@ import eu.rathaus.catalogue.domain.FieldDefinition;
 import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.catalogue.domain.Visibility;
+import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.TransferDetails;
+import eu.rathaus.payments.domain.EpcQrCode;
+import eu.rathaus.web.payments.PaymentTexts;
+import com.google.zxing.common.BitMatrix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +60,17 @@ public final class ReceiptPdf {
   private ReceiptPdf() {}
 
   public static byte[] render(Receipt receipt, Locale locale) {
+    return render(receipt, locale, null, null);
+  }
+
+  /**
+   * With the fee's payment: its state and Kassenzeichen, and while it is unpaid the transfer data
+   * with the GiroCode, so the printed receipt alone is enough to pay.
+   *
+   * @param payment null for fee-free applications
+   * @param transfer null when the fee is not (or no longer) payable by transfer
+   */
+  public static byte[] render(Receipt receipt, Locale locale, PaymentView payment, TransferDetails transfer) {
     ResourceBundle msg = ResourceBundle.getBundle(BUNDLE, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     try {
@@ -62,7 +81,7 @@ public final class ReceiptPdf {
       Font small = new Font(base, 8);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Document document = new Document(PageSize.A4, 56, 56, 56, 56);
-      PdfWriter.getInstance(document, out);
+      PdfWriter writer = PdfWriter.getInstance(document, out);
       document.addTitle(msg.getString("application.receipt.title") + " " + receipt.reference());
       document.open();
 
@@ -80,6 +99,9 @@ public final class ReceiptPdf {
       row(facts, msg.getString("application.fee"),
           receipt.fee().isZero() ? msg.getString("application.fee.none") : receipt.fee().format(locale), normal);
       document.add(facts);
+      if (payment != null) {
+        payment(document, writer, msg, locale, payment, transfer, heading, normal);
+      }
 
       JsonNode answers = JSON.readTree(receipt.answersJson());
       Set<String> visible = Visibility.visibleFields(receipt.form(), answers);
@@ -127,6 +149,51 @@ public final class ReceiptPdf {
     } catch (DocumentException e) {
       throw new IllegalStateException("Receipt could not be rendered", e);
     }
+  }
+
+  private static void payment(Document document, PdfWriter writer, ResourceBundle msg, Locale locale, PaymentView payment,
+      TransferDetails transfer, Font heading, Font normal) throws DocumentException {
+    Paragraph title = new Paragraph(msg.getString("payment.receipt.heading"), heading);
+    title.setSpacingBefore(12);
+    title.setSpacingAfter(4);
+    document.add(title);
+    PdfPTable table = table();
+    row(table, msg.getString("payment.state"), PaymentTexts.state(payment.state(), locale), normal);
+    row(table, msg.getString("payment.reference"), payment.printedReference(), normal);
+    row(table, msg.getString("payment.amount"), PaymentTexts.amount(payment.amountCents(), locale), normal);
+    if (payment.isPayable()) {
+      row(table, msg.getString("payment.dueDate"), PaymentTexts.date(payment.dueDate(), locale), normal);
+    }
+    if (transfer != null) {
+      row(table, msg.getString("payment.sepa.payee"), transfer.payeeName(), normal);
+      row(table, msg.getString("payment.sepa.iban"), transfer.formattedIban(), normal);
+      row(table, msg.getString("payment.sepa.bic"), transfer.bic() == null ? "" : transfer.bic(), normal);
+      row(table, msg.getString("payment.sepa.remittance"), transfer.printedReference(), normal);
+    }
+    document.add(table);
+    if (transfer != null) {
+      Paragraph caption = new Paragraph(msg.getString("payment.sepa.qrCaption"), normal);
+      caption.setSpacingBefore(8);
+      document.add(caption);
+      document.add(qrImage(writer, EpcQrCode.symbol(transfer.epcPayload()), 120f));
+    }
+  }
+
+  /** The QR symbol drawn as vector squares (no bitmap), {@code size} points wide. */
+  static Image qrImage(PdfWriter writer, BitMatrix matrix, float size) throws DocumentException {
+    float module = size / matrix.getWidth();
+    PdfContentByte canvas = writer.getDirectContent();
+    PdfTemplate template = canvas.createTemplate(size, size);
+    template.setRGBColorFill(0, 0, 0);
+    for (int y = 0; y < matrix.getHeight(); y++) {
+      for (int x = 0; x < matrix.getWidth(); x++) {
+        if (matrix.get(x, y)) {
+          template.rectangle(x * module, size - (y + 1) * module, module, module);
+        }
+      }
+    }
+    template.fill();
+    return Image.getInstance(template);
   }
 
   /** The names of the files answered in a file field, in the order they were attached. */

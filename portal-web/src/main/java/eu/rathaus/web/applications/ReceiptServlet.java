@@ -2,6 +2,10 @@ package eu.rathaus.web.applications;
 
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.Receipt;
+import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.Payments;
+import eu.rathaus.payments.application.TransferDetails;
+import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code /citizen/receipt?ref=MUS-2026-000123}: the PDF receipt, for its applicant only. Everyone
@@ -24,6 +29,7 @@ public class ReceiptServlet extends HttpServlet {
 
   @Inject ApplicationJourney journey;
   @Inject LocaleSelection localeSelection;
+  @Inject Payments payments;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -33,7 +39,13 @@ public class ReceiptServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    byte[] pdf = ReceiptPdf.render(receipt.get(), localeSelection.getLocale());
+    UUID applicationId = receipt.get().applicationId();
+    PaymentView payment = applicationId == null ? null : payments.forApplication(applicationId).orElse(null);
+    // Transfer data only while nothing is under way: a pending online payment must not invite a second one.
+    boolean awaitingMoney = payment != null
+        && (payment.state() == PaymentState.OPEN || payment.state() == PaymentState.FAILED);
+    TransferDetails transfer = awaitingMoney ? payments.transferDetails(applicationId).orElse(null) : null;
+    byte[] pdf = ReceiptPdf.render(receipt.get(), localeSelection.getLocale(), payment, transfer);
     response.setContentType("application/pdf");
     response.setHeader("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + receipt.get().reference() + ".pdf\"");
     response.setHeader("Cache-Control", "no-store");

@@ -2,6 +2,9 @@ package eu.rathaus.web.applications;
 
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.Receipt;
+import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.Payments;
+import eu.rathaus.web.payments.PaymentTexts;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -20,9 +23,11 @@ public class SubmittedView {
 
   @Inject ApplicationJourney journey;
   @Inject LocaleSelection localeSelection;
+  @Inject Payments payments;
 
   private String ref;
   private Receipt receipt;
+  private PaymentView payment;
 
   /** f:viewAction: only the applicant sees the confirmation; anyone else gets 404. */
   public void init() throws IOException {
@@ -34,6 +39,20 @@ public class SubmittedView {
       return;
     }
     receipt = found.get();
+    payment = receipt.applicationId() == null ? null : payments.forApplication(receipt.applicationId()).orElse(null);
+  }
+
+  /** The fee's payment request, or null for a fee-free application. */
+  public PaymentView getPayment() {
+    return payment;
+  }
+
+  public String getPaymentAmount() {
+    return payment == null ? "" : PaymentTexts.amount(payment.amountCents(), localeSelection.getLocale());
+  }
+
+  public String getPaymentState() {
+    return payment == null ? "" : PaymentTexts.state(payment.state(), localeSelection.getLocale());
   }
 
   public String getReference() {

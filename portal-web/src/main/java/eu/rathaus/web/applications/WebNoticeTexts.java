@@ -13,7 +13,8 @@ import java.util.ResourceBundle;
 /**
  * Mail texts from the web bundle ({@code <template key>.subject|body}), so notices are worded
  * and translated with the rest of the portal. Parameters are named in the outbox row; the bodies
- * use {0} for the reference number and {1} for the portal's address.
+ * use {0} for the reference number, {1} for the portal's address and {2} for a mailbox thread's
+ * address (the {@code thread} parameter).
  */
 @ApplicationScoped
 public class WebNoticeTexts implements NoticeTexts {
@@ -25,7 +26,8 @@ public class WebNoticeTexts implements NoticeTexts {
     ResourceBundle msg = ResourceBundle.getBundle(ReceiptPdf.BUNDLE, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     try {
-      Object[] args = {parameters.getOrDefault("reference", ""), portal.baseUrl() + "/citizen/applications.xhtml"};
+      Object[] args = {parameters.getOrDefault("reference", ""), portal.baseUrl() + "/citizen/applications.xhtml",
+          portal.baseUrl() + "/citizen/thread.xhtml?id=" + parameters.getOrDefault("thread", "")};
       return new Notice(
           MessageFormat.format(msg.getString(templateKey + ".subject"), args),
           MessageFormat.format(msg.getString(templateKey + ".body"), args));

@@ -60,7 +60,7 @@ public class AttachmentServlet extends HttpServlet {
     send(response, download.get());
   }
 
-  /** Writes a decrypted file as a download that no browser renders in the portal's origin. */
+  /** Writes a decrypted file as a download that the browser never renders in the portal's origin. */
   public static void send(HttpServletResponse response, AttachmentDownload file) throws IOException {
     response.setContentType(file.contentType());
     response.setContentLength(file.content().length);

@@ -9,11 +9,11 @@ import java.io.UncheckedIOException;
  * suspended municipality or service must look like any unknown address — no stack trace, no hint
  * whether the thing exists but is hidden.
  */
-final class NotFound {
+public final class NotFound {
 
   private NotFound() {}
 
-  static void send() {
+  public static void send() {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
       faces.getExternalContext().responseSendError(404, "Not found");

@@ -101,6 +101,7 @@ public class BuilderView implements Serializable {
   private String attCount;
   private String attSizeKb;
   private String attTypes;
+  private boolean decideBeforePayment;
 
   /** Loads the open draft on GET; an unknown or foreign id is answered like any unknown page. */
   public void init() {
@@ -420,6 +421,7 @@ public class BuilderView implements Serializable {
     feeAmounts = amounts.isEmpty() ? null : amounts.toString();
     loa = form.path("levelOfAssurance").asText("LOW");
     days = form.path("processingDays").asText();
+    decideBeforePayment = form.path("decideBeforePayment").asBoolean(false);
     JsonNode att = form.path("attachments");
     attCount = att.has("maxCount") ? att.path("maxCount").asText() : null;
     attSizeKb = att.has("maxSizeBytes") ? String.valueOf(att.path("maxSizeBytes").asLong() / 1024) : null;
@@ -461,6 +463,12 @@ public class BuilderView implements Serializable {
     form.set("fee", fee);
     form.put("levelOfAssurance", loa);
     ok &= putInteger(form, "processingDays", days, "settings:days");
+    if (decideBeforePayment) {
+      form.put("decideBeforePayment", true);
+    } else {
+      // false is the default: leave it out, so forms without the setting export unchanged.
+      form.remove("decideBeforePayment");
+    }
     if (blank(attCount)) {
       form.remove("attachments");
     } else {
@@ -792,6 +800,8 @@ public class BuilderView implements Serializable {
   public void setFeeAmounts(String v) { feeAmounts = v; }
   public String getLoa() { return loa; }
   public void setLoa(String v) { loa = v; }
+  public boolean isDecideBeforePayment() { return decideBeforePayment; }
+  public void setDecideBeforePayment(boolean v) { decideBeforePayment = v; }
   public String getDays() { return days; }
   public void setDays(String v) { days = v; }
   public String getAttCount() { return attCount; }

@@ -3,7 +3,7 @@ package eu.rathaus.web.session;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Addresses the portal needs to build redirects; configured by environment, see README. */
-final class PortalUrls {
+public final class PortalUrls {
 
   private PortalUrls() {}
 
@@ -12,7 +12,7 @@ final class PortalUrls {
   }
 
   /** PORTAL_BASE_URL when set (behind a proxy), else the address the request came in on. */
-  static String baseUrl(HttpServletRequest request) {
+  public static String baseUrl(HttpServletRequest request) {
     String configured = setting("PORTAL_BASE_URL", null);
     if (configured != null) {
       return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;

@@ -16,7 +16,7 @@ public final class ItMail {
     long deadline = System.currentTimeMillis() + millis;
     long count;
     do {
-      count = ItStack.stack().mail().messages().stream().filter(m -> m.to().contains(address)).count();
+      count = ItStack.mail().messages().stream().filter(m -> m.to().contains(address)).count();
       if (count > 0) {
         return count;
       }
@@ -32,7 +32,7 @@ public final class ItMail {
   public static String awaitTextTo(String address, String marker, long millis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     do {
-      for (MailCatcher.ReceivedMail mail : ItStack.stack().mail().messages()) {
+      for (MailCatcher.ReceivedMail mail : ItStack.mail().messages()) {
         if (mail.to().contains(address) && mail.displayBody().contains(marker)) {
           return mail.displayBody();
         }
@@ -45,7 +45,7 @@ public final class ItMail {
   /** The text of the newest mail to {@code address}, or null. */
   public static String newestTextTo(String address) {
     List<MailCatcher.ReceivedMail> mails =
-        ItStack.stack().mail().messages().stream().filter(m -> m.to().contains(address)).toList();
+        ItStack.mail().messages().stream().filter(m -> m.to().contains(address)).toList();
     return mails.isEmpty() ? null : mails.get(mails.size() - 1).displayBody();
   }
 }

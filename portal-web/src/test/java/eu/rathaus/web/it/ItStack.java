@@ -2,6 +2,7 @@ package eu.rathaus.web.it;
 
 import eu.rathaus.launcher.LocalKeycloak;
 import eu.rathaus.launcher.LocalWildFly;
+import eu.rathaus.launcher.MailCatcher;
 import eu.rathaus.launcher.Stack;
 import eu.rathaus.launcher.StackConfig;
 import java.nio.file.Path;
@@ -77,7 +78,40 @@ public class ItStack implements LauncherSessionListener {
     }
   }
 
+  private static MailCatcher restartedMail;
+  private static boolean mailStopped;
+
+  /** The mail catcher in use: the stack's, or the one started again after {@link #stopMail()}. */
+  public static synchronized MailCatcher mail() {
+    return restartedMail != null ? restartedMail : stack().mail();
+  }
+
+  /**
+   * Stops the mail server (SMTP refuses connections), to test what the portal does while its mail
+   * relay is away. Mail caught so far is gone with it.
+   */
+  public static synchronized void stopMail() {
+    if (mailStopped) {
+      return;
+    }
+    mail().stop();
+    restartedMail = null;
+    mailStopped = true;
+  }
+
+  /** Starts the mail server again on the same ports after {@link #stopMail()}. */
+  public static synchronized void startMail() {
+    if (mailStopped) {
+      restartedMail = MailCatcher.start(config());
+      mailStopped = false;
+    }
+  }
+
   static synchronized void stopAll() {
+    if (restartedMail != null) {
+      restartedMail.stop();
+      restartedMail = null;
+    }
     if (restartedKeycloak != null) {
       restartedKeycloak.stop();
       restartedKeycloak = null;

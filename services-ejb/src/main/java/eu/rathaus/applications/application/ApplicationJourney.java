@@ -31,6 +31,7 @@ import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.messaging.application.Outbox;
+import eu.rathaus.payments.application.Payments;
 import eu.rathaus.tenancy.application.CallerScope;
 import eu.rathaus.tenancy.application.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
@@ -86,6 +87,7 @@ public class ApplicationJourney {
   @Inject AuditLog audit;
   @Inject CallerScope caller;
   @Inject AttachmentService attachments;
+  @Inject Payments payments;
 
   Clock clock = Clock.systemUTC();
 
@@ -221,6 +223,8 @@ public class ApplicationJourney {
         draft.municipalityId());
     audit.record(new AuditEvent(subject, "application.submitted", "case_application", application.id().toString(),
         draft.municipalityId(), reference.format()));
+    // The fee's payment request belongs to the same transaction: no fee-bearing application without one.
+    payments.openOnSubmission(draft.municipalityId(), application.id(), subject, reference, fee.cents());
     if (recipientEmail != null && !recipientEmail.isBlank()) {
       outbox.queue(draft.municipalityId(), subject, recipientEmail, SUBMITTED_NOTICE,
           Map.of("reference", reference.format()), locale);
@@ -255,7 +259,7 @@ public class ApplicationJourney {
       Optional<CaseRecord> record = applications.caseOf(a.id());
       CaseStatus status = record.map(CaseRecord::status).orElse(CaseStatus.SUBMITTED);
       submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(),
-          status.name(), record.map(c -> c.expectedDecision(clock.instant())).orElse(null),
+          status.name(), a.id(), record.map(c -> c.expectedDecision(clock.instant())).orElse(null),
           record.map(CaseRecord::id).orElse(null),
           CaseLifecycle.decide(status, CaseAction.WITHDRAW, CaseAction.Actor.CITIZEN).allowed()));
     }
@@ -277,7 +281,8 @@ public class ApplicationJourney {
             service.form(),
             a.answersJson(),
             Money.euroCents(a.feeCents()),
-            attachments.ofApplication(a.id()))));
+            attachments.ofApplication(a.id()),
+            a.id())));
   }
 
   /** The files of the citizen's own draft, in upload order; empty for anyone else's draft. */

@@ -6,6 +6,7 @@ import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Everything a receipt shows, read back from the stored application and the exact version it was
@@ -20,4 +21,12 @@ public record Receipt(
     FormDefinition form,
     String answersJson,
     Money fee,
-    List<AttachmentSummary> attachments) {}
+    List<AttachmentSummary> attachments,
+    UUID applicationId) {
+
+  /** Without the application id (receipts rendered without payment data). */
+  public Receipt(String municipalityName, LocalizedText serviceTitle, String reference, Instant submittedAt,
+      FormDefinition form, String answersJson, Money fee, List<AttachmentSummary> attachments) {
+    this(municipalityName, serviceTitle, reference, submittedAt, form, answersJson, fee, attachments, null);
+  }
+}

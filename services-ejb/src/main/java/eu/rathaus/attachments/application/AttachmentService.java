@@ -63,51 +63,109 @@ public class AttachmentService {
     if (scope.kind() != TenantScope.Kind.CITIZEN || !scope.subject().equals(ownerSubject)) {
       throw new IllegalStateException("Attachments are uploaded by the signed-in citizen who owns them");
     }
+    if (AttachmentName.parse(displayName).isEmpty()) {
+      return refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.BAD_NAME, null);
+    }
+    if (vault.count(ownerSubject, draftId) >= rules.maxCount()) {
+      return refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.TOO_MANY, null, rules.maxCount());
+    }
+    Checked checked = check(municipalityId, draftId, displayName, content, rules);
+    if (checked.refused() != null) {
+      return checked.refused();
+    }
+    return store(checked.file(), ownerSubject, draftId, null);
+  }
+
+  /**
+   * A file that passed every check (name, size, type from the bytes, malware scan) and is ready to
+   * be stored; its bytes are still plain and stay in memory only until {@link #storeForMessage}.
+   */
+  public record CheckedFile(UUID municipalityId, String displayName, String contentType, byte[] content,
+      String sha256, ScanStatus scanStatus, String scanDetail) {}
+
+  /** Either a checked file or the refusal (already audited). */
+  public record Checked(CheckedFile file, UploadOutcome refused) {}
+
+  /**
+   * Runs the whole check pipeline of {@link #upload} except the count (the caller knows what the
+   * file belongs to) for the signed-in citizen or staff member; used by the mailbox, which checks
+   * every file of a message before it stores any, so a message is stored with all its files or none.
+   *
+   * @param contextId what the audit entry of a refusal names (a draft, a thread)
+   */
+  public Checked check(UUID municipalityId, UUID contextId, String displayName, InputStream content,
+      AttachmentRules rules) {
     String field = UploadOutcome.FIELD;
     Optional<AttachmentName> name = AttachmentName.parse(displayName);
     if (name.isEmpty()) {
-      return refuse(municipalityId, draftId, field, AttachmentRefusal.BAD_NAME, null);
-    }
-    if (vault.count(ownerSubject, draftId) >= rules.maxCount()) {
-      return refuse(municipalityId, draftId, field, AttachmentRefusal.TOO_MANY, null, rules.maxCount());
+      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.BAD_NAME, null));
     }
     byte[] bytes = readAtMost(content, rules.maxSizeBytes());
     if (bytes == null) {
-      return refuse(municipalityId, draftId, field, AttachmentRefusal.TOO_LARGE, null, megabytes(rules.maxSizeBytes()));
+      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.TOO_LARGE, null,
+          megabytes(rules.maxSizeBytes())));
     }
     if (bytes.length == 0) {
-      return refuse(municipalityId, draftId, field, AttachmentRefusal.EMPTY, null);
+      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.EMPTY, null));
     }
     String detected = types.detect(bytes);
     String claimed = types.typeOfName(name.get().value());
     if (!types.consistent(detected, claimed)) {
-      return refuse(municipalityId, draftId, field, AttachmentRefusal.TYPE_MISMATCH,
-          "detected=" + detected + " claimed=" + claimed);
+      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.TYPE_MISMATCH,
+          "detected=" + detected + " claimed=" + claimed));
     }
     String type = TikaContentTypes.effective(detected, claimed);
     if (!rules.allows(type)) {
-      return refuse(municipalityId, draftId, field, AttachmentRefusal.TYPE_NOT_ALLOWED, "detected=" + type,
-          readableTypes(rules.allowedContentTypes()));
+      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.TYPE_NOT_ALLOWED,
+          "detected=" + type, readableTypes(rules.allowedContentTypes())));
     }
     ScanResult scan = scanner.scan(bytes);
     switch (scan.verdict()) {
       case INFECTED:
         LOG.warning(() -> "Upload refused, malware " + scan.detail() + " found (municipality " + municipalityId + ")");
-        return refuse(municipalityId, draftId, field, AttachmentRefusal.MALWARE_FOUND, "signature=" + scan.detail());
+        return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.MALWARE_FOUND,
+            "signature=" + scan.detail()));
       case UNAVAILABLE:
         LOG.warning(() -> "Upload refused, malware scanner unavailable: " + scan.detail());
-        return refuse(municipalityId, draftId, field, AttachmentRefusal.SCANNER_UNAVAILABLE, null);
+        return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.SCANNER_UNAVAILABLE, null));
       default:
         break;
     }
     ScanStatus status = scan.verdict() == ScanResult.Verdict.CLEAN ? ScanStatus.CLEAN : ScanStatus.NOT_SCANNED;
+    return new Checked(new CheckedFile(municipalityId, name.get().value(), type, bytes, sha256(bytes), status,
+        scan.detail()), null);
+  }
+
+  /**
+   * Stores a checked file as an attachment of a mailbox message, owned by the caller (citizen or
+   * staff member), in the caller's transaction.
+   */
+  public UploadOutcome storeForMessage(CheckedFile file, UUID messageId) {
+    return store(file, caller.get().subject(), null, messageId);
+  }
+
+  private UploadOutcome store(CheckedFile file, String ownerSubject, UUID draftId, UUID messageId) {
     try {
-      return UploadOutcome.stored(vault.store(new AttachmentVault.NewAttachment(municipalityId, ownerSubject, draftId,
-          name.get().value(), type, bytes, sha256(bytes), status, scan.detail())));
+      return UploadOutcome.stored(vault.store(new AttachmentVault.NewAttachment(file.municipalityId(), ownerSubject,
+          draftId, messageId, file.displayName(), file.contentType(), file.content(), file.sha256(),
+          file.scanStatus(), file.scanDetail())));
     } catch (KeyUnavailableException e) {
       LOG.severe(() -> "Upload refused, attachment encryption unavailable: " + e.getMessage());
-      return UploadOutcome.refused(field, AttachmentRefusal.STORAGE_UNAVAILABLE);
+      return UploadOutcome.refused(UploadOutcome.FIELD, AttachmentRefusal.STORAGE_UNAVAILABLE);
     }
+  }
+
+  /** The files of mailbox messages, by message id, in upload order (visibility: the caller's scope and RLS). */
+  public java.util.Map<UUID, List<AttachmentSummary>> ofMessages(Collection<UUID> messageIds) {
+    return messageIds.isEmpty() ? java.util.Map.of() : vault.listOfMessages(messageIds);
+  }
+
+  /**
+   * Decrypts a file of a mailbox message; the mailbox has checked that the caller may read the
+   * message. Empty if the file does not belong to that message.
+   */
+  public Optional<AttachmentDownload> downloadOfMessage(UUID attachmentId, UUID messageId) {
+    return attachmentId == null || messageId == null ? Optional.empty() : vault.openOfMessage(attachmentId, messageId);
   }
 
   /**

@@ -36,6 +36,10 @@ public class AttachmentEntity {
   @Column(name = "application_id")
   private UUID applicationId;
 
+  /** The mailbox message the file was sent with (issue 5); null for application files. */
+  @Column(name = "message_id")
+  private UUID messageId;
+
   @Column(name = "display_name", nullable = false, length = 200)
   private String displayName;
 
@@ -71,13 +75,14 @@ public class AttachmentEntity {
   protected AttachmentEntity() {}
 
   @SuppressWarnings("java:S107")
-  AttachmentEntity(UUID id, UUID municipalityId, String ownerSubject, UUID draftId, String displayName,
+  AttachmentEntity(UUID id, UUID municipalityId, String ownerSubject, UUID draftId, UUID messageId, String displayName,
       String contentType, long sizeBytes, String sha256, ScanStatus scanStatus, String scanDetail, int keyVersion,
       byte[] nonce, byte[] ciphertext) {
     this.id = id;
     this.municipalityId = municipalityId;
     this.ownerSubject = ownerSubject;
     this.draftId = draftId;
+    this.messageId = messageId;
     this.displayName = displayName;
     this.contentType = contentType;
     this.sizeBytes = sizeBytes;
@@ -96,6 +101,10 @@ public class AttachmentEntity {
 
   UUID municipalityId() {
     return municipalityId;
+  }
+
+  UUID messageId() {
+    return messageId;
   }
 
   String displayName() {

@@ -40,7 +40,7 @@ public class AttachmentVault {
   @Inject AuditLog audit;
 
   /** Everything about a new attachment except where its key comes from. */
-  public record NewAttachment(UUID municipalityId, String ownerSubject, UUID draftId, String displayName,
+  public record NewAttachment(UUID municipalityId, String ownerSubject, UUID draftId, UUID messageId, String displayName,
       String contentType, byte[] content, String sha256, ScanStatus scanStatus, String scanDetail) {}
 
   @Transactional
@@ -61,13 +61,14 @@ public class AttachmentVault {
     UUID id = UUID.randomUUID();
     AesGcm.Sealed sealed = AesGcm.seal(key.key(), file.content(), AesGcm.attachmentContext(id, file.municipalityId()));
     AttachmentEntity entity = new AttachmentEntity(id, file.municipalityId(), file.ownerSubject(), file.draftId(),
-        file.displayName(), file.contentType(), file.content().length, file.sha256(), file.scanStatus(),
+        file.messageId(), file.displayName(), file.contentType(), file.content().length, file.sha256(), file.scanStatus(),
         file.scanDetail(), key.version(), sealed.nonce(), sealed.ciphertext());
     em.persist(entity);
     em.flush();
     audit.record(new AuditEvent(actor(), "attachment.uploaded", "attachment", id.toString(), file.municipalityId(),
         "type=" + file.contentType() + " size=" + file.content().length + " scan=" + file.scanStatus()
-            + " sha256=" + file.sha256() + (file.draftId() == null ? "" : " draft=" + file.draftId())));
+            + " sha256=" + file.sha256() + (file.draftId() == null ? "" : " draft=" + file.draftId())
+            + (file.messageId() == null ? "" : " message=" + file.messageId())));
     return entity.toSummary();
   }
 
@@ -91,12 +92,44 @@ public class AttachmentVault {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    AttachmentEntity entity = found.get();
+    return Optional.of(decrypt(found.get()));
+  }
+
+  /**
+   * Decrypts a file of a mailbox message. The mailbox checked the caller may read the message; the
+   * query is additionally limited to that message, and row-level security to what the caller sees.
+   */
+  @Transactional
+  @TenantScoped
+  public Optional<AttachmentDownload> openOfMessage(UUID id, UUID messageId) {
+    return em.createQuery("select a from AttachmentEntity a where a.id = :id and a.messageId = :m", AttachmentEntity.class)
+        .setParameter("id", id)
+        .setParameter("m", messageId)
+        .getResultStream()
+        .findFirst()
+        .map(this::decrypt);
+  }
+
+  /** The files of the given messages, grouped by message, in upload order. */
+  @Transactional
+  @TenantScoped
+  public java.util.Map<UUID, List<AttachmentSummary>> listOfMessages(Collection<UUID> messageIds) {
+    java.util.Map<UUID, List<AttachmentSummary>> result = new java.util.HashMap<>();
+    em.createQuery("select a from AttachmentEntity a where a.messageId in :ids order by a.createdAt, a.id",
+            AttachmentEntity.class)
+        .setParameter("ids", messageIds)
+        .getResultStream()
+        .forEach(a -> result.computeIfAbsent(a.messageId(), k -> new java.util.ArrayList<>()).add(a.toSummary()));
+    return result;
+  }
+
+  private AttachmentDownload decrypt(AttachmentEntity entity) {
+    UUID id = entity.id();
     byte[] plain = AesGcm.open(keyRing.forVersion(entity.municipalityId(), entity.keyVersion()), entity.nonce(),
         entity.ciphertext(), AesGcm.attachmentContext(entity.id(), entity.municipalityId()));
     audit.record(new AuditEvent(actor(), "attachment.downloaded", "attachment", id.toString(),
         entity.municipalityId(), "size=" + plain.length));
-    return Optional.of(new AttachmentDownload(entity.displayName(), entity.contentType(), plain));
+    return new AttachmentDownload(entity.displayName(), entity.contentType(), plain);
   }
 
   /** The calling citizen's attachments, newest first. */

@@ -14,8 +14,18 @@ public record FormDefinition(
     FeeRule fee,
     LevelOfAssurance levelOfAssurance,
     int processingDays,
-    AttachmentRules attachments)
+    AttachmentRules attachments,
+    boolean decideBeforePayment)
     implements Serializable {
+
+  /**
+   * Without the payment setting: a decision waits for the fee ({@code decideBeforePayment} false),
+   * the safe default for services defined before payments existed.
+   */
+  public FormDefinition(List<StepDefinition> steps, FeeRule fee, LevelOfAssurance levelOfAssurance, int processingDays,
+      AttachmentRules attachments) {
+    this(steps, fee, levelOfAssurance, processingDays, attachments, false);
+  }
 
   public FormDefinition {
     steps = List.copyOf(steps);

@@ -280,7 +280,8 @@ public final class FormDefinitionValidator {
         readFee(document.get("fee")),
         LevelOfAssurance.valueOf(document.get("levelOfAssurance").textValue()),
         document.get("processingDays").intValue(),
-        rules);
+        rules,
+        document.path("decideBeforePayment").asBoolean(false));
   }
 
   private static FieldDefinition readField(JsonNode field) {

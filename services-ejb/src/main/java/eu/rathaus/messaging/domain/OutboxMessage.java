@@ -97,6 +97,28 @@ public class OutboxMessage {
     nextAttemptAt = retry.nextAttempt(attempts, now).orElse(null);
   }
 
+  /**
+   * An operator's "try again" for a message the sender gave up on: a fresh round of attempts,
+   * starting now. The last error stays until a delivery succeeds, so the page can still explain.
+   */
+  public boolean retryNow(Instant now) {
+    if (sentAt != null || nextAttemptAt != null) {
+      return false;
+    }
+    attempts = 0;
+    nextAttemptAt = now;
+    return true;
+  }
+
+  /** Given up: not sent, no further attempt scheduled. */
+  public boolean isGivenUp() {
+    return sentAt == null && nextAttemptAt == null;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
   public UUID id() {
     return id;
   }

@@ -16,4 +16,7 @@ public interface OutboxRepository {
   List<OutboxMessage> claimDue(Instant now, int limit);
 
   OutboxMessage find(UUID id);
+
+  /** The municipality's messages the sender gave up on, newest first. */
+  List<OutboxMessage> givenUp(UUID municipalityId, int limit);
 }

@@ -1,5 +1,8 @@
 package eu.rathaus.payments.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,4 +37,19 @@ public interface PaymentRepository {
   void addRefund(PaymentRefund refund);
 
   List<PaymentRefund> refunds(UUID paymentId);
+
+  /** The requests of several applications, for lists ("Meine Anträge"). */
+  List<PaymentRequest> forApplications(Collection<UUID> applicationIds);
+
+  /** Whether the service version the application was submitted against allows deciding before payment. */
+  boolean decideBeforePayment(UUID applicationId);
+
+  /**
+   * PENDING hosted-page payments unchanged since {@code before}, locked with SKIP LOCKED so several
+   * portal instances polling at once never ask about the same payment twice.
+   */
+  List<PaymentRequest> claimPendingHosted(Instant before, int limit);
+
+  /** Payable requests (OPEN, PENDING, FAILED) whose due date lies before {@code today}, locked with SKIP LOCKED. */
+  List<PaymentRequest> claimOverdue(LocalDate today, int limit);
 }

@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,6 +99,47 @@ public class JpaPaymentRepository implements PaymentRepository {
     return em.createQuery(
             "select r from PaymentRefund r where r.paymentId = :p order by r.requestedAt", PaymentRefund.class)
         .setParameter("p", paymentId)
+        .getResultList();
+  }
+
+  @Override
+  public List<PaymentRequest> forApplications(Collection<UUID> applicationIds) {
+    return em.createQuery("select p from PaymentRequest p where p.applicationId in :a", PaymentRequest.class)
+        .setParameter("a", applicationIds)
+        .getResultList();
+  }
+
+  @Override
+  public boolean decideBeforePayment(UUID applicationId) {
+    return em.createNativeQuery(
+            "select coalesce((v.form->>'decideBeforePayment')::boolean, false) from case_application a"
+                + " join service_version v on v.id = a.version_id where a.id = ?1", Boolean.class)
+        .setParameter(1, applicationId)
+        .getResultList()
+        .stream()
+        .anyMatch(Boolean.TRUE::equals);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<PaymentRequest> claimPendingHosted(Instant before, int limit) {
+    return em.createNativeQuery(
+            "select * from payment_request where state = 'PENDING' and method = 'HOSTED_PAGE'"
+                + " and provider_payment_id is not null and updated_at <= ?1 order by updated_at limit ?2"
+                + " for update skip locked", PaymentRequest.class)
+        .setParameter(1, before)
+        .setParameter(2, limit)
+        .getResultList();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<PaymentRequest> claimOverdue(LocalDate today, int limit) {
+    return em.createNativeQuery(
+            "select * from payment_request where state in ('OPEN', 'PENDING', 'FAILED') and due_date < ?1"
+                + " order by due_date limit ?2 for update skip locked", PaymentRequest.class)
+        .setParameter(1, today)
+        .setParameter(2, limit)
         .getResultList();
   }
 }

@@ -1,0 +1,2 @@
+/** The citizen's payment pages (pay, outcome) and the provider notification endpoint. */
+package eu.rathaus.web.payments;

@@ -1,0 +1,224 @@
+package eu.rathaus.notices.application;
+
+import eu.rathaus.applications.domain.CaseApplication;
+import eu.rathaus.attachments.infrastructure.AesGcm;
+import eu.rathaus.attachments.infrastructure.DataKeyRing;
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.notices.domain.ApplicantAddress;
+import eu.rathaus.notices.domain.Letterhead;
+import eu.rathaus.notices.domain.NoticeContent;
+import eu.rathaus.notices.domain.TextBlock;
+import eu.rathaus.notices.domain.TextBlockKind;
+import eu.rathaus.notices.infrastructure.DecisionNoticeEntity;
+import eu.rathaus.notices.infrastructure.NoticePdf;
+import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.tenancy.domain.TenantScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.UUID;
+
+/**
+ * Issuing decision notices (Bescheide) and handing them out again.
+ *
+ * <p>{@link #issue} runs in the deciding clerk's transaction (it joins it): it reads the case's
+ * application (reference number, service, the applicant's name and address as declared), renders
+ * the PDF with the municipality's letterhead and active legal remedy block, seals it with the
+ * municipality's data key — the same envelope encryption as attachments, so a copy of the database
+ * decrypts nothing — and records {@code notice.issued}. It does not change the case's status: the
+ * case lifecycle does that and calls this as one step of its decision.
+ *
+ * <p>{@link #download} answers the applicant (their own notices) and staff of the municipality;
+ * everyone else, and every unknown id, gets empty — not found, never forbidden, so ids are not
+ * confirmed. Every download is audited, like attachments.
+ *
+ * <p>The data key is fetched before anything is written or audited in the transaction, because
+ * creating a municipality's first key commits in a transaction of its own that appends to the same
+ * audit chain (see {@link DataKeyRing}).
+ */
+@ApplicationScoped
+@Transactional
+@TenantScoped
+public class DecisionNotices {
+
+  /** Longer than any reasons a clerk writes; the column's limit. */
+  public static final int MAX_REASONS = 8000;
+
+  private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
+  private static final ResourceBundle TEXT = ResourceBundle.getBundle("eu.rathaus.notices.notice", java.util.Locale.ROOT);
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  @Inject CallerScope caller;
+  @Inject DataKeyRing keyRing;
+  @Inject AuditLog audit;
+  @Inject TextBlocks textBlocks;
+  @Inject NoticeSignatory signatory;
+
+  Clock clock = Clock.systemUTC();
+
+  // INTEGRATION: CaseWork#decide calls issue(...) and hands the result to the mailbox:
+  //   Mailbox#postToApplicant(caseId, text, List.of(new OutgoingFile(n.fileName(), "application/pdf", n.pdf()))).
+  // Call issue BEFORE decide writes its own audit entry: if the municipality has no data key yet,
+  // the key is created in a transaction of its own that appends to the same audit chain, and would
+  // wait for the chain-head lock the deciding transaction already holds.
+  /**
+   * Issues the notice of a decision on a case of the calling clerk's municipality.
+   *
+   * @throws NoSuchElementException if the case is not one of the municipality's (or unknown)
+   * @throws IllegalArgumentException if the reasons are blank or longer than {@link #MAX_REASONS}
+   * @throws SecurityException if the caller is not staff of a municipality
+   */
+  public IssuedNotice issue(UUID caseId, boolean approved, String reasons) {
+    UUID municipality = staffMunicipality();
+    String cleanReasons = reasons == null ? "" : reasons.replace("\r\n", "\n").strip();
+    if (cleanReasons.isEmpty() || cleanReasons.length() > MAX_REASONS) {
+      throw new IllegalArgumentException("Reasons are required and at most " + MAX_REASONS + " characters");
+    }
+    Object[] caseRow = em.createQuery(
+            "select c.applicationId, c.applicantSubject from CaseRecord c where c.id = :id and c.municipalityId = :m",
+            Object[].class)
+        .setParameter("id", caseId)
+        .setParameter("m", municipality)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("No such case"));
+    CaseApplication application = em.createQuery(
+            "select a from CaseApplication a where a.id = :id and a.municipalityId = :m", CaseApplication.class)
+        .setParameter("id", caseRow[0])
+        .setParameter("m", municipality)
+        .getSingleResult();
+    String applicantSubject = (String) caseRow[1];
+
+    DataKeyRing.DataKey key = keyRing.current(municipality);
+
+    Letterhead letterhead = letterhead(municipality);
+    String reference = application.referenceNumber().format();
+    NoticeContent content = new NoticeContent(letterhead, ApplicantAddress.fromAnswers(application.answersJson()),
+        reference, serviceTitle(application), application.submittedAt(),
+        LocalDate.ofInstant(clock.instant(), GERMAN_TIME), approved, cleanReasons, legalRemedy(letterhead),
+        signatory.get());
+    byte[] pdf = NoticePdf.render(content);
+    String fileName = NoticePdf.fileName(reference);
+    UUID id = UUID.randomUUID();
+    AesGcm.Sealed sealed = AesGcm.seal(key.key(), pdf, context(id, municipality));
+    String sha256 = sha256(pdf);
+    em.persist(new DecisionNoticeEntity(id, caseId, municipality, applicantSubject, approved, cleanReasons, fileName,
+        pdf.length, sha256, key.version(), sealed.nonce(), sealed.ciphertext(), clock.instant(), actor()));
+    em.flush();
+    audit.record(new AuditEvent(actor(), "notice.issued", "decision_notice", id.toString(), municipality,
+        "case=" + caseId + " approved=" + approved + " size=" + pdf.length + " sha256=" + sha256));
+    return new IssuedNotice(id, fileName, pdf);
+  }
+
+  /** The decrypted notice for its applicant or the municipality's staff; empty for anyone else. */
+  public Optional<NoticeDownload> download(UUID noticeId) {
+    Optional<DecisionNoticeEntity> found = visible("n.id = :k", noticeId).stream().findFirst();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    DecisionNoticeEntity notice = found.get();
+    byte[] pdf = AesGcm.open(keyRing.forVersion(notice.municipalityId(), notice.keyVersion()), notice.nonce(),
+        notice.ciphertext(), context(notice.id(), notice.municipalityId()));
+    audit.record(new AuditEvent(actor(), "notice.downloaded", "decision_notice", noticeId.toString(),
+        notice.municipalityId(), "case=" + notice.caseId() + " size=" + pdf.length));
+    return Optional.of(new NoticeDownload(notice.fileName(), pdf));
+  }
+
+  /** The notices of a case the caller may see (applicant: own; staff: the municipality's), oldest first. */
+  public List<NoticeSummary> ofCase(UUID caseId) {
+    return visible("n.caseId = :k", caseId).stream()
+        .map(n -> new NoticeSummary(n.id(), n.approved(), n.fileName(), n.createdAt()))
+        .toList();
+  }
+
+  private List<DecisionNoticeEntity> visible(String condition, UUID value) {
+    TenantScope scope = caller.get();
+    if (value == null) {
+      return List.of();
+    }
+    var query = switch (scope.kind()) {
+      case CITIZEN -> em.createQuery("select n from DecisionNoticeEntity n where " + condition
+              + " and n.applicantSubject = :who order by n.createdAt, n.id", DecisionNoticeEntity.class)
+          .setParameter("who", scope.subject());
+      case STAFF -> em.createQuery("select n from DecisionNoticeEntity n where " + condition
+              + " and n.municipalityId = :who order by n.createdAt, n.id", DecisionNoticeEntity.class)
+          .setParameter("who", scope.municipalityId());
+      default -> null;
+    };
+    return query == null ? List.of() : query.setParameter("k", value).setMaxResults(100).getResultList();
+  }
+
+  private Letterhead letterhead(UUID municipality) {
+    Object[] row = (Object[]) em.createNativeQuery(
+            "select m.name, l.authority_name, l.address_line1, l.address_line2, l.phone, l.email, l.web_address"
+                + " from municipality m left join municipality_letterhead l on l.municipality_id = m.id where m.id = ?1")
+        .setParameter(1, municipality)
+        .getSingleResult();
+    if (row[1] == null) {
+      return Letterhead.nameOnly((String) row[0]);
+    }
+    return new Letterhead((String) row[1], Arrays.asList((String) row[2], (String) row[3]), (String) row[4],
+        (String) row[5], (String) row[6]);
+  }
+
+  private String serviceTitle(CaseApplication application) {
+    List<?> titles = em.createNativeQuery("select title_de from service_definition where id = ?1 and municipality_id = ?2")
+        .setParameter(1, application.definitionId())
+        .setParameter(2, application.municipalityId())
+        .getResultList();
+    return titles.isEmpty() ? "" : (String) titles.get(0);
+  }
+
+  /**
+   * The municipality's first active legal remedy block; without one, a generic instruction naming
+   * the authority, because a notice must never go out without telling how to object to it.
+   */
+  private String legalRemedy(Letterhead letterhead) {
+    return textBlocks.active(TextBlockKind.LEGAL_REMEDY).stream().findFirst().map(TextBlock::getBody)
+        .orElseGet(() -> MessageFormat.format(TEXT.getString("notice.remedy.default"), letterhead.returnAddress()));
+  }
+
+  private UUID staffMunicipality() {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.STAFF) {
+      throw new SecurityException("Notices are issued by staff of a municipality");
+    }
+    return scope.municipalityId();
+  }
+
+  private String actor() {
+    return caller.get().subject() == null ? "anonymous" : caller.get().subject();
+  }
+
+  /** Associated data of a sealed notice: its id and municipality (a copied ciphertext fails to open). */
+  static byte[] context(UUID noticeId, UUID municipalityId) {
+    return ("rathaus-notice:v1|" + noticeId + "|" + municipalityId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
