@@ -117,7 +117,7 @@ class CitizenApplicationUiIT extends BrowserJourney {
 
     browser.findElement(By.id("my-applications-link")).click();
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
-    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingegangen");
+    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingereicht");
     accessible("Meine Anträge with the submitted application");
 
     // Other journeys may have mailed Erika before: wait for the mail about this application.

@@ -326,7 +326,8 @@ public class ApplyView implements Serializable {
     }
     SubmissionOutcome outcome;
     try {
-      outcome = journey.submit(form.draftId(), key, sessionUser.getUser().email(), localeSelection.getLanguage());
+      outcome = journey.submit(form.draftId(), key, sessionUser.getUser().email(), sessionUser.getUser().displayName(),
+          localeSelection.getLanguage());
     } catch (RuntimeException e) {
       // A concurrent duplicate may have won the race on the idempotency key: show its result.
       Optional<String> earlier = journey.submittedWith(key).map(Object::toString);

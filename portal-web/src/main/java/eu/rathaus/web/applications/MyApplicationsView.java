@@ -2,6 +2,9 @@ package eu.rathaus.web.applications;
 
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.MyApplications;
+import eu.rathaus.cases.application.CaseOutcome;
+import eu.rathaus.cases.application.CaseWork;
+import jakarta.faces.application.FacesMessage;
 import eu.rathaus.payments.application.PaymentView;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.web.payments.PaymentTexts;
@@ -21,7 +24,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.ResourceBundle;
 
-/** Backing bean of {@code citizen/applications.xhtml} ("Meine Anträge"): read-only, one query per request. */
+/**
+ * Backing bean of {@code citizen/applications.xhtml} ("Meine Anträge"): drafts, submitted applications with
+ * their status and expected decision date, and withdrawal before a decision.
+ */
 @Named
 @RequestScoped
 public class MyApplicationsView {
@@ -29,6 +35,7 @@ public class MyApplicationsView {
   static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
 
   @Inject ApplicationJourney journey;
+  @Inject CaseWork work;
   @Inject LocaleSelection localeSelection;
   @Inject Payments payments;
 
@@ -61,9 +68,33 @@ public class MyApplicationsView {
               "", a.status(), fee == null ? null : fee.applicationId().toString(),
               fee == null ? null : PaymentTexts.amount(fee.amountCents(), localeSelection.getLocale()) + ", "
                   + PaymentTexts.state(fee.state(), localeSelection.getLocale()),
-              fee != null && fee.isPayable());
+              fee != null && fee.isPayable(),
+              a.expectedDecision() == null ? ""
+                  : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(localeSelection.getLocale())
+                      .format(a.expectedDecision()),
+              a.caseId() == null ? null : a.caseId().toString(), a.withdrawable());
         })
         .toList();
+  }
+
+  /**
+   * "Zurückziehen" of an application before a decision. The case id comes from the posted form and
+   * is not trusted: {@link CaseWork#withdraw} acts only on the citizen's own case.
+   */
+  public String withdraw(String caseId) {
+    UUID id;
+    try {
+      id = UUID.fromString(String.valueOf(caseId));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    CaseOutcome outcome = work.withdraw(id);
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    String text = outcome.done() ? msg.getString("office.citizen.withdrawn") : msg.getString(outcome.refusalKey());
+    faces.addMessage(null, new FacesMessage(outcome.done() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text, text));
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    return "/citizen/applications.xhtml?faces-redirect=true";
   }
 
   /** "Schritt 2 von 4" (the review counts as the last step of a draft). */
@@ -75,7 +106,12 @@ public class MyApplicationsView {
 
   /** One line of either table; bean getters for EL 5. */
   public record Row(String id, String service, String time, String progress, String status, String applicationId,
-      String fee, boolean payable) {
+      String fee, boolean payable, String expected, String caseId, boolean withdrawable) {
+    Row(String id, String service, String time, String progress, String status, String applicationId, String fee,
+        boolean payable) {
+      this(id, service, time, progress, status, applicationId, fee, payable, "", null, false);
+    }
+
     /** The application's id for the payment page; null without a fee. */
     public String getApplicationId() {
       return applicationId;
@@ -88,6 +124,19 @@ public class MyApplicationsView {
 
     public boolean isPayable() {
       return payable;
+    }
+
+    /** The expected decision date ("02.12.2026"); empty if unknown. */
+    public String getExpected() {
+      return expected;
+    }
+
+    public String getCaseId() {
+      return caseId;
+    }
+
+    public boolean isWithdrawable() {
+      return withdrawable;
     }
 
     public String getId() {

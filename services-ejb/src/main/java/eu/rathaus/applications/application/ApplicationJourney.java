@@ -16,6 +16,9 @@ import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.cases.domain.CaseAction;
+import eu.rathaus.cases.domain.CaseLifecycle;
+import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.catalogue.application.PublishedService;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.catalogue.domain.AnswerValidator;
@@ -164,6 +167,15 @@ public class ApplicationJourney {
    * citizen's address from the eID; without one no confirmation mail is queued.
    */
   public SubmissionOutcome submit(UUID draftId, String idempotencyKey, String recipientEmail, String locale) {
+    return submit(draftId, idempotencyKey, recipientEmail, null, locale);
+  }
+
+  /**
+   * Submits a draft as {@link #submit(UUID, String, String, String)}; {@code applicantName} is the
+   * signed-in citizen's name from the eID, copied onto the case so clerks can search by it.
+   */
+  public SubmissionOutcome submit(
+      UUID draftId, String idempotencyKey, String recipientEmail, String applicantName, String locale) {
     String subject = requireCitizen();
     if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       throw new IllegalArgumentException("Invalid idempotency key");
@@ -204,7 +216,7 @@ public class ApplicationJourney {
     CaseApplication application =
         new CaseApplication(UUID.randomUUID(), reference, draft, answers.toString(), fee.cents(), now, idempotencyKey);
     CaseRecord caseRecord =
-        new CaseRecord(UUID.randomUUID(), application, CaseRecord.dueDate(now, definition.processingDays()), now);
+        new CaseRecord(UUID.randomUUID(), application, definition.processingDays(), applicantName, now);
     applications.add(application, caseRecord);
     applications.flush();
     attachments.linkToApplication(draft.id(), fileIds(definition.fields(), answers), application.id(),
@@ -244,8 +256,12 @@ public class ApplicationJourney {
     for (CaseApplication a : applications.applicationsOf(subject, LIST_LIMIT)) {
       LocalizedText title = catalogue.publishedVersion(a.municipalityId(), a.versionId())
           .map(PublishedService::title).orElse(unknownService());
-      String status = applications.caseOf(a.id()).map(c -> c.status().name()).orElse(CaseRecord.Status.SUBMITTED.name());
-      submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(), status, a.id()));
+      Optional<CaseRecord> record = applications.caseOf(a.id());
+      CaseStatus status = record.map(CaseRecord::status).orElse(CaseStatus.SUBMITTED);
+      submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(),
+          status.name(), a.id(), record.map(c -> c.expectedDecision(clock.instant())).orElse(null),
+          record.map(CaseRecord::id).orElse(null),
+          CaseLifecycle.decide(status, CaseAction.WITHDRAW, CaseAction.Actor.CITIZEN).allowed()));
     }
     return new MyApplications(drafts, submitted);
   }

@@ -47,15 +47,36 @@ public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> s
 
   /** A submitted application as the citizen follows it. */
   public record SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status,
-      UUID applicationId) implements Serializable {
+      UUID applicationId, java.time.LocalDate expectedDecision, UUID caseId, boolean withdrawable)
+      implements Serializable {
 
     /** Without the application id, as before payments needed it. */
     public SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status) {
       this(reference, serviceTitle, submittedAt, status, null);
     }
 
+    /** Without the case's state (expected decision, withdrawal). */
+    public SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status,
+        UUID applicationId) {
+      this(reference, serviceTitle, submittedAt, status, applicationId, null, null, false);
+    }
+
     public UUID getApplicationId() {
       return applicationId;
+    }
+
+    /** The date the authority aims to decide by (the due date; waiting for the citizen moves it). */
+    public java.time.LocalDate getExpectedDecision() {
+      return expectedDecision;
+    }
+
+    public UUID getCaseId() {
+      return caseId;
+    }
+
+    /** True while the citizen may still withdraw (before a decision). */
+    public boolean isWithdrawable() {
+      return withdrawable;
     }
 
     public String getReference() {

@@ -1,2 +1,2 @@
-/** The back-office side of an application: lifecycle, deadlines (pure rules). */
+/** The back-office side of an application: lifecycle and deadline rules, timeline, notes, staff roster. */
 package eu.rathaus.cases.domain;

@@ -1,0 +1,350 @@
+package eu.rathaus.web.office;
+
+import eu.rathaus.cases.application.CaseInbox;
+import eu.rathaus.cases.application.InboxPage;
+import eu.rathaus.cases.application.InboxQuery;
+import eu.rathaus.cases.domain.CaseRepository.InboxSort;
+import eu.rathaus.cases.domain.CaseStatus;
+import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.web.session.LocaleSelection;
+import eu.rathaus.web.session.SessionUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.model.SelectItem;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Backing bean of {@code office/inbox.xhtml} ("Posteingang"). Everything the clerk chooses travels
+ * as GET parameters — filters, search, order, and the keyset cursor of the page — so every view of
+ * the inbox is a bookmarkable address and works without JavaScript. Unknown or malformed values are
+ * ignored (the inbox shows more, never an error).
+ */
+@Named
+@RequestScoped
+public class InboxView {
+
+  static final int PAGE_SIZE = 25;
+
+  @Inject CaseInbox inbox;
+  @Inject SessionUser sessionUser;
+  @Inject LocaleSelection localeSelection;
+  @Inject HttpServletRequest request;
+
+  private String q;
+  private String service;
+  private String status;
+  private String view;
+  private boolean overdue;
+  private String from;
+  private String to;
+  private String sort;
+  private InboxQuery query;
+  private InboxPage page;
+
+  /** f:viewAction: reads the parameters and loads one page. */
+  public void load() {
+    if (sessionUser.tenantScope().kind() != TenantScope.Kind.STAFF) {
+      OfficeTexts.forbidden();
+      return;
+    }
+    inbox.present(sessionUser.getUser().displayName());
+    q = trimmed(request.getParameter("q"));
+    UUID serviceId = uuid(request.getParameter("service"));
+    service = serviceId == null ? null : serviceId.toString();
+    CaseStatus statusFilter = status(request.getParameter("status"));
+    status = statusFilter == null ? null : statusFilter.name();
+    String v = request.getParameter("view");
+    view = InboxQuery.MINE.equals(v) || InboxQuery.UNASSIGNED.equals(v) ? v : null;
+    overdue = request.getParameter("overdue") != null;
+    LocalDate fromDate = date(request.getParameter("from"));
+    LocalDate toDate = date(request.getParameter("to"));
+    from = fromDate == null ? null : fromDate.toString();
+    to = toDate == null ? null : toDate.toString();
+    InboxSort order = "submitted".equals(request.getParameter("sort")) ? InboxSort.SUBMITTED : InboxSort.DUE;
+    sort = order == InboxSort.SUBMITTED ? "submitted" : "due";
+    query = new InboxQuery(serviceId, statusFilter, view, overdue, fromDate, toDate, q, order,
+        trimmed(request.getParameter("after")), trimmed(request.getParameter("before")), PAGE_SIZE);
+    page = inbox.page(query);
+  }
+
+  public List<RowView> getRows() {
+    Locale locale = localeSelection.getLocale();
+    return page.rows().stream().map(r -> new RowView(r, locale)).toList();
+  }
+
+  /** Link to the next page (same filters), or null on the last page. */
+  public String getNextHref() {
+    return page.next() == null ? null : href(filters(), "after", page.next());
+  }
+
+  public String getPreviousHref() {
+    return page.previous() == null ? null : href(filters(), "before", page.previous());
+  }
+
+  /** Link of one of the views "Alle", "Meine", "Nicht zugewiesen" (other filters reset). */
+  public String viewHref(String v) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (v != null && !v.isEmpty()) {
+      params.put("view", v);
+    }
+    return href(params, null, null);
+  }
+
+  /** Link of a status counter: all cases in that status. */
+  public String statusHref(String s) {
+    return href(Map.of("status", s), null, null);
+  }
+
+  public List<Counter> getCounters() {
+    List<Counter> counters = new ArrayList<>();
+    for (CaseStatus s : CaseStatus.values()) {
+      counters.add(new Counter(s.name(), OfficeTexts.text(s.messageKey()), page.counts().getOrDefault(s, 0L),
+          s.name().equals(status)));
+    }
+    return counters;
+  }
+
+  public List<SelectItem> getServiceOptions() {
+    Locale locale = localeSelection.getLocale();
+    List<SelectItem> items = new ArrayList<>();
+    items.add(new SelectItem("", OfficeTexts.text("office.filter.allServices")));
+    inbox.services().forEach(s -> items.add(new SelectItem(s.id().toString(), s.title().in(locale))));
+    return items;
+  }
+
+  public List<SelectItem> getStatusOptions() {
+    List<SelectItem> items = new ArrayList<>();
+    items.add(new SelectItem("", OfficeTexts.text("office.filter.allStatuses")));
+    for (CaseStatus s : CaseStatus.values()) {
+      items.add(new SelectItem(s.name(), OfficeTexts.text(s.messageKey())));
+    }
+    return items;
+  }
+
+  public List<SelectItem> getViewOptions() {
+    return List.of(new SelectItem("", OfficeTexts.text("office.view.all")),
+        new SelectItem(InboxQuery.MINE, OfficeTexts.text("office.view.mine")),
+        new SelectItem(InboxQuery.UNASSIGNED, OfficeTexts.text("office.view.unassigned")));
+  }
+
+  public List<SelectItem> getSortOptions() {
+    return List.of(new SelectItem("due", OfficeTexts.text("office.sort.due")),
+        new SelectItem("submitted", OfficeTexts.text("office.sort.submitted")));
+  }
+
+  private Map<String, String> filters() {
+    Map<String, String> params = new LinkedHashMap<>();
+    put(params, "q", q);
+    put(params, "service", service);
+    put(params, "status", status);
+    put(params, "view", view);
+    if (overdue) {
+      params.put("overdue", "on");
+    }
+    put(params, "from", from);
+    put(params, "to", to);
+    put(params, "sort", sort);
+    return params;
+  }
+
+  private String href(Map<String, String> params, String extraName, String extraValue) {
+    StringBuilder url = new StringBuilder(request.getContextPath()).append("/office/inbox.xhtml");
+    Map<String, String> all = new LinkedHashMap<>(params);
+    if (extraName != null) {
+      all.put(extraName, extraValue);
+    }
+    char sep = '?';
+    for (Map.Entry<String, String> e : all.entrySet()) {
+      url.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return url.toString();
+  }
+
+  private static void put(Map<String, String> params, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      params.put(name, value);
+    }
+  }
+
+  private static String trimmed(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static UUID uuid(String text) {
+    try {
+      return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static CaseStatus status(String text) {
+    try {
+      return text == null || text.isBlank() ? null : CaseStatus.valueOf(text.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  public void setQ(String q) {
+    this.q = q;
+  }
+
+  public String getService() {
+    return service;
+  }
+
+  public void setService(String service) {
+    this.service = service;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getView() {
+    return view == null ? "" : view;
+  }
+
+  public void setView(String view) {
+    this.view = view;
+  }
+
+  public boolean isOverdue() {
+    return overdue;
+  }
+
+  public void setOverdue(boolean overdue) {
+    this.overdue = overdue;
+  }
+
+  public String getFrom() {
+    return from;
+  }
+
+  public void setFrom(String from) {
+    this.from = from;
+  }
+
+  public String getTo() {
+    return to;
+  }
+
+  public void setTo(String to) {
+    this.to = to;
+  }
+
+  public String getSort() {
+    return sort;
+  }
+
+  public void setSort(String sort) {
+    this.sort = sort;
+  }
+
+  public long getMineCount() {
+    return page.mine();
+  }
+
+  public long getUnassignedCount() {
+    return page.unassigned();
+  }
+
+  public boolean isNoCases() {
+    return page.rows().isEmpty();
+  }
+
+  /** A counter above the table. */
+  public record Counter(String status, String label, long count, boolean current) {
+    public String getStatus() {
+      return status;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public long getCount() {
+      return count;
+    }
+
+    public boolean isCurrent() {
+      return current;
+    }
+  }
+
+  /** One row as the table shows it. */
+  public static final class RowView {
+    private final InboxPage.Row row;
+    private final Locale locale;
+
+    RowView(InboxPage.Row row, Locale locale) {
+      this.row = row;
+      this.locale = locale;
+    }
+
+    public String getCaseId() {
+      return row.caseId().toString();
+    }
+
+    public String getReference() {
+      return row.reference();
+    }
+
+    public String getApplicant() {
+      return row.applicantName() == null ? "–" : row.applicantName();
+    }
+
+    public String getService() {
+      return row.serviceTitle().in(locale);
+    }
+
+    public String getStatus() {
+      return OfficeTexts.text(row.status().messageKey());
+    }
+
+    public String getSubmitted() {
+      return OfficeTexts.time(row.submittedAt(), locale);
+    }
+
+    public String getDue() {
+      return OfficeTexts.date(row.dueDate(), locale);
+    }
+
+    public boolean isOverdue() {
+      return row.overdue();
+    }
+
+    public String getAssignee() {
+      return row.assigneeName();
+    }
+  }
+}

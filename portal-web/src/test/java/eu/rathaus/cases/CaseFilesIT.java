@@ -1,0 +1,123 @@
+package eu.rathaus.cases;
+
+import static eu.rathaus.cases.CaseFixtures.BEISPIELHEIM;
+import static eu.rathaus.cases.CaseFixtures.MUSTERSTADT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.rathaus.applications.application.ApplicationJourney;
+import eu.rathaus.applications.application.StepOutcome;
+import eu.rathaus.applications.application.SubmissionOutcome;
+import eu.rathaus.attachments.application.AttachmentService;
+import eu.rathaus.attachments.application.UploadOutcome;
+import eu.rathaus.cases.application.CaseDetails;
+import eu.rathaus.cases.application.CaseWork;
+import eu.rathaus.catalogue.application.DemoTemplates;
+import eu.rathaus.catalogue.application.ServiceCatalogue;
+import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
+import eu.rathaus.web.it.Deployments;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The files of a case on the case page: listed, downloaded decrypted by the municipality's staff
+ * with an audit entry naming the clerk, and not at all for another municipality's clerk or under
+ * another case's id.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CaseFilesIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.portal(CaseFilesIT.class, CaseFixtures.class, CaseFixtures.Work.class);
+  }
+
+  @Inject CaseWork work;
+  @Inject ApplicationJourney journey;
+  @Inject AttachmentService attachments;
+  @Inject ServiceCatalogue catalogue;
+  @Inject CallerScope caller;
+  @Inject DatabaseTenantScope databaseScope;
+  @Inject UserTransaction tx;
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  @AfterEach
+  void anonymous() {
+    caller.set(null);
+  }
+
+  private static ObjectNode json(String text) throws Exception {
+    return (ObjectNode) JSON.readTree(text);
+  }
+
+  @Test
+  void staffDownloadTheCasesFilesAuditedAndNobodyElse() throws Exception {
+    CaseFixtures fixtures = new CaseFixtures(journey, catalogue, caller, databaseScope, tx, em).publishService();
+    String serviceKey = "it.casepark-" + fixtures.suffix;
+    String template = DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
+        .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
+    fixtures.asPlatform(() -> {
+      assertTrue(catalogue.addTemplate(template, "it").isDone());
+      UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
+      UUID version = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
+      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
+    });
+    String erika = "it-erika-" + fixtures.suffix;
+    caller.set(TenantScope.citizen(erika));
+    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, null, 0, json(
+        "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"email\":\"erika@example.org\","
+            + "\"address\":{\"street\":\"Hauptstraße\",\"houseNumber\":\"1\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}}"),
+        1);
+    assertTrue(one.isSaved(), one.problems()::toString);
+    UUID draft = one.draftId();
+    byte[] pdf = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% case " + draft + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    UploadOutcome upload = attachments.upload(erika, MUSTERSTADT, draft, "Zulassung.pdf", new ByteArrayInputStream(pdf),
+        journey.draft(draft).orElseThrow().service().form().attachments());
+    assertTrue(upload.isStored(), () -> "refused: " + upload.getProblem());
+    UUID file = upload.getStored().id();
+    assertTrue(journey.saveStep(draft, null, null, null, 1, json(
+        "{\"licensePlate\":\"M-EM 7\",\"isKeeper\":\"true\",\"registrationCertificate\":[\"" + file + "\"]}"), 2).isSaved());
+    assertTrue(journey.saveStep(draft, null, null, null, 2, json("{\"validity\":\"oneYear\"}"), 3).isSaved());
+    SubmissionOutcome submitted = journey.submit(draft, UUID.randomUUID().toString(), null, "Erika Mustermann", "de");
+    String reference = submitted.reference().format();
+    UUID[] caseId = new UUID[1];
+    fixtures.asPlatform(() -> caseId[0] = em.createQuery("select c.id from CaseRecord c where c.referenceNumber = :r", UUID.class)
+        .setParameter("r", reference).getSingleResult());
+    UUID other = fixtures.submit("it-other-" + fixtures.suffix, "Otto Other");
+
+    String clerk = "it-clerk-" + fixtures.suffix;
+    caller.set(TenantScope.staff(MUSTERSTADT, clerk));
+    CaseDetails details = work.open(caseId[0]).orElseThrow();
+    assertEquals(1, details.attachments().size());
+    assertEquals("Zulassung.pdf", details.attachments().get(0).displayName());
+    assertArrayEquals(pdf, work.download(caseId[0], file).orElseThrow().content());
+    assertEquals(1, fixtures.count(TenantScope.platform("it"),
+        "select count(*) from audit_entry where action = 'attachment.downloaded' and subject_id = ?1 and actor = ?2",
+        file.toString(), clerk));
+    assertTrue(work.download(other, file).isEmpty(), "a file is only served under its own case");
+
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-ben-" + fixtures.suffix));
+    assertTrue(work.download(caseId[0], file).isEmpty());
+  }
+}

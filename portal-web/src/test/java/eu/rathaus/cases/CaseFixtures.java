@@ -1,0 +1,132 @@
+package eu.rathaus.cases;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.rathaus.applications.application.ApplicationJourney;
+import eu.rathaus.applications.application.StepOutcome;
+import eu.rathaus.applications.application.SubmissionOutcome;
+import eu.rathaus.catalogue.application.CatalogueOutcome;
+import eu.rathaus.catalogue.application.DemoTemplates;
+import eu.rathaus.catalogue.application.ServiceCatalogue;
+import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
+import java.util.UUID;
+
+/**
+ * Test data for the case ITs, made through the real use cases: a fresh service of Musterstadt
+ * (own key, so assertions can filter by it and ignore other tests' cases) and applications
+ * submitted by citizens, each of which opens a case. Runs inside the server (no launcher types).
+ */
+final class CaseFixtures {
+
+  static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
+  static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  interface Work {
+    void run() throws Exception;
+  }
+
+  private final ApplicationJourney journey;
+  private final ServiceCatalogue catalogue;
+  private final CallerScope caller;
+  private final DatabaseTenantScope databaseScope;
+  private final UserTransaction tx;
+  private final EntityManager em;
+
+  final String suffix = UUID.randomUUID().toString().substring(0, 8);
+  String serviceKey;
+  UUID definitionId;
+
+  CaseFixtures(ApplicationJourney journey, ServiceCatalogue catalogue, CallerScope caller, DatabaseTenantScope databaseScope,
+      UserTransaction tx, EntityManager em) {
+    this.journey = journey;
+    this.catalogue = catalogue;
+    this.caller = caller;
+    this.databaseScope = databaseScope;
+    this.tx = tx;
+    this.em = em;
+  }
+
+  /** Publishes a copy of the Meldebescheinigung (5 processing days) for Musterstadt. */
+  CaseFixtures publishService() throws Exception {
+    serviceKey = "it.case-" + suffix;
+    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
+    asPlatform(() -> {
+      assertTrue(catalogue.addTemplate(template, "it").isDone());
+      CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
+      definitionId = adopted.id();
+      UUID version = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
+      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
+    });
+    return this;
+  }
+
+  /** A citizen submits an application; returns the new case's id. The caller scope is left anonymous. */
+  UUID submit(String citizenSubject, String citizenName) throws Exception {
+    caller.set(TenantScope.citizen(citizenSubject));
+    try {
+      StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, null, 0,
+          json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"), 1);
+      assertTrue(one.isSaved(), one.problems()::toString);
+      assertTrue(journey.saveStep(one.draftId(), null, null, null, 1,
+          json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"), 2).isSaved());
+      assertTrue(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"it@example.org\"}"), 3).isSaved());
+      SubmissionOutcome outcome = journey.submit(one.draftId(), UUID.randomUUID().toString(), null, citizenName, "de");
+      String reference = outcome.reference().format();
+      UUID[] id = new UUID[1];
+      asPlatform(() -> id[0] = em.createQuery("select c.id from CaseRecord c where c.referenceNumber = :r", UUID.class)
+          .setParameter("r", reference).getSingleResult());
+      return id[0];
+    } finally {
+      caller.set(null);
+    }
+  }
+
+  /** Runs {@code work} in one transaction in the platform scope (sees and may change everything). */
+  void asPlatform(Work work) throws Exception {
+    in(TenantScope.platform("it"), work);
+  }
+
+  /** Runs {@code work} in one transaction with the database scope set to {@code scope} (for RLS checks). */
+  void in(TenantScope scope, Work work) throws Exception {
+    tx.begin();
+    try {
+      databaseScope.apply(scope);
+      work.run();
+      tx.commit();
+    } catch (Exception | Error e) {
+      tx.rollback();
+      throw e;
+    }
+  }
+
+  /** A native count in the given database scope — what row-level security lets through. */
+  long count(TenantScope scope, String sql, Object... params) throws Exception {
+    long[] result = new long[1];
+    in(scope, () -> {
+      var query = em.createNativeQuery(sql);
+      for (int i = 0; i < params.length; i++) {
+        query.setParameter(i + 1, params[i]);
+      }
+      result[0] = ((Number) query.getSingleResult()).longValue();
+    });
+    return result[0];
+  }
+
+  /** How many audit entries with this action, subject and actor exist. */
+  long audits(String action, UUID caseId, String actor) throws Exception {
+    return count(TenantScope.platform("it"),
+        "select count(*) from audit_entry where action = ?1 and subject_id = ?2 and actor = ?3", action, caseId.toString(), actor);
+  }
+
+  private static ObjectNode json(String text) throws Exception {
+    return (ObjectNode) JSON.readTree(text);
+  }
+}

@@ -1,0 +1,122 @@
+package eu.rathaus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.rathaus.web.it.Browser;
+import eu.rathaus.web.it.BrowserJourney;
+import eu.rathaus.web.it.ItApplications;
+import eu.rathaus.web.it.ItServices;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Erika submits an application; Mia (Musterstadt, signed in through her municipality's directory)
+ * finds it in the Posteingang by its reference, claims it, adds an internal note and approves it —
+ * with the keyboard only (Enter on links and buttons); axe-core is clean on inbox and case page.
+ * Erika then sees "Genehmigt" in "Meine Anträge", and Beispielheim's clerk gets the 404 page for
+ * the case's address.
+ */
+class OfficeInboxUiIT extends BrowserJourney {
+
+  private void accessible(String page) {
+    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
+  }
+
+  private void press(By locator) {
+    WebElement element = browser.findElement(locator);
+    element.sendKeys(Keys.ENTER);
+  }
+
+  @Test
+  void miaFindsClaimsNotesAndApprovesErikasApplication() throws Exception {
+    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    ItApplications.signInAsErika(browser, portal);
+    String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
+    browser.findElement(By.id("my-applications-link")).click();
+    Browser.awaitOrExplain(browser, By.id("submitted-table"));
+    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingereicht");
+    assertThat(browser.findElements(By.cssSelector("#submitted-table input[type=submit]")))
+        .extracting(e -> e.getAttribute("value")).contains("Zurückziehen");
+    ItApplications.signOut(browser);
+
+    ItApplications.signInAsMia(browser, portal);
+    Browser.awaitOrExplain(browser, By.id("nav-inbox"));
+    press(By.id("nav-inbox"));
+    Browser.awaitOrExplain(browser, By.id("inbox-heading"));
+    assertThat(browser.findElement(By.id("inbox-heading")).getText()).isEqualTo("Posteingang");
+    assertThat(browser.findElement(By.id("status-counters")).getText()).contains("Eingereicht");
+    accessible("the inbox");
+
+    // Search by reference through the GET form, submitted with Enter in the search field.
+    WebElement search = browser.findElement(By.id("q"));
+    search.sendKeys(reference);
+    search.sendKeys(Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("case-" + reference));
+    assertThat(browser.getCurrentUrl()).contains("q=" + reference);
+    WebElement row = browser.findElement(By.id("case-" + reference));
+    assertThat(row.getText()).contains("Erika Mustermann", "Eingereicht", "nicht zugewiesen");
+    accessible("the inbox with a search");
+
+    press(By.cssSelector("#case-" + reference + " a.case-link"));
+    Browser.awaitOrExplain(browser, By.id("case-heading"));
+    String caseUrl = browser.getCurrentUrl();
+    assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Eingereicht");
+    assertThat(browser.findElement(By.id("answers-heading")).isDisplayed()).isTrue();
+    assertThat(browser.getPageSource()).contains("Mustermann", "12.08.1964");
+    accessible("the case page");
+
+    press(By.id("claim:submit"));
+    Browser.awaitOrExplain(browser, By.id("case-confirmation"));
+    assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("In Bearbeitung");
+    assertThat(browser.findElement(By.id("case-assignee")).getText()).isEqualTo("Mia Sachbearbeiterin");
+
+    browser.findElement(By.id("note:text")).sendKeys("Telefonisch Rückfrage geklärt.");
+    press(By.id("note:submit"));
+    Browser.awaitOrExplain(browser, By.id("case-confirmation"));
+    assertThat(browser.findElement(By.id("case-notes")).getText()).contains("Telefonisch Rückfrage geklärt.");
+
+    browser.findElement(By.id("decide:reasons")).sendKeys("Alle Voraussetzungen sind erfüllt.");
+    press(By.id("decide:submit"));
+    Browser.awaitOrExplain(browser, By.id("case-confirmation"));
+    assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Genehmigt");
+    assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("Übernommen", "Genehmigt");
+    assertThat(browser.findElements(By.id("decide:submit"))).as("no decision twice").isEmpty();
+    accessible("the decided case page");
+    ItApplications.signOut(browser);
+
+    ItApplications.signInAsErika(browser, portal);
+    browser.get(portal + "/citizen/applications.xhtml");
+    Browser.awaitOrExplain(browser, By.id("submitted-table"));
+    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Genehmigt");
+    assertThat(browser.getPageSource()).doesNotContain("Telefonisch Rückfrage");
+    ItApplications.signOut(browser);
+
+    ItApplications.signInAsBen(browser, portal);
+    browser.get(caseUrl);
+    Browser.awaitOrExplain(browser, By.tagName("h1"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Seite nicht gefunden");
+    browser.get(portal + "/office/inbox.xhtml?q=" + reference);
+    Browser.awaitOrExplain(browser, By.id("inbox-heading"));
+    assertThat(browser.findElements(By.id("case-" + reference))).isEmpty();
+  }
+
+  @Test
+  void erikaWithdrawsBeforeADecision() throws Exception {
+    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    ItApplications.signInAsErika(browser, portal);
+    String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
+    browser.findElement(By.id("my-applications-link")).click();
+    Browser.awaitOrExplain(browser, By.id("submitted-table"));
+    WebElement row = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
+    assertThat(row.findElement(By.className("application-expected")).getText()).matches("[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}");
+    row.findElement(By.cssSelector("input[type=submit]")).sendKeys(Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("mine-messages"));
+    assertThat(browser.findElement(By.id("mine-messages")).getText()).contains("zurückgezogen");
+    WebElement after = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
+    assertThat(after.findElement(By.className("application-status")).getText()).isEqualTo("Zurückgezogen");
+    assertThat(after.findElements(By.cssSelector("input[type=submit]"))).isEmpty();
+    accessible("Meine Anträge after a withdrawal");
+  }
+}
