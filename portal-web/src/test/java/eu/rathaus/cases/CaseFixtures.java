@@ -2,19 +2,24 @@ package eu.rathaus.cases;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.applications.application.SubmissionOutcome;
+import eu.rathaus.applications.domain.CaseRecord;
 import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
+import eu.rathaus.payments.domain.PaymentRequest;
+import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.tenancy.application.CallerScope;
 import eu.rathaus.tenancy.domain.TenantScope;
 import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -51,6 +56,23 @@ final class CaseFixtures {
     this.databaseScope = databaseScope;
     this.tx = tx;
     this.em = em;
+  }
+
+  /**
+   * The applicant's fee arrives: the payment request opened on submission moves OPEN → PENDING →
+   * PAID as a matched bank transfer would move it.
+   */
+  void payFee(UUID caseId) throws Exception {
+    asPlatform(() -> {
+      UUID application = em.find(CaseRecord.class, caseId).applicationId();
+      PaymentRequest payment = em.createQuery("select p from PaymentRequest p where p.applicationId = :a", PaymentRequest.class)
+          .setParameter("a", application)
+          .getSingleResult();
+      Instant now = Instant.now();
+      em.persist(payment.moveTo(PaymentState.PENDING, "METHOD_CHOSEN", null, "PORTAL", null, "it", "SEPA", now));
+      em.persist(payment.markPaid(payment.amountCents(), "BANK_STATEMENT_MATCHED", "CAMT053", "it-" + UUID.randomUUID(),
+          "it", now));
+    });
   }
 
   /** Publishes a copy of the Meldebescheinigung (5 processing days) for Musterstadt. */

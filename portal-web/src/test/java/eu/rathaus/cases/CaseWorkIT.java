@@ -14,6 +14,9 @@ import eu.rathaus.cases.application.CaseDetails;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
+import eu.rathaus.messaging.application.Mailbox;
+import eu.rathaus.messaging.application.MessageItem;
+import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.cases.domain.CaseAction;
 import eu.rathaus.cases.domain.CaseEvent;
 import eu.rathaus.cases.domain.CaseStatus;
@@ -60,6 +63,8 @@ class CaseWorkIT {
   }
 
   @Inject CaseWork work;
+  @Inject DecisionNotices notices;
+  @Inject Mailbox mailbox;
   @Inject CaseInbox inbox;
   @Inject ApplicationJourney journey;
   @Inject ServiceCatalogue catalogue;
@@ -193,8 +198,21 @@ class CaseWorkIT {
     asStaff(MUSTERSTADT, anna);
     long version = load(caseId).version();
     assertEquals("case.refused.reasons-required", work.decide(caseId, version, true, " ").refusalKey());
+    assertEquals("case.refused.fee-unpaid", work.decide(caseId, version, true, "Alle Voraussetzungen sind erfüllt.").refusalKey(),
+        "no approval while the fee is open");
+    assertEquals(CaseStatus.IN_REVIEW, load(caseId).status());
+    fixtures.payFee(caseId);
     CaseOutcome approved = work.decide(caseId, version, true, "Alle Voraussetzungen sind erfüllt.");
     assertTrue(approved.done());
+
+    // The decision issued its PDF notice and delivered it into the case's thread, after the request.
+    assertEquals(1, notices.ofCase(caseId).size());
+    List<MessageItem> messages = mailbox.caseThread(caseId).orElseThrow().messages();
+    assertEquals(2, messages.size(), "the request for information and the notice");
+    assertTrue(messages.get(0).body().contains("Ausweiskopie"), messages.get(0).body());
+    assertTrue(messages.get(1).body().contains("stattgegeben"), messages.get(1).body());
+    assertEquals(1, messages.get(1).attachments().size());
+    assertTrue(messages.get(1).attachments().get(0).displayName().endsWith(".pdf"));
     CaseRecord decided = load(caseId);
     assertEquals(CaseStatus.APPROVED, decided.status());
     assertEquals("Alle Voraussetzungen sind erfüllt.", decided.decisionReasons());

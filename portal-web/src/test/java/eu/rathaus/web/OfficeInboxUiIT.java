@@ -13,10 +13,11 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Erika submits an application; Mia (Musterstadt, signed in through her municipality's directory)
- * finds it in the Posteingang by its reference, claims it, adds an internal note and approves it —
- * with the keyboard only (Enter on links and buttons); axe-core is clean on inbox and case page.
- * Erika then sees "Genehmigt" in "Meine Anträge", and Beispielheim's clerk gets the 404 page for
- * the case's address.
+ * finds it in the Posteingang by its reference, claims it and adds an internal note — with the
+ * keyboard only (Enter on links and buttons); axe-core is clean on inbox and case page. The fee is
+ * still open, so her approval is refused with a clear message; she rejects instead, and the
+ * rejection notice lands in the case's thread. Erika then sees "Abgelehnt" in "Meine Anträge", and
+ * Beispielheim's clerk gets the 404 page for the case's address.
  */
 class OfficeInboxUiIT extends BrowserJourney {
 
@@ -30,7 +31,7 @@ class OfficeInboxUiIT extends BrowserJourney {
   }
 
   @Test
-  void miaFindsClaimsNotesAndApprovesErikasApplication() throws Exception {
+  void miaFindsClaimsNotesAndDecidesErikasApplicationNotBeforeTheFeeIsPaid() throws Exception {
     String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     ItApplications.signInAsErika(browser, portal);
     String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
@@ -74,14 +75,28 @@ class OfficeInboxUiIT extends BrowserJourney {
 
     browser.findElement(By.id("note:text")).sendKeys("Telefonisch Rückfrage geklärt.");
     press(By.id("note:submit"));
-    Browser.awaitOrExplain(browser, By.id("case-confirmation"));
+    Browser.awaitText(browser, By.id("case-confirmation"), "Notiz wurde gespeichert");
     assertThat(browser.findElement(By.id("case-notes")).getText()).contains("Telefonisch Rückfrage geklärt.");
 
+    // The fee is not paid: the page says so, and an approval is refused with nothing changed.
+    assertThat(browser.findElement(By.id("payment-state")).getText()).isEqualTo("offen");
+    assertThat(browser.findElement(By.id("payment-blocked")).getText()).contains("erst nach Zahlungseingang");
     browser.findElement(By.id("decide:reasons")).sendKeys("Alle Voraussetzungen sind erfüllt.");
     press(By.id("decide:submit"));
-    Browser.awaitOrExplain(browser, By.id("case-confirmation"));
-    assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Genehmigt");
-    assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("Übernommen", "Genehmigt");
+    Browser.awaitText(browser, By.id("case-messages"), "erst genehmigt werden, wenn die Gebühr bezahlt ist");
+    assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("In Bearbeitung");
+    accessible("the case page with a refusal");
+
+    // A rejection needs no payment.
+    browser.findElement(By.cssSelector("input[name='decide:decision'][value='reject']")).click();
+    WebElement reasons = browser.findElement(By.id("decide:reasons"));
+    reasons.clear();
+    reasons.sendKeys("Der Hauptwohnsitz liegt nicht in Musterstadt.");
+    press(By.id("decide:submit"));
+    Browser.awaitText(browser, By.id("case-confirmation"), "Antrag wurde abgelehnt");
+    assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Abgelehnt");
+    assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("Übernommen", "Abgelehnt");
+    assertThat(browser.findElement(By.id("case-thread")).getText()).contains("Ihr Antrag wird abgelehnt");
     assertThat(browser.findElements(By.id("decide:submit"))).as("no decision twice").isEmpty();
     accessible("the decided case page");
     ItApplications.signOut(browser);
@@ -89,7 +104,7 @@ class OfficeInboxUiIT extends BrowserJourney {
     ItApplications.signInAsErika(browser, portal);
     browser.get(portal + "/citizen/applications.xhtml");
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
-    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Genehmigt");
+    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Abgelehnt");
     assertThat(browser.getPageSource()).doesNotContain("Telefonisch Rückfrage");
     ItApplications.signOut(browser);
 
@@ -112,8 +127,7 @@ class OfficeInboxUiIT extends BrowserJourney {
     WebElement row = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
     assertThat(row.findElement(By.className("application-expected")).getText()).matches("[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}");
     row.findElement(By.cssSelector("input[type=submit]")).sendKeys(Keys.ENTER);
-    Browser.awaitOrExplain(browser, By.id("mine-messages"));
-    assertThat(browser.findElement(By.id("mine-messages")).getText()).contains("zurückgezogen");
+    Browser.awaitText(browser, By.id("mine-messages"), "zurückgezogen");
     WebElement after = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
     assertThat(after.findElement(By.className("application-status")).getText()).isEqualTo("Zurückgezogen");
     assertThat(after.findElements(By.cssSelector("input[type=submit]"))).isEmpty();

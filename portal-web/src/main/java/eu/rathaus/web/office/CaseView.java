@@ -12,6 +12,9 @@ import eu.rathaus.cases.domain.CaseAction;
 import eu.rathaus.catalogue.domain.FieldDefinition;
 import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.FormDefinition;
+import eu.rathaus.catalogue.domain.Money;
+import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.Payments;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.catalogue.domain.Visibility;
 import eu.rathaus.tenancy.domain.TenantScope;
@@ -58,6 +61,7 @@ public class CaseView implements Serializable {
   @Inject SessionUser sessionUser;
   @Inject LocaleSelection localeSelection;
   @Inject TextBlockOptions textBlocks;
+  @Inject Payments payments;
 
   private String id;
   private String done;
@@ -69,6 +73,9 @@ public class CaseView implements Serializable {
   private String colleague;
   private String textBlock;
   private ArrayList<SelectItem> colleagues;
+  /** The fee's state as the page shows it, read once per view; null when the application has no fee. */
+  private PaymentFacts payment;
+  private boolean paymentRead;
 
   /** f:viewAction: reads the case (audited); a foreign, unknown or malformed id is the 404 page. */
   public void init() {
@@ -292,6 +299,55 @@ public class CaseView implements Serializable {
       return JSON.readTree(json == null ? "{}" : json);
     } catch (IOException e) {
       return JSON.createObjectNode();
+    }
+  }
+
+  /** The case's id for the mailbox thread fragment (a {@link UUID}). */
+  public UUID getCaseId() {
+    return details == null ? null : details.caseId();
+  }
+
+  /** The fee of the application (amount, Kassenzeichen, state), or null when there is none. */
+  public PaymentFacts getPayment() {
+    if (!paymentRead && details != null) {
+      paymentRead = true;
+      Locale locale = localeSelection.getLocale();
+      payment = payments.forApplication(details.applicationId())
+          .map(p -> new PaymentFacts(Money.euroCents(p.getAmountCents()).format(locale), p.getPrintedReference(),
+              OfficeTexts.text("payment.state." + p.getStateName()),
+              p.getMethod() == null ? null : OfficeTexts.text("office.case.payment.method." + p.getMethod().name()),
+              p.getPaidAt() == null ? null : OfficeTexts.time(p.getPaidAt(), locale),
+              !payments.decisionAllowed(details.applicationId())))
+          .orElse(null);
+    }
+    return payment;
+  }
+
+  /** The fee as the case page shows it. */
+  public record PaymentFacts(String amount, String reference, String state, String method, String paidAt,
+      boolean approvalBlocked) implements Serializable {
+    public String getAmount() {
+      return amount;
+    }
+
+    public String getReference() {
+      return reference;
+    }
+
+    public String getState() {
+      return state;
+    }
+
+    public String getMethod() {
+      return method;
+    }
+
+    public String getPaidAt() {
+      return paidAt;
+    }
+
+    public boolean isApprovalBlocked() {
+      return approvalBlocked;
     }
   }
 

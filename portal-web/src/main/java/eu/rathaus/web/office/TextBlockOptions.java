@@ -1,15 +1,20 @@
 package eu.rathaus.web.office;
 
+import eu.rathaus.notices.application.TextBlocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * The text blocks a clerk can put into a decision's reasons. The municipal admin maintains them
- * (issue 5, NOTICES helper); until that lands, there are none and the case page shows no select.
+ * The text blocks a clerk can put into a decision's reasons, as the municipal admin maintains them
+ * ("Textbausteine"): the active approval or rejection reasons of the clerk's municipality. With none,
+ * the case page shows no select.
  */
 @ApplicationScoped
 public class TextBlockOptions {
+
+  @Inject TextBlocks textBlocks;
 
   /** A text block as the decision form offers it. */
   public record Option(String id, String title, String text) implements Serializable {
@@ -27,7 +32,8 @@ public class TextBlockOptions {
   }
 
   public List<Option> forDecision(boolean approve) {
-    // INTEGRATION: return TextBlocks#forDecision(approve) (eu.rathaus.notices.application), mapped to Option.
-    return List.of();
+    return textBlocks.forDecision(approve).stream()
+        .map(b -> new Option(b.getId().toString(), b.getTitle(), b.getBody()))
+        .toList();
   }
 }

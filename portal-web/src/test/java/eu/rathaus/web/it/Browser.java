@@ -61,6 +61,21 @@ public final class Browser {
     }
   }
 
+  /**
+   * Waits until the element shows {@code text}: for messages that exist (empty) on the page before
+   * the post as well, where waiting for presence alone would read the old page.
+   */
+  public static void awaitText(ChromeDriver browser, By locator, String text) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    } catch (TimeoutException e) {
+      String body = browser.findElement(By.tagName("body")).getText();
+      throw new AssertionError("Waited for '" + text + "' in " + locator + " on " + browser.getCurrentUrl() + ": "
+          + body.substring(0, Math.min(600, body.length())), e);
+    }
+  }
+
   /** axe-core rules for WCAG 2.1 A/AA whose impact is serious or critical. */
   public static List<String> seriousViolations(ChromeDriver browser) {
     Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);

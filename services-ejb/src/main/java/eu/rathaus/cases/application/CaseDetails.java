@@ -37,7 +37,8 @@ public record CaseDetails(
     List<AttachmentSummary> attachments,
     List<TimelineEntry> timeline,
     List<Note> notes,
-    List<CaseAction> available) implements Serializable {
+    List<CaseAction> available,
+    UUID applicationId) implements Serializable {
 
   /** One event of the timeline. */
   public record TimelineEntry(Instant at, String actorName, CaseEvent.Kind kind, CaseStatus from, CaseStatus to,

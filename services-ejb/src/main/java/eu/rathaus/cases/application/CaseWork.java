@@ -5,6 +5,7 @@ import eu.rathaus.applications.domain.CaseRecord;
 import eu.rathaus.attachments.application.AttachmentDownload;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
+import eu.rathaus.attachments.application.DataKeys;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.cases.domain.CaseAction;
@@ -17,6 +18,12 @@ import eu.rathaus.cases.domain.StaffMember;
 import eu.rathaus.catalogue.application.PublishedService;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.catalogue.domain.LocalizedText;
+import eu.rathaus.messaging.application.Mailbox;
+import eu.rathaus.messaging.application.OutgoingFile;
+import eu.rathaus.messaging.domain.MessageText;
+import eu.rathaus.notices.application.DecisionNotices;
+import eu.rathaus.notices.application.IssuedNotice;
+import eu.rathaus.payments.application.Payments;
 import eu.rathaus.tenancy.application.CallerScope;
 import eu.rathaus.tenancy.application.TenantScoped;
 import eu.rathaus.tenancy.domain.TenantScope;
@@ -58,6 +65,10 @@ public class CaseWork {
   @Inject AttachmentService attachments;
   @Inject AuditLog audit;
   @Inject CallerScope caller;
+  @Inject Mailbox mailbox;
+  @Inject DecisionNotices notices;
+  @Inject Payments payments;
+  @Inject DataKeys dataKeys;
 
   Clock clock = Clock.systemUTC();
 
@@ -89,7 +100,7 @@ public class CaseWork {
         service.map(PublishedService::title).orElse(new LocalizedText("–", "–")), c.applicantName(), c.submittedAt(),
         c.status(), c.expectedDecision(now), c.isOverdue(now), c.assigneeSubject(), c.assigneeName(), c.decidedAt(),
         c.decisionReasons(), service.map(PublishedService::form).orElse(null), application.answersJson(), files,
-        timeline, notes, CaseLifecycle.available(c.status(), CaseAction.Actor.STAFF)));
+        timeline, notes, CaseLifecycle.available(c.status(), CaseAction.Actor.STAFF), application.id()));
   }
 
   /**
@@ -156,30 +167,62 @@ public class CaseWork {
   }
 
   /**
-   * Asks the applicant for information: the case waits for the citizen and its clock pauses.
-   * INTEGRATION: the lead sends {@code text} to the applicant through {@code Mailbox#postToApplicant}
-   * in the same transaction.
+   * Asks the applicant for information: the case waits for the citizen, its clock pauses, and the
+   * request goes to the applicant's mailbox (with the e-mail notice) in the same transaction — the
+   * case never waits for a question the citizen cannot read.
    */
   public CaseOutcome requestInformation(UUID caseId, long expectedVersion, String text) {
     if (text == null || text.isBlank()) {
       return CaseOutcome.refused(CaseOutcome.TEXT_REQUIRED);
     }
-    return staffTransition(caseId, expectedVersion, CaseAction.REQUEST_INFORMATION, CaseEvent.Kind.REQUEST_INFORMATION,
-        bounded(text), "case.information-requested");
+    Optional<String> problem = MessageText.problem(text);
+    if (problem.isPresent()) {
+      return CaseOutcome.refused(problem.get(), Integer.toString(MessageText.MAX_LENGTH));
+    }
+    CaseOutcome outcome = staffTransition(caseId, expectedVersion, CaseAction.REQUEST_INFORMATION,
+        CaseEvent.Kind.REQUEST_INFORMATION, bounded(text), "case.information-requested");
+    if (outcome.isDone()) {
+      mailbox.postToApplicant(caseId, text.strip(), List.of());
+    }
+    return outcome;
   }
 
   /**
-   * Approves or rejects the case with the reasons the notice will quote.
-   * INTEGRATION: the lead issues the notice ({@code DecisionNotices#issue}) and delivers it to the
-   * mailbox after a successful decision, in the same transaction.
+   * Approves or rejects the case with the reasons the notice quotes. An approval waits for the fee
+   * unless it is paid, there is none, or the service allows deciding before payment. A successful
+   * decision issues the PDF notice (Bescheid) and delivers it to the applicant's mailbox, all in
+   * this transaction: a case is never decided without its notice.
    */
   public CaseOutcome decide(UUID caseId, long expectedVersion, boolean approve, String reasons) {
     if (reasons == null || reasons.isBlank()) {
       return CaseOutcome.refused("case.refused.reasons-required");
     }
+    if (reasons.strip().length() > DecisionNotices.MAX_REASONS) {
+      return CaseOutcome.refused("case.refused.reasons-too-long", Integer.toString(DecisionNotices.MAX_REASONS));
+    }
+    TenantScope scope = StaffScope.require(caller);
+    Optional<CaseRecord> found = caseId == null ? Optional.empty() : cases.find(scope.municipalityId(), caseId);
+    if (found.isEmpty()) {
+      return CaseOutcome.refused(CaseOutcome.NOT_FOUND);
+    }
+    boolean approvalPossibleNow = approve
+        && CaseLifecycle.decide(found.get().status(), CaseAction.APPROVE, CaseAction.Actor.STAFF).allowed();
+    if (approvalPossibleNow && !payments.decisionAllowed(found.get().applicationId())) {
+      return CaseOutcome.refused("case.refused.fee-unpaid");
+    }
+    // The notice and its mailbox copy are sealed with the municipality's data key. Made now if it
+    // does not exist yet: its creation appends to the audit chain in a transaction of its own, which
+    // must happen before this transaction holds the chain's head.
+    dataKeys.ensure(scope.municipalityId());
     String text = bounded(reasons);
-    return staffTransition(caseId, expectedVersion, approve ? CaseAction.APPROVE : CaseAction.REJECT,
+    CaseOutcome outcome = staffTransition(caseId, expectedVersion, approve ? CaseAction.APPROVE : CaseAction.REJECT,
         approve ? CaseEvent.Kind.APPROVE : CaseEvent.Kind.REJECT, text, approve ? "case.approved" : "case.rejected");
+    if (outcome.isDone()) {
+      IssuedNotice notice = notices.issue(caseId, approve, text);
+      mailbox.postToApplicant(caseId, NoticeMessage.text(found.get().referenceNumber(), approve),
+          List.of(new OutgoingFile(notice.fileName(), "application/pdf", notice.pdf())));
+    }
+    return outcome;
   }
 
   /** Closes a decided case (e.g. once the notice is delivered and any fee settled). */
@@ -227,7 +270,7 @@ public class CaseWork {
    * The applicant answered a request for information: the case goes back to review and the clock
    * runs again (the due date moves by the paused days). Called in the citizen's scope; a reply while
    * the case does not wait (a general message) changes nothing and is refused quietly.
-   * INTEGRATION: the lead's observer of {@code ApplicantReplied} calls this.
+   * {@link ReplyObserver} calls this when the applicant writes in the case's thread.
    */
   public CaseOutcome applicantReplied(UUID caseId) {
     return citizenTransition(caseId, CaseAction.CITIZEN_REPLIED, CaseEvent.Kind.CITIZEN_REPLIED, "case.applicant-replied");
