@@ -159,13 +159,7 @@ class CaseJourneyUiIT extends BrowserJourney {
     ItApplications.signOut(browser);
 
     // Beispielheim's clerk: not found, not in the inbox.
-    ItApplications.signInAsBen(browser, portal);
-    browser.get(caseUrl);
-    Browser.awaitOrExplain(browser, By.tagName("h1"));
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Seite nicht gefunden");
-    browser.get(portal + "/office/inbox.xhtml?q=" + reference);
-    Browser.awaitOrExplain(browser, By.id("inbox-heading"));
-    assertThat(browser.findElements(By.id("case-" + reference))).isEmpty();
+    ItApplications.assertBeispielheimCannotSee(browser, portal, caseUrl, reference);
   }
 
   private static UUID caseOf(String reference) throws Exception {

@@ -108,13 +108,7 @@ class OfficeInboxUiIT extends BrowserJourney {
     assertThat(browser.getPageSource()).doesNotContain("Telefonisch Rückfrage");
     ItApplications.signOut(browser);
 
-    ItApplications.signInAsBen(browser, portal);
-    browser.get(caseUrl);
-    Browser.awaitOrExplain(browser, By.tagName("h1"));
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Seite nicht gefunden");
-    browser.get(portal + "/office/inbox.xhtml?q=" + reference);
-    Browser.awaitOrExplain(browser, By.id("inbox-heading"));
-    assertThat(browser.findElements(By.id("case-" + reference))).isEmpty();
+    ItApplications.assertBeispielheimCannotSee(browser, portal, caseUrl, reference);
   }
 
   @Test

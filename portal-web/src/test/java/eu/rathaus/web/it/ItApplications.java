@@ -13,6 +13,21 @@ public final class ItApplications {
 
   private ItApplications() {}
 
+  /** Ben, Beispielheim's clerk, gets the 404 page for the case's address and no hit in his inbox. */
+  public static void assertBeispielheimCannotSee(ChromeDriver browser, String portal, String caseUrl, String reference) {
+    signInAsBen(browser, portal);
+    browser.get(caseUrl);
+    Browser.awaitOrExplain(browser, By.tagName("h1"));
+    if (!"Seite nicht gefunden".equals(browser.findElement(By.tagName("h1")).getText())) {
+      throw new AssertionError("Beispielheim's clerk was shown " + caseUrl);
+    }
+    browser.get(portal + "/office/inbox.xhtml?q=" + reference);
+    Browser.awaitOrExplain(browser, By.id("inbox-heading"));
+    if (!browser.findElements(By.id("case-" + reference)).isEmpty()) {
+      throw new AssertionError("Beispielheim's inbox lists " + reference);
+    }
+  }
+
   public static void signInAsErika(ChromeDriver browser, String portal) {
     browser.get(portal + "/");
     browser.findElement(By.id("login")).click();
