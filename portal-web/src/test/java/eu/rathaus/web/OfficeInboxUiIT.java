@@ -25,6 +25,19 @@ class OfficeInboxUiIT extends BrowserJourney {
     assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
   }
 
+  /** Waits across the table body PrimeFaces replaces after an AJAX page load. */
+  private org.openqa.selenium.support.ui.WebDriverWait afterAjax() {
+    org.openqa.selenium.support.ui.WebDriverWait wait =
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
+  /** A row of the Posteingang table, found by the case's reference. */
+  private static By row(String reference) {
+    return By.xpath("//table//tr[.//a[@class='case-link' and normalize-space()='" + reference + "']]");
+  }
+
   private void press(By locator) {
     WebElement element = browser.findElement(locator);
     element.sendKeys(Keys.ENTER);
@@ -54,13 +67,14 @@ class OfficeInboxUiIT extends BrowserJourney {
     WebElement search = browser.findElement(By.id("q"));
     search.sendKeys(reference);
     search.sendKeys(Keys.ENTER);
-    Browser.awaitOrExplain(browser, By.id("case-" + reference));
+    Browser.awaitOrExplain(browser, row(reference));
     assertThat(browser.getCurrentUrl()).contains("q=" + reference);
-    WebElement row = browser.findElement(By.id("case-" + reference));
+    WebElement row = browser.findElement(row(reference));
     assertThat(row.getText()).contains("Erika Mustermann", "Eingereicht", "nicht zugewiesen");
     accessible("the inbox with a search");
+    assertThat(Browser.cspViolations(browser)).as("CSP violations on the inbox").isEmpty();
 
-    press(By.cssSelector("#case-" + reference + " a.case-link"));
+    press(By.xpath("//tr[.//a[@class='case-link' and normalize-space()='" + reference + "']]//a[@class='case-link']"));
     Browser.awaitOrExplain(browser, By.id("case-heading"));
     String caseUrl = browser.getCurrentUrl();
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Eingereicht");
@@ -126,5 +140,44 @@ class OfficeInboxUiIT extends BrowserJourney {
     assertThat(after.findElement(By.className("application-status")).getText()).isEqualTo("Zurückgezogen");
     assertThat(after.findElements(By.cssSelector("input[type=submit]"))).isEmpty();
     accessible("Meine Anträge after a withdrawal");
+  }
+
+  /**
+   * The Posteingang's PrimeFaces paginator loads the next page by AJAX (keyset cursor), operated by
+   * keyboard, with no content security policy violation in the console; without JavaScript the same
+   * inbox pages with plain links (checked in PortalHttpIT-style by the noscript links' presence).
+   */
+  @Test
+  void miaPagesThroughThePosteingangWithThePaginator() throws Exception {
+    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    ItApplications.signInAsErika(browser, portal);
+    ItApplications.submitMeldebescheinigung(browser, portal, service);
+    ItApplications.submitMeldebescheinigung(browser, portal, service);
+    ItApplications.signOut(browser);
+
+    ItApplications.signInAsMia(browser, portal);
+    Browser.awaitOrExplain(browser, By.id("nav-inbox"));
+    Browser.cspViolations(browser);
+    browser.get(portal + "/office/inbox.xhtml?rows=1");
+    Browser.awaitOrExplain(browser, By.cssSelector("#inbox\\:cases .ui-paginator-next"));
+    String firstPage = browser.findElement(By.cssSelector("#inbox\\:cases a.case-link")).getText();
+    accessible("the inbox with the paginator");
+
+    WebElement next = browser.findElement(By.cssSelector("#inbox\\:cases .ui-paginator-next"));
+    assertThat(next.getAttribute("tabindex")).as("the paginator is reachable by keyboard").isEqualTo("0");
+    String url = browser.getCurrentUrl();
+    next.sendKeys(Keys.ENTER);
+    afterAjax().until(b ->
+        !b.findElement(By.cssSelector("#inbox\\:cases a.case-link")).getText().equals(firstPage));
+    assertThat(browser.getCurrentUrl()).as("paged by AJAX, not by a new page").isEqualTo(url);
+    assertThat(browser.findElement(By.cssSelector("#inbox\\:cases .ui-paginator-page.ui-state-active")).getText()).isEqualTo("2");
+    accessible("the inbox on page 2");
+
+    // Back to the first page: the cursor of page 1 was kept.
+    browser.findElement(By.cssSelector("#inbox\\:cases .ui-paginator-prev")).sendKeys(Keys.ENTER);
+    afterAjax().until(b ->
+        b.findElement(By.cssSelector("#inbox\\:cases a.case-link")).getText().equals(firstPage));
+    assertThat(Browser.cspViolations(browser)).as("CSP violations in the console").isEmpty();
+    assertThat(browser.getPageSource()).contains("page-next");
   }
 }

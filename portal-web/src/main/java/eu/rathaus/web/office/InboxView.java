@@ -25,7 +25,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Backing bean of {@code office/inbox.xhtml} ("Posteingang"). Everything the clerk chooses travels
+ * Backing bean of {@code office/inbox.xhtml} ("Posteingang"). It is loaded on GET only (the view
+ * action); the table's AJAX requests are served by the view-scoped {@link InboxTable}, and during
+ * them this bean's getters answer empty rather than failing.
+ *
+ * <p> Everything the clerk chooses travels
  * as GET parameters — filters, search, order, and the keyset cursor of the page — so every view of
  * the inbox is a bookmarkable address and works without JavaScript. Unknown or malformed values are
  * ignored (the inbox shows more, never an error).
@@ -40,6 +44,7 @@ public class InboxView {
   @Inject SessionUser sessionUser;
   @Inject LocaleSelection localeSelection;
   @Inject HttpServletRequest request;
+  @Inject InboxTable table;
 
   private String q;
   private String service;
@@ -49,6 +54,7 @@ public class InboxView {
   private String from;
   private String to;
   private String sort;
+  private Integer rows;
   private InboxQuery query;
   private InboxPage page;
 
@@ -73,23 +79,54 @@ public class InboxView {
     to = toDate == null ? null : toDate.toString();
     InboxSort order = "submitted".equals(request.getParameter("sort")) ? InboxSort.SUBMITTED : InboxSort.DUE;
     sort = order == InboxSort.SUBMITTED ? "submitted" : "due";
+    rows = pageSize(request.getParameter("rows"));
     query = new InboxQuery(serviceId, statusFilter, view, overdue, fromDate, toDate, q, order,
-        trimmed(request.getParameter("after")), trimmed(request.getParameter("before")), PAGE_SIZE);
+        trimmed(request.getParameter("after")), trimmed(request.getParameter("before")), rows == null ? PAGE_SIZE : rows);
     page = inbox.page(query);
+    table.start(query, page, exactCount(), localeSelection.getLocale());
+  }
+
+  /**
+   * The total the table's paginator can trust: the status counters give it when nothing but the
+   * status is filtered and the table starts at the first page; otherwise null (the model counts the
+   * pages it has found).
+   */
+  private Long exactCount() {
+    boolean onlyStatus = query.serviceId() == null && query.view() == null && !query.overdue() && query.from() == null
+        && query.to() == null && query.search() == null && query.after() == null && query.before() == null;
+    if (!onlyStatus) {
+      return null;
+    }
+    return query.status() == null
+        ? page.counts().values().stream().mapToLong(Long::longValue).sum()
+        : page.counts().getOrDefault(query.status(), 0L);
+  }
+
+  /** Optional {@code rows} parameter (1–100): a bookmarkable page size, also used by tests. */
+  private static Integer pageSize(String text) {
+    try {
+      int n = text == null || text.isBlank() ? 0 : Integer.parseInt(text.strip());
+      return n >= 1 && n <= 100 && n != PAGE_SIZE ? n : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   public List<RowView> getRows() {
+    if (page == null) {
+      return List.of();
+    }
     Locale locale = localeSelection.getLocale();
     return page.rows().stream().map(r -> new RowView(r, locale)).toList();
   }
 
   /** Link to the next page (same filters), or null on the last page. */
   public String getNextHref() {
-    return page.next() == null ? null : href(filters(), "after", page.next());
+    return page == null || page.next() == null ? null : href(filters(), "after", page.next());
   }
 
   public String getPreviousHref() {
-    return page.previous() == null ? null : href(filters(), "before", page.previous());
+    return page == null || page.previous() == null ? null : href(filters(), "before", page.previous());
   }
 
   /** Link of one of the views "Alle", "Meine", "Nicht zugewiesen" (other filters reset). */
@@ -108,6 +145,9 @@ public class InboxView {
 
   public List<Counter> getCounters() {
     List<Counter> counters = new ArrayList<>();
+    if (page == null) {
+      return counters;
+    }
     for (CaseStatus s : CaseStatus.values()) {
       counters.add(new Counter(s.name(), OfficeTexts.text(s.messageKey()), page.counts().getOrDefault(s, 0L),
           s.name().equals(status)));
@@ -155,6 +195,9 @@ public class InboxView {
     put(params, "from", from);
     put(params, "to", to);
     put(params, "sort", sort);
+    if (rows != null) {
+      params.put("rows", rows.toString());
+    }
     return params;
   }
 
@@ -271,15 +314,20 @@ public class InboxView {
   }
 
   public long getMineCount() {
-    return page.mine();
+    return page == null ? 0 : page.mine();
   }
 
   public long getUnassignedCount() {
-    return page.unassigned();
+    return page == null ? 0 : page.unassigned();
+  }
+
+  /** The page size asked for with {@code rows}, or null for the default. */
+  public Integer getPageSize() {
+    return rows;
   }
 
   public boolean isNoCases() {
-    return page.rows().isEmpty();
+    return page != null && page.rows().isEmpty();
   }
 
   /** A counter above the table. */
@@ -302,7 +350,8 @@ public class InboxView {
   }
 
   /** One row as the table shows it. */
-  public static final class RowView {
+  public static final class RowView implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final InboxPage.Row row;
     private final Locale locale;
 

@@ -35,6 +35,8 @@ public final class Browser {
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1280,1000", "--lang=de-DE",
         "--user-data-dir=" + Files.createTempDirectory("rathaus-chromium"));
+    // The console log, so tests can check that no content security policy violation was reported.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile()).build();
     ChromeDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -87,5 +89,16 @@ public final class Browser {
 
   private static String describe(Rule rule) {
     return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+  }
+
+  /**
+   * Console messages since the last call that report a content security policy violation (Chromium
+   * logs "Refused to … because it violates the following Content Security Policy directive").
+   */
+  public static List<String> cspViolations(ChromeDriver browser) {
+    return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+        .toList();
   }
 }
