@@ -1,0 +1,151 @@
+package eu.rathaus.cases.infrastructure;
+
+import eu.rathaus.cases.domain.CaseRepository.InboxFilter;
+import eu.rathaus.cases.domain.CaseRepository.InboxSort;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL of the back-office inbox and its counters, built without a database. It is its own pure
+ * class so that two callers run the very same text: {@link JpaCaseRepository} (through JPA native
+ * queries with named parameters) and the inbox benchmark (module {@code benchmarks}, through plain
+ * JDBC at a million rows). A benchmark of a copy of the query would measure the copy.
+ */
+public final class InboxSql {
+
+  /** The open statuses: what "unassigned" and the "mine" counter look at. */
+  static final String OPEN = "('SUBMITTED','IN_REVIEW','WAITING_FOR_CITIZEN')";
+
+  private static final Pattern NAMED = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
+
+  private InboxSql() {}
+
+  /** A named parameter and its JDBC-ready value ({@link Date}, {@link Timestamp}, {@link UUID}, String, Integer). */
+  public record Parameter(String name, Object value) {}
+
+  /** SQL with {@code :name} parameters, each used once, listed in the order they were added. */
+  public record Statement(String sql, List<Parameter> parameters) {
+
+    public Statement {
+      parameters = List.copyOf(parameters);
+    }
+
+    /** The same SQL with JDBC's {@code ?} in place of every {@code :name}. */
+    public String jdbcSql() {
+      return NAMED.matcher(sql).replaceAll("?");
+    }
+
+    /** The values for {@link #jdbcSql()}, in the order the placeholders appear in the text. */
+    public List<Object> jdbcValues() {
+      Map<String, Object> byName = new HashMap<>();
+      for (Parameter p : parameters) {
+        byName.put(p.name(), p.value());
+      }
+      List<Object> values = new ArrayList<>();
+      Matcher m = NAMED.matcher(sql);
+      while (m.find()) {
+        if (!byName.containsKey(m.group(1))) {
+          throw new IllegalStateException("No value for :" + m.group(1));
+        }
+        values.add(byName.get(m.group(1)));
+      }
+      return values;
+    }
+  }
+
+  /**
+   * One page of the inbox: keyset pagination compares row values ({@code (due_date, id) > (?, ?)}),
+   * which walks the V9 indexes straight to the page instead of counting past an OFFSET.
+   * Columns: id, reference_number, applicant_name, title_de, title_en, status, submitted_at,
+   * due_date, assignee_subject, assignee_name.
+   */
+  public static Statement page(UUID municipalityId, InboxFilter f, LocalDate today, int limit) {
+    StringBuilder sql = new StringBuilder(
+        "select c.id, c.reference_number, c.applicant_name, d.title_de, d.title_en, c.status, c.submitted_at,"
+            + " c.due_date, c.assignee_subject, c.assignee_name"
+            + " from case_record c join service_definition d on d.id = c.definition_id"
+            + " where c.municipality_id = :m");
+    List<Parameter> params = new ArrayList<>();
+    params.add(new Parameter("m", municipalityId));
+    if (f.serviceId() != null) {
+      sql.append(" and c.definition_id = :service");
+      params.add(new Parameter("service", f.serviceId()));
+    }
+    if (f.status() != null) {
+      sql.append(" and c.status = :status");
+      params.add(new Parameter("status", f.status().name()));
+    }
+    if (f.unassigned()) {
+      sql.append(" and c.assignee_subject is null and c.status in ").append(OPEN);
+    } else if (f.assigneeSubject() != null) {
+      sql.append(" and c.assignee_subject = :assignee");
+      params.add(new Parameter("assignee", f.assigneeSubject()));
+    }
+    if (f.overdue()) {
+      sql.append(" and c.status in ('SUBMITTED','IN_REVIEW') and c.due_date < :today");
+      params.add(new Parameter("today", Date.valueOf(today)));
+    }
+    if (f.submittedFrom() != null) {
+      sql.append(" and c.submitted_at >= :from");
+      params.add(new Parameter("from", Timestamp.from(f.submittedFrom())));
+    }
+    if (f.submittedUntil() != null) {
+      sql.append(" and c.submitted_at < :until");
+      params.add(new Parameter("until", Timestamp.from(f.submittedUntil())));
+    }
+    if (f.search() != null) {
+      // A reference number (or its beginning) or the beginning of the applicant's name.
+      String reference = f.search().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "");
+      String escaped = f.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      sql.append(" and (lower(c.applicant_name) like :namePrefix escape '\\'");
+      params.add(new Parameter("namePrefix", escaped.toLowerCase(Locale.ROOT) + "%"));
+      if (reference.length() >= 3) {
+        sql.append(" or c.reference_number like :refPrefix");
+        params.add(new Parameter("refPrefix", reference + "%"));
+      }
+      sql.append(")");
+    }
+    String column = f.sort() == InboxSort.DUE ? "c.due_date" : "c.submitted_at";
+    // DUE runs ascending (nearest deadline first), SUBMITTED descending (newest first); going
+    // backwards (previous page) flips both the comparison and the order, and the caller reverses.
+    boolean ascending = (f.sort() == InboxSort.DUE) != f.backwards();
+    if (f.keyValue() != null && f.keyId() != null) {
+      sql.append(" and (").append(column).append(", c.id) ").append(ascending ? ">" : "<").append(" (:key, :keyId)");
+      params.add(new Parameter("key",
+          f.keyValue() instanceof LocalDate d ? Date.valueOf(d) : Timestamp.from((Instant) f.keyValue())));
+      params.add(new Parameter("keyId", f.keyId()));
+    }
+    String direction = ascending ? " asc" : " desc";
+    sql.append(" order by ").append(column).append(direction).append(", c.id").append(direction).append(" limit :limit");
+    params.add(new Parameter("limit", limit));
+    return new Statement(sql.toString(), params);
+  }
+
+  /** How many of the municipality's cases stand in each status: rows of (status, count). */
+  public static Statement countByStatus(UUID municipalityId) {
+    return new Statement("select c.status, count(*) from case_record c where c.municipality_id = :m group by c.status",
+        List.of(new Parameter("m", municipalityId)));
+  }
+
+  /** The open cases assigned to one staff member (the "mine" counter). */
+  public static Statement countAssignedTo(UUID municipalityId, String subject) {
+    return new Statement("select count(*) from case_record c where c.municipality_id = :m and c.assignee_subject = :s"
+        + " and c.status in " + OPEN, List.of(new Parameter("m", municipalityId), new Parameter("s", subject)));
+  }
+
+  /** The open cases nobody is assigned to (the "unassigned" counter). */
+  public static Statement countUnassignedOpen(UUID municipalityId) {
+    return new Statement("select count(*) from case_record c where c.municipality_id = :m"
+        + " and c.assignee_subject is null and c.status in " + OPEN, List.of(new Parameter("m", municipalityId)));
+  }
+}
