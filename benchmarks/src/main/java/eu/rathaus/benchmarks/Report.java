@@ -14,21 +14,22 @@ final class Report {
    * One measured query.
    *
    * @param rows rows of the (first) statement
+   * @param samples measured iterations (fewer than planned when the time budget ran out)
    * @param plans one {@code EXPLAIN (ANALYZE, BUFFERS)} per statement
    */
-  record Result(String name, int rows, double p50, double p95, double max, List<PlanSummary> summaries,
+  record Result(String name, int rows, int samples, double p50, double p95, double max, List<PlanSummary> summaries,
       List<String> sql, List<String> plans) {}
 
   static String line(Result r) {
-    return String.format(Locale.ROOT, "%-45s rows %3d  p50 %8.2f ms  p95 %8.2f ms  max %8.2f ms  | %s", r.name(),
-        r.rows(), r.p50(), r.p95(), r.max(), plans(r));
+    return String.format(Locale.ROOT, "%-45s rows %3d  n %3d  p50 %8.2f ms  p95 %8.2f ms  max %8.2f ms  | %s", r.name(),
+        r.rows(), r.samples(), r.p50(), r.p95(), r.max(), plans(r));
   }
 
   static String table(List<Result> results) {
-    StringBuilder s = new StringBuilder("| query | rows | p50 ms | p95 ms | max ms | plan (index; rows examined; buffers) |\n"
-        + "|---|---:|---:|---:|---:|---|\n");
+    StringBuilder s = new StringBuilder("| query | rows | n | p50 ms | p95 ms | max ms | plan (index; rows examined; buffers) |\n"
+        + "|---|---:|---:|---:|---:|---:|---|\n");
     for (Result r : results) {
-      s.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %s |%n", r.name(), r.rows(), r.p50(),
+      s.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %s |%n", r.name(), r.rows(), r.samples(), r.p50(),
           r.p95(), r.max(), plans(r).replace("|", "/")));
     }
     return s.toString();

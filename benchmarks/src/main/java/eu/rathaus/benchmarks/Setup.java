@@ -57,7 +57,8 @@ record Setup(int cases, long musterstadt, long beispielheim, long open, String m
     return "- cases: " + cases + " (Musterstadt " + musterstadt + ", Beispielheim " + beispielheim + "; Musterstadt open "
         + open + ")\n"
         + "- measured as role `rathaus` (row-level security on), staff scope of Musterstadt, subject `" + me + "`\n"
-        + "- warm-up " + warmup + ", measured " + iterations + " iterations per query; page limit "
+        + "- warm-up " + warmup + ", measured " + iterations + " iterations per query (n: fewer when a query"
+        + " exhausted its time budget); page limit "
         + InboxBenchmark.LIMIT + "\n"
         + "- PostgreSQL " + postgresVersion + " (embedded, launcher settings, shared_buffers " + sharedBuffers
         + "), schema version " + schemaVersion + "\n"
