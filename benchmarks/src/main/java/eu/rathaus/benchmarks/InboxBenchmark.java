@@ -157,6 +157,8 @@ public final class InboxBenchmark {
         with(all, null, null, false, false, setup.referencePrefix(), InboxSort.DUE), today, LIMIT))));
     list.add(new Scenario("search name \"Erika Must\"", i -> List.of(InboxSql.page(m,
         with(all, null, null, false, false, "Erika Must", InboxSort.DUE), today, LIMIT))));
+    list.add(new Scenario("search name \"Anna\" (broad: ~1/40 of names)", i -> List.of(InboxSql.page(m,
+        with(all, null, null, false, false, "Anna", InboxSort.DUE), today, LIMIT))));
     list.add(new Scenario("counters (per status, mine, unassigned)", i -> List.of(InboxSql.countByStatus(m),
         InboxSql.countAssignedTo(m, setup.me()), InboxSql.countUnassignedOpen(m))));
     return list;

@@ -58,7 +58,8 @@ class InboxSqlTest {
         + " or (c.reference_number ~>=~ :refFrom and c.reference_number ~<~ :refTo))");
     // Wildcards are plain characters in a range: nothing to escape.
     assertThat(s.jdbcValues()).containsExactly(M, "mus_t%", "mus_t&", "MUST", "MUSU", 10);
-    assertThat(s.sql()).contains("order by c.submitted_at desc");
+    assertThat(s.sql()).startsWith("with found as materialized (select c.id,")
+        .endsWith(") select c.* from found c order by c.submitted_at desc, c.id desc limit :limit");
   }
 
   @Test
