@@ -92,8 +92,10 @@ class CaseJourneyUiIT extends BrowserJourney {
     String mail = ItMail.awaitTextTo(ERIKA_MAIL, "/citizen/thread.xhtml?id=" + threadId, 30_000);
     assertThat(mail).as("notice mail for the request").isNotNull().doesNotContain("Personalausweis");
 
-    // Erika answers with a PDF in her mailbox.
+    // Erika answers with a PDF in her mailbox; every page's navigation shows the unread message.
     ItApplications.signInAsErika(browser, portal);
+    Browser.awaitOrExplain(browser, By.id("nav-mailbox-unread"));
+    assertThat(text("nav-mailbox-unread")).matches("[1-9][0-9]* ungelesen");
     browser.findElement(By.id("nav-mailbox")).click();
     Browser.awaitOrExplain(browser, By.id("threads-table"));
     accessible("the citizen's mailbox");

@@ -1,0 +1,41 @@
+package eu.rathaus.web.mailbox;
+
+import eu.rathaus.messaging.application.Mailbox;
+import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.web.session.SessionUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The unread count next to "Postfach" in the citizen's navigation, so a message from the authority
+ * is seen on any page, not only when the e-mail notice was read. Counted once per request; the
+ * navigation never fails a page because of it (a problem shows no count and is logged).
+ */
+@Named
+@RequestScoped
+public class MailboxNav {
+
+  private static final Logger LOG = Logger.getLogger(MailboxNav.class.getName());
+
+  @Inject SessionUser sessionUser;
+  @Inject Mailbox mailbox;
+
+  private Long unread;
+
+  public long getUnread() {
+    if (unread == null) {
+      unread = 0L;
+      if (sessionUser.tenantScope().kind() == TenantScope.Kind.CITIZEN) {
+        try {
+          unread = mailbox.myUnread();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Unread count not available: {0}", e.toString());
+        }
+      }
+    }
+    return unread;
+  }
+}
