@@ -137,7 +137,7 @@ class MailboxUiIT extends BrowserJourney {
     browser.findElement(By.id("reply:send")).click();
     Browser.awaitOrExplain(browser, By.id("sent-message"));
     assertThat(browser.findElements(By.linkText(pdfName))).hasSize(1);
-    assertThat(browser.findElements(By.cssSelector(".rh-unread"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".rh-message .rh-unread"))).isEmpty();
     accessible("the thread after replying");
     String href = browser.findElement(By.linkText(pdfName)).getAttribute("href");
     HttpResponse<byte[]> file = fetchWithSession(href.substring(href.indexOf("/citizen/")));
