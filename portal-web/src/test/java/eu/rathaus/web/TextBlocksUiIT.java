@@ -40,7 +40,11 @@ class TextBlocksUiIT extends BrowserJourney {
 
   private WebDriverWait await() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // While the page is replaced, Chromium reports a vanished node either as stale or as "does not
+    // belong to the document" (a plain WebDriverException): both mean "look again".
     wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(org.openqa.selenium.NoSuchElementException.class);
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
     return wait;
   }
 

@@ -69,7 +69,9 @@ public final class Browser {
    */
   public static void awaitText(ChromeDriver browser, By locator, String text) {
     try {
-      new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+      // A node replaced while it is read is reported as stale or as "does not belong to the
+      // document" (a plain WebDriverException): both mean "look again".
+      new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
           .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     } catch (TimeoutException e) {
       String body = browser.findElement(By.tagName("body")).getText();
