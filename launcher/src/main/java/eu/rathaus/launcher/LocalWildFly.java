@@ -114,6 +114,8 @@ public final class LocalWildFly implements AutoCloseable {
         }
         // Local runs and browser tests show the demo catalogue; RATHAUS_DEMO_DATA=false in the shell turns it off.
         env.put("RATHAUS_DEMO_DATA", System.getenv().getOrDefault("RATHAUS_DEMO_DATA", "true"));
+        // The launcher is the demo: published local secrets and demo users are allowed only in this mode.
+        env.put("RATHAUS_MODE", "demo");
         // standalone.sh then runs the JVM in the background and forwards SIGTERM to it, so stop() is graceful.
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         return env;
