@@ -1,5 +1,9 @@
 package eu.rathaus.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,6 +36,8 @@ public final class LocalKeycloak implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKeycloak.class);
     /** Folder on the classpath (identity module) whose {@code *-realm.json} files are all imported. */
     static final String REALM_FOLDER = "keycloak/";
+    /** Demo additions to a realm file (demo users, relaxed password policy), merged only by the launcher. */
+    static final String DEMO_FOLDER = REALM_FOLDER + "demo/";
     /** A realm file that must exist; it also tells where (jar or folder) the realm files live. */
     static final String ANCHOR_REALM = REALM_FOLDER + "rathaus-realm.json";
     /** Build-time options; a change here triggers a rebuild because the marker records them. */
@@ -214,14 +220,61 @@ public final class LocalKeycloak implements AutoCloseable {
                         throw new StackException("Realm-Datei fehlt im Klassenpfad / realm file missing on the classpath: "
                                 + resource);
                     }
-                    Path target = importDir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    String fileName = resource.substring(resource.lastIndexOf('/') + 1);
+                    Path target = importDir.resolve(fileName);
+                    byte[] realm = in.readAllBytes();
+                    byte[] overlay = demoOverlay(fileName);
+                    Files.write(target, overlay == null ? realm : withDemoOverlay(realm, overlay));
                 }
             }
         } catch (IOException e) {
             throw new StackException("Realm-Import vorbereiten fehlgeschlagen / could not prepare realm import: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The demo overlay of a realm file ({@code keycloak/demo/<name>-demo.json}), or null if it has none. */
+    static byte[] demoOverlay(String realmFileName) throws IOException {
+        String name = DEMO_FOLDER + realmFileName.replace(".json", "-demo.json");
+        try (InputStream in = LocalKeycloak.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /**
+     * The launcher is the demo installation, so it imports each realm together with its demo overlay: the overlay's
+     * users are added, its organization members are added to the organization of the same alias, and its other
+     * top-level values replace the realm's (null removes the setting). The realm files themselves stay free of demo
+     * users, which is what a production installation imports.
+     */
+    static byte[] withDemoOverlay(byte[] realmJson, byte[] overlayJson) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode realm =
+                (ObjectNode) json.readTree(realmJson);
+        JsonNode overlay = json.readTree(overlayJson);
+        for (Map.Entry<String, JsonNode> field : overlay.properties()) {
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (key.startsWith("_")) {
+                continue; // comments for the reader of the overlay file
+            } else if ("users".equals(key)) {
+                realm.withArray("users").addAll((ArrayNode) value);
+            } else if ("organizations".equals(key)) {
+                for (JsonNode extra : value) {
+                    for (JsonNode org : realm.withArray("organizations")) {
+                        if (org.path("alias").asText().equals(extra.path("alias").asText())) {
+                            ((ObjectNode) org).withArray("members")
+                                    .addAll((ArrayNode) extra.path("members"));
+                        }
+                    }
+                }
+            } else if (value.isNull()) {
+                realm.remove(key);
+            } else {
+                realm.set(key, value);
+            }
+        }
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(realm);
     }
 
     static boolean isRealmFile(String fileName) {

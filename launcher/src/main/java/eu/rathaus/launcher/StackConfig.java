@@ -1,5 +1,6 @@
 package eu.rathaus.launcher;
 
+import eu.rathaus.platform.DemoValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,13 +23,13 @@ import java.util.Properties;
 public final class StackConfig {
 
     /** Password of the local app role {@code rathaus}. Local only: the role is reachable from 127.0.0.1 only. */
-    public static final String DEFAULT_APP_PASSWORD = "rathaus";
+    public static final String DEFAULT_APP_PASSWORD = DemoValues.DATABASE_PASSWORD;
     /** Password of the local owner role {@code rathaus_owner}, which runs the Flyway migrations. */
-    public static final String DEFAULT_OWNER_PASSWORD = "rathaus_owner";
+    public static final String DEFAULT_OWNER_PASSWORD = DemoValues.MIGRATION_PASSWORD;
     /** Password of Keycloak's local database role. */
     public static final String DEFAULT_KEYCLOAK_DB_PASSWORD = "keycloak";
     /** Client secret of {@code rathaus-portal}; the realm JSON uses the same value as its placeholder default. */
-    public static final String DEFAULT_OIDC_CLIENT_SECRET = "rathaus-local-secret";
+    public static final String DEFAULT_OIDC_CLIENT_SECRET = DemoValues.OIDC_CLIENT_SECRET;
 
     public static final String APP_DATABASE = "rathaus";
     public static final String APP_ROLE = "rathaus";
@@ -39,10 +40,10 @@ public final class StackConfig {
     public static final String OIDC_CLIENT_ID = "rathaus-portal";
 
     /** HMAC secret shared by the portal and the local payment sandbox; production sets its provider's own. */
-    public static final String DEFAULT_PAYMENT_SECRET = "rathaus-local-payment-sandbox-secret-2026";
+    public static final String DEFAULT_PAYMENT_SECRET = DemoValues.PAYMENT_SECRET;
 
     /** Password of the local master keystore; production supplies its own (or an HSM/KMS instead). */
-    public static final String DEFAULT_KEYSTORE_PASSWORD = "rathaus-local-keystore";
+    public static final String DEFAULT_KEYSTORE_PASSWORD = DemoValues.KEYSTORE_PASSWORD;
 
     // clamd: not its usual 3310, so a system clamd listening on TCP does not collide with ours.
     private static final Map<Component, Integer> UP_PORTS = ports(8080, 9990, 8180, 9000, 15432, 2525, 8025, 13310, 8480);

@@ -2,7 +2,12 @@ package eu.rathaus.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalKeycloakRealmsTest {
@@ -17,5 +22,51 @@ class LocalKeycloakRealmsTest {
   void passesTheKeycloakUrlForTheBrokeredRealms() {
     StackConfig config = StackConfig.forTests(Path.of("."), Path.of("target/realm-test"));
     assertThat(LocalKeycloak.environment(config)).containsEntry("RATHAUS_KEYCLOAK_URL", config.keycloakUrl());
+  }
+
+  @Test
+  void productionRealmHasNoDemoUsersButBruteForceDetectionAndAPasswordPolicy() throws Exception {
+    JsonNode realm = new ObjectMapper().readTree(realmFile());
+    assertThat(usernames(realm)).containsExactly("service-account-rathaus-admin");
+    assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+    assertThat(realm.path("passwordPolicy").asText()).contains("length(12)");
+    assertThat(realm.toString()).doesNotContain("\"value\":\"demo\"");
+  }
+
+  @Test
+  void theLauncherImportsTheDemoUsersMarkedAsDemoWithTheirMemberships() throws Exception {
+    JsonNode demo = new ObjectMapper().readTree(
+        LocalKeycloak.withDemoOverlay(realmFile(), LocalKeycloak.demoOverlay("rathaus-realm.json")));
+    assertThat(usernames(demo)).containsExactly(
+        "service-account-rathaus-admin", "ben.sachbearbeiter", "berta.admin", "paula.plattform");
+    for (JsonNode user : demo.path("users")) {
+      if (!user.has("serviceAccountClientId")) {
+        assertThat(user.path("attributes").path("rathaus-demo").path(0).asText()).isEqualTo("true");
+      }
+    }
+    // The published demo password 'demo' would not pass the production policy.
+    assertThat(demo.has("passwordPolicy")).isFalse();
+    assertThat(demo.path("bruteForceProtected").asBoolean()).isTrue();
+    JsonNode beispielheim = null;
+    for (JsonNode org : demo.path("organizations")) {
+      if ("beispielheim".equals(org.path("alias").asText())) {
+        beispielheim = org;
+      }
+    }
+    assertThat(beispielheim).isNotNull();
+    assertThat(beispielheim.path("members").findValuesAsText("username")).containsExactly("ben.sachbearbeiter", "berta.admin");
+    assertThat(demo.has("_comment")).isFalse();
+  }
+
+  private static byte[] realmFile() throws Exception {
+    try (InputStream in = LocalKeycloak.class.getClassLoader().getResourceAsStream("keycloak/rathaus-realm.json")) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static List<String> usernames(JsonNode realm) {
+    List<String> names = new ArrayList<>();
+    realm.path("users").forEach(user -> names.add(user.path("username").asText()));
+    return names;
   }
 }

@@ -1,9 +1,9 @@
 package eu.rathaus.platform;
 
 /**
- * Where the portal's database is and who may change its schema. Read from the environment (the same
- * variables the WildFly datasource uses), with system properties of the same name winning, and
- * local defaults that match {@code ./rathaus up}.
+ * Where the portal's database is and who may change its schema. Read through {@link Settings} (the same
+ * keys the WildFly datasource reads from the environment), with the demo defaults of
+ * {@code ./rathaus up}; production refuses the demo password ({@link ProductionCheck}).
  */
 public record DatabaseSettings(String url, String appUser, String migrationUser, String migrationPassword) {
 
@@ -12,15 +12,11 @@ public record DatabaseSettings(String url, String appUser, String migrationUser,
         setting("POSTGRESQL_URL", "jdbc:postgresql://127.0.0.1:15432/rathaus"),
         setting("POSTGRESQL_USER", "rathaus"),
         setting("POSTGRESQL_MIGRATION_USER", "rathaus_owner"),
-        setting("POSTGRESQL_MIGRATION_PASSWORD", "rathaus_owner"));
+        setting("POSTGRESQL_MIGRATION_PASSWORD", DemoValues.MIGRATION_PASSWORD));
   }
 
   static String setting(String name, String fallback) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(name);
-    }
-    return value == null || value.isBlank() ? fallback : value;
+    return Settings.text(name, fallback);
   }
 
   @Override

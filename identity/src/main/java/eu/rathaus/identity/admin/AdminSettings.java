@@ -1,11 +1,18 @@
 package eu.rathaus.identity.admin;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
- * How the portal reaches Keycloak's admin API. Read from the environment with local defaults that
- * match {@code ./rathaus up}: {@code OIDC_PROVIDER_URL} gives server and realm, {@code
- * KEYCLOAK_ADMIN_CLIENT_ID} / {@code KEYCLOAK_ADMIN_CLIENT_SECRET} the service-account client.
+ * How the portal reaches Keycloak's admin API, read through MicroProfile Config (system property,
+ * environment or secret file, see the README's configuration table): {@code OIDC_PROVIDER_URL} gives
+ * server and realm, {@code KEYCLOAK_ADMIN_CLIENT_ID} / {@code KEYCLOAK_ADMIN_CLIENT_SECRET} the
+ * service-account client. The defaults are those of the demo ({@code ./rathaus up}); a production
+ * start refuses the demo secret.
  */
 public record AdminSettings(String serverUrl, String realm, String clientId, String clientSecret, String portalClientId) {
+
+  /** The admin client's secret in the demo realm (published in the repository, so demo only). */
+  public static final String DEMO_CLIENT_SECRET = "rathaus-admin-local-secret";
 
   public static AdminSettings fromEnvironment() {
     String provider = setting("OIDC_PROVIDER_URL", "http://localhost:8180/realms/rathaus");
@@ -16,16 +23,14 @@ public record AdminSettings(String serverUrl, String realm, String clientId, Str
         server,
         realm,
         setting("KEYCLOAK_ADMIN_CLIENT_ID", "rathaus-admin"),
-        setting("KEYCLOAK_ADMIN_CLIENT_SECRET", "rathaus-admin-local-secret"),
+        setting("KEYCLOAK_ADMIN_CLIENT_SECRET", DEMO_CLIENT_SECRET),
         setting("OIDC_CLIENT_ID", "rathaus-portal"));
   }
 
   private static String setting(String name, String fallback) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(name);
-    }
-    return value == null || value.isBlank() ? fallback : value;
+    // MicroProfile Config treats an empty value as missing, so a blank variable falls back too.
+    return ConfigProvider.getConfig().getOptionalValue(name, String.class).map(String::strip).filter(v -> !v.isEmpty())
+        .orElse(fallback);
   }
 
   @Override

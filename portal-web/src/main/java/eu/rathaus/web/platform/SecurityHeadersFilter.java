@@ -1,5 +1,6 @@
 package eu.rathaus.web.platform;
 
+import eu.rathaus.platform.Settings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -64,11 +65,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   }
 
   static String providerOrigin() {
-    String url = System.getProperty("PAYMENT_PROVIDER_PAGE_URL");
-    if (url == null || url.isBlank()) {
-      url = System.getenv("PAYMENT_PROVIDER_PAGE_URL");
-    }
-    if (url == null || url.isBlank()) {
+    String url = Settings.text("PAYMENT_PROVIDER_PAGE_URL", null);
+    if (url == null) {
       return null;
     }
     try {

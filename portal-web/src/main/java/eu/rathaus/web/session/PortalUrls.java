@@ -1,5 +1,6 @@
 package eu.rathaus.web.session;
 
+import eu.rathaus.platform.Settings;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Addresses the portal needs to build redirects; configured by environment, see README. */
@@ -22,10 +23,6 @@ public final class PortalUrls {
   }
 
   private static String setting(String name, String fallback) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(name);
-    }
-    return value == null || value.isBlank() ? fallback : value;
+    return Settings.text(name, fallback);
   }
 }

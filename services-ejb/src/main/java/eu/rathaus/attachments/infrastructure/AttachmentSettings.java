@@ -2,17 +2,20 @@ package eu.rathaus.attachments.infrastructure;
 
 import eu.rathaus.attachments.domain.KeyProvider;
 import eu.rathaus.attachments.domain.MalwareScanner;
+import eu.rathaus.platform.ProductionCheck;
+import eu.rathaus.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * Builds the scanner and the default key provider from the environment ({@code CLAMD_HOST},
+ * Builds the scanner and the default key provider from the settings ({@code CLAMD_HOST},
  * {@code CLAMD_PORT}, {@code RATHAUS_KEYSTORE}, {@code RATHAUS_KEYSTORE_PASSWORD}) and says at
  * start-up what the attachment storage will do: a missing scanner is a WARN, because files are then
  * stored as "not scanned"; a missing or unreadable keystore is an ERROR, because uploads and
@@ -30,25 +33,24 @@ public class AttachmentSettings {
   @Produces
   @ApplicationScoped
   MalwareScanner scanner() {
-    return scannerFrom(System.getenv());
+    return scannerFrom(Settings::value);
   }
 
   @Produces
   @ApplicationScoped
   KeyProvider keyProvider() {
-    Map<String, String> env = System.getenv();
-    String path = blankToNull(env.get("RATHAUS_KEYSTORE"));
-    String password = env.get("RATHAUS_KEYSTORE_PASSWORD");
+    String path = Settings.text("RATHAUS_KEYSTORE", null);
+    String password = Settings.text("RATHAUS_KEYSTORE_PASSWORD", null);
     return new KeystoreKeyProvider(path == null ? null : Path.of(path), password == null ? null : password.toCharArray(),
-        blankToNull(env.get("RATHAUS_KEYSTORE_ALIAS")));
+        Settings.text("RATHAUS_KEYSTORE_ALIAS", null));
   }
 
-  static MalwareScanner scannerFrom(Map<String, String> env) {
-    String host = blankToNull(env.get("CLAMD_HOST"));
+  static MalwareScanner scannerFrom(Function<String, Optional<String>> settings) {
+    String host = settings.apply("CLAMD_HOST").orElse(null);
     if (host == null) {
       return new NotConfiguredScanner();
     }
-    String rawPort = blankToNull(env.get("CLAMD_PORT"));
+    String rawPort = settings.apply("CLAMD_PORT").orElse(null);
     int port = DEFAULT_CLAMD_PORT;
     if (rawPort != null) {
       try {
@@ -61,7 +63,10 @@ public class AttachmentSettings {
   }
 
   void onStartup(@Observes Startup startup) {
-    if (!scanner.isConfigured()) {
+    if (!scanner.isConfigured() && ProductionCheck.malwareScanOptedOut(Settings::value)) {
+      LOG.warning(ProductionCheck.MALWARE_SCAN + "=off: malware scanning is switched off; uploaded attachments are stored"
+          + " and marked NOT_SCANNED, and administrators see a notice.");
+    } else if (!scanner.isConfigured()) {
       LOG.warning("No malware scanner configured (set CLAMD_HOST and CLAMD_PORT): uploaded attachments are stored"
           + " and marked NOT_SCANNED, never as clean.");
     } else if (scanner instanceof ClamdScanner clamd && !clamd.ping()) {
@@ -75,9 +80,5 @@ public class AttachmentSettings {
     } else {
       LOG.info(() -> "Attachments are encrypted with data keys wrapped by master key " + keys.currentMasterKeyId());
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -1,6 +1,7 @@
 package eu.rathaus.catalogue.application;
 
 import eu.rathaus.platform.SchemaReady;
+import eu.rathaus.platform.Settings;
 import eu.rathaus.tenancy.application.CallerScope;
 import eu.rathaus.tenancy.domain.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,11 +72,7 @@ public class DemoCatalogue {
 
   /** True if demo content is switched on for this process. */
   public static boolean enabled() {
-    String value = System.getProperty(SWITCH);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(SWITCH);
-    }
-    return value != null && "true".equals(value.strip().toLowerCase(Locale.ROOT));
+    return "true".equals(Settings.text(SWITCH, "").toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -1,29 +1,22 @@
 package eu.rathaus.payments.application;
 
+import eu.rathaus.platform.Settings;
 import java.time.Duration;
 
 /**
- * Payment settings from system properties or the environment (system properties win, so a test can
- * override one value), with defaults that suit the local stack. Listed in the README.
+ * Payment settings through {@link Settings} (MicroProfile Config), with defaults that suit the local
+ * stack. Listed in the README.
  */
 public final class PaymentSettings {
 
   private PaymentSettings() {}
 
   public static String text(String name, String fallback) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(name);
-    }
-    return value == null || value.isBlank() ? fallback : value.strip();
+    return Settings.text(name, fallback);
   }
 
   static long number(String name, long fallback) {
-    try {
-      return Long.parseLong(text(name, Long.toString(fallback)));
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    return Settings.number(name, fallback);
   }
 
   /** Days between submission and the due date of a fee ({@code PAYMENT_DUE_DAYS}, default 14). */

@@ -27,7 +27,7 @@ public class HostedPageProvider implements PaymentProvider {
 
   public static final String NAME = "hosted";
   /** The sandbox's local default; production sets its own secret. */
-  public static final String LOCAL_SECRET = "rathaus-local-payment-sandbox-secret-2026";
+  public static final String LOCAL_SECRET = eu.rathaus.platform.DemoValues.PAYMENT_SECRET;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -1,0 +1,146 @@
+package eu.rathaus.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ProductionCheckTest {
+
+  /** A production installation without any unsafe setting. */
+  private static Map<String, String> clean() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("POSTGRESQL_PASSWORD", "db-secret-from-the-vault");
+    settings.put("OIDC_CLIENT_SECRET", "oidc-secret-from-the-vault");
+    settings.put("POSTGRESQL_MIGRATION_PASSWORD", "owner-secret-from-the-vault");
+    settings.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "admin-secret-from-the-vault");
+    settings.put("PAYMENT_PROVIDER_SECRET", "hmac-key-of-the-real-payment-provider-0001");
+    settings.put("RATHAUS_KEYSTORE_PASSWORD", "keystore-secret-from-the-vault");
+    settings.put("PORTAL_BASE_URL", "https://service.example-kommune.de");
+    settings.put("CLAMD_HOST", "clamd.internal");
+    return settings;
+  }
+
+  private static final class FakeKeycloak implements ProductionCheck.Keycloak {
+    List<String> demoUsers = List.of();
+    String acceptedSecret;
+    RuntimeException failure;
+
+    @Override
+    public List<String> demoUsers() {
+      if (failure != null) {
+        throw failure;
+      }
+      return demoUsers;
+    }
+
+    @Override
+    public boolean acceptsSecret(String clientId, String secret) {
+      return secret.equals(acceptedSecret);
+    }
+  }
+
+  private static List<String> problems(Map<String, String> settings, ProductionCheck.Keycloak keycloak) {
+    Function<String, Optional<String>> lookup = key -> Optional.ofNullable(settings.get(key));
+    return ProductionCheck.problems(lookup, lookup, keycloak);
+  }
+
+  @Test
+  void cleanProductionConfigurationHasNoProblem() {
+    assertThat(problems(clean(), new FakeKeycloak())).isEmpty();
+  }
+
+  @Test
+  void eachPublishedDemoSecretIsNamedInOneLine() {
+    for (Map.Entry<String, String> demo : DemoValues.SECRETS.entrySet()) {
+      Map<String, String> settings = clean();
+      settings.put(demo.getKey(), demo.getValue());
+      assertThat(problems(settings, new FakeKeycloak()))
+          .as(demo.getKey())
+          .containsExactly(demo.getKey() + " equals the demo value published in the repository");
+    }
+  }
+
+  @Test
+  void eachMissingSecretIsNamedInOneLine() {
+    for (String key : DemoValues.SECRETS.keySet()) {
+      Map<String, String> settings = clean();
+      settings.remove(key);
+      List<String> problems = problems(settings, new FakeKeycloak());
+      assertThat(problems).as(key).hasSize(1);
+      assertThat(problems.get(0)).startsWith(key + " is not set");
+    }
+  }
+
+  @Test
+  void baseUrlMustBeHttps() {
+    Map<String, String> settings = clean();
+    settings.put("PORTAL_BASE_URL", "http://service.example-kommune.de");
+    assertThat(problems(settings, new FakeKeycloak()))
+        .containsExactly("PORTAL_BASE_URL is not an https:// address: http://service.example-kommune.de");
+    settings.remove("PORTAL_BASE_URL");
+    assertThat(problems(settings, new FakeKeycloak())).singleElement(STRING)
+        .startsWith("PORTAL_BASE_URL is not set");
+  }
+
+  @Test
+  void malwareScannerIsRequiredUnlessExplicitlySwitchedOff() {
+    Map<String, String> settings = clean();
+    settings.remove("CLAMD_HOST");
+    assertThat(problems(settings, new FakeKeycloak())).singleElement(STRING)
+        .startsWith("CLAMD_HOST is not set");
+    settings.put("RATHAUS_MALWARE_SCAN", "yes please");
+    assertThat(problems(settings, new FakeKeycloak())).hasSize(1);
+    settings.put("RATHAUS_MALWARE_SCAN", "OFF");
+    assertThat(problems(settings, new FakeKeycloak())).isEmpty();
+    assertThat(ProductionCheck.malwareScanOptedOut(key -> Optional.ofNullable(settings.get(key)))).isTrue();
+  }
+
+  @Test
+  void demoDataIsRefused() {
+    Map<String, String> settings = clean();
+    settings.put("RATHAUS_DEMO_DATA", "true");
+    assertThat(problems(settings, new FakeKeycloak())).singleElement(STRING)
+        .startsWith("RATHAUS_DEMO_DATA=true");
+  }
+
+  @Test
+  void demoUsersInKeycloakAreNamed() {
+    FakeKeycloak keycloak = new FakeKeycloak();
+    keycloak.demoUsers = List.of("berta.admin", "paula.plattform");
+    assertThat(problems(clean(), keycloak)).singleElement(STRING)
+        .startsWith("Keycloak realm contains demo users with published passwords: berta.admin, paula.plattform");
+  }
+
+  @Test
+  void keycloakAcceptingAPublishedClientSecretIsNamed() {
+    FakeKeycloak keycloak = new FakeKeycloak();
+    keycloak.acceptedSecret = DemoValues.ADMIN_CLIENT_SECRET;
+    assertThat(problems(clean(), keycloak)).singleElement(STRING)
+        .startsWith("Keycloak accepts the published demo secret of client rathaus-admin");
+  }
+
+  @Test
+  void keycloakThatCannotBeAskedIsAProblemNotAPass() {
+    FakeKeycloak keycloak = new FakeKeycloak();
+    keycloak.failure = new IllegalStateException("Connection refused");
+    assertThat(problems(clean(), keycloak)).singleElement(STRING)
+        .startsWith("Keycloak could not be asked whether demo users or demo client secrets exist (Connection refused)");
+  }
+
+  @Test
+  void everyProblemIsOneLine() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("RATHAUS_DEMO_DATA", "true");
+    FakeKeycloak keycloak = new FakeKeycloak();
+    keycloak.demoUsers = List.of("paula.plattform");
+    List<String> problems = problems(settings, keycloak);
+    assertThat(problems).hasSize(DemoValues.SECRETS.size() + 4);
+    assertThat(problems).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+  }
+}
