@@ -52,6 +52,13 @@ class PortalHttpIT {
   }
 
   @Test
+  void demoInstallationSaysSoOnEveryPage() throws Exception {
+    // The test stack runs with RATHAUS_MODE=demo, like ./rathaus up.
+    assertThat(get("/").body()).contains("id=\"demo-banner\"", "Demo-Installation");
+    assertThat(get("/legal/imprint.xhtml?lang=en").body()).contains("id=\"demo-banner\"", "Demo installation");
+  }
+
+  @Test
   void searchFiltersWithoutJavaScriptAndEnglishSwitchWorks() throws Exception {
     HttpResponse<String> page = get("/?q=beispiel");
     assertThat(page.body()).contains("Beispielheim", "1 Kommune gefunden").doesNotContain("<h3>Musterstadt</h3>");
