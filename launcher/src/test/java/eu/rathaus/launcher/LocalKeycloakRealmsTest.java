@@ -30,6 +30,7 @@ class LocalKeycloakRealmsTest {
     assertThat(usernames(realm)).containsExactly("service-account-rathaus-admin");
     assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
     assertThat(realm.path("passwordPolicy").asText()).contains("length(12)");
+    assertThat(realm.path("browserFlow").asText()).as("OTP for platform admins").isEqualTo("rathaus-browser");
     assertThat(realm.toString()).doesNotContain("\"value\":\"demo\"");
   }
 

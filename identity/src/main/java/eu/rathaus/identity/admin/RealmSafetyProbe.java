@@ -57,15 +57,15 @@ public final class RealmSafetyProbe {
   }
 
   /**
-   * True if Keycloak authenticates {@code clientId} with {@code secret}. Keycloak checks the client's
-   * credentials before anything else, so every answer but 401 (invalid_client) means the secret was
-   * accepted, even a 400 for a client that may not use the client-credentials grant.
+   * True if Keycloak authenticates {@code clientId} with {@code secret}. Asked at the token
+   * introspection endpoint, which authenticates every confidential client the same way whatever
+   * grants it may use: 200 means the secret was accepted, 401 that it was refused.
    */
   public static boolean acceptsSecret(AdminSettings settings, String clientId, String secret) {
-    String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+    String form = "token=probe&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
         + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(settings.serverUrl() + "/realms/" + settings.realm() + "/protocol/openid-connect/token"))
+        HttpRequest.newBuilder(URI.create(settings.serverUrl() + "/realms/" + settings.realm() + "/protocol/openid-connect/token/introspect"))
             .timeout(TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -73,10 +73,10 @@ public final class RealmSafetyProbe {
     try {
       int status = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
           .send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status >= 500) {
-        throw new IllegalStateException("Keycloak answered " + status + " at its token endpoint");
+      if (status == 200 || status == 401) {
+        return status == 200;
       }
-      return status != 401;
+      throw new IllegalStateException("Keycloak answered " + status + " at its token introspection endpoint");
     } catch (IOException e) {
       throw new IllegalStateException("Keycloak not reachable at " + settings.serverUrl() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
