@@ -233,7 +233,10 @@ public final class LocalKeycloak implements AutoCloseable {
             }
             Path target = home.resolve("providers").resolve(PROVIDER_JAR);
             Files.createDirectories(target.getParent());
-            Files.write(target, jar.toByteArray());
+            // Rewriting an unchanged jar would still count as "updated since the last build" to an optimized Keycloak.
+            if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), jar.toByteArray())) {
+                Files.write(target, jar.toByteArray());
+            }
             return java.util.HexFormat.of().formatHex(sha.digest());
         } catch (IOException | java.security.NoSuchAlgorithmException | java.net.URISyntaxException e) {
             throw new StackException("Keycloak-Erweiterung konnte nicht installiert werden / could not install the "

@@ -108,7 +108,7 @@ public final class KeycloakAdmin {
   /** Makes a user a member of the organization with this alias. */
   public void addToOrganization(String realm, String alias, String userId) throws IOException, InterruptedException {
     String organization = null;
-    for (JsonNode org : get(realm + "/organizations?exact=true&search=" + enc(alias))) {
+    for (JsonNode org : get(realm + "/organizations?first=0&max=1000")) {
       if (alias.equals(org.get("alias").asText())) {
         organization = org.get("id").asText();
       }
