@@ -44,6 +44,9 @@ public final class LocalKeycloak implements AutoCloseable {
     static final List<String> BUILD_OPTIONS =
             List.of("--db=postgres", "--health-enabled=true", "--cache=local");
     private static final String BUILD_MARKER = ".rathaus-build";
+    /** A class of the keycloak-extensions module, read as a resource only (never loaded here). */
+    static final String PROVIDER_ANCHOR = "eu/rathaus/keycloak/GuardFactory.class";
+    static final String PROVIDER_JAR = "rathaus-keycloak-extensions.jar";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final StackConfig config;
@@ -59,7 +62,8 @@ public final class LocalKeycloak implements AutoCloseable {
         Path home = home(config);
         ManagedProcess.reclaimOrphan("Keycloak", pidFile(config), home.toString());
         unpackIfNeeded(config, home);
-        buildIfNeeded(config, home);
+        String providers = installProviders(home);
+        buildIfNeeded(config, home, providers);
         copyRealms(home);
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(), "start", "--optimized",
@@ -170,10 +174,13 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    /** Runs {@code kc.sh build} unless the marker says it already ran with the same options. */
-    private static void buildIfNeeded(StackConfig config, Path home) {
+    /**
+     * Runs {@code kc.sh build} unless the marker says it already ran with the same options and the same provider jar
+     * (an optimized Keycloak only sees providers that were there at build time).
+     */
+    private static void buildIfNeeded(StackConfig config, Path home, String providersFingerprint) {
         Path marker = home.resolve(BUILD_MARKER);
-        String wanted = String.join(" ", BUILD_OPTIONS);
+        String wanted = String.join(" ", BUILD_OPTIONS) + " providers=" + providersFingerprint;
         try {
             if (Files.isRegularFile(marker) && Files.readString(marker).trim().equals(wanted)) {
                 return;
@@ -201,6 +208,77 @@ public final class LocalKeycloak implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StackException("Unterbrochen / interrupted", e);
         }
+    }
+
+    /**
+     * Writes the Rathaus provider jar (module keycloak-extensions: the federation guards of the first broker login and
+     * their messages) into {@code providers/}, from the jar on the classpath or, in the reactor, its classes folder.
+     * The jar is rebuilt from its entries with fixed timestamps, so its SHA-256 changes only when the content does;
+     * that hash goes into the build marker.
+     */
+    static String installProviders(Path home) {
+        java.net.URL anchor = LocalKeycloak.class.getClassLoader().getResource(PROVIDER_ANCHOR);
+        if (anchor == null) {
+            throw new StackException("Keycloak-Erweiterung fehlt im Klassenpfad / Keycloak extension missing on the "
+                    + "classpath: " + PROVIDER_ANCHOR + " – run ./mvnw package -DskipTests first.");
+        }
+        try {
+            java.util.SortedMap<String, byte[]> entries = providerEntries(anchor);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(jar)) {
+                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                    ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                    zipEntry.setTime(0L);
+                    out.putNextEntry(zipEntry);
+                    out.write(entry.getValue());
+                    out.closeEntry();
+                    sha.update(entry.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update(entry.getValue());
+                }
+            }
+            Path target = home.resolve("providers").resolve(PROVIDER_JAR);
+            Files.createDirectories(target.getParent());
+            // Rewriting an unchanged jar would still count as "updated since the last build" to an optimized Keycloak.
+            if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), jar.toByteArray())) {
+                Files.write(target, jar.toByteArray());
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException | java.net.URISyntaxException e) {
+            throw new StackException("Keycloak-Erweiterung konnte nicht installiert werden / could not install the "
+                    + "Keycloak extension: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file of the provider (jar or classes folder the anchor class lies in), by entry name. */
+    private static java.util.SortedMap<String, byte[]> providerEntries(java.net.URL anchor)
+            throws IOException, java.net.URISyntaxException {
+        java.util.SortedMap<String, byte[]> entries = new java.util.TreeMap<>();
+        if ("jar".equals(anchor.getProtocol())) {
+            String spec = anchor.getPath();
+            Path jar = Path.of(new java.net.URI(spec.substring(0, spec.indexOf("!/"))));
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                for (java.util.jar.JarEntry entry : java.util.Collections.list(file.entries())) {
+                    if (!entry.isDirectory()) {
+                        try (InputStream in = file.getInputStream(entry)) {
+                            entries.put(entry.getName(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        } else {
+            Path classFile = Path.of(anchor.toURI());
+            Path root = classFile;
+            for (int i = 0; i < PROVIDER_ANCHOR.split("/").length; i++) {
+                root = root.getParent();
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    entries.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+            }
+        }
+        return entries;
     }
 
     /** Copies the realm files fresh on every start; Keycloak itself skips realms that already exist. */

@@ -87,7 +87,9 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
           org.setName(name);
           org.setEnabled(true);
           OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation(emailDomain);
-          domain.setVerified(false);
+          // The platform admin who onboards the municipality vouches for its mail domain; only verified domains
+          // let the municipality's directory sign anybody in (Keycloak guard rathaus-organization-domain-guard).
+          domain.setVerified(true);
           org.addDomain(domain);
           try (Response response = realm().organizations().create(org)) {
             return CreatedResponseUtil.getCreatedId(response);
