@@ -1,7 +1,9 @@
 package eu.rathaus.web.session;
 
 import eu.rathaus.identity.CurrentUser;
+import eu.rathaus.tenancy.application.ActiveMunicipalities;
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import eu.rathaus.tenancy.domain.TenantScope;
 import java.io.Serializable;
@@ -26,6 +28,13 @@ public class SessionUser implements Serializable {
   private UUID municipalityId;
   private boolean municipalitySuspended;
 
+  /**
+   * Asked on every staff request, so a suspension reaches live sessions within
+   * {@link ActiveMunicipalities#MAX_AGE} (issue 10). Absent only in unit tests, which then keep
+   * the status from sign-in.
+   */
+  @Inject ActiveMunicipalities activeMunicipalities;
+
   public void signIn(CurrentUser user, String idToken, UUID municipalityId, String municipalityName, boolean suspended) {
     this.user = user;
     this.idToken = idToken;
@@ -34,8 +43,22 @@ public class SessionUser implements Serializable {
     this.municipalitySuspended = suspended;
   }
 
+  /**
+   * The roles, organizations or level from a refreshed token (elytron-oidc-client refreshes the
+   * access token once it expires, and Keycloak computes the roles again then): a role removed in
+   * Keycloak leaves the session at the next refresh instead of at the next sign-in.
+   */
+  public void refresh(CurrentUser current) {
+    if (user != null && current != null && user.subject().equals(current.subject()) && !user.equals(current)) {
+      this.user = current;
+    }
+  }
+
   /** Staff of a suspended municipality are signed in but get no access to its data. */
   public boolean isMunicipalitySuspended() {
+    if (municipalityId != null && activeMunicipalities != null) {
+      municipalitySuspended = !activeMunicipalities.isActive(municipalityId);
+    }
     return municipalitySuspended;
   }
 
@@ -50,7 +73,7 @@ public class SessionUser implements Serializable {
     if (user.hasRole(CurrentUser.PLATFORM_ADMIN)) {
       return TenantScope.platform(user.subject());
     }
-    if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN)) && municipalityId != null && !municipalitySuspended) {
+    if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN)) && municipalityId != null && !isMunicipalitySuspended()) {
       return TenantScope.staff(municipalityId, user.subject());
     }
     if (user.hasRole(CurrentUser.CITIZEN)) {
