@@ -35,7 +35,19 @@ public class SessionUser implements Serializable {
    */
   @Inject ActiveMunicipalities activeMunicipalities;
 
+  /**
+   * A random value per sign-in that the portal's own forms for session-changing actions (sign-out,
+   * step-up) carry, so another site cannot end or restart someone's session with a forged POST
+   * (SameSite=Lax already keeps the cookie off cross-site posts; this does not rely on it).
+   */
+  private String formToken;
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   public void signIn(CurrentUser user, String idToken, UUID municipalityId, String municipalityName, boolean suspended) {
+    byte[] token = new byte[24];
+    RANDOM.nextBytes(token);
+    this.formToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     this.user = user;
     this.idToken = idToken;
     this.municipalityId = municipalityId;
@@ -80,6 +92,18 @@ public class SessionUser implements Serializable {
       return TenantScope.citizen(user.subject());
     }
     return TenantScope.anonymous();
+  }
+
+  /** The value of the hidden {@code token} field of the sign-out and step-up forms. */
+  public String getFormToken() {
+    return formToken;
+  }
+
+  /** True when {@code given} is this session's form token (compared in constant time). */
+  public boolean acceptsFormToken(String given) {
+    return formToken != null && given != null
+        && java.security.MessageDigest.isEqual(formToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   public boolean isSignedIn() {
