@@ -10,7 +10,9 @@ import jakarta.servlet.annotation.WebListener;
  * The session cookie's {@code Secure} flag, set at start-up from the runtime mode (issue 10):
  * production sends the cookie over https only; the demo runs on {@code http://localhost}, where a
  * secure cookie would never come back and nobody could sign in. HttpOnly and SameSite=Lax are fixed
- * in web.xml; SameSite for every other cookie comes from {@code WEB-INF/undertow-handlers.conf}.
+ * in web.xml; SameSite=Lax for every other cookie (elytron-oidc-client's sign-in state cookie among
+ * them) comes from {@code WEB-INF/undertow-handlers.conf} (that file takes no comments). Lax, not
+ * Strict: the browser comes back from Keycloak by a top-level redirect and must bring the cookies.
  */
 @WebListener
 public class SessionCookieHardening implements ServletContextListener {
