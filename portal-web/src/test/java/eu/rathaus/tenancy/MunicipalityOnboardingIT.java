@@ -2,15 +2,20 @@ package eu.rathaus.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.rathaus.identity.admin.OrganizationDirectory;
+import eu.rathaus.tenancy.application.CallerNotPermitted;
+import eu.rathaus.tenancy.application.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.tenancy.application.MunicipalityAdministration;
 import eu.rathaus.tenancy.application.MunicipalityDirectory;
 import eu.rathaus.tenancy.application.MunicipalityOnboarding;
 import eu.rathaus.tenancy.application.OnboardingOutcome;
 import eu.rathaus.tenancy.application.OnboardingRequest;
+import eu.rathaus.tenancy.domain.MunicipalityStatus;
+import eu.rathaus.tenancy.domain.TenantScope;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItStack;
@@ -22,6 +27,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -52,6 +58,34 @@ class MunicipalityOnboardingIT {
   @Inject MunicipalityAdministration administration;
   @Inject MunicipalityDirectory directory;
   @Inject OrganizationDirectory organizations;
+  @Inject CallerScope caller;
+
+  /** These are platform-only methods: the platform admin's scope, as the admin pages set it. */
+  @BeforeEach
+  void asPlatformAdmin() {
+    if (caller == null) {
+      return; // @RunAsClient methods run outside the container
+    }
+    caller.set(TenantScope.platform("it-platform-admin"));
+  }
+
+  @Test
+  @Order(11)
+  void aMunicipalAdminCannotCallThePlatformOnlyMethods() {
+    java.util.UUID musterstadt = directory.bySlug("musterstadt").orElseThrow().id();
+    caller.set(TenantScope.staff(musterstadt, "it-moritz"));
+    assertThrows(CallerNotPermitted.class, () -> administration.suspend("beispielheim", "it-moritz"));
+    assertThrows(CallerNotPermitted.class, () -> administration.activate("beispielheim", "it-moritz"));
+    assertThrows(CallerNotPermitted.class, () -> administration.all());
+    assertThrows(CallerNotPermitted.class,
+        () -> onboarding.onboard(new OnboardingRequest("Fremdstadt", "09188099", "Bayern", "fremdstadt", "fremdstadt.de", null, "f@fremdstadt.de", "F", "S"), "it-moritz"));
+    caller.set(TenantScope.citizen("it-erika"));
+    assertThrows(CallerNotPermitted.class, () -> administration.suspend("beispielheim", "it-erika"));
+    caller.set(null);
+    assertThrows(CallerNotPermitted.class, () -> administration.suspend("beispielheim", "anonymous"));
+    assertEquals(java.util.Optional.of(MunicipalityStatus.ACTIVE), administration.statusOf("beispielheim"), "nothing changed");
+    assertTrue(directory.bySlug("fremdstadt").isEmpty(), "nothing onboarded");
+  }
 
   @Test
   @Order(1)

@@ -112,7 +112,8 @@ public class ApplyView implements Serializable {
       if (attempted instanceof LevelOfAssurance tried && tried.satisfies(required)) {
         external.redirect(context + LEVEL_NEEDED_PAGE + "?level=" + required.acr() + "&return=" + StepUp.encode(here));
       } else {
-        external.redirect(StepUp.stepUp(context, required, here));
+        StepUp.begin((jakarta.servlet.http.HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(), required, here);
       }
       faces.responseComplete();
       return;

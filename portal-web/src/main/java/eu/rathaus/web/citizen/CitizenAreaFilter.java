@@ -55,7 +55,7 @@ public class CitizenAreaFilter extends HttpFilter {
         response.sendRedirect(context + LEVEL_NEEDED_PAGE + "?level=" + required.acr() + "&return="
             + StepUp.encode(here));
       } else {
-        response.sendRedirect(StepUp.stepUp(context, required, here));
+        StepUp.begin(request, response, required, here);
       }
       return;
     }

@@ -1,7 +1,6 @@
 package eu.rathaus.web.citizen;
 
 import eu.rathaus.identity.LevelOfAssurance;
-import eu.rathaus.web.session.StepUp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,10 +17,9 @@ public class LevelNeededView {
     return LevelOfAssurance.fromName(request.getParameter("level")).orElse(LevelOfAssurance.HIGH);
   }
 
-  /** Try the eID again (e.g. after setting up the second factor there). */
-  public String getRetryUrl() {
+  /** Where "try the eID again" (e.g. after setting up the second factor there) returns to. */
+  public String getRetryReturn() {
     String back = request.getParameter("return");
-    String local = back != null && back.startsWith("/citizen/") && !back.contains("\\") ? back : "/citizen/profile.xhtml";
-    return StepUp.stepUp(request.getContextPath(), getRequiredLevel(), local);
+    return back != null && back.startsWith("/citizen/") && !back.contains("\\") ? back : "/citizen/profile.xhtml";
   }
 }

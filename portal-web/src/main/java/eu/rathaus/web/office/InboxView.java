@@ -47,6 +47,10 @@ public class InboxView {
   @Inject InboxTable table;
 
   private String q;
+  private boolean searchCleaned;
+
+  /** Characters no reference number or name contains: controls (NUL, line breaks) and format marks. */
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}\\p{Cf}]");
   private String service;
   private String status;
   private String view;
@@ -65,7 +69,11 @@ public class InboxView {
       return;
     }
     inbox.present(sessionUser.getUser().displayName());
-    q = trimmed(request.getParameter("q"));
+    String rawSearch = request.getParameter("q");
+    // A search from the URL may carry anything; control characters (NUL above all) are dropped and
+    // the clerk is told, instead of PostgreSQL refusing the query with an error page.
+    searchCleaned = rawSearch != null && CONTROL.matcher(rawSearch).find();
+    q = trimmed(rawSearch == null ? null : CONTROL.matcher(rawSearch).replaceAll(" "));
     UUID serviceId = uuid(request.getParameter("service"));
     service = serviceId == null ? null : serviceId.toString();
     CaseStatus statusFilter = status(request.getParameter("status"));
@@ -247,6 +255,11 @@ public class InboxView {
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /** True when the search text from the URL had control characters, which were removed. */
+  public boolean isSearchCleaned() {
+    return searchCleaned;
   }
 
   public String getQ() {

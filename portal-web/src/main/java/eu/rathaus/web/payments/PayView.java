@@ -6,14 +6,13 @@ import eu.rathaus.payments.application.StartOutcome;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.payments.domain.PaymentMethod;
 import eu.rathaus.web.session.LocaleSelection;
-import eu.rathaus.web.session.PortalUrls;
+import eu.rathaus.tenancy.application.PortalAddress;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
@@ -34,6 +33,8 @@ public class PayView implements Serializable {
 
   @Inject Payments payments;
   @Inject LocaleSelection localeSelection;
+  /** The return address comes from the configured base URL, never from the request's Host header. */
+  @Inject PortalAddress portalAddress;
 
   private String application;
   private String method;
@@ -57,8 +58,7 @@ public class PayView implements Serializable {
   public void payOnline() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    URI returnUrl = URI.create(PortalUrls.baseUrl(request) + "/citizen/payment-return.xhtml?application="
+    URI returnUrl = URI.create(portalAddress.baseUrl() + "/citizen/payment-return.xhtml?application="
         + payment.applicationId());
     StartOutcome outcome = payments.startOnline(payment.applicationId(), returnUrl);
     if (outcome.isRedirect()) {

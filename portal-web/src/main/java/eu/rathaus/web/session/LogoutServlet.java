@@ -1,5 +1,6 @@
 package eu.rathaus.web.session;
 
+import eu.rathaus.tenancy.application.PortalAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,16 +14,29 @@ import java.nio.charset.StandardCharsets;
 /**
  * Signs out of the portal and of Keycloak (RP-initiated logout), so the next "Anmelden" asks for the
  * password again, which matters on shared computers in libraries and citizens' offices.
+ *
+ * <p>POST only, from the header's form with the session's form token ({@link SessionUser#getFormToken()}):
+ * a GET (an image or link on another site) changes nothing. The address Keycloak sends the browser
+ * back to comes from the configured base URL ({@link PortalAddress}), never from the request's
+ * {@code Host} header.
  */
 @WebServlet("/signout")
 public class LogoutServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
+  /** Name of the hidden form field with the session's form token. */
+  public static final String TOKEN_PARAM = "token";
+
   @Inject SessionUser sessionUser;
+  @Inject PortalAddress portalAddress;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (sessionUser.isSignedIn() && !sessionUser.acceptsFormToken(request.getParameter(TOKEN_PARAM))) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
     String idToken = sessionUser.isSignedIn() ? sessionUser.getIdToken() : null;
     HttpSession session = request.getSession(false);
     if (session != null) {
@@ -33,7 +47,7 @@ public class LogoutServlet extends HttpServlet {
     } catch (jakarta.servlet.ServletException e) {
       // The session is gone already; nothing else to undo.
     }
-    String portal = PortalUrls.baseUrl(request);
+    String portal = portalAddress.baseUrl();
     if (idToken == null) {
       response.sendRedirect(portal + "/");
       return;

@@ -33,6 +33,8 @@ public class SessionSignIn {
       return false;
     }
     if (sessionUser.isSignedIn() && sessionUser.getUser().subject().equals(user.subject())) {
+      // Same person: take roles and memberships from the current (possibly refreshed) token.
+      sessionUser.refresh(user);
       return true;
     }
     request.changeSessionId();

@@ -1,8 +1,11 @@
 package eu.rathaus.web.session;
 
 import eu.rathaus.identity.LevelOfAssurance;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -38,9 +41,24 @@ public final class StepUp {
 
   private StepUp() {}
 
-  /** Where {@code /stepup} sends the citizen: it ends the portal session, then signs in again. */
-  public static String stepUp(String contextPath, LevelOfAssurance level, String returnPath) {
-    return contextPath + "/stepup?level=" + level.acr() + "&" + ReturnPath.PARAM + "=" + encode(returnPath);
+  /**
+   * Starts a step-up: ends the portal session (so the container starts a fresh sign-in) and sends
+   * the browser to /login asking the eID for {@code level}, coming back to {@code returnPath}. Called
+   * where a page finds the level too low, and by the "try again" form ({@link StepUpServlet}, POST);
+   * there is no GET address that does it, so no link on another site can end a session.
+   */
+  public static void begin(HttpServletRequest request, HttpServletResponse response, LevelOfAssurance level, String returnPath)
+      throws IOException {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    try {
+      request.logout();
+    } catch (ServletException e) {
+      // Nothing was signed in on this request; the new sign-in starts anyway.
+    }
+    response.sendRedirect(stepUpLogin(request, level, ReturnPath.sanitize(returnPath)));
   }
 
   static String idpFor(LevelOfAssurance level) {

@@ -61,7 +61,10 @@ public class CaseInbox {
     if (cursor.isEmpty()) {
       backwards = false;
     }
-    String search = query.search() == null || query.search().isBlank() ? null : query.search().strip();
+    // Control and format characters go before SQL: PostgreSQL refuses NUL in text outright (q=%00
+    // was a 500), and none of them can be part of a reference or a name.
+    String cleaned = query.search() == null ? null : query.search().replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
+    String search = cleaned == null || cleaned.isBlank() ? null : cleaned.strip();
     if (search != null && search.length() > MAX_SEARCH) {
       search = search.substring(0, MAX_SEARCH);
     }

@@ -50,7 +50,11 @@ public final class NotificationSignature {
   }
 
   public Verdict verify(long epochSeconds, byte[] body, String signatureHex, Instant now) {
-    if (Duration.between(Instant.ofEpochSecond(epochSeconds), now).abs().compareTo(TOLERANCE) > 0) {
+    // Compared as plain seconds: any long may arrive in the header, and Instant.ofEpochSecond throws
+    // beyond year 1,000,000,000 (a 500 per request before issue 10). The bounds cannot overflow.
+    long nowSeconds = now.getEpochSecond();
+    long tolerance = TOLERANCE.toSeconds();
+    if (epochSeconds < nowSeconds - tolerance || epochSeconds > nowSeconds + tolerance) {
       return Verdict.STALE;
     }
     byte[] expected = sign(epochSeconds, body).getBytes(StandardCharsets.US_ASCII);

@@ -63,7 +63,9 @@ public class MunicipalityAdministration {
   @Inject DatabaseTenantScope scope;
   @Inject OrganizationDirectory directory;
   @Inject AuditLog audit;
+  @Inject ActiveMunicipalities activeMunicipalities;
 
+  @PlatformOnly
   @Transactional
   public List<Row> all() {
     scope.apply(TenantScope.platform("administration"));
@@ -84,11 +86,13 @@ public class MunicipalityAdministration {
         .findFirst();
   }
 
+  @PlatformOnly
   @Transactional
   public boolean suspend(String slug, String actor) {
     return changeStatus(slug, false, actor);
   }
 
+  @PlatformOnly
   @Transactional
   public boolean activate(String slug, String actor) {
     return changeStatus(slug, true, actor);
@@ -113,6 +117,8 @@ public class MunicipalityAdministration {
       // Inside the transaction: if Keycloak refuses, the status change rolls back with it.
       directory.setOrganizationEnabled(organizationId, active);
     }
+    // Staff sessions of this municipality see the change at their next request (SessionUser).
+    activeMunicipalities.forgetAfterCommit(municipality.id());
     audit.record(new AuditEvent(actor, active ? "municipality.activated" : "municipality.suspended", "municipality", slug, municipality.id(), null));
     return true;
   }

@@ -39,6 +39,7 @@ public class MunicipalityOnboarding {
   /** The portal address the invited admin returns to after setting a password. */
   @Inject PortalAddress portal;
 
+  @PlatformOnly
   public OnboardingOutcome onboard(OnboardingRequest input, String actor) {
     OnboardingRequest request = input.normalised();
     List<FieldProblem> problems = new ArrayList<>(request.validate());

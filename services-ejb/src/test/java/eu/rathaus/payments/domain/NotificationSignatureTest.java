@@ -42,6 +42,15 @@ class NotificationSignatureTest {
   }
 
   @Test
+  void timestampsFarOutsideTheRangeOfInstantAreStaleNotAnError() {
+    for (long far : new long[] {99999999999999999L, Long.MAX_VALUE, Long.MIN_VALUE, -1L}) {
+      assertThat(signature.verify(far, BODY, signature.sign(far, BODY), NOW)).as("timestamp %d", far).isEqualTo(NotificationSignature.Verdict.STALE);
+    }
+    long edge = NOW.plusSeconds(300).getEpochSecond();
+    assertThat(signature.verify(edge, BODY, signature.sign(edge, BODY), NOW)).isEqualTo(NotificationSignature.Verdict.VALID);
+  }
+
+  @Test
   void weakSecretsAreRefused() {
     assertThatThrownBy(() -> new NotificationSignature("short".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalArgumentException.class);
   }
