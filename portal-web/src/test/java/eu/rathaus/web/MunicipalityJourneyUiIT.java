@@ -7,7 +7,6 @@ import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItApplications;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.KeycloakForms;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,26 +91,8 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     Matcher link = LINK.matcher(mail.replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
 
-    // 3. Password from the link (Keycloak asks to confirm the action first in a fresh browser).
-    browser.get(link.group(1));
-    List<WebElement> proceed = browser.findElements(By.cssSelector("a[href*='action-token']"));
-    if (!proceed.isEmpty() && browser.findElements(By.id("password-new")).isEmpty()) {
-      proceed.get(0).click();
-    }
-    Browser.awaitOrExplain(browser, By.id("password-new"));
-    fill("password-new", PASSWORD);
-    fill("password-confirm", PASSWORD);
-    browser.findElement(By.cssSelector("#kc-passwd-update-form [type=submit], form [type=submit]")).click();
-    List<WebElement> back = browser.findElements(By.cssSelector("a[href*='/login']"));
-    if (!browser.getCurrentUrl().startsWith(portal) && !back.isEmpty()) {
-      back.get(0).click();
-    }
-    if (!browser.getCurrentUrl().startsWith(portal)) {
-      browser.get(portal + "/login");
-    }
-    if (browser.findElements(By.id("signed-in-user")).isEmpty()) {
-      KeycloakForms.signIn(browser, adminEmail, PASSWORD);
-    }
+    // 3. Password from the link.
+    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), adminEmail, PASSWORD);
 
     // 4. The start page lists what is missing.
     browser.get(portal + "/");
