@@ -40,6 +40,8 @@ public final class LocalKeycloak implements AutoCloseable {
     static final String DEMO_FOLDER = REALM_FOLDER + "demo/";
     /** A realm file that must exist; it also tells where (jar or folder) the realm files live. */
     static final String ANCHOR_REALM = REALM_FOLDER + "rathaus-realm.json";
+    /** Folder on the classpath (identity module) with the portal's own Keycloak themes (e-mail theme {@code rathaus}). */
+    static final String THEME_FOLDER = REALM_FOLDER + "themes/";
     /** Build-time options; a change here triggers a rebuild because the marker records them. */
     static final List<String> BUILD_OPTIONS =
             List.of("--db=postgres", "--health-enabled=true", "--cache=local");
@@ -65,6 +67,7 @@ public final class LocalKeycloak implements AutoCloseable {
         String providers = installProviders(home);
         buildIfNeeded(config, home, providers);
         copyRealms(home);
+        copyThemes(home);
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true",
@@ -364,6 +367,53 @@ public final class LocalKeycloak implements AutoCloseable {
      * {@code ./rathaus up}) or a classes folder (tests in the reactor). Sorted, so the import order is stable.
      */
     static List<String> realmResources() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String name : resourcesBesideAnchor()) {
+            String relative = name.substring(REALM_FOLDER.length());
+            if (relative.indexOf('/') < 0 && isRealmFile(relative)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Every file of the portal's Keycloak themes ({@code keycloak/themes/<theme>/<type>/…}), sorted. */
+    static List<String> themeResources() throws IOException {
+        return resourcesBesideAnchor().stream().filter(n -> n.startsWith(THEME_FOLDER)).toList();
+    }
+
+    /**
+     * Copies the portal's themes into Keycloak's {@code themes/} folder on every start, replacing what an earlier
+     * start put there, so a changed template takes effect with the next start (the realm chooses it by name).
+     */
+    private static void copyThemes(Path home) {
+        Path themes = home.resolve("themes");
+        try {
+            List<String> files = themeResources();
+            for (String theme : files.stream().map(n -> n.substring(THEME_FOLDER.length()).split("/")[0]).distinct().toList()) {
+                deleteRecursively(themes.resolve(theme));
+            }
+            for (String resource : files) {
+                Path target = themes.resolve(resource.substring(THEME_FOLDER.length())).normalize();
+                if (!target.startsWith(themes)) {
+                    throw new IOException("Theme file outside the themes folder: " + resource);
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = LocalKeycloak.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IOException("Theme file missing on the classpath: " + resource);
+                    }
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("Keycloak-Themes kopieren fehlgeschlagen / could not copy Keycloak themes: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Every file under {@code keycloak/} where the anchor realm lives (jar or classes folder), sorted. */
+    private static List<String> resourcesBesideAnchor() throws IOException {
         java.net.URL anchor = LocalKeycloak.class.getClassLoader().getResource(ANCHOR_REALM);
         if (anchor == null) {
             throw new StackException("Realm-Datei fehlt im Klassenpfad / realm file missing on the classpath: "
@@ -375,16 +425,16 @@ public final class LocalKeycloak implements AutoCloseable {
                 String spec = anchor.getPath(); // file:/…/rathaus-identity.jar!/keycloak/rathaus-realm.json
                 Path jar = Path.of(new java.net.URI(spec.substring(0, spec.indexOf("!/"))));
                 try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
-                    file.stream().map(ZipEntry::getName)
-                            .filter(n -> n.startsWith(REALM_FOLDER) && n.indexOf('/', REALM_FOLDER.length()) < 0)
-                            .filter(n -> isRealmFile(n.substring(REALM_FOLDER.length())))
+                    file.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName)
+                            .filter(n -> n.startsWith(REALM_FOLDER))
                             .forEach(names::add);
                 }
             } else {
                 Path folder = Path.of(anchor.toURI()).getParent();
-                try (Stream<Path> files = Files.list(folder)) {
-                    files.map(p -> p.getFileName().toString()).filter(LocalKeycloak::isRealmFile)
-                            .forEach(n -> names.add(REALM_FOLDER + n));
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.filter(Files::isRegularFile)
+                            .map(p -> REALM_FOLDER + folder.relativize(p).toString().replace('\\', '/'))
+                            .forEach(names::add);
                 }
             }
         } catch (java.net.URISyntaxException e) {

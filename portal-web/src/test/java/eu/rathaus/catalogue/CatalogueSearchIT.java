@@ -127,7 +127,7 @@ class CatalogueSearchIT {
           em.createQuery("select m from Municipality m where m.slug = :s", Municipality.class).setParameter("s", SUSPENDED)
               .getResultStream().findFirst().orElse(null);
       if (suspended == null) {
-        suspended = new Municipality(UUID.randomUUID(), SUSPENDED, "Ruhestadt", "09999977", "Bayern", "ruhestadt.example");
+        suspended = new Municipality(UUID.randomUUID(), SUSPENDED, "Ruhestadt", "09999977", "Bayern", "ruhestadt.example", "RUH");
         suspended.activate();
         em.persist(suspended);
         em.flush();

@@ -7,7 +7,6 @@ import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.KeycloakForms;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -68,27 +67,7 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     assertThat(ItMail.messagesTo(ADMIN_EMAIL, 30_000)).isEqualTo(1);
     Matcher link = LINK.matcher(ItMail.newestTextTo(ADMIN_EMAIL).replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
-    browser.get(link.group(1));
-    List<WebElement> proceed = browser.findElements(By.cssSelector("a[href*='action-token'], a[href*='execute-actions']"));
-    if (!proceed.isEmpty() && browser.findElements(By.id("password-new")).isEmpty()) {
-      proceed.get(0).click();
-    }
-    Browser.awaitOrExplain(browser, By.id("password-new"));
-    browser.findElement(By.id("password-new")).sendKeys("Seebach-2026!");
-    browser.findElement(By.id("password-confirm")).sendKeys("Seebach-2026!");
-    browser.findElement(By.cssSelector("#kc-passwd-update-form [type=submit], form [type=submit]")).click();
-
-    // Back in the portal (directly, or through Keycloak's "back to application" link).
-    List<WebElement> back = browser.findElements(By.cssSelector("a[href*='/login']"));
-    if (!browser.getCurrentUrl().startsWith(portal) && !back.isEmpty()) {
-      back.get(0).click();
-    }
-    if (!browser.getCurrentUrl().startsWith(portal)) {
-      browser.get(portal + "/login");
-    }
-    if (browser.findElements(By.id("signed-in-user")).isEmpty()) {
-      KeycloakForms.signIn(browser, ADMIN_EMAIL, "Seebach-2026!");
-    }
+    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), ADMIN_EMAIL, "Seebach-2026!");
     Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
     assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Seebach");
     assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Verwaltung der Kommune");

@@ -45,6 +45,7 @@ public class MunicipalitiesAdminView implements Serializable {
   private String adminLastName;
   private String idpClientId;
   private String idpClientSecret;
+  private String referenceCode;
 
   @PostConstruct
   void load() {
@@ -54,7 +55,8 @@ public class MunicipalitiesAdminView implements Serializable {
   public void onboard() {
     OnboardingOutcome outcome =
         onboarding.onboard(new OnboardingRequest(
-                name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, idpClientId, idpClientSecret), actor());
+                name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, idpClientId, idpClientSecret,
+                referenceCode), actor());
     FacesContext faces = FacesContext.getCurrentInstance();
     switch (outcome.result()) {
       case INVALID -> {
@@ -67,7 +69,7 @@ public class MunicipalitiesAdminView implements Serializable {
       case COMPLETED -> {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("onboarding.completed", name, adminEmail), null));
         name = ags = state = slug = emailDomain = idpDiscoveryUrl = adminEmail = adminFirstName = adminLastName = null;
-        idpClientId = null;
+        idpClientId = referenceCode = null;
       }
     }
     // The secret is never rendered back into the page.
@@ -109,6 +111,15 @@ public class MunicipalitiesAdminView implements Serializable {
 
   public List<String> getStates() {
     return java.util.Arrays.stream(GermanState.values()).map(GermanState::displayName).toList();
+  }
+
+  /** Optional: blank lets onboarding propose one from the name. */
+  public String getReferenceCode() {
+    return referenceCode;
+  }
+
+  public void setReferenceCode(String referenceCode) {
+    this.referenceCode = referenceCode;
   }
 
   public String getName() {

@@ -46,6 +46,8 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Backing bean of {@code citizen/apply.xhtml}, the multi-step form renderer.
@@ -59,6 +61,8 @@ import java.util.UUID;
 @Named
 @ViewScoped
 public class ApplyView implements Serializable {
+
+  private static final Logger LOG = Logger.getLogger(ApplyView.class.getName());
 
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -331,9 +335,12 @@ public class ApplyView implements Serializable {
           localeSelection.getLanguage());
     } catch (RuntimeException e) {
       // A concurrent duplicate may have won the race on the idempotency key: show its result.
-      Optional<String> earlier = journey.submittedWith(key).map(Object::toString);
+      Optional<String> earlier = earlierSubmission(key);
       if (earlier.isEmpty()) {
-        throw e;
+        // Nothing was stored (one transaction), the draft is as it was: say so instead of an error page.
+        LOG.log(Level.SEVERE, "Submission of draft " + form.draftId() + " failed", e);
+        pageMessage = text("application.submit.unavailable");
+        return;
       }
       outcome = null;
       confirm(earlier.get());
@@ -347,6 +354,16 @@ public class ApplyView implements Serializable {
         pageMessage = first >= 0 ? text("application.submit.invalidStep", first + 1) : text("application.submit.invalid");
       }
       case NOT_FOUND -> pageMessage = text("application.submit.failed");
+      case UNAVAILABLE -> pageMessage = text("application.submit.unavailable");
+    }
+  }
+
+  /** The application a concurrent duplicate submitted with {@code key}; empty if none or unknown now. */
+  private Optional<String> earlierSubmission(String key) {
+    try {
+      return journey.submittedWith(key).map(Object::toString);
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -93,6 +93,9 @@ public class ServicesAdminView implements Serializable {
       outcome.problems().forEach(p -> ProblemTexts.error("adopt:template", ProblemTexts.text(p)));
       return null;
     }
+    // Shown on the builder page after the redirect: what happened, and that citizens see nothing yet.
+    ProblemTexts.info(ProblemTexts.text("builder.adopted"));
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     return builder(outcome.id());
   }
 

@@ -60,7 +60,12 @@ public final class ItApplications {
 
   /** The signed-in citizen submits service {@code serviceKey} of Musterstadt; returns the reference number. */
   public static String submitMeldebescheinigung(ChromeDriver browser, String portal, String serviceKey) {
-    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + serviceKey);
+    return submitMeldebescheinigung(browser, portal, "musterstadt", serviceKey);
+  }
+
+  /** The same for the Meldebescheinigung of {@code municipality}. */
+  public static String submitMeldebescheinigung(ChromeDriver browser, String portal, String municipality, String serviceKey) {
+    browser.get(portal + "/citizen/apply.xhtml?m=" + municipality + "&s=" + serviceKey);
     Browser.awaitOrExplain(browser, By.id("apply-heading"));
     type(browser, "a-firstNames", "Erika");
     type(browser, "a-lastName", "Mustermann");

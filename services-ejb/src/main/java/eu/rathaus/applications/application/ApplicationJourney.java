@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -70,6 +71,8 @@ import java.util.regex.Pattern;
 @Transactional
 @TenantScoped
 public class ApplicationJourney {
+
+  private static final Logger LOG = Logger.getLogger(ApplicationJourney.class.getName());
 
   /** Template key of the "your application arrived" notice (no personal content). */
   public static final String SUBMITTED_NOTICE = "application.notice.submitted";
@@ -208,8 +211,16 @@ public class ApplicationJourney {
     }
     Money fee = definition.fee().evaluate(answers)
         .orElseThrow(() -> new IllegalStateException("Fee undetermined for valid answers of draft " + draftId));
-    String code = applications.referenceCode(draft.municipalityId())
-        .orElseThrow(() -> new IllegalStateException("Municipality " + draft.municipalityId() + " has no reference code"));
+    Optional<String> referenceCode = applications.referenceCode(draft.municipalityId());
+    boolean payeeMissing = fee.cents() > 0 && applications.municipality(draft.municipalityId())
+        .map(m -> m.payeeIban() == null || m.payeeName() == null).orElse(true);
+    if (referenceCode.isEmpty() || payeeMissing) {
+      // Publishing refuses this; only data changed behind the portal's back gets here. The draft stays.
+      LOG.warning("Municipality " + draft.municipalityId() + " cannot take application of draft " + draftId
+          + (payeeMissing ? ": no payee account" : ": no reference code"));
+      return SubmissionOutcome.unavailable();
+    }
+    String code = referenceCode.get();
     Instant now = clock.instant();
     ReferenceNumber reference =
         referenceNumbers.next(draft.municipalityId(), code, now.atZone(CaseRecord.GERMAN_TIME).getYear());

@@ -16,7 +16,12 @@ public record SubmissionOutcome(Result result, ReferenceNumber reference, List<P
     /** The answers do not pass the full check (e.g. a required file is missing); nothing was stored. */
     INVALID,
     /** No such draft of this citizen (and no application with this key). */
-    NOT_FOUND
+    NOT_FOUND,
+    /**
+     * The municipality cannot take this application now (e.g. a fee but no payee account); the
+     * draft is kept and nothing else was stored.
+     */
+    UNAVAILABLE
   }
 
   public SubmissionOutcome {
@@ -29,6 +34,10 @@ public record SubmissionOutcome(Result result, ReferenceNumber reference, List<P
 
   static SubmissionOutcome invalid(List<Problem> problems, int step) {
     return new SubmissionOutcome(Result.INVALID, null, problems, step);
+  }
+
+  static SubmissionOutcome unavailable() {
+    return new SubmissionOutcome(Result.UNAVAILABLE, null, List.of(), -1);
   }
 
   static SubmissionOutcome notFound() {

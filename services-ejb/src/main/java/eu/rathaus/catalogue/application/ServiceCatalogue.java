@@ -2,6 +2,7 @@ package eu.rathaus.catalogue.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.catalogue.domain.FeeRule;
 import eu.rathaus.catalogue.domain.FormDefinitionValidator;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Problem;
@@ -13,6 +14,8 @@ import eu.rathaus.catalogue.domain.ServiceTemplateRepository;
 import eu.rathaus.catalogue.domain.ServiceVersion;
 import eu.rathaus.catalogue.domain.ServiceVersionRepository;
 import eu.rathaus.catalogue.domain.TemplateDocument;
+import eu.rathaus.tenancy.application.MunicipalityReadiness;
+import eu.rathaus.tenancy.domain.ReadinessItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,6 +44,7 @@ public class ServiceCatalogue {
   @Inject ServiceDefinitionRepository definitions;
   @Inject ServiceVersionRepository versions;
   @Inject AuditLog audit;
+  @Inject MunicipalityReadiness readiness;
 
   Clock clock = Clock.systemUTC();
 
@@ -156,9 +160,25 @@ public class ServiceCatalogue {
     if (definition.status() != ServiceDefinitionStatus.ACTIVE) {
       return CatalogueOutcome.refused(List.of(Problem.of("", "catalogue.service.retired")));
     }
+    // A published service must be able to take what it asks for: never a dead end for citizens.
+    List<ReadinessItem> blocking = MunicipalityReadiness.blockingPublication(
+        readiness.missing(municipalityId), charges(version.definition().fee()));
+    if (!blocking.isEmpty()) {
+      return CatalogueOutcome.refused(blocking.stream()
+          .map(item -> Problem.of("", "catalogue.publish.missing." + item.name()))
+          .toList());
+    }
     definition.publish(version, now());
     record(actor, "service.version-published", definition, "version " + version.number());
     return CatalogueOutcome.done(versionId);
+  }
+
+  /** Whether some answers make the service cost something (a fee request needs a payee account). */
+  static boolean charges(FeeRule fee) {
+    if (fee instanceof FeeRule.Fixed fixed) {
+      return fixed.amount().cents() > 0;
+    }
+    return fee instanceof FeeRule.ByChoice byChoice && byChoice.amounts().values().stream().anyMatch(m -> m.cents() > 0);
   }
 
   /** Hides a service from the catalogue; nothing is deleted. */

@@ -74,6 +74,12 @@ public class Payments {
         applicationReference.year(), applicationReference.counter());
     PaymentRequest request = new PaymentRequest(UUID.randomUUID(), municipalityId, applicationId, applicantSubject,
         reference, feeCents, due, now);
+    // Publishing refuses a fee-bearing service without a payee account and the account cannot be
+    // removed, so this only fails for data changed outside the portal: roll the submission back.
+    Municipality payee = applications.municipality(municipalityId)
+        .filter(m -> m.payeeIban() != null && m.payeeName() != null)
+        .orElseThrow(() -> new IllegalStateException("Municipality " + municipalityId + " has no payee account"));
+    request.payInto(payee.payeeName(), payee.payeeIban(), payee.payeeBic());
     payments.add(request);
     settlement.book(request, request.openedEvent(applicantSubject));
     return Optional.of(PaymentView.of(request));
@@ -183,15 +189,18 @@ public class Payments {
     if (!payment.state().isPayable()) {
       return Optional.empty();
     }
+    if (payment.payeeIban() != null) {
+      return Optional.of(transferDetails(payment.payeeName(), payment.payeeIban(), payment.payeeBic(), payment));
+    }
     return applications.municipality(payment.municipalityId())
         .filter(m -> m.payeeIban() != null && m.payeeName() != null)
-        .map(m -> transferDetails(m, payment));
+        .map(m -> transferDetails(m.payeeName(), m.payeeIban(), m.payeeBic(), payment));
   }
 
-  static TransferDetails transferDetails(Municipality m, PaymentRequest payment) {
-    String payload = EpcQrCode.payload(m.payeeName(), m.payeeIban(), m.payeeBic(), payment.amountCents(),
-        payment.reference());
-    return new TransferDetails(m.payeeName(), m.payeeIban(), m.payeeBic(), payment.amountCents(),
+  /** What the citizen is told: the account the request was opened with, never a later one. */
+  static TransferDetails transferDetails(String payeeName, String iban, String bic, PaymentRequest payment) {
+    String payload = EpcQrCode.payload(payeeName, iban, bic, payment.amountCents(), payment.reference());
+    return new TransferDetails(payeeName, iban, bic, payment.amountCents(),
         payment.referenceValue(), payment.reference().printed(), payload,
         EpcQrCode.svg(payload, "GiroCode " + payment.reference().printed()));
   }

@@ -73,6 +73,16 @@ public class PaymentRequest {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The payee account as it was when the request was opened (V18): later changes never alter it. */
+  @Column(name = "payee_name", length = 70, updatable = false)
+  private String payeeName;
+
+  @Column(name = "payee_iban", length = 34, updatable = false)
+  private String payeeIban;
+
+  @Column(name = "payee_bic", length = 11, updatable = false)
+  private String payeeBic;
+
   @Version private long version;
 
   protected PaymentRequest() {}
@@ -93,6 +103,25 @@ public class PaymentRequest {
     this.state = PaymentState.OPEN;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /** Records the account citizens pay this request into; set once, before the request is stored. */
+  public void payInto(String name, String iban, String bic) {
+    this.payeeName = Objects.requireNonNull(name);
+    this.payeeIban = Objects.requireNonNull(iban);
+    this.payeeBic = bic;
+  }
+
+  public String payeeName() {
+    return payeeName;
+  }
+
+  public String payeeIban() {
+    return payeeIban;
+  }
+
+  public String payeeBic() {
+    return payeeBic;
   }
 
   /** The event recording the request's creation (state OPEN), to be stored with it. */

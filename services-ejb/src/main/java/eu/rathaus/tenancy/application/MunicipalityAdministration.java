@@ -5,6 +5,7 @@ import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.identity.admin.OrganizationDirectory;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
+import eu.rathaus.tenancy.domain.ReadinessItem;
 import eu.rathaus.tenancy.domain.TenantScope;
 import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
 import eu.rathaus.tenancy.infrastructure.OnboardingRecord;
@@ -15,7 +16,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The platform admin's view of all municipalities: their state, and suspending or re-activating
@@ -26,8 +30,28 @@ import java.util.Optional;
 public class MunicipalityAdministration {
 
   /** One row of the platform admin's list. */
-  public record Row(String slug, String name, String ags, String state, String emailDomain, MunicipalityStatus status, String lastError)
+  public record Row(
+      String slug, String name, String ags, String state, String emailDomain, MunicipalityStatus status, String lastError,
+      String referenceCode, List<ReadinessItem> missing)
       implements Serializable {
+    public Row {
+      missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    public String getReferenceCode() {
+      return referenceCode;
+    }
+
+    /** "eingerichtet": nothing of the readiness list is missing. */
+    public boolean isReady() {
+      return missing.isEmpty();
+    }
+
+    /** Message keys of what is still missing, in the list's order. */
+    public List<String> getMissingKeys() {
+      return missing.stream().map(ReadinessItem::messageKey).toList();
+    }
+
     public String getSlug() {
       return slug;
     }
@@ -64,15 +88,18 @@ public class MunicipalityAdministration {
   @Inject OrganizationDirectory directory;
   @Inject AuditLog audit;
   @Inject ActiveMunicipalities activeMunicipalities;
+  @Inject MunicipalityReadiness readiness;
 
   @PlatformOnly
   @Transactional
   public List<Row> all() {
     scope.apply(TenantScope.platform("administration"));
+    Map<UUID, Set<ReadinessItem>> gaps = readiness.all();
     return em.createQuery("select m from Municipality m order by m.name", Municipality.class).getResultStream()
         .map(m -> {
           OnboardingRecord record = em.find(OnboardingRecord.class, m.id());
-          return new Row(m.slug(), m.name(), m.ags(), m.state(), m.emailDomain(), m.status(), record == null ? null : record.lastError());
+          return new Row(m.slug(), m.name(), m.ags(), m.state(), m.emailDomain(), m.status(), record == null ? null : record.lastError(),
+              m.referenceCode(), List.copyOf(gaps.getOrDefault(m.id(), Set.of())));
         })
         .toList();
   }

@@ -6,6 +6,7 @@ import eu.rathaus.identity.admin.OrganizationDirectory;
 import eu.rathaus.identity.admin.OrganizationDirectory.DirectoryException;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
+import eu.rathaus.tenancy.domain.ReferenceCode;
 import eu.rathaus.tenancy.domain.TenantScope;
 import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
 import eu.rathaus.tenancy.infrastructure.OnboardingRecord;
@@ -132,13 +133,34 @@ public class MunicipalityOnboarding {
         boolean done = existing.status() != MunicipalityStatus.ONBOARDING && (record == null || record.completedAt() != null);
         return new Tenant(existing.id(), done);
       }
-      Municipality municipality =
-          new Municipality(UUID.randomUUID(), request.slug(), request.name(), request.ags(), request.state(), request.emailDomain());
+      String code = referenceCode(request);
+      Municipality municipality = new Municipality(
+          UUID.randomUUID(), request.slug(), request.name(), request.ags(), request.state(), request.emailDomain(), code);
       em.persist(municipality);
       em.persist(new OnboardingRecord(municipality.id(), request.adminEmail(), request.idpDiscoveryUrl()));
       em.flush();
-      audit.record(new AuditEvent(actor, "onboarding.tenant-created", "municipality", request.slug(), null, "ags=" + request.ags()));
+      audit.record(new AuditEvent(
+          actor, "onboarding.tenant-created", "municipality", request.slug(), null, "ags=" + request.ags() + ", code=" + code));
       return new Tenant(municipality.id(), false);
+    }
+
+    /** The admin's choice if it is free, else a proposal from the name (editable until the first application). */
+    private String referenceCode(OnboardingRequest request) {
+      if (request.referenceCode() != null) {
+        if (taken(request.referenceCode())) {
+          throw new ConflictException(FieldProblem.of("referenceCode", "onboarding.code.taken", request.referenceCode()));
+        }
+        return request.referenceCode();
+      }
+      return ReferenceCode.propose(request.name(), this::taken)
+          .orElseThrow(() -> new ConflictException(FieldProblem.of("referenceCode", "onboarding.code.none")));
+    }
+
+    private boolean taken(String code) {
+      return !em.createQuery("select m.id from Municipality m where m.referenceCode = :c", UUID.class)
+          .setParameter("c", code)
+          .getResultList()
+          .isEmpty();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -1,6 +1,7 @@
 package eu.rathaus.tenancy.application;
 
 import eu.rathaus.tenancy.domain.GermanState;
+import eu.rathaus.tenancy.domain.ReferenceCode;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,14 +22,23 @@ public record OnboardingRequest(
     String adminFirstName,
     String adminLastName,
     String idpClientId,
-    String idpClientSecret)
+    String idpClientSecret,
+    String referenceCode)
     implements Serializable {
+
+  /** Without a chosen reference code: onboarding proposes one from the name. */
+  public OnboardingRequest(
+      String name, String ags, String state, String slug, String emailDomain, String idpDiscoveryUrl, String adminEmail,
+      String adminFirstName, String adminLastName, String idpClientId, String idpClientSecret) {
+    this(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, idpClientId,
+        idpClientSecret, null);
+  }
 
   /** Without a staff directory of its own, the municipality's staff use local accounts. */
   public OnboardingRequest(
       String name, String ags, String state, String slug, String emailDomain, String idpDiscoveryUrl, String adminEmail,
       String adminFirstName, String adminLastName) {
-    this(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, null, null);
+    this(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, null, null, null);
   }
 
   private static final Pattern AGS = Pattern.compile("\\d{8}");
@@ -50,7 +60,8 @@ public record OnboardingRequest(
         clean(adminFirstName),
         clean(adminLastName),
         clean(idpClientId),
-        idpClientSecret == null || idpClientSecret.isBlank() ? null : idpClientSecret);
+        idpClientSecret == null || idpClientSecret.isBlank() ? null : idpClientSecret,
+        ReferenceCode.normalise(referenceCode));
   }
 
   /** Every problem at once, so the form can show them all. Call on a normalised request. */
@@ -78,6 +89,9 @@ public record OnboardingRequest(
     }
     if (adminEmail == null || adminEmail.length() > 254 || !EMAIL.matcher(adminEmail).matches()) {
       problems.add(FieldProblem.of("adminEmail", "onboarding.email.format"));
+    }
+    if (referenceCode != null && !ReferenceCode.isValid(referenceCode)) {
+      problems.add(FieldProblem.of("referenceCode", "onboarding.code.format"));
     }
     checkPersonName(problems, "adminFirstName", adminFirstName);
     checkPersonName(problems, "adminLastName", adminLastName);
@@ -115,7 +129,7 @@ public record OnboardingRequest(
   /** Never prints the client secret (requests end up in logs and error reports). */
   @Override
   public String toString() {
-    return "OnboardingRequest[slug=" + slug + ", ags=" + ags + ", idp=" + idpDiscoveryUrl + "]";
+    return "OnboardingRequest[slug=" + slug + ", ags=" + ags + ", code=" + referenceCode + ", idp=" + idpDiscoveryUrl + "]";
   }
 
   private static String clean(String value) {

@@ -58,11 +58,16 @@ public class Municipality {
   @Column(name = "payee_bic", length = 11)
   private String payeeBic;
 
+  /** The three capital letters of its Aktenzeichen and Kassenzeichen (V3, required since V18). */
+  @Column(name = "reference_code", nullable = false, length = 3, unique = true)
+  private String referenceCode;
+
   @Version private long version;
 
   protected Municipality() {}
 
-  public Municipality(UUID id, String slug, String name, String ags, String state, String emailDomain) {
+  public Municipality(
+      UUID id, String slug, String name, String ags, String state, String emailDomain, String referenceCode) {
     if (ags == null || !ags.matches("\\d{8}")) {
       throw new IllegalArgumentException("AGS must have 8 digits");
     }
@@ -75,6 +80,7 @@ public class Municipality {
     this.ags = ags;
     this.state = state;
     this.emailDomain = emailDomain;
+    changeReferenceCode(referenceCode);
     this.status = MunicipalityStatus.ONBOARDING;
     this.createdAt = Instant.now();
   }
@@ -114,6 +120,21 @@ public class Municipality {
   /** Links the tenant to its organization in the identity provider (set once by onboarding). */
   public void linkOrganization(String organizationId) {
     this.organizationId = organizationId;
+  }
+
+  public String referenceCode() {
+    return referenceCode;
+  }
+
+  /**
+   * Sets the code printed in reference numbers. Only while no application carries it: the caller
+   * checks that (the database refuses it too, V18).
+   */
+  public void changeReferenceCode(String code) {
+    if (!ReferenceCode.isValid(code)) {
+      throw new IllegalArgumentException("A reference code is three capital letters");
+    }
+    this.referenceCode = code;
   }
 
   public void activate() {
