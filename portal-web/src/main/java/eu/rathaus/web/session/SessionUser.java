@@ -3,7 +3,7 @@ package eu.rathaus.web.session;
 import eu.rathaus.identity.CurrentUser;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import java.io.Serializable;
 import java.util.UUID;
 
