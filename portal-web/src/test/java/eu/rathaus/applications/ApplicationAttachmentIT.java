@@ -17,7 +17,7 @@ import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.attachments.application.UploadOutcome;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
-import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.DatabaseTenantScope;

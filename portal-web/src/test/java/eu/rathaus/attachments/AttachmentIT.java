@@ -14,7 +14,7 @@ import eu.rathaus.attachments.application.UploadOutcome;
 import eu.rathaus.attachments.domain.AttachmentRefusal;
 import eu.rathaus.attachments.domain.AttachmentTamperedException;
 import eu.rathaus.attachments.domain.ScanStatus;
-import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.DatabaseTenantScope;

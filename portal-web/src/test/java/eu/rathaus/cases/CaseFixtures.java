@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.applications.application.SubmissionOutcome;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseWork;
 import eu.rathaus.cases.application.InboxPage;

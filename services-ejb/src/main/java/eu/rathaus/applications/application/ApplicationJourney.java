@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.domain.ApplicationDraft;
 import eu.rathaus.applications.domain.ApplicationRepository;
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.applications.domain.DraftAnswers;
 import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.applications.domain.ReferenceNumberSequence;

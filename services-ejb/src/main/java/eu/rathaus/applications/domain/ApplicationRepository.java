@@ -1,5 +1,6 @@
 package eu.rathaus.applications.domain;
 
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.tenancy.domain.Municipality;
 import java.util.List;
 import java.util.Optional;

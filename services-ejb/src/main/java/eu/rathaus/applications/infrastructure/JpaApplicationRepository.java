@@ -3,7 +3,7 @@ package eu.rathaus.applications.infrastructure;
 import eu.rathaus.applications.domain.ApplicationDraft;
 import eu.rathaus.applications.domain.ApplicationRepository;
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.tenancy.domain.Municipality;
 import jakarta.enterprise.context.ApplicationScoped;

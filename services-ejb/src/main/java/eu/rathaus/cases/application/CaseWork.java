@@ -1,7 +1,7 @@
 package eu.rathaus.cases.application;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.attachments.application.AttachmentDownload;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;

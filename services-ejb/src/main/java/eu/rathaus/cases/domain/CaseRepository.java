@@ -1,7 +1,7 @@
 package eu.rathaus.cases.domain;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

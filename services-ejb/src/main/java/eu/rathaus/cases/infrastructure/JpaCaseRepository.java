@@ -1,7 +1,7 @@
 package eu.rathaus.cases.infrastructure;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseEvent;
 import eu.rathaus.cases.domain.CaseNote;
 import eu.rathaus.cases.domain.CaseRepository;

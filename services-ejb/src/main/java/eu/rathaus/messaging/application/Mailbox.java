@@ -5,7 +5,7 @@ import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.messaging.domain.AuthorKind;
 import eu.rathaus.messaging.domain.MailboxMessage;
 import eu.rathaus.messaging.domain.MailboxRepository;

@@ -11,7 +11,7 @@ import eu.rathaus.attachments.domain.ScanStatus;
 import eu.rathaus.attachments.infrastructure.AttachmentVault;
 import eu.rathaus.attachments.infrastructure.Samples;
 import eu.rathaus.attachments.infrastructure.TikaContentTypes;
-import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import java.io.ByteArrayInputStream;
