@@ -18,6 +18,12 @@ public interface CaseRepository {
 
   Optional<CaseRecord> find(UUID municipalityId, UUID caseId);
 
+  /** The case of an application, whoever asks (row-level security decides who sees it). */
+  Optional<CaseRecord> ofApplication(UUID applicationId);
+
+  /** Opens the case of a just-submitted application. */
+  void add(CaseRecord caseRecord);
+
   /** The submitted application behind a case of the municipality. */
   Optional<CaseApplication> application(UUID municipalityId, UUID applicationId);
 

@@ -45,6 +45,19 @@ public class JpaCaseRepository implements CaseRepository {
   }
 
   @Override
+  public Optional<CaseRecord> ofApplication(UUID applicationId) {
+    return em.createQuery("select c from CaseRecord c where c.applicationId = :a", CaseRecord.class)
+        .setParameter("a", applicationId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void add(CaseRecord caseRecord) {
+    em.persist(caseRecord);
+  }
+
+  @Override
   public Optional<CaseApplication> application(UUID municipalityId, UUID applicationId) {
     return em.createQuery("select a from CaseApplication a where a.id = :id and a.municipalityId = :m", CaseApplication.class)
         .setParameter("id", applicationId)

@@ -1,6 +1,6 @@
 package eu.rathaus.payments.application;
 
-import eu.rathaus.applications.domain.ApplicationRepository;
+import eu.rathaus.applications.application.ApplicationSubmitted;
 import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
@@ -14,6 +14,7 @@ import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,7 +50,7 @@ public class Payments {
   static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
 
   @Inject PaymentRepository payments;
-  @Inject ApplicationRepository applications;
+  @Inject MunicipalityRepository municipalities;
   @Inject PaymentProviders providers;
   @Inject Settlement settlement;
   @Inject AuditLog audit;
@@ -59,7 +60,7 @@ public class Payments {
 
   /**
    * Opens the payment request of a just-submitted application, inside the submission's transaction
-   * (called by {@code ApplicationJourney.submit}), so there is never an application with a fee but
+   * (on {@link ApplicationSubmitted}, see {@link SubmissionPayments}), so there is never an application with a fee but
    * without a request. The Kassenzeichen carries the application's reference number (municipality
    * code, year, counter), which is unique, plus ISO 11649 check digits. Fee-free applications get none.
    */
@@ -183,7 +184,7 @@ public class Payments {
     if (!payment.state().isPayable()) {
       return Optional.empty();
     }
-    return applications.municipality(payment.municipalityId())
+    return municipalities.findById(payment.municipalityId())
         .filter(m -> m.payeeIban() != null && m.payeeName() != null)
         .map(m -> transferDetails(m, payment));
   }
