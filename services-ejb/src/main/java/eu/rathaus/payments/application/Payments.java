@@ -97,10 +97,9 @@ public class Payments {
 
   /**
    * Whether a decision on the application may be taken: the fee is paid (or was, and was refunded
-   * since), there is none, or the service version allows deciding before payment.
+   * since), there is none, or the service version allows deciding before payment. {@code
+   * CaseWork.decide} and the clerk's case page ask it before an approval.
    */
-  // INTEGRATION: the clerk's case page (/office/case.xhtml, issue #5) shows forApplication(...) and
-  // guards "approve" with decisionAllowed(...); the lead wires both when merging the case back office.
   public boolean decisionAllowed(UUID applicationId) {
     Optional<PaymentRequest> payment = payments.forApplication(applicationId);
     if (payment.isEmpty() || payment.get().state().isSettled()) {

@@ -43,7 +43,6 @@ public class ProviderRefunds {
 
   Clock clock = Clock.systemUTC();
 
-  // INTEGRATION: the treasury's Refunds service (TREASURY helper) calls this for HOSTED_PAGE payments.
   public RefundOutcome refund(UUID paymentId, long cents, String reason) {
     TenantScope scope = caller.get();
     if (scope.kind() != TenantScope.Kind.STAFF && scope.kind() != TenantScope.Kind.PLATFORM) {
