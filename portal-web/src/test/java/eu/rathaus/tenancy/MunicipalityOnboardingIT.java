@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.rathaus.identity.admin.OrganizationDirectory;
 import eu.rathaus.tenancy.application.CallerNotPermitted;
-import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.tenancy.application.MunicipalityAdministration;
 import eu.rathaus.tenancy.application.MunicipalityDirectory;
@@ -15,7 +15,7 @@ import eu.rathaus.tenancy.application.MunicipalityOnboarding;
 import eu.rathaus.tenancy.application.OnboardingOutcome;
 import eu.rathaus.tenancy.application.OnboardingRequest;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItStack;

@@ -1,6 +1,6 @@
 package eu.rathaus.web.catalogue;
 
-import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.catalogue.domain.FeeRule;
 import eu.rathaus.catalogue.domain.FieldDefinition;
 import eu.rathaus.catalogue.domain.FormDefinition;

@@ -17,7 +17,7 @@ import eu.rathaus.payments.application.PaymentView;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.catalogue.domain.Visibility;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.faces.context.ExternalContext;

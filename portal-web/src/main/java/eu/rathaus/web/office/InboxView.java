@@ -5,7 +5,7 @@ import eu.rathaus.cases.application.InboxPage;
 import eu.rathaus.cases.application.InboxQuery;
 import eu.rathaus.cases.domain.CaseRepository.InboxSort;
 import eu.rathaus.cases.domain.CaseStatus;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.enterprise.context.RequestScoped;

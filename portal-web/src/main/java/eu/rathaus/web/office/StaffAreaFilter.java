@@ -1,6 +1,6 @@
 package eu.rathaus.web.office;
 
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.session.SessionSignIn;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.inject.Inject;

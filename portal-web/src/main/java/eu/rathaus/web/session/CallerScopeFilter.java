@@ -1,6 +1,6 @@
 package eu.rathaus.web.session;
 
-import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.kernel.CallerScope;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

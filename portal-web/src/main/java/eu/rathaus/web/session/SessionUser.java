@@ -5,7 +5,7 @@ import eu.rathaus.tenancy.application.ActiveMunicipalities;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import java.io.Serializable;
 import java.util.UUID;
 

@@ -3,7 +3,7 @@ package eu.rathaus.web.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.catalogue.application.DemoTemplates;
-import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.Money;

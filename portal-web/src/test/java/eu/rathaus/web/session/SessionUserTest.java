@@ -3,7 +3,7 @@ package eu.rathaus.web.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.identity.CurrentUser;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.domain.ApplicationDraft;
 import eu.rathaus.applications.domain.ApplicationRepository;
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.applications.domain.CaseStates;
 import eu.rathaus.applications.domain.DraftAnswers;
 import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.applications.domain.ReferenceNumberSequence;
@@ -16,9 +16,6 @@ import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.cases.domain.CaseAction;
-import eu.rathaus.cases.domain.CaseLifecycle;
-import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.catalogue.application.PublishedService;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.catalogue.domain.AnswerValidator;
@@ -31,18 +28,19 @@ import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.messaging.application.Outbox;
-import eu.rathaus.payments.application.Payments;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,7 +60,8 @@ import java.util.regex.Pattern;
  * query names the citizen's subject, and row-level security (V6) checks the same subject again, so a
  * draft id or reference number of another person behaves exactly like an unknown one.
  *
- * <p>Submission is one transaction: reference number, application, case record, audit entry, the
+ * <p>Submission is one transaction: reference number, application, case record and payment request
+ * (opened by observers of {@link ApplicationSubmitted}), audit entry, the
  * outbox row of the confirmation mail and the removal of the draft commit together or not at all.
  * The review form's idempotency key is unique per applicant, and the draft row is locked while it
  * is submitted, so a double click or a retried request yields exactly one application.
@@ -80,6 +79,8 @@ public class ApplicationJourney {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9-]{16,64}");
   private static final int LIST_LIMIT = 100;
+  /** Reference numbers count per calendar year of the authority. */
+  private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
 
   @Inject ApplicationRepository applications;
   @Inject ReferenceNumberSequence referenceNumbers;
@@ -90,7 +91,8 @@ public class ApplicationJourney {
   @Inject AuditLog audit;
   @Inject CallerScope caller;
   @Inject AttachmentService attachments;
-  @Inject Payments payments;
+  @Inject CaseStates cases;
+  @Inject Event<ApplicationSubmitted> submissions;
 
   Clock clock = Clock.systemUTC();
 
@@ -212,7 +214,7 @@ public class ApplicationJourney {
     Money fee = definition.fee().evaluate(answers)
         .orElseThrow(() -> new IllegalStateException("Fee undetermined for valid answers of draft " + draftId));
     Optional<String> referenceCode = applications.referenceCode(draft.municipalityId());
-    boolean payeeMissing = fee.cents() > 0 && applications.municipality(draft.municipalityId())
+    boolean payeeMissing = fee.cents() > 0 && municipalities.findById(draft.municipalityId())
         .map(m -> m.payeeIban() == null || m.payeeName() == null).orElse(true);
     if (referenceCode.isEmpty() || payeeMissing) {
       // Publishing refuses this; only data changed behind the portal's back gets here. The draft stays.
@@ -223,19 +225,19 @@ public class ApplicationJourney {
     String code = referenceCode.get();
     Instant now = clock.instant();
     ReferenceNumber reference =
-        referenceNumbers.next(draft.municipalityId(), code, now.atZone(CaseRecord.GERMAN_TIME).getYear());
+        referenceNumbers.next(draft.municipalityId(), code, now.atZone(GERMAN_TIME).getYear());
     CaseApplication application =
         new CaseApplication(UUID.randomUUID(), reference, draft, answers.toString(), fee.cents(), now, idempotencyKey);
-    CaseRecord caseRecord =
-        new CaseRecord(UUID.randomUUID(), application, definition.processingDays(), applicantName, now);
-    applications.add(application, caseRecord);
+    applications.add(application);
     applications.flush();
     attachments.linkToApplication(draft.id(), fileIds(definition.fields(), answers), application.id(),
         draft.municipalityId());
     audit.record(new AuditEvent(subject, "application.submitted", "case_application", application.id().toString(),
         draft.municipalityId(), reference.format()));
-    // The fee's payment request belongs to the same transaction: no fee-bearing application without one.
-    payments.openOnSubmission(draft.municipalityId(), application.id(), subject, reference, fee.cents());
+    // The case record and the fee's payment request belong to the same transaction: the observers
+    // (case work, payments) run synchronously inside it, so no application is left without either.
+    submissions.fire(new ApplicationSubmitted(application, definition.processingDays(), applicantName, subject,
+        fee.cents()));
     if (recipientEmail != null && !recipientEmail.isBlank()) {
       outbox.queue(draft.municipalityId(), subject, recipientEmail, SUBMITTED_NOTICE,
           Map.of("reference", reference.format()), locale);
@@ -267,12 +269,9 @@ public class ApplicationJourney {
     for (CaseApplication a : applications.applicationsOf(subject, LIST_LIMIT)) {
       LocalizedText title = catalogue.publishedVersion(a.municipalityId(), a.versionId())
           .map(PublishedService::title).orElse(unknownService());
-      Optional<CaseRecord> record = applications.caseOf(a.id());
-      CaseStatus status = record.map(CaseRecord::status).orElse(CaseStatus.SUBMITTED);
+      CaseStates.State state = cases.ofApplication(a.id(), clock.instant());
       submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(),
-          status.name(), a.id(), record.map(c -> c.expectedDecision(clock.instant())).orElse(null),
-          record.map(CaseRecord::id).orElse(null),
-          CaseLifecycle.decide(status, CaseAction.WITHDRAW, CaseAction.Actor.CITIZEN).allowed()));
+          state.status(), a.id(), state.expectedDecision(), state.caseId(), state.withdrawable()));
     }
     return new MyApplications(drafts, submitted);
   }
@@ -285,7 +284,7 @@ public class ApplicationJourney {
     }
     return applications.findByReference(subject, ReferenceNumber.parse(referenceText)).flatMap(a ->
         catalogue.publishedVersion(a.municipalityId(), a.versionId()).map(service -> new Receipt(
-            applications.municipality(a.municipalityId()).map(Municipality::name).orElse(""),
+            municipalities.findById(a.municipalityId()).map(Municipality::name).orElse(""),
             service.title(),
             a.referenceNumber().format(),
             a.submittedAt(),
@@ -429,7 +428,7 @@ public class ApplicationJourney {
   }
 
   private Optional<ApplicationForm> toForm(ApplicationDraft d) {
-    Optional<Municipality> municipality = applications.municipality(d.municipalityId());
+    Optional<Municipality> municipality = municipalities.findById(d.municipalityId());
     return catalogue.publishedVersion(d.municipalityId(), d.versionId()).map(service -> new ApplicationForm(
         d.id(), d.municipalityId(), municipality.map(Municipality::slug).orElse(""),
         municipality.map(Municipality::name).orElse(""), service, d.answersJson(), d.currentStep(), d.updatedAt()));

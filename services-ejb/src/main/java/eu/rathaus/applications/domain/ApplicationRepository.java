@@ -1,6 +1,5 @@
 package eu.rathaus.applications.domain;
 
-import eu.rathaus.tenancy.domain.Municipality;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,11 +27,7 @@ public interface ApplicationRepository {
 
   List<CaseApplication> applicationsOf(String applicantSubject, int limit);
 
-  Optional<CaseRecord> caseOf(UUID applicationId);
-
-  void add(CaseApplication application, CaseRecord caseRecord);
-
-  Optional<Municipality> municipality(UUID municipalityId);
+  void add(CaseApplication application);
 
   /** The municipality's three letters for reference numbers (V3), empty while none is set. */
   Optional<String> referenceCode(UUID municipalityId);

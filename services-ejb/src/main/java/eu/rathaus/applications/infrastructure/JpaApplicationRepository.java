@@ -3,9 +3,7 @@ package eu.rathaus.applications.infrastructure;
 import eu.rathaus.applications.domain.ApplicationDraft;
 import eu.rathaus.applications.domain.ApplicationRepository;
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
 import eu.rathaus.applications.domain.ReferenceNumber;
-import eu.rathaus.tenancy.domain.Municipality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -91,22 +89,8 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
-  public Optional<CaseRecord> caseOf(UUID applicationId) {
-    return em.createQuery("select c from CaseRecord c where c.applicationId = :a", CaseRecord.class)
-        .setParameter("a", applicationId)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public void add(CaseApplication application, CaseRecord caseRecord) {
+  public void add(CaseApplication application) {
     em.persist(application);
-    em.persist(caseRecord);
-  }
-
-  @Override
-  public Optional<Municipality> municipality(UUID municipalityId) {
-    return Optional.ofNullable(em.find(Municipality.class, municipalityId));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package eu.rathaus.attachments.application;
 
+import eu.rathaus.attachments.infrastructure.AesGcm;
 import eu.rathaus.attachments.infrastructure.DataKeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,5 +19,23 @@ public class DataKeys {
 
   public void ensure(UUID municipalityId) {
     keyRing.current(municipalityId);
+  }
+
+  /** Bytes sealed with a municipality's data key of {@code keyVersion}. */
+  public record Sealed(int keyVersion, byte[] nonce, byte[] ciphertext) {}
+
+  /**
+   * Seals {@code plaintext} with the municipality's current data key (AES-GCM, the same envelope
+   * as attachments) for other capabilities' documents; {@code associatedData} binds it to its row.
+   */
+  public Sealed seal(UUID municipalityId, byte[] plaintext, byte[] associatedData) {
+    DataKeyRing.DataKey key = keyRing.current(municipalityId);
+    AesGcm.Sealed sealed = AesGcm.seal(key.key(), plaintext, associatedData);
+    return new Sealed(key.version(), sealed.nonce(), sealed.ciphertext());
+  }
+
+  /** Opens what {@link #seal} sealed; fails if the bytes or their associated data were changed. */
+  public byte[] open(UUID municipalityId, int keyVersion, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
+    return AesGcm.open(keyRing.forVersion(municipalityId, keyVersion), nonce, ciphertext, associatedData);
   }
 }

@@ -1,5 +1,6 @@
 /**
  * Attachments as the domain sees them: name rules, refusal reasons, the malware scanner and key
- * provider contracts, and the sealed (encrypted) form of a file's bytes.
+ * provider contracts, the sealed (encrypted) form of a file's bytes, and the attachment rules a
+ * service's form sets (count, size, types).
  */
 package eu.rathaus.attachments.domain;

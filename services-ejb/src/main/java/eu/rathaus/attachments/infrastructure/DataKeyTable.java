@@ -2,8 +2,8 @@ package eu.rathaus.attachments.infrastructure;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.tenancy.domain.TenantScope;
-import eu.rathaus.tenancy.infrastructure.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.DatabaseTenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,9 +2,9 @@ package eu.rathaus.audit.application;
 
 import eu.rathaus.audit.domain.AuditRecord;
 import eu.rathaus.audit.infrastructure.AuditEntryEntity;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

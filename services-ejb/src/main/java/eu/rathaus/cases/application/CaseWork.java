@@ -1,7 +1,7 @@
 package eu.rathaus.cases.application;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.attachments.application.AttachmentDownload;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
@@ -24,9 +24,9 @@ import eu.rathaus.messaging.domain.MessageText;
 import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.notices.application.IssuedNotice;
 import eu.rathaus.payments.application.Payments;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package eu.rathaus.cases.application;
 
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 
 /** The one check every back-office use case starts with: the caller is staff of a municipality. */
 final class StaffScope {

@@ -1,7 +1,7 @@
 package eu.rathaus.cases.domain;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +17,12 @@ import java.util.UUID;
 public interface CaseRepository {
 
   Optional<CaseRecord> find(UUID municipalityId, UUID caseId);
+
+  /** The case of an application, whoever asks (row-level security decides who sees it). */
+  Optional<CaseRecord> ofApplication(UUID applicationId);
+
+  /** Opens the case of a just-submitted application. */
+  void add(CaseRecord caseRecord);
 
   /** The submitted application behind a case of the municipality. */
   Optional<CaseApplication> application(UUID municipalityId, UUID applicationId);

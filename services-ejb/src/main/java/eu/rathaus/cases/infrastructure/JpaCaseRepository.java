@@ -1,7 +1,7 @@
 package eu.rathaus.cases.infrastructure;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.applications.domain.CaseRecord;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseEvent;
 import eu.rathaus.cases.domain.CaseNote;
 import eu.rathaus.cases.domain.CaseRepository;
@@ -42,6 +42,19 @@ public class JpaCaseRepository implements CaseRepository {
         .setParameter("m", municipalityId)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public Optional<CaseRecord> ofApplication(UUID applicationId) {
+    return em.createQuery("select c from CaseRecord c where c.applicationId = :a", CaseRecord.class)
+        .setParameter("a", applicationId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void add(CaseRecord caseRecord) {
+    em.persist(caseRecord);
   }
 
   @Override

@@ -1,9 +1,9 @@
 package eu.rathaus.catalogue.application;
 
 import eu.rathaus.platform.SchemaReady;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.platform.Settings;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.domain.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;

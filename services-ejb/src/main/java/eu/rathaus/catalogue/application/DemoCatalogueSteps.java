@@ -8,7 +8,7 @@ import eu.rathaus.catalogue.domain.TemplateDocument;
 import eu.rathaus.catalogue.infrastructure.SeedLock;
 import eu.rathaus.tenancy.application.MunicipalityDirectory;
 import eu.rathaus.tenancy.application.MunicipalitySummary;
-import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

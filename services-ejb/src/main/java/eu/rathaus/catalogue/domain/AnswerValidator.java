@@ -1,6 +1,8 @@
 package eu.rathaus.catalogue.domain;
 
+import eu.rathaus.kernel.Iban;
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

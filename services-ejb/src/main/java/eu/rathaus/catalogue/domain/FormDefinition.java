@@ -1,5 +1,6 @@
 package eu.rathaus.catalogue.domain;
 
+import eu.rathaus.attachments.domain.AttachmentRules;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;

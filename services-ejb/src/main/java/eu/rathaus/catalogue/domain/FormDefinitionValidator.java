@@ -12,6 +12,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

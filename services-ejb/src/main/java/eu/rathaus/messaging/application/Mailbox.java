@@ -5,16 +5,18 @@ import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.catalogue.domain.AttachmentRules;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.messaging.domain.AuthorKind;
 import eu.rathaus.messaging.domain.MailboxMessage;
 import eu.rathaus.messaging.domain.MailboxRepository;
 import eu.rathaus.messaging.domain.MailboxThread;
 import eu.rathaus.messaging.domain.MessageText;
-import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
-import eu.rathaus.tenancy.application.TenantScoped;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.tenancy.domain.MunicipalityRepository;
+import eu.rathaus.tenancy.domain.MunicipalityStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +64,7 @@ public class Mailbox {
   private static final int LIST_LIMIT = 200;
 
   @Inject MailboxRepository repository;
+  @Inject MunicipalityRepository municipalities;
   @Inject AttachmentService attachments;
   @Inject Outbox outbox;
   @Inject AuditLog audit;
@@ -171,7 +175,8 @@ public class Mailbox {
   public PostOutcome startThread(UUID municipalityId, String title, String text, List<OutgoingFile> files) {
     String subject = requireCitizen();
     List<FieldProblem> problems = new ArrayList<>();
-    boolean known = repository.isActiveMunicipality(municipalityId);
+    boolean known = municipalityId != null && municipalities.findById(municipalityId)
+        .filter(m -> m.status() == MunicipalityStatus.ACTIVE).isPresent();
     if (!known) {
       problems.add(FieldProblem.of("municipality", "mailbox.error.municipality"));
     }
@@ -316,8 +321,13 @@ public class Mailbox {
         .toList();
   }
 
+  /** Names of the threads' municipalities (public data); a list holds a handful of them. */
   private Map<UUID, String> names(List<UUID> municipalityIds) {
-    return repository.municipalityNames(municipalityIds);
+    Map<UUID, String> names = new HashMap<>();
+    for (UUID id : municipalityIds) {
+      municipalities.findById(id).ifPresent(m -> names.put(id, m.name()));
+    }
+    return names;
   }
 
   /** Checks every file before anything is stored; refusals land in {@code problems}. */

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * The signed-in person's display name and e-mail address for this request, set by the web layer
- * next to the {@link eu.rathaus.tenancy.application.CallerScope}: the name is shown as a message's
+ * next to the {@link eu.rathaus.kernel.CallerScope}: the name is shown as a message's
  * author, the citizen's address is where "new message" notices go. The tenant scope itself carries
  * neither, on purpose (it is handed to the database).
  */

@@ -33,12 +33,6 @@ public interface MailboxRepository {
   /** The address the citizen's latest notice in this municipality went to (the submission confirmation). */
   Optional<String> lastKnownAddress(UUID municipalityId, String citizenSubject);
 
-  /** Names of the given municipalities (public data), for thread lists. */
-  Map<UUID, String> municipalityNames(java.util.Collection<UUID> ids);
-
-  /** Whether the municipality exists and is active (citizens may write only to those). */
-  boolean isActiveMunicipality(UUID id);
-
   void flush();
 
   /** What the mailbox needs to know of a case. */

@@ -111,29 +111,6 @@ public class JpaMailboxRepository implements MailboxRepository {
   }
 
   @Override
-  public Map<UUID, String> municipalityNames(java.util.Collection<UUID> ids) {
-    Map<UUID, String> names = new HashMap<>();
-    if (ids.isEmpty()) {
-      return names;
-    }
-    for (Object row : em.createNativeQuery("select id, name from municipality where id in (?1)")
-        .setParameter(1, List.copyOf(ids))
-        .getResultList()) {
-      Object[] r = (Object[]) row;
-      names.put((UUID) r[0], (String) r[1]);
-    }
-    return names;
-  }
-
-  @Override
-  public boolean isActiveMunicipality(UUID id) {
-    return id != null && !em.createNativeQuery("select 1 from municipality where id = ?1 and status = 'ACTIVE'")
-        .setParameter(1, id)
-        .getResultList()
-        .isEmpty();
-  }
-
-  @Override
   public void flush() {
     em.flush();
   }

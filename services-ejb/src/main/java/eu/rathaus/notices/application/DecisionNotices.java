@@ -1,20 +1,22 @@
 package eu.rathaus.notices.application;
 
-import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.attachments.infrastructure.AesGcm;
-import eu.rathaus.attachments.infrastructure.DataKeyRing;
+import eu.rathaus.attachments.application.DataKeys;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.notices.domain.ApplicantAddress;
 import eu.rathaus.notices.domain.Letterhead;
+import eu.rathaus.notices.domain.NoticeCase;
+import eu.rathaus.notices.domain.NoticeCases;
 import eu.rathaus.notices.domain.NoticeContent;
 import eu.rathaus.notices.domain.TextBlock;
 import eu.rathaus.notices.domain.TextBlockKind;
 import eu.rathaus.notices.infrastructure.DecisionNoticeEntity;
 import eu.rathaus.notices.infrastructure.NoticePdf;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,8 +40,9 @@ import java.util.UUID;
 /**
  * Issuing decision notices (Bescheide) and handing them out again.
  *
- * <p>{@link #issue} runs in the deciding clerk's transaction (it joins it): it reads the case's
- * application (reference number, service, the applicant's name and address as declared), renders
+ * <p>{@link #issue} runs in the deciding clerk's transaction (it joins it): it takes the case's
+ * snapshot from the case work ({@link NoticeCases}: reference number, service, the applicant's name
+ * and address as declared), renders
  * the PDF with the municipality's letterhead and active legal remedy block, seals it with the
  * municipality's data key — the same envelope encryption as attachments, so a copy of the database
  * decrypts nothing — and records {@code notice.issued}. It does not change the case's status: the
@@ -51,7 +54,7 @@ import java.util.UUID;
  *
  * <p>The data key is fetched before anything is written or audited in the transaction, because
  * creating a municipality's first key commits in a transaction of its own that appends to the same
- * audit chain (see {@link DataKeyRing}).
+ * audit chain (see {@link DataKeys}).
  */
 @ApplicationScoped
 @Transactional
@@ -68,18 +71,15 @@ public class DecisionNotices {
   EntityManager em;
 
   @Inject CallerScope caller;
-  @Inject DataKeyRing keyRing;
+  @Inject DataKeys dataKeys;
+  @Inject NoticeCases cases;
+  @Inject MunicipalityRepository municipalities;
   @Inject AuditLog audit;
   @Inject TextBlocks textBlocks;
   @Inject NoticeSignatory signatory;
 
   Clock clock = Clock.systemUTC();
 
-  // INTEGRATION: CaseWork#decide calls issue(...) and hands the result to the mailbox:
-  //   Mailbox#postToApplicant(caseId, text, List.of(new OutgoingFile(n.fileName(), "application/pdf", n.pdf()))).
-  // Call issue BEFORE decide writes its own audit entry: if the municipality has no data key yet,
-  // the key is created in a transaction of its own that appends to the same audit chain, and would
-  // wait for the chain-head lock the deciding transaction already holds.
   /**
    * Issues the notice of a decision on a case of the calling clerk's municipality.
    *
@@ -93,36 +93,26 @@ public class DecisionNotices {
     if (cleanReasons.isEmpty() || cleanReasons.length() > MAX_REASONS) {
       throw new IllegalArgumentException("Reasons are required and at most " + MAX_REASONS + " characters");
     }
-    Object[] caseRow = em.createQuery(
-            "select c.applicationId, c.applicantSubject from CaseRecord c where c.id = :id and c.municipalityId = :m",
-            Object[].class)
-        .setParameter("id", caseId)
-        .setParameter("m", municipality)
-        .getResultStream()
-        .findFirst()
+    NoticeCase decided = cases.find(municipality, caseId)
         .orElseThrow(() -> new NoSuchElementException("No such case"));
-    CaseApplication application = em.createQuery(
-            "select a from CaseApplication a where a.id = :id and a.municipalityId = :m", CaseApplication.class)
-        .setParameter("id", caseRow[0])
-        .setParameter("m", municipality)
-        .getSingleResult();
-    String applicantSubject = (String) caseRow[1];
+    String applicantSubject = decided.applicantSubject();
 
-    DataKeyRing.DataKey key = keyRing.current(municipality);
+    // Before anything is written: a municipality's first data key commits on its own (see DataKeys).
+    dataKeys.ensure(municipality);
 
     Letterhead letterhead = letterhead(municipality);
-    String reference = application.referenceNumber().format();
-    NoticeContent content = new NoticeContent(letterhead, ApplicantAddress.fromAnswers(application.answersJson()),
-        reference, serviceTitle(application), application.submittedAt(),
+    String reference = decided.referenceNumber();
+    NoticeContent content = new NoticeContent(letterhead, ApplicantAddress.fromAnswers(decided.answersJson()),
+        reference, decided.serviceTitle(), decided.submittedAt(),
         LocalDate.ofInstant(clock.instant(), GERMAN_TIME), approved, cleanReasons, legalRemedy(letterhead),
         signatory.get());
     byte[] pdf = NoticePdf.render(content);
     String fileName = NoticePdf.fileName(reference);
     UUID id = UUID.randomUUID();
-    AesGcm.Sealed sealed = AesGcm.seal(key.key(), pdf, context(id, municipality));
+    DataKeys.Sealed sealed = dataKeys.seal(municipality, pdf, context(id, municipality));
     String sha256 = sha256(pdf);
     em.persist(new DecisionNoticeEntity(id, caseId, municipality, applicantSubject, approved, cleanReasons, fileName,
-        pdf.length, sha256, key.version(), sealed.nonce(), sealed.ciphertext(), clock.instant(), actor()));
+        pdf.length, sha256, sealed.keyVersion(), sealed.nonce(), sealed.ciphertext(), clock.instant(), actor()));
     em.flush();
     audit.record(new AuditEvent(actor(), "notice.issued", "decision_notice", id.toString(), municipality,
         "case=" + caseId + " approved=" + approved + " size=" + pdf.length + " sha256=" + sha256));
@@ -136,8 +126,8 @@ public class DecisionNotices {
       return Optional.empty();
     }
     DecisionNoticeEntity notice = found.get();
-    byte[] pdf = AesGcm.open(keyRing.forVersion(notice.municipalityId(), notice.keyVersion()), notice.nonce(),
-        notice.ciphertext(), context(notice.id(), notice.municipalityId()));
+    byte[] pdf = dataKeys.open(notice.municipalityId(), notice.keyVersion(), notice.nonce(), notice.ciphertext(),
+        context(notice.id(), notice.municipalityId()));
     audit.record(new AuditEvent(actor(), "notice.downloaded", "decision_notice", noticeId.toString(),
         notice.municipalityId(), "case=" + notice.caseId() + " size=" + pdf.length));
     return Optional.of(new NoticeDownload(notice.fileName(), pdf));
@@ -167,25 +157,19 @@ public class DecisionNotices {
     return query == null ? List.of() : query.setParameter("k", value).setMaxResults(100).getResultList();
   }
 
+  /** The municipality's letterhead (notices' own table, V11); its name alone while it has none. */
   private Letterhead letterhead(UUID municipality) {
-    Object[] row = (Object[]) em.createNativeQuery(
-            "select m.name, l.authority_name, l.address_line1, l.address_line2, l.phone, l.email, l.web_address"
-                + " from municipality m left join municipality_letterhead l on l.municipality_id = m.id where m.id = ?1")
+    List<?> rows = em.createNativeQuery(
+            "select authority_name, address_line1, address_line2, phone, email, web_address"
+                + " from municipality_letterhead where municipality_id = ?1")
         .setParameter(1, municipality)
-        .getSingleResult();
-    if (row[1] == null) {
-      return Letterhead.nameOnly((String) row[0]);
-    }
-    return new Letterhead((String) row[1], Arrays.asList((String) row[2], (String) row[3]), (String) row[4],
-        (String) row[5], (String) row[6]);
-  }
-
-  private String serviceTitle(CaseApplication application) {
-    List<?> titles = em.createNativeQuery("select title_de from service_definition where id = ?1 and municipality_id = ?2")
-        .setParameter(1, application.definitionId())
-        .setParameter(2, application.municipalityId())
         .getResultList();
-    return titles.isEmpty() ? "" : (String) titles.get(0);
+    if (rows.isEmpty()) {
+      return Letterhead.nameOnly(municipalities.findById(municipality).map(Municipality::name).orElseThrow());
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return new Letterhead((String) row[0], Arrays.asList((String) row[1], (String) row[2]), (String) row[3],
+        (String) row[4], (String) row[5]);
   }
 
   /**

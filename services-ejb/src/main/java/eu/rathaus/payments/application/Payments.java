@@ -1,6 +1,6 @@
 package eu.rathaus.payments.application;
 
-import eu.rathaus.applications.domain.ApplicationRepository;
+import eu.rathaus.applications.application.ApplicationSubmitted;
 import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
@@ -10,10 +10,11 @@ import eu.rathaus.payments.domain.PaymentReference;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,7 +50,7 @@ public class Payments {
   static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
 
   @Inject PaymentRepository payments;
-  @Inject ApplicationRepository applications;
+  @Inject MunicipalityRepository municipalities;
   @Inject PaymentProviders providers;
   @Inject Settlement settlement;
   @Inject AuditLog audit;
@@ -59,7 +60,7 @@ public class Payments {
 
   /**
    * Opens the payment request of a just-submitted application, inside the submission's transaction
-   * (called by {@code ApplicationJourney.submit}), so there is never an application with a fee but
+   * (on {@link ApplicationSubmitted}, see {@link SubmissionPayments}), so there is never an application with a fee but
    * without a request. The Kassenzeichen carries the application's reference number (municipality
    * code, year, counter), which is unique, plus ISO 11649 check digits. Fee-free applications get none.
    */
@@ -76,7 +77,7 @@ public class Payments {
         reference, feeCents, due, now);
     // Publishing refuses a fee-bearing service without a payee account and the account cannot be
     // removed, so this only fails for data changed outside the portal: roll the submission back.
-    Municipality payee = applications.municipality(municipalityId)
+    Municipality payee = municipalities.findById(municipalityId)
         .filter(m -> m.payeeIban() != null && m.payeeName() != null)
         .orElseThrow(() -> new IllegalStateException("Municipality " + municipalityId + " has no payee account"));
     request.payInto(payee.payeeName(), payee.payeeIban(), payee.payeeBic());
@@ -102,10 +103,9 @@ public class Payments {
 
   /**
    * Whether a decision on the application may be taken: the fee is paid (or was, and was refunded
-   * since), there is none, or the service version allows deciding before payment.
+   * since), there is none, or the service version allows deciding before payment. {@code
+   * CaseWork.decide} and the clerk's case page ask it before an approval.
    */
-  // INTEGRATION: the clerk's case page (/office/case.xhtml, issue #5) shows forApplication(...) and
-  // guards "approve" with decisionAllowed(...); the lead wires both when merging the case back office.
   public boolean decisionAllowed(UUID applicationId) {
     Optional<PaymentRequest> payment = payments.forApplication(applicationId);
     if (payment.isEmpty() || payment.get().state().isSettled()) {
@@ -192,7 +192,7 @@ public class Payments {
     if (payment.payeeIban() != null) {
       return Optional.of(transferDetails(payment.payeeName(), payment.payeeIban(), payment.payeeBic(), payment));
     }
-    return applications.municipality(payment.municipalityId())
+    return municipalities.findById(payment.municipalityId())
         .filter(m -> m.payeeIban() != null && m.payeeName() != null)
         .map(m -> transferDetails(m.payeeName(), m.payeeIban(), m.payeeBic(), payment));
   }

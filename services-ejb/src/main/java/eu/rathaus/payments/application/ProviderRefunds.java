@@ -6,9 +6,9 @@ import eu.rathaus.payments.domain.PaymentMethod;
 import eu.rathaus.payments.domain.PaymentRefund;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,7 +43,6 @@ public class ProviderRefunds {
 
   Clock clock = Clock.systemUTC();
 
-  // INTEGRATION: the treasury's Refunds service (TREASURY helper) calls this for HOSTED_PAGE payments.
   public RefundOutcome refund(UUID paymentId, long cents, String reason) {
     TenantScope scope = caller.get();
     if (scope.kind() != TenantScope.Kind.STAFF && scope.kind() != TenantScope.Kind.PLATFORM) {

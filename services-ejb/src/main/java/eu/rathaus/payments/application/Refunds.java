@@ -10,9 +10,10 @@ import eu.rathaus.payments.domain.RefundTransfer;
 import eu.rathaus.payments.domain.StatementEntry;
 import eu.rathaus.payments.domain.StatementRepository;
 import eu.rathaus.payments.infrastructure.Pain001Writer;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,6 +47,7 @@ public class Refunds {
   @Inject PaymentRepository payments;
   @Inject StatementRepository statements;
   @Inject AuditLog audit;
+  @Inject MunicipalityRepository municipalities;
   @Inject ProviderRefunds providerRefunds;
 
   @PersistenceContext(unitName = "rathaus")
@@ -147,7 +149,7 @@ public class Refunds {
     if (paying.isEmpty()) {
       return Optional.empty();
     }
-    Municipality municipality = em.find(Municipality.class, m);
+    Municipality municipality = municipalities.findById(m).orElseThrow();
     String compactId = refund.id().toString().replace("-", "");
     RefundTransfer transfer = new RefundTransfer("RH" + compactId.substring(0, 30), clock.instant(),
         LocalDate.now(clock.withZone(Treasury.BERLIN)), municipality.payeeName(), municipality.payeeIban(),

@@ -18,9 +18,10 @@ import eu.rathaus.payments.domain.StatementRefused;
 import eu.rathaus.payments.domain.StatementRefused.Reason;
 import eu.rathaus.payments.domain.StatementRepository;
 import eu.rathaus.payments.infrastructure.Camt053Reader;
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,7 @@ public class StatementImport {
   @Inject PaymentRepository payments;
   @Inject StatementRepository statements;
   @Inject AuditLog audit;
+  @Inject MunicipalityRepository municipalities;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -115,7 +117,7 @@ public class StatementImport {
       throw new StatementRefused(Reason.TOO_LARGE, String.valueOf(content.length));
     }
     BankStatement statement = Camt053Reader.read(content);
-    Municipality municipality = em.find(Municipality.class, m);
+    Municipality municipality = municipalities.findById(m).orElse(null);
     if (municipality == null || municipality.payeeIban() == null) {
       throw new StatementRefused(Reason.NO_PAYEE_ACCOUNT, null);
     }

@@ -1,6 +1,6 @@
 package eu.rathaus.payments.application;
 
-import eu.rathaus.catalogue.domain.Iban;
+import eu.rathaus.kernel.Iban;
 import java.io.Serializable;
 
 /**

@@ -1,7 +1,7 @@
 package eu.rathaus.payments.application;
 
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import java.util.UUID;
 
 /**

@@ -1,7 +1,9 @@
 package eu.rathaus.tenancy.application;
 
 import eu.rathaus.tenancy.domain.ReadinessItem;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,10 +2,12 @@ package eu.rathaus.tenancy.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.catalogue.domain.Iban;
+import eu.rathaus.kernel.Iban;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.ReferenceCode;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

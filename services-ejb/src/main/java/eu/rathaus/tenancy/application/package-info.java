@@ -1,2 +1,2 @@
-/** Tenancy use cases (directory, later onboarding). */
+/** Tenancy use cases: the municipality directory, onboarding and administration. */
 package eu.rathaus.tenancy.application;

@@ -2,9 +2,13 @@ package eu.rathaus.tenancy.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Stored municipalities. */
 public interface MunicipalityRepository {
+
+  /** The municipality with this id (any status); the one way every capability looks a municipality up. */
+  Optional<Municipality> findById(UUID id);
 
   Optional<Municipality> findBySlug(String slug);
 

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /** JPA implementation of {@link MunicipalityRepository}. */
 @ApplicationScoped
@@ -16,6 +17,11 @@ public class JpaMunicipalityRepository implements MunicipalityRepository {
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
+
+  @Override
+  public Optional<Municipality> findById(UUID id) {
+    return Optional.ofNullable(id == null ? null : em.find(Municipality.class, id));
+  }
 
   @Override
   public Optional<Municipality> findBySlug(String slug) {

@@ -1,9 +1,9 @@
 package eu.rathaus.tenancy.infrastructure;
 
 import eu.rathaus.tenancy.application.CallerNotPermitted;
-import eu.rathaus.tenancy.application.CallerScope;
+import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.PlatformOnly;
-import eu.rathaus.tenancy.domain.TenantScope;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

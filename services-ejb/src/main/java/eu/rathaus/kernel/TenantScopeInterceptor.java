@@ -1,7 +1,5 @@
-package eu.rathaus.tenancy.infrastructure;
+package eu.rathaus.kernel;
 
-import eu.rathaus.tenancy.application.CallerScope;
-import eu.rathaus.tenancy.application.TenantScoped;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

@@ -1,5 +1,6 @@
-package eu.rathaus.applications.domain;
+package eu.rathaus.cases.domain;
 
+import eu.rathaus.applications.domain.CaseApplication;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

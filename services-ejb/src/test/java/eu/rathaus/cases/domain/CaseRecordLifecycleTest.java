@@ -1,9 +1,10 @@
-package eu.rathaus.applications.domain;
+package eu.rathaus.cases.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.rathaus.cases.domain.CaseAction;
-import eu.rathaus.cases.domain.CaseStatus;
+import eu.rathaus.applications.domain.ApplicationDraft;
+import eu.rathaus.applications.domain.CaseApplication;
+import eu.rathaus.applications.domain.ReferenceNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package eu.rathaus.catalogue.domain;
+package eu.rathaus.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

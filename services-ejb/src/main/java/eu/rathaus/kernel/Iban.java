@@ -1,4 +1,4 @@
-package eu.rathaus.catalogue.domain;
+package eu.rathaus.kernel;
 
 import java.io.Serializable;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package eu.rathaus.tenancy.domain;
+package eu.rathaus.kernel;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,6 +1,5 @@
-package eu.rathaus.tenancy.application;
+package eu.rathaus.kernel;
 
-import eu.rathaus.tenancy.domain.TenantScope;
 import jakarta.enterprise.context.RequestScoped;
 
 /**

@@ -1,6 +1,5 @@
-package eu.rathaus.tenancy.infrastructure;
+package eu.rathaus.kernel;
 
-import eu.rathaus.tenancy.domain.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,4 +1,4 @@
-package eu.rathaus.tenancy.application;
+package eu.rathaus.kernel;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package eu.rathaus.catalogue.domain;
+package eu.rathaus.attachments.domain;
 
 import java.io.Serializable;
 import java.util.List;

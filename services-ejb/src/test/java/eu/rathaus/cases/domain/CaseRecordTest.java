@@ -1,4 +1,4 @@
-package eu.rathaus.applications.domain;
+package eu.rathaus.cases.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
