@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Guards {@code /citizen/*}: only signed-in citizens, and pages that need a level of assurance only
@@ -28,8 +29,6 @@ public class CitizenAreaFilter extends HttpFilter {
   /** Pages and the level of assurance they need; everything else in /citizen needs a sign-in only. */
   static final Map<String, LevelOfAssurance> REQUIRED_LEVELS =
       Map.of("/citizen/secure-demo.xhtml", LevelOfAssurance.HIGH);
-
-  static final String LEVEL_NEEDED_PAGE = "/citizen/level-needed.xhtml";
 
   @Inject SessionUser sessionUser;
 
@@ -48,15 +47,10 @@ public class CitizenAreaFilter extends HttpFilter {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    LevelOfAssurance required = REQUIRED_LEVELS.get(path);
-    if (required != null && !user.hasLevelOfAssurance(required)) {
-      Object attempted = request.getSession().getAttribute(StepUp.ATTEMPTED);
-      if (attempted instanceof LevelOfAssurance tried && tried.satisfies(required)) {
-        response.sendRedirect(context + LEVEL_NEEDED_PAGE + "?level=" + required.acr() + "&return="
-            + StepUp.encode(here));
-      } else {
-        response.sendRedirect(StepUp.stepUp(context, required, here));
-      }
+    Optional<String> levelMissing = StepUp.levelRedirect(user, REQUIRED_LEVELS.get(path),
+        request.getSession().getAttribute(StepUp.ATTEMPTED), context, here);
+    if (levelMissing.isPresent()) {
+      response.sendRedirect(levelMissing.get());
       return;
     }
     chain.doFilter(request, response);

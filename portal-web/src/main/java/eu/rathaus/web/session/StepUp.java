@@ -1,10 +1,12 @@
 package eu.rathaus.web.session;
 
+import eu.rathaus.identity.CurrentUser;
 import eu.rathaus.identity.LevelOfAssurance;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * How the portal asks the eID for a level of assurance.
@@ -36,7 +38,26 @@ public final class StepUp {
    */
   static final String RETURN_TO = "rathaus.login.return";
 
+  /** Explains a level the eID did not give although the citizen was sent there for it. */
+  public static final String LEVEL_NEEDED_PAGE = "/citizen/level-needed.xhtml";
+
   private StepUp() {}
+
+  /**
+   * Where a citizen goes who lacks level {@code required} for the page {@code here}; empty if the
+   * sign-in has it. Someone already sent to the eID for that level ({@code attempted}, the session's
+   * {@link #ATTEMPTED}) who came back without it gets the explanation page, not another round trip.
+   */
+  public static Optional<String> levelRedirect(CurrentUser user, LevelOfAssurance required, Object attempted,
+      String contextPath, String here) {
+    if (required == null || user.hasLevelOfAssurance(required)) {
+      return Optional.empty();
+    }
+    if (attempted instanceof LevelOfAssurance tried && tried.satisfies(required)) {
+      return Optional.of(contextPath + LEVEL_NEEDED_PAGE + "?level=" + required.acr() + "&return=" + encode(here));
+    }
+    return Optional.of(stepUp(contextPath, required, here));
+  }
 
   /** Where {@code /stepup} sends the citizen: it ends the portal session, then signs in again. */
   public static String stepUp(String contextPath, LevelOfAssurance level, String returnPath) {
