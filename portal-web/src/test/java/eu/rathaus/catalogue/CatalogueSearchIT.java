@@ -13,7 +13,7 @@ import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.PublishedService;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.catalogue.domain.FeeRule;
-import eu.rathaus.catalogue.domain.LevelOfAssurance;
+import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.ServiceDefinition;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;

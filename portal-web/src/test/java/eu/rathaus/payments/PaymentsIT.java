@@ -18,7 +18,7 @@ import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.payments.application.PaymentNotifications;
 import eu.rathaus.payments.application.PaymentPoll;
 import eu.rathaus.payments.application.PaymentSettings;
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.payments.application.ProviderRefunds;
 import eu.rathaus.payments.application.RefundOutcome;
@@ -248,7 +248,7 @@ class PaymentsIT {
     assertEquals(1, audits[0]);
 
     caller.set(TenantScope.citizen(citizen));
-    assertEquals(PaymentState.OPEN, payments.forApplication(application).map(PaymentView::state).orElse(null));
+    assertEquals(PaymentState.OPEN, payments.forApplication(application).map(PaymentSummary::state).orElse(null));
     assertFalse(payments.decisionAllowed(application));
   }
 
@@ -412,7 +412,7 @@ class PaymentsIT {
     assertTrue(payments.forApplication(application).isEmpty());
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-mia"));
-    assertEquals(1500L, payments.forApplication(application).map(PaymentView::amountCents).orElse(0L));
+    assertEquals(1500L, payments.forApplication(application).map(PaymentSummary::amountCents).orElse(0L));
     assertFalse(payments.decisionAllowed(application));
   }
 }

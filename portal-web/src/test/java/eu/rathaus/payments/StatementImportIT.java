@@ -5,6 +5,7 @@ import static eu.rathaus.payments.PaymentFixtures.MUSTERSTADT;
 import static eu.rathaus.payments.PaymentFixtures.MUSTERSTADT_IBAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,10 @@ class StatementImportIT {
     asMusterstadtAdmin();
     StatementRefused again = assertThrows(StatementRefused.class, () -> statementImport.importFile("auszug.xml", file.bytes()));
     assertEquals(StatementRefused.Reason.ALREADY_IMPORTED, again.reason());
+    // The page's entry point answers the same refusal as an outcome, not as an exception.
+    StatementImport.Outcome uploadedAgain = statementImport.upload("auszug.xml", file.bytes());
+    assertEquals(StatementRefused.Reason.ALREADY_IMPORTED, uploadedAgain.refusal());
+    assertNull(uploadedAgain.result());
     byte[] sameStatementOtherBytes = (file.xml() + "<!-- erneut geliefert -->").getBytes(StandardCharsets.UTF_8);
     assertEquals(StatementRefused.Reason.ALREADY_IMPORTED, assertThrows(StatementRefused.class,
         () -> statementImport.importFile("kopie.xml", sameStatementOtherBytes)).reason());
@@ -198,6 +203,7 @@ class StatementImportIT {
     StatementRefused unsafe = assertThrows(StatementRefused.class,
         () -> statementImport.importFile("xxe.xml", xxe.getBytes(StandardCharsets.UTF_8)));
     assertEquals(StatementRefused.Reason.UNSAFE_XML, unsafe.reason());
+    assertEquals(StatementRefused.Reason.EMPTY_FILE, statementImport.upload("leer.xml", new byte[0]).refusal());
 
     assertEquals(statementsBefore, fixtures.count("select count(s) from ImportedStatement s"));
     assertEquals(PaymentState.PENDING, fixtures.reload(p.id()).state());

@@ -5,7 +5,7 @@ import eu.rathaus.applications.application.MyApplications;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
 import jakarta.faces.application.FacesMessage;
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.web.payments.PaymentTexts;
 import eu.rathaus.web.session.LocaleSelection;
@@ -40,7 +40,7 @@ public class MyApplicationsView {
   @Inject Payments payments;
 
   private MyApplications mine;
-  private Map<UUID, PaymentView> fees;
+  private Map<UUID, PaymentSummary> fees;
 
   @PostConstruct
   void load() {
@@ -63,7 +63,7 @@ public class MyApplicationsView {
         .withLocale(localeSelection.getLocale()).withZone(GERMAN_TIME);
     return mine.submitted().stream()
         .map(a -> {
-          PaymentView fee = a.applicationId() == null ? null : fees.get(a.applicationId());
+          PaymentSummary fee = a.applicationId() == null ? null : fees.get(a.applicationId());
           return new Row(a.reference(), a.serviceTitle().in(localeSelection.getLocale()), format.format(a.submittedAt()),
               "", a.status(), fee == null ? null : fee.applicationId().toString(),
               fee == null ? null : PaymentTexts.amount(fee.amountCents(), localeSelection.getLocale()) + ", "

@@ -1,6 +1,5 @@
 package eu.rathaus.web.applications;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -17,13 +16,9 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import eu.rathaus.applications.application.Receipt;
-import eu.rathaus.applications.domain.AnswerDisplay;
+import eu.rathaus.applications.domain.AnswerSheet;
 import eu.rathaus.attachments.application.AttachmentSummary;
-import eu.rathaus.catalogue.domain.FieldDefinition;
-import eu.rathaus.catalogue.domain.FieldType;
-import eu.rathaus.catalogue.domain.StepDefinition;
-import eu.rathaus.catalogue.domain.Visibility;
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.payments.domain.EpcQrCode;
 import eu.rathaus.web.payments.PaymentTexts;
@@ -35,11 +30,12 @@ import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.Set;
 
 /**
  * The PDF receipt of a submitted application (OpenPDF): municipality, service, reference number,
@@ -70,7 +66,7 @@ public final class ReceiptPdf {
    * @param payment null for fee-free applications
    * @param transfer null when the fee is not (or no longer) payable by transfer
    */
-  public static byte[] render(Receipt receipt, Locale locale, PaymentView payment, TransferDetails transfer) {
+  public static byte[] render(Receipt receipt, Locale locale, PaymentSummary payment, TransferDetails transfer) {
     ResourceBundle msg = ResourceBundle.getBundle(BUNDLE, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     try {
@@ -103,23 +99,19 @@ public final class ReceiptPdf {
         payment(document, writer, msg, locale, payment, transfer, heading, normal);
       }
 
-      JsonNode answers = JSON.readTree(receipt.answersJson());
-      Set<String> visible = Visibility.visibleFields(receipt.form(), answers);
-      AnswerDisplay.YesNo words = new AnswerDisplay.YesNo(msg.getString("application.yes"), msg.getString("application.no"));
-      for (StepDefinition step : receipt.form().steps()) {
-        Paragraph stepTitle = new Paragraph(step.title().in(locale), heading);
+      Map<String, String> fileNames = new HashMap<>();
+      receipt.attachments().forEach(f -> fileNames.put(f.id().toString(), f.displayName()));
+      AnswerSheet.Words words = new AnswerSheet.Words(msg.getString("application.yes"), msg.getString("application.no"),
+          msg.getString("application.review.empty"));
+      for (AnswerSheet.Step step : AnswerSheet.of(receipt.form(), JSON.readTree(receipt.answersJson()), locale, words,
+          id -> Optional.ofNullable(fileNames.get(id)))) {
+        Paragraph stepTitle = new Paragraph(step.title(), heading);
         stepTitle.setSpacingBefore(12);
         stepTitle.setSpacingAfter(4);
         document.add(stepTitle);
         PdfPTable table = table();
-        for (FieldDefinition field : step.fields()) {
-          if (!visible.contains(field.key())) {
-            continue;
-          }
-          String value = field.type() == FieldType.FILE
-              ? fileNames(answers.get(field.key()), receipt.attachments())
-              : AnswerDisplay.text(field, answers.get(field.key()), locale, words);
-          row(table, field.label().in(locale), value.isEmpty() ? msg.getString("application.review.empty") : value, normal);
+        for (AnswerSheet.Row row : step.rows()) {
+          row(table, row.label(), row.value(), normal);
         }
         document.add(table);
       }
@@ -151,7 +143,7 @@ public final class ReceiptPdf {
     }
   }
 
-  private static void payment(Document document, PdfWriter writer, ResourceBundle msg, Locale locale, PaymentView payment,
+  private static void payment(Document document, PdfWriter writer, ResourceBundle msg, Locale locale, PaymentSummary payment,
       TransferDetails transfer, Font heading, Font normal) throws DocumentException {
     Paragraph title = new Paragraph(msg.getString("payment.receipt.heading"), heading);
     title.setSpacingBefore(12);
@@ -194,18 +186,6 @@ public final class ReceiptPdf {
     }
     template.fill();
     return Image.getInstance(template);
-  }
-
-  /** The names of the files answered in a file field, in the order they were attached. */
-  static String fileNames(JsonNode answer, List<AttachmentSummary> files) {
-    List<String> names = new ArrayList<>();
-    if (answer != null && answer.isArray()) {
-      for (JsonNode id : answer) {
-        files.stream().filter(f -> f.id().toString().equals(id.asText())).findFirst()
-            .ifPresent(f -> names.add(f.displayName()));
-      }
-    }
-    return String.join(", ", names);
   }
 
   private static PdfPTable table() {

@@ -2,7 +2,7 @@ package eu.rathaus.web.applications;
 
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.Receipt;
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.payments.domain.PaymentState;
@@ -40,7 +40,7 @@ public class ReceiptServlet extends HttpServlet {
       return;
     }
     UUID applicationId = receipt.get().applicationId();
-    PaymentView payment = applicationId == null ? null : payments.forApplication(applicationId).orElse(null);
+    PaymentSummary payment = applicationId == null ? null : payments.forApplication(applicationId).orElse(null);
     // Transfer data only while nothing is under way: a pending online payment must not invite a second one.
     boolean awaitingMoney = payment != null
         && (payment.state() == PaymentState.OPEN || payment.state() == PaymentState.FAILED);

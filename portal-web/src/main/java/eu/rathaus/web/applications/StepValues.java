@@ -5,8 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.domain.AnswerDisplay;
 import eu.rathaus.catalogue.domain.FieldDefinition;
+import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.StepDefinition;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,5 +96,30 @@ public final class StepValues {
   private static String first(Map<String, String[]> params, String name) {
     String[] v = params.get(name);
     return v == null || v.length == 0 ? null : v[0];
+  }
+
+  /** The files chosen in this step's file inputs ({@code a.<key>}), by field key; empty inputs are skipped. */
+  static Map<String, Part> chosenFiles(StepDefinition step, Object request) {
+    Map<String, Part> chosen = new LinkedHashMap<>();
+    if (!(request instanceof HttpServletRequest http) || http.getContentType() == null
+        || !http.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      return chosen;
+    }
+    for (FieldDefinition field : step.fields()) {
+      if (field.type() != FieldType.FILE) {
+        continue;
+      }
+      try {
+        Part part = http.getPart(PREFIX + field.key());
+        String name = part == null ? null : part.getSubmittedFileName();
+        if (part != null && name != null && !name.isEmpty()) {
+          chosen.put(field.key(), part);
+        }
+      } catch (IOException | ServletException | IllegalStateException e) {
+        // Larger than the servlet's multipart limit: the same answer as the service's size check.
+        chosen.remove(field.key());
+      }
+    }
+    return chosen;
   }
 }

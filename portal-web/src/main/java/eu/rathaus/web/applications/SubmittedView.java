@@ -2,7 +2,7 @@ package eu.rathaus.web.applications;
 
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.Receipt;
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.web.payments.PaymentTexts;
 import eu.rathaus.web.session.LocaleSelection;
@@ -27,7 +27,7 @@ public class SubmittedView {
 
   private String ref;
   private Receipt receipt;
-  private PaymentView payment;
+  private PaymentSummary payment;
 
   /** f:viewAction: only the applicant sees the confirmation; anyone else gets 404. */
   public void init() throws IOException {
@@ -43,7 +43,7 @@ public class SubmittedView {
   }
 
   /** The fee's payment request, or null for a fee-free application. */
-  public PaymentView getPayment() {
+  public PaymentSummary getPayment() {
     return payment;
   }
 

@@ -4,7 +4,7 @@ import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.catalogue.domain.FeeRule;
 import eu.rathaus.catalogue.domain.FieldDefinition;
 import eu.rathaus.catalogue.domain.FormDefinition;
-import eu.rathaus.catalogue.domain.LevelOfAssurance;
+import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Guards {@code /citizen/*}: only signed-in citizens, and pages that need a level of assurance only
@@ -28,8 +29,6 @@ public class CitizenAreaFilter extends HttpFilter {
   /** Pages and the level of assurance they need; everything else in /citizen needs a sign-in only. */
   static final Map<String, LevelOfAssurance> REQUIRED_LEVELS =
       Map.of("/citizen/secure-demo.xhtml", LevelOfAssurance.HIGH);
-
-  static final String LEVEL_NEEDED_PAGE = "/citizen/level-needed.xhtml";
 
   @Inject SessionUser sessionUser;
 
@@ -48,14 +47,13 @@ public class CitizenAreaFilter extends HttpFilter {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    LevelOfAssurance required = REQUIRED_LEVELS.get(path);
-    if (required != null && !user.hasLevelOfAssurance(required)) {
-      Object attempted = request.getSession().getAttribute(StepUp.ATTEMPTED);
-      if (attempted instanceof LevelOfAssurance tried && tried.satisfies(required)) {
-        response.sendRedirect(context + LEVEL_NEEDED_PAGE + "?level=" + required.acr() + "&return="
-            + StepUp.encode(here));
+    Optional<StepUp.LevelGap> gap = StepUp.levelGap(user, REQUIRED_LEVELS.get(path),
+        request.getSession().getAttribute(StepUp.ATTEMPTED), context, here);
+    if (gap.isPresent()) {
+      if (gap.get().explain()) {
+        response.sendRedirect(gap.get().explanationPage());
       } else {
-        StepUp.begin(request, response, required, here);
+        StepUp.begin(request, response, gap.get().required(), here);
       }
       return;
     }

@@ -1,5 +1,6 @@
 package eu.rathaus.web.municipal;
 
+import eu.rathaus.catalogue.application.FormDocumentEditor;
 import eu.rathaus.catalogue.domain.CatalogueMessages;
 import eu.rathaus.catalogue.domain.Problem;
 import jakarta.faces.application.FacesMessage;
@@ -8,8 +9,6 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns definition problems into text for administrators. Problems come with message keys from two
@@ -20,26 +19,7 @@ import java.util.regex.Pattern;
  */
 final class ProblemTexts {
 
-  /** "$.steps[0].fields[2].key", "/steps/0/fields/2/label/de" and the like. */
-  private static final Pattern LOCATION =
-      Pattern.compile("steps\\W*(\\d+)(?:\\W*fields\\W*(\\d+))?\\W*([A-Za-z]+)?");
-
-  /** Where in the form a schema problem is: step index, field index (or -1), property (or ""). */
-  record Location(int step, int field, String property) {}
-
   private ProblemTexts() {}
-
-  static Optional<Location> location(Problem problem) {
-    Matcher m = LOCATION.matcher(problem.target());
-    if (!problem.messageKey().equals("catalogue.definition.schema") || !m.find()) {
-      return Optional.empty();
-    }
-    String property = m.group(3) == null ? "" : m.group(3);
-    if (property.equals("fields")) {
-      property = "";
-    }
-    return Optional.of(new Location(Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2)), property));
-  }
 
   static String text(Problem problem) {
     FacesContext faces = FacesContext.getCurrentInstance();
@@ -48,7 +28,7 @@ final class ProblemTexts {
     if (problem.messageKey().startsWith("builder.")) {
       return MessageFormat.format(msg.getString(problem.messageKey()), problem.args().toArray());
     }
-    Optional<Location> where = location(problem);
+    Optional<FormDocumentEditor.Location> where = FormDocumentEditor.Location.of(problem);
     if (where.isPresent() && where.get().property().equals("key")) {
       return msg.getString("builder.problem.key");
     }

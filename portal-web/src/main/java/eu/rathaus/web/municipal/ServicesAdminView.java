@@ -3,6 +3,7 @@ package eu.rathaus.web.municipal;
 import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.ServiceAdministration;
 import eu.rathaus.catalogue.domain.LocalizedText;
+import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.annotation.PostConstruct;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +77,7 @@ public class ServicesAdminView implements Serializable {
     }
     Long cents = null;
     if (fee != null && !fee.isBlank()) {
-      cents = Euros.toCents(fee);
+      cents = Money.parse(fee).map(Money::cents).orElse(null);
       if (cents == null) {
         ProblemTexts.error("adopt:fee", ProblemTexts.text("builder.problem.euros"));
         return null;
@@ -353,22 +353,5 @@ public class ServicesAdminView implements Serializable {
 
   public void setImportFile(Part importFile) {
     this.importFile = importFile;
-  }
-
-  /** Euro amounts as administrators type them ("12,50", "12.50", "12") to cents. */
-  static final class Euros {
-    private Euros() {}
-
-    static Long toCents(String text) {
-      String t = text.strip().replace("€", "").strip().replace(',', '.');
-      if (!t.matches("\\d{1,7}(\\.\\d{1,2})?")) {
-        return null;
-      }
-      return new BigDecimal(t).movePointRight(2).longValueExact();
-    }
-
-    static String fromCents(long cents) {
-      return new BigDecimal(cents).movePointLeft(2).toPlainString().replace('.', ',');
-    }
   }
 }

@@ -2,18 +2,16 @@ package eu.rathaus.web.office;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.rathaus.applications.domain.AnswerDisplay;
+import eu.rathaus.applications.domain.AnswerSheet;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.cases.application.CaseDetails;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
 import eu.rathaus.cases.domain.CaseAction;
-import eu.rathaus.catalogue.domain.FieldDefinition;
-import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Money;
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.catalogue.domain.Visibility;
@@ -32,9 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -244,35 +242,15 @@ public class CaseView implements Serializable {
     if (form == null) {
       return List.of();
     }
-    JsonNode answers = read(details.answersJson());
-    Set<String> visible = Visibility.visibleFields(form, answers);
-    Locale locale = localeSelection.getLocale();
-    AnswerDisplay.YesNo words = new AnswerDisplay.YesNo(OfficeTexts.text("application.yes"), OfficeTexts.text("application.no"));
     Map<String, String> fileNames = details.attachments().stream()
         .collect(Collectors.toMap(a -> a.id().toString(), AttachmentSummary::displayName, (a, b) -> a));
-    List<AnswerStep> steps = new ArrayList<>();
-    for (StepDefinition step : form.steps()) {
-      List<Answer> rows = new ArrayList<>();
-      for (FieldDefinition field : step.fields()) {
-        if (!visible.contains(field.key())) {
-          continue;
-        }
-        String shown = field.type() == FieldType.FILE
-            ? fileList(answers.get(field.key()), fileNames::get)
-            : AnswerDisplay.text(field, answers.get(field.key()), locale, words);
-        rows.add(new Answer(field.label().in(locale), shown.isEmpty() ? OfficeTexts.text("application.review.empty") : shown));
-      }
-      steps.add(new AnswerStep(step.title().in(locale), rows));
-    }
-    return steps;
-  }
-
-  private static String fileList(JsonNode value, Function<String, String> names) {
-    List<String> shown = new ArrayList<>();
-    if (value != null && value.isArray()) {
-      value.forEach(v -> shown.add(names.apply(v.asText()) == null ? v.asText() : names.apply(v.asText())));
-    }
-    return String.join(", ", shown);
+    AnswerSheet.Words words = new AnswerSheet.Words(OfficeTexts.text("application.yes"), OfficeTexts.text("application.no"),
+        OfficeTexts.text("application.review.empty"));
+    // A file no longer listed still shows as its id, so the clerk sees that something was handed in.
+    return AnswerSheet.of(form, read(details.answersJson()), localeSelection.getLocale(), words,
+            id -> Optional.of(fileNames.getOrDefault(id, id))).stream()
+        .map(step -> new AnswerStep(step.title(), step.rows().stream().map(row -> new Answer(row.label(), row.value())).toList()))
+        .toList();
   }
 
   public List<TimelineRow> getTimeline() {

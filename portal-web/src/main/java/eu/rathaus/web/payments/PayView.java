@@ -1,6 +1,6 @@
 package eu.rathaus.web.payments;
 
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.payments.application.StartOutcome;
 import eu.rathaus.payments.application.TransferDetails;
@@ -38,12 +38,12 @@ public class PayView implements Serializable {
 
   private String application;
   private String method;
-  private PaymentView payment;
+  private PaymentSummary payment;
   private TransferDetails transfer;
 
   /** f:viewAction. */
   public void init() throws IOException {
-    Optional<PaymentView> found = applicationId().flatMap(payments::forApplication);
+    Optional<PaymentSummary> found = applicationId().flatMap(payments::forApplication);
     if (found.isEmpty()) {
       notFound();
       return;
@@ -94,7 +94,7 @@ public class PayView implements Serializable {
     faces.responseComplete();
   }
 
-  public PaymentView getPayment() {
+  public PaymentSummary getPayment() {
     return payment;
   }
 

@@ -1,6 +1,6 @@
 package eu.rathaus.web.payments;
 
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.web.session.LocaleSelection;
@@ -36,11 +36,11 @@ public class PaymentReturnView {
   @Inject LocaleSelection localeSelection;
 
   private String application;
-  private PaymentView payment;
+  private PaymentSummary payment;
 
   /** f:viewAction. */
   public void init() throws IOException {
-    Optional<PaymentView> found;
+    Optional<PaymentSummary> found;
     try {
       found = application == null ? Optional.empty() : payments.forApplication(UUID.fromString(application));
     } catch (IllegalArgumentException e) {
@@ -67,7 +67,7 @@ public class PaymentReturnView {
     return outcome.name();
   }
 
-  public PaymentView getPayment() {
+  public PaymentSummary getPayment() {
     return payment;
   }
 

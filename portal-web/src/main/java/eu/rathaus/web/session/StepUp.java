@@ -1,5 +1,6 @@
 package eu.rathaus.web.session;
 
+import eu.rathaus.identity.CurrentUser;
 import eu.rathaus.identity.LevelOfAssurance;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * How the portal asks the eID for a level of assurance.
@@ -39,6 +41,9 @@ public final class StepUp {
    */
   static final String RETURN_TO = "rathaus.login.return";
 
+  /** Explains a level the eID did not give although the citizen was sent there for it. */
+  public static final String LEVEL_NEEDED_PAGE = "/citizen/level-needed.xhtml";
+
   private StepUp() {}
 
   /**
@@ -59,6 +64,31 @@ public final class StepUp {
       // Nothing was signed in on this request; the new sign-in starts anyway.
     }
     response.sendRedirect(stepUpLogin(request, level, ReturnPath.sanitize(returnPath)));
+  }
+
+  /**
+   * What a citizen who lacks level {@code required} for the page {@code here} needs; empty if the
+   * sign-in has it. Someone already sent to the eID for that level ({@code attempted}, the session's
+   * {@link #ATTEMPTED}) who came back without it gets the explanation page, not another round trip;
+   * everybody else is stepped up ({@link #begin}, which ends the session, so it is never a GET link).
+   */
+  public static Optional<LevelGap> levelGap(CurrentUser user, LevelOfAssurance required, Object attempted,
+      String contextPath, String here) {
+    if (required == null || user.hasLevelOfAssurance(required)) {
+      return Optional.empty();
+    }
+    if (attempted instanceof LevelOfAssurance tried && tried.satisfies(required)) {
+      return Optional.of(new LevelGap(required,
+          contextPath + LEVEL_NEEDED_PAGE + "?level=" + required.acr() + "&return=" + encode(here)));
+    }
+    return Optional.of(new LevelGap(required, null));
+  }
+
+  /** A missing level: either the explanation page to show, or (page {@code null}) a step-up to start. */
+  public record LevelGap(LevelOfAssurance required, String explanationPage) {
+    public boolean explain() {
+      return explanationPage != null;
+    }
   }
 
   static String idpFor(LevelOfAssurance level) {

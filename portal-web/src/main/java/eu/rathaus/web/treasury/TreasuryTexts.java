@@ -50,14 +50,7 @@ final class TreasuryTexts {
    * plain positive euro amount with at most two decimals.
    */
   static Long cents(String text) {
-    if (text == null) {
-      return null;
-    }
-    String t = text.replace("€", "").replace("EUR", "").strip().replace(',', '.');
-    if (!t.matches("[0-9]{1,9}(\\.[0-9]{1,2})?")) {
-      return null;
-    }
-    return new java.math.BigDecimal(t).movePointRight(2).longValueExact();
+    return Money.parse(text).map(Money::cents).orElse(null);
   }
 
   static void error(String clientId, String text) {

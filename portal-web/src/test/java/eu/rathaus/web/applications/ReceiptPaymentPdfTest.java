@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
-import eu.rathaus.payments.application.PaymentView;
+import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.payments.domain.EpcQrCode;
 import eu.rathaus.payments.domain.PaymentMethod;
@@ -29,8 +29,8 @@ class ReceiptPaymentPdfTest {
         Instant.parse("2026-05-01T08:15:00Z"), StepValuesTest.melde(), "{}", Money.euroCents(1500), List.of(), UUID.randomUUID());
   }
 
-  private static PaymentView payment(PaymentState state) {
-    return new PaymentView(UUID.randomUUID(), UUID.randomUUID(), REF.value(), REF.printed(), 1500, "EUR",
+  private static PaymentSummary payment(PaymentState state) {
+    return new PaymentSummary(UUID.randomUUID(), UUID.randomUUID(), REF.value(), REF.printed(), 1500, "EUR",
         LocalDate.of(2026, 5, 15), state, PaymentMethod.SEPA_TRANSFER, null, 0);
   }
 

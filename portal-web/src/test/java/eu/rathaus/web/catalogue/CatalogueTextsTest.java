@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.catalogue.domain.FormDefinition;
-import eu.rathaus.catalogue.domain.LevelOfAssurance;
+import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.TemplateDocument;
 import java.util.List;

@@ -1,6 +1,7 @@
 package eu.rathaus.catalogue.domain;
 
 import eu.rathaus.attachments.domain.AttachmentRules;
+import eu.rathaus.identity.LevelOfAssurance;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;

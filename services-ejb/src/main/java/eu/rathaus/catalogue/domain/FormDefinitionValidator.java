@@ -1,5 +1,6 @@
 package eu.rathaus.catalogue.domain;
 
+import eu.rathaus.identity.LevelOfAssurance;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An amount of money in cents. Fees are summed, split into payment requests and reconciled against
@@ -15,6 +17,9 @@ public record Money(long cents, String currency) implements Serializable, Compar
 
   public static final String EUR = "EUR";
   public static final Money ZERO = new Money(0, EUR);
+
+  /** Whole euros (up to 999 999 999) with at most two decimals, after symbol and separator are read. */
+  private static final Pattern TYPED = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
 
   public Money {
     Objects.requireNonNull(currency, "currency");
@@ -28,6 +33,27 @@ public record Money(long cents, String currency) implements Serializable, Compar
 
   public static Money euroCents(long cents) {
     return new Money(cents, EUR);
+  }
+
+  /**
+   * Reads an amount as administrators and the treasury type it: {@code 12,50}, {@code 12.5},
+   * {@code 7 €}, {@code 7 EUR}. Empty for anything else (negative, three decimals, thousands
+   * separators, words), so one rule decides everywhere the portal reads typed euros.
+   */
+  public static Optional<Money> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String t = text.replace("€", "").replace("EUR", "").strip().replace(',', '.');
+    if (!TYPED.matcher(t).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(euroCents(new java.math.BigDecimal(t).movePointRight(2).longValueExact()));
+  }
+
+  /** The amount as an input field shows it ({@code 12,50}): no symbol, read back by {@link #parse}. */
+  public String plain() {
+    return java.math.BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',');
   }
 
   public Money plus(Money other) {

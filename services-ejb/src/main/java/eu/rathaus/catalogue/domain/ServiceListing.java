@@ -1,5 +1,6 @@
 package eu.rathaus.catalogue.domain;
 
+import eu.rathaus.identity.LevelOfAssurance;
 import java.io.Serializable;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package eu.rathaus.catalogue.domain;
 
+import eu.rathaus.identity.LevelOfAssurance;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package eu.rathaus.catalogue.infrastructure;
 
-import eu.rathaus.catalogue.domain.LevelOfAssurance;
+import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.ServiceListing;

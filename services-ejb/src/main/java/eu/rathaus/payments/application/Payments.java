@@ -64,7 +64,7 @@ public class Payments {
    * without a request. The Kassenzeichen carries the application's reference number (municipality
    * code, year, counter), which is unique, plus ISO 11649 check digits. Fee-free applications get none.
    */
-  public Optional<PaymentView> openOnSubmission(UUID municipalityId, UUID applicationId, String applicantSubject,
+  public Optional<PaymentSummary> openOnSubmission(UUID municipalityId, UUID applicationId, String applicantSubject,
       ReferenceNumber applicationReference, long feeCents) {
     if (feeCents <= 0) {
       return Optional.empty();
@@ -83,21 +83,21 @@ public class Payments {
     request.payInto(payee.payeeName(), payee.payeeIban(), payee.payeeBic());
     payments.add(request);
     settlement.book(request, request.openedEvent(applicantSubject));
-    return Optional.of(PaymentView.of(request));
+    return Optional.of(PaymentSummary.of(request));
   }
 
   /** The payment of an application, if it has one and the caller may see it. */
-  public Optional<PaymentView> forApplication(UUID applicationId) {
-    return applicationId == null ? Optional.empty() : payments.forApplication(applicationId).map(PaymentView::of);
+  public Optional<PaymentSummary> forApplication(UUID applicationId) {
+    return applicationId == null ? Optional.empty() : payments.forApplication(applicationId).map(PaymentSummary::of);
   }
 
   /** The payments of several applications in one query ("Meine Anträge"), by application id. */
-  public Map<UUID, PaymentView> forApplications(Collection<UUID> applicationIds) {
-    Map<UUID, PaymentView> result = new HashMap<>();
+  public Map<UUID, PaymentSummary> forApplications(Collection<UUID> applicationIds) {
+    Map<UUID, PaymentSummary> result = new HashMap<>();
     if (applicationIds.isEmpty()) {
       return result;
     }
-    payments.forApplications(applicationIds).forEach(p -> result.put(p.applicationId(), PaymentView.of(p)));
+    payments.forApplications(applicationIds).forEach(p -> result.put(p.applicationId(), PaymentSummary.of(p)));
     return result;
   }
 

@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.security.MessageDigest;
@@ -99,6 +100,33 @@ public class StatementImport {
 
     public String getStatementIdentity() {
       return statementIdentity;
+    }
+  }
+
+  /** An upload's outcome for the page: what the import did, or why the file was refused. */
+  public record Outcome(Result result, Reason refusal) implements Serializable {
+
+    public boolean isDone() {
+      return refusal == null;
+    }
+  }
+
+  /**
+   * Imports one file and says what happened; a refusal is an outcome here, not an exception. Two
+   * uploads of the same statement at the same moment pass the checks of {@link #importFile} side by
+   * side; the unique constraints then decide, and the loser is told it was imported already. Its
+   * transaction is marked for rollback by the failed write, so nothing of it is stored.
+   */
+  public Outcome upload(String fileName, byte[] content) {
+    try {
+      Result result = importFile(fileName, content);
+      em.flush();
+      return new Outcome(result, null);
+    } catch (StatementRefused e) {
+      return new Outcome(null, e.reason());
+    } catch (PersistenceException e) {
+      LOG.log(Level.INFO, "Statement import lost to a concurrent import of the same statement: {0}", e.getMessage());
+      return new Outcome(null, Reason.ALREADY_IMPORTED);
     }
   }
 

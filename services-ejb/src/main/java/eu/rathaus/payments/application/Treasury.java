@@ -72,6 +72,16 @@ public class Treasury {
       long refundedCents) implements Serializable {}
 
   /** A clarification with the bank entry it is about. */
+  /** One statement import as the treasury page lists it; {@code id} is the stored statement's id. */
+  public record ImportRow(UUID id, String statementId, Instant importedAt, int entries, int matched, int clarifications,
+      String fileName) implements Serializable {
+
+    static ImportRow of(ImportedStatement s) {
+      return new ImportRow(s.id(), s.statementId(), s.importedAt(), s.entryCount(), s.matchedCount(), s.clarificationCount(),
+          s.fileName());
+    }
+  }
+
   public record ClarificationRow(UUID id, ClarificationReason reason, Clarification.Status status, long amountCents,
       LocalDate bookingDate, String bankReference, String creditorReference, String remittance, String debtorName,
       String note, String resolvedBy, Instant resolvedAt, Instant createdAt) implements Serializable {}
@@ -172,7 +182,7 @@ public class Treasury {
   }
 
   /** The latest statement imports. */
-  public List<ImportedStatement> recentImports() {
-    return statements.recent(TreasuryCaller.municipality(caller), 20);
+  public List<ImportRow> recentImports() {
+    return statements.recent(TreasuryCaller.municipality(caller), 20).stream().map(ImportRow::of).toList();
   }
 }

@@ -13,16 +13,20 @@ import eu.rathaus.catalogue.domain.ServiceTemplate;
 import eu.rathaus.catalogue.domain.ServiceTemplateRepository;
 import eu.rathaus.catalogue.domain.ServiceVersion;
 import eu.rathaus.catalogue.domain.ServiceVersionRepository;
+import eu.rathaus.tenancy.application.MunicipalityReadiness;
+import eu.rathaus.tenancy.domain.ReadinessItem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,8 @@ class ServiceCatalogueTest {
 
   private final List<AuditEvent> audited = new ArrayList<>();
   private final Map<UUID, ServiceVersion> versionStore = new HashMap<>();
+  /** What the municipality still lacks (the readiness list); set up by default. */
+  private final Set<ReadinessItem> missing = EnumSet.noneOf(ReadinessItem.class);
   private ServiceCatalogue catalogue;
 
   @BeforeEach
@@ -45,6 +51,12 @@ class ServiceCatalogueTest {
     catalogue.templates = new MemoryTemplates();
     catalogue.definitions = new MemoryDefinitions();
     catalogue.versions = new MemoryVersions();
+    catalogue.readiness = new MunicipalityReadiness() {
+      @Override
+      public Set<ReadinessItem> missing(UUID municipalityId) {
+        return missing.isEmpty() ? EnumSet.noneOf(ReadinessItem.class) : EnumSet.copyOf(missing);
+      }
+    };
     catalogue.audit = new AuditLog() {
       @Override
       public long record(AuditEvent event) {
@@ -80,6 +92,24 @@ class ServiceCatalogueTest {
     assertThat(current.versionNumber()).isEqualTo(1);
     assertThat(current.form().processingDays()).isEqualTo(21);
     assertThat(audited).extracting(AuditEvent::action).contains("service.adopted", "service.draft-updated", "service.version-published");
+  }
+
+  @Test
+  void publishingIsRefusedWithTheReasonWhileTheMunicipalityLacksWhatTheServiceNeeds() {
+    UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, PARKING, "moritz.admin").id();
+    UUID draftId = catalogue.openDraft(MUSTERSTADT, definitionId, "moritz.admin").id();
+    missing.add(ReadinessItem.PAYEE_ACCOUNT);
+    missing.add(ReadinessItem.OPENING_HOURS);
+
+    CatalogueOutcome refused = catalogue.publish(MUSTERSTADT, draftId, "moritz.admin");
+
+    assertThat(refused.isDone()).isFalse();
+    assertThat(refused.problems()).extracting(Problem::messageKey)
+        .as("the fee needs a payee account; opening hours do not block").containsExactly("catalogue.publish.missing.PAYEE_ACCOUNT");
+    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId)).isEmpty();
+
+    missing.clear();
+    assertThat(catalogue.publish(MUSTERSTADT, draftId, "moritz.admin").isDone()).isTrue();
   }
 
   @Test

@@ -43,4 +43,24 @@ class MoneyTest {
     assertThat(Money.euroCents(100)).isGreaterThan(Money.euroCents(99));
     assertThat(Money.euroCents(0).isZero()).isTrue();
   }
+
+  @Test
+  void parsesEurosAsPeopleTypeThem() {
+    assertThat(Money.parse("12,50")).hasValue(Money.euroCents(1250));
+    assertThat(Money.parse("12.5")).hasValue(Money.euroCents(1250));
+    assertThat(Money.parse(" 7 € ")).hasValue(Money.euroCents(700));
+    assertThat(Money.parse("7 EUR")).hasValue(Money.euroCents(700));
+    assertThat(Money.parse("-1")).isEmpty();
+    assertThat(Money.parse("1,234")).isEmpty();
+    assertThat(Money.parse("1.000,00")).isEmpty();
+    assertThat(Money.parse("")).isEmpty();
+    assertThat(Money.parse(null)).isEmpty();
+  }
+
+  @Test
+  void plainTextIsReadBackByParse() {
+    assertThat(Money.euroCents(1250).plain()).isEqualTo("12,50");
+    assertThat(Money.ZERO.plain()).isEqualTo("0,00");
+    assertThat(Money.parse(Money.euroCents(99).plain())).hasValue(Money.euroCents(99));
+  }
 }

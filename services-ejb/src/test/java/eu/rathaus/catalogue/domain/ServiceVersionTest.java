@@ -1,5 +1,6 @@
 package eu.rathaus.catalogue.domain;
 
+import eu.rathaus.identity.LevelOfAssurance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

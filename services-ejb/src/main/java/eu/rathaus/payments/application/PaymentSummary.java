@@ -13,12 +13,12 @@ import java.util.UUID;
  * receipt): read-only, detached from the entity. Bean getters because Jakarta EL 5 does not read
  * record components.
  */
-public record PaymentView(UUID id, UUID applicationId, String reference, String printedReference, long amountCents,
+public record PaymentSummary(UUID id, UUID applicationId, String reference, String printedReference, long amountCents,
     String currency, LocalDate dueDate, PaymentState state, PaymentMethod method, Instant paidAt, long refundedCents)
     implements Serializable {
 
-  static PaymentView of(PaymentRequest p) {
-    return new PaymentView(p.id(), p.applicationId(), p.referenceValue(), p.reference().printed(), p.amountCents(),
+  static PaymentSummary of(PaymentRequest p) {
+    return new PaymentSummary(p.id(), p.applicationId(), p.referenceValue(), p.reference().printed(), p.amountCents(),
         p.currency(), p.dueDate(), p.state(), p.method(), p.paidAt(), p.refundedCents());
   }
 
