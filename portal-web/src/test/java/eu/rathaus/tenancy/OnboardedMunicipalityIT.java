@@ -2,6 +2,7 @@ package eu.rathaus.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,13 @@ import eu.rathaus.tenancy.application.OnboardingRequest;
 import eu.rathaus.tenancy.application.SettingsForm;
 import eu.rathaus.tenancy.domain.ReadinessItem;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.UserTransaction;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,6 +61,7 @@ class OnboardedMunicipalityIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String IBAN = "DE89370400440532013000";
   private static final String OTHER_IBAN = "DE02120300000000202051";
+  private static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
 
   @Deployment
   static WebArchive deployment() {
@@ -70,6 +77,11 @@ class OnboardedMunicipalityIT {
   @Inject ApplicationJourney journey;
   @Inject Payments payments;
   @Inject CallerScope caller;
+  @Inject DatabaseTenantScope databaseScope;
+  @Inject UserTransaction tx;
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
 
   private String slug;
   private UUID municipality;
@@ -249,12 +261,36 @@ class OnboardedMunicipalityIT {
 
   @Test
   void staffOfOneMunicipalityOnlyEverSeeTheirOwnSettings() {
-    caller.set(TenantScope.staff(UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001"), "it-moritz"));
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-moritz"));
     assertEquals("MUS", settings.current().getReferenceCode());
     asAdmin();
     assertEquals(row().getReferenceCode(), settings.current().getReferenceCode());
     caller.set(TenantScope.citizen(citizen));
     assertTrue(assertThrowsSecurity(() -> settings.current()));
+  }
+
+  @Test
+  void rowLevelSecurityKeepsStaffToTheirOwnLetterheadAndProfile() throws Exception {
+    tx.begin();
+    try {
+      databaseScope.apply(TenantScope.staff(municipality, admin));
+      assertThrows(PersistenceException.class, () -> em.createNativeQuery(
+              "insert into municipality_profile (municipality_id, opening_hours) values (?1, 'immer')")
+          .setParameter(1, MUSTERSTADT).executeUpdate());
+    } finally {
+      tx.rollback();
+    }
+    tx.begin();
+    try {
+      databaseScope.apply(TenantScope.staff(municipality, admin));
+      assertEquals(0, em.createNativeQuery("update municipality_letterhead set phone = '0' where municipality_id = ?1")
+          .setParameter(1, MUSTERSTADT).executeUpdate(), "Musterstadt's letterhead is not writable");
+      assertEquals(1, em.createNativeQuery(
+              "insert into municipality_profile (municipality_id, opening_hours) values (?1, 'Mo 8–12 Uhr')")
+          .setParameter(1, municipality).executeUpdate(), "the own row is");
+    } finally {
+      tx.rollback();
+    }
   }
 
   private static boolean assertThrowsSecurity(Runnable call) {

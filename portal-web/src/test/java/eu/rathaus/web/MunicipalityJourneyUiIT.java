@@ -86,7 +86,7 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     // 2. The invitation is the portal's own mail, naming the municipality and how to sign in.
     String mail = ItMail.awaitTextTo(adminEmail, "Wiesental", 30_000);
     assertThat(mail).as("invitation mail").isNotNull()
-        .contains(name, "Anmelden für Mitarbeitende", adminEmail, "Passwort festlegen")
+        .contains(name, "Anmelden für Mitarbeitende", adminEmail, "Legen Sie jetzt Ihr Passwort fest")
         .doesNotContain("Ihr Administrator hat Sie aufgefordert");
     Matcher link = LINK.matcher(mail.replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
@@ -113,8 +113,7 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     By publish = By.cssSelector("#row-demo\\.meldebescheinigung input[id$='publish']");
     Browser.awaitOrExplain(browser, publish);
     browser.findElement(publish).click();
-    Browser.awaitOrExplain(browser, By.id("page-messages"));
-    assertThat(messages()).contains("kein Empfängerkonto");
+    Browser.awaitText(browser, By.id("page-messages"), "kein Empfängerkonto");
     assertThat(browser.findElement(By.id("row-demo.meldebescheinigung")).getText()).doesNotContain("veröffentlicht v1");
 
     // 6. Settings: a wrong IBAN first, then everything; then the legal remedy text.
@@ -126,8 +125,7 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     fill("settings:payeeIban", "DE89 3704 0044 0532 0130 01");
     fill("settings:payeeBic", "COBADEFFXXX");
     click("settings:save");
-    Browser.awaitOrExplain(browser, By.id("settings:payeeIban-error"));
-    assertThat(browser.findElement(By.id("settings:payeeIban-error")).getText()).contains("Prüfziffern");
+    Browser.awaitText(browser, By.id("settings:payeeIban-error"), "Prüfziffern");
     accessible("the settings page with an error");
     fill("settings:payeeIban", "DE89 3704 0044 0532 0130 00");
     fill("settings:authorityName", "Gemeinde " + name + " – Bürgerbüro");

@@ -10,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.persistence.PersistenceException;
 import java.io.Serializable;
 import java.util.List;
 
@@ -40,7 +41,19 @@ public class SettingsView implements Serializable {
   }
 
   public String save() {
-    List<FieldProblem> problems = settings.save(form, sessionUser.getUser().subject());
+    List<FieldProblem> problems;
+    try {
+      problems = settings.save(form, sessionUser.getUser().subject());
+    } catch (RuntimeException e) {
+      if (!conflict(e)) {
+        throw e;
+      }
+      // Someone took the code, or the first application arrived, between the check and the write:
+      // the database refused it and nothing was stored.
+      ProblemTexts.error(null, ProblemTexts.text("settings.conflict"));
+      load();
+      return null;
+    }
     if (!problems.isEmpty()) {
       for (FieldProblem p : problems) {
         ProblemTexts.error(FORM + p.field(), ProblemTexts.text(p.messageKey(), p.arguments().toArray()));
@@ -51,6 +64,15 @@ public class SettingsView implements Serializable {
     load();
     ProblemTexts.info(ProblemTexts.text(missing.isEmpty() ? "settings.saved.ready" : "settings.saved"));
     return null;
+  }
+
+  private static boolean conflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PersistenceException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public SettingsForm getForm() {
