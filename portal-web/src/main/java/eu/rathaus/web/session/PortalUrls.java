@@ -7,7 +7,7 @@ public final class PortalUrls {
 
   private PortalUrls() {}
 
-  static String oidcProviderUrl() {
+  public static String oidcProviderUrl() {
     return setting("OIDC_PROVIDER_URL", "http://localhost:8180/realms/rathaus");
   }
 
