@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import eu.rathaus.web.session.PortalUrls;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -44,9 +45,12 @@ public class SecurityHeadersFilter extends HttpFilter {
   /**
    * The policy with the hosted payment page's origin added to {@code form-action}: "Online bezahlen"
    * is a form post the portal answers with a redirect to the provider, and browsers check form-action
-   * on redirects too. Only that one origin, from {@code PAYMENT_PROVIDER_PAGE_URL}.
+   * on redirects too. Only that one origin, from {@code PAYMENT_PROVIDER_PAGE_URL}. Likewise the
+   * identity provider's origin: "Abmelden" is a form post (issue 10) answered with a redirect to
+   * Keycloak's end-session endpoint.
    */
-  static final String EFFECTIVE_POLICY = withFormTarget(POLICY, providerOrigin());
+  static final String EFFECTIVE_POLICY =
+      withFormTarget(withFormTarget(POLICY, providerOrigin()), originOf(PortalUrls.oidcProviderUrl()));
 
   /** A fresh nonce: 16 random bytes (128 bits), base64 — only characters a CSP nonce source allows. */
   static String newNonce() {
@@ -61,12 +65,16 @@ public class SecurityHeadersFilter extends HttpFilter {
   }
 
   static String withFormTarget(String policy, String origin) {
-    return origin == null ? policy : policy.replace("form-action 'self';", "form-action 'self' " + origin + ";");
+    return origin == null ? policy : policy.replace("form-action 'self'", "form-action 'self' " + origin);
   }
 
   static String providerOrigin() {
-    String url = Settings.text("PAYMENT_PROVIDER_PAGE_URL", null);
-    if (url == null) {
+    return originOf(Settings.text("PAYMENT_PROVIDER_PAGE_URL", null));
+  }
+
+  /** scheme://host[:port] of an http(s) URL; null for anything else. */
+  static String originOf(String url) {
+    if (url == null || url.isBlank()) {
       return null;
     }
     try {

@@ -1,26 +1,18 @@
 package eu.rathaus.web.session;
 
 import eu.rathaus.platform.Settings;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Addresses the portal needs to build redirects; configured by environment, see README. */
 public final class PortalUrls {
 
   private PortalUrls() {}
 
-  static String oidcProviderUrl() {
+  public static String oidcProviderUrl() {
     return setting("OIDC_PROVIDER_URL", "http://localhost:8180/realms/rathaus");
   }
 
-  /** PORTAL_BASE_URL when set (behind a proxy), else the address the request came in on. */
-  public static String baseUrl(HttpServletRequest request) {
-    String configured = setting("PORTAL_BASE_URL", null);
-    if (configured != null) {
-      return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-    }
-    String url = request.getRequestURL().toString();
-    return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
-  }
+  // The portal's own base address is PortalAddress.baseUrl() (PORTAL_BASE_URL): issue 10 removed the
+  // fallback to the request's address, which took the Host header an attacker chooses.
 
   private static String setting(String name, String fallback) {
     return Settings.text(name, fallback);

@@ -16,6 +16,14 @@ class SecurityHeadersFilterTest {
   }
 
   @Test
+  void theIdentityProviderIsAFormTargetTooBecauseSignOutIsAPostRedirectedToIt() {
+    String policy = SecurityHeadersFilter.withFormTarget(SecurityHeadersFilter.withFormTarget(SecurityHeadersFilter.POLICY, "https://pay.example.org"),
+        SecurityHeadersFilter.originOf("https://id.example.org:8443/realms/rathaus"));
+    assertThat(policy).contains("form-action 'self' https://id.example.org:8443 https://pay.example.org;");
+    assertThat(SecurityHeadersFilter.originOf("javascript:alert(1)")).isNull();
+  }
+
+  @Test
   void everyResponseGetsItsOwnNonceInTheOneScriptSource() throws Exception {
     java.util.Map<String, Object> attributes = new java.util.HashMap<>();
     java.util.Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
