@@ -10,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.PersistenceException;
 import java.io.Serializable;
 import java.util.List;
 
@@ -41,16 +40,9 @@ public class SettingsView implements Serializable {
   }
 
   public String save() {
-    List<FieldProblem> problems;
-    try {
-      problems = settings.save(form, sessionUser.getUser().subject());
-    } catch (RuntimeException e) {
-      if (!conflict(e)) {
-        throw e;
-      }
-      // Someone took the code, or the first application arrived, between the check and the write:
-      // the database refused it and nothing was stored.
-      ProblemTexts.error(null, ProblemTexts.text("settings.conflict"));
+    List<FieldProblem> problems = settings.save(form, sessionUser.getUser().subject());
+    if (problems.size() == 1 && MunicipalitySettings.CONFLICT.equals(problems.get(0).field())) {
+      ProblemTexts.error(null, ProblemTexts.text(problems.get(0).messageKey()));
       load();
       return null;
     }
@@ -64,15 +56,6 @@ public class SettingsView implements Serializable {
     load();
     ProblemTexts.info(ProblemTexts.text(missing.isEmpty() ? "settings.saved.ready" : "settings.saved"));
     return null;
-  }
-
-  private static boolean conflict(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PersistenceException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   public SettingsForm getForm() {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,19 @@ public class MunicipalitySettings {
     if (!problems.isEmpty()) {
       return problems;
     }
+    try {
+      return store(m, form, code, codeChanged, actor);
+    } catch (PersistenceException e) {
+      // Someone took the code, or the first application arrived, between the check and the write: the
+      // database refused it, the transaction is rolled back and nothing is stored.
+      return List.of(FieldProblem.of(CONFLICT, "settings.conflict"));
+    }
+  }
+
+  /** The field name of a refusal by the database's own checks (no field of the form is wrong). */
+  public static final String CONFLICT = "";
+
+  private List<FieldProblem> store(Municipality m, SettingsForm form, String code, boolean codeChanged, String actor) {
     SettingsForm before = current();
     List<String> changed = new ArrayList<>();
     if (codeChanged) {
