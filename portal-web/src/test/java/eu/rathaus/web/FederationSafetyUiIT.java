@@ -262,7 +262,10 @@ class FederationSafetyUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("password"));
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("kc-login")).click();
-    Browser.awaitOrExplain(browser, By.id("input-error"));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+      String text = d.findElement(By.tagName("body")).getText();
+      return text.contains("Invalid username or password") || text.contains("Ungültiger Benutzername oder Passwort");
+    });
     assertThat(KeycloakAdmin.signIn().state(RATHAUS, local).links()).as("wrong password links nothing").isEmpty();
     browser.findElement(By.id("password")).sendKeys("Lokal-2026!");
     browser.findElement(By.id("kc-login")).click();
