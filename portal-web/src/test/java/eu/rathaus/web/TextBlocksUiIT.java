@@ -92,7 +92,7 @@ class TextBlocksUiIT extends BrowserJourney {
 
   /**
    * The download servlet with Moritz's session: a Musterstadt notice this test seals itself comes as
-   * an attachment with nosniff; unknown or malformed ids and the citizen path answer 404, and a
+   * an attachment with nosniff; unknown or malformed ids answer 404, the citizen area refuses staff (403), and a
    * request without session is sent to sign in, never given the PDF.
    */
   private void staffDownloadsANoticeOfTheirMunicipalityOnly() throws Exception {
@@ -115,7 +115,7 @@ class TextBlocksUiIT extends BrowserJourney {
 
     assertThat(get("/office/notice?id=" + UUID.randomUUID(), session).statusCode()).isEqualTo(404);
     assertThat(get("/office/notice?id=nonsense", session).statusCode()).isEqualTo(404);
-    assertThat(get("/citizen/notice?id=" + notice, session).statusCode()).as("the citizen path with a staff session").isEqualTo(404);
+    assertThat(get("/citizen/notice?id=" + notice, session).statusCode()).as("the citizen path with a staff session").isEqualTo(403);
     HttpResponse<byte[]> anonymous = get("/office/notice?id=" + notice, null);
     assertThat(anonymous.statusCode()).as("without a session: to the sign-in").isEqualTo(302);
     assertThat(new String(anonymous.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF-");
