@@ -20,11 +20,10 @@ import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.applications.ReceiptPdf;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,8 +60,7 @@ class ApplicationAttachmentIT {
   @Inject AttachmentService attachments;
   @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   private String serviceKey;
   private UUID versionId;
@@ -77,18 +75,12 @@ class ApplicationAttachmentIT {
     max = "it-max-" + suffix;
     String template = DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
         .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
-    tx.begin();
-    try {
-      databaseScope.apply(TenantScope.platform("it"));
+    transactions.asPlatform(() -> {
       assertTrue(catalogue.addTemplate(template, "it").isDone());
       UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
       versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
       assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
-      tx.commit();
-    } catch (Exception | Error e) {
-      tx.rollback();
-      throw e;
-    }
+    });
   }
 
   private static ObjectNode json(String text) throws Exception {

@@ -16,12 +16,11 @@ import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,8 +51,7 @@ class ApplicationJourneyIT {
   @Inject ApplicationJourney journey;
   @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -72,29 +70,13 @@ class ApplicationJourneyIT {
     max = "it-max-" + suffix;
     String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
         .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    asPlatform(() -> {
+    transactions.asPlatform(() -> {
       assertTrue(catalogue.addTemplate(template, "it").isDone());
       CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
       definitionId = adopted.id();
       firstVersion = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
       assertTrue(catalogue.publish(MUSTERSTADT, firstVersion, "it").isDone());
     });
-  }
-
-  private interface Work {
-    void run() throws Exception;
-  }
-
-  private void asPlatform(Work work) throws Exception {
-    tx.begin();
-    try {
-      databaseScope.apply(TenantScope.platform("it"));
-      work.run();
-      tx.commit();
-    } catch (Exception | Error e) {
-      tx.rollback();
-      throw e;
-    }
   }
 
   private static ObjectNode json(String text) throws Exception {
@@ -116,7 +98,7 @@ class ApplicationJourneyIT {
 
   private long count(String jpql, Object... params) throws Exception {
     long[] result = new long[1];
-    asPlatform(() -> {
+    transactions.asPlatform(() -> {
       var query = em.createQuery(jpql, Long.class);
       for (int i = 0; i < params.length; i++) {
         query.setParameter(i + 1, params[i]);
@@ -184,7 +166,7 @@ class ApplicationJourneyIT {
     assertTrue(one.isSaved());
 
     UUID[] second = new UUID[1];
-    asPlatform(() -> {
+    transactions.asPlatform(() -> {
       second[0] = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
       assertTrue(catalogue.publish(MUSTERSTADT, second[0], "it").isDone());
     });
@@ -223,13 +205,8 @@ class ApplicationJourneyIT {
 
   /** Deliberately unscoped queries (no WHERE on subject or municipality) as the portal's own role. */
   private List<String> subjectsVisibleWith(TenantScope scope, String entity) throws Exception {
-    tx.begin();
-    try {
-      databaseScope.apply(scope);
-      return em.createQuery("select x.applicantSubject from " + entity + " x", String.class).getResultList();
-    } finally {
-      tx.commit();
-    }
+    return transactions.call(scope,
+        () -> em.createQuery("select x.applicantSubject from " + entity + " x", String.class).getResultList());
   }
 
   @Test
@@ -251,14 +228,9 @@ class ApplicationJourneyIT {
         "drafts are not the authority's yet");
     assertTrue(subjectsVisibleWith(TenantScope.platform("paula"), "ApplicationDraft").contains(max));
 
-    tx.begin();
-    try {
-      databaseScope.apply(TenantScope.citizen(erika));
-      assertEquals(List.of(), em.createQuery("select o.id from OutboxMessage o", UUID.class).getResultList(),
-          "citizens never read the outbox");
-    } finally {
-      tx.commit();
-    }
+    transactions.run(TenantScope.citizen(erika),
+        () -> assertEquals(List.of(), em.createQuery("select o.id from OutboxMessage o", UUID.class).getResultList(),
+            "citizens never read the outbox"));
     assertTrue(erikasDraft != null);
   }
 }

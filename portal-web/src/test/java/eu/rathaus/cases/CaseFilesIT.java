@@ -19,12 +19,11 @@ import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -47,7 +46,7 @@ class CaseFilesIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(CaseFilesIT.class, CaseFixtures.class, CaseFixtures.Work.class);
+    return Deployments.portal(CaseFilesIT.class, CaseFixtures.class);
   }
 
   @Inject CaseWork work;
@@ -55,8 +54,7 @@ class CaseFilesIT {
   @Inject AttachmentService attachments;
   @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -72,7 +70,7 @@ class CaseFilesIT {
 
   @Test
   void staffDownloadTheCasesFilesAuditedAndNobodyElse() throws Exception {
-    CaseFixtures fixtures = new CaseFixtures(journey, catalogue, caller, databaseScope, tx, em).publishService();
+    CaseFixtures fixtures = new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
     String serviceKey = "it.casepark-" + fixtures.suffix;
     String template = DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
         .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");

@@ -16,9 +16,8 @@ import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.UserTransaction;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -33,28 +32,22 @@ final class CaseFixtures {
   static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  interface Work {
-    void run() throws Exception;
-  }
-
   private final ApplicationJourney journey;
   private final ServiceCatalogue catalogue;
   private final CallerScope caller;
-  private final DatabaseTenantScope databaseScope;
-  private final UserTransaction tx;
+  private final ScopedTransactions transactions;
   private final EntityManager em;
 
   final String suffix = UUID.randomUUID().toString().substring(0, 8);
   String serviceKey;
   UUID definitionId;
 
-  CaseFixtures(ApplicationJourney journey, ServiceCatalogue catalogue, CallerScope caller, DatabaseTenantScope databaseScope,
-      UserTransaction tx, EntityManager em) {
+  CaseFixtures(ApplicationJourney journey, ServiceCatalogue catalogue, CallerScope caller, ScopedTransactions transactions,
+      EntityManager em) {
     this.journey = journey;
     this.catalogue = catalogue;
     this.caller = caller;
-    this.databaseScope = databaseScope;
-    this.tx = tx;
+    this.transactions = transactions;
     this.em = em;
   }
 
@@ -112,21 +105,13 @@ final class CaseFixtures {
   }
 
   /** Runs {@code work} in one transaction in the platform scope (sees and may change everything). */
-  void asPlatform(Work work) throws Exception {
+  void asPlatform(ScopedTransactions.Step work) throws Exception {
     in(TenantScope.platform("it"), work);
   }
 
   /** Runs {@code work} in one transaction with the database scope set to {@code scope} (for RLS checks). */
-  void in(TenantScope scope, Work work) throws Exception {
-    tx.begin();
-    try {
-      databaseScope.apply(scope);
-      work.run();
-      tx.commit();
-    } catch (Exception | Error e) {
-      tx.rollback();
-      throw e;
-    }
+  void in(TenantScope scope, ScopedTransactions.Step work) throws Exception {
+    transactions.run(scope, work);
   }
 
   /** A native count in the given database scope — what row-level security lets through. */

@@ -19,12 +19,11 @@ import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ class CaseInboxIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(CaseInboxIT.class, CaseFixtures.class, CaseFixtures.Work.class);
+    return Deployments.portal(CaseInboxIT.class, CaseFixtures.class);
   }
 
   @Inject CaseInbox inbox;
@@ -59,8 +58,7 @@ class CaseInboxIT {
   @Inject ApplicationJourney journey;
   @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -72,7 +70,7 @@ class CaseInboxIT {
 
   @BeforeEach
   void fiveCasesOfAFreshService() throws Exception {
-    fixtures = new CaseFixtures(journey, catalogue, caller, databaseScope, tx, em).publishService();
+    fixtures = new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
     clerk = "it-clerk-" + fixtures.suffix;
     applicantName = "Zacharias Q" + fixtures.suffix;
     for (int i = 0; i < 5; i++) {

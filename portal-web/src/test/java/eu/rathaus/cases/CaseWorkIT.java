@@ -23,14 +23,13 @@ import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +58,7 @@ class CaseWorkIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(CaseWorkIT.class, CaseFixtures.class, CaseFixtures.Work.class);
+    return Deployments.portal(CaseWorkIT.class, CaseFixtures.class);
   }
 
   @Inject CaseWork work;
@@ -69,8 +68,7 @@ class CaseWorkIT {
   @Inject ApplicationJourney journey;
   @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
   @Inject Instance<RequestContextController> requestContexts;
 
   @PersistenceContext(unitName = "rathaus")
@@ -84,7 +82,7 @@ class CaseWorkIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    fixtures = new CaseFixtures(journey, catalogue, caller, databaseScope, tx, em).publishService();
+    fixtures = new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
     anna = "it-anna-" + fixtures.suffix;
     bert = "it-bert-" + fixtures.suffix;
     ben = "it-ben-" + fixtures.suffix;

@@ -28,14 +28,13 @@ import eu.rathaus.messaging.application.ThreadSummary;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,9 +93,8 @@ class MailboxIT {
   @Inject ServiceCatalogue catalogue;
   @Inject AuditTrail auditTrail;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
   @Inject RepliedRecorder recorder;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -116,30 +114,13 @@ class MailboxIT {
     max = "it-max-" + suffix;
     String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
         .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    inScope(TenantScope.platform("it"), () -> {
+    transactions.call(TenantScope.platform("it"), () -> {
       assertTrue(catalogue.addTemplate(template, "it").isDone());
       UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
       versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
       assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
       return null;
     });
-  }
-
-  private interface Work<T> {
-    T run() throws Exception;
-  }
-
-  private <T> T inScope(TenantScope scope, Work<T> work) throws Exception {
-    tx.begin();
-    try {
-      databaseScope.apply(scope);
-      T result = work.run();
-      tx.commit();
-      return result;
-    } catch (Exception | Error e) {
-      tx.rollback();
-      throw e;
-    }
   }
 
   private static ObjectNode json(String text) throws Exception {
@@ -164,7 +145,7 @@ class MailboxIT {
     SubmissionOutcome submitted = journey.submit(one.draftId(), UUID.randomUUID().toString(), erikaMail, "de");
     assertEquals(SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems()::toString);
     String reference = submitted.reference().format();
-    return inScope(TenantScope.platform("it"), () -> (UUID) em.createNativeQuery(
+    return transactions.call(TenantScope.platform("it"), () -> (UUID) em.createNativeQuery(
             "select c.id from case_record c join case_application a on a.id = c.application_id"
                 + " where a.reference_number = ?1")
         .setParameter(1, reference)
@@ -197,7 +178,7 @@ class MailboxIT {
         List.of(new OutgoingFile("Formular.pdf", "application/pdf", request)));
 
     // The notice to Erika: queued, to the address of her application, with a link and no content.
-    List<?> notices = inScope(TenantScope.platform("it"), () -> em.createNativeQuery(
+    List<?> notices = transactions.call(TenantScope.platform("it"), () -> em.createNativeQuery(
             "select parameters::text from notification_outbox where recipient_email = ?1 and template_key = ?2")
         .setParameter(1, erikaMail)
         .setParameter(2, Mailbox.MESSAGE_NOTICE)
@@ -348,7 +329,7 @@ class MailboxIT {
 
   private List<Long> counts(TenantScope scope, UUID threadId, UUID messageId, String threads, String messages,
       String files) throws Exception {
-    return inScope(scope, () -> List.of(
+    return transactions.call(scope, () -> List.of(
         ((Number) em.createNativeQuery(threads).setParameter(1, threadId).getSingleResult()).longValue(),
         ((Number) em.createNativeQuery(messages).setParameter(1, threadId).getSingleResult()).longValue(),
         ((Number) em.createNativeQuery(files).setParameter(1, messageId).getSingleResult()).longValue()));

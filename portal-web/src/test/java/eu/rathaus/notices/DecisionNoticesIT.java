@@ -26,12 +26,11 @@ import eu.rathaus.notices.domain.TextBlockKind;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -70,8 +69,7 @@ class DecisionNoticesIT {
   @Inject TextBlocks textBlocks;
   @Inject NoticeSignatory signatory;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -81,23 +79,6 @@ class DecisionNoticesIT {
   private String clerk;
   private String reference;
   private UUID caseId;
-
-  private interface Work<T> {
-    T run() throws Exception;
-  }
-
-  private <T> T inTransaction(TenantScope scope, Work<T> work) throws Exception {
-    tx.begin();
-    try {
-      databaseScope.apply(scope);
-      T result = work.run();
-      tx.commit();
-      return result;
-    } catch (Exception | Error e) {
-      tx.rollback();
-      throw e;
-    }
-  }
 
   private static ObjectNode json(String text) throws Exception {
     return (ObjectNode) JSON.readTree(text);
@@ -112,7 +93,7 @@ class DecisionNoticesIT {
     clerk = "it-mia-" + suffix;
     String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
         .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    UUID version = inTransaction(TenantScope.platform("it"), () -> {
+    UUID version = transactions.call(TenantScope.platform("it"), () -> {
       assertTrue(catalogue.addTemplate(template, "it").isDone());
       UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
       UUID draftVersion = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
@@ -127,7 +108,7 @@ class DecisionNoticesIT {
         json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"), 2).isSaved());
     assertTrue(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3).isSaved());
     reference = journey.submit(one.draftId(), UUID.randomUUID().toString(), "erika@example.org", "de").reference().format();
-    caseId = inTransaction(TenantScope.platform("it"), () -> (UUID) em.createNativeQuery(
+    caseId = transactions.call(TenantScope.platform("it"), () -> (UUID) em.createNativeQuery(
             "select c.id from case_record c join case_application a on a.id = c.application_id where a.reference_number = ?1")
         .setParameter(1, reference)
         .getSingleResult());
@@ -144,7 +125,7 @@ class DecisionNoticesIT {
   }
 
   private long count(TenantScope scope, String sql, Object... params) throws Exception {
-    return inTransaction(scope, () -> {
+    return transactions.call(scope, () -> {
       var query = em.createNativeQuery(sql);
       for (int i = 0; i < params.length; i++) {
         query.setParameter(i + 1, params[i]);
@@ -178,7 +159,7 @@ class DecisionNoticesIT {
     assertEquals(2, notices.ofCase(caseId).size());
 
     // The bytes at rest are ciphertext, not the PDF.
-    byte[] stored = inTransaction(TenantScope.staff(MUSTERSTADT, clerk), () -> (byte[]) em.createNativeQuery(
+    byte[] stored = transactions.call(TenantScope.staff(MUSTERSTADT, clerk), () -> (byte[]) em.createNativeQuery(
             "select ciphertext from decision_notice where id = ?1").setParameter(1, approval.noticeId()).getSingleResult());
     assertFalse(new String(stored, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
     assertFalse(Arrays.equals(stored, approval.pdf()));

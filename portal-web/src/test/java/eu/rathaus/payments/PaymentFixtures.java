@@ -18,12 +18,11 @@ import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -47,28 +46,15 @@ public class PaymentFixtures {
   @Inject ApplicationJourney journey;
   @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
   @Inject PaymentRepository payments;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
 
-  /** Work run in its own transaction. */
-  public interface Work {
-    void run() throws Exception;
-  }
-
-  public void asPlatform(Work work) throws Exception {
-    tx.begin();
-    try {
-      databaseScope.apply(TenantScope.platform("it"));
-      work.run();
-      tx.commit();
-    } catch (Exception | Error e) {
-      tx.rollback();
-      throw e;
-    }
+  /** Work run in its own transaction in the platform scope. */
+  public void asPlatform(ScopedTransactions.Step work) throws Exception {
+    transactions.asPlatform(work);
   }
 
   /** Publishes a fee-free copy of the Meldebescheinigung in Musterstadt; returns its service key. */

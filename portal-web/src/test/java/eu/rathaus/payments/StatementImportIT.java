@@ -19,13 +19,12 @@ import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.payments.domain.StatementRefused;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.CamtFiles;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,8 +55,7 @@ class StatementImportIT {
   @Inject Treasury treasury;
   @Inject PaymentRepository payments;
   @Inject CallerScope caller;
-  @Inject DatabaseTenantScope databaseScope;
-  @Inject UserTransaction tx;
+  @Inject ScopedTransactions transactions;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -230,17 +228,13 @@ class StatementImportIT {
 
     // Row-level security: the same questions in SQL, as Beispielheim's staff and as a citizen.
     for (TenantScope outsider : List.of(TenantScope.staff(BEISPIELHEIM, "it-berta"), TenantScope.citizen(citizen))) {
-      tx.begin();
-      try {
-        databaseScope.apply(outsider);
+      transactions.run(outsider, () -> {
         for (String table : List.of("bank_statement", "bank_statement_entry", "payment_clarification")) {
           Number n = (Number) em.createNativeQuery("select count(*) from " + table + " where municipality_id = ?1")
               .setParameter(1, MUSTERSTADT).getSingleResult();
           assertEquals(0L, n.longValue(), table + " as " + outsider.kind());
         }
-      } finally {
-        tx.rollback();
-      }
+      });
     }
   }
 

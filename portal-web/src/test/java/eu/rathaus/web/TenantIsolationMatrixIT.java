@@ -1,79 +1,137 @@
 package eu.rathaus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import eu.rathaus.migrations.DatabaseMigrator;
 import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.Jdbc;
+import eu.rathaus.web.it.TenantRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The isolation matrix over every tenant-owned table, found from the schema itself (every table
- * with a {@code municipality_id} column), so a table added later without row-level security fails
- * here. For each table and each caller that is not Musterstadt's staff — Beispielheim's staff, a
- * citizen who owns nothing, an anonymous visitor, a connection that set no scope at all — a query
- * for Musterstadt's rows, run as the portal's own database role, returns nothing.
+ * with a {@code municipality_id} column). The test makes two municipalities of its own and writes
+ * rows of each into every such table ({@link TenantRows#everyTable}); then, for each table, each
+ * owning municipality and each kind of caller, a query run as the portal's own database role with
+ * that caller's scope sees exactly the rows it should — all of them, none, or the part stated below
+ * (published catalogue entries, timeline events meant for the citizen).
  *
- * <p>Runs after the other integration tests (alphabetically last), when their journeys have left
- * Musterstadt rows in most tables; tables that are still empty are reported, not silently passed.
+ * <p>A tenant-owned table added later fails here by name until it gets seed rows and a stated
+ * visibility; "permission denied" fails too, with why: it hides rows from those who must see them as
+ * well, so it is no isolation to rely on.
  */
 class TenantIsolationMatrixIT {
 
-  private static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
-  private static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
+  /** Who asks, relative to the municipality whose rows are read. */
+  enum Caller {
+    OWN_STAFF("staff of the owning municipality"),
+    OTHER_STAFF("staff of the other municipality"),
+    OWNER_CITIZEN("the citizen whose rows they are"),
+    OTHER_CITIZEN("a citizen without rows"),
+    VISITOR("an anonymous visitor"),
+    NO_SCOPE("a connection that set no scope"),
+    PLATFORM("the platform operator");
 
-  /** scope, municipality, subject: the callers that must see nothing of Musterstadt. */
-  private static final Map<String, String[]> OUTSIDERS = new LinkedHashMap<>();
+    final String description;
 
-  static {
-    OUTSIDERS.put("staff of Beispielheim", new String[] {"staff", BEISPIELHEIM.toString(), "ben"});
-    OUTSIDERS.put("citizen without rows", new String[] {"citizen", "", "nobody-" + UUID.randomUUID()});
-    OUTSIDERS.put("anonymous visitor", new String[] {"public", "", ""});
-    OUTSIDERS.put("no scope set", null);
+    Caller(String description) {
+      this.description = description;
+    }
   }
 
-  private static final String LETTERHEAD =
-      "the authority's published postal address and contact data, printed on every notice; no personal data (V11)";
+  private static final String ALL = "true";
+  private static final String NONE = "false";
+  private static final String OFFERED = "status = 'ACTIVE' and current_version_id is not null";
+  private static final String PUBLISHED = "status = 'PUBLISHED'";
 
   /**
-   * Deliberate, documented exceptions: table → caller allowed to see Musterstadt rows, and why.
-   * Anything else that leaks fails the test.
+   * Per table, which callers see which of a municipality's rows (a condition on the row); callers not
+   * named see none. Deliberate exceptions to "only the municipality and the platform" carry their why.
    */
-  private static final Map<String, String> ALLOWED =
-      Map.of(
-          "application_reference_counter|citizen without rows",
-          "a per-year counter without personal data; a citizen's own submission draws the next number (V6)",
-          "municipality_letterhead|staff of Beispielheim", LETTERHEAD,
-          "municipality_letterhead|citizen without rows", LETTERHEAD,
-          "municipality_letterhead|anonymous visitor", LETTERHEAD,
-          "municipality_letterhead|no scope set", LETTERHEAD);
+  private static final Map<String, Map<Caller, String>> EXPECTED = new TreeMap<>();
 
-  /**
-   * The public catalogue: visitors and citizens may read what a municipality offers, but only the
-   * published part — the condition a row must meet to be visible to them.
-   */
-  private static final Map<String, String> PUBLIC_ONLY =
-      Map.of(
-          "service_definition", "status = 'ACTIVE' and current_version_id is not null",
-          "service_version", "status = 'PUBLISHED'");
+  static {
+    // A draft is not yet addressed to the authority: its author and the platform only.
+    expect("application_draft", Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    // A per-year counter without personal data; any citizen's submission draws the next number (V6).
+    expect("application_reference_counter", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.OTHER_CITIZEN, ALL,
+        Caller.PLATFORM, ALL);
+    // Platform operators read no citizen's documents (V7); the citizen reads the own upload and staff's file in the own thread.
+    expect("attachment", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
+    expect("audit_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("case_application", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    // The citizen sees the events of the timeline meant for them, never staff-only ones.
+    expect("case_event", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, "citizen_visible", Caller.PLATFORM, ALL);
+    expect("case_note", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("case_record", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    expect("case_staff", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("case_status_count", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("decision_notice", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
+    expect("decision_text_block", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // Correspondence: the municipality's staff and the citizen; not even the platform (V10).
+    expect("mailbox_message", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
+    expect("mailbox_thread", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
+    // Key management is a platform function: not even the municipality's own staff read wrapped keys.
+    expect("municipality_data_key", Caller.PLATFORM, ALL);
+    // The authority's published postal address and contact data, printed on every notice; no personal data (V11).
+    expect("municipality_letterhead", Caller.OWN_STAFF, ALL, Caller.OTHER_STAFF, ALL, Caller.OWNER_CITIZEN, ALL,
+        Caller.OTHER_CITIZEN, ALL, Caller.VISITOR, ALL, Caller.NO_SCOPE, ALL, Caller.PLATFORM, ALL);
+    expect("municipality_onboarding", Caller.PLATFORM, ALL);
+    // Citizens only queue their own notices; they never read the outbox.
+    expect("notification_outbox", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("payment_clarification", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("payment_event", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    expect("payment_refund", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("payment_request", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    // The public catalogue: everyone may read what is offered, only that.
+    expect("service_definition", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL, Caller.OWNER_CITIZEN, OFFERED,
+        Caller.OTHER_CITIZEN, OFFERED, Caller.VISITOR, OFFERED);
+    expect("service_version", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL, Caller.OWNER_CITIZEN, PUBLISHED,
+        Caller.OTHER_CITIZEN, PUBLISHED, Caller.VISITOR, PUBLISHED);
+  }
 
-  private static final List<String> PUBLIC_READERS = List.of("citizen without rows", "anonymous visitor");
+  private static void expect(String table, Object... callerAndCondition) {
+    Map<Caller, String> visible = new EnumMap<>(Caller.class);
+    for (Caller caller : Caller.values()) {
+      visible.put(caller, NONE);
+    }
+    for (int i = 0; i < callerAndCondition.length; i += 2) {
+      visible.put((Caller) callerAndCondition[i], (String) callerAndCondition[i + 1]);
+    }
+    EXPECTED.put(table, visible);
+  }
 
   private static final List<String> TENANT_TABLES = new ArrayList<>();
+  private static UUID first;
+  private static UUID second;
+  private static final Map<UUID, String> CITIZEN = new TreeMap<>();
 
   @BeforeAll
-  static void findTenantTables() throws SQLException {
+  static void seedTwoMunicipalities() throws SQLException {
     ItStack.stack();
+    // Alone, this test may run before any portal has migrated the database.
+    var config = ItStack.config();
+    DatabaseMigrator.migrate(config.jdbcUrl(), config.ownerUser(), config.ownerPassword(), config.appUser());
     try (Connection c = Jdbc.superuser();
         Statement s = c.createStatement();
         ResultSet rs =
@@ -86,11 +144,26 @@ class TenantIsolationMatrixIT {
         TENANT_TABLES.add(rs.getString(1));
       }
     }
+    try (Connection c = Jdbc.superuser()) {
+      c.setAutoCommit(false);
+      first = TenantRows.newMunicipality(c, "matrix");
+      second = TenantRows.newMunicipality(c, "matrix");
+      for (UUID municipality : List.of(first, second)) {
+        String citizen = "it-matrix-citizen-" + UUID.randomUUID();
+        CITIZEN.put(municipality, citizen);
+        TenantRows.everyTable(c, municipality, citizen);
+      }
+      c.commit();
+    }
   }
 
   @Test
-  void everyTenantOwnedTableHasRowLevelSecurity() throws SQLException {
-    assertThat(TENANT_TABLES).as("tenant-owned tables found").contains("audit_entry");
+  void everyTenantOwnedTableHasRowLevelSecurityAndAStatedVisibility() throws SQLException {
+    assertThat(TENANT_TABLES).as("tenant-owned tables found").contains("audit_entry", "case_record");
+    assertThat(TENANT_TABLES.stream().filter(table -> !EXPECTED.containsKey(table)).toList())
+        .as("tenant-owned tables without a stated visibility in EXPECTED").isEmpty();
+    assertThat(new TreeSet<>(EXPECTED.keySet())).as("tables in EXPECTED that are no (longer) tenant-owned tables")
+        .isSubsetOf(TENANT_TABLES);
     try (Connection c = Jdbc.superuser();
         PreparedStatement p = c.prepareStatement("select relrowsecurity from pg_class where relname = ? and relnamespace = 'public'::regnamespace")) {
       for (String table : TENANT_TABLES) {
@@ -102,40 +175,57 @@ class TenantIsolationMatrixIT {
     }
   }
 
-  @Test
-  void noOutsiderSeesAnyRowOfMusterstadtInAnyTable() throws SQLException {
-    List<String> empty = new ArrayList<>();
-    int checked = 0;
-    for (String table : TENANT_TABLES) {
-      if (rowsOfMusterstadt(table) == 0) {
-        empty.add(table);
-        continue;
-      }
-      for (Map.Entry<String, String[]> outsider : OUTSIDERS.entrySet()) {
-        if (ALLOWED.containsKey(table + "|" + outsider.getKey())) {
-          continue;
-        }
-        if (PUBLIC_ONLY.containsKey(table) && PUBLIC_READERS.contains(outsider.getKey())) {
-          assertThat(visibleMusterstadtRows(table, outsider.getValue(), "not (" + PUBLIC_ONLY.get(table) + ")"))
-              .as(outsider.getKey() + " reading unpublished rows of " + table)
-              .isZero();
-          checked++;
-          continue;
-        }
-        assertThat(visibleMusterstadtRows(table, outsider.getValue(), "true"))
-            .as(outsider.getKey() + " reading " + table + " without any filter of its own")
-            .isZero();
-        checked++;
-      }
-    }
-    System.out.println("[isolation matrix] " + checked + " table x caller checks; tables without Musterstadt rows at this point: " + empty);
-    assertThat(checked).as("checks made").isGreaterThanOrEqualTo(4 * 4);
+  /** One test per tenant-owned table: both municipalities' rows, read by every kind of caller. */
+  @TestFactory
+  Stream<DynamicTest> eachCallerSeesExactlyItsShareOfEachTable() {
+    return TENANT_TABLES.stream().map(table -> DynamicTest.dynamicTest(table, () -> checkTable(table)));
   }
 
-  private static long rowsOfMusterstadt(String table) throws SQLException {
+  private static void checkTable(String table) throws SQLException {
+    Map<Caller, String> expected = EXPECTED.get(table);
+    if (expected == null) {
+      fail("Table " + table + " has a municipality_id but no stated visibility: add it to EXPECTED and seed rows in TenantRows.everyTable");
+    }
+    SoftAssertions softly = new SoftAssertions();
+    for (UUID owner : List.of(first, second)) {
+      UUID other = owner.equals(first) ? second : first;
+      String which = owner.equals(first) ? "first" : "second";
+      long seeded = superuserCount(table, owner, ALL);
+      if (seeded == 0) {
+        fail("Table " + table + " has no rows of the " + which + " test municipality: seed them in TenantRows.everyTable,"
+            + " otherwise its isolation goes unchecked");
+      }
+      for (Caller caller : Caller.values()) {
+        String condition = expected.get(caller);
+        long shouldSee = superuserCount(table, owner, condition);
+        long[] seen = visibleCounts(table, owner, scopeOf(caller, owner, other), condition, caller);
+        softly.assertThat(seen)
+            .as("%s reading the %s municipality's %d rows of %s: [rows matching \"%s\", other rows]",
+                caller.description, which, seeded, table, condition)
+            .containsExactly(shouldSee, 0L);
+      }
+    }
+    softly.assertAll();
+  }
+
+  /** scope, municipality, subject as the portal sets them; null: nothing set at all. */
+  private static String[] scopeOf(Caller caller, UUID owner, UUID other) {
+    return switch (caller) {
+      case OWN_STAFF -> new String[] {"staff", owner.toString(), "it-clerk"};
+      case OTHER_STAFF -> new String[] {"staff", other.toString(), "it-clerk"};
+      case OWNER_CITIZEN -> new String[] {"citizen", "", CITIZEN.get(owner)};
+      case OTHER_CITIZEN -> new String[] {"citizen", "", "it-matrix-nobody-" + UUID.randomUUID()};
+      case VISITOR -> new String[] {"public", "", ""};
+      case NO_SCOPE -> null;
+      case PLATFORM -> new String[] {"platform", "", "it-operator"};
+    };
+  }
+
+  private static long superuserCount(String table, UUID municipality, String condition) throws SQLException {
     try (Connection c = Jdbc.superuser();
-        PreparedStatement p = c.prepareStatement("select count(*) from " + table + " where municipality_id = ?")) {
-      p.setObject(1, MUSTERSTADT);
+        PreparedStatement p = c.prepareStatement(
+            "select count(*) from " + table + " where municipality_id = ? and (" + condition + ") is true")) {
+      p.setObject(1, municipality);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -143,7 +233,9 @@ class TenantIsolationMatrixIT {
     }
   }
 
-  private static long visibleMusterstadtRows(String table, String[] scope, String condition) throws SQLException {
+  /** As the portal's role with the caller's scope: rows matching the condition, and all other rows it sees. */
+  private static long[] visibleCounts(String table, UUID municipality, String[] scope, String condition, Caller caller)
+      throws SQLException {
     try (Connection c = Jdbc.app()) {
       c.setAutoCommit(false);
       try {
@@ -157,16 +249,20 @@ class TenantIsolationMatrixIT {
             set.executeQuery().close();
           }
         }
-        try (PreparedStatement p = c.prepareStatement("select count(*) from " + table + " where municipality_id = ? and " + condition)) {
-          p.setObject(1, MUSTERSTADT);
+        try (PreparedStatement p = c.prepareStatement(
+            "select count(*) filter (where (" + condition + ") is true), count(*) filter (where (" + condition + ") is not true)"
+                + " from " + table + " where municipality_id = ?")) {
+          p.setObject(1, municipality);
           try (ResultSet rs = p.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return new long[] {rs.getLong(1), rs.getLong(2)};
           }
         } catch (SQLException denied) {
-          // No grant at all for the portal role is isolation too (e.g. key tables).
           if ("42501".equals(denied.getSQLState())) {
-            return 0;
+            throw new AssertionError("The portal's database role may not read " + table + " at all (permission denied, for "
+                + caller.description + "). That is no isolation: it hides the rows from those who must see them too,"
+                + " and a later grant would expose them without a policy. Grant SELECT and let row-level security decide.",
+                denied);
           }
           throw denied;
         }

@@ -6,17 +6,15 @@ import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.Jdbc;
 import eu.rathaus.web.it.KeycloakForms;
+import eu.rathaus.web.it.TenantRows;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -31,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * With his session, the notice download serves Musterstadt's notices and nothing else.
  */
 class TextBlocksUiIT extends BrowserJourney {
+
+  private static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
 
   private void fill(String id, String value) {
     WebElement field = browser.findElement(By.id(id));
@@ -91,17 +91,17 @@ class TextBlocksUiIT extends BrowserJourney {
   }
 
   /**
-   * The download servlet with Moritz's session: a Musterstadt notice (issued by DecisionNoticesIT,
-   * which runs first in this stack) comes as an attachment with nosniff; unknown or malformed ids,
-   * the citizen path and a request without session get no PDF.
+   * The download servlet with Moritz's session: a Musterstadt notice this test seals itself comes as
+   * an attachment with nosniff; unknown or malformed ids answer 404, the citizen area refuses staff (403), and a
+   * request without session is sent to sign in, never given the PDF.
    */
   private void staffDownloadsANoticeOfTheirMunicipalityOnly() throws Exception {
     UUID notice;
-    try (Connection c = Jdbc.superuser(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select n.id from decision_notice n join municipality m on m.id = n.municipality_id"
-            + " where m.slug = 'musterstadt' order by n.created_at desc limit 1")) {
-      Assumptions.assumeTrue(rs.next(), "no Musterstadt notice issued yet (DecisionNoticesIT runs first)");
-      notice = rs.getObject(1, UUID.class);
+    try (Connection c = Jdbc.superuser()) {
+      c.setAutoCommit(false);
+      TenantRows.SubmittedCase submitted = TenantRows.submittedCase(c, MUSTERSTADT, "it-text-blocks-" + UUID.randomUUID());
+      notice = TenantRows.notice(c, submitted, TenantRows.minimalPdf());
+      c.commit();
     }
     String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
 
@@ -115,9 +115,10 @@ class TextBlocksUiIT extends BrowserJourney {
 
     assertThat(get("/office/notice?id=" + UUID.randomUUID(), session).statusCode()).isEqualTo(404);
     assertThat(get("/office/notice?id=nonsense", session).statusCode()).isEqualTo(404);
-    assertThat(get("/citizen/notice?id=" + notice, session).statusCode()).isNotEqualTo(200);
-    // Without a session: no PDF (404 today; a login redirect once /office/* requires a staff role).
-    assertThat(get("/office/notice?id=" + notice, null).statusCode()).isNotEqualTo(200);
+    assertThat(get("/citizen/notice?id=" + notice, session).statusCode()).as("the citizen path with a staff session").isEqualTo(403);
+    HttpResponse<byte[]> anonymous = get("/office/notice?id=" + notice, null);
+    assertThat(anonymous.statusCode()).as("without a session: to the sign-in").isEqualTo(302);
+    assertThat(new String(anonymous.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF-");
   }
 
   private static HttpResponse<byte[]> get(String path, String cookie) throws Exception {

@@ -12,7 +12,7 @@ public final class Deployments {
   public static WebArchive portal(Class<?>... testClasses) {
     WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/rathaus.war"));
     war.addClasses(testClasses);
-    war.addClass(Deployments.class);
+    war.addClasses(Deployments.class, ScopedTransactions.class);
     return war;
   }
 }

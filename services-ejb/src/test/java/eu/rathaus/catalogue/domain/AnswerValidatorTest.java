@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -107,24 +106,21 @@ class AnswerValidatorTest {
   }
 
   @Test
-  void refusesTenMegabyteStringsQuickly() {
+  void refusesTenMegabyteStrings() {
     String tenMegabytes = "A".repeat(10 * 1024 * 1024);
 
-    long start = System.nanoTime();
     AnswerValidator.Result result = validate(a -> {
       a.put("name", tenMegabytes);
       a.put("notes", tenMegabytes);
       a.put("email", tenMegabytes);
       a.put("plate", tenMegabytes);
     });
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(keysFor(result, "name")).containsExactly("catalogue.answer.tooLong");
     assertThat(keysFor(result, "notes")).containsExactly("catalogue.answer.tooLong");
     assertThat(keysFor(result, "email")).containsExactly("catalogue.answer.tooLong");
     assertThat(keysFor(result, "plate")).containsExactly("catalogue.answer.tooLong");
     assertThat(result.problemsFor("name").get(0).args()).containsExactly(AnswerValidator.HARD_MAX_CHARS);
-    assertThat(took).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test
@@ -183,12 +179,15 @@ class AnswerValidatorTest {
 
   @Test
   void aPatternWithCatastrophicBacktrackingGivesUpInsteadOfHanging() {
-    long start = System.nanoTime();
     boolean matched = AnswerValidator.matchesWithinBudget("^(a+)+$", "a".repeat(5000) + "!");
 
     assertThat(matched).isFalse();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(AnswerValidator.matchesWithinBudget("^(a+)+$", "aaaa")).isTrue();
+    // The budget counts characters read, not time: a text that does match but needs more reads than
+    // the budget is given up on too, which shows the cut-off without timing anything.
+    String longMatch = "a".repeat(AnswerValidator.PATTERN_BUDGET) + "x";
+    assertThat(AnswerValidator.matchesWithinBudget(".*x", longMatch)).isFalse();
+    assertThat(AnswerValidator.matchesWithinBudget(".*x", "a".repeat(1000) + "x")).isTrue();
   }
 
   // --- the rules of each type ------------------------------------------------------------------

@@ -132,12 +132,10 @@ class Camt053ReaderTest {
       xml.append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
     }
     xml.append("]>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><x>&lol9;</x></Document>");
-    long start = System.nanoTime();
 
     assertThatThrownBy(() -> Camt053Reader.read(xml.toString().getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(StatementRefused.class)
         .satisfies(e -> assertThat(((StatementRefused) e).reason()).isEqualTo(Reason.UNSAFE_XML));
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
   }
 
   @Test
