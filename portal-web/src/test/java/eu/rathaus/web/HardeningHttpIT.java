@@ -204,8 +204,8 @@ class HardeningHttpIT {
       try (Statement s = c.createStatement()) {
         s.execute("select set_config('rathaus.scope', 'staff', false), set_config('rathaus.municipality', '" + MUSTERSTADT + "', false)");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
-                "insert into municipality (id, slug, name, ags, state, status) values"
-                    + " (gen_random_uuid(), 'fake-it', 'Fake', '09999901', 'Bayern', 'ACTIVE')"))
+                "insert into municipality (id, slug, name, ags, state, status, reference_code) values"
+                    + " (gen_random_uuid(), 'fake-it', 'Fake', '09999901', 'Bayern', 'ACTIVE', 'FKE')"))
             .as("only the platform onboards").isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
       }
     }

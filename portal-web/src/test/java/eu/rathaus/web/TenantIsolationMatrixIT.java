@@ -96,6 +96,9 @@ class TenantIsolationMatrixIT {
     // The authority's published postal address and contact data, printed on every notice; no personal data (V11).
     expect("municipality_letterhead", Caller.OWN_STAFF, ALL, Caller.OTHER_STAFF, ALL, Caller.OWNER_CITIZEN, ALL,
         Caller.OTHER_CITIZEN, ALL, Caller.VISITOR, ALL, Caller.NO_SCOPE, ALL, Caller.PLATFORM, ALL);
+    // Data protection officer and opening hours: public contact data like the letterhead (V18).
+    expect("municipality_profile", Caller.OWN_STAFF, ALL, Caller.OTHER_STAFF, ALL, Caller.OWNER_CITIZEN, ALL,
+        Caller.OTHER_CITIZEN, ALL, Caller.VISITOR, ALL, Caller.NO_SCOPE, ALL, Caller.PLATFORM, ALL);
     expect("municipality_onboarding", Caller.PLATFORM, ALL);
     // Citizens only queue their own notices; they never read the outbox.
     expect("notification_outbox", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);

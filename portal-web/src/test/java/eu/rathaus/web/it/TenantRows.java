@@ -160,6 +160,8 @@ public final class TenantRows {
         UUID.randomUUID(), municipality);
     update(c, "insert into municipality_letterhead (municipality_id, authority_name, address_line1) values (?, 'Probeamt', 'Probeweg 1')"
         + " on conflict do nothing", municipality);
+    update(c, "insert into municipality_profile (municipality_id, dpo_name, dpo_contact, opening_hours)"
+        + " values (?, 'Dana Probe', 'datenschutz@probe.example.org', 'Mo-Fr 8-12 Uhr') on conflict do nothing", municipality);
     update(c, "insert into municipality_onboarding (municipality_id, admin_email, completed_at) values (?, 'admin@probe.example.org', ?)"
         + " on conflict do nothing", municipality, now);
     // Sent already and not due: the outbox sender leaves it alone.
