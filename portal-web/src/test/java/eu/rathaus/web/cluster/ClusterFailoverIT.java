@@ -40,7 +40,7 @@ class ClusterFailoverIT {
       cluster = new ComposeCluster();
     } else {
       ItStack.stack();
-      LocalCluster local = new LocalCluster(ItStack.config(), Path.of("target/cluster"));
+      LocalCluster local = new LocalCluster(ItStack.config(), Path.of("target/cluster").toAbsolutePath());
       cluster = local;
       local.start();
     }

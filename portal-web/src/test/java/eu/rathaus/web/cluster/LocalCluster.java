@@ -46,7 +46,8 @@ final class LocalCluster implements PortalCluster {
   }
 
   static final int[] OFFSETS = {1000, 1100};
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+  // Generous: two servers deploy at once, on a shared CI machine of 2 cores.
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final StackConfig config;
