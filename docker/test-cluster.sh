@@ -58,7 +58,8 @@ for node in portal-1 portal-2; do
   done
 done
 for _ in $(seq 1 60); do
-  podman logs rathaus_portal-1_1 2>&1 | grep -q 'cluster view.*(2) \[' && break || sleep 1
+  # Infinispan: the deployment's session cache rebalanced onto both nodes (every session has 2 owners).
+  podman logs rathaus_portal-1_1 2>&1 | grep -q 'Context=rathaus.war].*Finished rebalance with members \[[^]]*, [^]]*\]' && break || sleep 1
 done
 echo "[cluster] stack up after $((SECONDS - started)) s"
 ./mvnw "${it[@]}" -Drathaus.it.stack=false \

@@ -44,5 +44,6 @@ exec /opt/wildfly/bin/standalone.sh \
   -Djboss.server.base.dir="$base" \
   -Djboss.node.name="$node" \
   -Djboss.tx.node.id="$txid" \
-  -b 0.0.0.0 -bmanagement 0.0.0.0 -bprivate "$JGROUPS_BIND_ADDRESS" \
+  -Djboss.bind.address=0.0.0.0 -Djboss.bind.address.management=0.0.0.0 \
+  -Djboss.bind.address.private="$JGROUPS_BIND_ADDRESS" \
   "$@"

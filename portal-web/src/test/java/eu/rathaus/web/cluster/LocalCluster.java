@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Two portal nodes of the provisioned WildFly (plain processes, each its own copy of
@@ -48,6 +49,8 @@ final class LocalCluster implements PortalCluster {
   static final int[] OFFSETS = {1000, 1100};
   // Generous: two servers deploy at once, on a shared CI machine of 2 cores.
   private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
+  private static final Pattern SESSION_CACHE_MEMBERS =
+      Pattern.compile("Context=rathaus\\.war\\].*Finished rebalance with members \\[([^\\]]*)\\]");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final StackConfig config;
@@ -93,6 +96,8 @@ final class LocalCluster implements PortalCluster {
       }
     }
     Files.copy(config.portalWar(), deployments.resolve("rathaus.war"), StandardCopyOption.REPLACE_EXISTING);
+    // awaitClusterView reads this run's log only.
+    Files.deleteIfExists(home.resolve("standalone/log/server.log"));
     ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
         "-Djboss.node.name=" + name,
         "-Djboss.tx.node.id=" + name,
@@ -126,14 +131,17 @@ final class LocalCluster implements PortalCluster {
     throw new IllegalStateException(node.name() + " not ready after " + START_TIMEOUT + ", see " + node.serverLog());
   }
 
-  /** Infinispan logs every new view of the web cache's channel; waits until one lists {@code members} nodes. */
+  /**
+   * Infinispan logs each rebalance of the deployment's session cache with its members; waits until
+   * one lists {@code members} nodes, i.e. every session has its second owner.
+   */
   private static void awaitClusterView(Node node, int members) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    String marker = "(" + members + ") [";
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       if (Files.isRegularFile(node.serverLog())
           && Files.readAllLines(node.serverLog(), StandardCharsets.UTF_8).stream()
-              .anyMatch(line -> line.contains("cluster view") && line.contains(marker))) {
+              .map(SESSION_CACHE_MEMBERS::matcher)
+              .anyMatch(m -> m.find() && m.group(1).split(",").length == members)) {
         return;
       }
       Thread.sleep(250);
