@@ -45,7 +45,7 @@ trap cleanup EXIT
 cleanup
 "${compose[@]}" up -d
 echo "[cluster] waiting for HAProxy → portal on $RATHAUS_PORTAL_URL …"
-for _ in $(seq 1 360); do
+for _ in $(seq 1 900); do   # first boot: migrations, two servers at once
   code=$(curl -s -o /dev/null -w '%{http_code}' "$RATHAUS_PORTAL_URL/" || true)
   [[ "$code" == 200 ]] && break
   sleep 1

@@ -33,8 +33,7 @@ fi
 
 # The address JGroups binds to and announces: the pod/container address, never 0.0.0.0.
 if [ -z "${JGROUPS_BIND_ADDRESS:-}" ]; then
-  set -- $(hostname -i)
-  JGROUPS_BIND_ADDRESS=$1
+  JGROUPS_BIND_ADDRESS=$(hostname -i | cut -d ' ' -f 1)
 fi
 node=${JBOSS_NODE_NAME:-$(hostname)}
 # The transaction manager's node id is limited to 23 bytes; pod names are longer.
@@ -46,4 +45,5 @@ exec /opt/wildfly/bin/standalone.sh \
   -Djboss.tx.node.id="$txid" \
   -Djboss.bind.address=0.0.0.0 -Djboss.bind.address.management=0.0.0.0 \
   -Djboss.bind.address.private="$JGROUPS_BIND_ADDRESS" \
+  -Djboss.as.management.blocking.timeout="${WILDFLY_BOOT_TIMEOUT:-600}" \
   "$@"

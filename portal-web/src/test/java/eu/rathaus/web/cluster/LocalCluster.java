@@ -104,7 +104,9 @@ final class LocalCluster implements PortalCluster {
         "-Djboss.socket.binding.port-offset=" + offset,
         "-Djboss.bind.address=127.0.0.1",
         "-Djboss.bind.address.management=127.0.0.1",
-        "-Djboss.bind.address.private=127.0.0.1")
+        "-Djboss.bind.address.private=127.0.0.1",
+        // Two servers booting at once on a loaded 2-core machine exceed the default 300 s.
+        "-Djboss.as.management.blocking.timeout=1200")
         .directory(home.toFile())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + "-console.log").toFile());
