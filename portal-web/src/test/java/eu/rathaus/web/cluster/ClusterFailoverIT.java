@@ -98,7 +98,7 @@ class ClusterFailoverIT {
 
       List<String> answers = applicationsWithAnswers(reference);
       assertThat(answers).as("exactly one application " + reference).hasSize(1);
-      assertThat(answers.get(0)).contains("Erika Failover", "12.08.1964");
+      assertThat(answers.get(0)).contains("Erika Failover", "1964-08-12");
       assertThat(cluster.mailArrived("erika.mustermann@example.org", reference, 30_000)).as("confirmation mail").isTrue();
       assertThat(outboxRowsMentioning(reference)).as("one confirmation in the outbox").isEqualTo(1);
 
