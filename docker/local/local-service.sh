@@ -23,7 +23,7 @@ case "${RATHAUS_LOCAL_ROLE:-}" in
     ;;
   mail)
     # Prints every mail to the container log (podman logs rathaus_mail_1).
-    exec python3 -m aiosmtpd -n -l 0.0.0.0:1025
+    exec python3 -u -m aiosmtpd -n -l 0.0.0.0:1025   # -u: unbuffered, or the log shows nothing
     ;;
   *)
     echo "RATHAUS_LOCAL_ROLE must be postgres, haproxy or mail" >&2
