@@ -88,7 +88,7 @@ public final class LocalWildFly implements AutoCloseable {
     }
 
     /** Everything the portal reads from its environment (see the README's configuration table). */
-    static Map<String, String> environment(StackConfig config) {
+    public static Map<String, String> environment(StackConfig config) {
         Map<String, String> env = new HashMap<>();
         env.put("POSTGRESQL_URL", config.jdbcUrl());
         env.put("POSTGRESQL_USER", config.appUser());
@@ -181,7 +181,7 @@ public final class LocalWildFly implements AutoCloseable {
     }
 
     /** Makes {@code target} mirror {@code source} except the kept folders; returns the number of files copied. */
-    static int synchronise(Path source, Path target) throws IOException {
+    public static int synchronise(Path source, Path target) throws IOException {
         Files.createDirectories(target);
         int copied = 0;
         Set<Path> wanted = new HashSet<>();
