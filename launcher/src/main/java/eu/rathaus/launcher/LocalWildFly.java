@@ -114,6 +114,15 @@ public final class LocalWildFly implements AutoCloseable {
         }
         // Local runs and browser tests show the demo catalogue; RATHAUS_DEMO_DATA=false in the shell turns it off.
         env.put("RATHAUS_DEMO_DATA", System.getenv().getOrDefault("RATHAUS_DEMO_DATA", "true"));
+        // A single node: its own JGroups ports (8080 -> 7600/7700, tests 18080 -> 17600/17700) and itself as the only
+        // peer, so ./rathaus up, the browser tests' node and the Arquillian node on one machine never form a cluster.
+        int jgroups = config.portalPort() - 480;
+        env.put("JGROUPS_PORT", Integer.toString(jgroups));
+        env.put("JGROUPS_FD_PORT", Integer.toString(jgroups + 100));
+        env.put("JGROUPS_PEER_1_HOST", "127.0.0.1");
+        env.put("JGROUPS_PEER_1_PORT", Integer.toString(jgroups));
+        env.put("JGROUPS_PEER_2_HOST", "127.0.0.1");
+        env.put("JGROUPS_PEER_2_PORT", Integer.toString(jgroups));
         // The launcher is the demo: published local secrets and demo users are allowed only in this mode.
         env.put("RATHAUS_MODE", "demo");
         // standalone.sh then runs the JVM in the background and forwards SIGTERM to it, so stop() is graceful.

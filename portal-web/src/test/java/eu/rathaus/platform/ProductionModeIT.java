@@ -76,6 +76,11 @@ class ProductionModeIT {
     env.put("RATHAUS_DEMO_DATA", "true");
     env.put("RATHAUS_SECRETS_DIR", home.resolve("no-secrets").toString());
     env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    // Its own JGroups ports (7000 + offset) and itself as the only peer: it never joins the Arquillian node.
+    env.put("JGROUPS_PORT", "7000");
+    env.put("JGROUPS_FD_PORT", "7100");
+    env.put("JGROUPS_PEER_1_PORT", Integer.toString(7000 + OFFSET));
+    env.put("JGROUPS_PEER_2_PORT", Integer.toString(7000 + OFFSET));
     builder.redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
     server = builder.start();
 
