@@ -93,6 +93,7 @@ class OnboardedMunicipalityIT {
     String suffix = Long.toString(System.nanoTime(), 36);
     slug = "it-kommune-" + suffix;
     String ags = "09" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    caller.set(PLATFORM_ADMIN); // onboarding is for the platform only
     OnboardingOutcome outcome = onboarding.onboard(new OnboardingRequest("Quellental " + suffix, ags, "Bayern", slug,
         slug + ".example.org", null, "admin@" + slug + ".example.org", "Ida", "Einrichter"), "it-platform-admin");
     assertEquals(OnboardingOutcome.Result.COMPLETED, outcome.result(), outcome::detail);
@@ -101,8 +102,21 @@ class OnboardedMunicipalityIT {
     citizen = "it-citizen-" + suffix;
   }
 
+  private static final TenantScope PLATFORM_ADMIN = TenantScope.platform("it-platform-admin");
+
+  /** The platform admin's list row of the municipality (a platform-only call); the caller's scope stays. */
   private MunicipalityAdministration.Row row() {
-    return administration.all().stream().filter(r -> r.slug().equals(slug)).findFirst().orElseThrow();
+    return allRows().stream().filter(r -> r.slug().equals(slug)).findFirst().orElseThrow();
+  }
+
+  private List<MunicipalityAdministration.Row> allRows() {
+    TenantScope before = caller.get();
+    caller.set(PLATFORM_ADMIN);
+    try {
+      return administration.all();
+    } finally {
+      caller.set(before);
+    }
   }
 
   private void asAdmin() {
@@ -193,7 +207,7 @@ class OnboardedMunicipalityIT {
     asAdmin();
     SettingsForm form = withPayee("de89 3704 0044 0532 0130 00");
     String code = "Q" + (char) ('A' + ThreadLocalRandom.current().nextInt(26)) + (char) ('A' + ThreadLocalRandom.current().nextInt(26));
-    boolean codeFree = administration.all().stream().noneMatch(r -> code.equals(r.getReferenceCode()));
+    boolean codeFree = allRows().stream().noneMatch(r -> code.equals(r.getReferenceCode()));
     if (codeFree) {
       form.setReferenceCode(code.toLowerCase(java.util.Locale.ROOT));
     }

@@ -41,6 +41,18 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
 
     Browser.awaitOrExplain(browser, By.id("totp"));
     assertThat(browser.getCurrentUrl()).contains("/realms/rathaus/login-actions/required-action").contains("CONFIGURE_TOTP");
+
+    // With the code set up, the sign-in completes; the next sign-in asks for the code after the password.
+    String secret = KeycloakForms.enrollTotp(browser);
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+        .until(d -> !d.getCurrentUrl().contains("login-actions") && d.getCurrentUrl().contains("/realms/rathaus/account"));
+    browser.manage().deleteAllCookies();
+    browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
+    KeycloakForms.signIn(browser, username, password);
+    Browser.awaitOrExplain(browser, By.id("otp"));
+    assertThat(browser.findElements(By.id("totp"))).as("set up once, not again").isEmpty();
+    KeycloakForms.enterTotp(browser, secret);
+    assertThat(KeycloakForms.onRealm(browser, "rathaus")).isTrue();
   }
 
   private static void createPlatformAdmin(String username, String password) throws Exception {
