@@ -67,7 +67,7 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     assertThat(ItMail.messagesTo(ADMIN_EMAIL, 30_000)).isEqualTo(1);
     Matcher link = LINK.matcher(ItMail.newestTextTo(ADMIN_EMAIL).replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
-    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), ADMIN_EMAIL, "Seebach-2026!");
+    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), "Seebach-2026!");
     Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
     assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Seebach");
     assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Verwaltung der Kommune");
