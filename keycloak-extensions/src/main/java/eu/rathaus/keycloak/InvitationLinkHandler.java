@@ -30,9 +30,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *       the whole authentication there is, so signing in after it skips no factor. An account that
  *       already has a credential (a password, a second factor) keeps Keycloak's pages and signs in
  *       the normal way, so no link ever stands in for a factor it has;
- *   <li>the proceed page protects one-time links against mail scanners that open them; the password
- *       action is not one-time (Keycloak lets the link be reused until it expires), so opening it
- *       early costs nothing;
+ *   <li>the proceed page keeps a mail scanner that opens the link from changing anything; without it
+ *       opening the link still changes nothing: it only shows the password form, and Keycloak spends
+ *       a one-time link only when the actions are completed (the token is invalidated then, not when
+ *       the link is opened);
  *   <li>after the password the authentication session ends like a login (an SSO session), and the
  *       browser goes to the redirect URI with response type {@code none}: without an authorization
  *       code, because the portal did not start this login and has no state to check one against. The
