@@ -6,6 +6,7 @@ import org.keycloak.authentication.actiontoken.ActionTokenContext;
 import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
 import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionTokenHandler;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserModel.RequiredAction;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -29,7 +30,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  *       password set through the link (which proves control of the mailbox, as any reset link does) is
  *       the whole authentication there is, so signing in after it skips no factor. An account that
  *       already has a credential (a password, a second factor) keeps Keycloak's pages and signs in
- *       the normal way, so no link ever stands in for a factor it has;
+ *       the normal way, so no link ever stands in for a factor it has. Platform administrators are
+ *       left out too: their login demands a one-time code, which only the real login asks for;
  *   <li>the proceed page keeps a mail scanner that opens the link from changing anything; without it
  *       opening the link still changes nothing: it only shows the password form, and Keycloak spends
  *       a one-time link only when the actions are completed (the token is invalidated then, not when
@@ -59,7 +61,10 @@ public class InvitationLinkHandler extends ExecuteActionsActionTokenHandler {
     String redirectUri = token.getRedirectUri() == null
         ? null
         : RedirectUtils.verifyRedirectUri(session, token.getRedirectUri(), authSession.getClient());
-    if (!context.isAuthenticationSessionFresh() || !isInvitation(token.getRequiredActions(), user, redirectUri)) {
+    RoleModel platform = context.getRealm().getRole(ExistingAccountGuard.PLATFORM_ROLE);
+    boolean platformAccount = user != null && platform != null && user.hasRole(platform);
+    if (!context.isAuthenticationSessionFresh() || platformAccount
+        || !isInvitation(token.getRequiredActions(), user, redirectUri)) {
       return super.handleToken(token, context);
     }
     // Set up by Keycloak for a fresh session of an action link: end after the actions, no login.
