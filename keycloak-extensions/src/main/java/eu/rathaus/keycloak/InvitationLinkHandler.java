@@ -45,49 +45,49 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public class InvitationLinkHandler extends ExecuteActionsActionTokenHandler {
 
-  /** Above Keycloak's own handler of the same id (order 0), which it replaces. */
-  static final int ORDER = 100;
+    /** Above Keycloak's own handler of the same id (order 0), which it replaces. */
+    static final int ORDER = 100;
 
-  @Override
-  public int order() {
-    return ORDER;
-  }
-
-  @Override
-  public Response handleToken(ExecuteActionsActionToken token, ActionTokenContext<ExecuteActionsActionToken> context) {
-    AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    KeycloakSession session = context.getSession();
-    UserModel user = authSession.getAuthenticatedUser();
-    String redirectUri = token.getRedirectUri() == null
-        ? null
-        : RedirectUtils.verifyRedirectUri(session, token.getRedirectUri(), authSession.getClient());
-    RoleModel platform = context.getRealm().getRole(ExistingAccountGuard.PLATFORM_ROLE);
-    boolean platformAccount = user != null && platform != null && user.hasRole(platform);
-    if (!context.isAuthenticationSessionFresh() || platformAccount
-        || !isInvitation(token.getRequiredActions(), user, redirectUri)) {
-      return super.handleToken(token, context);
+    @Override
+    public int order() {
+        return ORDER;
     }
-    // Set up by Keycloak for a fresh session of an action link: end after the actions, no login.
-    authSession.removeAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS);
-    authSession.setRedirectUri(redirectUri);
-    authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, redirectUri);
-    authSession.setClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OIDCResponseType.NONE);
-    token.getRequiredActions().forEach(authSession::addRequiredAction);
-    if (token.getEmail() != null) {
-      // The token's verifier checked that the address is the account's; the link reached it.
-      user.setEmailVerified(true);
-    }
-    String next = AuthenticationManager.nextRequiredAction(session, authSession, context.getRequest(), context.getEvent());
-    return AuthenticationManager.redirectToRequiredActions(session, context.getRealm(), authSession, context.getUriInfo(), next);
-  }
 
-  /** Only a password, for an account without any credential, back to a redirect URI the client accepts. */
-  static boolean isInvitation(List<String> actions, UserModel user, String verifiedRedirectUri) {
-    return verifiedRedirectUri != null
-        && actions != null
-        && actions.size() == 1
-        && RequiredAction.UPDATE_PASSWORD.name().equals(actions.get(0))
-        && user != null
-        && user.credentialManager().getStoredCredentialsStream().findAny().isEmpty();
-  }
+    @Override
+    public Response handleToken(ExecuteActionsActionToken token, ActionTokenContext<ExecuteActionsActionToken> context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        KeycloakSession session = context.getSession();
+        UserModel user = authSession.getAuthenticatedUser();
+        String redirectUri = token.getRedirectUri() == null
+                ? null
+                : RedirectUtils.verifyRedirectUri(session, token.getRedirectUri(), authSession.getClient());
+        RoleModel platform = context.getRealm().getRole(ExistingAccountGuard.PLATFORM_ROLE);
+        boolean platformAccount = user != null && platform != null && user.hasRole(platform);
+        if (!context.isAuthenticationSessionFresh() || platformAccount
+                || !isInvitation(token.getRequiredActions(), user, redirectUri)) {
+            return super.handleToken(token, context);
+        }
+        // Set up by Keycloak for a fresh session of an action link: end after the actions, no login.
+        authSession.removeAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS);
+        authSession.setRedirectUri(redirectUri);
+        authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, redirectUri);
+        authSession.setClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OIDCResponseType.NONE);
+        token.getRequiredActions().forEach(authSession::addRequiredAction);
+        if (token.getEmail() != null) {
+            // The token's verifier checked that the address is the account's; the link reached it.
+            user.setEmailVerified(true);
+        }
+        String next = AuthenticationManager.nextRequiredAction(session, authSession, context.getRequest(), context.getEvent());
+        return AuthenticationManager.redirectToRequiredActions(session, context.getRealm(), authSession, context.getUriInfo(), next);
+    }
+
+    /** Only a password, for an account without any credential, back to a redirect URI the client accepts. */
+    static boolean isInvitation(List<String> actions, UserModel user, String verifiedRedirectUri) {
+        return verifiedRedirectUri != null
+                && actions != null
+                && actions.size() == 1
+                && RequiredAction.UPDATE_PASSWORD.name().equals(actions.get(0))
+                && user != null
+                && user.credentialManager().getStoredCredentialsStream().findAny().isEmpty();
+    }
 }
