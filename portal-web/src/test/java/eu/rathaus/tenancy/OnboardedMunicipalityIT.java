@@ -11,10 +11,12 @@ import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.applications.application.SubmissionOutcome;
+import eu.rathaus.catalogue.application.CatalogueBrowser;
 import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.ServiceAdministration;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Problem;
+import eu.rathaus.catalogue.domain.ServiceListing;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.kernel.CallerScope;
@@ -52,7 +54,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a reference code, is listed as incomplete until its admin enters what is missing, is refused
  * publishing a fee-bearing service without a payee account (with that reason), and then takes
  * applications with and without a fee — Aktenzeichen with its own code, the payment request with its
- * own account, kept even when the account changes later. Each test onboards its own municipality
+ * own account, kept even when the account changes later; a fee-bearing service whose account is gone
+ * is no longer offered. Each test onboards its own municipality
  * (the test database survives between runs).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -75,6 +78,7 @@ class OnboardedMunicipalityIT {
   @Inject MunicipalityReadiness readiness;
   @Inject ServiceAdministration services;
   @Inject ApplicationJourney journey;
+  @Inject CatalogueBrowser browser;
   @Inject Payments payments;
   @Inject CallerScope caller;
   @Inject DatabaseTenantScope databaseScope;
@@ -93,7 +97,7 @@ class OnboardedMunicipalityIT {
     String suffix = Long.toString(System.nanoTime(), 36);
     slug = "it-kommune-" + suffix;
     String ags = "09" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-    caller.set(PLATFORM_ADMIN); // onboarding is for the platform only
+    asPlatform();
     OnboardingOutcome outcome = onboarding.onboard(new OnboardingRequest("Quellental " + suffix, ags, "Bayern", slug,
         slug + ".example.org", null, "admin@" + slug + ".example.org", "Ida", "Einrichter"), "it-platform-admin");
     assertEquals(OnboardingOutcome.Result.COMPLETED, outcome.result(), outcome::detail);
@@ -102,21 +106,15 @@ class OnboardedMunicipalityIT {
     citizen = "it-citizen-" + suffix;
   }
 
-  private static final TenantScope PLATFORM_ADMIN = TenantScope.platform("it-platform-admin");
-
-  /** The platform admin's list row of the municipality (a platform-only call); the caller's scope stays. */
-  private MunicipalityAdministration.Row row() {
-    return allRows().stream().filter(r -> r.slug().equals(slug)).findFirst().orElseThrow();
+  /** Onboarding and the platform admin's list are the platform's (PlatformOnly). */
+  private void asPlatform() {
+    caller.set(TenantScope.platform("it-platform-admin"));
   }
 
-  private List<MunicipalityAdministration.Row> allRows() {
-    TenantScope before = caller.get();
-    caller.set(PLATFORM_ADMIN);
-    try {
-      return administration.all();
-    } finally {
-      caller.set(before);
-    }
+  /** The municipality's row on the platform admin's list; leaves the caller in platform scope. */
+  private MunicipalityAdministration.Row row() {
+    asPlatform();
+    return administration.all().stream().filter(r -> r.slug().equals(slug)).findFirst().orElseThrow();
   }
 
   private void asAdmin() {
@@ -207,7 +205,9 @@ class OnboardedMunicipalityIT {
     asAdmin();
     SettingsForm form = withPayee("de89 3704 0044 0532 0130 00");
     String code = "Q" + (char) ('A' + ThreadLocalRandom.current().nextInt(26)) + (char) ('A' + ThreadLocalRandom.current().nextInt(26));
-    boolean codeFree = allRows().stream().noneMatch(r -> code.equals(r.getReferenceCode()));
+    asPlatform();
+    boolean codeFree = administration.all().stream().noneMatch(r -> code.equals(r.getReferenceCode()));
+    asAdmin();
     if (codeFree) {
       form.setReferenceCode(code.toLowerCase(java.util.Locale.ROOT));
     }
@@ -274,11 +274,55 @@ class OnboardedMunicipalityIT {
   }
 
   @Test
+  void aServiceItsMunicipalityCannotTakeIsNotOffered() throws Exception {
+    asAdmin();
+    String freeKey = "it.anliegen-" + Long.toString(System.nanoTime(), 36);
+    publishFreeService(freeKey);
+    assertEquals(List.of(), settings.save(withPayee(IBAN), admin));
+    CatalogueOutcome adopted = services.adopt("demo.meldebescheinigung", 1000L);
+    assertTrue(services.publish(services.findDraft(adopted.id()).orElseThrow().versionId()).isDone());
+    assertEquals(Set.of(freeKey, "demo.meldebescheinigung"), offeredKeys(null));
+
+    // The payee account vanishes behind the portal's back (the settings page refuses that).
+    tx.begin();
+    try {
+      databaseScope.apply(TenantScope.platform("it-platform-admin"));
+      assertEquals(1, em.createNativeQuery(
+              "update municipality set payee_name = null, payee_iban = null, payee_bic = null where id = ?1")
+          .setParameter(1, municipality).executeUpdate());
+      tx.commit();
+    } catch (Exception | AssertionError e) {
+      tx.rollback();
+      throw e;
+    }
+
+    // The fee-bearing service is neither listed, nor found by search, nor shown, nor startable.
+    assertEquals(Set.of(freeKey), offeredKeys(null));
+    assertEquals(Set.of(), offeredKeys("Meldebescheinigung"));
+    assertTrue(browser.service(municipality, "demo.meldebescheinigung").isEmpty());
+    assertTrue(browser.service(municipality, freeKey).isPresent(), "the free service needs no account");
+    caller.set(TenantScope.citizen(citizen));
+    assertTrue(journey.newForm(slug, "demo.meldebescheinigung").isEmpty());
+    assertTrue(journey.newForm(slug, freeKey).isPresent());
+
+    // With an account again it is back, unchanged.
+    asAdmin();
+    assertEquals(List.of(), settings.save(withPayee(OTHER_IBAN), admin));
+    assertEquals(Set.of(freeKey, "demo.meldebescheinigung"), offeredKeys(null));
+  }
+
+  private Set<String> offeredKeys(String query) {
+    return browser.services(municipality, query).stream().map(ServiceListing::serviceKey)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Test
   void staffOfOneMunicipalityOnlyEverSeeTheirOwnSettings() {
     caller.set(TenantScope.staff(MUSTERSTADT, "it-moritz"));
     assertEquals("MUS", settings.current().getReferenceCode());
+    String ownCode = row().getReferenceCode();
     asAdmin();
-    assertEquals(row().getReferenceCode(), settings.current().getReferenceCode());
+    assertEquals(ownCode, settings.current().getReferenceCode());
     caller.set(TenantScope.citizen(citizen));
     assertTrue(assertThrowsSecurity(() -> settings.current()));
   }

@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 18, the whole first hour of a municipality as one journey: the platform admin onboards it;
- * the invited admin gets the portal's own mail (real SMTP), sets a password, signs in, sees what is
+ * the invited admin gets the portal's own mail (real SMTP), sets a password and lands in the portal
+ * signed in (no page to proceed, no second login form), sees what is
  * missing, is refused publishing a fee-bearing service without a payee account, completes the
  * settings and the legal remedy, publishes; a citizen applies and gets a reference with the new
  * municipality's code; the new admin finds the case in the Posteingang, Musterstadt's clerk does not.
@@ -91,8 +92,9 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     Matcher link = LINK.matcher(mail.replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
 
-    // 3. Password from the link.
-    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), adminEmail, PASSWORD);
+    // 3. Password from the link: straight to the form, then in the portal signed in as the new admin.
+    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), PASSWORD);
+    assertThat(browser.findElement(By.id("signed-in-user")).getText()).as("signed in without a login form").contains("Wanda");
 
     // 4. The start page lists what is missing.
     browser.get(portal + "/");

@@ -6,7 +6,9 @@ import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItStack;
+import eu.rathaus.web.it.KeycloakAdmin;
 import eu.rathaus.web.it.KeycloakForms;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A platform admin onboards a third municipality in the portal; its first admin gets the e-mail
  * (read from the real SMTP server of the test stack), sets a password through Keycloak's page and
- * signs in as that municipality's admin.
+ * lands in the portal signed in as that municipality's admin; a password link for an account that
+ * already has a password keeps Keycloak's own pages and signs nobody in.
  */
 class PlatformOnboardingUiIT extends BrowserJourney {
 
@@ -67,9 +70,41 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     assertThat(ItMail.messagesTo(ADMIN_EMAIL, 30_000)).isEqualTo(1);
     Matcher link = LINK.matcher(ItMail.newestTextTo(ADMIN_EMAIL).replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
-    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), ADMIN_EMAIL, "Seebach-2026!");
+    KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), "Seebach-2026!");
     Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
     assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Seebach");
     assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Verwaltung der Kommune");
+  }
+
+  /**
+   * The same kind of link for an account that already has a password is no invitation: Keycloak's
+   * own pages (proceed first, "account updated" after) and no session, so it stands in for no login.
+   */
+  @Test
+  void aPasswordLinkForAnAccountWithAPasswordSignsNobodyIn() throws Exception {
+    String suffix = Long.toString(System.currentTimeMillis(), 36);
+    String email = "it-link-" + suffix + "@example.org";
+    KeycloakAdmin admin = KeycloakAdmin.signIn();
+    String id = admin.ensureUser("rathaus", "it-link-" + suffix, email, "Vorher-Passwort-2026!");
+    admin.executeActionsEmail("rathaus", id, "rathaus-portal", portal + "/login", List.of("UPDATE_PASSWORD"));
+    assertThat(ItMail.messagesTo(email, 30_000)).isEqualTo(1);
+    Matcher link = LINK.matcher(ItMail.newestTextTo(email).replace("&amp;", "&"));
+    assertThat(link.find()).as("action link in the mail").isTrue();
+
+    browser.get(link.group(1));
+    By proceed = By.cssSelector("a[href*='action-token']");
+    Browser.awaitOrExplain(browser, proceed);
+    assertThat(browser.findElements(By.id("password-new"))).as("asked to proceed first").isEmpty();
+    browser.findElement(proceed).click();
+    Browser.awaitOrExplain(browser, By.id("password-new"));
+    browser.findElement(By.id("password-new")).sendKeys("Nachher-Passwort-2026!");
+    browser.findElement(By.id("password-confirm")).sendKeys("Nachher-Passwort-2026!");
+    browser.findElement(By.cssSelector("#kc-passwd-update-form [type=submit], form [type=submit]")).click();
+    Browser.awaitOrExplain(browser, By.cssSelector("a[href^='" + portal + "/login']"));
+    assertThat(browser.getCurrentUrl()).as("still on Keycloak's page").doesNotStartWith(portal);
+
+    browser.get(portal + "/login");
+    Browser.awaitOrExplain(browser, By.id("username"));
+    assertThat(browser.findElements(By.id("signed-in-user"))).as("no session from the link").isEmpty();
   }
 }

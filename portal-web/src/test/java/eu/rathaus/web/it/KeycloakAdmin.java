@@ -99,6 +99,13 @@ public final class KeycloakAdmin {
         "redirectUris", List.of(keycloak + "/realms/rathaus/broker/" + brokerAlias + "/endpoint*")), 201);
   }
 
+  /** Sends the user Keycloak's execute-actions mail with a link back to {@code redirectUri} of {@code clientId}. */
+  public void executeActionsEmail(String realm, String userId, String clientId, String redirectUri, List<String> actions)
+      throws IOException, InterruptedException {
+    send("PUT", realm + "/users/" + userId + "/execute-actions-email?client_id=" + enc(clientId)
+        + "&redirect_uri=" + enc(redirectUri), actions, 204);
+  }
+
   /** Gives a user of realm {@code rathaus} a realm role. */
   public void grantRealmRole(String realm, String userId, String role) throws IOException, InterruptedException {
     JsonNode representation = get(realm + "/roles/" + enc(role));

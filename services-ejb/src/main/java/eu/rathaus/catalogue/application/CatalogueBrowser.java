@@ -6,11 +6,14 @@ import eu.rathaus.catalogue.domain.ServiceListing;
 import eu.rathaus.catalogue.domain.ServiceListingRepository;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.tenancy.application.MunicipalityReadiness;
+import eu.rathaus.tenancy.domain.ReadinessItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,6 +26,9 @@ import java.util.UUID;
  * and a platform admin would see services that are not offered. The public scope lets PostgreSQL
  * return only active services and published versions (policies {@code *_public} of V3); the queries
  * filter by municipality and status as well.
+ *
+ * <p>A service whose municipality cannot take it (no reference code; a fee without payee account,
+ * {@link MunicipalityReadiness}) is not offered: not listed, not found, not startable.
  */
 @ApplicationScoped
 @Transactional
@@ -35,14 +41,18 @@ public class CatalogueBrowser {
   @Inject ServiceDefinitionRepository definitions;
   @Inject ServiceCatalogue catalogue;
   @Inject DatabaseTenantScope databaseScope;
+  @Inject MunicipalityReadiness readiness;
 
   /** Offered services of the municipality; those matching {@code query} best first if one is given. */
   public List<ServiceListing> services(UUID municipalityId, String query) {
     databaseScope.apply(TenantScope.anonymous());
     String text = SearchText.clean(query);
-    return text.isEmpty()
+    List<ServiceListing> found = text.isEmpty()
         ? listings.offered(municipalityId, MAX_RESULTS)
         : listings.search(municipalityId, text, MAX_RESULTS);
+    // Only what the municipality can take: the rule of ServiceCatalogue.currentVersion, per listing.
+    Set<ReadinessItem> missing = readiness.missing(municipalityId);
+    return found.stream().filter(s -> ServiceCatalogue.canTake(missing, s.feeTo().cents() > 0)).toList();
   }
 
   /** The current version of an offered service, found by its service key; empty if not offered. */

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -189,12 +190,27 @@ public class ServiceCatalogue {
     return CatalogueOutcome.done(definitionId);
   }
 
-  /** The version new applications start on, if the service is offered at all. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /**
+   * The version new applications start on, if the service is offered at all: published, active, and
+   * its municipality can take the application (see {@link #canTake}). Joins the caller's transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
   public Optional<PublishedService> currentVersion(UUID municipalityId, UUID definitionId) {
     return definitions.find(municipalityId, definitionId)
         .filter(ServiceDefinition::isOffered)
-        .flatMap(d -> versions.find(municipalityId, d.currentVersionId()).map(v -> toPublished(d, v)));
+        .flatMap(d -> versions.find(municipalityId, d.currentVersionId()).map(v -> toPublished(d, v)))
+        .filter(service -> canTake(readiness.missing(municipalityId), charges(service.form().fee())));
+  }
+
+  /**
+   * Whether a municipality lacking {@code missing} can take an application to a service ({@code
+   * charges}: its fee can be above zero). The same rule as publishing: publishing refuses what the
+   * municipality cannot take, and whatever changed behind the portal's back since (a payee account
+   * removed in the database, a service published before the rule existed) is not offered either, so
+   * a citizen never fills in a form that can only end in "cannot be submitted".
+   */
+  static boolean canTake(Set<ReadinessItem> missing, boolean charges) {
+    return MunicipalityReadiness.blockingPublication(missing, charges).isEmpty();
   }
 
   /**

@@ -110,6 +110,15 @@ class ServiceCatalogueTest {
 
     missing.clear();
     assertThat(catalogue.publish(MUSTERSTADT, draftId, "moritz.admin").isDone()).isTrue();
+    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId)).isPresent();
+
+    // Lost behind the portal's back after publishing: the fee service is no longer offered ...
+    missing.add(ReadinessItem.PAYEE_ACCOUNT);
+    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId)).as("no dead end for citizens").isEmpty();
+    // ... and comes back once the account is there again; what does not block never hides it.
+    missing.clear();
+    missing.add(ReadinessItem.OPENING_HOURS);
+    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId)).isPresent();
   }
 
   @Test
