@@ -13,7 +13,6 @@ import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.web.applications.ApplyRows.FileRow;
 import eu.rathaus.web.applications.ApplyRows.ProgressItem;
-import eu.rathaus.web.applications.ApplyRows.ReviewRow;
 import eu.rathaus.web.applications.ApplyRows.ReviewStep;
 import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
@@ -52,7 +51,6 @@ public class ApplyView implements Serializable {
   private static final Logger LOG = Logger.getLogger(ApplyView.class.getName());
 
   private static final long serialVersionUID = 1L;
-  static final String PAGE = "/citizen/apply.xhtml";
 
   @Inject ApplicationJourney journey;
   @Inject SessionUser sessionUser;
@@ -82,7 +80,7 @@ public class ApplyView implements Serializable {
     ExternalContext external = faces.getExternalContext();
     Optional<ApplicationForm> loaded;
     if (draft != null) {
-      loaded = parseUuid(draft).flatMap(journey::draft);
+      loaded = ApplyNavigation.parseUuid(draft).flatMap(journey::draft);
     } else {
       loaded = journey.newForm(municipality, service);
     }
@@ -92,7 +90,7 @@ public class ApplyView implements Serializable {
       return;
     }
     form = loaded.get();
-    String here = PAGE + "?" + (draft != null ? "draft=" + draft : "m=" + StepUp.encode(municipality) + "&s=" + StepUp.encode(service));
+    String here = ApplyNavigation.here(draft, municipality, service);
     Optional<StepUp.LevelGap> gap = StepUp.levelGap(sessionUser.getUser(), form.service().form().levelOfAssurance(),
         external.getSessionMap().get(StepUp.ATTEMPTED), external.getRequestContextPath(), here);
     if (gap.isPresent()) {
@@ -105,16 +103,7 @@ public class ApplyView implements Serializable {
       faces.responseComplete();
       return;
     }
-    int steps = form.service().form().steps().size();
-    int reached = Math.min(form.currentStep(), steps);
-    stepIndex = reached;
-    if (step != null) {
-      try {
-        stepIndex = Math.max(0, Math.min(Integer.parseInt(step), reached));
-      } catch (NumberFormatException e) {
-        stepIndex = reached;
-      }
-    }
+    stepIndex = ApplyNavigation.stepToShow(step, form.currentStep(), getStepCount());
     shownAnswers = form.answersJson();
     if (isReview()) {
       idempotencyKey = UUID.randomUUID().toString();
@@ -142,7 +131,7 @@ public class ApplyView implements Serializable {
   public void remove(String attachmentId) {
     ObjectNode values = postedValues();
     draftFiles = null;
-    Optional<UUID> id = parseUuid(attachmentId);
+    Optional<UUID> id = ApplyNavigation.parseUuid(attachmentId);
     Optional<AttachmentSummary> file = id.flatMap(i -> files().stream().filter(f -> f.id().equals(i)).findFirst());
     if (form.draftId() != null && file.isPresent() && journey.detach(form.draftId(), file.get().id())) {
       uploadMessage = text("upload.removed", file.get().displayName());
@@ -166,7 +155,7 @@ public class ApplyView implements Serializable {
       reloadDraft(outcome.draftId());
     }
     if (outcome.isComplete()) {
-      redirect("draft=" + outcome.draftId() + "&step=" + (advance ? stepIndex + 1 : stepIndex));
+      redirect(ApplyNavigation.stepQuery(outcome.draftId(), advance ? stepIndex + 1 : stepIndex));
       return;
     }
     if (outcome.saved() && !outcome.storedFiles().isEmpty()) {
@@ -194,7 +183,7 @@ public class ApplyView implements Serializable {
     if (form.draftId() == null || stepIndex == 0) {
       return;
     }
-    redirect("draft=" + form.draftId() + "&step=" + (stepIndex - 1));
+    redirect(ApplyNavigation.stepQuery(form.draftId(), stepIndex - 1));
   }
 
   /** "Aktualisieren": show the fields that fit the answers typed so far, without saving. */
@@ -210,32 +199,26 @@ public class ApplyView implements Serializable {
       pageMessage = text("application.submit.failed");
       return;
     }
-    SubmissionOutcome outcome;
+    SubmitReply reply;
     try {
-      outcome = journey.submit(form.draftId(), key, sessionUser.getUser().email(), sessionUser.getUser().displayName(),
-          localeSelection.getLanguage());
+      SubmissionOutcome outcome = journey.submit(form.draftId(), key, sessionUser.getUser().email(),
+          sessionUser.getUser().displayName(), localeSelection.getLanguage());
+      if (!outcome.problems().isEmpty()) {
+        showProblems(outcome.problems());
+      }
+      reply = SubmitReply.of(outcome);
     } catch (RuntimeException e) {
-      // A concurrent duplicate may have won the race on the idempotency key: show its result.
       Optional<String> earlier = earlierSubmission(key);
       if (earlier.isEmpty()) {
-        // Nothing was stored (one transaction), the draft is as it was: say so instead of an error page.
         LOG.log(Level.SEVERE, "Submission of draft " + form.draftId() + " failed", e);
-        pageMessage = text("application.submit.unavailable");
-        return;
       }
-      outcome = null;
-      confirm(earlier.get());
-      return;
+      reply = SubmitReply.afterFailure(earlier);
     }
-    switch (outcome.result()) {
-      case SUBMITTED -> confirm(outcome.reference().format());
-      case INVALID -> {
-        showProblems(outcome.problems());
-        int first = outcome.firstStepWithProblem();
-        pageMessage = first >= 0 ? text("application.submit.invalidStep", first + 1) : text("application.submit.invalid");
-      }
-      case NOT_FOUND -> pageMessage = text("application.submit.failed");
-      case UNAVAILABLE -> pageMessage = text("application.submit.unavailable");
+    if (reply.confirmed()) {
+      ExternalContext external = faces.getExternalContext();
+      external.redirect(external.getRequestContextPath() + "/citizen/submitted.xhtml?ref=" + StepUp.encode(reply.reference()));
+    } else {
+      pageMessage = text(reply.messageKey(), reply.args());
     }
   }
 
@@ -248,14 +231,9 @@ public class ApplyView implements Serializable {
     }
   }
 
-  private void confirm(String reference) throws IOException {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(external.getRequestContextPath() + "/citizen/submitted.xhtml?ref=" + StepUp.encode(reference));
-  }
-
   private void redirect(String query) throws IOException {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(external.getRequestContextPath() + PAGE + "?" + query);
+    external.redirect(external.getRequestContextPath() + ApplyNavigation.PAGE + "?" + query);
   }
 
   private ObjectNode postedValues() {
@@ -339,34 +317,20 @@ public class ApplyView implements Serializable {
 
   /** The review: every step with the answers of its visible fields, as labels and readable values. */
   public List<ReviewStep> getReviewSteps() {
-    Map<String, String> names = new java.util.HashMap<>();
-    files().forEach(f -> names.put(f.id().toString(), f.displayName()));
-    AnswerSheet.Words words = new AnswerSheet.Words(text("application.yes"), text("application.no"), text("application.review.empty"));
-    return AnswerSheet.of(form.service().form(), read(form.answersJson()), localeSelection.getLocale(), words,
-            id -> Optional.ofNullable(names.get(id))).stream()
-        .map(step -> new ReviewStep(step.index(), step.title(), step.rows().stream()
-            .map(row -> new ReviewRow(row.label(), row.value(), errors.getOrDefault(row.fieldKey(), List.of()))).toList()))
-        .toList();
+    AnswerSheet.Words words = new AnswerSheet.Words(text("application.yes"), text("application.no"),
+        text("application.review.empty"));
+    return ApplyReview.steps(form.service().form(), read(form.answersJson()), files(), localeSelection.getLocale(), words,
+        errors);
   }
 
   public String getFee() {
-    return form.service().form().fee().evaluate(read(form.answersJson()))
-        .map(money -> money.isZero() ? text("application.fee.none") : money.format(localeSelection.getLocale()))
-        .orElse(text("application.fee.unknown"));
+    return ApplyReview.fee(form.service().form(), read(form.answersJson()), localeSelection.getLocale(), key -> text(key));
   }
 
   public String getIdempotencyKey() { return idempotencyKey; }
 
   private static String text(String key, Object... args) {
     return ApplyDisplay.text(key, args);
-  }
-
-  private static Optional<UUID> parseUuid(String text) {
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static ObjectNode read(String json) {
