@@ -2,19 +2,12 @@ package eu.rathaus.web.applications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationForm;
-import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepWithFiles;
 import eu.rathaus.applications.application.SubmissionOutcome;
-import eu.rathaus.applications.domain.AnswerSheet;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.applications.domain.DraftAnswers;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Problem;
-import eu.rathaus.catalogue.domain.StepDefinition;
-import eu.rathaus.web.applications.ApplyRows.FileRow;
-import eu.rathaus.web.applications.ApplyRows.ProgressItem;
-import eu.rathaus.web.applications.ApplyRows.ReviewStep;
-import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
 import eu.rathaus.web.session.StepUp;
 import jakarta.faces.context.ExternalContext;
@@ -25,9 +18,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,36 +34,20 @@ import java.util.logging.Logger;
  * a reload or a new session all land on a page built from what is stored. Only a step that failed
  * validation or an "Aktualisieren" (conditional fields without JavaScript) stays on the posted view,
  * showing what the citizen typed.
+ *
+ * <p>This class holds the actions (the buttons); what the page reads is in {@link ApplyPage}.
  */
 @Named
 @ViewScoped
-public class ApplyView implements Serializable {
+public class ApplyView extends ApplyPage {
 
   private static final Logger LOG = Logger.getLogger(ApplyView.class.getName());
 
   private static final long serialVersionUID = 1L;
 
-  @Inject ApplicationJourney journey;
   @Inject SessionUser sessionUser;
-  @Inject LocaleSelection localeSelection;
   @Inject StepWithFiles stepWithFiles;
 
-  // view parameters
-  private String municipality;
-  private String service;
-  private String draft;
-  private String step;
-
-  private ApplicationForm form;
-  private int stepIndex;
-  private String shownAnswers = "{}";
-  private final Map<String, List<String>> errors = new LinkedHashMap<>();
-  private final List<String> summary = new ArrayList<>();
-  private String idempotencyKey;
-  private String pageMessage;
-  private String uploadMessage;
-  /** The draft's files, read once per request (reset by every action). */
-  private transient List<AttachmentSummary> draftFiles;
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
   public void init() throws IOException {
@@ -253,98 +228,4 @@ public class ApplyView implements Serializable {
   private void showProblems(List<Problem> problems) {
     ApplyDisplay.problems(form.service().form(), problems, localeSelection.getLocale(), errors, summary);
   }
-
-  private List<AttachmentSummary> files() {
-    if (draftFiles == null) {
-      draftFiles = form == null || form.draftId() == null ? List.of() : journey.attachmentsOf(form.draftId());
-    }
-    return draftFiles;
-  }
-
-  /** The files attached to file field {@code fieldKey} of this draft, in the order of its answer. */
-  public List<FileRow> filesOf(String fieldKey) {
-    return ApplyDisplay.files(read(form.answersJson()).get(fieldKey), files(), localeSelection.getLocale());
-  }
-
-  public String getUploadRules() { return ApplyDisplay.uploadRules(form.service().form().attachments()); }
-
-  /** The accept attribute of the file inputs: a hint for the browser's picker, the server decides. */
-  public String getUploadAccept() { return String.join(",", form.service().form().attachments().allowedContentTypes()); }
-  public String getUploadMessage() { return uploadMessage; }
-
-  private StepDefinition currentStep() {
-    return form.service().form().steps().get(stepIndex);
-  }
-
-  // ---- what the page shows ----
-
-  public boolean isReview() { return form != null && stepIndex >= form.service().form().steps().size(); }
-  public String getServiceTitle() { return form.service().title().in(localeSelection.getLocale()); }
-  public String getMunicipalityName() { return form.municipalityName(); }
-  public int getStepNumber() { return stepIndex + 1; }
-  public int getStepCount() { return form.service().form().steps().size(); }
-
-  /** "Schritt 2 von 3", or the review's own line. */
-  public String getProgressText() {
-    return isReview() ? text("application.progress.review") : text("application.progress", getStepNumber(), getStepCount());
-  }
-
-  public int getStepIndex() { return stepIndex; }
-
-  public String getStepTitle() {
-    return isReview() ? text("application.review.title") : currentStep().title().in(localeSelection.getLocale());
-  }
-
-  public boolean isCanGoBack() { return form.draftId() != null && stepIndex > 0; }
-  public String getDraftId() { return form.draftId() == null ? "" : form.draftId().toString(); }
-
-  public List<ProgressItem> getProgress() {
-    return ApplyDisplay.progress(form.service().form(), stepIndex, localeSelection.getLocale());
-  }
-
-  /** The visible fields of the current step. */
-  public List<FieldView> getFields() {
-    return isReview() ? List.of()
-        : ApplyDisplay.fields(form.service().form(), currentStep(), shownAnswers, localeSelection.getLocale(), errors);
-  }
-
-  /** True if a field of this step decides whether another one on it is shown ("Aktualisieren" helps then). */
-  public boolean isHasConditions() { return !isReview() && ApplyDisplay.hasConditions(currentStep()); }
-  public List<String> getSummary() { return summary; }
-  public boolean isHasErrors() { return !summary.isEmpty(); }
-  public List<String> getGeneralErrors() { return errors.getOrDefault("", List.of()); }
-  public String getPageMessage() { return pageMessage; }
-
-  /** The review: every step with the answers of its visible fields, as labels and readable values. */
-  public List<ReviewStep> getReviewSteps() {
-    AnswerSheet.Words words = new AnswerSheet.Words(text("application.yes"), text("application.no"),
-        text("application.review.empty"));
-    return ApplyReview.steps(form.service().form(), read(form.answersJson()), files(), localeSelection.getLocale(), words,
-        errors);
-  }
-
-  public String getFee() {
-    return ApplyReview.fee(form.service().form(), read(form.answersJson()), localeSelection.getLocale(), key -> text(key));
-  }
-
-  public String getIdempotencyKey() { return idempotencyKey; }
-
-  private static String text(String key, Object... args) {
-    return ApplyDisplay.text(key, args);
-  }
-
-  private static ObjectNode read(String json) {
-    return ApplyDisplay.read(json);
-  }
-
-  // ---- view parameters (m and s in the URL: municipality slug and service key) ----
-
-  public String getMunicipality() { return municipality; }
-  public void setMunicipality(String municipality) { this.municipality = municipality; }
-  public String getService() { return service; }
-  public void setService(String service) { this.service = service; }
-  public String getDraft() { return draft; }
-  public void setDraft(String draft) { this.draft = draft; }
-  public String getStep() { return step; }
-  public void setStep(String step) { this.step = step; }
 }
