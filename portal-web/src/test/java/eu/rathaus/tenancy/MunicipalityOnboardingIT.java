@@ -81,11 +81,16 @@ class MunicipalityOnboardingIT {
     caller.set(TenantScope.platform("it-platform-admin"));
   }
 
-  /** A municipality no other test (or earlier run on the same database) has used: own slug, AGS and domain. */
-  static OnboardingRequest fresh(String name) {
-    String slug = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+  /**
+   * A municipality no other test (or earlier run on the same database) has used: own name (Keycloak
+   * refuses a second organization of the same name), slug, AGS and domain.
+   */
+  static OnboardingRequest fresh(String place) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String slug = place.toLowerCase() + "-" + suffix;
     String ags = String.format("09%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-    return new OnboardingRequest(name, ags, "Bayern", slug, slug + ".de", null, "admin@" + slug + ".de", "Ada", "Admin");
+    return new OnboardingRequest(place + " " + suffix, ags, "Bayern", slug, slug + ".de", null, "admin@" + slug + ".de",
+        "Ada", "Admin");
   }
 
   @Test
