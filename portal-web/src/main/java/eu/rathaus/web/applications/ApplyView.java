@@ -2,20 +2,12 @@ package eu.rathaus.web.applications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationForm;
-import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepWithFiles;
 import eu.rathaus.applications.application.SubmissionOutcome;
-import eu.rathaus.applications.domain.AnswerSheet;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.applications.domain.DraftAnswers;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Problem;
-import eu.rathaus.catalogue.domain.StepDefinition;
-import eu.rathaus.web.applications.ApplyRows.FileRow;
-import eu.rathaus.web.applications.ApplyRows.ProgressItem;
-import eu.rathaus.web.applications.ApplyRows.ReviewRow;
-import eu.rathaus.web.applications.ApplyRows.ReviewStep;
-import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
 import eu.rathaus.web.session.StepUp;
 import jakarta.faces.context.ExternalContext;
@@ -26,9 +18,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,37 +34,20 @@ import java.util.logging.Logger;
  * a reload or a new session all land on a page built from what is stored. Only a step that failed
  * validation or an "Aktualisieren" (conditional fields without JavaScript) stays on the posted view,
  * showing what the citizen typed.
+ *
+ * <p>This class holds the actions (the buttons); what the page reads is in {@link ApplyPage}.
  */
 @Named
 @ViewScoped
-public class ApplyView implements Serializable {
+public class ApplyView extends ApplyPage {
 
   private static final Logger LOG = Logger.getLogger(ApplyView.class.getName());
 
   private static final long serialVersionUID = 1L;
-  static final String PAGE = "/citizen/apply.xhtml";
 
-  @Inject ApplicationJourney journey;
   @Inject SessionUser sessionUser;
-  @Inject LocaleSelection localeSelection;
   @Inject StepWithFiles stepWithFiles;
 
-  // view parameters
-  private String municipality;
-  private String service;
-  private String draft;
-  private String step;
-
-  private ApplicationForm form;
-  private int stepIndex;
-  private String shownAnswers = "{}";
-  private final Map<String, List<String>> errors = new LinkedHashMap<>();
-  private final List<String> summary = new ArrayList<>();
-  private String idempotencyKey;
-  private String pageMessage;
-  private String uploadMessage;
-  /** The draft's files, read once per request (reset by every action). */
-  private transient List<AttachmentSummary> draftFiles;
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
   public void init() throws IOException {
@@ -82,7 +55,7 @@ public class ApplyView implements Serializable {
     ExternalContext external = faces.getExternalContext();
     Optional<ApplicationForm> loaded;
     if (draft != null) {
-      loaded = parseUuid(draft).flatMap(journey::draft);
+      loaded = ApplyNavigation.parseUuid(draft).flatMap(journey::draft);
     } else {
       loaded = journey.newForm(municipality, service);
     }
@@ -92,7 +65,7 @@ public class ApplyView implements Serializable {
       return;
     }
     form = loaded.get();
-    String here = PAGE + "?" + (draft != null ? "draft=" + draft : "m=" + StepUp.encode(municipality) + "&s=" + StepUp.encode(service));
+    String here = ApplyNavigation.here(draft, municipality, service);
     Optional<StepUp.LevelGap> gap = StepUp.levelGap(sessionUser.getUser(), form.service().form().levelOfAssurance(),
         external.getSessionMap().get(StepUp.ATTEMPTED), external.getRequestContextPath(), here);
     if (gap.isPresent()) {
@@ -105,16 +78,7 @@ public class ApplyView implements Serializable {
       faces.responseComplete();
       return;
     }
-    int steps = form.service().form().steps().size();
-    int reached = Math.min(form.currentStep(), steps);
-    stepIndex = reached;
-    if (step != null) {
-      try {
-        stepIndex = Math.max(0, Math.min(Integer.parseInt(step), reached));
-      } catch (NumberFormatException e) {
-        stepIndex = reached;
-      }
-    }
+    stepIndex = ApplyNavigation.stepToShow(step, form.currentStep(), getStepCount());
     shownAnswers = form.answersJson();
     if (isReview()) {
       idempotencyKey = UUID.randomUUID().toString();
@@ -142,7 +106,7 @@ public class ApplyView implements Serializable {
   public void remove(String attachmentId) {
     ObjectNode values = postedValues();
     draftFiles = null;
-    Optional<UUID> id = parseUuid(attachmentId);
+    Optional<UUID> id = ApplyNavigation.parseUuid(attachmentId);
     Optional<AttachmentSummary> file = id.flatMap(i -> files().stream().filter(f -> f.id().equals(i)).findFirst());
     if (form.draftId() != null && file.isPresent() && journey.detach(form.draftId(), file.get().id())) {
       uploadMessage = text("upload.removed", file.get().displayName());
@@ -166,7 +130,7 @@ public class ApplyView implements Serializable {
       reloadDraft(outcome.draftId());
     }
     if (outcome.isComplete()) {
-      redirect("draft=" + outcome.draftId() + "&step=" + (advance ? stepIndex + 1 : stepIndex));
+      redirect(ApplyNavigation.stepQuery(outcome.draftId(), advance ? stepIndex + 1 : stepIndex));
       return;
     }
     if (outcome.saved() && !outcome.storedFiles().isEmpty()) {
@@ -194,7 +158,7 @@ public class ApplyView implements Serializable {
     if (form.draftId() == null || stepIndex == 0) {
       return;
     }
-    redirect("draft=" + form.draftId() + "&step=" + (stepIndex - 1));
+    redirect(ApplyNavigation.stepQuery(form.draftId(), stepIndex - 1));
   }
 
   /** "Aktualisieren": show the fields that fit the answers typed so far, without saving. */
@@ -210,32 +174,26 @@ public class ApplyView implements Serializable {
       pageMessage = text("application.submit.failed");
       return;
     }
-    SubmissionOutcome outcome;
+    SubmitReply reply;
     try {
-      outcome = journey.submit(form.draftId(), key, sessionUser.getUser().email(), sessionUser.getUser().displayName(),
-          localeSelection.getLanguage());
+      SubmissionOutcome outcome = journey.submit(form.draftId(), key, sessionUser.getUser().email(),
+          sessionUser.getUser().displayName(), localeSelection.getLanguage());
+      if (!outcome.problems().isEmpty()) {
+        showProblems(outcome.problems());
+      }
+      reply = SubmitReply.of(outcome);
     } catch (RuntimeException e) {
-      // A concurrent duplicate may have won the race on the idempotency key: show its result.
       Optional<String> earlier = earlierSubmission(key);
       if (earlier.isEmpty()) {
-        // Nothing was stored (one transaction), the draft is as it was: say so instead of an error page.
         LOG.log(Level.SEVERE, "Submission of draft " + form.draftId() + " failed", e);
-        pageMessage = text("application.submit.unavailable");
-        return;
       }
-      outcome = null;
-      confirm(earlier.get());
-      return;
+      reply = SubmitReply.afterFailure(earlier);
     }
-    switch (outcome.result()) {
-      case SUBMITTED -> confirm(outcome.reference().format());
-      case INVALID -> {
-        showProblems(outcome.problems());
-        int first = outcome.firstStepWithProblem();
-        pageMessage = first >= 0 ? text("application.submit.invalidStep", first + 1) : text("application.submit.invalid");
-      }
-      case NOT_FOUND -> pageMessage = text("application.submit.failed");
-      case UNAVAILABLE -> pageMessage = text("application.submit.unavailable");
+    if (reply.confirmed()) {
+      ExternalContext external = faces.getExternalContext();
+      external.redirect(external.getRequestContextPath() + "/citizen/submitted.xhtml?ref=" + StepUp.encode(reply.reference()));
+    } else {
+      pageMessage = text(reply.messageKey(), reply.args());
     }
   }
 
@@ -248,14 +206,9 @@ public class ApplyView implements Serializable {
     }
   }
 
-  private void confirm(String reference) throws IOException {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(external.getRequestContextPath() + "/citizen/submitted.xhtml?ref=" + StepUp.encode(reference));
-  }
-
   private void redirect(String query) throws IOException {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(external.getRequestContextPath() + PAGE + "?" + query);
+    external.redirect(external.getRequestContextPath() + ApplyNavigation.PAGE + "?" + query);
   }
 
   private ObjectNode postedValues() {
@@ -275,112 +228,4 @@ public class ApplyView implements Serializable {
   private void showProblems(List<Problem> problems) {
     ApplyDisplay.problems(form.service().form(), problems, localeSelection.getLocale(), errors, summary);
   }
-
-  private List<AttachmentSummary> files() {
-    if (draftFiles == null) {
-      draftFiles = form == null || form.draftId() == null ? List.of() : journey.attachmentsOf(form.draftId());
-    }
-    return draftFiles;
-  }
-
-  /** The files attached to file field {@code fieldKey} of this draft, in the order of its answer. */
-  public List<FileRow> filesOf(String fieldKey) {
-    return ApplyDisplay.files(read(form.answersJson()).get(fieldKey), files(), localeSelection.getLocale());
-  }
-
-  public String getUploadRules() { return ApplyDisplay.uploadRules(form.service().form().attachments()); }
-
-  /** The accept attribute of the file inputs: a hint for the browser's picker, the server decides. */
-  public String getUploadAccept() { return String.join(",", form.service().form().attachments().allowedContentTypes()); }
-  public String getUploadMessage() { return uploadMessage; }
-
-  private StepDefinition currentStep() {
-    return form.service().form().steps().get(stepIndex);
-  }
-
-  // ---- what the page shows ----
-
-  public boolean isReview() { return form != null && stepIndex >= form.service().form().steps().size(); }
-  public String getServiceTitle() { return form.service().title().in(localeSelection.getLocale()); }
-  public String getMunicipalityName() { return form.municipalityName(); }
-  public int getStepNumber() { return stepIndex + 1; }
-  public int getStepCount() { return form.service().form().steps().size(); }
-
-  /** "Schritt 2 von 3", or the review's own line. */
-  public String getProgressText() {
-    return isReview() ? text("application.progress.review") : text("application.progress", getStepNumber(), getStepCount());
-  }
-
-  public int getStepIndex() { return stepIndex; }
-
-  public String getStepTitle() {
-    return isReview() ? text("application.review.title") : currentStep().title().in(localeSelection.getLocale());
-  }
-
-  public boolean isCanGoBack() { return form.draftId() != null && stepIndex > 0; }
-  public String getDraftId() { return form.draftId() == null ? "" : form.draftId().toString(); }
-
-  public List<ProgressItem> getProgress() {
-    return ApplyDisplay.progress(form.service().form(), stepIndex, localeSelection.getLocale());
-  }
-
-  /** The visible fields of the current step. */
-  public List<FieldView> getFields() {
-    return isReview() ? List.of()
-        : ApplyDisplay.fields(form.service().form(), currentStep(), shownAnswers, localeSelection.getLocale(), errors);
-  }
-
-  /** True if a field of this step decides whether another one on it is shown ("Aktualisieren" helps then). */
-  public boolean isHasConditions() { return !isReview() && ApplyDisplay.hasConditions(currentStep()); }
-  public List<String> getSummary() { return summary; }
-  public boolean isHasErrors() { return !summary.isEmpty(); }
-  public List<String> getGeneralErrors() { return errors.getOrDefault("", List.of()); }
-  public String getPageMessage() { return pageMessage; }
-
-  /** The review: every step with the answers of its visible fields, as labels and readable values. */
-  public List<ReviewStep> getReviewSteps() {
-    Map<String, String> names = new java.util.HashMap<>();
-    files().forEach(f -> names.put(f.id().toString(), f.displayName()));
-    AnswerSheet.Words words = new AnswerSheet.Words(text("application.yes"), text("application.no"), text("application.review.empty"));
-    return AnswerSheet.of(form.service().form(), read(form.answersJson()), localeSelection.getLocale(), words,
-            id -> Optional.ofNullable(names.get(id))).stream()
-        .map(step -> new ReviewStep(step.index(), step.title(), step.rows().stream()
-            .map(row -> new ReviewRow(row.label(), row.value(), errors.getOrDefault(row.fieldKey(), List.of()))).toList()))
-        .toList();
-  }
-
-  public String getFee() {
-    return form.service().form().fee().evaluate(read(form.answersJson()))
-        .map(money -> money.isZero() ? text("application.fee.none") : money.format(localeSelection.getLocale()))
-        .orElse(text("application.fee.unknown"));
-  }
-
-  public String getIdempotencyKey() { return idempotencyKey; }
-
-  private static String text(String key, Object... args) {
-    return ApplyDisplay.text(key, args);
-  }
-
-  private static Optional<UUID> parseUuid(String text) {
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static ObjectNode read(String json) {
-    return ApplyDisplay.read(json);
-  }
-
-  // ---- view parameters (m and s in the URL: municipality slug and service key) ----
-
-  public String getMunicipality() { return municipality; }
-  public void setMunicipality(String municipality) { this.municipality = municipality; }
-  public String getService() { return service; }
-  public void setService(String service) { this.service = service; }
-  public String getDraft() { return draft; }
-  public void setDraft(String draft) { this.draft = draft; }
-  public String getStep() { return step; }
-  public void setStep(String step) { this.step = step; }
 }

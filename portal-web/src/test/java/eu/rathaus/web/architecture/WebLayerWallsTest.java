@@ -16,9 +16,8 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 class WebLayerWallsTest {
 
   /**
-   * Frozen (store in {@code src/test/archunit}): one known violation is allowed until it is fixed —
-   * {@code PaymentsView.upload} catches {@code PersistenceException} for two simultaneous imports of
-   * one statement; the translation belongs into {@code StatementImport}. Any new violation fails.
+   * Frozen (store in {@code src/test/archunit}): the store once held known violations and is empty
+   * now, so any violation fails.
    */
   @ArchTest
   static final ArchRule webNeverTouchesJpa = FreezingArchRule.freeze(noClasses()

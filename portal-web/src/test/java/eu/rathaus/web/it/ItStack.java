@@ -60,21 +60,33 @@ public class ItStack implements LauncherSessionListener {
   }
 
   private static LocalKeycloak restartedKeycloak;
+  private static boolean keycloakStopped;
 
-  /** Stops Keycloak, to test what the portal does while its identity provider is away. */
+  /**
+   * Stops Keycloak, to test what the portal does while its identity provider is away. Call it in a
+   * try block whose finally calls {@link #startKeycloak()}; a second stop does nothing.
+   */
   public static synchronized void stopKeycloak() {
+    if (keycloakStopped) {
+      return;
+    }
     if (restartedKeycloak != null) {
       restartedKeycloak.stop();
       restartedKeycloak = null;
     } else {
       stack().keycloak().stop();
     }
+    keycloakStopped = true;
   }
 
-  /** Starts Keycloak again on the same database after {@link #stopKeycloak()}. */
+  /**
+   * Starts Keycloak again on the same database after {@link #stopKeycloak()} and returns once it is
+   * ready; does nothing while it runs (never a second one on the same ports).
+   */
   public static synchronized void startKeycloak() {
-    if (restartedKeycloak == null) {
+    if (keycloakStopped) {
       restartedKeycloak = LocalKeycloak.start(config());
+      keycloakStopped = false;
     }
   }
 
