@@ -30,10 +30,10 @@ import javax.sql.DataSource;
 /**
  * The back-office inbox at a million cases: starts an embedded PostgreSQL of its own through the
  * launcher's {@link LocalPostgres} (same roles and durability settings as {@code ./rathaus up}),
- * migrates it with the project's Flyway scripts, seeds the cases once (kept in
- * {@code target/bench-data-<cases>} for the next run), and times the inbox's queries exactly as
- * the portal sends them ({@link InboxSql}) as the runtime role {@code rathaus} under a staff tenant
- * scope, so row-level security is part of what is measured.
+ * migrates it with the project's Flyway scripts, seeds the cases once (kept in {@code
+ * target/bench-data-<cases>} for the next run), and times the inbox's queries exactly as the portal
+ * sends them ({@link InboxSql}) as the runtime role {@code rathaus} under a staff tenant scope, so
+ * row-level security is part of what is measured.
  *
  * <p>A separate command ({@code ./mvnw -pl benchmarks -am verify -Pbench -DskipTests}), never a
  * timed unit test: timings depend on the machine and would make the build flaky.
@@ -41,7 +41,11 @@ import javax.sql.DataSource;
 public final class InboxBenchmark {
 
   static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
-  /** The portal's page size (InboxView.PAGE_SIZE) plus the one row that tells whether there is a next page. */
+
+  /**
+   * The portal's page size (InboxView.PAGE_SIZE) plus the one row that tells whether there is a
+   * next page.
+   */
   static final int LIMIT = 25 + 1;
 
   /** Samples every query gets, whatever the time budget. */
@@ -65,12 +69,19 @@ public final class InboxBenchmark {
     Path target = Path.of(args.length > 0 ? args[0] : "benchmarks/target").toAbsolutePath();
     int cases = Integer.getInteger("bench.cases", 1_000_000);
     int port = Integer.getInteger("bench.port", 35432);
-    StackConfig config = StackConfig.fromEnvironment(target, Map.of(
-        "RATHAUS_DATA_DIR", target.resolve("bench-data-" + cases).toString(),
-        "RATHAUS_POSTGRES_PORT", Integer.toString(port)));
-    InboxBenchmark benchmark = new InboxBenchmark(target, cases,
-        Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.iterations", 200),
-        Integer.getInteger("bench.budgetSeconds", 15));
+    StackConfig config =
+        StackConfig.fromEnvironment(
+            target,
+            Map.of(
+                "RATHAUS_DATA_DIR", target.resolve("bench-data-" + cases).toString(),
+                "RATHAUS_POSTGRES_PORT", Integer.toString(port)));
+    InboxBenchmark benchmark =
+        new InboxBenchmark(
+            target,
+            cases,
+            Integer.getInteger("bench.warmup", 30),
+            Integer.getInteger("bench.iterations", 200),
+            Integer.getInteger("bench.budgetSeconds", 15));
     try (LocalPostgres postgres = LocalPostgres.start(config)) {
       benchmark.run(postgres);
     }
@@ -83,8 +94,14 @@ public final class InboxBenchmark {
     StackConfig config = postgres.config();
     log("migrating " + config.jdbcUrl());
     DatabaseMigrator.Result migrated =
-        DatabaseMigrator.migrate(config.jdbcUrl(), config.ownerUser(), config.ownerPassword(), config.appUser());
-    log("schema version " + migrated.schemaVersion() + " (" + migrated.migrationsExecuted() + " scripts now)");
+        DatabaseMigrator.migrate(
+            config.jdbcUrl(), config.ownerUser(), config.ownerPassword(), config.appUser());
+    log(
+        "schema version "
+            + migrated.schemaVersion()
+            + " ("
+            + migrated.migrationsExecuted()
+            + " scripts now)");
     DataSource admin = postgres.superuserDataSource(StackConfig.APP_DATABASE);
     seedOnce(admin);
 
@@ -119,13 +136,23 @@ public final class InboxBenchmark {
           summaries.add(PlanSummary.parse(plan));
           sql.add(st.jdbcSql());
         }
-        Report.Result r = new Report.Result(s.name(), rows, timings.count(), timings.p50(), timings.p95(), timings.max(), summaries, sql,
-            plans);
+        Report.Result r =
+            new Report.Result(
+                s.name(),
+                rows,
+                timings.count(),
+                timings.p50(),
+                timings.p95(),
+                timings.max(),
+                summaries,
+                sql,
+                plans);
         log(Report.line(r));
         results.add(r);
       }
     }
-    String report = Report.markdown(setup.describe(warmup, iterations, migrated.schemaVersion()), results);
+    String report =
+        Report.markdown(setup.describe(warmup, iterations, migrated.schemaVersion()), results);
     Path file = target.resolve("inbox-benchmark.md");
     Files.writeString(file, report);
     System.out.println();
@@ -135,51 +162,162 @@ public final class InboxBenchmark {
 
   private List<Scenario> scenarios(Setup setup, LocalDate today) {
     UUID m = MUSTERSTADT;
-    InboxFilter all = new InboxFilter(null, null, null, false, false, null, null, null, InboxSort.DUE, null, null, false);
+    InboxFilter all =
+        new InboxFilter(
+            null, null, null, false, false, null, null, null, InboxSort.DUE, null, null, false);
     List<Scenario> list = new ArrayList<>();
-    list.add(new Scenario("first page (due date)", i -> List.of(InboxSql.page(m, all, today, LIMIT))));
-    list.add(new Scenario("first page (newest submitted)", i -> List.of(InboxSql.page(m,
-        with(all, null, null, false, false, null, InboxSort.SUBMITTED), today, LIMIT))));
-    list.add(new Scenario("deep page (after ~" + setup.deepOffset() + " rows)", i -> {
-      Setup.Key key = setup.deepKeys().get(i % setup.deepKeys().size());
-      return List.of(InboxSql.page(m, new InboxFilter(null, null, null, false, false, null, null, null, InboxSort.DUE,
-          key.due(), key.id(), false), today, LIMIT));
-    }));
-    list.add(new Scenario("status = IN_REVIEW", i -> List.of(InboxSql.page(m,
-        with(all, CaseStatus.IN_REVIEW, null, false, false, null, InboxSort.DUE), today, LIMIT))));
-    list.add(new Scenario("overdue", i -> List.of(InboxSql.page(m,
-        with(all, null, null, false, true, null, InboxSort.DUE), today, LIMIT))));
-    list.add(new Scenario("mine (assignee)", i -> List.of(InboxSql.page(m,
-        with(all, null, setup.me(), false, false, null, InboxSort.DUE), today, LIMIT))));
-    list.add(new Scenario("unassigned", i -> List.of(InboxSql.page(m,
-        with(all, null, null, true, false, null, InboxSort.DUE), today, LIMIT))));
-    list.add(new Scenario("search reference \"" + setup.referencePrefix() + "\"", i -> List.of(InboxSql.page(m,
-        with(all, null, null, false, false, setup.referencePrefix(), InboxSort.DUE), today, LIMIT))));
-    list.add(new Scenario("search name \"Erika Must\"", i -> List.of(InboxSql.page(m,
-        with(all, null, null, false, false, "Erika Must", InboxSort.DUE), today, LIMIT))));
-    list.add(new Scenario("search name \"Anna\" (broad: ~1/40 of names)", i -> List.of(InboxSql.page(m,
-        with(all, null, null, false, false, "Anna", InboxSort.DUE), today, LIMIT))));
-    list.add(new Scenario("counters (per status, mine, unassigned)", i -> List.of(InboxSql.countByStatus(m),
-        InboxSql.countAssignedTo(m, setup.me()), InboxSql.countUnassignedOpen(m))));
+    list.add(
+        new Scenario("first page (due date)", i -> List.of(InboxSql.page(m, all, today, LIMIT))));
+    list.add(
+        new Scenario(
+            "first page (newest submitted)",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, null, null, false, false, null, InboxSort.SUBMITTED),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "deep page (after ~" + setup.deepOffset() + " rows)",
+            i -> {
+              Setup.Key key = setup.deepKeys().get(i % setup.deepKeys().size());
+              return List.of(
+                  InboxSql.page(
+                      m,
+                      new InboxFilter(
+                          null,
+                          null,
+                          null,
+                          false,
+                          false,
+                          null,
+                          null,
+                          null,
+                          InboxSort.DUE,
+                          key.due(),
+                          key.id(),
+                          false),
+                      today,
+                      LIMIT));
+            }));
+    list.add(
+        new Scenario(
+            "status = IN_REVIEW",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, CaseStatus.IN_REVIEW, null, false, false, null, InboxSort.DUE),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "overdue",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, null, null, false, true, null, InboxSort.DUE),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "mine (assignee)",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, null, setup.me(), false, false, null, InboxSort.DUE),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "unassigned",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, null, null, true, false, null, InboxSort.DUE),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "search reference \"" + setup.referencePrefix() + "\"",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, null, null, false, false, setup.referencePrefix(), InboxSort.DUE),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "search name \"Erika Must\"",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, null, null, false, false, "Erika Must", InboxSort.DUE),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "search name \"Anna\" (broad: ~1/40 of names)",
+            i ->
+                List.of(
+                    InboxSql.page(
+                        m,
+                        with(all, null, null, false, false, "Anna", InboxSort.DUE),
+                        today,
+                        LIMIT))));
+    list.add(
+        new Scenario(
+            "counters (per status, mine, unassigned)",
+            i ->
+                List.of(
+                    InboxSql.countByStatus(m),
+                    InboxSql.countAssignedTo(m, setup.me()),
+                    InboxSql.countUnassignedOpen(m))));
     return list;
   }
 
-  private static InboxFilter with(InboxFilter f, CaseStatus status, String assignee, boolean unassigned,
-      boolean overdue, String search, InboxSort sort) {
-    return new InboxFilter(f.serviceId(), status, assignee, unassigned, overdue, null, null, search, sort, null, null,
+  private static InboxFilter with(
+      InboxFilter f,
+      CaseStatus status,
+      String assignee,
+      boolean unassigned,
+      boolean overdue,
+      String search,
+      InboxSort sort) {
+    return new InboxFilter(
+        f.serviceId(),
+        status,
+        assignee,
+        unassigned,
+        overdue,
+        null,
+        null,
+        search,
+        sort,
+        null,
+        null,
         false);
   }
 
   /**
-   * One page view's worth of statements in one transaction, scoped exactly as
-   * {@code DatabaseTenantScope} scopes the portal's: {nanoseconds of the statements, rows of the first}.
+   * One page view's worth of statements in one transaction, scoped exactly as {@code
+   * DatabaseTenantScope} scopes the portal's: {nanoseconds of the statements, rows of the first}.
    */
-  private static long[] once(Connection c, List<InboxSql.Statement> statements, String subject) throws SQLException {
+  private static long[] once(Connection c, List<InboxSql.Statement> statements, String subject)
+      throws SQLException {
     scope(c, subject);
     long rows = -1;
     long start = System.nanoTime();
     for (InboxSql.Statement st : statements) {
-      try (PreparedStatement ps = prepare(c, st.jdbcSql(), st); ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps = prepare(c, st.jdbcSql(), st);
+          ResultSet rs = ps.executeQuery()) {
         long n = 0;
         int columns = rs.getMetaData().getColumnCount();
         while (rs.next()) {
@@ -198,7 +336,8 @@ public final class InboxBenchmark {
     return new long[] {elapsed, rows};
   }
 
-  private static List<String> explain(Connection c, InboxSql.Statement st, String subject) throws SQLException {
+  private static List<String> explain(Connection c, InboxSql.Statement st, String subject)
+      throws SQLException {
     scope(c, subject);
     List<String> lines = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, "explain (analyze, buffers) " + st.jdbcSql(), st);
@@ -211,7 +350,8 @@ public final class InboxBenchmark {
     return lines;
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, InboxSql.Statement st) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, InboxSql.Statement st)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     List<Object> values = st.jdbcValues();
     for (int i = 0; i < values.size(); i++) {
@@ -220,10 +360,15 @@ public final class InboxBenchmark {
     return ps;
   }
 
-  /** The same three settings, transaction-local, that {@code DatabaseTenantScope.apply} writes for staff. */
+  /**
+   * The same three settings, transaction-local, that {@code DatabaseTenantScope.apply} writes for
+   * staff.
+   */
   private static void scope(Connection c, String subject) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select set_config('rathaus.scope', ?, true),"
-        + " set_config('rathaus.municipality', ?, true), set_config('rathaus.subject', ?, true)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select set_config('rathaus.scope', ?, true),"
+                + " set_config('rathaus.municipality', ?, true), set_config('rathaus.subject', ?, true)")) {
       ps.setString(1, "staff");
       ps.setString(2, MUSTERSTADT.toString());
       ps.setString(3, subject);
@@ -232,7 +377,8 @@ public final class InboxBenchmark {
   }
 
   private void seedOnce(DataSource admin) throws SQLException, IOException {
-    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("select count(*) from case_record")) {
         rs.next();
         long existing = rs.getLong(1);
@@ -241,13 +387,21 @@ public final class InboxBenchmark {
           return;
         }
         if (existing != 0) {
-          throw new IllegalStateException("target/bench-data-" + cases + " holds " + existing
-              + " cases, not " + cases + "; delete it (./mvnw -pl benchmarks clean) and run again");
+          throw new IllegalStateException(
+              "target/bench-data-"
+                  + cases
+                  + " holds "
+                  + existing
+                  + " cases, not "
+                  + cases
+                  + "; delete it (./mvnw -pl benchmarks clean) and run again");
         }
       }
       String sql;
       try (InputStream in = InboxBenchmark.class.getResourceAsStream("inbox-seed.sql")) {
-        sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${cases}", Integer.toString(cases));
+        sql =
+            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                .replace("${cases}", Integer.toString(cases));
       }
       log("seeding " + cases + " cases (one transaction, inside PostgreSQL)");
       long start = System.nanoTime();
@@ -262,8 +416,10 @@ public final class InboxBenchmark {
       s.execute("vacuum (analyze) service_definition");
       log("vacuumed in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
     }
-    // Statistics are refreshed on every run: a new migration (index) changes what the planner can choose.
-    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+    // Statistics are refreshed on every run: a new migration (index) changes what the planner can
+    // choose.
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("analyze case_record");
     }
   }

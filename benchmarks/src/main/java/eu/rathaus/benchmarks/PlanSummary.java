@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The gist of an {@code EXPLAIN (ANALYZE, BUFFERS)} text plan: which indexes were used, whether a
- * table was read sequentially, how many rows were looked at to produce the result, and the
- * buffers touched. This is what decides whether a query stays fast as the table grows, which the
- * timings on one machine alone cannot show.
+ * table was read sequentially, how many rows were looked at to produce the result, and the buffers
+ * touched. This is what decides whether a query stays fast as the table grows, which the timings on
+ * one machine alone cannot show.
  *
  * @param indexes indexes scanned, in plan order
  * @param seqScans tables read by a sequential scan
@@ -20,14 +20,23 @@ import java.util.regex.Pattern;
  * @param sharedRead shared buffers read from disk or OS cache (whole plan)
  * @param executionMillis the server's own execution time
  */
-public record PlanSummary(List<String> indexes, List<String> seqScans, long rowsExamined, long sharedHit,
-    long sharedRead, double executionMillis) {
+public record PlanSummary(
+    List<String> indexes,
+    List<String> seqScans,
+    long rowsExamined,
+    long sharedHit,
+    long sharedRead,
+    double executionMillis) {
 
-  private static final Pattern SCAN = Pattern.compile(
-      "(Seq Scan|Index Only Scan|Index Scan|Bitmap Heap Scan|Bitmap Index Scan)(?: Backward)?(?: using (\\S+))? on (\\S+)");
-  private static final Pattern ACTUAL = Pattern.compile("actual time=\\S+ rows=([0-9.]+) loops=([0-9]+)");
-  private static final Pattern REMOVED = Pattern.compile("Rows Removed by (?:Filter|Index Recheck|Join Filter): ([0-9.]+)");
-  private static final Pattern BUFFERS = Pattern.compile("Buffers: shared(?: hit=([0-9]+))?(?: read=([0-9]+))?");
+  private static final Pattern SCAN =
+      Pattern.compile(
+          "(Seq Scan|Index Only Scan|Index Scan|Bitmap Heap Scan|Bitmap Index Scan)(?: Backward)?(?: using (\\S+))? on (\\S+)");
+  private static final Pattern ACTUAL =
+      Pattern.compile("actual time=\\S+ rows=([0-9.]+) loops=([0-9]+)");
+  private static final Pattern REMOVED =
+      Pattern.compile("Rows Removed by (?:Filter|Index Recheck|Join Filter): ([0-9.]+)");
+  private static final Pattern BUFFERS =
+      Pattern.compile("Buffers: shared(?: hit=([0-9]+))?(?: read=([0-9]+))?");
   private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
 
   public PlanSummary {
@@ -70,7 +79,10 @@ public record PlanSummary(List<String> indexes, List<String> seqScans, long rows
         examined += Double.parseDouble(removed.group(1)) * loops;
       }
       Matcher buffers = BUFFERS.matcher(line);
-      if (hit < 0 && read < 0 && buffers.find() && (buffers.group(1) != null || buffers.group(2) != null)) {
+      if (hit < 0
+          && read < 0
+          && buffers.find()
+          && (buffers.group(1) != null || buffers.group(2) != null)) {
         // The first Buffers line belongs to the root node and includes all its children.
         hit = buffers.group(1) == null ? 0 : Long.parseLong(buffers.group(1));
         read = buffers.group(2) == null ? 0 : Long.parseLong(buffers.group(2));
@@ -80,8 +92,13 @@ public record PlanSummary(List<String> indexes, List<String> seqScans, long rows
         execution = Double.parseDouble(exec.group(1));
       }
     }
-    return new PlanSummary(new ArrayList<>(indexes), new ArrayList<>(seqScans), Math.round(examined),
-        Math.max(hit, 0), Math.max(read, 0), execution);
+    return new PlanSummary(
+        new ArrayList<>(indexes),
+        new ArrayList<>(seqScans),
+        Math.round(examined),
+        Math.max(hit, 0),
+        Math.max(read, 0),
+        execution);
   }
 
   /** One line for a table cell, e.g. {@code idx case_record_inbox_due_idx; 26 rows; 31 buffers}. */
@@ -93,8 +110,13 @@ public record PlanSummary(List<String> indexes, List<String> seqScans, long rows
     if (!seqScans.isEmpty()) {
       s.append(s.length() > 0 ? "; " : "").append("SEQ SCAN ").append(String.join(", ", seqScans));
     }
-    s.append(s.length() > 0 ? "; " : "").append(rowsExamined).append(" rows examined; ")
-        .append(sharedHit + sharedRead).append(" buffers (").append(sharedRead).append(" read)");
+    s.append(s.length() > 0 ? "; " : "")
+        .append(rowsExamined)
+        .append(" rows examined; ")
+        .append(sharedHit + sharedRead)
+        .append(" buffers (")
+        .append(sharedRead)
+        .append(" read)");
     return s.toString();
   }
 }

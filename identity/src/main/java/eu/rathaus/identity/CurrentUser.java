@@ -10,9 +10,9 @@ import java.util.Set;
  *
  * <p>This is deliberately a plain value: the domain and the views never see OIDC or Keycloak types,
  * so the identity provider can change without touching business code. {@code municipalities} holds
- * the slugs of the Keycloak organizations the person belongs to (staff); citizens have none.
- * {@code levelOfAssurance} is the eID level a citizen signed in with, {@code null} for staff who
- * sign in through their municipality's directory.
+ * the slugs of the Keycloak organizations the person belongs to (staff); citizens have none. {@code
+ * levelOfAssurance} is the eID level a citizen signed in with, {@code null} for staff who sign in
+ * through their municipality's directory.
  *
  * <p>Staff roles count only together with the membership: {@link #hasRoleIn(String, String)} is the
  * check for anything a municipality owns (see identity/README.md, "Roles per municipality").
@@ -29,10 +29,13 @@ public record CurrentUser(
 
   /** Realm role of citizens. */
   public static final String CITIZEN = "citizen";
+
   /** Realm role of municipal case workers. */
   public static final String CLERK = "clerk";
+
   /** Realm role of a municipality's administrators. */
   public static final String MUNICIPAL_ADMIN = "municipal-admin";
+
   /** Realm role of the operators of the whole platform. */
   public static final String PLATFORM_ADMIN = "platform-admin";
 
@@ -79,7 +82,9 @@ public record CurrentUser(
    * organization together. A clerk of Musterstadt is nothing in Beispielheim.
    */
   public boolean hasRoleIn(String role, String municipalitySlug) {
-    return municipalitySlug != null && roles.contains(role) && municipalities.contains(municipalitySlug);
+    return municipalitySlug != null
+        && roles.contains(role)
+        && municipalities.contains(municipalitySlug);
   }
 
   /** True when the person is a clerk or municipal admin of the given municipality. */

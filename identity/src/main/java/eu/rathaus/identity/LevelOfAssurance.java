@@ -8,9 +8,9 @@ import java.util.Optional;
  *
  * <p>The eID realm sends its level as {@code acr} ({@code low}, {@code substantial}, {@code high});
  * the Keycloak realm {@code rathaus} hands it on to the portal as the claim {@code loa}. The eIDAS
- * URIs ({@code http://eidas.europa.eu/LoA/substantial}) are understood as well, so a real eID broker
- * can be plugged in without code changes. Labels for people come from the resource bundles under
- * {@link #messageKey()}.
+ * URIs ({@code http://eidas.europa.eu/LoA/substantial}) are understood as well, so a real eID
+ * broker can be plugged in without code changes. Labels for people come from the resource bundles
+ * under {@link #messageKey()}.
  */
 public enum LevelOfAssurance {
   LOW("low"),
@@ -49,8 +49,9 @@ public enum LevelOfAssurance {
   }
 
   /**
-   * Reads a claim value: the level names in any case, with or without the eIDAS URI prefix. Anything
-   * else (missing claim, Keycloak's own numeric acr of a staff login) is empty: no eID level.
+   * Reads a claim value: the level names in any case, with or without the eIDAS URI prefix.
+   * Anything else (missing claim, Keycloak's own numeric acr of a staff login) is empty: no eID
+   * level.
    */
   public static Optional<LevelOfAssurance> fromClaim(Object claim) {
     if (claim == null) {

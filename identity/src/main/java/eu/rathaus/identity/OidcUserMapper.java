@@ -20,8 +20,8 @@ import org.wildfly.security.http.oidc.RealmAccessClaim;
 public final class OidcUserMapper {
 
   /**
-   * Claim with the eID level: Keycloak's own {@code acr} of realm {@code rathaus} describes only the
-   * rathaus login, so the upstream eID acr travels as a user session note into this claim.
+   * Claim with the eID level: Keycloak's own {@code acr} of realm {@code rathaus} describes only
+   * the rathaus login, so the upstream eID acr travels as a user session note into this claim.
    */
   static final String LOA_CLAIM = "loa";
 
@@ -44,10 +44,15 @@ public final class OidcUserMapper {
     OidcSecurityContext context = oidc.getOidcSecurityContext();
     IDToken id = context.getIDToken();
     AccessToken access = context.getToken();
-    String subject = access != null && access.getSubject() != null ? access.getSubject() : oidc.getName();
-    String username = firstNonNull(claim(id, "preferred_username"), claim(access, "preferred_username"), oidc.getName());
-    String name = firstNonNull(id != null ? id.getName() : null, access != null ? access.getName() : null);
-    String email = firstNonNull(id != null ? id.getEmail() : null, access != null ? access.getEmail() : null);
+    String subject =
+        access != null && access.getSubject() != null ? access.getSubject() : oidc.getName();
+    String username =
+        firstNonNull(
+            claim(id, "preferred_username"), claim(access, "preferred_username"), oidc.getName());
+    String name =
+        firstNonNull(id != null ? id.getName() : null, access != null ? access.getName() : null);
+    String email =
+        firstNonNull(id != null ? id.getEmail() : null, access != null ? access.getEmail() : null);
 
     Set<String> roles = new LinkedHashSet<>();
     if (access != null) {
@@ -62,7 +67,13 @@ public final class OidcUserMapper {
     }
     Object loa = firstNonNull(claimValue(id, LOA_CLAIM), claimValue(access, LOA_CLAIM));
     return new CurrentUser(
-        subject, username, name, email, roles, organizationAliases(organizations), levelOfAssurance(loa).orElse(null));
+        subject,
+        username,
+        name,
+        email,
+        roles,
+        organizationAliases(organizations),
+        levelOfAssurance(loa).orElse(null));
   }
 
   /** The ID token as issued, needed to end the Keycloak session at sign-out. */
@@ -83,7 +94,9 @@ public final class OidcUserMapper {
       map.keySet().forEach(k -> aliases.add(String.valueOf(k)));
     } else if (claim instanceof Collection<?> list) {
       list.forEach(v -> aliases.add(String.valueOf(v)));
-    } else if (claim instanceof String single && !single.isBlank() && !single.strip().matches("^[\\[{].*")) {
+    } else if (claim instanceof String single
+        && !single.isBlank()
+        && !single.strip().matches("^[\\[{].*")) {
       aliases.add(single.strip());
     } else if (claim != null) {
       String text = claim.toString().trim();

@@ -17,7 +17,8 @@ class LevelOfAssuranceTest {
 
   @Test
   void readsEidasUrisCaseAndQuotes() {
-    assertThat(LevelOfAssurance.fromClaim("http://eidas.europa.eu/LoA/substantial")).contains(LevelOfAssurance.SUBSTANTIAL);
+    assertThat(LevelOfAssurance.fromClaim("http://eidas.europa.eu/LoA/substantial"))
+        .contains(LevelOfAssurance.SUBSTANTIAL);
     assertThat(LevelOfAssurance.fromClaim(" HIGH ")).contains(LevelOfAssurance.HIGH);
     assertThat(LevelOfAssurance.fromClaim("\"low\"")).contains(LevelOfAssurance.LOW);
   }
@@ -48,13 +49,21 @@ class LevelOfAssuranceTest {
 
   @Test
   void theLoaClaimReachesCurrentUser() {
-    assertThat(OidcUserMapper.levelOfAssurance("substantial")).contains(LevelOfAssurance.SUBSTANTIAL);
+    assertThat(OidcUserMapper.levelOfAssurance("substantial"))
+        .contains(LevelOfAssurance.SUBSTANTIAL);
     CurrentUser erika =
-        new CurrentUser("s", "erika.mustermann", "Erika Mustermann", null, Set.of("citizen"), List.of(),
+        new CurrentUser(
+            "s",
+            "erika.mustermann",
+            "Erika Mustermann",
+            null,
+            Set.of("citizen"),
+            List.of(),
             LevelOfAssurance.SUBSTANTIAL);
     assertThat(erika.hasLevelOfAssurance(LevelOfAssurance.SUBSTANTIAL)).isTrue();
     assertThat(erika.hasLevelOfAssurance(LevelOfAssurance.HIGH)).isFalse();
-    CurrentUser staff = new CurrentUser("t", "mia", null, null, Set.of("clerk"), List.of("musterstadt"));
+    CurrentUser staff =
+        new CurrentUser("t", "mia", null, null, Set.of("clerk"), List.of("musterstadt"));
     assertThat(staff.getLevelOfAssurance()).isNull();
     assertThat(staff.hasLevelOfAssurance(LevelOfAssurance.LOW)).isFalse();
   }

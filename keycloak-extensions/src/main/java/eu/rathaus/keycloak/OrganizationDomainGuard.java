@@ -12,51 +12,69 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * First broker login of a municipality's directory: lets through only an address in one of the <em>verified</em>
- * domains of the Organization the identity provider is linked to. A directory is trusted for its own domains, never
- * for anybody else's address (the platform admin's, another municipality's clerk's, a citizen's). An identity provider
- * that is not linked to an enabled Organization is refused altogether: a staff flow without a municipality is a
- * configuration error, and failing closed is the safe side.
+ * First broker login of a municipality's directory: lets through only an address in one of the
+ * <em>verified</em> domains of the Organization the identity provider is linked to. A directory is
+ * trusted for its own domains, never for anybody else's address (the platform admin's, another
+ * municipality's clerk's, a citizen's). An identity provider that is not linked to an enabled
+ * Organization is refused altogether: a staff flow without a municipality is a configuration error,
+ * and failing closed is the safe side.
  */
 public final class OrganizationDomainGuard extends AbstractIdpAuthenticator {
 
-    static final String ID = "rathaus-organization-domain-guard";
+  static final String ID = "rathaus-organization-domain-guard";
 
-    @Override
-    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serialized,
-            BrokeredIdentityContext brokered) {
-        OrganizationModel organization = Refusal.organizationOf(context.getSession(), brokered.getIdpConfig());
-        if (organization == null) {
-            Refusal.refuse(context, brokered, ID, "identity_provider_without_organization",
-                    "rathausIdpWithoutOrganization");
-            return;
-        }
-        List<String> verified = organization.getDomains()
-                .filter(OrganizationDomainModel::isVerified)
-                .map(OrganizationDomainModel::getName)
-                .toList();
-        if (!EmailDomains.isIn(brokered.getEmail(), verified)) {
-            Refusal.refuse(context, brokered, ID, "email_outside_organization_domains",
-                    "rathausEmailOutsideMunicipality", organization.getName(), String.join(", ", verified));
-            return;
-        }
-        context.success();
+  @Override
+  protected void authenticateImpl(
+      AuthenticationFlowContext context,
+      SerializedBrokeredIdentityContext serialized,
+      BrokeredIdentityContext brokered) {
+    OrganizationModel organization =
+        Refusal.organizationOf(context.getSession(), brokered.getIdpConfig());
+    if (organization == null) {
+      Refusal.refuse(
+          context,
+          brokered,
+          ID,
+          "identity_provider_without_organization",
+          "rathausIdpWithoutOrganization");
+      return;
     }
+    List<String> verified =
+        organization
+            .getDomains()
+            .filter(OrganizationDomainModel::isVerified)
+            .map(OrganizationDomainModel::getName)
+            .toList();
+    if (!EmailDomains.isIn(brokered.getEmail(), verified)) {
+      Refusal.refuse(
+          context,
+          brokered,
+          ID,
+          "email_outside_organization_domains",
+          "rathausEmailOutsideMunicipality",
+          organization.getName(),
+          String.join(", ", verified));
+      return;
+    }
+    context.success();
+  }
 
-    @Override
-    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serialized,
-            BrokeredIdentityContext brokered) {
-        // No form of its own: the refusal page has no action to come back with.
-        authenticateImpl(context, serialized, brokered);
-    }
+  @Override
+  protected void actionImpl(
+      AuthenticationFlowContext context,
+      SerializedBrokeredIdentityContext serialized,
+      BrokeredIdentityContext brokered) {
+    // No form of its own: the refusal page has no action to come back with.
+    authenticateImpl(context, serialized, brokered);
+  }
 
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
+  @Override
+  public boolean requiresUser() {
+    return false;
+  }
 
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
+  @Override
+  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return true;
+  }
 }

@@ -19,33 +19,37 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Offline check of the Kubernetes manifests in {@code docker/kubernetes} (issue 12): every file parses,
- * every Kustomize reference exists, every object has the kind's API version and a name, and what
- * production relies on is there: replicas, probes, resources, security context, disruption budget,
- * network policies, TLS, the CloudNativePG cluster with backups, the Keycloak Operator resource, and
- * no secret in the repository. A cluster is not needed; that a real API server accepts the objects is
- * not proven here.
+ * Offline check of the Kubernetes manifests in {@code docker/kubernetes} (issue 12): every file
+ * parses, every Kustomize reference exists, every object has the kind's API version and a name, and
+ * what production relies on is there: replicas, probes, resources, security context, disruption
+ * budget, network policies, TLS, the CloudNativePG cluster with backups, the Keycloak Operator
+ * resource, and no secret in the repository. A cluster is not needed; that a real API server
+ * accepts the objects is not proven here.
  */
 class KubernetesManifestsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ROOT = Path.of(System.getProperty("rathaus.project.dir", "..")).toAbsolutePath()
-      .normalize().resolve("docker/kubernetes");
+  private static final Path ROOT =
+      Path.of(System.getProperty("rathaus.project.dir", ".."))
+          .toAbsolutePath()
+          .normalize()
+          .resolve("docker/kubernetes");
 
   /** The API version each kind used here must have (the CRDs' served versions). */
-  private static final Map<String, String> API_VERSIONS = Map.ofEntries(
-      Map.entry("ConfigMap", "v1"),
-      Map.entry("Service", "v1"),
-      Map.entry("Deployment", "apps/v1"),
-      Map.entry("PodDisruptionBudget", "policy/v1"),
-      Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
-      Map.entry("Ingress", "networking.k8s.io/v1"),
-      Map.entry("Cluster", "postgresql.cnpg.io/v1"),
-      Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
-      Map.entry("Database", "postgresql.cnpg.io/v1"),
-      Map.entry("Keycloak", "k8s.keycloak.org/v2alpha1"),
-      Map.entry("ExternalSecret", "external-secrets.io/v1beta1"),
-      Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"));
+  private static final Map<String, String> API_VERSIONS =
+      Map.ofEntries(
+          Map.entry("ConfigMap", "v1"),
+          Map.entry("Service", "v1"),
+          Map.entry("Deployment", "apps/v1"),
+          Map.entry("PodDisruptionBudget", "policy/v1"),
+          Map.entry("NetworkPolicy", "networking.k8s.io/v1"),
+          Map.entry("Ingress", "networking.k8s.io/v1"),
+          Map.entry("Cluster", "postgresql.cnpg.io/v1"),
+          Map.entry("ScheduledBackup", "postgresql.cnpg.io/v1"),
+          Map.entry("Database", "postgresql.cnpg.io/v1"),
+          Map.entry("Keycloak", "k8s.keycloak.org/v2alpha1"),
+          Map.entry("ExternalSecret", "external-secrets.io/v1beta1"),
+          Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"));
 
   record Doc(Path file, JsonNode node) {
     String kind() {
@@ -59,19 +63,28 @@ class KubernetesManifestsTest {
 
   @Test
   void everyKustomizationReferencesExistingFiles() throws IOException {
-    List<Path> kustomizations = files().stream().filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
-        .toList();
-    assertThat(kustomizations).extracting(f -> ROOT.relativize(f).toString())
-        .contains("base/kustomization.yaml", "overlays/demo/kustomization.yaml",
+    List<Path> kustomizations =
+        files().stream()
+            .filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+            .toList();
+    assertThat(kustomizations)
+        .extracting(f -> ROOT.relativize(f).toString())
+        .contains(
+            "base/kustomization.yaml",
+            "overlays/demo/kustomization.yaml",
             "overlays/production/kustomization.yaml");
     for (Path k : kustomizations) {
       JsonNode node = read(k).get(0);
       assertThat(node.path("kind").asText()).as(k.toString()).isEqualTo("Kustomization");
       for (JsonNode resource : node.path("resources")) {
-        assertThat(k.getParent().resolve(resource.asText()).normalize()).as(k + " → " + resource).exists();
+        assertThat(k.getParent().resolve(resource.asText()).normalize())
+            .as(k + " → " + resource)
+            .exists();
       }
       for (JsonNode patch : node.path("patches")) {
-        assertThat(k.getParent().resolve(patch.path("path").asText())).as(k + " patch " + patch).isRegularFile();
+        assertThat(k.getParent().resolve(patch.path("path").asText()))
+            .as(k + " patch " + patch)
+            .isRegularFile();
       }
     }
   }
@@ -82,9 +95,12 @@ class KubernetesManifestsTest {
     assertThat(docs).hasSizeGreaterThan(20);
     for (Doc doc : docs) {
       assertThat(API_VERSIONS).as(doc.file() + ": kind " + doc.kind()).containsKey(doc.kind());
-      assertThat(doc.node().path("apiVersion").asText()).as(doc.file() + " " + doc.kind())
+      assertThat(doc.node().path("apiVersion").asText())
+          .as(doc.file() + " " + doc.kind())
           .isEqualTo(API_VERSIONS.get(doc.kind()));
-      assertThat(doc.name()).as(doc.file() + " metadata.name").matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+      assertThat(doc.name())
+          .as(doc.file() + " metadata.name")
+          .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     }
   }
 
@@ -92,7 +108,9 @@ class KubernetesManifestsTest {
   void noSecretIsCommitted() throws IOException {
     assertThat(objects()).noneMatch(d -> d.kind().equals("Secret"));
     for (Path file : files()) {
-      assertThat(Files.readString(file)).as(file.toString()).doesNotContain("stringData:", "BEGIN PRIVATE KEY");
+      assertThat(Files.readString(file))
+          .as(file.toString())
+          .doesNotContain("stringData:", "BEGIN PRIVATE KEY");
     }
   }
 
@@ -105,8 +123,12 @@ class KubernetesManifestsTest {
     assertThat(pod.at("/affinity/podAntiAffinity").isMissingNode()).as("anti-affinity").isFalse();
     JsonNode container = pod.at("/containers/0");
     for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-      assertThat(container.path(probe).at("/httpGet/path").asText()).as(probe).startsWith("/health/");
-      assertThat(container.path(probe).at("/httpGet/port").asText()).as(probe).isEqualTo("management");
+      assertThat(container.path(probe).at("/httpGet/path").asText())
+          .as(probe)
+          .startsWith("/health/");
+      assertThat(container.path(probe).at("/httpGet/port").asText())
+          .as(probe)
+          .isEqualTo("management");
     }
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
     assertThat(container.at("/resources/requests/cpu").asText()).isNotEmpty();
@@ -114,10 +136,14 @@ class KubernetesManifestsTest {
     assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
     JsonNode labels = portal.at("/spec/template/metadata/labels");
     JsonNode pdb = find(baseObjects(), "PodDisruptionBudget", "rathaus-portal");
-    pdb.at("/spec/selector/matchLabels").fields()
-        .forEachRemaining(e -> assertThat(labels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+    pdb.at("/spec/selector/matchLabels")
+        .fields()
+        .forEachRemaining(
+            e -> assertThat(labels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
     JsonNode headless = find(baseObjects(), "Service", "rathaus-portal-cluster");
-    assertThat(headless.at("/spec/clusterIP").asText()).as("JGroups DNS_PING needs a headless service").isEqualTo("None");
+    assertThat(headless.at("/spec/clusterIP").asText())
+        .as("JGroups DNS_PING needs a headless service")
+        .isEqualTo("None");
     assertThat(container.toString()).contains("JGROUPS_DNS_QUERY", "rathaus-portal-cluster");
   }
 
@@ -136,12 +162,16 @@ class KubernetesManifestsTest {
       for (JsonNode c : containers) {
         String what = doc.name() + "/" + c.path("name").asText();
         assertThat(c.at("/securityContext/readOnlyRootFilesystem").asBoolean()).as(what).isTrue();
-        assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).as(what).isFalse();
+        assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean(true))
+            .as(what)
+            .isFalse();
         assertThat(c.at("/securityContext/capabilities/drop").toString()).as(what).contains("ALL");
       }
       for (JsonNode c : pod.path("containers")) {
         if (c.has("ports")) {
-          assertThat(c.has("readinessProbe") && c.has("livenessProbe")).as(doc.name() + " probes").isTrue();
+          assertThat(c.has("readinessProbe") && c.has("livenessProbe"))
+              .as(doc.name() + " probes")
+              .isTrue();
         }
       }
     }
@@ -155,7 +185,9 @@ class KubernetesManifestsTest {
     assertThat(deny.at("/spec/policyTypes").toString()).contains("Ingress", "Egress");
     JsonNode portal = find(base, "NetworkPolicy", "rathaus-portal");
     Set<Integer> ports = new HashSet<>();
-    portal.at("/spec/egress").forEach(rule -> rule.path("ports").forEach(p -> ports.add(p.path("port").asInt())));
+    portal
+        .at("/spec/egress")
+        .forEach(rule -> rule.path("ports").forEach(p -> ports.add(p.path("port").asInt())));
     // PostgreSQL, Keycloak, clamd, JGroups peers, SMTP relay, DNS: nothing else.
     assertThat(ports).containsExactlyInAnyOrder(5432, 8443, 8080, 3310, 7600, 57600, 587, 25, 53);
   }
@@ -165,11 +197,16 @@ class KubernetesManifestsTest {
     for (Doc doc : baseObjects()) {
       if (doc.kind().equals("Ingress")) {
         Set<String> tlsHosts = new HashSet<>();
-        doc.node().at("/spec/tls").forEach(t -> {
-          assertThat(t.path("secretName").asText()).as(doc.name()).isNotEmpty();
-          t.path("hosts").forEach(h -> tlsHosts.add(h.asText()));
-        });
-        doc.node().at("/spec/rules").forEach(r -> assertThat(tlsHosts).as(doc.name()).contains(r.path("host").asText()));
+        doc.node()
+            .at("/spec/tls")
+            .forEach(
+                t -> {
+                  assertThat(t.path("secretName").asText()).as(doc.name()).isNotEmpty();
+                  t.path("hosts").forEach(h -> tlsHosts.add(h.asText()));
+                });
+        doc.node()
+            .at("/spec/rules")
+            .forEach(r -> assertThat(tlsHosts).as(doc.name()).contains(r.path("host").asText()));
       }
     }
   }
@@ -178,8 +215,10 @@ class KubernetesManifestsTest {
   void databaseAndKeycloakRunOnTheirOperators() throws IOException {
     JsonNode db = find(baseObjects(), "Cluster", "rathaus-db");
     assertThat(db.at("/spec/instances").asInt()).isEqualTo(3);
-    assertThat(db.at("/spec/backup/barmanObjectStore/destinationPath").asText()).startsWith("s3://");
-    assertThat(db.at("/spec/backup/barmanObjectStore/s3Credentials/accessKeyId/name").asText()).isNotEmpty();
+    assertThat(db.at("/spec/backup/barmanObjectStore/destinationPath").asText())
+        .startsWith("s3://");
+    assertThat(db.at("/spec/backup/barmanObjectStore/s3Credentials/accessKeyId/name").asText())
+        .isNotEmpty();
     JsonNode keycloak = find(baseObjects(), "Keycloak", "rathaus-keycloak");
     assertThat(keycloak.at("/spec/instances").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(keycloak.at("/spec/db/host").asText()).isEqualTo("rathaus-db-rw");
@@ -190,35 +229,59 @@ class KubernetesManifestsTest {
   void productionTakesEverySecretFromTheSecretStoreAndUsesHttps() throws IOException {
     List<Doc> production = objectsIn(ROOT.resolve("overlays/production"));
     Set<String> external = new HashSet<>();
-    production.stream().filter(d -> d.kind().equals("ExternalSecret")).forEach(d -> external.add(d.name()));
+    production.stream()
+        .filter(d -> d.kind().equals("ExternalSecret"))
+        .forEach(d -> external.add(d.name()));
     // Every Secret the base refers to by name comes from the store.
     String base = String.join("\n", readAll(ROOT.resolve("base")));
-    for (String secret : List.of("rathaus-portal", "rathaus-db-owner", "rathaus-db-app", "rathaus-db-keycloak",
-        "rathaus-db-backup", "rathaus-keycloak-realm")) {
+    for (String secret :
+        List.of(
+            "rathaus-portal",
+            "rathaus-db-owner",
+            "rathaus-db-app",
+            "rathaus-db-keycloak",
+            "rathaus-db-backup",
+            "rathaus-keycloak-realm")) {
       assertThat(base).contains(secret);
       assertThat(external).as("ExternalSecret " + secret).contains(secret);
     }
     JsonNode portalSecret = find(production, "ExternalSecret", "rathaus-portal");
-    assertThat(portalSecret.at("/spec/data").findValuesAsText("secretKey")).contains("POSTGRESQL_PASSWORD",
-        "POSTGRESQL_MIGRATION_PASSWORD", "OIDC_CLIENT_SECRET", "RATHAUS_KEYSTORE_PASSWORD", "rathaus-master.p12",
-        "PAYMENT_PROVIDER_SECRET");
+    assertThat(portalSecret.at("/spec/data").findValuesAsText("secretKey"))
+        .contains(
+            "POSTGRESQL_PASSWORD",
+            "POSTGRESQL_MIGRATION_PASSWORD",
+            "OIDC_CLIENT_SECRET",
+            "RATHAUS_KEYSTORE_PASSWORD",
+            "rathaus-master.p12",
+            "PAYMENT_PROVIDER_SECRET");
     JsonNode config = read(ROOT.resolve("overlays/production/portal-production.yaml")).get(0);
     assertThat(config.at("/data/PORTAL_BASE_URL").asText()).startsWith("https://");
     assertThat(config.at("/data/OIDC_PROVIDER_URL").asText()).startsWith("https://");
     assertThat(config.at("/data").has("RATHAUS_MODE")).isFalse();
-    assertThat(find(baseObjects(), "ConfigMap", "rathaus-portal").at("/data").has("RATHAUS_MODE")).isFalse();
-    assertThat(read(ROOT.resolve("overlays/demo/portal-demo.yaml")).get(0).at("/data/RATHAUS_MODE").asText())
+    assertThat(find(baseObjects(), "ConfigMap", "rathaus-portal").at("/data").has("RATHAUS_MODE"))
+        .isFalse();
+    assertThat(
+            read(ROOT.resolve("overlays/demo/portal-demo.yaml"))
+                .get(0)
+                .at("/data/RATHAUS_MODE")
+                .asText())
         .isEqualTo("demo");
   }
 
   private static JsonNode find(List<Doc> docs, String kind, String name) {
-    return docs.stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).map(Doc::node).findFirst()
+    return docs.stream()
+        .filter(d -> d.kind().equals(kind) && d.name().equals(name))
+        .map(Doc::node)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
   private static List<Path> files() throws IOException {
     try (Stream<Path> walk = Files.walk(ROOT)) {
-      return walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(f -> f.toString().endsWith(".yaml"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -230,12 +293,16 @@ class KubernetesManifestsTest {
     return objectsIn(ROOT);
   }
 
-  /** Whole objects only: kustomizations and the overlays' partial patches are not objects of their own. */
+  /**
+   * Whole objects only: kustomizations and the overlays' partial patches are not objects of their
+   * own.
+   */
   private static List<Doc> objectsIn(Path dir) throws IOException {
     Set<Path> patches = patches();
     List<Doc> docs = new ArrayList<>();
     for (Path file : files()) {
-      if (!file.startsWith(dir) || file.getFileName().toString().equals("kustomization.yaml")
+      if (!file.startsWith(dir)
+          || file.getFileName().toString().equals("kustomization.yaml")
           || patches.contains(file)) {
         continue;
       }
@@ -250,7 +317,10 @@ class KubernetesManifestsTest {
     Set<Path> patches = new HashSet<>();
     for (Path file : files()) {
       if (file.getFileName().toString().equals("kustomization.yaml")) {
-        read(file).get(0).path("patches").forEach(p -> patches.add(file.getParent().resolve(p.path("path").asText())));
+        read(file)
+            .get(0)
+            .path("patches")
+            .forEach(p -> patches.add(file.getParent().resolve(p.path("path").asText())));
       }
     }
     return patches;
@@ -259,7 +329,8 @@ class KubernetesManifestsTest {
   /** Every document of a YAML file (SafeConstructor: plain maps, lists and scalars only). */
   private static List<JsonNode> read(Path file) throws IOException {
     List<JsonNode> nodes = new ArrayList<>();
-    for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Files.readString(file))) {
+    for (Object doc :
+        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Files.readString(file))) {
       if (doc != null) {
         nodes.add(JSON.valueToTree(doc));
       }

@@ -18,7 +18,9 @@ class LocalKeycloakProvidersTest {
     LocalKeycloak.installProviders(home);
     Path jar = home.resolve("providers").resolve(LocalKeycloak.PROVIDER_JAR);
     try (JarFile file = new JarFile(jar.toFile())) {
-      assertThat(file.getEntry("META-INF/services/org.keycloak.authentication.AuthenticatorFactory")).isNotNull();
+      assertThat(
+              file.getEntry("META-INF/services/org.keycloak.authentication.AuthenticatorFactory"))
+          .isNotNull();
       assertThat(file.getEntry(LocalKeycloak.PROVIDER_ANCHOR)).isNotNull();
       assertThat(file.getEntry("theme-resources/messages/messages_de.properties")).isNotNull();
     }

@@ -14,24 +14,29 @@ class LocalKeycloakRealmsTest {
 
   @Test
   void importsEveryRealmFileOfTheIdentityModule() throws Exception {
-    assertThat(LocalKeycloak.realmResources()).containsExactly(
-        "keycloak/eid-realm.json", "keycloak/musterstadt-verzeichnis-realm.json", "keycloak/rathaus-realm.json");
+    assertThat(LocalKeycloak.realmResources())
+        .containsExactly(
+            "keycloak/eid-realm.json",
+            "keycloak/musterstadt-verzeichnis-realm.json",
+            "keycloak/rathaus-realm.json");
   }
 
   @Test
   void copiesThePortalsEmailThemeWithBothLanguagesAndBothParts() throws Exception {
-    assertThat(LocalKeycloak.themeResources()).contains(
-        "keycloak/themes/rathaus/email/theme.properties",
-        "keycloak/themes/rathaus/email/messages/messages_de.properties",
-        "keycloak/themes/rathaus/email/messages/messages_en.properties",
-        "keycloak/themes/rathaus/email/html/executeActions.ftl",
-        "keycloak/themes/rathaus/email/text/executeActions.ftl");
+    assertThat(LocalKeycloak.themeResources())
+        .contains(
+            "keycloak/themes/rathaus/email/theme.properties",
+            "keycloak/themes/rathaus/email/messages/messages_de.properties",
+            "keycloak/themes/rathaus/email/messages/messages_en.properties",
+            "keycloak/themes/rathaus/email/html/executeActions.ftl",
+            "keycloak/themes/rathaus/email/text/executeActions.ftl");
   }
 
   @Test
   void passesTheKeycloakUrlForTheBrokeredRealms() {
     StackConfig config = StackConfig.forTests(Path.of("."), Path.of("target/realm-test"));
-    assertThat(LocalKeycloak.environment(config)).containsEntry("RATHAUS_KEYCLOAK_URL", config.keycloakUrl());
+    assertThat(LocalKeycloak.environment(config))
+        .containsEntry("RATHAUS_KEYCLOAK_URL", config.keycloakUrl());
   }
 
   @Test
@@ -40,16 +45,25 @@ class LocalKeycloakRealmsTest {
     assertThat(usernames(realm)).containsExactly("service-account-rathaus-admin");
     assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
     assertThat(realm.path("passwordPolicy").asText()).contains("length(12)");
-    assertThat(realm.path("browserFlow").asText()).as("OTP for platform admins").isEqualTo("rathaus-browser");
+    assertThat(realm.path("browserFlow").asText())
+        .as("OTP for platform admins")
+        .isEqualTo("rathaus-browser");
     assertThat(realm.toString()).doesNotContain("\"value\":\"demo\"");
   }
 
   @Test
   void theLauncherImportsTheDemoUsersMarkedAsDemoWithTheirMemberships() throws Exception {
-    JsonNode demo = new ObjectMapper().readTree(
-        LocalKeycloak.withDemoOverlay(realmFile(), LocalKeycloak.demoOverlay("rathaus-realm.json")));
-    assertThat(usernames(demo)).containsExactly(
-        "service-account-rathaus-admin", "ben.sachbearbeiter", "berta.admin", "paula.plattform");
+    JsonNode demo =
+        new ObjectMapper()
+            .readTree(
+                LocalKeycloak.withDemoOverlay(
+                    realmFile(), LocalKeycloak.demoOverlay("rathaus-realm.json")));
+    assertThat(usernames(demo))
+        .containsExactly(
+            "service-account-rathaus-admin",
+            "ben.sachbearbeiter",
+            "berta.admin",
+            "paula.plattform");
     for (JsonNode user : demo.path("users")) {
       if (!user.has("serviceAccountClientId")) {
         assertThat(user.path("attributes").path("rathaus-demo").path(0).asText()).isEqualTo("true");
@@ -65,12 +79,14 @@ class LocalKeycloakRealmsTest {
       }
     }
     assertThat(beispielheim).isNotNull();
-    assertThat(beispielheim.path("members").findValuesAsText("username")).containsExactly("ben.sachbearbeiter", "berta.admin");
+    assertThat(beispielheim.path("members").findValuesAsText("username"))
+        .containsExactly("ben.sachbearbeiter", "berta.admin");
     assertThat(demo.has("_comment")).isFalse();
   }
 
   private static byte[] realmFile() throws Exception {
-    try (InputStream in = LocalKeycloak.class.getClassLoader().getResourceAsStream("keycloak/rathaus-realm.json")) {
+    try (InputStream in =
+        LocalKeycloak.class.getClassLoader().getResourceAsStream("keycloak/rathaus-realm.json")) {
       return in.readAllBytes();
     }
   }

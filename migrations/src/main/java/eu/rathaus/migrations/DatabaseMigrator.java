@@ -29,7 +29,8 @@ public final class DatabaseMigrator {
    * @param appRole role the portal connects with at run time
    * @return the schema version after migrating and how many scripts ran now
    */
-  public static Result migrate(String jdbcUrl, String ownerUser, String ownerPassword, String appRole) {
+  public static Result migrate(
+      String jdbcUrl, String ownerUser, String ownerPassword, String appRole) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("Not a plain role name: " + appRole);
@@ -42,7 +43,8 @@ public final class DatabaseMigrator {
             .connectRetries(2)
             .load();
     MigrateResult result = flyway.migrate();
-    String version = flyway.info().current() == null ? "0" : flyway.info().current().getVersion().getVersion();
+    String version =
+        flyway.info().current() == null ? "0" : flyway.info().current().getVersion().getVersion();
     return new Result(version, result.migrationsExecuted);
   }
 

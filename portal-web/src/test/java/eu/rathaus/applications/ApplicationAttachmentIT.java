@@ -15,9 +15,9 @@ import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.attachments.application.UploadOutcome;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
-import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.applications.ReceiptPdf;
@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Attachments in the application journey against the real database and clamd: files uploaded into
- * a draft become the file field's answer, ids of other people's files are refused whatever is
- * posted, a file can be removed, submission links the files to the application in its own
- * transaction, and the receipt lists them with their SHA-256.
+ * Attachments in the application journey against the real database and clamd: files uploaded into a
+ * draft become the file field's answer, ids of other people's files are refused whatever is posted,
+ * a file can be removed, submission links the files to the application in its own transaction, and
+ * the receipt lists them with their SHA-256.
  */
 @ExtendWith(ArquillianExtension.class)
 class ApplicationAttachmentIT {
@@ -73,14 +73,16 @@ class ApplicationAttachmentIT {
     serviceKey = "it.park-" + suffix;
     erika = "it-erika-" + suffix;
     max = "it-max-" + suffix;
-    String template = DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
-        .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
-    transactions.asPlatform(() -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-      versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
-    });
+    String template =
+        DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
+            .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
+    transactions.asPlatform(
+        () -> {
+          assertTrue(catalogue.addTemplate(template, "it").isDone());
+          UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
+          versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
+          assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
+        });
   }
 
   private static ObjectNode json(String text) throws Exception {
@@ -88,7 +90,9 @@ class ApplicationAttachmentIT {
   }
 
   private static byte[] pdf(String marker) {
-    return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + marker + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% "
+            + marker
+            + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -97,10 +101,17 @@ class ApplicationAttachmentIT {
   }
 
   private UUID firstStep() throws Exception {
-    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, versionId, 0, json(
-        "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"email\":\"erika@example.org\","
-            + "\"address\":{\"street\":\"Hauptstraße\",\"houseNumber\":\"1\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}}"),
-        1);
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            versionId,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"email\":\"erika@example.org\","
+                    + "\"address\":{\"street\":\"Hauptstraße\",\"houseNumber\":\"1\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}}"),
+            1);
     assertTrue(one.isSaved(), one.problems()::toString);
     return one.draftId();
   }
@@ -109,8 +120,11 @@ class ApplicationAttachmentIT {
     return journey.draft(draftId).orElseThrow().service().form().attachments();
   }
 
-  private UUID uploadInto(String owner, UUID draftId, String name, byte[] bytes, AttachmentRules rules) {
-    UploadOutcome outcome = attachments.upload(owner, MUSTERSTADT, draftId, name, new ByteArrayInputStream(bytes), rules);
+  private UUID uploadInto(
+      String owner, UUID draftId, String name, byte[] bytes, AttachmentRules rules) {
+    UploadOutcome outcome =
+        attachments.upload(
+            owner, MUSTERSTADT, draftId, name, new ByteArrayInputStream(bytes), rules);
     assertTrue(outcome.isStored(), () -> "refused: " + outcome.getProblem());
     return outcome.getStored().id();
   }
@@ -123,18 +137,35 @@ class ApplicationAttachmentIT {
     byte[] certificate = pdf("certificate " + draft);
     UUID mine = uploadInto(erika, draft, "Zulassung.pdf", certificate, rules);
     assertEquals(List.of(), journey.attach(draft, FILE_FIELD, mine));
-    assertEquals(List.of(mine), journey.attachmentsOf(draft).stream().map(AttachmentSummary::id).toList());
+    assertEquals(
+        List.of(mine), journey.attachmentsOf(draft).stream().map(AttachmentSummary::id).toList());
 
-    // Max's file, in Max's own draft: its id posted as Erika's answer is refused, as is attaching it.
+    // Max's file, in Max's own draft: its id posted as Erika's answer is refused, as is attaching
+    // it.
     caller.set(TenantScope.citizen(max));
     UUID foreign = uploadInto(max, UUID.randomUUID(), "Fremd.pdf", pdf("max " + draft), rules);
     caller.set(TenantScope.citizen(erika));
-    StepOutcome crafted = journey.saveStep(draft, null, null, null, 1, json(
-        "{\"licensePlate\":\"M-EM 1\",\"isKeeper\":\"true\",\"" + FILE_FIELD + "\":[\"" + mine + "\",\"" + foreign + "\"]}"), 2);
+    StepOutcome crafted =
+        journey.saveStep(
+            draft,
+            null,
+            null,
+            null,
+            1,
+            json(
+                "{\"licensePlate\":\"M-EM 1\",\"isKeeper\":\"true\",\""
+                    + FILE_FIELD
+                    + "\":[\""
+                    + mine
+                    + "\",\""
+                    + foreign
+                    + "\"]}"),
+            2);
     assertFalse(crafted.isSaved());
     assertEquals(FILE_FIELD, crafted.problems().get(0).target());
     assertEquals("upload.error.foreign", crafted.problems().get(0).messageKey());
-    assertEquals("upload.error.foreign", journey.attach(draft, FILE_FIELD, foreign).get(0).messageKey());
+    assertEquals(
+        "upload.error.foreign", journey.attach(draft, FILE_FIELD, foreign).get(0).messageKey());
     assertFalse(journey.detach(draft, foreign), "someone else's file cannot be removed");
 
     // A second file, then removed again: out of the answer and deleted.
@@ -142,17 +173,32 @@ class ApplicationAttachmentIT {
     assertEquals(List.of(), journey.attach(draft, FILE_FIELD, second));
     assertEquals(2, journey.attachmentsOf(draft).size());
     assertTrue(journey.detach(draft, second));
-    assertEquals(List.of(mine), journey.attachmentsOf(draft).stream().map(AttachmentSummary::id).toList());
+    assertEquals(
+        List.of(mine), journey.attachmentsOf(draft).stream().map(AttachmentSummary::id).toList());
     assertTrue(attachments.download(second).isEmpty(), "the removed file is gone");
 
-    StepOutcome two = journey.saveStep(draft, null, null, null, 1, json(
-        "{\"licensePlate\":\"M-EM 1\",\"isKeeper\":\"true\",\"" + FILE_FIELD + "\":[\"" + mine + "\"]}"), 2);
+    StepOutcome two =
+        journey.saveStep(
+            draft,
+            null,
+            null,
+            null,
+            1,
+            json(
+                "{\"licensePlate\":\"M-EM 1\",\"isKeeper\":\"true\",\""
+                    + FILE_FIELD
+                    + "\":[\""
+                    + mine
+                    + "\"]}"),
+            2);
     assertTrue(two.isSaved(), two.problems()::toString);
-    StepOutcome three = journey.saveStep(draft, null, null, null, 2, json("{\"validity\":\"oneYear\"}"), 3);
+    StepOutcome three =
+        journey.saveStep(draft, null, null, null, 2, json("{\"validity\":\"oneYear\"}"), 3);
     assertTrue(three.isSaved(), three.problems()::toString);
 
     SubmissionOutcome submitted = journey.submit(draft, UUID.randomUUID().toString(), null, "de");
-    assertEquals(SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems()::toString);
+    assertEquals(
+        SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems()::toString);
     assertFalse(journey.detach(draft, mine), "a submitted file cannot be removed");
 
     Receipt receipt = journey.receipt(submitted.reference().format()).orElseThrow();
@@ -173,9 +219,21 @@ class ApplicationAttachmentIT {
   void aRequiredFileFieldWithoutAFileStopsTheSubmission() throws Exception {
     caller.set(TenantScope.citizen(erika));
     UUID draft = firstStep();
-    assertTrue(journey.saveStep(draft, null, null, null, 1, json("{\"licensePlate\":\"M-EM 2\",\"isKeeper\":\"true\"}"), 2)
-        .isSaved());
-    assertTrue(journey.saveStep(draft, null, null, null, 2, json("{\"validity\":\"oneYear\"}"), 3).isSaved());
+    assertTrue(
+        journey
+            .saveStep(
+                draft,
+                null,
+                null,
+                null,
+                1,
+                json("{\"licensePlate\":\"M-EM 2\",\"isKeeper\":\"true\"}"),
+                2)
+            .isSaved());
+    assertTrue(
+        journey
+            .saveStep(draft, null, null, null, 2, json("{\"validity\":\"oneYear\"}"), 3)
+            .isSaved());
     SubmissionOutcome outcome = journey.submit(draft, UUID.randomUUID().toString(), null, "de");
     assertEquals(SubmissionOutcome.Result.INVALID, outcome.result());
     assertEquals(FILE_FIELD, outcome.problems().get(0).target());

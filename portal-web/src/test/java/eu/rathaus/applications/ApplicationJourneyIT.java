@@ -68,15 +68,17 @@ class ApplicationJourneyIT {
     serviceKey = "it.melde-" + suffix;
     erika = "it-erika-" + suffix;
     max = "it-max-" + suffix;
-    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    transactions.asPlatform(() -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
-      definitionId = adopted.id();
-      firstVersion = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, firstVersion, "it").isDone());
-    });
+    String template =
+        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
+    transactions.asPlatform(
+        () -> {
+          assertTrue(catalogue.addTemplate(template, "it").isDone());
+          CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
+          definitionId = adopted.id();
+          firstVersion = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
+          assertTrue(catalogue.publish(MUSTERSTADT, firstVersion, "it").isDone());
+        });
   }
 
   private static ObjectNode json(String text) throws Exception {
@@ -85,38 +87,65 @@ class ApplicationJourneyIT {
 
   /** Erika (or whoever is the caller) fills all three steps; returns the draft. */
   private UUID fillAllSteps(UUID versionId) throws Exception {
-    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, versionId, 0,
-        json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"), 1);
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            versionId,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
+            1);
     assertTrue(one.isSaved(), one.problems()::toString);
-    StepOutcome two = journey.saveStep(one.draftId(), null, null, null, 1,
-        json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"), 2);
+    StepOutcome two =
+        journey.saveStep(
+            one.draftId(),
+            null,
+            null,
+            null,
+            1,
+            json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"),
+            2);
     assertTrue(two.isSaved(), two.problems()::toString);
-    StepOutcome three = journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3);
+    StepOutcome three =
+        journey.saveStep(
+            one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3);
     assertTrue(three.isSaved(), three.problems()::toString);
     return one.draftId();
   }
 
   private long count(String jpql, Object... params) throws Exception {
     long[] result = new long[1];
-    transactions.asPlatform(() -> {
-      var query = em.createQuery(jpql, Long.class);
-      for (int i = 0; i < params.length; i++) {
-        query.setParameter(i + 1, params[i]);
-      }
-      result[0] = query.getSingleResult();
-    });
+    transactions.asPlatform(
+        () -> {
+          var query = em.createQuery(jpql, Long.class);
+          for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+          }
+          result[0] = query.getSingleResult();
+        });
     return result[0];
   }
 
   @Test
   void aBadValueIsRefusedAtItsFieldAndNothingIsSaved() throws Exception {
     caller.set(TenantScope.citizen(erika));
-    StepOutcome outcome = journey.saveStep(null, "musterstadt", serviceKey, firstVersion, 0,
-        json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"31.02.1964\"}"), 1);
+    StepOutcome outcome =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            firstVersion,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"31.02.1964\"}"),
+            1);
 
     assertFalse(outcome.isSaved());
     assertEquals("birthDate", outcome.problems().get(0).target());
-    assertEquals(0, count("select count(d) from ApplicationDraft d where d.applicantSubject = ?1", erika));
+    assertEquals(
+        0, count("select count(d) from ApplicationDraft d where d.applicantSubject = ?1", erika));
   }
 
   @Test
@@ -132,11 +161,21 @@ class ApplicationJourneyIT {
     assertEquals(SubmissionOutcome.Result.SUBMITTED, again.result());
     assertEquals(first.reference(), again.reference());
     assertTrue(first.reference().format().startsWith("MUS-"), first.reference()::format);
-    assertEquals(1, count("select count(a) from CaseApplication a where a.applicantSubject = ?1", erika));
-    assertEquals(1, count("select count(c) from CaseRecord c where c.applicantSubject = ?1", erika));
-    assertEquals(1, count("select count(o) from OutboxMessage o where o.recipientSubject = ?1", erika));
-    assertEquals(0, count("select count(d) from ApplicationDraft d where d.applicantSubject = ?1", erika), "draft removed");
-    assertEquals(1, count("select count(e) from AuditEntryEntity e where e.actor = ?1 and e.action = 'application.submitted'", erika));
+    assertEquals(
+        1, count("select count(a) from CaseApplication a where a.applicantSubject = ?1", erika));
+    assertEquals(
+        1, count("select count(c) from CaseRecord c where c.applicantSubject = ?1", erika));
+    assertEquals(
+        1, count("select count(o) from OutboxMessage o where o.recipientSubject = ?1", erika));
+    assertEquals(
+        0,
+        count("select count(d) from ApplicationDraft d where d.applicantSubject = ?1", erika),
+        "draft removed");
+    assertEquals(
+        1,
+        count(
+            "select count(e) from AuditEntryEntity e where e.actor = ?1 and e.action = 'application.submitted'",
+            erika));
   }
 
   @Test
@@ -145,42 +184,83 @@ class ApplicationJourneyIT {
     UUID draft = fillAllSteps(firstVersion);
 
     // The outbox row violates its e-mail check constraint: the last write of the submission fails.
-    assertThrows(Exception.class, () -> journey.submit(draft, UUID.randomUUID().toString(), "no address", "de"));
+    assertThrows(
+        Exception.class,
+        () -> journey.submit(draft, UUID.randomUUID().toString(), "no address", "de"));
 
-    assertEquals(0, count("select count(a) from CaseApplication a where a.applicantSubject = ?1", erika));
-    assertEquals(0, count("select count(c) from CaseRecord c where c.applicantSubject = ?1", erika));
-    assertEquals(0, count("select count(o) from OutboxMessage o where o.recipientSubject = ?1", erika));
-    assertEquals(0, count("select count(e) from AuditEntryEntity e where e.actor = ?1 and e.action = 'application.submitted'", erika));
-    assertEquals(1, count("select count(d) from ApplicationDraft d where d.applicantSubject = ?1", erika), "draft kept for a retry");
+    assertEquals(
+        0, count("select count(a) from CaseApplication a where a.applicantSubject = ?1", erika));
+    assertEquals(
+        0, count("select count(c) from CaseRecord c where c.applicantSubject = ?1", erika));
+    assertEquals(
+        0, count("select count(o) from OutboxMessage o where o.recipientSubject = ?1", erika));
+    assertEquals(
+        0,
+        count(
+            "select count(e) from AuditEntryEntity e where e.actor = ?1 and e.action = 'application.submitted'",
+            erika));
+    assertEquals(
+        1,
+        count("select count(d) from ApplicationDraft d where d.applicantSubject = ?1", erika),
+        "draft kept for a retry");
 
     // And the citizen can simply submit again.
-    assertEquals(SubmissionOutcome.Result.SUBMITTED,
+    assertEquals(
+        SubmissionOutcome.Result.SUBMITTED,
         journey.submit(draft, UUID.randomUUID().toString(), "erika@example.org", "de").result());
   }
 
   @Test
   void aDraftStaysOnItsVersionWhenANewOneIsPublished() throws Exception {
     caller.set(TenantScope.citizen(erika));
-    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, firstVersion, 0,
-        json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"), 1);
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            firstVersion,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
+            1);
     assertTrue(one.isSaved());
 
     UUID[] second = new UUID[1];
-    transactions.asPlatform(() -> {
-      second[0] = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, second[0], "it").isDone());
-    });
+    transactions.asPlatform(
+        () -> {
+          second[0] = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
+          assertTrue(catalogue.publish(MUSTERSTADT, second[0], "it").isDone());
+        });
 
     ApplicationForm resumed = journey.draft(one.draftId()).orElseThrow();
     assertEquals(firstVersion, resumed.service().versionId());
     assertEquals(1, resumed.service().versionNumber());
-    assertEquals(second[0], journey.newForm("musterstadt", serviceKey).orElseThrow().service().versionId(), "new drafts start on v2");
+    assertEquals(
+        second[0],
+        journey.newForm("musterstadt", serviceKey).orElseThrow().service().versionId(),
+        "new drafts start on v2");
 
-    journey.saveStep(one.draftId(), null, null, null, 1, json("{\"certificateType\":\"simple\",\"delivery\":\"mailbox\"}"), 2);
-    journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3);
-    assertEquals(SubmissionOutcome.Result.SUBMITTED,
-        journey.submit(one.draftId(), UUID.randomUUID().toString(), "erika@example.org", "de").result());
-    assertEquals(1, count("select count(a) from CaseApplication a where a.applicantSubject = ?1 and a.versionId = ?2", erika, firstVersion));
+    journey.saveStep(
+        one.draftId(),
+        null,
+        null,
+        null,
+        1,
+        json("{\"certificateType\":\"simple\",\"delivery\":\"mailbox\"}"),
+        2);
+    journey.saveStep(
+        one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3);
+    assertEquals(
+        SubmissionOutcome.Result.SUBMITTED,
+        journey
+            .submit(one.draftId(), UUID.randomUUID().toString(), "erika@example.org", "de")
+            .result());
+    assertEquals(
+        1,
+        count(
+            "select count(a) from CaseApplication a where a.applicantSubject = ?1 and a.versionId = ?2",
+            erika,
+            firstVersion));
   }
 
   @Test
@@ -188,14 +268,23 @@ class ApplicationJourneyIT {
     caller.set(TenantScope.citizen(erika));
     UUID draft = fillAllSteps(firstVersion);
     UUID otherDraft = fillAllSteps(firstVersion);
-    String reference = journey.submit(otherDraft, UUID.randomUUID().toString(), "erika@example.org", "de").reference().format();
+    String reference =
+        journey
+            .submit(otherDraft, UUID.randomUUID().toString(), "erika@example.org", "de")
+            .reference()
+            .format();
     assertTrue(journey.receipt(reference).isPresent());
 
     caller.set(TenantScope.citizen(max));
     assertTrue(journey.draft(draft).isEmpty());
     assertTrue(journey.receipt(reference).isEmpty());
-    assertFalse(journey.saveStep(draft, null, null, null, 0, json("{\"firstNames\":\"Max\"}"), 1).isSaved());
-    assertEquals(SubmissionOutcome.Result.NOT_FOUND, journey.submit(draft, UUID.randomUUID().toString(), "max@example.org", "de").result());
+    assertFalse(
+        journey
+            .saveStep(draft, null, null, null, 0, json("{\"firstNames\":\"Max\"}"), 1)
+            .isSaved());
+    assertEquals(
+        SubmissionOutcome.Result.NOT_FOUND,
+        journey.submit(draft, UUID.randomUUID().toString(), "max@example.org", "de").result());
     assertTrue(journey.mine().drafts().isEmpty());
     assertTrue(journey.mine().submitted().isEmpty());
 
@@ -203,34 +292,53 @@ class ApplicationJourneyIT {
     assertTrue(journey.draft(draft).isPresent(), "Erika's draft is untouched");
   }
 
-  /** Deliberately unscoped queries (no WHERE on subject or municipality) as the portal's own role. */
+  /**
+   * Deliberately unscoped queries (no WHERE on subject or municipality) as the portal's own role.
+   */
   private List<String> subjectsVisibleWith(TenantScope scope, String entity) throws Exception {
-    return transactions.call(scope,
-        () -> em.createQuery("select x.applicantSubject from " + entity + " x", String.class).getResultList());
+    return transactions.call(
+        scope,
+        () ->
+            em.createQuery("select x.applicantSubject from " + entity + " x", String.class)
+                .getResultList());
   }
 
   @Test
   void rowLevelSecurityShowsCitizensOnlyTheirOwnRowsAndStaffTheirMunicipalitys() throws Exception {
     caller.set(TenantScope.citizen(erika));
     UUID erikasDraft = fillAllSteps(firstVersion);
-    journey.submit(fillAllSteps(firstVersion), UUID.randomUUID().toString(), "erika@example.org", "de");
+    journey.submit(
+        fillAllSteps(firstVersion), UUID.randomUUID().toString(), "erika@example.org", "de");
     caller.set(TenantScope.citizen(max));
     fillAllSteps(firstVersion);
 
     for (String entity : List.of("ApplicationDraft", "CaseApplication", "CaseRecord")) {
-      assertTrue(subjectsVisibleWith(TenantScope.citizen(max), entity).stream().allMatch(max::equals), entity);
+      assertTrue(
+          subjectsVisibleWith(TenantScope.citizen(max), entity).stream().allMatch(max::equals),
+          entity);
       assertFalse(subjectsVisibleWith(TenantScope.citizen(erika), entity).contains(max), entity);
       assertTrue(subjectsVisibleWith(TenantScope.anonymous(), entity).isEmpty(), entity);
-      assertFalse(subjectsVisibleWith(TenantScope.staff(BEISPIELHEIM, "ben"), entity).contains(erika), entity);
+      assertFalse(
+          subjectsVisibleWith(TenantScope.staff(BEISPIELHEIM, "ben"), entity).contains(erika),
+          entity);
     }
-    assertTrue(subjectsVisibleWith(TenantScope.staff(MUSTERSTADT, "mia"), "CaseApplication").contains(erika));
-    assertFalse(subjectsVisibleWith(TenantScope.staff(MUSTERSTADT, "mia"), "ApplicationDraft").contains(erika),
+    assertTrue(
+        subjectsVisibleWith(TenantScope.staff(MUSTERSTADT, "mia"), "CaseApplication")
+            .contains(erika));
+    assertFalse(
+        subjectsVisibleWith(TenantScope.staff(MUSTERSTADT, "mia"), "ApplicationDraft")
+            .contains(erika),
         "drafts are not the authority's yet");
-    assertTrue(subjectsVisibleWith(TenantScope.platform("paula"), "ApplicationDraft").contains(max));
+    assertTrue(
+        subjectsVisibleWith(TenantScope.platform("paula"), "ApplicationDraft").contains(max));
 
-    transactions.run(TenantScope.citizen(erika),
-        () -> assertEquals(List.of(), em.createQuery("select o.id from OutboxMessage o", UUID.class).getResultList(),
-            "citizens never read the outbox"));
+    transactions.run(
+        TenantScope.citizen(erika),
+        () ->
+            assertEquals(
+                List.of(),
+                em.createQuery("select o.id from OutboxMessage o", UUID.class).getResultList(),
+                "citizens never read the outbox"));
     assertTrue(erikasDraft != null);
   }
 }

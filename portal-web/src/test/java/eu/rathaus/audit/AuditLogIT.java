@@ -43,9 +43,13 @@ class AuditLogIT {
   void entriesAreChainedPerMunicipalityAndVerify() throws Exception {
     long before = auditLog.verify().checked();
     tx.begin();
-    long a = auditLog.record(new AuditEvent("it-clerk", "test.write", "case", "1", MUSTERSTADT, "audit-it"));
-    long b = auditLog.record(new AuditEvent("it-clerk", "test.write", "case", "2", MUSTERSTADT, null));
-    auditLog.record(new AuditEvent("it-admin", "test.platform", null, null, null, "platform entry"));
+    long a =
+        auditLog.record(
+            new AuditEvent("it-clerk", "test.write", "case", "1", MUSTERSTADT, "audit-it"));
+    long b =
+        auditLog.record(new AuditEvent("it-clerk", "test.write", "case", "2", MUSTERSTADT, null));
+    auditLog.record(
+        new AuditEvent("it-admin", "test.platform", null, null, null, "platform entry"));
     tx.commit();
     assertEquals(a + 1, b, "consecutive sequence numbers in one chain");
 
@@ -66,7 +70,8 @@ class AuditLogIT {
   }
 
   @Test
-  void anEntryChangedBehindThePortalsBackIsNamedAndTheRestoredChainVerifiesAgain() throws Exception {
+  void anEntryChangedBehindThePortalsBackIsNamedAndTheRestoredChainVerifiesAgain()
+      throws Exception {
     String marker = "audit-it-tamper-" + UUID.randomUUID();
     tx.begin();
     auditLog.record(new AuditEvent("it-clerk", "test.write", "case", "3", MUSTERSTADT, marker));
@@ -74,7 +79,8 @@ class AuditLogIT {
     assertTrue(auditLog.verify().ok(), "intact before the tampering");
 
     try {
-      assertEquals(1, asSuperuser("update audit_entry set actor = 'mallory' where details = ?", marker));
+      assertEquals(
+          1, asSuperuser("update audit_entry set actor = 'mallory' where details = ?", marker));
       VerificationResult result = auditLog.verify();
       assertFalse(result.ok());
       assertEquals("mallory", result.firstBroken().orElseThrow().actor());
@@ -94,7 +100,8 @@ class AuditLogIT {
   private static int asSuperuser(String sql, String value) throws Exception {
     // The driver lives in a server module: register it with DriverManager from this class loader.
     Class.forName("org.postgresql.Driver");
-    try (Connection c = DriverManager.getConnection(System.getenv("POSTGRESQL_URL"), "postgres", "postgres");
+    try (Connection c =
+            DriverManager.getConnection(System.getenv("POSTGRESQL_URL"), "postgres", "postgres");
         Statement s = c.createStatement();
         PreparedStatement p = c.prepareStatement(sql)) {
       s.execute("set session_replication_role = replica");

@@ -70,38 +70,78 @@ class CaseFilesIT {
 
   @Test
   void staffDownloadTheCasesFilesAuditedAndNobodyElse() throws Exception {
-    CaseFixtures fixtures = new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
+    CaseFixtures fixtures =
+        new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
     String serviceKey = "it.casepark-" + fixtures.suffix;
-    String template = DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
-        .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
-    fixtures.asPlatform(() -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-      UUID version = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
-    });
+    String template =
+        DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
+            .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
+    fixtures.asPlatform(
+        () -> {
+          assertTrue(catalogue.addTemplate(template, "it").isDone());
+          UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
+          UUID version = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
+          assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
+        });
     String erika = "it-erika-" + fixtures.suffix;
     caller.set(TenantScope.citizen(erika));
-    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, null, 0, json(
-        "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"email\":\"erika@example.org\","
-            + "\"address\":{\"street\":\"Hauptstraße\",\"houseNumber\":\"1\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}}"),
-        1);
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            null,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"email\":\"erika@example.org\","
+                    + "\"address\":{\"street\":\"Hauptstraße\",\"houseNumber\":\"1\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}}"),
+            1);
     assertTrue(one.isSaved(), one.problems()::toString);
     UUID draft = one.draftId();
-    byte[] pdf = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% case " + draft + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-        .getBytes(StandardCharsets.US_ASCII);
-    UploadOutcome upload = attachments.upload(erika, MUSTERSTADT, draft, "Zulassung.pdf", new ByteArrayInputStream(pdf),
-        journey.draft(draft).orElseThrow().service().form().attachments());
+    byte[] pdf =
+        ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% case "
+                + draft
+                + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    UploadOutcome upload =
+        attachments.upload(
+            erika,
+            MUSTERSTADT,
+            draft,
+            "Zulassung.pdf",
+            new ByteArrayInputStream(pdf),
+            journey.draft(draft).orElseThrow().service().form().attachments());
     assertTrue(upload.isStored(), () -> "refused: " + upload.getProblem());
     UUID file = upload.getStored().id();
-    assertTrue(journey.saveStep(draft, null, null, null, 1, json(
-        "{\"licensePlate\":\"M-EM 7\",\"isKeeper\":\"true\",\"registrationCertificate\":[\"" + file + "\"]}"), 2).isSaved());
-    assertTrue(journey.saveStep(draft, null, null, null, 2, json("{\"validity\":\"oneYear\"}"), 3).isSaved());
-    SubmissionOutcome submitted = journey.submit(draft, UUID.randomUUID().toString(), null, "Erika Mustermann", "de");
+    assertTrue(
+        journey
+            .saveStep(
+                draft,
+                null,
+                null,
+                null,
+                1,
+                json(
+                    "{\"licensePlate\":\"M-EM 7\",\"isKeeper\":\"true\",\"registrationCertificate\":[\""
+                        + file
+                        + "\"]}"),
+                2)
+            .isSaved());
+    assertTrue(
+        journey
+            .saveStep(draft, null, null, null, 2, json("{\"validity\":\"oneYear\"}"), 3)
+            .isSaved());
+    SubmissionOutcome submitted =
+        journey.submit(draft, UUID.randomUUID().toString(), null, "Erika Mustermann", "de");
     String reference = submitted.reference().format();
     UUID[] caseId = new UUID[1];
-    fixtures.asPlatform(() -> caseId[0] = em.createQuery("select c.id from CaseRecord c where c.referenceNumber = :r", UUID.class)
-        .setParameter("r", reference).getSingleResult());
+    fixtures.asPlatform(
+        () ->
+            caseId[0] =
+                em.createQuery(
+                        "select c.id from CaseRecord c where c.referenceNumber = :r", UUID.class)
+                    .setParameter("r", reference)
+                    .getSingleResult());
     UUID other = fixtures.submit("it-other-" + fixtures.suffix, "Otto Other");
 
     String clerk = "it-clerk-" + fixtures.suffix;
@@ -110,9 +150,13 @@ class CaseFilesIT {
     assertEquals(1, details.attachments().size());
     assertEquals("Zulassung.pdf", details.attachments().get(0).displayName());
     assertArrayEquals(pdf, work.download(caseId[0], file).orElseThrow().content());
-    assertEquals(1, fixtures.count(TenantScope.platform("it"),
-        "select count(*) from audit_entry where action = 'attachment.downloaded' and subject_id = ?1 and actor = ?2",
-        file.toString(), clerk));
+    assertEquals(
+        1,
+        fixtures.count(
+            TenantScope.platform("it"),
+            "select count(*) from audit_entry where action = 'attachment.downloaded' and subject_id = ?1 and actor = ?2",
+            file.toString(),
+            clerk));
     assertTrue(work.download(other, file).isEmpty(), "a file is only served under its own case");
 
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-ben-" + fixtures.suffix));

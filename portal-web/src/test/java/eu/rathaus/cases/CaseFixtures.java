@@ -2,7 +2,6 @@ package eu.rathaus.cases;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationJourney;
@@ -12,19 +11,19 @@ import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
-import eu.rathaus.payments.domain.PaymentRequest;
-import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.payments.domain.PaymentRequest;
+import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Test data for the case ITs, made through the real use cases: a fresh service of Musterstadt
- * (own key, so assertions can filter by it and ignore other tests' cases) and applications
- * submitted by citizens, each of which opens a case. Runs inside the server (no launcher types).
+ * Test data for the case ITs, made through the real use cases: a fresh service of Musterstadt (own
+ * key, so assertions can filter by it and ignore other tests' cases) and applications submitted by
+ * citizens, each of which opens a case. Runs inside the server (no launcher types).
  */
 final class CaseFixtures {
 
@@ -42,7 +41,11 @@ final class CaseFixtures {
   String serviceKey;
   UUID definitionId;
 
-  CaseFixtures(ApplicationJourney journey, ServiceCatalogue catalogue, CallerScope caller, ScopedTransactions transactions,
+  CaseFixtures(
+      ApplicationJourney journey,
+      ServiceCatalogue catalogue,
+      CallerScope caller,
+      ScopedTransactions transactions,
       EntityManager em) {
     this.journey = journey;
     this.catalogue = catalogue;
@@ -56,60 +59,109 @@ final class CaseFixtures {
    * PAID as a matched bank transfer would move it.
    */
   void payFee(UUID caseId) throws Exception {
-    asPlatform(() -> {
-      UUID application = em.find(CaseRecord.class, caseId).applicationId();
-      PaymentRequest payment = em.createQuery("select p from PaymentRequest p where p.applicationId = :a", PaymentRequest.class)
-          .setParameter("a", application)
-          .getSingleResult();
-      Instant now = Instant.now();
-      em.persist(payment.moveTo(PaymentState.PENDING, "METHOD_CHOSEN", null, "PORTAL", null, "it", "SEPA", now));
-      em.persist(payment.markPaid(payment.amountCents(), "BANK_STATEMENT_MATCHED", "CAMT053", "it-" + UUID.randomUUID(),
-          "it", now));
-    });
+    asPlatform(
+        () -> {
+          UUID application = em.find(CaseRecord.class, caseId).applicationId();
+          PaymentRequest payment =
+              em.createQuery(
+                      "select p from PaymentRequest p where p.applicationId = :a",
+                      PaymentRequest.class)
+                  .setParameter("a", application)
+                  .getSingleResult();
+          Instant now = Instant.now();
+          em.persist(
+              payment.moveTo(
+                  PaymentState.PENDING, "METHOD_CHOSEN", null, "PORTAL", null, "it", "SEPA", now));
+          em.persist(
+              payment.markPaid(
+                  payment.amountCents(),
+                  "BANK_STATEMENT_MATCHED",
+                  "CAMT053",
+                  "it-" + UUID.randomUUID(),
+                  "it",
+                  now));
+        });
   }
 
   /** Publishes a copy of the Meldebescheinigung (5 processing days) for Musterstadt. */
   CaseFixtures publishService() throws Exception {
     serviceKey = "it.case-" + suffix;
-    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    asPlatform(() -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
-      definitionId = adopted.id();
-      UUID version = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
-    });
+    String template =
+        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
+    asPlatform(
+        () -> {
+          assertTrue(catalogue.addTemplate(template, "it").isDone());
+          CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
+          definitionId = adopted.id();
+          UUID version = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
+          assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
+        });
     return this;
   }
 
-  /** A citizen submits an application; returns the new case's id. The caller scope is left anonymous. */
+  /**
+   * A citizen submits an application; returns the new case's id. The caller scope is left
+   * anonymous.
+   */
   UUID submit(String citizenSubject, String citizenName) throws Exception {
     caller.set(TenantScope.citizen(citizenSubject));
     try {
-      StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, null, 0,
-          json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"), 1);
+      StepOutcome one =
+          journey.saveStep(
+              null,
+              "musterstadt",
+              serviceKey,
+              null,
+              0,
+              json(
+                  "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
+              1);
       assertTrue(one.isSaved(), one.problems()::toString);
-      assertTrue(journey.saveStep(one.draftId(), null, null, null, 1,
-          json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"), 2).isSaved());
-      assertTrue(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"it@example.org\"}"), 3).isSaved());
-      SubmissionOutcome outcome = journey.submit(one.draftId(), UUID.randomUUID().toString(), null, citizenName, "de");
+      assertTrue(
+          journey
+              .saveStep(
+                  one.draftId(),
+                  null,
+                  null,
+                  null,
+                  1,
+                  json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"),
+                  2)
+              .isSaved());
+      assertTrue(
+          journey
+              .saveStep(
+                  one.draftId(), null, null, null, 2, json("{\"email\":\"it@example.org\"}"), 3)
+              .isSaved());
+      SubmissionOutcome outcome =
+          journey.submit(one.draftId(), UUID.randomUUID().toString(), null, citizenName, "de");
       String reference = outcome.reference().format();
       UUID[] id = new UUID[1];
-      asPlatform(() -> id[0] = em.createQuery("select c.id from CaseRecord c where c.referenceNumber = :r", UUID.class)
-          .setParameter("r", reference).getSingleResult());
+      asPlatform(
+          () ->
+              id[0] =
+                  em.createQuery(
+                          "select c.id from CaseRecord c where c.referenceNumber = :r", UUID.class)
+                      .setParameter("r", reference)
+                      .getSingleResult());
       return id[0];
     } finally {
       caller.set(null);
     }
   }
 
-  /** Runs {@code work} in one transaction in the platform scope (sees and may change everything). */
+  /**
+   * Runs {@code work} in one transaction in the platform scope (sees and may change everything).
+   */
   void asPlatform(ScopedTransactions.Step work) throws Exception {
     in(TenantScope.platform("it"), work);
   }
 
-  /** Runs {@code work} in one transaction with the database scope set to {@code scope} (for RLS checks). */
+  /**
+   * Runs {@code work} in one transaction with the database scope set to {@code scope} (for RLS
+   * checks).
+   */
   void in(TenantScope scope, ScopedTransactions.Step work) throws Exception {
     transactions.run(scope, work);
   }
@@ -117,20 +169,26 @@ final class CaseFixtures {
   /** A native count in the given database scope — what row-level security lets through. */
   long count(TenantScope scope, String sql, Object... params) throws Exception {
     long[] result = new long[1];
-    in(scope, () -> {
-      var query = em.createNativeQuery(sql);
-      for (int i = 0; i < params.length; i++) {
-        query.setParameter(i + 1, params[i]);
-      }
-      result[0] = ((Number) query.getSingleResult()).longValue();
-    });
+    in(
+        scope,
+        () -> {
+          var query = em.createNativeQuery(sql);
+          for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+          }
+          result[0] = ((Number) query.getSingleResult()).longValue();
+        });
     return result[0];
   }
 
   /** How many audit entries with this action, subject and actor exist. */
   long audits(String action, UUID caseId, String actor) throws Exception {
-    return count(TenantScope.platform("it"),
-        "select count(*) from audit_entry where action = ?1 and subject_id = ?2 and actor = ?3", action, caseId.toString(), actor);
+    return count(
+        TenantScope.platform("it"),
+        "select count(*) from audit_entry where action = ?1 and subject_id = ?2 and actor = ?3",
+        action,
+        caseId.toString(),
+        actor);
   }
 
   private static ObjectNode json(String text) throws Exception {

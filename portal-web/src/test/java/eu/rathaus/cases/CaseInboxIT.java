@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseWork;
 import eu.rathaus.cases.application.InboxPage;
 import eu.rathaus.cases.application.InboxQuery;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseRepository.InboxSort;
 import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
@@ -74,14 +74,22 @@ class CaseInboxIT {
     clerk = "it-clerk-" + fixtures.suffix;
     applicantName = "Zacharias Q" + fixtures.suffix;
     for (int i = 0; i < 5; i++) {
-      cases.add(fixtures.submit("it-citizen-" + i + "-" + fixtures.suffix, i == 3 ? applicantName : "Erika Mustermann"));
+      cases.add(
+          fixtures.submit(
+              "it-citizen-" + i + "-" + fixtures.suffix,
+              i == 3 ? applicantName : "Erika Mustermann"));
     }
     // Distinct due dates, so the order is known: case i is due in 10 - i days.
     for (int i = 0; i < cases.size(); i++) {
       int days = 10 - i;
       UUID id = cases.get(i);
-      fixtures.asPlatform(() -> em.createNativeQuery("update case_record set due_date = current_date + ?1 where id = ?2")
-          .setParameter(1, days).setParameter(2, id).executeUpdate());
+      fixtures.asPlatform(
+          () ->
+              em.createNativeQuery(
+                      "update case_record set due_date = current_date + ?1 where id = ?2")
+                  .setParameter(1, days)
+                  .setParameter(2, id)
+                  .executeUpdate());
     }
     caller.set(TenantScope.staff(MUSTERSTADT, clerk));
     inbox.present("Clara Clerk");
@@ -132,9 +140,14 @@ class CaseInboxIT {
     Collections.reverse(submittedOrder);
     assertEquals(submittedOrder, ids(newestFirst));
     InboxPage submittedTwo = inbox.page(ours(3).withSort(InboxSort.SUBMITTED));
-    assertEquals(submittedOrder.subList(3, 5), ids(inbox.page(ours(3).withSort(InboxSort.SUBMITTED).withAfter(submittedTwo.next()))));
+    assertEquals(
+        submittedOrder.subList(3, 5),
+        ids(inbox.page(ours(3).withSort(InboxSort.SUBMITTED).withAfter(submittedTwo.next()))));
 
-    assertEquals(ids(one), ids(inbox.page(ours(2).withAfter("garbage"))), "a broken cursor starts at the beginning");
+    assertEquals(
+        ids(one),
+        ids(inbox.page(ours(2).withAfter("garbage"))),
+        "a broken cursor starts at the beginning");
   }
 
   @Test
@@ -142,8 +155,11 @@ class CaseInboxIT {
     long mineBefore = inbox.page(ours(1)).mine();
     assertEquals(0, mineBefore);
     assertTrue(work.claim(cases.get(0), 0).done());
-    fixtures.asPlatform(() -> em.createNativeQuery("update case_record set due_date = current_date - 2 where id = ?1")
-        .setParameter(1, cases.get(1)).executeUpdate());
+    fixtures.asPlatform(
+        () ->
+            em.createNativeQuery("update case_record set due_date = current_date - 2 where id = ?1")
+                .setParameter(1, cases.get(1))
+                .executeUpdate());
 
     assertEquals(List.of(cases.get(0)), ids(inbox.page(ours(10).withStatus(CaseStatus.IN_REVIEW))));
     assertEquals(4, inbox.page(ours(10).withStatus(CaseStatus.SUBMITTED)).rows().size());
@@ -155,8 +171,11 @@ class CaseInboxIT {
 
     String ref = reference(cases.get(2));
     assertEquals(List.of(cases.get(2)), ids(inbox.page(InboxQuery.all(10).withSearch(ref))));
-    assertEquals(List.of(cases.get(2)), ids(inbox.page(InboxQuery.all(10).withSearch(ref.toLowerCase()))));
-    assertEquals(List.of(cases.get(3)), ids(inbox.page(ours(10).withSearch(applicantName.substring(0, 14).toUpperCase()))));
+    assertEquals(
+        List.of(cases.get(2)), ids(inbox.page(InboxQuery.all(10).withSearch(ref.toLowerCase()))));
+    assertEquals(
+        List.of(cases.get(3)),
+        ids(inbox.page(ours(10).withSearch(applicantName.substring(0, 14).toUpperCase()))));
     assertEquals(0, inbox.page(ours(10).withSearch("%")).rows().size(), "wildcards are text");
 
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));

@@ -9,20 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.application.CaseDetails;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
-import eu.rathaus.messaging.application.Mailbox;
-import eu.rathaus.messaging.application.MessageItem;
-import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.cases.domain.CaseAction;
 import eu.rathaus.cases.domain.CaseEvent;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.messaging.application.Mailbox;
+import eu.rathaus.messaging.application.MessageItem;
+import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -50,8 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Case work against the real database: two clerks claiming at once (one wins, the other is told
  * who), every allowed and refused transition through the service, the paused deadline, timeline and
- * audit entries for reads and transitions, and tenant scoping in the service layer and in
- * row-level security (Beispielheim's clerk never sees a Musterstadt case; citizens never see notes).
+ * audit entries for reads and transitions, and tenant scoping in the service layer and in row-level
+ * security (Beispielheim's clerk never sees a Musterstadt case; citizens never see notes).
  */
 @ExtendWith(ArquillianExtension.class)
 class CaseWorkIT {
@@ -112,7 +112,8 @@ class CaseWorkIT {
   }
 
   /** Runs one action in a thread of its own with its own request context (own caller scope). */
-  private Callable<CaseOutcome> claimAs(String subject, UUID caseId, long version, CountDownLatch start) {
+  private Callable<CaseOutcome> claimAs(
+      String subject, UUID caseId, long version, CountDownLatch start) {
     return () -> {
       RequestContextController context = requestContexts.get();
       context.activate();
@@ -156,8 +157,12 @@ class CaseWorkIT {
     assertEquals(winner.version(), after.version());
     assertEquals(CaseStatus.IN_REVIEW, after.status());
     assertEquals(winnerName, after.assigneeName());
-    assertEquals(1, fixtures.count(TenantScope.platform("it"),
-        "select count(*) from case_event where case_id = ?1 and kind = 'CLAIM'", caseId));
+    assertEquals(
+        1,
+        fixtures.count(
+            TenantScope.platform("it"),
+            "select count(*) from case_event where case_id = ?1 and kind = 'CLAIM'",
+            caseId));
 
     // The loser reloads and can act on the current version: take the case over.
     String loserSubject = first.done() ? bert : anna;
@@ -174,36 +179,54 @@ class CaseWorkIT {
     asStaff(MUSTERSTADT, anna);
 
     assertEquals("case.refused.not-now", work.close(caseId, 0).refusalKey());
-    assertEquals("case.refused.not-now", work.requestInformation(caseId, 0, "Bitte Ausweis").refusalKey());
+    assertEquals(
+        "case.refused.not-now", work.requestInformation(caseId, 0, "Bitte Ausweis").refusalKey());
     CaseOutcome claimed = work.claim(caseId, 0);
     assertTrue(claimed.done());
     assertEquals(CaseOutcome.ALREADY_YOURS, work.claim(caseId, claimed.version()).refusalKey());
-    assertEquals(CaseOutcome.STALE, work.requestInformation(caseId, 0, "Bitte Ausweis").refusalKey(), "old version");
-    assertEquals(CaseOutcome.TEXT_REQUIRED, work.requestInformation(caseId, claimed.version(), "  ").refusalKey());
+    assertEquals(
+        CaseOutcome.STALE,
+        work.requestInformation(caseId, 0, "Bitte Ausweis").refusalKey(),
+        "old version");
+    assertEquals(
+        CaseOutcome.TEXT_REQUIRED,
+        work.requestInformation(caseId, claimed.version(), "  ").refusalKey());
 
-    CaseOutcome requested = work.requestInformation(caseId, claimed.version(), "Bitte reichen Sie eine Ausweiskopie nach.");
+    CaseOutcome requested =
+        work.requestInformation(
+            caseId, claimed.version(), "Bitte reichen Sie eine Ausweiskopie nach.");
     assertTrue(requested.done());
     assertEquals(CaseStatus.WAITING_FOR_CITIZEN, load(caseId).status());
-    assertEquals("case.refused.not-now", work.decide(caseId, requested.version(), true, "ok").refusalKey());
-    assertEquals("case.refused.not-now", work.startReview(caseId, requested.version()).refusalKey());
+    assertEquals(
+        "case.refused.not-now", work.decide(caseId, requested.version(), true, "ok").refusalKey());
+    assertEquals(
+        "case.refused.not-now", work.startReview(caseId, requested.version()).refusalKey());
 
     // The citizen answers (in the citizen's scope): back to review.
     caller.set(TenantScope.citizen(erika));
     assertTrue(work.applicantReplied(caseId).done());
-    assertEquals("case.refused.not-now", work.applicantReplied(caseId).refusalKey(), "a second reply changes nothing");
-    assertThrows(SecurityException.class, () -> work.claim(caseId, 0), "citizens do not work cases");
+    assertEquals(
+        "case.refused.not-now",
+        work.applicantReplied(caseId).refusalKey(),
+        "a second reply changes nothing");
+    assertThrows(
+        SecurityException.class, () -> work.claim(caseId, 0), "citizens do not work cases");
 
     asStaff(MUSTERSTADT, anna);
     long version = load(caseId).version();
-    assertEquals("case.refused.reasons-required", work.decide(caseId, version, true, " ").refusalKey());
-    assertEquals("case.refused.fee-unpaid", work.decide(caseId, version, true, "Alle Voraussetzungen sind erfüllt.").refusalKey(),
+    assertEquals(
+        "case.refused.reasons-required", work.decide(caseId, version, true, " ").refusalKey());
+    assertEquals(
+        "case.refused.fee-unpaid",
+        work.decide(caseId, version, true, "Alle Voraussetzungen sind erfüllt.").refusalKey(),
         "no approval while the fee is open");
     assertEquals(CaseStatus.IN_REVIEW, load(caseId).status());
     fixtures.payFee(caseId);
     CaseOutcome approved = work.decide(caseId, version, true, "Alle Voraussetzungen sind erfüllt.");
     assertTrue(approved.done());
 
-    // The decision issued its PDF notice and delivered it into the case's thread, after the request.
+    // The decision issued its PDF notice and delivered it into the case's thread, after the
+    // request.
     assertEquals(1, notices.ofCase(caseId).size());
     List<MessageItem> messages = mailbox.caseThread(caseId).orElseThrow().messages();
     assertEquals(2, messages.size(), "the request for information and the notice");
@@ -215,11 +238,17 @@ class CaseWorkIT {
     assertEquals(CaseStatus.APPROVED, decided.status());
     assertEquals("Alle Voraussetzungen sind erfüllt.", decided.decisionReasons());
     assertTrue(decided.decidedAt() != null);
-    assertEquals("case.refused.already-decided", work.decide(caseId, approved.version(), false, "doch nicht").refusalKey());
-    assertEquals("case.refused.already-decided", work.claim(caseId, approved.version()).refusalKey());
+    assertEquals(
+        "case.refused.already-decided",
+        work.decide(caseId, approved.version(), false, "doch nicht").refusalKey());
+    assertEquals(
+        "case.refused.already-decided", work.claim(caseId, approved.version()).refusalKey());
 
     caller.set(TenantScope.citizen(erika));
-    assertEquals("case.refused.already-decided", work.withdraw(caseId).refusalKey(), "no withdrawal after a decision");
+    assertEquals(
+        "case.refused.already-decided",
+        work.withdraw(caseId).refusalKey(),
+        "no withdrawal after a decision");
 
     asStaff(MUSTERSTADT, anna);
     assertTrue(work.close(caseId, approved.version()).done());
@@ -228,15 +257,24 @@ class CaseWorkIT {
     // Timeline: every step, with from -> to; audit: every transition.
     asStaff(MUSTERSTADT, anna);
     CaseDetails details = work.open(caseId).orElseThrow();
-    List<CaseEvent.Kind> kinds = details.timeline().stream().map(CaseDetails.TimelineEntry::kind).toList();
-    assertEquals(List.of(CaseEvent.Kind.ASSIGN, CaseEvent.Kind.CLAIM, CaseEvent.Kind.REQUEST_INFORMATION,
-        CaseEvent.Kind.CITIZEN_REPLIED, CaseEvent.Kind.APPROVE, CaseEvent.Kind.CLOSE), kinds);
+    List<CaseEvent.Kind> kinds =
+        details.timeline().stream().map(CaseDetails.TimelineEntry::kind).toList();
+    assertEquals(
+        List.of(
+            CaseEvent.Kind.ASSIGN,
+            CaseEvent.Kind.CLAIM,
+            CaseEvent.Kind.REQUEST_INFORMATION,
+            CaseEvent.Kind.CITIZEN_REPLIED,
+            CaseEvent.Kind.APPROVE,
+            CaseEvent.Kind.CLOSE),
+        kinds);
     CaseDetails.TimelineEntry approval = details.timeline().get(4);
     assertEquals(CaseStatus.IN_REVIEW, approval.from());
     assertEquals(CaseStatus.APPROVED, approval.to());
     assertEquals("Anna Amtfrau", approval.actorName());
     assertEquals(List.of(), details.available(), "nothing left to do on a closed case");
-    for (String action : List.of("case.claimed", "case.information-requested", "case.approved", "case.closed")) {
+    for (String action :
+        List.of("case.claimed", "case.information-requested", "case.approved", "case.closed")) {
       assertEquals(1, fixtures.audits(action, caseId, anna), action);
     }
     assertEquals(1, fixtures.audits("case.applicant-replied", caseId, erika));
@@ -248,7 +286,10 @@ class CaseWorkIT {
     UUID withdrawn = fixtures.submit(erika, "Erika Mustermann");
 
     asStaff(MUSTERSTADT, anna);
-    assertEquals(CaseOutcome.UNKNOWN_COLLEAGUE, work.reassign(rejected, 0, ben).refusalKey(), "Ben is Beispielheim's");
+    assertEquals(
+        CaseOutcome.UNKNOWN_COLLEAGUE,
+        work.reassign(rejected, 0, ben).refusalKey(),
+        "Ben is Beispielheim's");
     CaseOutcome reassigned = work.reassign(rejected, 0, bert);
     assertTrue(reassigned.done());
     assertEquals(CaseStatus.SUBMITTED, load(rejected).status(), "assigning changes no status");
@@ -263,7 +304,10 @@ class CaseWorkIT {
     assertTrue(work.withdraw(withdrawn).done());
     assertEquals(CaseStatus.WITHDRAWN, load(withdrawn).status());
     caller.set(TenantScope.citizen("it-someone-else-" + fixtures.suffix));
-    assertEquals(CaseOutcome.NOT_FOUND, work.withdraw(rejected).refusalKey(), "only the applicant withdraws");
+    assertEquals(
+        CaseOutcome.NOT_FOUND,
+        work.withdraw(rejected).refusalKey(),
+        "only the applicant withdraws");
   }
 
   @Test
@@ -274,10 +318,16 @@ class CaseWorkIT {
     CaseOutcome claimed = work.claim(caseId, 0);
     assertTrue(work.requestInformation(caseId, claimed.version(), "Bitte Ausweiskopie").done());
     // Pretend the request went out three days and an hour ago.
-    fixtures.asPlatform(() -> em.createNativeQuery(
-            "update case_record set waiting_since = waiting_since - interval '3 days 1 hour' where id = ?1")
-        .setParameter(1, caseId).executeUpdate());
-    assertEquals(due.plusDays(4), work.open(caseId).orElseThrow().dueDate(), "the running pause counts, rounded up");
+    fixtures.asPlatform(
+        () ->
+            em.createNativeQuery(
+                    "update case_record set waiting_since = waiting_since - interval '3 days 1 hour' where id = ?1")
+                .setParameter(1, caseId)
+                .executeUpdate());
+    assertEquals(
+        due.plusDays(4),
+        work.open(caseId).orElseThrow().dueDate(),
+        "the running pause counts, rounded up");
 
     caller.set(TenantScope.citizen(erika));
     assertTrue(work.applicantReplied(caseId).done());
@@ -302,16 +352,26 @@ class CaseWorkIT {
     assertEquals(CaseOutcome.TEXT_REQUIRED, work.addNote(caseId, "   ").refusalKey());
     assertTrue(work.addNote(caseId, "Rückruf vereinbart <script>alert(1)</script>").done());
     assertEquals(1, fixtures.audits("case.note-added", caseId, anna));
-    assertEquals("Rückruf vereinbart <script>alert(1)</script>", work.open(caseId).orElseThrow().notes().get(0).text());
+    assertEquals(
+        "Rückruf vereinbart <script>alert(1)</script>",
+        work.open(caseId).orElseThrow().notes().get(0).text());
     assertEquals(2, fixtures.audits("case.read", caseId, anna));
 
     // Row-level security: the citizen sees the case's citizen-visible events, never a note.
     assertTrue(work.claim(caseId, details.version()).done());
     TenantScope citizen = TenantScope.citizen(erika);
-    assertEquals(0, fixtures.count(citizen, "select count(*) from case_note where case_id = ?1", caseId));
-    assertEquals(1, fixtures.count(citizen, "select count(*) from case_event where case_id = ?1", caseId), "CLAIM only, not ASSIGN");
-    assertEquals(0, fixtures.count(TenantScope.citizen("it-other-" + fixtures.suffix),
-        "select count(*) from case_event where case_id = ?1", caseId));
+    assertEquals(
+        0, fixtures.count(citizen, "select count(*) from case_note where case_id = ?1", caseId));
+    assertEquals(
+        1,
+        fixtures.count(citizen, "select count(*) from case_event where case_id = ?1", caseId),
+        "CLAIM only, not ASSIGN");
+    assertEquals(
+        0,
+        fixtures.count(
+            TenantScope.citizen("it-other-" + fixtures.suffix),
+            "select count(*) from case_event where case_id = ?1",
+            caseId));
   }
 
   @Test
@@ -331,10 +391,15 @@ class CaseWorkIT {
     TenantScope beispielheim = TenantScope.staff(BEISPIELHEIM, ben);
     for (String table : List.of("case_record", "case_event", "case_note")) {
       String column = table.equals("case_record") ? "id" : "case_id";
-      assertEquals(0, fixtures.count(beispielheim, "select count(*) from " + table + " where " + column + " = ?1", caseId),
+      assertEquals(
+          0,
+          fixtures.count(
+              beispielheim, "select count(*) from " + table + " where " + column + " = ?1", caseId),
           table);
     }
-    assertEquals(0, fixtures.count(beispielheim, "select count(*) from case_staff where subject = ?1", anna));
+    assertEquals(
+        0,
+        fixtures.count(beispielheim, "select count(*) from case_staff where subject = ?1", anna));
     assertFalse(inbox.colleagues().stream().anyMatch(c -> c.subject().equals(anna)));
   }
 }

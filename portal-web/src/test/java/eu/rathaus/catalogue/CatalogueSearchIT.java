@@ -13,16 +13,16 @@ import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.PublishedService;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.catalogue.domain.FeeRule;
-import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.ServiceDefinition;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import eu.rathaus.catalogue.domain.ServiceListing;
+import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.tenancy.application.MunicipalityDirectory;
 import eu.rathaus.tenancy.domain.Municipality;
-import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.web.it.Deployments;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +54,12 @@ class CatalogueSearchIT {
   private static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
   private static final String SUSPENDED = "it-ruhestadt";
   private static final List<String> DEMO_KEYS =
-      List.of("demo.bewohnerparkausweis", "demo.fundsache-verlust", "demo.geburtsurkunde", "demo.hundesteuer-anmeldung", "demo.meldebescheinigung");
+      List.of(
+          "demo.bewohnerparkausweis",
+          "demo.fundsache-verlust",
+          "demo.geburtsurkunde",
+          "demo.hundesteuer-anmeldung",
+          "demo.meldebescheinigung");
 
   @Deployment
   static WebArchive deployment() {
@@ -118,16 +123,37 @@ class CatalogueSearchIT {
     tx.begin();
     try {
       databaseScope.apply(TenantScope.platform("catalogue-it"));
-      catalogue.addTemplate(itTemplate("it.gartenzaun", "Gartenzaun anzeigen", "Zeigen Sie den Bau eines Zauns an der Grundstücksgrenze an."), "catalogue-it");
-      catalogue.addTemplate(itTemplate("it.baumfaellung", "Baumfällung beantragen", "Auch wer dabei einen Gartenzaun versetzt, beantragt es hier."), "catalogue-it");
+      catalogue.addTemplate(
+          itTemplate(
+              "it.gartenzaun",
+              "Gartenzaun anzeigen",
+              "Zeigen Sie den Bau eines Zauns an der Grundstücksgrenze an."),
+          "catalogue-it");
+      catalogue.addTemplate(
+          itTemplate(
+              "it.baumfaellung",
+              "Baumfällung beantragen",
+              "Auch wer dabei einen Gartenzaun versetzt, beantragt es hier."),
+          "catalogue-it");
       offer(BEISPIELHEIM, "it.gartenzaun");
       offer(BEISPIELHEIM, "it.baumfaellung");
 
       Municipality suspended =
-          em.createQuery("select m from Municipality m where m.slug = :s", Municipality.class).setParameter("s", SUSPENDED)
-              .getResultStream().findFirst().orElse(null);
+          em.createQuery("select m from Municipality m where m.slug = :s", Municipality.class)
+              .setParameter("s", SUSPENDED)
+              .getResultStream()
+              .findFirst()
+              .orElse(null);
       if (suspended == null) {
-        suspended = new Municipality(UUID.randomUUID(), SUSPENDED, "Ruhestadt", "09999977", "Bayern", "ruhestadt.example", "RUH");
+        suspended =
+            new Municipality(
+                UUID.randomUUID(),
+                SUSPENDED,
+                "Ruhestadt",
+                "09999977",
+                "Bayern",
+                "ruhestadt.example",
+                "RUH");
         suspended.activate();
         em.persist(suspended);
         em.flush();
@@ -143,37 +169,57 @@ class CatalogueSearchIT {
 
   @Test
   void demoMunicipalitiesOfferTheFiveDemoServicesWithTheirReferenceCodes() {
-    // Other tests publish their own services (keys "it.…") in Musterstadt; the demo ones are these five.
-    assertEquals(DEMO_KEYS, sorted(keys(browser.services(MUSTERSTADT, null)).stream().filter(k -> k.startsWith("demo.")).toList()));
+    // Other tests publish their own services (keys "it.…") in Musterstadt; the demo ones are these
+    // five.
+    assertEquals(
+        DEMO_KEYS,
+        sorted(
+            keys(browser.services(MUSTERSTADT, null)).stream()
+                .filter(k -> k.startsWith("demo."))
+                .toList()));
     assertTrue(keys(browser.services(BEISPIELHEIM, "")).containsAll(DEMO_KEYS));
     @SuppressWarnings("unchecked")
-    List<Object> codes = em.createNativeQuery("select reference_code from municipality where slug in ('musterstadt', 'beispielheim') order by slug").getResultList();
+    List<Object> codes =
+        em.createNativeQuery(
+                "select reference_code from municipality where slug in ('musterstadt', 'beispielheim') order by slug")
+            .getResultList();
     assertEquals(List.of("BSP", "MUS"), codes);
   }
 
   @Test
   void browsingListsByCategoryThenTitle() {
-    List<String> categories = browser.services(MUSTERSTADT, " ").stream().map(ServiceListing::category).toList();
+    List<String> categories =
+        browser.services(MUSTERSTADT, " ").stream().map(ServiceListing::category).toList();
     assertEquals(sorted(categories), categories);
   }
 
   @Test
   void hundFindsTheDogTaxByGermanStemming() {
-    assertEquals(List.of("demo.hundesteuer-anmeldung"), demoKeys(browser.services(MUSTERSTADT, "Hund")));
-    assertEquals(List.of("demo.hundesteuer-anmeldung"), demoKeys(browser.services(MUSTERSTADT, "Hunde")));
-    assertEquals(List.of("demo.hundesteuer-anmeldung"), demoKeys(browser.services(MUSTERSTADT, "hundesteuer anmelden")));
+    assertEquals(
+        List.of("demo.hundesteuer-anmeldung"), demoKeys(browser.services(MUSTERSTADT, "Hund")));
+    assertEquals(
+        List.of("demo.hundesteuer-anmeldung"), demoKeys(browser.services(MUSTERSTADT, "Hunde")));
+    assertEquals(
+        List.of("demo.hundesteuer-anmeldung"),
+        demoKeys(browser.services(MUSTERSTADT, "hundesteuer anmelden")));
   }
 
   @Test
   void parkenAndParkausweisFindTheParkingPermitInsideCompoundWords() {
-    assertEquals(List.of("demo.bewohnerparkausweis"), demoKeys(browser.services(MUSTERSTADT, "Parken")));
-    assertEquals(List.of("demo.bewohnerparkausweis"), demoKeys(browser.services(MUSTERSTADT, "Parkausweis")));
-    assertEquals(List.of("demo.geburtsurkunde"), demoKeys(browser.services(MUSTERSTADT, "Geburtsurkunden")));
+    assertEquals(
+        List.of("demo.bewohnerparkausweis"), demoKeys(browser.services(MUSTERSTADT, "Parken")));
+    assertEquals(
+        List.of("demo.bewohnerparkausweis"),
+        demoKeys(browser.services(MUSTERSTADT, "Parkausweis")));
+    assertEquals(
+        List.of("demo.geburtsurkunde"), demoKeys(browser.services(MUSTERSTADT, "Geburtsurkunden")));
   }
 
   @Test
   void webSearchSyntaxWorks() {
-    assertEquals(List.of("demo.geburtsurkunde", "demo.hundesteuer-anmeldung"), sorted(demoKeys(browser.services(MUSTERSTADT, "Hund or Geburtsurkunde"))));
+    assertEquals(
+        List.of("demo.geburtsurkunde", "demo.hundesteuer-anmeldung"),
+        sorted(demoKeys(browser.services(MUSTERSTADT, "Hund or Geburtsurkunde"))));
     List<String> freeButNoDog = demoKeys(browser.services(MUSTERSTADT, "gebührenfrei -Hund"));
     assertTrue(freeButNoDog.contains("demo.geburtsurkunde"), freeButNoDog::toString);
     assertFalse(freeButNoDog.contains("demo.hundesteuer-anmeldung"), freeButNoDog::toString);
@@ -181,31 +227,44 @@ class CatalogueSearchIT {
 
   @Test
   void aMatchInTheTitleRanksBeforeAMatchInTheDescription() {
-    assertEquals(List.of("it.gartenzaun", "it.baumfaellung"), keys(browser.services(BEISPIELHEIM, "Gartenzaun")));
+    assertEquals(
+        List.of("it.gartenzaun", "it.baumfaellung"),
+        keys(browser.services(BEISPIELHEIM, "Gartenzaun")));
   }
 
   @Test
   void beispielheimsServicesNeverAppearOnMusterstadtsPage() {
     assertEquals(List.of(), keys(browser.services(MUSTERSTADT, "Gartenzaun")));
-    assertTrue(keys(browser.services(MUSTERSTADT, null)).stream().noneMatch(k -> k.equals("it.gartenzaun") || k.equals("it.baumfaellung")));
+    assertTrue(
+        keys(browser.services(MUSTERSTADT, null)).stream()
+            .noneMatch(k -> k.equals("it.gartenzaun") || k.equals("it.baumfaellung")));
     assertTrue(browser.service(MUSTERSTADT, "it.gartenzaun").isEmpty());
     assertTrue(browser.service(BEISPIELHEIM, "it.gartenzaun").isPresent());
   }
 
   @Test
   void eachMunicipalityChargesItsOwnFees() {
-    ServiceListing musterstadt = find(browser.services(MUSTERSTADT, "Parkausweis"), "demo.bewohnerparkausweis").orElseThrow();
-    ServiceListing beispielheim = find(browser.services(BEISPIELHEIM, "Parkausweis"), "demo.bewohnerparkausweis").orElseThrow();
+    ServiceListing musterstadt =
+        find(browser.services(MUSTERSTADT, "Parkausweis"), "demo.bewohnerparkausweis")
+            .orElseThrow();
+    ServiceListing beispielheim =
+        find(browser.services(BEISPIELHEIM, "Parkausweis"), "demo.bewohnerparkausweis")
+            .orElseThrow();
 
-    assertEquals(List.of(Money.euroCents(3000), Money.euroCents(6000)), List.of(musterstadt.feeFrom(), musterstadt.feeTo()));
-    assertEquals(List.of(Money.euroCents(2500), Money.euroCents(5000)), List.of(beispielheim.feeFrom(), beispielheim.feeTo()));
+    assertEquals(
+        List.of(Money.euroCents(3000), Money.euroCents(6000)),
+        List.of(musterstadt.feeFrom(), musterstadt.feeTo()));
+    assertEquals(
+        List.of(Money.euroCents(2500), Money.euroCents(5000)),
+        List.of(beispielheim.feeFrom(), beispielheim.feeTo()));
     assertEquals(7, beispielheim.processingDays());
     assertEquals(LevelOfAssurance.SUBSTANTIAL, musterstadt.requiredLevel());
   }
 
   @Test
   void servicePageReadsTheCurrentPublishedVersion() {
-    PublishedService dogTax = browser.service(MUSTERSTADT, "demo.hundesteuer-anmeldung").orElseThrow();
+    PublishedService dogTax =
+        browser.service(MUSTERSTADT, "demo.hundesteuer-anmeldung").orElseThrow();
 
     assertEquals(new FeeRule.Fixed(Money.ZERO), dogTax.form().fee());
     assertEquals(14, dogTax.form().processingDays());
@@ -224,11 +283,26 @@ class CatalogueSearchIT {
 
   @Test
   void hostileSearchInputNeverBreaksTheSearch() {
-    for (String input : List.of("x".repeat(100_000), "\u0000", "Hund\u0000", "'; drop table service_definition; --", "<script>alert(1)</script>",
-        "\"", "-", "or", "!!!:*&|", "der die das", "\uD800", "Hund & | ! ( )")) {
-      assertDoesNotThrow(() -> browser.services(MUSTERSTADT, input), input.length() > 40 ? "long input" : input);
+    for (String input :
+        List.of(
+            "x".repeat(100_000),
+            "\u0000",
+            "Hund\u0000",
+            "'; drop table service_definition; --",
+            "<script>alert(1)</script>",
+            "\"",
+            "-",
+            "or",
+            "!!!:*&|",
+            "der die das",
+            "\uD800",
+            "Hund & | ! ( )")) {
+      assertDoesNotThrow(
+          () -> browser.services(MUSTERSTADT, input), input.length() > 40 ? "long input" : input);
     }
-    assertEquals(List.of("demo.hundesteuer-anmeldung"), demoKeys(browser.services(MUSTERSTADT, "Hund\u0000")));
+    assertEquals(
+        List.of("demo.hundesteuer-anmeldung"),
+        demoKeys(browser.services(MUSTERSTADT, "Hund\u0000")));
   }
 
   @Test
@@ -239,14 +313,24 @@ class CatalogueSearchIT {
     try {
       databaseScope.apply(TenantScope.platform(DemoCatalogue.ACTOR));
       for (String key : DEMO_KEYS) {
-        assertFalse(demoSteps.offerIfMissing("musterstadt", key, DemoCatalogue.PLAN.get("musterstadt").get(key)), key);
+        assertFalse(
+            demoSteps.offerIfMissing(
+                "musterstadt", key, DemoCatalogue.PLAN.get("musterstadt").get(key)),
+            key);
       }
-      ServiceDefinition parking = definitions.findByServiceKey(MUSTERSTADT, "demo.bewohnerparkausweis").orElseThrow();
+      ServiceDefinition parking =
+          definitions.findByServiceKey(MUSTERSTADT, "demo.bewohnerparkausweis").orElseThrow();
       Number versions =
-          (Number) em.createNativeQuery("select count(*) from service_version where definition_id = ?1").setParameter(1, parking.id()).getSingleResult();
+          (Number)
+              em.createNativeQuery("select count(*) from service_version where definition_id = ?1")
+                  .setParameter(1, parking.id())
+                  .getSingleResult();
       Number audited =
-          (Number) em.createNativeQuery("select count(*) from audit_entry where actor = ?1 and action = 'service.version-published'")
-              .setParameter(1, DemoCatalogue.ACTOR).getSingleResult();
+          (Number)
+              em.createNativeQuery(
+                      "select count(*) from audit_entry where actor = ?1 and action = 'service.version-published'")
+                  .setParameter(1, DemoCatalogue.ACTOR)
+                  .getSingleResult();
       assertEquals(1, versions.intValue());
       assertTrue(audited.intValue() >= 10, "audited publications: " + audited);
     } finally {

@@ -60,7 +60,9 @@ class ServiceAdministrationIT {
   }
 
   private Set<UUID> ids() {
-    return administration.overview().stream().map(ServiceAdministration.Row::id).collect(Collectors.toSet());
+    return administration.overview().stream()
+        .map(ServiceAdministration.Row::id)
+        .collect(Collectors.toSet());
   }
 
   @Test
@@ -73,14 +75,23 @@ class ServiceAdministrationIT {
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-berta.admin"));
     Set<UUID> own = ids();
     assertFalse(own.isEmpty());
-    assertTrue(musterstadt.stream().noneMatch(r -> own.contains(r.id())), "no Musterstadt service in Beispielheim's list");
-    assertTrue(notFound(assertThrows(RuntimeException.class, () -> administration.openDraft(foreign))));
-    assertTrue(notFound(assertThrows(RuntimeException.class, () -> administration.retire(foreign))));
-    assertTrue(notFound(assertThrows(RuntimeException.class, () -> administration.export(foreign))));
+    assertTrue(
+        musterstadt.stream().noneMatch(r -> own.contains(r.id())),
+        "no Musterstadt service in Beispielheim's list");
+    assertTrue(
+        notFound(assertThrows(RuntimeException.class, () -> administration.openDraft(foreign))));
+    assertTrue(
+        notFound(assertThrows(RuntimeException.class, () -> administration.retire(foreign))));
+    assertTrue(
+        notFound(assertThrows(RuntimeException.class, () -> administration.export(foreign))));
     assertTrue(administration.findDraft(foreign).isEmpty());
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-max.admin"));
-    ServiceAdministration.Row after = administration.overview().stream().filter(r -> r.id().equals(foreign)).findFirst().orElseThrow();
+    ServiceAdministration.Row after =
+        administration.overview().stream()
+            .filter(r -> r.id().equals(foreign))
+            .findFirst()
+            .orElseThrow();
     assertEquals(musterstadt.get(0).retired(), after.retired(), "unchanged");
     assertEquals(musterstadt.get(0).draftNumber(), after.draftNumber(), "no draft opened");
   }
@@ -106,7 +117,8 @@ class ServiceAdministrationIT {
            "fields":[{"key":"Bad Key","type":"text","label":{"de":"Name","en":"Name"}},
                      {"key":"age","type":"text","label":{"de":"Alter","en":"Age"},"minValue":3}]}],
            "fee":{"type":"fixed","currency":"EUR","amountCents":0},"levelOfAssurance":"LOW","processingDays":5}}
-        """.formatted(key);
+        """
+            .formatted(key);
     CatalogueOutcome outcome = administration.importDefinition(invalid);
     assertFalse(outcome.isDone());
     assertTrue(outcome.problems().size() >= 2, "every problem is reported: " + outcome.problems());
@@ -117,7 +129,9 @@ class ServiceAdministrationIT {
     assertEquals(before, ids());
 
     // The same file, corrected, is imported as a new draft; export and import are symmetric.
-    CatalogueOutcome ok = administration.importDefinition(invalid.replace("Bad Key", "name").replace(",\"minValue\":3", ""));
+    CatalogueOutcome ok =
+        administration.importDefinition(
+            invalid.replace("Bad Key", "name").replace(",\"minValue\":3", ""));
     assertTrue(ok.isDone(), () -> ok.problems().toString());
     String exported = administration.export(ok.id());
     assertTrue(exported.contains("\"serviceKey\" : \"" + key + "\""), exported);
@@ -127,22 +141,35 @@ class ServiceAdministrationIT {
   void publishingFreezesTheVersion() throws Exception {
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-berta.admin"));
     CatalogueOutcome created =
-        administration.createFromScratch("it.frozen-" + suffix(), "Test", new LocalizedText("Eingefroren", "Frozen"),
+        administration.createFromScratch(
+            "it.frozen-" + suffix(),
+            "Test",
+            new LocalizedText("Eingefroren", "Frozen"),
             new LocalizedText("Ein Testdienst.", "A test service."));
     assertTrue(created.isDone(), () -> created.problems().toString());
     ServiceAdministration.Draft draft = administration.findDraft(created.id()).orElseThrow();
     assertTrue(administration.publish(draft.versionId()).isDone());
     assertTrue(administration.findDraft(created.id()).isEmpty(), "no open draft after publishing");
 
-    CatalogueOutcome change = administration.saveDraft(draft.versionId(), draft.formJson().replace("Ihr Anliegen", "Geändert"));
+    CatalogueOutcome change =
+        administration.saveDraft(
+            draft.versionId(), draft.formJson().replace("Ihr Anliegen", "Geändert"));
     assertFalse(change.isDone());
     assertEquals("catalogue.service.versionFrozen", change.problems().get(0).messageKey());
     assertFalse(administration.publish(draft.versionId()).isDone(), "publishing twice is refused");
 
     ServiceAdministration.Draft next = administration.openDraft(created.id());
     assertEquals(2, next.number());
-    assertEquals(JSON.readTree(draft.formJson()), JSON.readTree(next.formJson()), "a new draft starts as a copy of the published version");
-    assertTrue(administration.saveDraft(next.versionId(), next.formJson().replace("Ihr Anliegen", "Geändert")).isDone());
-    assertTrue(administration.export(created.id()).contains("Ihr Anliegen"), "export shows the published version, not the draft");
+    assertEquals(
+        JSON.readTree(draft.formJson()),
+        JSON.readTree(next.formJson()),
+        "a new draft starts as a copy of the published version");
+    assertTrue(
+        administration
+            .saveDraft(next.versionId(), next.formJson().replace("Ihr Anliegen", "Geändert"))
+            .isDone());
+    assertTrue(
+        administration.export(created.id()).contains("Ihr Anliegen"),
+        "export shows the published version, not the draft");
   }
 }

@@ -16,6 +16,8 @@ import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.audit.application.AuditTrail;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.ApplicantReplied;
 import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.messaging.application.MailboxIdentity;
@@ -25,9 +27,7 @@ import eu.rathaus.messaging.application.OutgoingFile;
 import eu.rathaus.messaging.application.PostOutcome;
 import eu.rathaus.messaging.application.ThreadDetail;
 import eu.rathaus.messaging.application.ThreadSummary;
-import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,14 +62,18 @@ class MailboxIT {
   private static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
   private static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+  static final String EICAR =
+      "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
   @Deployment
   static WebArchive deployment() {
     return Deployments.portal(MailboxIT.class, RepliedRecorder.class);
   }
 
-  /** Records the events the mailbox fires, for the assertions (methods only: the test sees a client proxy). */
+  /**
+   * Records the events the mailbox fires, for the assertions (methods only: the test sees a client
+   * proxy).
+   */
   @ApplicationScoped
   public static class RepliedRecorder {
     private final List<ApplicantReplied> events = Collections.synchronizedList(new ArrayList<>());
@@ -112,15 +116,18 @@ class MailboxIT {
     erika = "it-erika-" + suffix;
     erikaMail = "erika-" + suffix + "@example.org";
     max = "it-max-" + suffix;
-    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    transactions.call(TenantScope.platform("it"), () -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-      versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
-      return null;
-    });
+    String template =
+        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
+    transactions.call(
+        TenantScope.platform("it"),
+        () -> {
+          assertTrue(catalogue.addTemplate(template, "it").isDone());
+          UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
+          versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
+          assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
+          return null;
+        });
   }
 
   private static ObjectNode json(String text) throws Exception {
@@ -128,28 +135,56 @@ class MailboxIT {
   }
 
   static byte[] pdf(String marker) {
-    return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + marker + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% "
+            + marker
+            + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Erika submits an application to Musterstadt; returns the case id. */
   private UUID submittedCase() throws Exception {
     asCitizen(erika, "Erika Mustermann", erikaMail);
-    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, versionId, 0,
-        json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"), 1);
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            versionId,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
+            1);
     assertTrue(one.isSaved(), one.problems()::toString);
-    assertTrue(journey.saveStep(one.draftId(), null, null, null, 1,
-        json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"), 2).isSaved());
-    assertTrue(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"" + erikaMail + "\"}"), 3)
-        .isSaved());
-    SubmissionOutcome submitted = journey.submit(one.draftId(), UUID.randomUUID().toString(), erikaMail, "de");
-    assertEquals(SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems()::toString);
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(),
+                null,
+                null,
+                null,
+                1,
+                json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"),
+                2)
+            .isSaved());
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(), null, null, null, 2, json("{\"email\":\"" + erikaMail + "\"}"), 3)
+            .isSaved());
+    SubmissionOutcome submitted =
+        journey.submit(one.draftId(), UUID.randomUUID().toString(), erikaMail, "de");
+    assertEquals(
+        SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems()::toString);
     String reference = submitted.reference().format();
-    return transactions.call(TenantScope.platform("it"), () -> (UUID) em.createNativeQuery(
-            "select c.id from case_record c join case_application a on a.id = c.application_id"
-                + " where a.reference_number = ?1")
-        .setParameter(1, reference)
-        .getSingleResult());
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            (UUID)
+                em.createNativeQuery(
+                        "select c.id from case_record c join case_application a on a.id = c.application_id"
+                            + " where a.reference_number = ?1")
+                    .setParameter(1, reference)
+                    .getSingleResult());
   }
 
   private void asCitizen(String subject, String name, String email) {
@@ -174,21 +209,33 @@ class MailboxIT {
     ThreadDetail before = mailbox.caseThread(caseId).orElseThrow();
     assertNull(before.id(), "no thread before the first message");
     byte[] request = pdf("request " + caseId);
-    UUID messageId = mailbox.postToApplicant(caseId, "Bitte reichen Sie die Meldebestätigung nach.",
-        List.of(new OutgoingFile("Formular.pdf", "application/pdf", request)));
+    UUID messageId =
+        mailbox.postToApplicant(
+            caseId,
+            "Bitte reichen Sie die Meldebestätigung nach.",
+            List.of(new OutgoingFile("Formular.pdf", "application/pdf", request)));
 
     // The notice to Erika: queued, to the address of her application, with a link and no content.
-    List<?> notices = transactions.call(TenantScope.platform("it"), () -> em.createNativeQuery(
-            "select parameters::text from notification_outbox where recipient_email = ?1 and template_key = ?2")
-        .setParameter(1, erikaMail)
-        .setParameter(2, Mailbox.MESSAGE_NOTICE)
-        .getResultList());
+    List<?> notices =
+        transactions.call(
+            TenantScope.platform("it"),
+            () ->
+                em.createNativeQuery(
+                        "select parameters::text from notification_outbox where recipient_email = ?1 and template_key = ?2")
+                    .setParameter(1, erikaMail)
+                    .setParameter(2, Mailbox.MESSAGE_NOTICE)
+                    .getResultList());
     assertEquals(1, notices.size());
-    assertFalse(notices.get(0).toString().contains("Meldebestätigung"), "the notice carries no content");
+    assertFalse(
+        notices.get(0).toString().contains("Meldebestätigung"), "the notice carries no content");
 
     // Erika: one thread with one unread message; opening it is the receipt.
     asCitizen(erika, "Erika Mustermann", erikaMail);
-    ThreadSummary summary = mailbox.myThreads().stream().filter(t -> caseId.equals(t.caseId())).findFirst().orElseThrow();
+    ThreadSummary summary =
+        mailbox.myThreads().stream()
+            .filter(t -> caseId.equals(t.caseId()))
+            .findFirst()
+            .orElseThrow();
     assertEquals(1, summary.unread());
     assertEquals(1, mailbox.myUnread());
     ThreadDetail opened = mailbox.open(summary.id()).orElseThrow();
@@ -198,35 +245,56 @@ class MailboxIT {
     assertNotNull(first.readAt());
     assertEquals("Clara Clerk", first.authorName());
     assertEquals(1, first.attachments().size());
-    assertArrayEquals(request, mailbox.download(summary.id(), messageId, first.attachments().get(0).id())
-        .orElseThrow().content(), "the citizen opens the clerk's file");
+    assertArrayEquals(
+        request,
+        mailbox
+            .download(summary.id(), messageId, first.attachments().get(0).id())
+            .orElseThrow()
+            .content(),
+        "the citizen opens the clerk's file");
     assertEquals(0, mailbox.myUnread());
-    assertFalse(mailbox.open(summary.id()).orElseThrow().messages().get(0).newForViewer(), "read stays read");
+    assertFalse(
+        mailbox.open(summary.id()).orElseThrow().messages().get(0).newForViewer(),
+        "read stays read");
 
     // Erika replies with a PDF: the case hears of it in the same transaction.
     recorder.clear();
     byte[] answer = pdf("answer " + caseId);
-    PostOutcome reply = mailbox.reply(summary.id(), "Anbei die Bestätigung.",
-        List.of(new OutgoingFile("Bestätigung.pdf", "application/pdf", answer)));
+    PostOutcome reply =
+        mailbox.reply(
+            summary.id(),
+            "Anbei die Bestätigung.",
+            List.of(new OutgoingFile("Bestätigung.pdf", "application/pdf", answer)));
     assertTrue(reply.isPosted(), reply.problems()::toString);
-    assertEquals(List.of(new ApplicantReplied(caseId, summary.id(), reply.messageId())), recorder.events());
+    assertEquals(
+        List.of(new ApplicantReplied(caseId, summary.id(), reply.messageId())), recorder.events());
 
     // Staff see the receipt, the reply marked new once, the file; and the read is audited.
     asStaff(MUSTERSTADT, "it-clerk-2", "Bernd Beamter");
     ThreadDetail staffView = mailbox.caseThread(caseId).orElseThrow();
     assertEquals(2, staffView.messages().size());
-    assertEquals(first.readAt(), staffView.messages().get(0).readAt(), "the receipt is what staff see");
+    assertEquals(
+        first.readAt(), staffView.messages().get(0).readAt(), "the receipt is what staff see");
     assertTrue(staffView.messages().get(1).newForViewer());
     assertFalse(staffView.messages().get(1).isFromStaff());
-    assertArrayEquals(answer, mailbox.download(staffView.id(), reply.messageId(),
-        staffView.messages().get(1).attachments().get(0).id()).orElseThrow().content());
+    assertArrayEquals(
+        answer,
+        mailbox
+            .download(
+                staffView.id(),
+                reply.messageId(),
+                staffView.messages().get(1).attachments().get(0).id())
+            .orElseThrow()
+            .content());
     assertFalse(mailbox.caseThread(caseId).orElseThrow().messages().get(1).newForViewer());
-    assertTrue(mailbox.generalThreads().stream().noneMatch(t -> t.id().equals(staffView.id())),
+    assertTrue(
+        mailbox.generalThreads().stream().noneMatch(t -> t.id().equals(staffView.id())),
         "case threads are not among the general ones");
-    List<String> audited = auditTrail.recent(200).stream()
-        .filter(r -> staffView.id().toString().equals(r.subjectId()))
-        .map(r -> r.action() + " " + r.actor())
-        .toList();
+    List<String> audited =
+        auditTrail.recent(200).stream()
+            .filter(r -> staffView.id().toString().equals(r.subjectId()))
+            .map(r -> r.action() + " " + r.actor())
+            .toList();
     assertTrue(audited.contains("mailbox.thread.read it-clerk-2"), audited::toString);
     assertTrue(audited.contains("mailbox.message.posted it-clerk-1"), audited::toString);
     assertTrue(audited.contains("mailbox.message.posted " + erika), audited::toString);
@@ -237,25 +305,45 @@ class MailboxIT {
   void aCitizenStartsAGeneralThreadWithTextKeptVerbatim() throws Exception {
     String script = "<script>alert('x')</script>\n  & \"Anführung\" <b>fett</b>  ";
     asCitizen(erika, "Erika Mustermann", erikaMail);
-    PostOutcome started = mailbox.startThread(MUSTERSTADT, "Frage zur Müllabfuhr", script, List.of());
+    PostOutcome started =
+        mailbox.startThread(MUSTERSTADT, "Frage zur Müllabfuhr", script, List.of());
     assertTrue(started.isPosted(), started.problems()::toString);
     assertEquals(script, mailbox.open(started.threadId()).orElseThrow().messages().get(0).body());
 
     asStaff(MUSTERSTADT, "it-clerk-1", "Clara Clerk");
-    ThreadSummary general = mailbox.generalThreads().stream().filter(t -> t.id().equals(started.threadId()))
-        .findFirst().orElseThrow();
+    ThreadSummary general =
+        mailbox.generalThreads().stream()
+            .filter(t -> t.id().equals(started.threadId()))
+            .findFirst()
+            .orElseThrow();
     assertEquals(1, general.unread(), "the citizen's message is unread for the office");
     assertEquals(script, mailbox.open(started.threadId()).orElseThrow().messages().get(0).body());
-    assertEquals(0, mailbox.generalThreads().stream().filter(t -> t.id().equals(started.threadId()))
-        .findFirst().orElseThrow().unread());
-    assertTrue(mailbox.writeToThread(started.threadId(), "Die Abfuhr ist dienstags.", List.of()).isPosted());
+    assertEquals(
+        0,
+        mailbox.generalThreads().stream()
+            .filter(t -> t.id().equals(started.threadId()))
+            .findFirst()
+            .orElseThrow()
+            .unread());
+    assertTrue(
+        mailbox
+            .writeToThread(started.threadId(), "Die Abfuhr ist dienstags.", List.of())
+            .isPosted());
     asCitizen(erika, "Erika Mustermann", erikaMail);
-    assertEquals(1, mailbox.myThreads().stream().filter(t -> t.id().equals(started.threadId())).findFirst()
-        .orElseThrow().unread());
+    assertEquals(
+        1,
+        mailbox.myThreads().stream()
+            .filter(t -> t.id().equals(started.threadId()))
+            .findFirst()
+            .orElseThrow()
+            .unread());
 
-    assertEquals(List.of("mailbox.error.municipality"),
+    assertEquals(
+        List.of("mailbox.error.municipality"),
         keys(mailbox.startThread(UUID.randomUUID(), "Betreff", "Text", List.of())));
-    assertEquals(List.of("mailbox.error.titleEmpty"), keys(mailbox.startThread(MUSTERSTADT, " ", "Text", List.of())));
+    assertEquals(
+        List.of("mailbox.error.titleEmpty"),
+        keys(mailbox.startThread(MUSTERSTADT, " ", "Text", List.of())));
   }
 
   @Test
@@ -263,28 +351,44 @@ class MailboxIT {
     UUID caseId = submittedCase();
     asStaff(MUSTERSTADT, "it-clerk-1", "Clara Clerk");
     assertEquals(List.of("mailbox.error.empty"), keys(mailbox.writeToCase(caseId, "", List.of())));
-    assertEquals(List.of("mailbox.error.empty"), keys(mailbox.writeToCase(caseId, " \n\t ", List.of())));
-    assertEquals(List.of("mailbox.error.tooLong"), keys(mailbox.writeToCase(caseId, "x".repeat(10_001), List.of())));
-    assertThrows(MailboxRefusedException.class, () -> mailbox.postToApplicant(caseId, "  ", List.of()));
+    assertEquals(
+        List.of("mailbox.error.empty"), keys(mailbox.writeToCase(caseId, " \n\t ", List.of())));
+    assertEquals(
+        List.of("mailbox.error.tooLong"),
+        keys(mailbox.writeToCase(caseId, "x".repeat(10_001), List.of())));
+    assertThrows(
+        MailboxRefusedException.class, () -> mailbox.postToApplicant(caseId, "  ", List.of()));
     byte[] infected = ("%PDF-1.4\n% " + EICAR + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-    PostOutcome eicar = mailbox.writeToCase(caseId, "Anbei",
-        List.of(new OutgoingFile("ok.pdf", "application/pdf", pdf("ok")),
-            new OutgoingFile("harmlos.pdf", "application/pdf", infected)));
+    PostOutcome eicar =
+        mailbox.writeToCase(
+            caseId,
+            "Anbei",
+            List.of(
+                new OutgoingFile("ok.pdf", "application/pdf", pdf("ok")),
+                new OutgoingFile("harmlos.pdf", "application/pdf", infected)));
     assertEquals(List.of("attachment.error.malware"), keys(eicar));
     assertEquals("harmlos.pdf", eicar.problems().get(0).arguments().get(0));
     List<OutgoingFile> six = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       six.add(new OutgoingFile("f" + i + ".pdf", "application/pdf", pdf("f" + i)));
     }
-    assertEquals(List.of("mailbox.error.tooManyFiles"), keys(mailbox.writeToCase(caseId, "Anbei", six)));
-    assertEquals(List.of("attachment.error.typeMismatch"), keys(mailbox.writeToCase(caseId, "Anbei",
-        List.of(new OutgoingFile("bild.png", "image/png", pdf("lying name"))))));
-    assertNull(mailbox.caseThread(caseId).orElseThrow().id(), "nothing was stored, not even the thread");
+    assertEquals(
+        List.of("mailbox.error.tooManyFiles"), keys(mailbox.writeToCase(caseId, "Anbei", six)));
+    assertEquals(
+        List.of("attachment.error.typeMismatch"),
+        keys(
+            mailbox.writeToCase(
+                caseId,
+                "Anbei",
+                List.of(new OutgoingFile("bild.png", "image/png", pdf("lying name"))))));
+    assertNull(
+        mailbox.caseThread(caseId).orElseThrow().id(), "nothing was stored, not even the thread");
 
     PostOutcome ok = mailbox.writeToCase(caseId, "x".repeat(10_000), List.of());
     assertTrue(ok.isPosted(), "exactly the limit is fine");
     asCitizen(erika, "Erika Mustermann", erikaMail);
-    assertEquals(List.of("mailbox.error.empty"), keys(mailbox.reply(ok.threadId(), "   ", List.of())));
+    assertEquals(
+        List.of("mailbox.error.empty"), keys(mailbox.reply(ok.threadId(), "   ", List.of())));
     assertEquals(1, mailbox.open(ok.threadId()).orElseThrow().messages().size());
   }
 
@@ -292,8 +396,11 @@ class MailboxIT {
   void nobodyOutsideTheThreadSeesIt() throws Exception {
     UUID caseId = submittedCase();
     asStaff(MUSTERSTADT, "it-clerk-1", "Clara Clerk");
-    UUID messageId = mailbox.postToApplicant(caseId, "Nur für Erika",
-        List.of(new OutgoingFile("Geheim.pdf", "application/pdf", pdf("secret " + caseId))));
+    UUID messageId =
+        mailbox.postToApplicant(
+            caseId,
+            "Nur für Erika",
+            List.of(new OutgoingFile("Geheim.pdf", "application/pdf", pdf("secret " + caseId))));
     ThreadDetail thread = mailbox.caseThread(caseId).orElseThrow();
     UUID threadId = thread.id();
     UUID fileId = thread.messages().get(0).attachments().get(0).id();
@@ -317,21 +424,46 @@ class MailboxIT {
     String threads = "select count(*) from mailbox_thread where id = ?1";
     String messages = "select count(*) from mailbox_message where thread_id = ?1";
     String files = "select count(*) from attachment where message_id = ?1";
-    assertEquals(List.of(1L, 1L, 1L), counts(TenantScope.staff(MUSTERSTADT, "it"), threadId, messageId,
-        threads, messages, files));
-    assertEquals(List.of(1L, 1L, 1L), counts(TenantScope.citizen(erika), threadId, messageId, threads, messages, files));
-    assertEquals(List.of(0L, 0L, 0L), counts(TenantScope.staff(BEISPIELHEIM, "it"), threadId, messageId,
-        threads, messages, files));
-    assertEquals(List.of(0L, 0L, 0L), counts(TenantScope.citizen(max), threadId, messageId, threads, messages, files));
-    assertEquals(List.of(0L, 0L, 0L), counts(TenantScope.platform("it"), threadId, messageId, threads, messages, files));
-    assertEquals(List.of(0L, 0L, 0L), counts(TenantScope.anonymous(), threadId, messageId, threads, messages, files));
+    assertEquals(
+        List.of(1L, 1L, 1L),
+        counts(
+            TenantScope.staff(MUSTERSTADT, "it"), threadId, messageId, threads, messages, files));
+    assertEquals(
+        List.of(1L, 1L, 1L),
+        counts(TenantScope.citizen(erika), threadId, messageId, threads, messages, files));
+    assertEquals(
+        List.of(0L, 0L, 0L),
+        counts(
+            TenantScope.staff(BEISPIELHEIM, "it"), threadId, messageId, threads, messages, files));
+    assertEquals(
+        List.of(0L, 0L, 0L),
+        counts(TenantScope.citizen(max), threadId, messageId, threads, messages, files));
+    assertEquals(
+        List.of(0L, 0L, 0L),
+        counts(TenantScope.platform("it"), threadId, messageId, threads, messages, files));
+    assertEquals(
+        List.of(0L, 0L, 0L),
+        counts(TenantScope.anonymous(), threadId, messageId, threads, messages, files));
   }
 
-  private List<Long> counts(TenantScope scope, UUID threadId, UUID messageId, String threads, String messages,
-      String files) throws Exception {
-    return transactions.call(scope, () -> List.of(
-        ((Number) em.createNativeQuery(threads).setParameter(1, threadId).getSingleResult()).longValue(),
-        ((Number) em.createNativeQuery(messages).setParameter(1, threadId).getSingleResult()).longValue(),
-        ((Number) em.createNativeQuery(files).setParameter(1, messageId).getSingleResult()).longValue()));
+  private List<Long> counts(
+      TenantScope scope,
+      UUID threadId,
+      UUID messageId,
+      String threads,
+      String messages,
+      String files)
+      throws Exception {
+    return transactions.call(
+        scope,
+        () ->
+            List.of(
+                ((Number) em.createNativeQuery(threads).setParameter(1, threadId).getSingleResult())
+                    .longValue(),
+                ((Number)
+                        em.createNativeQuery(messages).setParameter(1, threadId).getSingleResult())
+                    .longValue(),
+                ((Number) em.createNativeQuery(files).setParameter(1, messageId).getSingleResult())
+                    .longValue()));
   }
 }

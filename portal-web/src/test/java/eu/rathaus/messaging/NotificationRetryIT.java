@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.FailedNotification;
 import eu.rathaus.messaging.application.FailedNotifications;
 import eu.rathaus.messaging.application.Mailbox;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItStack;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (address masked, never to another municipality) and sent after "retry".
  *
  * <p>Each test puts its own rows (fresh ids and addresses) in place and removes what it leaves
- * behind. "Nothing more happens" is checked after a signal, not after a pause: a probe notice queued
- * later has been handled, so the sender has been round its work list since.
+ * behind. "Nothing more happens" is checked after a signal, not after a pause: a probe notice
+ * queued later has been handled, so the sender has been round its work list since.
  */
 @ExtendWith(ArquillianExtension.class)
 class NotificationRetryIT {
@@ -47,7 +47,10 @@ class NotificationRetryIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(NotificationRetryIT.class, OutboxRows.class, OutboxRows.State.class,
+    return Deployments.portal(
+        NotificationRetryIT.class,
+        OutboxRows.class,
+        OutboxRows.State.class,
         eu.rathaus.web.it.Jdbc.class);
   }
 
@@ -76,8 +79,10 @@ class NotificationRetryIT {
       assertNotNull(first, "the sender tried within its polling interval");
       assertNull(first.sentAt());
       assertNotNull(first.lastError(), "the error is kept for operators");
-      // Bounds that hold however slow the machine is: a next attempt at most one back-off ahead, and
-      // the second wait twice the first (the second next attempt lies at least 20 s after the first).
+      // Bounds that hold however slow the machine is: a next attempt at most one back-off ahead,
+      // and
+      // the second wait twice the first (the second next attempt lies at least 20 s after the
+      // first).
       long firstDelay = Duration.between(first.observedAt(), first.nextAttemptAt()).toSeconds();
       assertTrue(firstDelay <= 10, "first back-off at most 10 s, was " + firstDelay);
 
@@ -87,7 +92,8 @@ class NotificationRetryIT {
       long secondDelay = Duration.between(second.observedAt(), second.nextAttemptAt()).toSeconds();
       assertTrue(secondDelay <= 20, "second back-off at most 20 s, was " + secondDelay);
       long between = Duration.between(first.nextAttemptAt(), second.nextAttemptAt()).toSeconds();
-      assertTrue(between >= 20, "second back-off doubled to 20 s: next attempts " + between + " s apart");
+      assertTrue(
+          between >= 20, "second back-off doubled to 20 s: next attempts " + between + " s apart");
     } finally {
       ItStack.startMail();
     }
@@ -98,7 +104,8 @@ class NotificationRetryIT {
     String text = ItMail.newestTextTo(to);
     assertTrue(text.contains("/citizen/thread.xhtml?id="), text);
 
-    // A probe queued after the delivery arrives: the sender has been round again, and sent nothing twice.
+    // A probe queued after the delivery arrives: the sender has been round again, and sent nothing
+    // twice.
     String probe = address("probe");
     OutboxRows.replace(UUID.randomUUID(), MUSTERSTADT, probe, Mailbox.MESSAGE_NOTICE, 0);
     assertEquals(1, ItMail.messagesTo(probe, 30_000), "the probe was delivered");
@@ -112,7 +119,8 @@ class NotificationRetryIT {
     UUID probe = UUID.randomUUID();
     ItStack.stopMail();
     try {
-      // Eleven failures already behind it: the next one is the twelfth and last of RetryPolicy.DEFAULT.
+      // Eleven failures already behind it: the next one is the twelfth and last of
+      // RetryPolicy.DEFAULT.
       OutboxRows.replace(givenUp, MUSTERSTADT, address("given-up"), Mailbox.MESSAGE_NOTICE, 11);
       OutboxRows.State last = OutboxRows.awaitAttempts(givenUp, 12, 15_000);
       assertNotNull(last);
@@ -131,23 +139,28 @@ class NotificationRetryIT {
   @Test
   void theMunicipalAdminSeesAGivenUpNoticeMaskedAndRetriesIt() throws Exception {
     UUID givenUp = UUID.randomUUID();
-    transactions.asPlatform(() -> em.createNativeQuery(
-            "insert into notification_outbox (id, municipality_id, recipient_subject, recipient_email, template_key,"
-                + " parameters, locale, attempts, next_attempt_at, last_error) values (?1, ?2, 'it-retry', ?3, ?4,"
-                + " jsonb_build_object('thread', cast(?5 as text)), 'de', 12, null, 'SMTP unreachable (test)')")
-        .setParameter(1, givenUp)
-        .setParameter(2, MUSTERSTADT)
-        .setParameter(3, address("given-up"))
-        .setParameter(4, Mailbox.MESSAGE_NOTICE)
-        .setParameter(5, UUID.randomUUID().toString())
-        .executeUpdate());
+    transactions.asPlatform(
+        () ->
+            em.createNativeQuery(
+                    "insert into notification_outbox (id, municipality_id, recipient_subject, recipient_email, template_key,"
+                        + " parameters, locale, attempts, next_attempt_at, last_error) values (?1, ?2, 'it-retry', ?3, ?4,"
+                        + " jsonb_build_object('thread', cast(?5 as text)), 'de', 12, null, 'SMTP unreachable (test)')")
+                .setParameter(1, givenUp)
+                .setParameter(2, MUSTERSTADT)
+                .setParameter(3, address("given-up"))
+                .setParameter(4, Mailbox.MESSAGE_NOTICE)
+                .setParameter(5, UUID.randomUUID().toString())
+                .executeUpdate());
 
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-bsp-admin"));
-    assertTrue(failed.list().stream().noneMatch(f -> f.id().equals(givenUp)), "not another municipality's");
+    assertTrue(
+        failed.list().stream().noneMatch(f -> f.id().equals(givenUp)),
+        "not another municipality's");
     assertFalse(failed.retry(givenUp));
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-admin"));
-    FailedNotification shown = failed.list().stream().filter(f -> f.id().equals(givenUp)).findFirst().orElseThrow();
+    FailedNotification shown =
+        failed.list().stream().filter(f -> f.id().equals(givenUp)).findFirst().orElseThrow();
     assertEquals("g***@retry.example.org", shown.maskedAddress());
     assertEquals(12, shown.attempts());
     assertEquals("SMTP unreachable (test)", shown.lastError());
@@ -158,8 +171,13 @@ class NotificationRetryIT {
     // The sender delivers it on its next round (the mail server is up).
     Object sentAt = null;
     for (int i = 0; i < 120 && sentAt == null; i++) {
-      sentAt = transactions.call(TenantScope.platform("it"), () -> em.createNativeQuery(
-              "select sent_at from notification_outbox where id = ?1").setParameter(1, givenUp).getSingleResult());
+      sentAt =
+          transactions.call(
+              TenantScope.platform("it"),
+              () ->
+                  em.createNativeQuery("select sent_at from notification_outbox where id = ?1")
+                      .setParameter(1, givenUp)
+                      .getSingleResult());
       if (sentAt == null) {
         Thread.sleep(250);
       }

@@ -14,6 +14,8 @@ import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.notices.application.IssuedNotice;
 import eu.rathaus.notices.application.NoticeDownload;
@@ -23,9 +25,7 @@ import eu.rathaus.notices.application.TextBlockOutcome;
 import eu.rathaus.notices.application.TextBlocks;
 import eu.rathaus.notices.domain.TextBlock;
 import eu.rathaus.notices.domain.TextBlockKind;
-import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
@@ -91,27 +91,61 @@ class DecisionNoticesIT {
     erika = "it-erika-" + suffix;
     max = "it-max-" + suffix;
     clerk = "it-mia-" + suffix;
-    String template = DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    UUID version = transactions.call(TenantScope.platform("it"), () -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-      UUID draftVersion = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, draftVersion, "it").isDone());
-      return draftVersion;
-    });
+    String template =
+        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
+    UUID version =
+        transactions.call(
+            TenantScope.platform("it"),
+            () -> {
+              assertTrue(catalogue.addTemplate(template, "it").isDone());
+              UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
+              UUID draftVersion = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
+              assertTrue(catalogue.publish(MUSTERSTADT, draftVersion, "it").isDone());
+              return draftVersion;
+            });
     caller.set(TenantScope.citizen(erika));
-    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, version, 0,
-        json("{\"firstNames\":\"Erika\",\"lastName\":\"Müßig-Öztürk\",\"birthDate\":\"1964-08-12\"}"), 1);
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            version,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Müßig-Öztürk\",\"birthDate\":\"1964-08-12\"}"),
+            1);
     assertTrue(one.isSaved(), one.problems()::toString);
-    assertTrue(journey.saveStep(one.draftId(), null, null, null, 1,
-        json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"), 2).isSaved());
-    assertTrue(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3).isSaved());
-    reference = journey.submit(one.draftId(), UUID.randomUUID().toString(), "erika@example.org", "de").reference().format();
-    caseId = transactions.call(TenantScope.platform("it"), () -> (UUID) em.createNativeQuery(
-            "select c.id from case_record c join case_application a on a.id = c.application_id where a.reference_number = ?1")
-        .setParameter(1, reference)
-        .getSingleResult());
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(),
+                null,
+                null,
+                null,
+                1,
+                json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"),
+                2)
+            .isSaved());
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3)
+            .isSaved());
+    reference =
+        journey
+            .submit(one.draftId(), UUID.randomUUID().toString(), "erika@example.org", "de")
+            .reference()
+            .format();
+    caseId =
+        transactions.call(
+            TenantScope.platform("it"),
+            () ->
+                (UUID)
+                    em.createNativeQuery(
+                            "select c.id from case_record c join case_application a on a.id = c.application_id where a.reference_number = ?1")
+                        .setParameter(1, reference)
+                        .getSingleResult());
   }
 
   private void asMusterstadtClerk() {
@@ -125,42 +159,72 @@ class DecisionNoticesIT {
   }
 
   private long count(TenantScope scope, String sql, Object... params) throws Exception {
-    return transactions.call(scope, () -> {
-      var query = em.createNativeQuery(sql);
-      for (int i = 0; i < params.length; i++) {
-        query.setParameter(i + 1, params[i]);
-      }
-      return ((Number) query.getSingleResult()).longValue();
-    });
+    return transactions.call(
+        scope,
+        () -> {
+          var query = em.createNativeQuery(sql);
+          for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+          }
+          return ((Number) query.getSingleResult()).longValue();
+        });
   }
 
   private long audited(String action, UUID subject) throws Exception {
-    return count(TenantScope.platform("it"), "select count(*) from audit_entry where action = ?1 and subject_id = ?2",
-        action, subject.toString());
+    return count(
+        TenantScope.platform("it"),
+        "select count(*) from audit_entry where action = ?1 and subject_id = ?2",
+        action,
+        subject.toString());
   }
 
   @Test
   void clerkIssuesApplicantDownloadsOthersFindNothing() throws Exception {
     asMusterstadtClerk();
-    IssuedNotice approval = notices.issue(caseId, true, "Die Voraussetzungen liegen vor.\n\nGebühr: 15 € – bezahlt.");
-    IssuedNotice rejection = notices.issue(caseId, false, "Unterlagen unvollständig: Nachweis fehlt.");
+    IssuedNotice approval =
+        notices.issue(caseId, true, "Die Voraussetzungen liegen vor.\n\nGebühr: 15 € – bezahlt.");
+    IssuedNotice rejection =
+        notices.issue(caseId, false, "Unterlagen unvollständig: Nachweis fehlt.");
 
     String approvalText = text(approval.pdf());
     assertTrue(approvalText.contains("Stadt Musterstadt – Bürgeramt"), approvalText);
-    for (String expected : List.of("Marktplatz 1", "Aktenzeichen: " + reference, "Erika Müßig-Öztürk", "Genehmigung",
-        "wird stattgegeben", "Die Voraussetzungen liegen vor.", "Gebühr: 15 € – bezahlt.", "Rechtsbehelfsbelehrung",
-        "innerhalb eines Monats", "Klage", "Verwaltungsgericht", "Im Auftrag", "Mia Sachbearbeiterin", "Seite 1 von")) {
-      assertTrue(approvalText.contains(expected), () -> "missing " + expected + " in\n" + approvalText);
+    for (String expected :
+        List.of(
+            "Marktplatz 1",
+            "Aktenzeichen: " + reference,
+            "Erika Müßig-Öztürk",
+            "Genehmigung",
+            "wird stattgegeben",
+            "Die Voraussetzungen liegen vor.",
+            "Gebühr: 15 € – bezahlt.",
+            "Rechtsbehelfsbelehrung",
+            "innerhalb eines Monats",
+            "Klage",
+            "Verwaltungsgericht",
+            "Im Auftrag",
+            "Mia Sachbearbeiterin",
+            "Seite 1 von")) {
+      assertTrue(
+          approvalText.contains(expected), () -> "missing " + expected + " in\n" + approvalText);
     }
     String rejectionText = text(rejection.pdf());
-    assertTrue(rejectionText.contains("Ablehnung") && rejectionText.contains("wird abgelehnt")
-        && rejectionText.contains("Unterlagen unvollständig: Nachweis fehlt."), rejectionText);
+    assertTrue(
+        rejectionText.contains("Ablehnung")
+            && rejectionText.contains("wird abgelehnt")
+            && rejectionText.contains("Unterlagen unvollständig: Nachweis fehlt."),
+        rejectionText);
     assertEquals("Bescheid-" + reference + ".pdf", approval.fileName());
     assertEquals(2, notices.ofCase(caseId).size());
 
     // The bytes at rest are ciphertext, not the PDF.
-    byte[] stored = transactions.call(TenantScope.staff(MUSTERSTADT, clerk), () -> (byte[]) em.createNativeQuery(
-            "select ciphertext from decision_notice where id = ?1").setParameter(1, approval.noticeId()).getSingleResult());
+    byte[] stored =
+        transactions.call(
+            TenantScope.staff(MUSTERSTADT, clerk),
+            () ->
+                (byte[])
+                    em.createNativeQuery("select ciphertext from decision_notice where id = ?1")
+                        .setParameter(1, approval.noticeId())
+                        .getSingleResult());
     assertFalse(new String(stored, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
     assertFalse(Arrays.equals(stored, approval.pdf()));
     assertEquals(approval.pdf().length + 16, stored.length, "AES-GCM: same length plus the tag");
@@ -191,7 +255,10 @@ class DecisionNoticesIT {
     assertEquals(2, count(TenantScope.staff(MUSTERSTADT, clerk), unfiltered, caseId));
     assertEquals(0, count(TenantScope.citizen(max), unfiltered, caseId));
     assertEquals(0, count(TenantScope.staff(BEISPIELHEIM, "it-ben"), unfiltered, caseId));
-    assertEquals(0, count(TenantScope.platform("it"), unfiltered, caseId), "platform operators read no notices");
+    assertEquals(
+        0,
+        count(TenantScope.platform("it"), unfiltered, caseId),
+        "platform operators read no notices");
 
     // Every issue and every download is in the audit chain.
     assertEquals(1, audited("notice.issued", approval.noticeId()));
@@ -204,7 +271,12 @@ class DecisionNoticesIT {
   void blankReasonsAreRefusedAndNothingIsStored() throws Exception {
     asMusterstadtClerk();
     assertThrows(IllegalArgumentException.class, () -> notices.issue(caseId, true, "  \n "));
-    assertEquals(0, count(TenantScope.staff(MUSTERSTADT, clerk), "select count(*) from decision_notice where case_id = ?1", caseId));
+    assertEquals(
+        0,
+        count(
+            TenantScope.staff(MUSTERSTADT, clerk),
+            "select count(*) from decision_notice where case_id = ?1",
+            caseId));
   }
 
   @Test
@@ -214,17 +286,32 @@ class DecisionNoticesIT {
     String countSql = "select count(*) from decision_text_block where title like 'IT-Baustein%'";
     long before = count(TenantScope.staff(MUSTERSTADT, clerk), countSql);
 
-    TextBlockOutcome blank = textBlocks.create(new TextBlockInput(TextBlockKind.APPROVAL, "  ", "", 10));
-    assertEquals(List.of("title", "body"), blank.problems().stream().map(FieldProblem::field).toList());
+    TextBlockOutcome blank =
+        textBlocks.create(new TextBlockInput(TextBlockKind.APPROVAL, "  ", "", 10));
+    assertEquals(
+        List.of("title", "body"), blank.problems().stream().map(FieldProblem::field).toList());
     assertEquals("textblocks.problem.title.required", blank.problems().get(0).messageKey());
-    TextBlockOutcome tooLong = textBlocks.create(new TextBlockInput(null, title, "x".repeat(4001), 10_000));
-    assertEquals(List.of("textblocks.problem.kind", "textblocks.problem.body.tooLong", "textblocks.problem.order"),
+    TextBlockOutcome tooLong =
+        textBlocks.create(new TextBlockInput(null, title, "x".repeat(4001), 10_000));
+    assertEquals(
+        List.of(
+            "textblocks.problem.kind",
+            "textblocks.problem.body.tooLong",
+            "textblocks.problem.order"),
         tooLong.problems().stream().map(FieldProblem::messageKey).toList());
-    assertFalse(textBlocks.create(new TextBlockInput(TextBlockKind.APPROVAL, "Tab\u0007", "Text", 1)).isSaved());
+    assertFalse(
+        textBlocks
+            .create(new TextBlockInput(TextBlockKind.APPROVAL, "Tab\u0007", "Text", 1))
+            .isSaved());
     assertEquals(before, count(TenantScope.staff(MUSTERSTADT, clerk), countSql), "nothing stored");
 
-    TextBlockOutcome saved = textBlocks.create(new TextBlockInput(TextBlockKind.APPROVAL, " " + title + " ",
-        "Die Unterlagen sind vollständig.\r\nDer Antrag ist begründet.", 5));
+    TextBlockOutcome saved =
+        textBlocks.create(
+            new TextBlockInput(
+                TextBlockKind.APPROVAL,
+                " " + title + " ",
+                "Die Unterlagen sind vollständig.\r\nDer Antrag ist begründet.",
+                5));
     assertTrue(saved.isSaved());
     TextBlock stored = textBlocks.find(saved.id()).orElseThrow();
     assertEquals(title, stored.getTitle());
@@ -232,9 +319,20 @@ class DecisionNoticesIT {
     assertTrue(textBlocks.forDecision(true).stream().anyMatch(b -> b.getId().equals(saved.id())));
     assertTrue(textBlocks.forDecision(false).stream().noneMatch(b -> b.getId().equals(saved.id())));
 
-    assertFalse(textBlocks.update(saved.id(), new TextBlockInput(TextBlockKind.REJECTION, title, " ", 5)).isSaved());
-    assertEquals(TextBlockKind.APPROVAL, textBlocks.find(saved.id()).orElseThrow().getKind(), "refused edit changed nothing");
-    assertTrue(textBlocks.update(saved.id(), new TextBlockInput(TextBlockKind.REJECTION, title, "Nicht begründet.", 5)).isSaved());
+    assertFalse(
+        textBlocks
+            .update(saved.id(), new TextBlockInput(TextBlockKind.REJECTION, title, " ", 5))
+            .isSaved());
+    assertEquals(
+        TextBlockKind.APPROVAL,
+        textBlocks.find(saved.id()).orElseThrow().getKind(),
+        "refused edit changed nothing");
+    assertTrue(
+        textBlocks
+            .update(
+                saved.id(),
+                new TextBlockInput(TextBlockKind.REJECTION, title, "Nicht begründet.", 5))
+            .isSaved());
     assertTrue(textBlocks.forDecision(false).stream().anyMatch(b -> b.getId().equals(saved.id())));
     textBlocks.setActive(saved.id(), false);
     assertTrue(textBlocks.forDecision(false).stream().noneMatch(b -> b.getId().equals(saved.id())));
@@ -244,11 +342,17 @@ class DecisionNoticesIT {
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-ben"));
     assertTrue(textBlocks.find(saved.id()).isEmpty());
     assertTrue(textBlocks.all().stream().noneMatch(b -> b.getId().equals(saved.id())));
-    assertThrows(NoSuchElementException.class,
-        () -> textBlocks.update(saved.id(), new TextBlockInput(TextBlockKind.APPROVAL, "x", "y", 1)));
+    assertThrows(
+        NoSuchElementException.class,
+        () ->
+            textBlocks.update(saved.id(), new TextBlockInput(TextBlockKind.APPROVAL, "x", "y", 1)));
     assertThrows(NoSuchElementException.class, () -> textBlocks.setActive(saved.id(), true));
-    assertEquals(0, count(TenantScope.staff(BEISPIELHEIM, "it-ben"),
-        "select count(*) from decision_text_block where id = ?1", saved.id()));
+    assertEquals(
+        0,
+        count(
+            TenantScope.staff(BEISPIELHEIM, "it-ben"),
+            "select count(*) from decision_text_block where id = ?1",
+            saved.id()));
     caller.set(TenantScope.citizen(erika));
     assertThrows(SecurityException.class, () -> textBlocks.all());
     assertEquals(0, count(TenantScope.citizen(erika), "select count(*) from decision_text_block"));
@@ -257,6 +361,7 @@ class DecisionNoticesIT {
     caller.set(TenantScope.staff(MUSTERSTADT, clerk));
     assertFalse(textBlocks.active(TextBlockKind.LEGAL_REMEDY).isEmpty());
     assertEquals(1, audited("textblock.created", saved.id()));
-    assertEquals(2, audited("textblock.updated", saved.id()) + audited("textblock.deactivated", saved.id()));
+    assertEquals(
+        2, audited("textblock.updated", saved.id()) + audited("textblock.deactivated", saved.id()));
   }
 }

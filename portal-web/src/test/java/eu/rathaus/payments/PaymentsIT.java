@@ -15,7 +15,8 @@ import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
-import eu.rathaus.payments.application.PaymentNotifications;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.application.PaymentPoll;
 import eu.rathaus.payments.application.PaymentSettings;
 import eu.rathaus.payments.application.PaymentSummary;
@@ -32,8 +33,6 @@ import eu.rathaus.payments.domain.PaymentRefund;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.payments.infrastructure.HostedPageProvider;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
@@ -68,7 +67,8 @@ class PaymentsIT {
   private static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
   private static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Deployment
   static WebArchive deployment() {
@@ -96,17 +96,24 @@ class PaymentsIT {
     publish("it.pay-", template -> template.replace("\"simple\": 1000", "\"simple\": 0"));
   }
 
-  /** Publishes the Meldebescheinigung template, changed by {@code change}, under a fresh key in Musterstadt. */
-  private void publish(String keyPrefix, java.util.function.UnaryOperator<String> change) throws Exception {
+  /**
+   * Publishes the Meldebescheinigung template, changed by {@code change}, under a fresh key in
+   * Musterstadt.
+   */
+  private void publish(String keyPrefix, java.util.function.UnaryOperator<String> change)
+      throws Exception {
     serviceKey = keyPrefix + UUID.randomUUID().toString().substring(0, 8);
-    String template = change.apply(DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-        .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\""));
-    transactions.asPlatform(() -> {
-      assertTrue(catalogue.addTemplate(template, "it").isDone());
-      CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
-      version = catalogue.openDraft(MUSTERSTADT, adopted.id(), "it").id();
-      assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
-    });
+    String template =
+        change.apply(
+            DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
+                .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\""));
+    transactions.asPlatform(
+        () -> {
+          assertTrue(catalogue.addTemplate(template, "it").isDone());
+          CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
+          version = catalogue.openDraft(MUSTERSTADT, adopted.id(), "it").id();
+          assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
+        });
   }
 
   private static ObjectNode json(String text) throws Exception {
@@ -116,38 +123,78 @@ class PaymentsIT {
   /** The citizen submits a Meldebescheinigung: "extended" costs 15 €, "simple" is free here. */
   private ReferenceNumber submit(String certificateType) throws Exception {
     caller.set(TenantScope.citizen(citizen));
-    StepOutcome one = journey.saveStep(null, "musterstadt", serviceKey, version, 0,
-        json("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"), 1);
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            serviceKey,
+            version,
+            0,
+            json(
+                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
+            1);
     assertTrue(one.isSaved(), one.problems()::toString);
-    assertTrue(journey.saveStep(one.draftId(), null, null, null, 1,
-        json("{\"certificateType\":\"" + certificateType + "\",\"delivery\":\"mailbox\"}"), 2).isSaved());
-    assertTrue(journey.saveStep(one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3)
-        .isSaved());
-    SubmissionOutcome outcome = journey.submit(one.draftId(), UUID.randomUUID().toString(), null, "de");
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(),
+                null,
+                null,
+                null,
+                1,
+                json("{\"certificateType\":\"" + certificateType + "\",\"delivery\":\"mailbox\"}"),
+                2)
+            .isSaved());
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3)
+            .isSaved());
+    SubmissionOutcome outcome =
+        journey.submit(one.draftId(), UUID.randomUUID().toString(), null, "de");
     assertEquals(SubmissionOutcome.Result.SUBMITTED, outcome.result());
     return outcome.reference();
   }
 
   private UUID applicationId(ReferenceNumber reference) throws Exception {
     UUID[] id = new UUID[1];
-    transactions.asPlatform(() -> id[0] = em.createQuery(
-            "select a.id from CaseApplication a where a.referenceNumber = ?1", UUID.class)
-        .setParameter(1, reference.format()).getSingleResult());
+    transactions.asPlatform(
+        () ->
+            id[0] =
+                em.createQuery(
+                        "select a.id from CaseApplication a where a.referenceNumber = ?1",
+                        UUID.class)
+                    .setParameter(1, reference.format())
+                    .getSingleResult());
     return id[0];
   }
 
   private PaymentRequest stored(UUID applicationId) throws Exception {
     PaymentRequest[] found = new PaymentRequest[1];
-    transactions.asPlatform(() -> found[0] = em.createQuery("select p from PaymentRequest p where p.applicationId = ?1",
-        PaymentRequest.class).setParameter(1, applicationId).getResultStream().findFirst().orElse(null));
+    transactions.asPlatform(
+        () ->
+            found[0] =
+                em.createQuery(
+                        "select p from PaymentRequest p where p.applicationId = ?1",
+                        PaymentRequest.class)
+                    .setParameter(1, applicationId)
+                    .getResultStream()
+                    .findFirst()
+                    .orElse(null));
     return found[0];
   }
 
   private List<PaymentEvent> events(UUID paymentId) throws Exception {
     @SuppressWarnings("unchecked")
     List<PaymentEvent>[] list = new List[1];
-    transactions.asPlatform(() -> list[0] = em.createQuery("select e from PaymentEvent e where e.paymentId = ?1 order by e.occurredAt",
-        PaymentEvent.class).setParameter(1, paymentId).getResultList());
+    transactions.asPlatform(
+        () ->
+            list[0] =
+                em.createQuery(
+                        "select e from PaymentEvent e where e.paymentId = ?1 order by e.occurredAt",
+                        PaymentEvent.class)
+                    .setParameter(1, paymentId)
+                    .getResultList());
     return list[0];
   }
 
@@ -159,9 +206,13 @@ class PaymentsIT {
   private PaymentRequest pendingOnline() throws Exception {
     UUID application = applicationId(submit("extended"));
     caller.set(TenantScope.citizen(citizen));
-    StartOutcome start = payments.startOnline(application, URI.create("http://localhost:18080/citizen/payment-return.xhtml"));
+    StartOutcome start =
+        payments.startOnline(
+            application, URI.create("http://localhost:18080/citizen/payment-return.xhtml"));
     assertTrue(start.isRedirect(), String.valueOf(start.problemKey()));
-    assertTrue(start.redirect().toString().startsWith("http://localhost:18480/pay/ps_"), start.redirect()::toString);
+    assertTrue(
+        start.redirect().toString().startsWith("http://localhost:18480/pay/ps_"),
+        start.redirect()::toString);
     PaymentRequest payment = stored(application);
     assertEquals(PaymentState.PENDING, payment.state());
     return payment;
@@ -172,30 +223,54 @@ class PaymentsIT {
   }
 
   private static int payAtSandbox(String sessionId, String card) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox() + "/pay/" + sessionId))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("card=" + card)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(sandbox() + "/pay/" + sessionId))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("card=" + card))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static void sandboxNotifications(boolean enabled) throws Exception {
-    HTTP.send(HttpRequest.newBuilder(URI.create(sandbox() + "/api/control/notifications?enabled=" + enabled))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(sandbox() + "/api/control/notifications?enabled=" + enabled))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   private static String notification(PaymentRequest p, String id, String status, long cents) {
-    return "{\"notificationId\":\"" + id + "\",\"sessionId\":\"" + p.providerPaymentId() + "\",\"reference\":\""
-        + p.referenceValue() + "\",\"status\":\"" + status + "\",\"amountCents\":" + cents + ",\"currency\":\"EUR\"}";
+    return "{\"notificationId\":\""
+        + id
+        + "\",\"sessionId\":\""
+        + p.providerPaymentId()
+        + "\",\"reference\":\""
+        + p.referenceValue()
+        + "\",\"status\":\""
+        + status
+        + "\",\"amountCents\":"
+        + cents
+        + ",\"currency\":\"EUR\"}";
   }
 
   private static int post(String body, Instant at, String secret) throws Exception {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     long seconds = at.getEpochSecond();
-    String signature = new NotificationSignature(secret.getBytes(StandardCharsets.UTF_8)).sign(seconds, bytes);
-    return HTTP.send(HttpRequest.newBuilder(URI.create(PaymentSettings.notifyBaseUrl()
-                + "/api/v1/payments/notifications/hosted"))
-            .header("Content-Type", "application/json").header("X-Payment-Timestamp", Long.toString(seconds))
-            .header("X-Payment-Signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    String signature =
+        new NotificationSignature(secret.getBytes(StandardCharsets.UTF_8)).sign(seconds, bytes);
+    return HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        PaymentSettings.notifyBaseUrl() + "/api/v1/payments/notifications/hosted"))
+                .header("Content-Type", "application/json")
+                .header("X-Payment-Timestamp", Long.toString(seconds))
+                .header("X-Payment-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static String secret() {
@@ -220,24 +295,36 @@ class PaymentsIT {
     PaymentRequest payment = stored(application);
     assertEquals(1500, payment.amountCents());
     assertEquals(PaymentState.OPEN, payment.state());
-    assertEquals(PaymentReference.of("MUS", reference.year(), reference.counter()), payment.reference());
+    assertEquals(
+        PaymentReference.of("MUS", reference.year(), reference.counter()), payment.reference());
     assertTrue(payment.dueDate().isAfter(LocalDate.now().plusDays(10)));
     assertEquals(List.of("OPENED"), kinds(payment.id()));
     long[] audits = new long[1];
-    transactions.asPlatform(() -> audits[0] = ((Number) em.createNativeQuery(
-        "select count(*) from audit_entry where subject_type = 'payment_request' and subject_id = ?1")
-        .setParameter(1, payment.id().toString()).getSingleResult()).longValue());
+    transactions.asPlatform(
+        () ->
+            audits[0] =
+                ((Number)
+                        em.createNativeQuery(
+                                "select count(*) from audit_entry where subject_type = 'payment_request' and subject_id = ?1")
+                            .setParameter(1, payment.id().toString())
+                            .getSingleResult())
+                    .longValue());
     assertEquals(1, audits[0]);
 
     caller.set(TenantScope.citizen(citizen));
-    assertEquals(PaymentState.OPEN, payments.forApplication(application).map(PaymentSummary::state).orElse(null));
+    assertEquals(
+        PaymentState.OPEN,
+        payments.forApplication(application).map(PaymentSummary::state).orElse(null));
     assertFalse(payments.decisionAllowed(application));
   }
 
   @Test
   void aServiceThatAllowsDecidingBeforePaymentAllowsItWhileTheFeeIsOpen() throws Exception {
-    publish("it.pay-early-", template -> template.replace("\"processingDays\":",
-        "\"decideBeforePayment\": true, \"processingDays\":"));
+    publish(
+        "it.pay-early-",
+        template ->
+            template.replace(
+                "\"processingDays\":", "\"decideBeforePayment\": true, \"processingDays\":"));
     UUID application = applicationId(submit("extended"));
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-mia"));
@@ -263,7 +350,9 @@ class PaymentsIT {
 
     assertEquals("Stadtkasse Musterstadt", details.payeeName());
     assertEquals("DE02 1203 0000 0000 2020 51", details.formattedIban());
-    assertTrue(details.epcPayload().contains("EUR15.00") && details.epcPayload().contains(details.reference()));
+    assertTrue(
+        details.epcPayload().contains("EUR15.00")
+            && details.epcPayload().contains(details.reference()));
     assertTrue(details.qrSvg().startsWith("<svg") && details.qrSvg().contains("aria-label"));
     PaymentRequest payment = stored(application);
     assertEquals(PaymentMethod.SEPA_TRANSFER, payment.method());
@@ -278,9 +367,15 @@ class PaymentsIT {
     String good = notification(payment, "nt_it_" + UUID.randomUUID(), "PAID", 1500);
     assertEquals(401, post(good, Instant.now(), "a-completely-different-secret-of-32-bytes"));
     assertEquals(401, post(good, Instant.now().minusSeconds(900), secret()));
-    String unknown = good.replace(payment.referenceValue(), PaymentReference.of("ZZZ", 2000, 1).value());
+    String unknown =
+        good.replace(payment.referenceValue(), PaymentReference.of("ZZZ", 2000, 1).value());
     assertEquals(404, post(unknown, Instant.now(), secret()));
-    assertEquals(422, post(notification(payment, "nt_it_" + UUID.randomUUID(), "PAID", 1), Instant.now(), secret()));
+    assertEquals(
+        422,
+        post(
+            notification(payment, "nt_it_" + UUID.randomUUID(), "PAID", 1),
+            Instant.now(),
+            secret()));
     assertEquals(400, post("{\"status\":\"PAID\"}", Instant.now(), secret()));
 
     PaymentRequest after = stored(payment.applicationId());
@@ -310,11 +405,13 @@ class PaymentsIT {
     sandboxNotifications(false);
     try {
       // The sandbox settles the session before it answers 303 and, switched off, queues no
-      // notification at all: once the answer is here, nothing is on its way that could still arrive.
+      // notification at all: once the answer is here, nothing is on its way that could still
+      // arrive.
       assertEquals(303, payAtSandbox(payment.providerPaymentId(), "success"));
       assertEquals(PaymentState.PENDING, stored(payment.applicationId()).state());
 
-      while (poll.settlePending(Duration.ZERO) > 0 && stored(payment.applicationId()).state() == PaymentState.PENDING) {
+      while (poll.settlePending(Duration.ZERO) > 0
+          && stored(payment.applicationId()).state() == PaymentState.PENDING) {
         // further batches until ours was looked at
       }
     } finally {
@@ -332,15 +429,20 @@ class PaymentsIT {
 
     assertEquals(303, payAtSandbox(payment.providerPaymentId(), "fail"));
 
-    assertEquals(PaymentState.FAILED, awaitState(payment.applicationId(), PaymentState.FAILED).state());
+    assertEquals(
+        PaymentState.FAILED, awaitState(payment.applicationId(), PaymentState.FAILED).state());
   }
 
   @Test
   void overdueRequestsExpire() throws Exception {
     UUID application = applicationId(submit("extended"));
     PaymentRequest payment = stored(application);
-    transactions.asPlatform(() -> em.createNativeQuery("update payment_request set due_date = ?1 where id = ?2")
-        .setParameter(1, LocalDate.of(2001, 1, 1)).setParameter(2, payment.id()).executeUpdate());
+    transactions.asPlatform(
+        () ->
+            em.createNativeQuery("update payment_request set due_date = ?1 where id = ?2")
+                .setParameter(1, LocalDate.of(2001, 1, 1))
+                .setParameter(2, payment.id())
+                .executeUpdate());
 
     while (poll.expireOverdue() > 0 && stored(application).state() != PaymentState.EXPIRED) {
       // further batches until ours was reached
@@ -360,7 +462,8 @@ class PaymentsIT {
     assertFalse(refunds.refund(payment.id(), 500, "Irrtum").done());
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-treasurer"));
-    assertEquals("payment.problem.refundAmount", refunds.refund(payment.id(), 2000, "zu viel").problemKey());
+    assertEquals(
+        "payment.problem.refundAmount", refunds.refund(payment.id(), 2000, "zu viel").problemKey());
     RefundOutcome outcome = refunds.refund(payment.id(), 500, "Teilweise erstattet");
 
     assertTrue(outcome.done(), outcome::toString);
@@ -371,15 +474,28 @@ class PaymentsIT {
     transactions.asPlatform(() -> refund[0] = em.find(PaymentRefund.class, outcome.refundId()));
     assertEquals(PaymentRefund.State.DONE, refund[0].state());
     assertTrue(refund[0].providerRefundId().startsWith("rf_"));
-    JsonNode atSandbox = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(sandbox() + "/api/sessions/"
-        + payment.providerPaymentId())).headers(signedGet()).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode atSandbox =
+        JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(
+                            URI.create(sandbox() + "/api/sessions/" + payment.providerPaymentId()))
+                        .headers(signedGet())
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
     assertEquals(500, atSandbox.path("refundedCents").asLong());
   }
 
   private static String[] signedGet() {
     long seconds = Instant.now().getEpochSecond();
-    return new String[] {"X-Payment-Timestamp", Long.toString(seconds), "X-Payment-Signature",
-        new NotificationSignature(secret().getBytes(StandardCharsets.UTF_8)).sign(seconds, new byte[0])};
+    return new String[] {
+      "X-Payment-Timestamp",
+      Long.toString(seconds),
+      "X-Payment-Signature",
+      new NotificationSignature(secret().getBytes(StandardCharsets.UTF_8))
+          .sign(seconds, new byte[0])
+    };
   }
 
   @Test
@@ -389,13 +505,16 @@ class PaymentsIT {
     caller.set(TenantScope.citizen("it-someone-else-" + UUID.randomUUID()));
     assertTrue(payments.forApplication(application).isEmpty());
     assertTrue(payments.chooseTransfer(application).isEmpty());
-    assertEquals("payment.problem.notFound", payments.startOnline(application, URI.create("http://localhost/x")).problemKey());
+    assertEquals(
+        "payment.problem.notFound",
+        payments.startOnline(application, URI.create("http://localhost/x")).problemKey());
 
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-ben"));
     assertTrue(payments.forApplication(application).isEmpty());
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-mia"));
-    assertEquals(1500L, payments.forApplication(application).map(PaymentSummary::amountCents).orElse(0L));
+    assertEquals(
+        1500L, payments.forApplication(application).map(PaymentSummary::amountCents).orElse(0L));
     assertFalse(payments.decisionAllowed(application));
   }
 }

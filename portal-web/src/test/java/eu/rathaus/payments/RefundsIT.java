@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.application.Refunds;
 import eu.rathaus.payments.application.StatementImport;
 import eu.rathaus.payments.domain.PaymentRefund;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.CamtFiles;
 import eu.rathaus.web.it.Deployments;
 import jakarta.inject.Inject;
@@ -49,8 +49,15 @@ class RefundsIT {
     PaymentRequest p = fixtures.sepaPayment(application, citizen, cents);
     caller.set(TenantScope.staff(MUSTERSTADT, "it-moritz"));
     String id = UUID.randomUUID().toString().substring(0, 12);
-    assertEquals(1, statementImport.importFile("a.xml",
-        CamtFiles.statement("STMT-" + id, MUSTERSTADT_IBAN).credit("B-" + id, cents, p.referenceValue()).bytes()).matched());
+    assertEquals(
+        1,
+        statementImport
+            .importFile(
+                "a.xml",
+                CamtFiles.statement("STMT-" + id, MUSTERSTADT_IBAN)
+                    .credit("B-" + id, cents, p.referenceValue())
+                    .bytes())
+            .matched());
     return p;
   }
 
@@ -60,8 +67,11 @@ class RefundsIT {
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-moritz"));
     assertEquals(Refunds.Refusal.REASON_MISSING, refunds.refund(p.id(), 1000, "  ").refusal());
-    assertEquals(Refunds.Refusal.AMOUNT_INVALID, refunds.refund(p.id(), 0, "Antrag zurückgenommen").refusal());
-    assertEquals(Refunds.Refusal.TOO_MUCH, refunds.refund(p.id(), 3001, "Antrag zurückgenommen").refusal());
+    assertEquals(
+        Refunds.Refusal.AMOUNT_INVALID,
+        refunds.refund(p.id(), 0, "Antrag zurückgenommen").refusal());
+    assertEquals(
+        Refunds.Refusal.TOO_MUCH, refunds.refund(p.id(), 3001, "Antrag zurückgenommen").refusal());
 
     Refunds.Outcome partial = refunds.refund(p.id(), 1000, "Teilweise zurückgenommen");
     assertTrue(partial.isDone());
@@ -75,12 +85,22 @@ class RefundsIT {
     assertEquals(Refunds.Refusal.TOO_MUCH, refunds.refund(p.id(), 1, "noch einmal").refusal());
 
     assertEquals(2, refunds.refunds(p.id()).size());
-    assertTrue(refunds.refunds(p.id()).stream().allMatch(r -> r.channel() == PaymentRefund.Channel.SEPA_INSTRUCTION && r.transferFile()));
-    assertEquals(2, fixtures.count("select count(e) from PaymentEvent e where e.paymentId = ?1 and e.toState = ?2",
-        p.id(), PaymentState.REFUNDED));
+    assertTrue(
+        refunds.refunds(p.id()).stream()
+            .allMatch(
+                r -> r.channel() == PaymentRefund.Channel.SEPA_INSTRUCTION && r.transferFile()));
+    assertEquals(
+        2,
+        fixtures.count(
+            "select count(e) from PaymentEvent e where e.paymentId = ?1 and e.toState = ?2",
+            p.id(),
+            PaymentState.REFUNDED));
 
     // The transfer file goes from the payee account back to the payer's account.
-    String xml = new String(refunds.transferFile(partial.refundId()).orElseThrow().content(), StandardCharsets.UTF_8);
+    String xml =
+        new String(
+            refunds.transferFile(partial.refundId()).orElseThrow().content(),
+            StandardCharsets.UTF_8);
     assertTrue(xml.contains("pain.001.001.03"), xml);
     assertTrue(xml.contains("<IBAN>DE89370400440532013000</IBAN>"), xml);
     assertTrue(xml.contains("<IBAN>" + MUSTERSTADT_IBAN + "</IBAN>"), xml);
@@ -90,7 +110,8 @@ class RefundsIT {
   @Test
   void anUnpaidOrForeignPaymentCannotBeRefunded() throws Exception {
     String citizen = "it-refund-" + UUID.randomUUID().toString().substring(0, 8);
-    PaymentRequest pending = fixtures.sepaPayment(fixtures.submit(fixtures.publishService(), citizen), citizen, 1500);
+    PaymentRequest pending =
+        fixtures.sepaPayment(fixtures.submit(fixtures.publishService(), citizen), citizen, 1500);
 
     caller.set(TenantScope.staff(MUSTERSTADT, "it-moritz"));
     assertEquals(Refunds.Refusal.NOT_PAID, refunds.refund(pending.id(), 100, "Versehen").refusal());

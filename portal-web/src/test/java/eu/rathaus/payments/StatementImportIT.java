@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.application.StatementImport;
 import eu.rathaus.payments.application.Treasury;
 import eu.rathaus.payments.domain.ClarificationReason;
@@ -17,8 +19,6 @@ import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.payments.domain.StatementRefused;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.CamtFiles;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ScopedTransactions;
@@ -89,12 +89,14 @@ class StatementImportIT {
     PaymentRequest over = pendingPayment(1200);
     String bankRef = unique("B");
     String donation = unique("Spende ohne Kassenzeichen");
-    CamtFiles file = CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
-        .credit(bankRef, 3000, exact.referenceValue())
-        .creditWithText(unique("B"), 2000, "Gebühr " + under.reference().printed().toLowerCase())
-        .credit(unique("B"), 1500, over.referenceValue())
-        .creditWithText(unique("B"), 999, donation)
-        .debit(unique("B"), 400);
+    CamtFiles file =
+        CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
+            .credit(bankRef, 3000, exact.referenceValue())
+            .creditWithText(
+                unique("B"), 2000, "Gebühr " + under.reference().printed().toLowerCase())
+            .credit(unique("B"), 1500, over.referenceValue())
+            .creditWithText(unique("B"), 999, donation)
+            .debit(unique("B"), 400);
 
     asMusterstadtAdmin();
     StatementImport.Result result = statementImport.importFile("auszug.xml", file.bytes());
@@ -115,48 +117,88 @@ class StatementImportIT {
     assertEquals("CAMT053", last.source());
     assertEquals(bankRef, last.externalId());
 
-    // The same file again, and the same statement id in a different file: refused, nothing booked twice.
+    // The same file again, and the same statement id in a different file: refused, nothing booked
+    // twice.
     asMusterstadtAdmin();
-    StatementRefused again = assertThrows(StatementRefused.class, () -> statementImport.importFile("auszug.xml", file.bytes()));
+    StatementRefused again =
+        assertThrows(
+            StatementRefused.class, () -> statementImport.importFile("auszug.xml", file.bytes()));
     assertEquals(StatementRefused.Reason.ALREADY_IMPORTED, again.reason());
     // The page's entry point answers the same refusal as an outcome, not as an exception.
     StatementImport.Outcome uploadedAgain = statementImport.upload("auszug.xml", file.bytes());
     assertEquals(StatementRefused.Reason.ALREADY_IMPORTED, uploadedAgain.refusal());
     assertNull(uploadedAgain.result());
-    byte[] sameStatementOtherBytes = (file.xml() + "<!-- erneut geliefert -->").getBytes(StandardCharsets.UTF_8);
-    assertEquals(StatementRefused.Reason.ALREADY_IMPORTED, assertThrows(StatementRefused.class,
-        () -> statementImport.importFile("kopie.xml", sameStatementOtherBytes)).reason());
-    assertEquals(1, fixtures.count("select count(e) from PaymentEvent e where e.paymentId = ?1 and e.toState = ?2",
-        exact.id(), PaymentState.PAID));
+    byte[] sameStatementOtherBytes =
+        (file.xml() + "<!-- erneut geliefert -->").getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        StatementRefused.Reason.ALREADY_IMPORTED,
+        assertThrows(
+                StatementRefused.class,
+                () -> statementImport.importFile("kopie.xml", sameStatementOtherBytes))
+            .reason());
+    assertEquals(
+        1,
+        fixtures.count(
+            "select count(e) from PaymentEvent e where e.paymentId = ?1 and e.toState = ?2",
+            exact.id(),
+            PaymentState.PAID));
 
-    // An overlapping statement (other id) carrying the same bank transaction: recognised, not booked again.
+    // An overlapping statement (other id) carrying the same bank transaction: recognised, not
+    // booked again.
     asMusterstadtAdmin();
-    StatementImport.Result overlap = statementImport.importFile("overlap.xml",
-        CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN).credit(bankRef, 3000, exact.referenceValue()).bytes());
+    StatementImport.Result overlap =
+        statementImport.importFile(
+            "overlap.xml",
+            CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
+                .credit(bankRef, 3000, exact.referenceValue())
+                .bytes());
     assertEquals(0, overlap.matched());
     assertEquals(1, overlap.alreadyBooked());
-    assertEquals(1, fixtures.count("select count(e) from PaymentEvent e where e.paymentId = ?1 and e.toState = ?2",
-        exact.id(), PaymentState.PAID));
+    assertEquals(
+        1,
+        fixtures.count(
+            "select count(e) from PaymentEvent e where e.paymentId = ?1 and e.toState = ?2",
+            exact.id(),
+            PaymentState.PAID));
 
     // The clarification list names why, and resolving needs a note.
     asMusterstadtAdmin();
-    List<Treasury.ClarificationRow> open = treasury.clarifications().stream()
-        .filter(c -> c.status() == eu.rathaus.payments.domain.Clarification.Status.OPEN)
-        .filter(c -> c.creditorReference() != null && List.of(under.referenceValue(), over.referenceValue()).contains(c.creditorReference())
-            || donation.equals(c.remittance()))
-        .toList();
-    assertEquals(List.of(ClarificationReason.UNKNOWN_REFERENCE, ClarificationReason.UNDERPAID, ClarificationReason.OVERPAID),
+    List<Treasury.ClarificationRow> open =
+        treasury.clarifications().stream()
+            .filter(c -> c.status() == eu.rathaus.payments.domain.Clarification.Status.OPEN)
+            .filter(
+                c ->
+                    c.creditorReference() != null
+                            && List.of(under.referenceValue(), over.referenceValue())
+                                .contains(c.creditorReference())
+                        || donation.equals(c.remittance()))
+            .toList();
+    assertEquals(
+        List.of(
+            ClarificationReason.UNKNOWN_REFERENCE,
+            ClarificationReason.UNDERPAID,
+            ClarificationReason.OVERPAID),
         open.stream().map(Treasury.ClarificationRow::reason).sorted().toList());
     UUID first = open.get(0).id();
     assertThrows(IllegalArgumentException.class, () -> treasury.resolve(first, " "));
     treasury.resolve(first, "Differenz beim Bürger angefordert");
-    assertTrue(treasury.clarifications().stream().anyMatch(c -> c.id().equals(first)
-        && c.status() == eu.rathaus.payments.domain.Clarification.Status.RESOLVED && "it-moritz".equals(c.resolvedBy())));
+    assertTrue(
+        treasury.clarifications().stream()
+            .anyMatch(
+                c ->
+                    c.id().equals(first)
+                        && c.status() == eu.rathaus.payments.domain.Clarification.Status.RESOLVED
+                        && "it-moritz".equals(c.resolvedBy())));
 
     // The overview counts the paid payment; its period is today.
-    Treasury.Overview overview = treasury.payments(LocalDate.now().minusDays(1), LocalDate.now().plusDays(1), PaymentState.PAID);
+    Treasury.Overview overview =
+        treasury.payments(
+            LocalDate.now().minusDays(1), LocalDate.now().plusDays(1), PaymentState.PAID);
     assertTrue(overview.rows().stream().anyMatch(r -> r.id().equals(exact.id())));
-    assertTrue(overview.totals().stream().anyMatch(t -> t.state() == PaymentState.PAID && t.count() >= 1 && t.sumCents() >= 3000));
+    assertTrue(
+        overview.totals().stream()
+            .anyMatch(
+                t -> t.state() == PaymentState.PAID && t.count() >= 1 && t.sumCents() >= 3000));
   }
 
   @Test
@@ -165,18 +207,30 @@ class StatementImportIT {
     String bankRef = unique("B");
 
     asMusterstadtAdmin();
-    assertEquals(1, statementImport.importFile("offen.xml",
-        CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN).credit(bankRef, 1800, open.referenceValue()).bytes()).matched());
+    assertEquals(
+        1,
+        statementImport
+            .importFile(
+                "offen.xml",
+                CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
+                    .credit(bankRef, 1800, open.referenceValue())
+                    .bytes())
+            .matched());
 
     PaymentRequest paid = fixtures.reload(open.id());
     assertEquals(PaymentState.PAID, paid.state());
     assertEquals(eu.rathaus.payments.domain.PaymentMethod.SEPA_TRANSFER, paid.method());
     // PENDING and PAID are booked in the same instant; order them as the state machine does.
-    List<PaymentEvent> events = events(open.id()).stream()
-        .sorted(java.util.Comparator.comparing(PaymentEvent::toState)).toList();
-    assertEquals(List.of(PaymentState.OPEN, PaymentState.PENDING, PaymentState.PAID),
+    List<PaymentEvent> events =
+        events(open.id()).stream()
+            .sorted(java.util.Comparator.comparing(PaymentEvent::toState))
+            .toList();
+    assertEquals(
+        List.of(PaymentState.OPEN, PaymentState.PENDING, PaymentState.PAID),
         events.stream().map(PaymentEvent::toState).toList());
-    assertEquals(List.of("PORTAL", "CAMT053", "CAMT053"), events.stream().map(PaymentEvent::source).toList());
+    assertEquals(
+        List.of("PORTAL", "CAMT053", "CAMT053"),
+        events.stream().map(PaymentEvent::source).toList());
     assertEquals(bankRef, events.get(2).externalId());
   }
 
@@ -186,22 +240,40 @@ class StatementImportIT {
     long statementsBefore = fixtures.count("select count(s) from ImportedStatement s");
 
     asMusterstadtAdmin();
-    StatementRefused wrongAccount = assertThrows(StatementRefused.class, () -> statementImport.importFile("fremd.xml",
-        CamtFiles.statement(unique("STMT"), "DE89370400440532013000").credit(unique("B"), 3000, p.referenceValue()).bytes()));
+    StatementRefused wrongAccount =
+        assertThrows(
+            StatementRefused.class,
+            () ->
+                statementImport.importFile(
+                    "fremd.xml",
+                    CamtFiles.statement(unique("STMT"), "DE89370400440532013000")
+                        .credit(unique("B"), 3000, p.referenceValue())
+                        .bytes()));
     assertEquals(StatementRefused.Reason.WRONG_ACCOUNT, wrongAccount.reason());
 
-    String broken = CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN).credit(unique("B"), 3000, p.referenceValue()).xml()
-        .replace("</Stmt>", "");
-    StatementRefused malformed = assertThrows(StatementRefused.class,
-        () -> statementImport.importFile("kaputt.xml", broken.getBytes(StandardCharsets.UTF_8)));
+    String broken =
+        CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
+            .credit(unique("B"), 3000, p.referenceValue())
+            .xml()
+            .replace("</Stmt>", "");
+    StatementRefused malformed =
+        assertThrows(
+            StatementRefused.class,
+            () ->
+                statementImport.importFile("kaputt.xml", broken.getBytes(StandardCharsets.UTF_8)));
     assertEquals(StatementRefused.Reason.MALFORMED, malformed.reason());
 
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&x;</Document>";
-    StatementRefused unsafe = assertThrows(StatementRefused.class,
-        () -> statementImport.importFile("xxe.xml", xxe.getBytes(StandardCharsets.UTF_8)));
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&x;</Document>";
+    StatementRefused unsafe =
+        assertThrows(
+            StatementRefused.class,
+            () -> statementImport.importFile("xxe.xml", xxe.getBytes(StandardCharsets.UTF_8)));
     assertEquals(StatementRefused.Reason.UNSAFE_XML, unsafe.reason());
-    assertEquals(StatementRefused.Reason.EMPTY_FILE, statementImport.upload("leer.xml", new byte[0]).refusal());
+    assertEquals(
+        StatementRefused.Reason.EMPTY_FILE,
+        statementImport.upload("leer.xml", new byte[0]).refusal());
 
     assertEquals(statementsBefore, fixtures.count("select count(s) from ImportedStatement s"));
     assertEquals(PaymentState.PENDING, fixtures.reload(p.id()).state());
@@ -211,30 +283,51 @@ class StatementImportIT {
   void beispielheimSeesNothingOfMusterstadtsTreasury() throws Exception {
     PaymentRequest p = pendingPayment(3000);
     asMusterstadtAdmin();
-    StatementImport.Result result = statementImport.importFile("auszug.xml",
-        CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN).credit(unique("B"), 3000, p.referenceValue())
-            .creditWithText(unique("B"), 100, "unbekannt").bytes());
+    StatementImport.Result result =
+        statementImport.importFile(
+            "auszug.xml",
+            CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
+                .credit(unique("B"), 3000, p.referenceValue())
+                .creditWithText(unique("B"), 100, "unbekannt")
+                .bytes());
     assertEquals(1, result.matched());
 
     caller.set(TenantScope.staff(BEISPIELHEIM, "it-berta"));
     Treasury.Overview overview = treasury.payments(null, null, null);
     assertFalse(overview.rows().stream().anyMatch(r -> r.reference().equals(p.referenceValue())));
-    assertTrue(treasury.clarifications().stream().noneMatch(c -> "unbekannt".equals(c.remittance())));
-    assertTrue(treasury.recentImports().stream().noneMatch(s -> s.id().equals(result.statementId())));
+    assertTrue(
+        treasury.clarifications().stream().noneMatch(c -> "unbekannt".equals(c.remittance())));
+    assertTrue(
+        treasury.recentImports().stream().noneMatch(s -> s.id().equals(result.statementId())));
     // Beispielheim uploading Musterstadt's statement: not its account.
-    StatementRefused refused = assertThrows(StatementRefused.class, () -> statementImport.importFile("x.xml",
-        CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN).credit(unique("B"), 3000, p.referenceValue()).bytes()));
+    StatementRefused refused =
+        assertThrows(
+            StatementRefused.class,
+            () ->
+                statementImport.importFile(
+                    "x.xml",
+                    CamtFiles.statement(unique("STMT"), MUSTERSTADT_IBAN)
+                        .credit(unique("B"), 3000, p.referenceValue())
+                        .bytes()));
     assertEquals(StatementRefused.Reason.WRONG_ACCOUNT, refused.reason());
 
     // Row-level security: the same questions in SQL, as Beispielheim's staff and as a citizen.
-    for (TenantScope outsider : List.of(TenantScope.staff(BEISPIELHEIM, "it-berta"), TenantScope.citizen(citizen))) {
-      transactions.run(outsider, () -> {
-        for (String table : List.of("bank_statement", "bank_statement_entry", "payment_clarification")) {
-          Number n = (Number) em.createNativeQuery("select count(*) from " + table + " where municipality_id = ?1")
-              .setParameter(1, MUSTERSTADT).getSingleResult();
-          assertEquals(0L, n.longValue(), table + " as " + outsider.kind());
-        }
-      });
+    for (TenantScope outsider :
+        List.of(TenantScope.staff(BEISPIELHEIM, "it-berta"), TenantScope.citizen(citizen))) {
+      transactions.run(
+          outsider,
+          () -> {
+            for (String table :
+                List.of("bank_statement", "bank_statement_entry", "payment_clarification")) {
+              Number n =
+                  (Number)
+                      em.createNativeQuery(
+                              "select count(*) from " + table + " where municipality_id = ?1")
+                          .setParameter(1, MUSTERSTADT)
+                          .getSingleResult();
+              assertEquals(0L, n.longValue(), table + " as " + outsider.kind());
+            }
+          });
     }
   }
 

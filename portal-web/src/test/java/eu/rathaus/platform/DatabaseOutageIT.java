@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.Jdbc;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,10 +41,13 @@ class DatabaseOutageIT {
 
   @ArquillianResource URL base;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private int awaitReadiness(int expected) throws Exception {
@@ -61,10 +64,12 @@ class DatabaseOutageIT {
   }
 
   private static void setPortalDatabaseReachable(boolean reachable) throws Exception {
-    try (Connection c = Jdbc.superuserMaintenance(); Statement s = c.createStatement()) {
+    try (Connection c = Jdbc.superuserMaintenance();
+        Statement s = c.createStatement()) {
       s.execute("alter database rathaus allow_connections " + reachable);
       if (!reachable) {
-        s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'rathaus' and pid <> pg_backend_pid()");
+        s.execute(
+            "select pg_terminate_backend(pid) from pg_stat_activity where datname = 'rathaus' and pid <> pg_backend_pid()");
       }
     }
   }

@@ -19,7 +19,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Runs inside the deployed portal: the migrations ran, and the portal's database role is fenced in. */
+/**
+ * Runs inside the deployed portal: the migrations ran, and the portal's database role is fenced in.
+ */
 @ExtendWith(ArquillianExtension.class)
 class SchemaAndRolesIT {
 
@@ -40,8 +42,11 @@ class SchemaAndRolesIT {
 
   @Test
   void portalRoleIsNeitherSuperuserNorAbleToBypassRowLevelSecurity() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select current_user, rolsuper, rolbypassrls, rolcreaterole from pg_roles where rolname = current_user")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select current_user, rolsuper, rolbypassrls, rolcreaterole from pg_roles where rolname = current_user")) {
       assertTrue(rs.next());
       assertEquals("rathaus", rs.getString(1));
       assertFalse(rs.getBoolean(2), "superuser");
@@ -52,13 +57,21 @@ class SchemaAndRolesIT {
 
   @Test
   void portalRoleOwnsNoTableAndCannotRewriteTheAuditLog() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user")) {
         rs.next();
         assertEquals(0, rs.getInt(1), "tables owned by the portal role");
       }
-      SQLException update = assertThrows(SQLException.class, () -> s.executeUpdate("update audit_entry set actor = 'x'"));
-      assertTrue(update.getMessage().contains("permission denied") || update.getMessage().contains("append-only"), update.getMessage());
+      SQLException update =
+          assertThrows(
+              SQLException.class, () -> s.executeUpdate("update audit_entry set actor = 'x'"));
+      assertTrue(
+          update.getMessage().contains("permission denied")
+              || update.getMessage().contains("append-only"),
+          update.getMessage());
       assertThrows(SQLException.class, () -> s.executeUpdate("delete from audit_entry"));
       assertThrows(SQLException.class, () -> s.executeUpdate("drop table municipality"));
     }

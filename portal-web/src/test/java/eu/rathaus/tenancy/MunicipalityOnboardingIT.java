@@ -89,8 +89,16 @@ class MunicipalityOnboardingIT {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String slug = place.toLowerCase() + "-" + suffix;
     String ags = String.format("09%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-    return new OnboardingRequest(place + " " + suffix, ags, "Bayern", slug, slug + ".de", null, "admin@" + slug + ".de",
-        "Ada", "Admin");
+    return new OnboardingRequest(
+        place + " " + suffix,
+        ags,
+        "Bayern",
+        slug,
+        slug + ".de",
+        null,
+        "admin@" + slug + ".de",
+        "Ada",
+        "Admin");
   }
 
   @Test
@@ -98,31 +106,73 @@ class MunicipalityOnboardingIT {
     java.util.UUID musterstadt = directory.bySlug("musterstadt").orElseThrow().id();
     OnboardingRequest fremdstadt = fresh("Fremdstadt");
     caller.set(TenantScope.staff(musterstadt, "it-moritz"));
-    assertThrows(CallerNotPermitted.class, () -> administration.suspend("beispielheim", "it-moritz"));
-    assertThrows(CallerNotPermitted.class, () -> administration.activate("beispielheim", "it-moritz"));
+    assertThrows(
+        CallerNotPermitted.class, () -> administration.suspend("beispielheim", "it-moritz"));
+    assertThrows(
+        CallerNotPermitted.class, () -> administration.activate("beispielheim", "it-moritz"));
     assertThrows(CallerNotPermitted.class, () -> administration.all());
     assertThrows(CallerNotPermitted.class, () -> onboarding.onboard(fremdstadt, "it-moritz"));
     caller.set(TenantScope.citizen("it-erika"));
-    assertThrows(CallerNotPermitted.class, () -> administration.suspend("beispielheim", "it-erika"));
+    assertThrows(
+        CallerNotPermitted.class, () -> administration.suspend("beispielheim", "it-erika"));
     caller.set(null);
-    assertThrows(CallerNotPermitted.class, () -> administration.suspend("beispielheim", "anonymous"));
-    assertEquals(Optional.of(MunicipalityStatus.ACTIVE), administration.statusOf("beispielheim"), "nothing changed");
+    assertThrows(
+        CallerNotPermitted.class, () -> administration.suspend("beispielheim", "anonymous"));
+    assertEquals(
+        Optional.of(MunicipalityStatus.ACTIVE),
+        administration.statusOf("beispielheim"),
+        "nothing changed");
     assertTrue(directory.bySlug(fremdstadt.slug()).isEmpty(), "nothing onboarded");
   }
 
   @Test
   void badInputIsRefusedFieldByFieldAndWritesNothing() {
     OnboardingOutcome outcome =
-        onboarding.onboard(new OnboardingRequest("", "0918800", "Hessen", "-x", "not a domain", "ftp://idp", "nobody", " ", "x".repeat(101)), "it");
+        onboarding.onboard(
+            new OnboardingRequest(
+                "",
+                "0918800",
+                "Hessen",
+                "-x",
+                "not a domain",
+                "ftp://idp",
+                "nobody",
+                " ",
+                "x".repeat(101)),
+            "it");
     assertEquals(OnboardingOutcome.Result.INVALID, outcome.result());
-    Set<String> fields = outcome.problems().stream().map(FieldProblem::field).collect(Collectors.toSet());
-    assertEquals(Set.of("name", "ags", "slug", "emailDomain", "idpDiscoveryUrl", "idpClientId", "idpClientSecret", "adminEmail", "adminFirstName", "adminLastName"), fields);
+    Set<String> fields =
+        outcome.problems().stream().map(FieldProblem::field).collect(Collectors.toSet());
+    assertEquals(
+        Set.of(
+            "name",
+            "ags",
+            "slug",
+            "emailDomain",
+            "idpDiscoveryUrl",
+            "idpClientId",
+            "idpClientSecret",
+            "adminEmail",
+            "adminFirstName",
+            "adminLastName"),
+        fields);
 
     OnboardingRequest valid = fresh("Irgendwo");
-    OnboardingRequest wrongStateRequest = new OnboardingRequest(valid.name(), valid.ags(), "Hessen", valid.slug(),
-        valid.emailDomain(), null, valid.adminEmail(), "A", "B");
+    OnboardingRequest wrongStateRequest =
+        new OnboardingRequest(
+            valid.name(),
+            valid.ags(),
+            "Hessen",
+            valid.slug(),
+            valid.emailDomain(),
+            null,
+            valid.adminEmail(),
+            "A",
+            "B");
     OnboardingOutcome wrongState = onboarding.onboard(wrongStateRequest, "it");
-    assertEquals(List.of("onboarding.ags.state"), wrongState.problems().stream().map(FieldProblem::messageKey).toList());
+    assertEquals(
+        List.of("onboarding.ags.state"),
+        wrongState.problems().stream().map(FieldProblem::messageKey).toList());
     assertTrue(administration.all().stream().noneMatch(r -> r.slug().equals(valid.slug())));
   }
 
@@ -132,12 +182,19 @@ class MunicipalityOnboardingIT {
     OnboardingOutcome outcome = onboarding.onboard(neustadt, "it-platform-admin");
     assertEquals(OnboardingOutcome.Result.COMPLETED, outcome.result(), outcome::detail);
     assertTrue(directory.bySlug(neustadt.slug()).isPresent(), "listed in the public directory");
-    String organization = organizations.findOrganization(neustadt.slug()).orElseThrow(() -> new AssertionError("Keycloak organization exists"));
+    String organization =
+        organizations
+            .findOrganization(neustadt.slug())
+            .orElseThrow(() -> new AssertionError("Keycloak organization exists"));
 
     OnboardingOutcome again = onboarding.onboard(neustadt, "it-platform-admin");
     assertEquals(OnboardingOutcome.Result.COMPLETED, again.result(), again::detail);
-    assertEquals(1, administration.all().stream().filter(r -> r.slug().equals(neustadt.slug())).count());
-    assertEquals(Optional.of(organization), organizations.findOrganization(neustadt.slug()), "the same organization");
+    assertEquals(
+        1, administration.all().stream().filter(r -> r.slug().equals(neustadt.slug())).count());
+    assertEquals(
+        Optional.of(organization),
+        organizations.findOrganization(neustadt.slug()),
+        "the same organization");
   }
 
   @Test
@@ -152,20 +209,48 @@ class MunicipalityOnboardingIT {
   @Test
   void conflictingSlugOrKeyIsRefused() {
     OnboardingRequest taken = fresh("Vorhanden");
-    assertEquals(OnboardingOutcome.Result.COMPLETED, onboarding.onboard(taken, "it-platform-admin").result());
+    assertEquals(
+        OnboardingOutcome.Result.COMPLETED,
+        onboarding.onboard(taken, "it-platform-admin").result());
     OnboardingRequest other = fresh("Anderswo");
 
-    OnboardingOutcome sameSlug = onboarding.onboard(new OnboardingRequest(other.name(), other.ags(), "Bayern",
-        taken.slug(), other.emailDomain(), null, other.adminEmail(), "A", "B"), "it");
-    assertEquals(List.of("onboarding.slug.taken"), sameSlug.problems().stream().map(FieldProblem::messageKey).toList());
-    OnboardingOutcome sameKey = onboarding.onboard(new OnboardingRequest(other.name(), taken.ags(), "Bayern",
-        other.slug(), other.emailDomain(), null, other.adminEmail(), "A", "B"), "it");
-    assertEquals(List.of("onboarding.ags.taken"), sameKey.problems().stream().map(FieldProblem::messageKey).toList());
+    OnboardingOutcome sameSlug =
+        onboarding.onboard(
+            new OnboardingRequest(
+                other.name(),
+                other.ags(),
+                "Bayern",
+                taken.slug(),
+                other.emailDomain(),
+                null,
+                other.adminEmail(),
+                "A",
+                "B"),
+            "it");
+    assertEquals(
+        List.of("onboarding.slug.taken"),
+        sameSlug.problems().stream().map(FieldProblem::messageKey).toList());
+    OnboardingOutcome sameKey =
+        onboarding.onboard(
+            new OnboardingRequest(
+                other.name(),
+                taken.ags(),
+                "Bayern",
+                other.slug(),
+                other.emailDomain(),
+                null,
+                other.adminEmail(),
+                "A",
+                "B"),
+            "it");
+    assertEquals(
+        List.of("onboarding.ags.taken"),
+        sameKey.problems().stream().map(FieldProblem::messageKey).toList());
   }
 
   /**
-   * Keycloak is stopped in this JVM (the test stack's), so the onboarding runs in the portal through
-   * {@link OnboardingProbe}; Keycloak is started again whatever happens.
+   * Keycloak is stopped in this JVM (the test stack's), so the onboarding runs in the portal
+   * through {@link OnboardingProbe}; Keycloak is started again whatever happens.
    */
   @Test
   @RunAsClient
@@ -193,37 +278,67 @@ class MunicipalityOnboardingIT {
   @Test
   void aMunicipalitysOwnDirectoryIsBrokeredAndLinked() {
     // Any OIDC provider will do; the test stack's demo directory realm is a real one.
-    String discovery = "http://localhost:18180/realms/musterstadt-verzeichnis/.well-known/openid-configuration";
+    String discovery =
+        "http://localhost:18180/realms/musterstadt-verzeichnis/.well-known/openid-configuration";
     OnboardingRequest neudorf = fresh("Neudorf");
-    OnboardingRequest request = new OnboardingRequest(neudorf.name(), neudorf.ags(), "Bayern", neudorf.slug(),
-        neudorf.emailDomain(), discovery, neudorf.adminEmail(), "Nina", "Nagel", "rathaus-broker", "musterstadt-local-secret");
+    OnboardingRequest request =
+        new OnboardingRequest(
+            neudorf.name(),
+            neudorf.ags(),
+            "Bayern",
+            neudorf.slug(),
+            neudorf.emailDomain(),
+            discovery,
+            neudorf.adminEmail(),
+            "Nina",
+            "Nagel",
+            "rathaus-broker",
+            "musterstadt-local-secret");
     OnboardingOutcome first = onboarding.onboard(request, "it-platform-admin");
     assertEquals(OnboardingOutcome.Result.COMPLETED, first.result(), first::detail);
-    assertEquals(OnboardingOutcome.Result.COMPLETED, onboarding.onboard(request, "it-platform-admin").result(), "a retry changes nothing");
+    assertEquals(
+        OnboardingOutcome.Result.COMPLETED,
+        onboarding.onboard(request, "it-platform-admin").result(),
+        "a retry changes nothing");
     String organization = organizations.findOrganization(neudorf.slug()).orElseThrow();
-    assertEquals(List.of(neudorf.slug() + "-verzeichnis"), organizations.identityProviderAliases(organization));
+    assertEquals(
+        List.of(neudorf.slug() + "-verzeichnis"),
+        organizations.identityProviderAliases(organization));
   }
 
   @Test
   void suspendingHidesTheMunicipalityAndActivatingBringsItBack() {
     OnboardingRequest request = fresh("Ruhedorf");
-    assertEquals(OnboardingOutcome.Result.COMPLETED, onboarding.onboard(request, "it-platform-admin").result());
+    assertEquals(
+        OnboardingOutcome.Result.COMPLETED,
+        onboarding.onboard(request, "it-platform-admin").result());
     String slug = request.slug();
-    assertTrue(directory.search(slug).stream().anyMatch(m -> m.slug().equals(slug)), "listed once onboarded");
+    assertTrue(
+        directory.search(slug).stream().anyMatch(m -> m.slug().equals(slug)),
+        "listed once onboarded");
 
     assertTrue(administration.suspend(slug, "it-platform-admin"));
     assertTrue(directory.bySlug(slug).isPresent(), "still known by its slug");
-    assertFalse(directory.search(slug).stream().anyMatch(m -> m.slug().equals(slug)), "hidden from the public list");
+    assertFalse(
+        directory.search(slug).stream().anyMatch(m -> m.slug().equals(slug)),
+        "hidden from the public list");
     assertTrue(administration.activate(slug, "it-platform-admin"));
     assertTrue(directory.search(slug).stream().anyMatch(m -> m.slug().equals(slug)));
   }
 
   /** Onboards through {@link OnboardingProbe} in the portal and returns what it reports. */
   private Properties probe(OnboardingRequest request) throws IOException, InterruptedException {
-    String query = "name=" + encode(request.name()) + "&ags=" + request.ags() + "&slug=" + request.slug();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/it/onboarding-probe?" + query)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    String query =
+        "name=" + encode(request.name()) + "&ags=" + request.ags() + "&slug=" + request.slug();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            base.toString().replaceAll("/$", "") + "/it/onboarding-probe?" + query))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response::body);
     Properties reported = new Properties();
     reported.load(new StringReader(response.body()));
@@ -253,8 +368,17 @@ class MunicipalityOnboardingIT {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       String slug = req.getParameter("slug");
-      OnboardingRequest request = new OnboardingRequest(req.getParameter("name"), req.getParameter("ags"), "Bayern",
-          slug, slug + ".de", null, "admin@" + slug + ".de", "Ada", "Admin");
+      OnboardingRequest request =
+          new OnboardingRequest(
+              req.getParameter("name"),
+              req.getParameter("ags"),
+              "Bayern",
+              slug,
+              slug + ".de",
+              null,
+              "admin@" + slug + ".de",
+              "Ada",
+              "Admin");
       caller.set(TenantScope.platform("it-platform-admin"));
       OnboardingOutcome outcome = onboarding.onboard(request, "it-platform-admin");
       Optional<MunicipalityAdministration.Row> row =
@@ -262,9 +386,15 @@ class MunicipalityOnboardingIT {
       Properties report = new Properties();
       report.setProperty("result", outcome.result().name());
       report.setProperty("status", row.map(MunicipalityAdministration.Row::getStatus).orElse(""));
-      report.setProperty("lastError", row.map(MunicipalityAdministration.Row::lastError).map(String::valueOf).orElse(""));
-      report.setProperty("listed", String.valueOf(directory.search(slug).stream().anyMatch(m -> m.slug().equals(slug))));
-      boolean organization = outcome.result() == OnboardingOutcome.Result.COMPLETED && organizations.findOrganization(slug).isPresent();
+      report.setProperty(
+          "lastError",
+          row.map(MunicipalityAdministration.Row::lastError).map(String::valueOf).orElse(""));
+      report.setProperty(
+          "listed",
+          String.valueOf(directory.search(slug).stream().anyMatch(m -> m.slug().equals(slug))));
+      boolean organization =
+          outcome.result() == OnboardingOutcome.Result.COMPLETED
+              && organizations.findOrganization(slug).isPresent();
       report.setProperty("organization", String.valueOf(organization));
       resp.setContentType("text/plain;charset=UTF-8");
       report.store(resp.getWriter(), null);

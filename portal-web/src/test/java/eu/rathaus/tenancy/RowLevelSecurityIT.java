@@ -10,8 +10,8 @@ import eu.rathaus.audit.application.AuditTrail;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.audit.domain.AuditRecord;
 import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,7 +68,9 @@ class RowLevelSecurityIT {
       if (scope != null) {
         databaseScope.apply(scope);
       }
-      List<UUID> seen = em.createQuery("select e.municipalityId from AuditEntryEntity e", UUID.class).getResultList();
+      List<UUID> seen =
+          em.createQuery("select e.municipalityId from AuditEntryEntity e", UUID.class)
+              .getResultList();
       return seen.stream().map(id -> id == null ? new UUID(0, 0) : id).collect(Collectors.toSet());
     } finally {
       tx.commit();
@@ -77,8 +79,10 @@ class RowLevelSecurityIT {
 
   @Test
   void unscopedQueryReturnsOnlyTheCurrentMunicipalitysRows() throws Exception {
-    assertEquals(Set.of(MUSTERSTADT), municipalitiesVisibleWith(TenantScope.staff(MUSTERSTADT, "mia")));
-    assertEquals(Set.of(BEISPIELHEIM), municipalitiesVisibleWith(TenantScope.staff(BEISPIELHEIM, "ben")));
+    assertEquals(
+        Set.of(MUSTERSTADT), municipalitiesVisibleWith(TenantScope.staff(MUSTERSTADT, "mia")));
+    assertEquals(
+        Set.of(BEISPIELHEIM), municipalitiesVisibleWith(TenantScope.staff(BEISPIELHEIM, "ben")));
   }
 
   @Test
@@ -90,7 +94,9 @@ class RowLevelSecurityIT {
 
   @Test
   void platformSeesEveryMunicipality() throws Exception {
-    assertTrue(municipalitiesVisibleWith(TenantScope.platform("paula")).containsAll(Set.of(MUSTERSTADT, BEISPIELHEIM)));
+    assertTrue(
+        municipalitiesVisibleWith(TenantScope.platform("paula"))
+            .containsAll(Set.of(MUSTERSTADT, BEISPIELHEIM)));
   }
 
   @Test
@@ -98,7 +104,10 @@ class RowLevelSecurityIT {
     tx.begin();
     databaseScope.apply(TenantScope.platform("paula"));
     tx.commit();
-    assertEquals(Set.of(), municipalitiesVisibleWith(null), "a pooled connection must not keep the previous scope");
+    assertEquals(
+        Set.of(),
+        municipalitiesVisibleWith(null),
+        "a pooled connection must not keep the previous scope");
   }
 
   @Test
@@ -107,13 +116,16 @@ class RowLevelSecurityIT {
     try {
       assertThrows(
           Exception.class,
-          () -> em.createNativeQuery("alter table audit_entry disable row level security").executeUpdate());
+          () ->
+              em.createNativeQuery("alter table audit_entry disable row level security")
+                  .executeUpdate());
     } finally {
       tx.rollback();
     }
     tx.begin();
     try {
-      assertThrows(Exception.class, () -> em.createNativeQuery("set role rathaus_owner").executeUpdate());
+      assertThrows(
+          Exception.class, () -> em.createNativeQuery("set role rathaus_owner").executeUpdate());
     } finally {
       tx.rollback();
     }
@@ -124,7 +136,8 @@ class RowLevelSecurityIT {
     caller.set(TenantScope.staff(BEISPIELHEIM, "ben"));
     List<AuditRecord> entries = auditTrail.recent(100);
     assertFalse(entries.isEmpty());
-    assertTrue(entries.stream().allMatch(e -> BEISPIELHEIM.equals(e.municipalityId())), entries::toString);
+    assertTrue(
+        entries.stream().allMatch(e -> BEISPIELHEIM.equals(e.municipalityId())), entries::toString);
 
     caller.set(TenantScope.citizen("erika"));
     assertEquals(List.of(), auditTrail.recent(100));

@@ -32,7 +32,8 @@ import org.openqa.selenium.Cookie;
  */
 class ApplicationAttachmentUiIT extends BrowserJourney {
 
-  static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+  static final String EICAR =
+      "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
   private static final String FILE_INPUT = "a-registrationCertificate";
 
   @TempDir Path files;
@@ -55,7 +56,8 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
 
   @Test
   void erikaAttachesAPdfIsToldAboutMalwareAndGetsTheHashOnHerReceipt() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/bewohnerparkausweis.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/bewohnerparkausweis.json", "musterstadt");
     signInAsErika();
 
     browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
@@ -69,12 +71,16 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
     type("a-email", "erika.mustermann@example.org");
     browser.findElement(By.id("step:next")).click();
     Browser.awaitOrExplain(browser, By.id(FILE_INPUT));
-    assertThat(browser.findElement(By.id(FILE_INPUT + "-none")).getText()).isEqualTo("Noch keine Datei hochgeladen.");
+    assertThat(browser.findElement(By.id(FILE_INPUT + "-none")).getText())
+        .isEqualTo("Noch keine Datei hochgeladen.");
     accessible("the step with a file field");
 
     String unique = UUID.randomUUID().toString();
-    byte[] pdf = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + unique + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] pdf =
+        ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% "
+                + unique
+                + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
     String name = "Zulassung-" + unique.substring(0, 8) + ".pdf";
     Path certificate = Files.write(files.resolve(name), pdf);
     type("a-licensePlate", "M-EM 1964");
@@ -83,32 +89,48 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
     browser.findElement(By.cssSelector("input.rh-upload")).click();
     Browser.awaitOrExplain(browser, By.id(FILE_INPUT + "-files"));
     assertThat(browser.findElement(By.id(FILE_INPUT + "-files")).getText()).contains(name, "PDF");
-    assertThat(browser.findElement(By.cssSelector("#" + FILE_INPUT + "-files input.rh-remove-file")).getAttribute("value"))
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#" + FILE_INPUT + "-files input.rh-remove-file"))
+                .getAttribute("value"))
         .isEqualTo("Entfernen");
-    assertThat(browser.findElement(By.id("a-licensePlate")).getAttribute("value")).isEqualTo("M-EM 1964");
+    assertThat(browser.findElement(By.id("a-licensePlate")).getAttribute("value"))
+        .isEqualTo("M-EM 1964");
     assertThat(browser.findElement(By.id("apply-progress")).getText()).isEqualTo("Schritt 2 von 3");
     accessible("the step with an uploaded file");
 
     // A second file, removed again with "Entfernen".
-    Path spare = Files.write(files.resolve("Kopie.pdf"), ("%PDF-1.4\n% spare " + unique + "\n%%EOF\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    Path spare =
+        Files.write(
+            files.resolve("Kopie.pdf"),
+            ("%PDF-1.4\n% spare " + unique + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
     browser.findElement(By.id(FILE_INPUT)).sendKeys(spare.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("input.rh-upload")).click();
     Browser.awaitOrExplain(browser, By.linkText("Kopie.pdf"));
-    browser.findElements(By.cssSelector("#" + FILE_INPUT + "-files input.rh-remove-file")).get(1).click();
+    browser
+        .findElements(By.cssSelector("#" + FILE_INPUT + "-files input.rh-remove-file"))
+        .get(1)
+        .click();
     Browser.awaitOrExplain(browser, By.id("upload-message"));
-    assertThat(browser.findElement(By.id("upload-message")).getText()).contains("Kopie.pdf", "entfernt");
+    assertThat(browser.findElement(By.id("upload-message")).getText())
+        .contains("Kopie.pdf", "entfernt");
     assertThat(browser.findElements(By.linkText("Kopie.pdf"))).isEmpty();
     assertThat(browser.findElements(By.linkText(name))).hasSize(1);
 
-    Path infected = Files.write(files.resolve("harmlos.pdf"),
-        ("%PDF-1.4\n% " + EICAR + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+    Path infected =
+        Files.write(
+            files.resolve("harmlos.pdf"),
+            ("%PDF-1.4\n% " + EICAR + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
     browser.findElement(By.id(FILE_INPUT)).sendKeys(infected.toAbsolutePath().toString());
     browser.findElement(By.id("step:next")).click();
     Browser.awaitOrExplain(browser, By.id("error-summary"));
-    assertThat(browser.findElement(By.id(FILE_INPUT + "-error")).getText()).contains("Schadsoftware");
-    assertThat(browser.findElement(By.id("a-licensePlate")).getAttribute("value")).isEqualTo("M-EM 1964");
-    assertThat(browser.findElement(By.id(FILE_INPUT + "-files")).getText()).contains(name).doesNotContain("harmlos.pdf");
+    assertThat(browser.findElement(By.id(FILE_INPUT + "-error")).getText())
+        .contains("Schadsoftware");
+    assertThat(browser.findElement(By.id("a-licensePlate")).getAttribute("value"))
+        .isEqualTo("M-EM 1964");
+    assertThat(browser.findElement(By.id(FILE_INPUT + "-files")).getText())
+        .contains(name)
+        .doesNotContain("harmlos.pdf");
     accessible("the step with the malware message");
 
     browser.findElement(By.id("step:next")).click();
@@ -136,9 +158,14 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
 
   private HttpResponse<byte[]> getWithSession(String path) throws Exception {
     Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-    HttpRequest request = HttpRequest.newBuilder(URI.create(portal + path))
-        .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
-    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(portal + path))
+            .header("Cookie", "JSESSIONID=" + session.getValue())
+            .GET()
+            .build();
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build()
         .send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -51,7 +51,8 @@ class CaseJourneyUiIT extends BrowserJourney {
 
   @Test
   void applyPayRequestReplyApproveAndReadTheNotice() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
 
     // Erika applies and pays online.
     ItApplications.signInAsErika(browser, portal);
@@ -62,7 +63,11 @@ class CaseJourneyUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("pay"));
     browser.findElement(By.id("pay")).click();
     Browser.awaitOrExplain(browser, By.id("return-heading"));
-    for (int i = 0; i < 40 && !"PAID".equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome")); i++) {
+    for (int i = 0;
+        i < 40
+            && !"PAID"
+                .equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome"));
+        i++) {
       Thread.sleep(500);
       browser.findElement(By.id("return-refresh")).click();
       Browser.awaitOrExplain(browser, By.id("return-heading"));
@@ -90,7 +95,10 @@ class CaseJourneyUiIT extends BrowserJourney {
     // The e-mail says there is a message, and where — not what it says.
     UUID threadId = threadOf(caseId);
     String mail = ItMail.awaitTextTo(ERIKA_MAIL, "/citizen/thread.xhtml?id=" + threadId, 30_000);
-    assertThat(mail).as("notice mail for the request").isNotNull().doesNotContain("Personalausweis");
+    assertThat(mail)
+        .as("notice mail for the request")
+        .isNotNull()
+        .doesNotContain("Personalausweis");
 
     // Erika answers with a PDF in her mailbox; every page's navigation shows the unread message.
     ItApplications.signInAsErika(browser, portal);
@@ -101,10 +109,12 @@ class CaseJourneyUiIT extends BrowserJourney {
     accessible("the citizen's mailbox");
     browser.findElement(By.linkText("Zum Antrag " + reference)).click();
     Browser.awaitOrExplain(browser, By.id("thread-heading"));
-    assertThat(browser.findElement(By.cssSelector(".rh-message-staff")).getText()).contains("Kopie Ihres Personalausweises");
+    assertThat(browser.findElement(By.cssSelector(".rh-message-staff")).getText())
+        .contains("Kopie Ihres Personalausweises");
     String pdfName = "Ausweis-" + reference + ".pdf";
     Path pdf = Files.createTempDirectory("rathaus-journey").resolve(pdfName);
-    Files.write(pdf, ("%PDF-1.4\n% " + reference + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+    Files.write(
+        pdf, ("%PDF-1.4\n% " + reference + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
     type("reply-text", "Anbei die Kopie meines Ausweises.");
     browser.findElement(By.id("reply-files")).sendKeys(pdf.toAbsolutePath().toString());
     browser.findElement(By.id("reply:send")).click();
@@ -145,7 +155,8 @@ class CaseJourneyUiIT extends BrowserJourney {
     String href = notice.getAttribute("href");
     HttpResponse<byte[]> file = fetchWithSession(href.substring(href.indexOf("/citizen/")));
     assertThat(file.statusCode()).isEqualTo(200);
-    assertThat(PdfText.of(file.body())).contains("Genehmigung", reference, "Rechtsbehelfsbelehrung");
+    assertThat(PdfText.of(file.body()))
+        .contains("Genehmigung", reference, "Rechtsbehelfsbelehrung");
     accessible("the citizen's thread with the notice");
     browser.get(portal + "/citizen/applications.xhtml");
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
@@ -165,8 +176,10 @@ class CaseJourneyUiIT extends BrowserJourney {
   }
 
   private static UUID caseOf(String reference) throws Exception {
-    return uuid("select c.id from case_record c join case_application a on a.id = c.application_id"
-        + " where a.reference_number = ?", reference);
+    return uuid(
+        "select c.id from case_record c join case_application a on a.id = c.application_id"
+            + " where a.reference_number = ?",
+        reference);
   }
 
   private static UUID threadOf(UUID caseId) throws Exception {
@@ -174,7 +187,8 @@ class CaseJourneyUiIT extends BrowserJourney {
   }
 
   private static UUID uuid(String sql, Object parameter) throws Exception {
-    try (Connection c = Jdbc.superuser(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = Jdbc.superuser();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, parameter);
       try (ResultSet r = s.executeQuery()) {
         assertThat(r.next()).as(sql + " " + parameter).isTrue();

@@ -10,9 +10,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * A visitor, not signed in, finds the dog tax registration of Musterstadt: start page → municipality
- * → search "Hund" (keyboard only) → service page with fee, deadline, level and "Antrag starten";
- * axe-core finds nothing serious on either catalogue page.
+ * A visitor, not signed in, finds the dog tax registration of Musterstadt: start page →
+ * municipality → search "Hund" (keyboard only) → service page with fee, deadline, level and "Antrag
+ * starten"; axe-core finds nothing serious on either catalogue page.
  */
 class CatalogueUiIT extends BrowserJourney {
 
@@ -23,32 +23,45 @@ class CatalogueUiIT extends BrowserJourney {
 
     Browser.awaitOrExplain(browser, By.id("municipality-heading"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Musterstadt");
-    assertThat(browser.findElement(By.id("services")).getText()).contains("Bewohnerparkausweis beantragen", "Meldebescheinigung beantragen", "30,00 € bis 60,00 €");
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on the municipality page").isEmpty();
+    assertThat(browser.findElement(By.id("services")).getText())
+        .contains(
+            "Bewohnerparkausweis beantragen",
+            "Meldebescheinigung beantragen",
+            "30,00 € bis 60,00 €");
+    assertThat(Browser.seriousViolations(browser))
+        .as("axe-core on the municipality page")
+        .isEmpty();
 
     WebElement search = browser.findElement(By.id("q"));
     search.sendKeys("Hund", Keys.ENTER);
     Browser.awaitOrExplain(browser, By.id("search-reset"));
-    assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 Leistung zu „Hund“ gefunden.");
-    assertThat(browser.findElement(By.id("services")).getText()).contains("Anmeldung eines Hundes zur Hundesteuer").doesNotContain("Bewohnerparkausweis");
+    assertThat(browser.findElement(By.id("result-count")).getText())
+        .isEqualTo("1 Leistung zu „Hund“ gefunden.");
+    assertThat(browser.findElement(By.id("services")).getText())
+        .contains("Anmeldung eines Hundes zur Hundesteuer")
+        .doesNotContain("Bewohnerparkausweis");
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the search result").isEmpty();
 
     browser.findElement(By.linkText("Anmeldung eines Hundes zur Hundesteuer")).sendKeys(Keys.ENTER);
     Browser.awaitOrExplain(browser, By.id("service-title"));
-    assertThat(browser.findElement(By.id("service-title")).getText()).isEqualTo("Anmeldung eines Hundes zur Hundesteuer");
+    assertThat(browser.findElement(By.id("service-title")).getText())
+        .isEqualTo("Anmeldung eines Hundes zur Hundesteuer");
     assertThat(browser.findElement(By.id("fee")).getText()).isEqualTo("gebührenfrei");
     assertThat(browser.findElement(By.id("deadline")).getText()).isEqualTo("in der Regel 14 Tage");
     assertThat(browser.findElement(By.id("level")).getText()).startsWith("substanziell");
-    assertThat(browser.findElement(By.id("documents")).getText()).contains("Bescheinigung über den Wesenstest (nur wenn es auf Sie zutrifft)");
+    assertThat(browser.findElement(By.id("documents")).getText())
+        .contains("Bescheinigung über den Wesenstest (nur wenn es auf Sie zutrifft)");
     WebElement apply = browser.findElement(By.id("apply"));
     assertThat(apply.getText()).isEqualTo("Antrag starten");
-    assertThat(apply.getAttribute("href")).endsWith("/citizen/apply.xhtml?m=musterstadt&s=demo.hundesteuer-anmeldung");
+    assertThat(apply.getAttribute("href"))
+        .endsWith("/citizen/apply.xhtml?m=musterstadt&s=demo.hundesteuer-anmeldung");
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the service page").isEmpty();
 
     // The language switch stays on the same service.
     browser.findElement(By.linkText("English")).click();
     Browser.awaitOrExplain(browser, By.id("service-title"));
-    assertThat(browser.findElement(By.id("service-title")).getText()).isEqualTo("Register a dog for dog tax");
+    assertThat(browser.findElement(By.id("service-title")).getText())
+        .isEqualTo("Register a dog for dog tax");
     assertThat(browser.findElement(By.id("apply")).getText()).isEqualTo("Start application");
   }
 }

@@ -44,15 +44,21 @@ class CitizenApplicationUiIT extends BrowserJourney {
 
   private HttpResponse<byte[]> getWithSession(String path) throws Exception {
     Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-    HttpRequest request = HttpRequest.newBuilder(URI.create(portal + path))
-        .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
-    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(portal + path))
+            .header("Cookie", "JSESSIONID=" + session.getValue())
+            .GET()
+            .build();
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build()
         .send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
   void erikaAppliesOverTwoSessionsAndGetsReferenceReceiptAndMail() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     signInAsErika();
 
     browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
@@ -113,16 +119,21 @@ class CitizenApplicationUiIT extends BrowserJourney {
     assertThat(receipt.statusCode()).isEqualTo(200);
     assertThat(new String(receipt.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
     assertThat(getWithSession("/citizen/receipt?ref=MUS-2000-999999").statusCode()).isEqualTo(404);
-    assertThat(getWithSession("/citizen/apply.xhtml?draft=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    assertThat(getWithSession("/citizen/apply.xhtml?draft=" + UUID.randomUUID()).statusCode())
+        .isEqualTo(404);
 
     browser.findElement(By.id("my-applications-link")).click();
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
-    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingereicht");
+    assertThat(browser.findElement(By.id("submitted-table")).getText())
+        .contains(reference, "Eingereicht");
     accessible("Meine Anträge with the submitted application");
 
     // Other journeys may have mailed Erika before: wait for the mail about this application.
     String mail = ItMail.awaitTextTo(ERIKA_MAIL, reference, 30_000);
-    assertThat(mail).as("confirmation mail for " + reference).isNotNull().contains("Ihr Antrag ist eingegangen");
+    assertThat(mail)
+        .as("confirmation mail for " + reference)
+        .isNotNull()
+        .contains("Ihr Antrag ist eingegangen");
     assertThat(mail).doesNotContain("Hauptstraße", "1964", "Mustermann");
   }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
-import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.KeycloakForms;
 import eu.rathaus.web.it.Totp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Levels of assurance end to end: the eID asserts {@code substantial} for a password sign-in and
@@ -17,7 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * through the eID, and explains the level when the eID cannot give it.
  */
 class CitizenLevelOfAssuranceUiIT extends BrowserJourney {
-
 
   private void signInWithEid(String username) {
     browser.get(portal + "/");
@@ -50,10 +47,14 @@ class CitizenLevelOfAssuranceUiIT extends BrowserJourney {
     browser.get(portal + "/citizen/secure-demo.xhtml");
 
     Browser.awaitOrExplain(browser, By.id("level-needed-heading"));
-    assertThat(browser.findElement(By.id("level-needed-heading")).getText()).isEqualTo("Höheres Vertrauensniveau nötig");
-    assertThat(browser.findElement(By.id("level-needed-text")).getText()).contains("„hoch“", "„substanziell“");
+    assertThat(browser.findElement(By.id("level-needed-heading")).getText())
+        .isEqualTo("Höheres Vertrauensniveau nötig");
+    assertThat(browser.findElement(By.id("level-needed-text")).getText())
+        .contains("„hoch“", "„substanziell“");
     assertThat(browser.findElements(By.id("secure-heading"))).isEmpty();
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on the level-needed page").isEmpty();
+    assertThat(Browser.seriousViolations(browser))
+        .as("axe-core on the level-needed page")
+        .isEmpty();
   }
 
   @Test

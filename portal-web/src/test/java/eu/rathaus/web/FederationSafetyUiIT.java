@@ -19,8 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Issue #10: brokered sign-in never takes over an existing account by e-mail. Every attack is
  * replayed for real — a user is created in the upstream directory or eID (Keycloak admin API) and
- * signs in through the browser — and the target account is compared before and after: e-mail,
- * realm roles, organizations and identity-provider links unchanged. The legitimate move of a local
+ * signs in through the browser — and the target account is compared before and after: e-mail, realm
+ * roles, organizations and identity-provider links unchanged. The legitimate move of a local
  * account to the municipality's directory works only with the existing account's password, and is
  * recorded as a Keycloak event.
  */
@@ -42,19 +42,24 @@ class FederationSafetyUiIT extends BrowserJourney {
     return prefix + suffix;
   }
 
-  /** Staff door, then an address of the directory's domain on the identity-first page, then the directory's form. */
+  /**
+   * Staff door, then an address of the directory's domain on the identity-first page, then the
+   * directory's form.
+   */
   private void signInThroughDirectory(String typedAddress, String username, String password) {
     browser.get(portal + "/");
     browser.findElement(By.id("login-staff")).click();
     KeycloakForms.typeIdentity(browser, typedAddress);
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> KeycloakForms.onRealm(browser, DIRECTORY));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> KeycloakForms.onRealm(browser, DIRECTORY));
     KeycloakForms.signIn(browser, username, password);
   }
 
   private void signInThroughEid(String username) {
     browser.get(portal + "/");
     browser.findElement(By.id("login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> KeycloakForms.onRealm(browser, EID));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> KeycloakForms.onRealm(browser, EID));
     KeycloakForms.signIn(browser, username, PASSWORD);
   }
 
@@ -65,13 +70,18 @@ class FederationSafetyUiIT extends BrowserJourney {
   private String refusal() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
-      wait.until(d -> {
-        String text = d.findElement(By.tagName("body")).getText();
-        return text.contains("Anmeldung abgelehnt") || text.contains("Sign-in refused");
-      });
+      wait.until(
+          d -> {
+            String text = d.findElement(By.tagName("body")).getText();
+            return text.contains("Anmeldung abgelehnt") || text.contains("Sign-in refused");
+          });
     } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError("no refusal page; at " + browser.getCurrentUrl() + ":\n"
-          + browser.findElement(By.tagName("body")).getText(), e);
+      throw new AssertionError(
+          "no refusal page; at "
+              + browser.getCurrentUrl()
+              + ":\n"
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
     }
     assertThat(KeycloakForms.onRealm(browser, RATHAUS)).as("refused by realm rathaus").isTrue();
     return browser.findElement(By.tagName("body")).getText();
@@ -143,7 +153,9 @@ class FederationSafetyUiIT extends BrowserJourney {
     signInThroughDirectory("zugang@musterstadt.de", "paula.plattform", PASSWORD);
 
     assertThat(refusal()).containsAnyOf("bereits ein Konto", "already an account");
-    assertThat(browser.findElements(By.id("password"))).as("no password form for the existing account").isEmpty();
+    assertThat(browser.findElements(By.id("password")))
+        .as("no password form for the existing account")
+        .isEmpty();
     assertThat(KeycloakAdmin.signIn().state(RATHAUS, paula)).isEqualTo(before);
   }
 
@@ -168,7 +180,12 @@ class FederationSafetyUiIT extends BrowserJourney {
     fill("ags", "0919" + (1000 + RANDOM.nextInt(9000)));
     fill("slug", slug);
     fill("emailDomain", domain);
-    fill("idpDiscoveryUrl", ItStack.config().keycloakUrl() + "/realms/" + DIRECTORY + "/.well-known/openid-configuration");
+    fill(
+        "idpDiscoveryUrl",
+        ItStack.config().keycloakUrl()
+            + "/realms/"
+            + DIRECTORY
+            + "/.well-known/openid-configuration");
     fill("idpClientId", "broker-" + slug);
     fill("idpClientSecret", "secret-" + slug);
     fill("adminEmail", "verwaltung@" + domain);
@@ -202,12 +219,15 @@ class FederationSafetyUiIT extends BrowserJourney {
     signInThroughEid("buerger.mit.ben.adresse");
 
     Browser.awaitOrExplain(browser, By.id("signed-in-user"));
-    assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Bürgerin oder Bürger");
+    assertThat(browser.findElement(By.id("welcome-role")).getText())
+        .contains("Bürgerin oder Bürger");
     assertThat(browser.findElements(By.id("welcome-municipality"))).isEmpty();
     KeycloakAdmin after = KeycloakAdmin.signIn();
     assertThat(after.state(RATHAUS, ben)).isEqualTo(before);
-    String citizen = after.userId(RATHAUS, "eid." + subject).orElseThrow(
-        () -> new AssertionError("no citizen account keyed by the eID subject"));
+    String citizen =
+        after
+            .userId(RATHAUS, "eid." + subject)
+            .orElseThrow(() -> new AssertionError("no citizen account keyed by the eID subject"));
     AccountState account = after.state(RATHAUS, citizen);
     assertThat(account.links()).containsExactly("eid:" + subject);
     assertThat(account.roles()).contains("citizen").doesNotContain("clerk");
@@ -225,7 +245,8 @@ class FederationSafetyUiIT extends BrowserJourney {
     browser.findElement(By.id("logout")).click();
     Browser.awaitOrExplain(browser, By.id("login"));
     String firstAccount = KeycloakAdmin.signIn().userId(RATHAUS, "eid." + first).orElseThrow();
-    // The first citizen moves on to another address at the eID; the portal account keeps the old one
+    // The first citizen moves on to another address at the eID; the portal account keeps the old
+    // one
     // until the next login, and the eID hands the old one to somebody else.
     String firstName = admin.user(EID, first).get("username").asText();
     admin.ensureUser(EID, firstName, unique("neu.") + "@example.net", PASSWORD);
@@ -257,16 +278,23 @@ class FederationSafetyUiIT extends BrowserJourney {
 
     // Keycloak's own confirmation, then the existing account's password (not the directory's).
     Browser.awaitOrExplain(browser, By.id("linkAccount"));
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on the link confirmation").isEmpty();
+    assertThat(Browser.seriousViolations(browser))
+        .as("axe-core on the link confirmation")
+        .isEmpty();
     browser.findElement(By.id("linkAccount")).click();
     Browser.awaitOrExplain(browser, By.id("password"));
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("kc-login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-      String text = d.findElement(By.tagName("body")).getText();
-      return text.contains("Invalid username or password") || text.contains("Ungültiger Benutzername oder Passwort");
-    });
-    assertThat(KeycloakAdmin.signIn().state(RATHAUS, local).links()).as("wrong password links nothing").isEmpty();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d -> {
+              String text = d.findElement(By.tagName("body")).getText();
+              return text.contains("Invalid username or password")
+                  || text.contains("Ungültiger Benutzername oder Passwort");
+            });
+    assertThat(KeycloakAdmin.signIn().state(RATHAUS, local).links())
+        .as("wrong password links nothing")
+        .isEmpty();
     browser.findElement(By.id("password")).sendKeys("Lokal-2026!");
     browser.findElement(By.id("kc-login")).click();
 
@@ -275,6 +303,8 @@ class FederationSafetyUiIT extends BrowserJourney {
     AccountState account = after.state(RATHAUS, local);
     assertThat(account.links()).containsExactly(DIRECTORY + ":" + upstream);
     assertThat(account.organizations()).containsExactly("musterstadt");
-    assertThat(after.events(RATHAUS, "FEDERATED_IDENTITY_LINK", local)).as("the link is audited").isNotEmpty();
+    assertThat(after.events(RATHAUS, "FEDERATED_IDENTITY_LINK", local))
+        .as("the link is audited")
+        .isNotEmpty();
   }
 }

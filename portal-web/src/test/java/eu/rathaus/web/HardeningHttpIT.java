@@ -49,20 +49,29 @@ class HardeningHttpIT {
   @ArquillianResource URL base;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   private String url(String path) {
     return base.toString().replaceAll("/$", "") + path;
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path))).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> notification(byte[] body, String timestamp) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/payments/notifications/hosted")))
-        .header("Content-Type", "application/json").header("X-Payment-Timestamp", timestamp)
-        .header("X-Payment-Signature", "00").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url("/api/v1/payments/notifications/hosted")))
+            .header("Content-Type", "application/json")
+            .header("X-Payment-Timestamp", timestamp)
+            .header("X-Payment-Signature", "00")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -72,15 +81,18 @@ class HardeningHttpIT {
 
   @Test
   void aMegabyteNotificationIsRefusedWith413BeforeItIsRead() throws Exception {
-    HttpResponse<String> response = notification(new byte[1024 * 1024], Long.toString(System.currentTimeMillis() / 1000));
+    HttpResponse<String> response =
+        notification(new byte[1024 * 1024], Long.toString(System.currentTimeMillis() / 1000));
     assertThat(response.statusCode()).isEqualTo(413);
     assertNoStackTrace(response);
   }
 
   @Test
   void aTimestampBeyondTheRangeOfInstantIsStaleNot500() throws Exception {
-    for (String timestamp : List.of("99999999999999999", "-99999999999999999", "9223372036854775807")) {
-      HttpResponse<String> response = notification("{}".getBytes(StandardCharsets.UTF_8), timestamp);
+    for (String timestamp :
+        List.of("99999999999999999", "-99999999999999999", "9223372036854775807")) {
+      HttpResponse<String> response =
+          notification("{}".getBytes(StandardCharsets.UTF_8), timestamp);
       assertThat(response.statusCode()).as("timestamp %s", timestamp).isEqualTo(401);
       assertThat(response.body()).isEqualTo("STALE");
     }
@@ -90,10 +102,13 @@ class HardeningHttpIT {
   void apiErrorsAreJsonWithoutStackTraces() throws Exception {
     HttpResponse<String> unknown = get("/api/v1/gibt-es-nicht");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(unknown.body()).contains("\"status\":404", "\"error\":\"not-found\"");
-    HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/municipalities")))
-        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrongMethod =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/api/v1/municipalities"))).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     assertThat(wrongMethod.body()).contains("\"status\":405", "\"error\":\"method-not-allowed\"");
     assertNoStackTrace(wrongMethod);
@@ -101,10 +116,15 @@ class HardeningHttpIT {
 
   @Test
   void anExpiredOrForgedViewStateGetsTheFriendly400Page() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/municipality.xhtml?m=musterstadt")))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.ViewState=forged%3A123&search=search")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/municipality.xhtml?m=musterstadt")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "jakarta.faces.ViewState=forged%3A123&search=search"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("Seite abgelaufen", "Page expired");
     assertNoStackTrace(response);
@@ -123,15 +143,19 @@ class HardeningHttpIT {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /signout HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
-          + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /signout HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
+                  + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream answer = new ByteArrayOutputStream();
       in.transferTo(answer);
       String head = answer.toString(StandardCharsets.ISO_8859_1);
       assertThat(head).startsWith("HTTP/1.1 302");
-      assertThat(head).containsPattern("(?i)location: " + java.util.regex.Pattern.quote(configured) + "/\r\n").doesNotContain("evil.example");
+      assertThat(head)
+          .containsPattern("(?i)location: " + java.util.regex.Pattern.quote(configured) + "/\r\n")
+          .doesNotContain("evil.example");
     }
   }
 
@@ -139,7 +163,9 @@ class HardeningHttpIT {
   void publicPagesMayBeCachedSignedInAreasNeverAndDemoSendsNoHsts() throws Exception {
     HttpResponse<String> home = get("/");
     assertThat(home.headers().allValues("Cache-Control")).noneMatch(v -> v.contains("no-store"));
-    assertThat(home.headers().firstValue("Strict-Transport-Security")).as("demo mode: plain http").isEmpty();
+    assertThat(home.headers().firstValue("Strict-Transport-Security"))
+        .as("demo mode: plain http")
+        .isEmpty();
     for (String path : List.of("/citizen/applications.xhtml", "/citizen/profile.xhtml")) {
       HttpResponse<String> page = get(path);
       assertThat(page.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
@@ -157,28 +183,35 @@ class HardeningHttpIT {
   static void assertSameSiteOnEveryCookie(HttpResponse<?> response) {
     for (String cookie : response.headers().allValues("Set-Cookie")) {
       assertThat(cookie).as("Set-Cookie").containsPattern("(?i);\\s*SameSite=(Lax|Strict)");
-      assertThat(cookie).as("demo mode: cookies work on http://localhost").doesNotContainPattern("(?i);\\s*Secure");
+      assertThat(cookie)
+          .as("demo mode: cookies work on http://localhost")
+          .doesNotContainPattern("(?i);\\s*Secure");
     }
   }
 
   // --- municipality row-level security (V17) ---------------------------------------------------
 
-  private static int updatePayee(Connection c, String scope, String municipality, String target) throws SQLException {
-    try (PreparedStatement set = c.prepareStatement(
-        "select set_config('rathaus.scope', ?, true), set_config('rathaus.municipality', ?, true)")) {
+  private static int updatePayee(Connection c, String scope, String municipality, String target)
+      throws SQLException {
+    try (PreparedStatement set =
+        c.prepareStatement(
+            "select set_config('rathaus.scope', ?, true), set_config('rathaus.municipality', ?, true)")) {
       set.setString(1, scope);
       set.setString(2, municipality);
       set.execute();
     }
-    try (PreparedStatement update = c.prepareStatement(
-        "update municipality set payee_iban = 'DE89370400440532013000' where id = ?::uuid")) {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "update municipality set payee_iban = 'DE89370400440532013000' where id = ?::uuid")) {
       update.setString(1, target);
       return update.executeUpdate();
     }
   }
 
   private static String payeeOf(String municipality) throws SQLException {
-    try (Connection c = Jdbc.owner(); PreparedStatement s = c.prepareStatement("select payee_iban from municipality where id = ?::uuid")) {
+    try (Connection c = Jdbc.owner();
+        PreparedStatement s =
+            c.prepareStatement("select payee_iban from municipality where id = ?::uuid")) {
       s.setString(1, municipality);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
@@ -193,20 +226,31 @@ class HardeningHttpIT {
     try (Connection c = Jdbc.app()) {
       c.setAutoCommit(false);
       try {
-        assertThat(updatePayee(c, "staff", MUSTERSTADT, BEISPIELHEIM)).as("another municipality's row").isZero();
+        assertThat(updatePayee(c, "staff", MUSTERSTADT, BEISPIELHEIM))
+            .as("another municipality's row")
+            .isZero();
         assertThat(updatePayee(c, "citizen", "", BEISPIELHEIM)).as("a citizen").isZero();
         assertThat(updatePayee(c, "public", "", BEISPIELHEIM)).as("a visitor").isZero();
-        assertThat(updatePayee(c, "staff", MUSTERSTADT, MUSTERSTADT)).as("its own row (settings page)").isEqualTo(1);
+        assertThat(updatePayee(c, "staff", MUSTERSTADT, MUSTERSTADT))
+            .as("its own row (settings page)")
+            .isEqualTo(1);
         assertThat(updatePayee(c, "platform", "", BEISPIELHEIM)).as("the platform").isEqualTo(1);
       } finally {
         c.rollback();
       }
       try (Statement s = c.createStatement()) {
-        s.execute("select set_config('rathaus.scope', 'staff', false), set_config('rathaus.municipality', '" + MUSTERSTADT + "', false)");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
-                "insert into municipality (id, slug, name, ags, state, status, reference_code) values"
-                    + " (gen_random_uuid(), 'fake-it', 'Fake', '09999901', 'Bayern', 'ACTIVE', 'FKE')"))
-            .as("only the platform onboards").isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+        s.execute(
+            "select set_config('rathaus.scope', 'staff', false), set_config('rathaus.municipality', '"
+                + MUSTERSTADT
+                + "', false)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () ->
+                    s.executeUpdate(
+                        "insert into municipality (id, slug, name, ags, state, status, reference_code) values"
+                            + " (gen_random_uuid(), 'fake-it', 'Fake', '09999901', 'Bayern', 'ACTIVE', 'FKE')"))
+            .as("only the platform onboards")
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("row-level security");
       }
     }
     assertThat(payeeOf(BEISPIELHEIM)).isEqualTo(before);

@@ -26,10 +26,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The mailbox from both sides in the browser: Erika writes to Musterstadt (her script text is shown
- * as text), Musterstadt's admin sees the unread marker and answers, Erika gets the content-free mail
- * with the link, sees the unread marker, opens the thread (the read receipt is recorded), replies
- * with a PDF, and the office sees the receipt. A foreign thread id is the 404 page. axe-core on
- * every mailbox page.
+ * as text), Musterstadt's admin sees the unread marker and answers, Erika gets the content-free
+ * mail with the link, sees the unread marker, opens the thread (the read receipt is recorded),
+ * replies with a PDF, and the office sees the receipt. A foreign thread id is the 404 page.
+ * axe-core on every mailbox page.
  */
 class MailboxUiIT extends BrowserJourney {
 
@@ -57,18 +57,22 @@ class MailboxUiIT extends BrowserJourney {
     browser.get(portal + "/");
     browser.findElement(By.id("login-staff")).click();
     KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
     KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
     Browser.awaitOrExplain(browser, By.id("nav-office-mailbox"));
   }
 
   private void signOut() {
     browser.findElement(By.id("logout")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
   }
 
   private String unreadMarkerOf(UUID threadId) {
-    return browser.findElement(By.xpath("//a[@id='thread-" + threadId + "']/ancestor::tr")).getText();
+    return browser
+        .findElement(By.xpath("//a[@id='thread-" + threadId + "']/ancestor::tr"))
+        .getText();
   }
 
   @Test
@@ -92,11 +96,14 @@ class MailboxUiIT extends BrowserJourney {
     browser.findElement(By.id("new:send")).click();
     Browser.awaitOrExplain(browser, By.id("thread-heading"));
     assertThat(browser.findElement(By.id("thread-heading")).getText()).isEqualTo(title);
-    UUID threadId = UUID.fromString(browser.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f-]{36}).*", "$1"));
-    assertThat(browser.findElement(By.cssSelector(".rh-message-body")).getText()).startsWith(script);
+    UUID threadId =
+        UUID.fromString(browser.getCurrentUrl().replaceAll(".*[?&]id=([0-9a-f-]{36}).*", "$1"));
+    assertThat(browser.findElement(By.cssSelector(".rh-message-body")).getText())
+        .startsWith(script);
     assertThat(browser.getPageSource()).doesNotContain(script).contains("&lt;script&gt;alert");
     accessible("the citizen's thread");
-    assertThat(fetchWithSession("/citizen/thread.xhtml?id=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    assertThat(fetchWithSession("/citizen/thread.xhtml?id=" + UUID.randomUUID()).statusCode())
+        .isEqualTo(404);
     signOut();
 
     signInAsMoritz();
@@ -110,7 +117,8 @@ class MailboxUiIT extends BrowserJourney {
     type("staff-text", "Der Sperrmüll wird dienstags abgeholt.");
     browser.findElement(By.id("staff-write:send")).click();
     Browser.awaitOrExplain(browser, By.id("sent-message"));
-    assertThat(browser.findElements(By.cssSelector(".receipt")).get(0).getText()).isEqualTo("Noch nicht gelesen");
+    assertThat(browser.findElements(By.cssSelector(".receipt")).get(0).getText())
+        .isEqualTo("Noch nicht gelesen");
     accessible("the office's thread");
     browser.get(portal + "/municipal/notifications.xhtml");
     Browser.awaitOrExplain(browser, By.id("failed-heading"));
@@ -118,7 +126,11 @@ class MailboxUiIT extends BrowserJourney {
     signOut();
 
     String mail = ItMail.awaitTextTo(ERIKA_MAIL, "/citizen/thread.xhtml?id=" + threadId, 30_000);
-    assertThat(mail).as("the notice with the link").isNotNull().doesNotContain("dienstags").doesNotContain(marker);
+    assertThat(mail)
+        .as("the notice with the link")
+        .isNotNull()
+        .doesNotContain("dienstags")
+        .doesNotContain(marker);
 
     signInAsErika();
     browser.findElement(By.id("nav-mailbox")).click();
@@ -126,12 +138,18 @@ class MailboxUiIT extends BrowserJourney {
     assertThat(unreadMarkerOf(threadId)).contains("1 ungelesen");
     browser.findElement(By.id("thread-" + threadId)).click();
     Browser.awaitOrExplain(browser, By.id("thread-heading"));
-    assertThat(browser.findElement(By.cssSelector(".rh-message-staff")).getText()).contains("dienstags", "Neu");
+    assertThat(browser.findElement(By.cssSelector(".rh-message-staff")).getText())
+        .contains("dienstags", "Neu");
     assertThat(staffMessageReadAt(threadId)).as("the read receipt").isTrue();
 
     String pdfName = "Foto-" + marker + ".pdf";
-    Path pdf = Files.write(files.resolve(pdfName), ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% " + marker
-        + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+    Path pdf =
+        Files.write(
+            files.resolve(pdfName),
+            ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% "
+                    + marker
+                    + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII));
     type("reply-text", "Danke! Anbei ein Foto.");
     browser.findElement(By.id("reply-files")).sendKeys(pdf.toAbsolutePath().toString());
     browser.findElement(By.id("reply:send")).click();
@@ -148,13 +166,15 @@ class MailboxUiIT extends BrowserJourney {
     signInAsMoritz();
     browser.get(portal + "/office/thread.xhtml?id=" + threadId);
     Browser.awaitOrExplain(browser, By.id("thread-heading"));
-    assertThat(browser.findElements(By.cssSelector(".receipt")).get(0).getText()).startsWith("Gelesen am");
+    assertThat(browser.findElements(By.cssSelector(".receipt")).get(0).getText())
+        .startsWith("Gelesen am");
     assertThat(browser.findElements(By.linkText(pdfName))).hasSize(1);
   }
 
   @Test
   void theClerkWritesThroughTheCaseFragmentAndErikaFindsItUnderHerApplication() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     signInAsErika();
     browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
     Browser.awaitOrExplain(browser, By.id("a-firstNames"));
@@ -182,22 +202,27 @@ class MailboxUiIT extends BrowserJourney {
     assertThat(browser.findElement(By.id("thread-heading")).getText()).contains(reference);
     accessible("the case's thread, still empty");
     String pdfName = "Formular-" + reference + ".pdf";
-    Path pdf = Files.write(files.resolve(pdfName), ("%PDF-1.4\n% " + reference + "\n%%EOF\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    Path pdf =
+        Files.write(
+            files.resolve(pdfName),
+            ("%PDF-1.4\n% " + reference + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
     type("staff-text", "Bitte füllen Sie das angehängte Formular aus.");
     browser.findElement(By.id("staff-files")).sendKeys(pdf.toAbsolutePath().toString());
     browser.findElement(By.id("staff-write:send")).click();
     Browser.awaitOrExplain(browser, By.id("sent-message"));
     assertThat(browser.findElements(By.linkText(pdfName))).hasSize(1);
-    assertThat(browser.findElement(By.cssSelector(".receipt")).getText()).isEqualTo("Noch nicht gelesen");
+    assertThat(browser.findElement(By.cssSelector(".receipt")).getText())
+        .isEqualTo("Noch nicht gelesen");
     accessible("the case's thread with a message");
-    assertThat(fetchWithSession("/office/thread.xhtml?case=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    assertThat(fetchWithSession("/office/thread.xhtml?case=" + UUID.randomUUID()).statusCode())
+        .isEqualTo(404);
     signOut();
 
     signInAsErika();
     browser.findElement(By.id("nav-mailbox")).click();
     Browser.awaitOrExplain(browser, By.id("threads-table"));
-    assertThat(browser.findElement(By.id("threads-table")).getText()).contains("Zum Antrag " + reference);
+    assertThat(browser.findElement(By.id("threads-table")).getText())
+        .contains("Zum Antrag " + reference);
     browser.findElement(By.linkText("Zum Antrag " + reference)).click();
     Browser.awaitOrExplain(browser, By.linkText(pdfName));
     String href = browser.findElement(By.linkText(pdfName)).getAttribute("href");
@@ -208,8 +233,10 @@ class MailboxUiIT extends BrowserJourney {
 
   private static UUID caseOf(String reference) throws Exception {
     try (Connection c = Jdbc.superuser();
-        PreparedStatement s = c.prepareStatement("select c.id from case_record c join case_application a"
-            + " on a.id = c.application_id where a.reference_number = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select c.id from case_record c join case_application a"
+                    + " on a.id = c.application_id where a.reference_number = ?")) {
       s.setString(1, reference);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -220,8 +247,9 @@ class MailboxUiIT extends BrowserJourney {
 
   private static boolean staffMessageReadAt(UUID threadId) throws Exception {
     try (Connection c = Jdbc.superuser();
-        PreparedStatement s = c.prepareStatement(
-            "select count(*) from mailbox_message where thread_id = ? and author_kind = 'STAFF' and read_at is not null")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select count(*) from mailbox_message where thread_id = ? and author_kind = 'STAFF' and read_at is not null")) {
       s.setObject(1, threadId);
       try (ResultSet r = s.executeQuery()) {
         r.next();

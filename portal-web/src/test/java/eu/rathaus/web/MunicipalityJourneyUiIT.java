@@ -18,15 +18,17 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Issue 18, the whole first hour of a municipality as one journey: the platform admin onboards it;
  * the invited admin gets the portal's own mail (real SMTP), sets a password and lands in the portal
- * signed in (no page to proceed, no second login form), sees what is
- * missing, is refused publishing a fee-bearing service without a payee account, completes the
- * settings and the legal remedy, publishes; a citizen applies and gets a reference with the new
- * municipality's code; the new admin finds the case in the Posteingang, Musterstadt's clerk does not.
- * Names carry a per-run suffix (the test database survives between runs).
+ * signed in (no page to proceed, no second login form), sees what is missing, is refused publishing
+ * a fee-bearing service without a payee account, completes the settings and the legal remedy,
+ * publishes; a citizen applies and gets a reference with the new municipality's code; the new admin
+ * finds the case in the Posteingang, Musterstadt's clerk does not. Names carry a per-run suffix
+ * (the test database survives between runs).
  */
 class MunicipalityJourneyUiIT extends BrowserJourney {
 
-  private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/realms/rathaus/login-actions/action-token\\?[^\\s\"<>]+)");
+  private static final Pattern LINK =
+      Pattern.compile(
+          "(http://localhost:\\d+/realms/rathaus/login-actions/action-token\\?[^\\s\"<>]+)");
   private static final String PASSWORD = "Wiesental-2026!";
 
   private void fill(String id, String value) {
@@ -79,22 +81,29 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     Matcher codeInRow = Pattern.compile("\\b(W[A-Z]{2})\\b").matcher(row);
     assertThat(codeInRow.find()).as("reference code proposed from the name: " + row).isTrue();
     String code = codeInRow.group(1);
-    assertThat(browser.findElement(By.id("row-musterstadt")).getText()).contains("MUS", "eingerichtet");
+    assertThat(browser.findElement(By.id("row-musterstadt")).getText())
+        .contains("MUS", "eingerichtet");
     accessible("the platform admin's list");
     click("logout");
     Browser.awaitOrExplain(browser, By.id("login"));
 
     // 2. The invitation is the portal's own mail, naming the municipality and how to sign in.
     String mail = ItMail.awaitTextTo(adminEmail, "Wiesental", 30_000);
-    assertThat(mail).as("invitation mail").isNotNull()
-        .contains(name, "Anmelden für Mitarbeitende", adminEmail, "Legen Sie jetzt Ihr Passwort fest")
+    assertThat(mail)
+        .as("invitation mail")
+        .isNotNull()
+        .contains(
+            name, "Anmelden für Mitarbeitende", adminEmail, "Legen Sie jetzt Ihr Passwort fest")
         .doesNotContain("Ihr Administrator hat Sie aufgefordert");
     Matcher link = LINK.matcher(mail.replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
 
-    // 3. Password from the link: straight to the form, then in the portal signed in as the new admin.
+    // 3. Password from the link: straight to the form, then in the portal signed in as the new
+    // admin.
     KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), PASSWORD);
-    assertThat(browser.findElement(By.id("signed-in-user")).getText()).as("signed in without a login form").contains("Wanda");
+    assertThat(browser.findElement(By.id("signed-in-user")).getText())
+        .as("signed in without a login form")
+        .contains("Wanda");
 
     // 4. The start page lists what is missing.
     browser.get(portal + "/");
@@ -106,7 +115,8 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     // 5. A fee-bearing service cannot be published yet, and the page says why.
     click("nav-services");
     Browser.awaitOrExplain(browser, By.id("adopt:submit"));
-    new Select(browser.findElement(By.id("adopt:template"))).selectByValue("demo.meldebescheinigung");
+    new Select(browser.findElement(By.id("adopt:template")))
+        .selectByValue("demo.meldebescheinigung");
     fill("adopt:fee", "8,00");
     click("adopt:submit");
     Browser.awaitOrExplain(browser, By.id("builder-heading"));
@@ -116,12 +126,14 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, publish);
     browser.findElement(publish).click();
     Browser.awaitText(browser, By.id("page-messages"), "kein Empfängerkonto");
-    assertThat(browser.findElement(By.id("row-demo.meldebescheinigung")).getText()).doesNotContain("veröffentlicht v1");
+    assertThat(browser.findElement(By.id("row-demo.meldebescheinigung")).getText())
+        .doesNotContain("veröffentlicht v1");
 
     // 6. Settings: a wrong IBAN first, then everything; then the legal remedy text.
     click("nav-settings");
     Browser.awaitOrExplain(browser, By.id("settings:save"));
-    assertThat(browser.findElement(By.id("settings:referenceCode")).getAttribute("value")).isEqualTo(code);
+    assertThat(browser.findElement(By.id("settings:referenceCode")).getAttribute("value"))
+        .isEqualTo(code);
     accessible("the settings page");
     fill("settings:payeeName", "Gemeindekasse " + name);
     fill("settings:payeeIban", "DE89 3704 0044 0532 0130 01");
@@ -146,7 +158,9 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("block:save"));
     new Select(browser.findElement(By.id("block:kind"))).selectByValue("LEGAL_REMEDY");
     fill("block:title", "Rechtsbehelfsbelehrung");
-    fill("block:body", "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage beim Verwaltungsgericht erhoben werden.");
+    fill(
+        "block:body",
+        "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage beim Verwaltungsgericht erhoben werden.");
     fill("block:order", "10");
     click("block:save");
     Browser.awaitText(browser, By.id("page-messages"), "Rechtsbehelfsbelehrung");
@@ -164,7 +178,8 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
 
     // 8. A citizen applies and gets a reference with the new municipality's code.
     ItApplications.signInAsErika(browser, portal);
-    String reference = ItApplications.submitMeldebescheinigung(browser, portal, slug, "demo.meldebescheinigung");
+    String reference =
+        ItApplications.submitMeldebescheinigung(browser, portal, slug, "demo.meldebescheinigung");
     assertThat(reference).matches(code + "-[0-9]{4}-[0-9]{6}");
     ItApplications.signOut(browser);
 
@@ -181,6 +196,8 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     browser.get(portal + "/office/inbox.xhtml?q=" + reference);
     Browser.awaitOrExplain(browser, By.id("inbox-heading"));
     Browser.awaitOrExplain(browser, By.id("inbox-empty"));
-    assertThat(browser.findElements(caseLink(reference))).as("not in Musterstadt's inbox").isEmpty();
+    assertThat(browser.findElements(caseLink(reference)))
+        .as("not in Musterstadt's inbox")
+        .isEmpty();
   }
 }

@@ -35,7 +35,8 @@ class OfficeInboxUiIT extends BrowserJourney {
 
   /** A row of the Posteingang table, found by the case's reference. */
   private static By row(String reference) {
-    return By.xpath("//table//tr[.//a[@class='case-link' and normalize-space()='" + reference + "']]");
+    return By.xpath(
+        "//table//tr[.//a[@class='case-link' and normalize-space()='" + reference + "']]");
   }
 
   private void press(By locator) {
@@ -45,14 +46,17 @@ class OfficeInboxUiIT extends BrowserJourney {
 
   @Test
   void miaFindsClaimsNotesAndDecidesErikasApplicationNotBeforeTheFeeIsPaid() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     ItApplications.signInAsErika(browser, portal);
     String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
     browser.findElement(By.id("my-applications-link")).click();
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
-    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Eingereicht");
+    assertThat(browser.findElement(By.id("submitted-table")).getText())
+        .contains(reference, "Eingereicht");
     assertThat(browser.findElements(By.cssSelector("#submitted-table input[type=submit]")))
-        .extracting(e -> e.getAttribute("value")).contains("Zurückziehen");
+        .extracting(e -> e.getAttribute("value"))
+        .contains("Zurückziehen");
     ItApplications.signOut(browser);
 
     ItApplications.signInAsMia(browser, portal);
@@ -74,7 +78,11 @@ class OfficeInboxUiIT extends BrowserJourney {
     accessible("the inbox with a search");
     assertThat(Browser.cspViolations(browser)).as("CSP violations on the inbox").isEmpty();
 
-    press(By.xpath("//tr[.//a[@class='case-link' and normalize-space()='" + reference + "']]//a[@class='case-link']"));
+    press(
+        By.xpath(
+            "//tr[.//a[@class='case-link' and normalize-space()='"
+                + reference
+                + "']]//a[@class='case-link']"));
     Browser.awaitOrExplain(browser, By.id("case-heading"));
     String caseUrl = browser.getCurrentUrl();
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Eingereicht");
@@ -85,19 +93,23 @@ class OfficeInboxUiIT extends BrowserJourney {
     press(By.id("claim:submit"));
     Browser.awaitOrExplain(browser, By.id("case-confirmation"));
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("In Bearbeitung");
-    assertThat(browser.findElement(By.id("case-assignee")).getText()).isEqualTo("Mia Sachbearbeiterin");
+    assertThat(browser.findElement(By.id("case-assignee")).getText())
+        .isEqualTo("Mia Sachbearbeiterin");
 
     browser.findElement(By.id("note:text")).sendKeys("Telefonisch Rückfrage geklärt.");
     press(By.id("note:submit"));
     Browser.awaitText(browser, By.id("case-confirmation"), "Notiz wurde gespeichert");
-    assertThat(browser.findElement(By.id("case-notes")).getText()).contains("Telefonisch Rückfrage geklärt.");
+    assertThat(browser.findElement(By.id("case-notes")).getText())
+        .contains("Telefonisch Rückfrage geklärt.");
 
     // The fee is not paid: the page says so, and an approval is refused with nothing changed.
     assertThat(browser.findElement(By.id("payment-state")).getText()).isEqualTo("offen");
-    assertThat(browser.findElement(By.id("payment-blocked")).getText()).contains("erst nach Zahlungseingang");
+    assertThat(browser.findElement(By.id("payment-blocked")).getText())
+        .contains("erst nach Zahlungseingang");
     browser.findElement(By.id("decide:reasons")).sendKeys("Alle Voraussetzungen sind erfüllt.");
     press(By.id("decide:submit"));
-    Browser.awaitText(browser, By.id("case-messages"), "erst genehmigt werden, wenn die Gebühr bezahlt ist");
+    Browser.awaitText(
+        browser, By.id("case-messages"), "erst genehmigt werden, wenn die Gebühr bezahlt ist");
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("In Bearbeitung");
     accessible("the case page with a refusal");
 
@@ -109,8 +121,10 @@ class OfficeInboxUiIT extends BrowserJourney {
     press(By.id("decide:submit"));
     Browser.awaitText(browser, By.id("case-confirmation"), "Antrag wurde abgelehnt");
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Abgelehnt");
-    assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("Übernommen", "Abgelehnt");
-    assertThat(browser.findElement(By.id("case-thread")).getText()).contains("Ihr Antrag wird abgelehnt");
+    assertThat(browser.findElement(By.id("case-timeline")).getText())
+        .contains("Übernommen", "Abgelehnt");
+    assertThat(browser.findElement(By.id("case-thread")).getText())
+        .contains("Ihr Antrag wird abgelehnt");
     assertThat(browser.findElements(By.id("decide:submit"))).as("no decision twice").isEmpty();
     accessible("the decided case page");
     ItApplications.signOut(browser);
@@ -118,7 +132,8 @@ class OfficeInboxUiIT extends BrowserJourney {
     ItApplications.signInAsErika(browser, portal);
     browser.get(portal + "/citizen/applications.xhtml");
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
-    assertThat(browser.findElement(By.id("submitted-table")).getText()).contains(reference, "Abgelehnt");
+    assertThat(browser.findElement(By.id("submitted-table")).getText())
+        .contains(reference, "Abgelehnt");
     assertThat(browser.getPageSource()).doesNotContain("Telefonisch Rückfrage");
     ItApplications.signOut(browser);
 
@@ -127,17 +142,30 @@ class OfficeInboxUiIT extends BrowserJourney {
 
   @Test
   void erikaWithdrawsBeforeADecision() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     ItApplications.signInAsErika(browser, portal);
     String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
     browser.findElement(By.id("my-applications-link")).click();
     Browser.awaitOrExplain(browser, By.id("submitted-table"));
-    WebElement row = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
-    assertThat(row.findElement(By.className("application-expected")).getText()).matches("[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}");
+    WebElement row =
+        browser.findElement(
+            By.xpath(
+                "//table[@id='submitted-table']//tr[td[1][normalize-space()='"
+                    + reference
+                    + "']]"));
+    assertThat(row.findElement(By.className("application-expected")).getText())
+        .matches("[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}");
     row.findElement(By.cssSelector("input[type=submit]")).sendKeys(Keys.ENTER);
     Browser.awaitText(browser, By.id("mine-messages"), "zurückgezogen");
-    WebElement after = browser.findElement(By.xpath("//table[@id='submitted-table']//tr[td[1][normalize-space()='" + reference + "']]"));
-    assertThat(after.findElement(By.className("application-status")).getText()).isEqualTo("Zurückgezogen");
+    WebElement after =
+        browser.findElement(
+            By.xpath(
+                "//table[@id='submitted-table']//tr[td[1][normalize-space()='"
+                    + reference
+                    + "']]"));
+    assertThat(after.findElement(By.className("application-status")).getText())
+        .isEqualTo("Zurückgezogen");
     assertThat(after.findElements(By.cssSelector("input[type=submit]"))).isEmpty();
     accessible("Meine Anträge after a withdrawal");
   }
@@ -149,7 +177,8 @@ class OfficeInboxUiIT extends BrowserJourney {
    */
   @Test
   void miaPagesThroughThePosteingangWithThePaginator() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     ItApplications.signInAsErika(browser, portal);
     ItApplications.submitMeldebescheinigung(browser, portal, service);
     ItApplications.submitMeldebescheinigung(browser, portal, service);
@@ -164,19 +193,33 @@ class OfficeInboxUiIT extends BrowserJourney {
     accessible("the inbox with the paginator");
 
     WebElement next = browser.findElement(By.cssSelector("#inbox\\:cases .ui-paginator-next"));
-    assertThat(next.getAttribute("tabindex")).as("the paginator is reachable by keyboard").isEqualTo("0");
+    assertThat(next.getAttribute("tabindex"))
+        .as("the paginator is reachable by keyboard")
+        .isEqualTo("0");
     String url = browser.getCurrentUrl();
     next.sendKeys(Keys.ENTER);
-    afterAjax().until(b ->
-        !b.findElement(By.cssSelector("#inbox\\:cases a.case-link")).getText().equals(firstPage));
+    afterAjax()
+        .until(
+            b ->
+                !b.findElement(By.cssSelector("#inbox\\:cases a.case-link"))
+                    .getText()
+                    .equals(firstPage));
     assertThat(browser.getCurrentUrl()).as("paged by AJAX, not by a new page").isEqualTo(url);
-    assertThat(browser.findElement(By.cssSelector("#inbox\\:cases .ui-paginator-page.ui-state-active")).getText()).isEqualTo("2");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#inbox\\:cases .ui-paginator-page.ui-state-active"))
+                .getText())
+        .isEqualTo("2");
     accessible("the inbox on page 2");
 
     // Back to the first page: the cursor of page 1 was kept.
     browser.findElement(By.cssSelector("#inbox\\:cases .ui-paginator-prev")).sendKeys(Keys.ENTER);
-    afterAjax().until(b ->
-        b.findElement(By.cssSelector("#inbox\\:cases a.case-link")).getText().equals(firstPage));
+    afterAjax()
+        .until(
+            b ->
+                b.findElement(By.cssSelector("#inbox\\:cases a.case-link"))
+                    .getText()
+                    .equals(firstPage));
     assertThat(Browser.cspViolations(browser)).as("CSP violations in the console").isEmpty();
     assertThat(browser.getPageSource()).contains("page-next");
   }

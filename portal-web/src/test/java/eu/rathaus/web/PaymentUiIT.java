@@ -23,8 +23,9 @@ import org.openqa.selenium.Cookie;
 /**
  * Erika pays fees: the resident parking permit online on the sandbox's hosted page (success card),
  * back to "Zahlung wird geprüft" until the signed notification arrived, then "bezahlt" on the
- * outcome page, in "Meine Anträge" and on the receipt; and a Meldebescheinigung by SEPA transfer with
- * IBAN, Kassenzeichen and GiroCode. axe-core on the portal's payment pages and on the sandbox page.
+ * outcome page, in "Meine Anträge" and on the receipt; and a Meldebescheinigung by SEPA transfer
+ * with IBAN, Kassenzeichen and GiroCode. axe-core on the portal's payment pages and on the sandbox
+ * page.
  */
 class PaymentUiIT extends BrowserJourney {
 
@@ -52,16 +53,22 @@ class PaymentUiIT extends BrowserJourney {
 
   private String receiptText(String reference) throws Exception {
     Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(portal + "/citizen/receipt?ref=" + reference)).header("Cookie", "JSESSIONID=" + session.getValue())
-        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(portal + "/citizen/receipt?ref=" + reference))
+                    .header("Cookie", "JSESSIONID=" + session.getValue())
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
     return PdfText.of(response.body());
   }
 
   @Test
   void erikaPaysHerParkingPermitOnlineAndSeesItPaidEverywhere() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/bewohnerparkausweis.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/bewohnerparkausweis.json", "musterstadt");
     signInAsErika();
 
     browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
@@ -75,11 +82,15 @@ class PaymentUiIT extends BrowserJourney {
     type("a-email", "erika.mustermann@example.org");
     browser.findElement(By.id("step:next")).click();
     Browser.awaitOrExplain(browser, By.id("a-registrationCertificate"));
-    Path certificate = Files.write(files.resolve("Zulassung.pdf"),
-        ("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+    Path certificate =
+        Files.write(
+            files.resolve("Zulassung.pdf"),
+            ("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
     type("a-licensePlate", "M-EM 1964");
     browser.findElement(By.id("a-isKeeper-true")).click();
-    browser.findElement(By.id("a-registrationCertificate")).sendKeys(certificate.toAbsolutePath().toString());
+    browser
+        .findElement(By.id("a-registrationCertificate"))
+        .sendKeys(certificate.toAbsolutePath().toString());
     browser.findElement(By.id("step:next")).click();
     Browser.awaitOrExplain(browser, By.id("a-validity-oneYear"));
     browser.findElement(By.id("a-validity-oneYear")).click();
@@ -112,8 +123,13 @@ class PaymentUiIT extends BrowserJourney {
 
     Browser.awaitOrExplain(browser, By.id("return-heading"));
     accessible("outcome page");
-    for (int i = 0; i < 40 && !"PAID".equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome")); i++) {
-      assertThat(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome")).isEqualTo("CHECKING");
+    for (int i = 0;
+        i < 40
+            && !"PAID"
+                .equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome"));
+        i++) {
+      assertThat(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome"))
+          .isEqualTo("CHECKING");
       assertThat(text("return-text")).startsWith("Zahlung wird geprüft");
       Thread.sleep(500);
       browser.findElement(By.id("return-refresh")).click();
@@ -127,12 +143,18 @@ class PaymentUiIT extends BrowserJourney {
     assertThat(text("fee-" + reference)).contains("30,00 €", "bezahlt");
     accessible("Meine Anträge with a paid fee");
 
-    assertThat(receiptText(reference)).contains("Gebühr und Zahlung", "bezahlt", kassenzeichen).doesNotContain("GiroCode");
+    assertThat(receiptText(reference))
+        .contains("Gebühr und Zahlung", "bezahlt", kassenzeichen)
+        .doesNotContain("GiroCode");
   }
 
-  /** Erika files a Meldebescheinigung (simple certificate, 10 €); returns {reference, Kassenzeichen}. */
+  /**
+   * Erika files a Meldebescheinigung (simple certificate, 10 €); returns {reference,
+   * Kassenzeichen}.
+   */
   private String[] fileMeldebescheinigung() throws Exception {
-    String service = ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     signInAsErika();
 
     browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
@@ -177,11 +199,13 @@ class PaymentUiIT extends BrowserJourney {
     assertThat(text("sepa-amount")).isEqualTo("10,00 €");
     assertThat(text("sepa-reference")).isEqualTo(kassenzeichen);
     assertThat(browser.findElement(By.cssSelector("#sepa-qr svg")).isDisplayed()).isTrue();
-    assertThat(browser.findElement(By.cssSelector("#sepa-qr svg")).getAttribute("aria-label")).contains("GiroCode");
+    assertThat(browser.findElement(By.cssSelector("#sepa-qr svg")).getAttribute("aria-label"))
+        .contains("GiroCode");
     assertThat(text("sepa-qr-caption")).contains("GiroCode");
     accessible("transfer details with GiroCode");
 
-    assertThat(receiptText(reference)).contains("offen", kassenzeichen, "DE02 1203 0000 0000 2020 51", "GiroCode");
+    assertThat(receiptText(reference))
+        .contains("offen", kassenzeichen, "DE02 1203 0000 0000 2020 51", "GiroCode");
   }
 
   @Test
@@ -195,12 +219,17 @@ class PaymentUiIT extends BrowserJourney {
     browser.findElement(By.id("pay")).click();
 
     Browser.awaitOrExplain(browser, By.id("return-heading"));
-    assertThat(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome")).isEqualTo("CHECKING");
+    assertThat(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome"))
+        .isEqualTo("CHECKING");
     assertThat(text("return-text")).startsWith("Zahlung wird geprüft");
     assertThat(text("return-state")).isEqualTo("ausstehend");
     accessible("outcome page while checking");
 
-    for (int i = 0; i < 60 && !"PAID".equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome")); i++) {
+    for (int i = 0;
+        i < 60
+            && !"PAID"
+                .equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome"));
+        i++) {
       Thread.sleep(1000);
       browser.findElement(By.id("return-refresh")).click();
       Browser.awaitOrExplain(browser, By.id("return-heading"));

@@ -22,8 +22,8 @@ import org.openqa.selenium.By;
 /**
  * Realm {@code rathaus} requires a one-time code from platform administrators: one who has none yet
  * is sent to the OTP set-up after the password and gets no further without it. The demo platform
- * admin ({@code paula.plattform}, marked {@code rathaus-demo=true}) is exempt; the other browser tests
- * sign in with her exactly as before.
+ * admin ({@code paula.plattform}, marked {@code rathaus-demo=true}) is exempt; the other browser
+ * tests sign in with her exactly as before.
  */
 class PlatformAdminOtpUiIT extends BrowserJourney {
 
@@ -40,12 +40,18 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
     KeycloakForms.signIn(browser, username, password);
 
     Browser.awaitOrExplain(browser, By.id("totp"));
-    assertThat(browser.getCurrentUrl()).contains("/realms/rathaus/login-actions/required-action").contains("CONFIGURE_TOTP");
+    assertThat(browser.getCurrentUrl())
+        .contains("/realms/rathaus/login-actions/required-action")
+        .contains("CONFIGURE_TOTP");
 
-    // With the code set up, the sign-in completes; the next sign-in asks for the code after the password.
+    // With the code set up, the sign-in completes; the next sign-in asks for the code after the
+    // password.
     String secret = KeycloakForms.enrollTotp(browser);
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
-        .until(d -> !d.getCurrentUrl().contains("login-actions") && d.getCurrentUrl().contains("/realms/rathaus/account"));
+        .until(
+            d ->
+                !d.getCurrentUrl().contains("login-actions")
+                    && d.getCurrentUrl().contains("/realms/rathaus/account"));
     browser.manage().deleteAllCookies();
     browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
     KeycloakForms.signIn(browser, username, password);
@@ -59,33 +65,62 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
     StackConfig config = ItStack.config();
     String base = config.keycloakUrl();
     String token = adminToken(config);
-    HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/rathaus/users"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"enabled\":true,"
-            + "\"email\":\"" + username + "@example.org\",\"emailVerified\":true,\"firstName\":\"Pia\",\"lastName\":\"Plattform\","
-            + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}]}")).build());
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/admin/realms/rathaus/users"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\""
+                            + username
+                            + "\",\"enabled\":true,"
+                            + "\"email\":\""
+                            + username
+                            + "@example.org\",\"emailVerified\":true,\"firstName\":\"Pia\",\"lastName\":\"Plattform\","
+                            + "\"credentials\":[{\"type\":\"password\",\"value\":\""
+                            + password
+                            + "\",\"temporary\":false}]}"))
+                .build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String location = created.headers().firstValue("Location").orElseThrow();
     String userId = location.substring(location.lastIndexOf('/') + 1);
-    HttpResponse<String> role = send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/rathaus/roles/platform-admin"))
-        .header("Authorization", "Bearer " + token).GET().build());
+    HttpResponse<String> role =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/admin/realms/rathaus/roles/platform-admin"))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     assertThat(role.statusCode()).isEqualTo(200);
-    HttpResponse<String> mapped = send(HttpRequest.newBuilder(
-            URI.create(base + "/admin/realms/rathaus/users/" + userId + "/role-mappings/realm"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("[" + role.body() + "]")).build());
+    HttpResponse<String> mapped =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base + "/admin/realms/rathaus/users/" + userId + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + role.body() + "]"))
+                .build());
     assertThat(mapped.statusCode()).isEqualTo(204);
   }
 
   private static String adminToken(StackConfig config) throws Exception {
-    String form = "grant_type=password&client_id=admin-cli&username="
-        + URLEncoder.encode(config.keycloakAdminUser(), StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(config.keycloakAdminPassword(), StandardCharsets.UTF_8);
-    HttpResponse<String> response = send(HttpRequest.newBuilder(
-            URI.create(config.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + URLEncoder.encode(config.keycloakAdminUser(), StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(config.keycloakAdminPassword(), StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        config.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     assertThat(response.statusCode()).isEqualTo(200);
-    Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+    Matcher token =
+        Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
     assertThat(token.find()).isTrue();
     return token.group(1);
   }

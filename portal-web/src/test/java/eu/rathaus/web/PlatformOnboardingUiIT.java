@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItMail;
-import eu.rathaus.web.it.ItStack;
 import eu.rathaus.web.it.KeycloakAdmin;
 import eu.rathaus.web.it.KeycloakForms;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -26,8 +24,9 @@ import org.openqa.selenium.support.ui.Select;
 class PlatformOnboardingUiIT extends BrowserJourney {
 
   private static final String ADMIN_EMAIL = "hanna.hauptamt@seebach.de";
-  private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/realms/rathaus/login-actions/action-token\\?[^\\s\"<>]+)");
-
+  private static final Pattern LINK =
+      Pattern.compile(
+          "(http://localhost:\\d+/realms/rathaus/login-actions/action-token\\?[^\\s\"<>]+)");
 
   private void fill(String id, String value) {
     WebElement field = browser.findElement(By.id("onboarding:" + id));
@@ -40,7 +39,8 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     browser.get(portal + "/admin/municipalities.xhtml");
     KeycloakForms.signIn(browser, "paula.plattform", "demo");
     Browser.awaitOrExplain(browser, By.id("onboarding:submit"));
-    assertThat(browser.findElement(By.id("municipality-table")).getText()).contains("Musterstadt", "Beispielheim");
+    assertThat(browser.findElement(By.id("municipality-table")).getText())
+        .contains("Musterstadt", "Beispielheim");
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the admin page").isEmpty();
 
     // Wrong input first: messages at the fields, in German, nothing created.
@@ -54,15 +54,19 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     fill("adminLastName", "Hauptamt");
     browser.findElement(By.id("onboarding:submit")).click();
     Browser.awaitOrExplain(browser, By.id("page-messages"));
-    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Der Gemeindeschlüssel besteht aus genau 8 Ziffern.");
-    assertThat(browser.findElement(By.id("municipality-table")).getText()).doesNotContain("Seebach");
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Der Gemeindeschlüssel besteht aus genau 8 Ziffern.");
+    assertThat(browser.findElement(By.id("municipality-table")).getText())
+        .doesNotContain("Seebach");
     assertThat(Browser.seriousViolations(browser)).as("axe-core with error messages").isEmpty();
 
     fill("ags", "09188005");
     browser.findElement(By.id("onboarding:submit")).click();
     Browser.awaitOrExplain(browser, By.id("row-seebach"));
-    assertThat(browser.findElement(By.id("row-seebach")).getText()).contains("Seebach", "09188005", "Aktiv");
-    assertThat(browser.findElement(By.id("page-messages")).getText()).contains("Seebach ist aufgenommen");
+    assertThat(browser.findElement(By.id("row-seebach")).getText())
+        .contains("Seebach", "09188005", "Aktiv");
+    assertThat(browser.findElement(By.id("page-messages")).getText())
+        .contains("Seebach ist aufgenommen");
     browser.findElement(By.id("logout")).click();
     Browser.awaitOrExplain(browser, By.id("login"));
 
@@ -73,12 +77,14 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), "Seebach-2026!");
     Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
     assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Seebach");
-    assertThat(browser.findElement(By.id("welcome-role")).getText()).contains("Verwaltung der Kommune");
+    assertThat(browser.findElement(By.id("welcome-role")).getText())
+        .contains("Verwaltung der Kommune");
   }
 
   /**
    * The same kind of link for an account that already has a password is no invitation: Keycloak's
-   * own pages (proceed first, "account updated" after) and no session, so it stands in for no login.
+   * own pages (proceed first, "account updated" after) and no session, so it stands in for no
+   * login.
    */
   @Test
   void aPasswordLinkForAnAccountWithAPasswordSignsNobodyIn() throws Exception {
@@ -86,7 +92,8 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     String email = "it-link-" + suffix + "@example.org";
     KeycloakAdmin admin = KeycloakAdmin.signIn();
     String id = admin.ensureUser("rathaus", "it-link-" + suffix, email, "Vorher-Passwort-2026!");
-    admin.executeActionsEmail("rathaus", id, "rathaus-portal", portal + "/login", List.of("UPDATE_PASSWORD"));
+    admin.executeActionsEmail(
+        "rathaus", id, "rathaus-portal", portal + "/login", List.of("UPDATE_PASSWORD"));
     assertThat(ItMail.messagesTo(email, 30_000)).isEqualTo(1);
     Matcher link = LINK.matcher(ItMail.newestTextTo(email).replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
@@ -99,12 +106,16 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("password-new"));
     browser.findElement(By.id("password-new")).sendKeys("Nachher-Passwort-2026!");
     browser.findElement(By.id("password-confirm")).sendKeys("Nachher-Passwort-2026!");
-    browser.findElement(By.cssSelector("#kc-passwd-update-form [type=submit], form [type=submit]")).click();
+    browser
+        .findElement(By.cssSelector("#kc-passwd-update-form [type=submit], form [type=submit]"))
+        .click();
     Browser.awaitOrExplain(browser, By.cssSelector("a[href^='" + portal + "/login']"));
     assertThat(browser.getCurrentUrl()).as("still on Keycloak's page").doesNotStartWith(portal);
 
     browser.get(portal + "/login");
     Browser.awaitOrExplain(browser, By.id("username"));
-    assertThat(browser.findElements(By.id("signed-in-user"))).as("no session from the link").isEmpty();
+    assertThat(browser.findElements(By.id("signed-in-user")))
+        .as("no session from the link")
+        .isEmpty();
   }
 }

@@ -48,13 +48,16 @@ class ServiceBuilderUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("nav-services"));
     click("nav-services");
     Browser.awaitOrExplain(browser, By.id("create:submit"));
-    assertThat(browser.findElement(By.id("service-table")).getText()).contains("Meldebescheinigung");
+    assertThat(browser.findElement(By.id("service-table")).getText())
+        .contains("Meldebescheinigung");
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the services page").isEmpty();
 
     fill("create:serviceKey", serviceKey);
     fill("create:category", "Abfall");
     fill("create:titleDe", title);
-    fill("create:descriptionDe", "Abholung von Sperrmüll an Ihrer Haustür, zweimal im Jahr kostenlos.");
+    fill(
+        "create:descriptionDe",
+        "Abholung von Sperrmüll an Ihrer Haustür, zweimal im Jahr kostenlos.");
     click("create:submit");
     Browser.awaitOrExplain(browser, By.id("builder-heading"));
     assertThat(browser.findElement(By.id("builder-heading")).getText()).contains(title);
@@ -69,9 +72,12 @@ class ServiceBuilderUiIT extends BrowserJourney {
     fill("field-editor:labelDe", "Bemerkung");
     click("field-editor:save");
     Browser.awaitOrExplain(browser, By.id("field-editor:key-error"));
-    assertThat(browser.findElement(By.id("field-editor:key-error")).getText()).contains("beginnt mit einem Kleinbuchstaben");
+    assertThat(browser.findElement(By.id("field-editor:key-error")).getText())
+        .contains("beginnt mit einem Kleinbuchstaben");
     assertThat(browser.findElements(By.id("field-Bad Key"))).isEmpty();
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on the builder with a problem").isEmpty();
+    assertThat(Browser.seriousViolations(browser))
+        .as("axe-core on the builder with a problem")
+        .isEmpty();
 
     fill("field-editor:key", "bemerkung");
     click("field-editor:save");
@@ -85,7 +91,8 @@ class ServiceBuilderUiIT extends BrowserJourney {
 
     click("publish:submit");
     Browser.awaitOrExplain(browser, By.id("row-" + serviceKey));
-    assertThat(browser.findElement(By.id("row-" + serviceKey)).getText()).contains("veröffentlicht v1");
+    assertThat(browser.findElement(By.id("row-" + serviceKey)).getText())
+        .contains("veröffentlicht v1");
 
     browser.get(portal + "/municipality.xhtml?m=beispielheim");
     Browser.awaitOrExplain(browser, By.linkText(title));

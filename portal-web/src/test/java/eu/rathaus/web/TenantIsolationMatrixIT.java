@@ -35,8 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  * (published catalogue entries, timeline events meant for the citizen).
  *
  * <p>A tenant-owned table added later fails here by name until it gets seed rows and a stated
- * visibility; "permission denied" fails too, with why: it hides rows from those who must see them as
- * well, so it is no isolation to rely on.
+ * visibility; "permission denied" fails too, with why: it hides rows from those who must see them
+ * as well, so it is no isolation to rely on.
  */
 class TenantIsolationMatrixIT {
 
@@ -63,25 +63,44 @@ class TenantIsolationMatrixIT {
   private static final String PUBLISHED = "status = 'PUBLISHED'";
 
   /**
-   * Per table, which callers see which of a municipality's rows (a condition on the row); callers not
-   * named see none. Deliberate exceptions to "only the municipality and the platform" carry their why.
+   * Per table, which callers see which of a municipality's rows (a condition on the row); callers
+   * not named see none. Deliberate exceptions to "only the municipality and the platform" carry
+   * their why.
    */
   private static final Map<String, Map<Caller, String>> EXPECTED = new TreeMap<>();
 
   static {
     // A draft is not yet addressed to the authority: its author and the platform only.
     expect("application_draft", Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
-    // A per-year counter without personal data; any citizen's submission draws the next number (V6).
-    expect("application_reference_counter", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.OTHER_CITIZEN, ALL,
-        Caller.PLATFORM, ALL);
-    // Platform operators read no citizen's documents (V7); the citizen reads the own upload and staff's file in the own thread.
+    // A per-year counter without personal data; any citizen's submission draws the next number
+    // (V6).
+    expect(
+        "application_reference_counter",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        ALL,
+        Caller.OTHER_CITIZEN,
+        ALL,
+        Caller.PLATFORM,
+        ALL);
+    // Platform operators read no citizen's documents (V7); the citizen reads the own upload and
+    // staff's file in the own thread.
     expect("attachment", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
     expect("audit_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
-    expect("case_application", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    expect(
+        "case_application", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
     // The citizen sees the events of the timeline meant for them, never staff-only ones.
-    expect("case_event", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, "citizen_visible", Caller.PLATFORM, ALL);
+    expect(
+        "case_event",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        "citizen_visible",
+        Caller.PLATFORM,
+        ALL);
     expect("case_note", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("case_record", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
     expect("case_staff", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
@@ -91,26 +110,77 @@ class TenantIsolationMatrixIT {
     // Correspondence: the municipality's staff and the citizen; not even the platform (V10).
     expect("mailbox_message", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
     expect("mailbox_thread", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
-    // Key management is a platform function: not even the municipality's own staff read wrapped keys.
+    // Key management is a platform function: not even the municipality's own staff read wrapped
+    // keys.
     expect("municipality_data_key", Caller.PLATFORM, ALL);
-    // The authority's published postal address and contact data, printed on every notice; no personal data (V11).
-    expect("municipality_letterhead", Caller.OWN_STAFF, ALL, Caller.OTHER_STAFF, ALL, Caller.OWNER_CITIZEN, ALL,
-        Caller.OTHER_CITIZEN, ALL, Caller.VISITOR, ALL, Caller.NO_SCOPE, ALL, Caller.PLATFORM, ALL);
+    // The authority's published postal address and contact data, printed on every notice; no
+    // personal data (V11).
+    expect(
+        "municipality_letterhead",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OTHER_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        ALL,
+        Caller.OTHER_CITIZEN,
+        ALL,
+        Caller.VISITOR,
+        ALL,
+        Caller.NO_SCOPE,
+        ALL,
+        Caller.PLATFORM,
+        ALL);
     // Data protection officer and opening hours: public contact data like the letterhead (V18).
-    expect("municipality_profile", Caller.OWN_STAFF, ALL, Caller.OTHER_STAFF, ALL, Caller.OWNER_CITIZEN, ALL,
-        Caller.OTHER_CITIZEN, ALL, Caller.VISITOR, ALL, Caller.NO_SCOPE, ALL, Caller.PLATFORM, ALL);
+    expect(
+        "municipality_profile",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OTHER_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        ALL,
+        Caller.OTHER_CITIZEN,
+        ALL,
+        Caller.VISITOR,
+        ALL,
+        Caller.NO_SCOPE,
+        ALL,
+        Caller.PLATFORM,
+        ALL);
     expect("municipality_onboarding", Caller.PLATFORM, ALL);
     // Citizens only queue their own notices; they never read the outbox.
     expect("notification_outbox", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("payment_clarification", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("payment_event", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
     expect("payment_refund", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
-    expect("payment_request", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    expect(
+        "payment_request", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
     // The public catalogue: everyone may read what is offered, only that.
-    expect("service_definition", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL, Caller.OWNER_CITIZEN, OFFERED,
-        Caller.OTHER_CITIZEN, OFFERED, Caller.VISITOR, OFFERED);
-    expect("service_version", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL, Caller.OWNER_CITIZEN, PUBLISHED,
-        Caller.OTHER_CITIZEN, PUBLISHED, Caller.VISITOR, PUBLISHED);
+    expect(
+        "service_definition",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.PLATFORM,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        OFFERED,
+        Caller.OTHER_CITIZEN,
+        OFFERED,
+        Caller.VISITOR,
+        OFFERED);
+    expect(
+        "service_version",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.PLATFORM,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        PUBLISHED,
+        Caller.OTHER_CITIZEN,
+        PUBLISHED,
+        Caller.VISITOR,
+        PUBLISHED);
   }
 
   private static void expect(String table, Object... callerAndCondition) {
@@ -134,7 +204,8 @@ class TenantIsolationMatrixIT {
     ItStack.stack();
     // Alone, this test may run before any portal has migrated the database.
     var config = ItStack.config();
-    DatabaseMigrator.migrate(config.jdbcUrl(), config.ownerUser(), config.ownerPassword(), config.appUser());
+    DatabaseMigrator.migrate(
+        config.jdbcUrl(), config.ownerUser(), config.ownerPassword(), config.appUser());
     try (Connection c = Jdbc.superuser();
         Statement s = c.createStatement();
         ResultSet rs =
@@ -162,13 +233,19 @@ class TenantIsolationMatrixIT {
 
   @Test
   void everyTenantOwnedTableHasRowLevelSecurityAndAStatedVisibility() throws SQLException {
-    assertThat(TENANT_TABLES).as("tenant-owned tables found").contains("audit_entry", "case_record");
+    assertThat(TENANT_TABLES)
+        .as("tenant-owned tables found")
+        .contains("audit_entry", "case_record");
     assertThat(TENANT_TABLES.stream().filter(table -> !EXPECTED.containsKey(table)).toList())
-        .as("tenant-owned tables without a stated visibility in EXPECTED").isEmpty();
-    assertThat(new TreeSet<>(EXPECTED.keySet())).as("tables in EXPECTED that are no (longer) tenant-owned tables")
+        .as("tenant-owned tables without a stated visibility in EXPECTED")
+        .isEmpty();
+    assertThat(new TreeSet<>(EXPECTED.keySet()))
+        .as("tables in EXPECTED that are no (longer) tenant-owned tables")
         .isSubsetOf(TENANT_TABLES);
     try (Connection c = Jdbc.superuser();
-        PreparedStatement p = c.prepareStatement("select relrowsecurity from pg_class where relname = ? and relnamespace = 'public'::regnamespace")) {
+        PreparedStatement p =
+            c.prepareStatement(
+                "select relrowsecurity from pg_class where relname = ? and relnamespace = 'public'::regnamespace")) {
       for (String table : TENANT_TABLES) {
         p.setString(1, table);
         try (ResultSet rs = p.executeQuery()) {
@@ -181,13 +258,17 @@ class TenantIsolationMatrixIT {
   /** One test per tenant-owned table: both municipalities' rows, read by every kind of caller. */
   @TestFactory
   Stream<DynamicTest> eachCallerSeesExactlyItsShareOfEachTable() {
-    return TENANT_TABLES.stream().map(table -> DynamicTest.dynamicTest(table, () -> checkTable(table)));
+    return TENANT_TABLES.stream()
+        .map(table -> DynamicTest.dynamicTest(table, () -> checkTable(table)));
   }
 
   private static void checkTable(String table) throws SQLException {
     Map<Caller, String> expected = EXPECTED.get(table);
     if (expected == null) {
-      fail("Table " + table + " has a municipality_id but no stated visibility: add it to EXPECTED and seed rows in TenantRows.everyTable");
+      fail(
+          "Table "
+              + table
+              + " has a municipality_id but no stated visibility: add it to EXPECTED and seed rows in TenantRows.everyTable");
     }
     SoftAssertions softly = new SoftAssertions();
     for (UUID owner : List.of(first, second)) {
@@ -195,15 +276,22 @@ class TenantIsolationMatrixIT {
       String which = owner.equals(first) ? "first" : "second";
       long seeded = superuserCount(table, owner, ALL);
       if (seeded == 0) {
-        fail("Table " + table + " has no rows of the " + which + " test municipality: seed them in TenantRows.everyTable,"
-            + " otherwise its isolation goes unchecked");
+        fail(
+            "Table "
+                + table
+                + " has no rows of the "
+                + which
+                + " test municipality: seed them in TenantRows.everyTable,"
+                + " otherwise its isolation goes unchecked");
       }
       for (Caller caller : Caller.values()) {
         String condition = expected.get(caller);
         long shouldSee = superuserCount(table, owner, condition);
         long[] seen = visibleCounts(table, owner, scopeOf(caller, owner, other), condition, caller);
-        softly.assertThat(seen)
-            .as("%s reading the %s municipality's %d rows of %s: [rows matching \"%s\", other rows]",
+        softly
+            .assertThat(seen)
+            .as(
+                "%s reading the %s municipality's %d rows of %s: [rows matching \"%s\", other rows]",
                 caller.description, which, seeded, table, condition)
             .containsExactly(shouldSee, 0L);
       }
@@ -224,10 +312,16 @@ class TenantIsolationMatrixIT {
     };
   }
 
-  private static long superuserCount(String table, UUID municipality, String condition) throws SQLException {
+  private static long superuserCount(String table, UUID municipality, String condition)
+      throws SQLException {
     try (Connection c = Jdbc.superuser();
-        PreparedStatement p = c.prepareStatement(
-            "select count(*) from " + table + " where municipality_id = ? and (" + condition + ") is true")) {
+        PreparedStatement p =
+            c.prepareStatement(
+                "select count(*) from "
+                    + table
+                    + " where municipality_id = ? and ("
+                    + condition
+                    + ") is true")) {
       p.setObject(1, municipality);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
@@ -236,8 +330,12 @@ class TenantIsolationMatrixIT {
     }
   }
 
-  /** As the portal's role with the caller's scope: rows matching the condition, and all other rows it sees. */
-  private static long[] visibleCounts(String table, UUID municipality, String[] scope, String condition, Caller caller)
+  /**
+   * As the portal's role with the caller's scope: rows matching the condition, and all other rows
+   * it sees.
+   */
+  private static long[] visibleCounts(
+      String table, UUID municipality, String[] scope, String condition, Caller caller)
       throws SQLException {
     try (Connection c = Jdbc.app()) {
       c.setAutoCommit(false);
@@ -252,9 +350,16 @@ class TenantIsolationMatrixIT {
             set.executeQuery().close();
           }
         }
-        try (PreparedStatement p = c.prepareStatement(
-            "select count(*) filter (where (" + condition + ") is true), count(*) filter (where (" + condition + ") is not true)"
-                + " from " + table + " where municipality_id = ?")) {
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "select count(*) filter (where ("
+                    + condition
+                    + ") is true), count(*) filter (where ("
+                    + condition
+                    + ") is not true)"
+                    + " from "
+                    + table
+                    + " where municipality_id = ?")) {
           p.setObject(1, municipality);
           try (ResultSet rs = p.executeQuery()) {
             rs.next();
@@ -262,9 +367,13 @@ class TenantIsolationMatrixIT {
           }
         } catch (SQLException denied) {
           if ("42501".equals(denied.getSQLState())) {
-            throw new AssertionError("The portal's database role may not read " + table + " at all (permission denied, for "
-                + caller.description + "). That is no isolation: it hides the rows from those who must see them too,"
-                + " and a later grant would expose them without a policy. Grant SELECT and let row-level security decide.",
+            throw new AssertionError(
+                "The portal's database role may not read "
+                    + table
+                    + " at all (permission denied, for "
+                    + caller.description
+                    + "). That is no isolation: it hides the rows from those who must see them too,"
+                    + " and a later grant would expose them without a policy. Grant SELECT and let row-level security decide.",
                 denied);
           }
           throw denied;

@@ -62,24 +62,35 @@ class TextBlocksUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("nav-text-blocks"));
     browser.findElement(By.id("nav-text-blocks")).click();
     Browser.awaitOrExplain(browser, By.id("block:save"));
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Textbausteine für Bescheide");
-    assertThat(browser.findElement(By.id("block-table")).getText()).contains("Rechtsbehelfsbelehrung", "Voraussetzungen erfüllt");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Textbausteine für Bescheide");
+    assertThat(browser.findElement(By.id("block-table")).getText())
+        .contains("Rechtsbehelfsbelehrung", "Voraussetzungen erfüllt");
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the text blocks page").isEmpty();
 
     // No title: the German message stands at the title field, and nothing is listed.
-    new Select(browser.findElement(By.id("block:kind"))).selectByVisibleText("Begründung Ablehnung");
+    new Select(browser.findElement(By.id("block:kind")))
+        .selectByVisibleText("Begründung Ablehnung");
     fill("block:body", body);
     browser.findElement(By.id("block:save")).click();
     Browser.awaitOrExplain(browser, By.id("block:title-error"));
-    assertThat(browser.findElement(By.id("block:title-error")).getText()).isEqualTo("Bitte geben Sie einen Titel ein.");
+    assertThat(browser.findElement(By.id("block:title-error")).getText())
+        .isEqualTo("Bitte geben Sie einen Titel ein.");
     assertThat(browser.findElement(By.id("block-table")).getText()).doesNotContain(body);
     assertThat(browser.findElement(By.id("block:body")).getAttribute("value")).isEqualTo(body);
-    assertThat(Browser.seriousViolations(browser)).as("axe-core with a problem at the field").isEmpty();
+    assertThat(Browser.seriousViolations(browser))
+        .as("axe-core with a problem at the field")
+        .isEmpty();
 
     fill("block:title", title);
     fill("block:order", "30");
     browser.findElement(By.id("block:save")).click();
-    await().until(d -> d.findElement(By.id("page-messages")).getText().contains("„" + title + "“ wurde gespeichert"));
+    await()
+        .until(
+            d ->
+                d.findElement(By.id("page-messages"))
+                    .getText()
+                    .contains("„" + title + "“ wurde gespeichert"));
     By row = By.xpath("//tr[td[@class='rh-block-title' and text()='" + title + "']]");
     assertThat(browser.findElement(row).getText()).contains("Begründung Ablehnung", body, "aktiv");
 
@@ -91,15 +102,16 @@ class TextBlocksUiIT extends BrowserJourney {
   }
 
   /**
-   * The download servlet with Moritz's session: a Musterstadt notice this test seals itself comes as
-   * an attachment with nosniff; unknown or malformed ids answer 404, the citizen area refuses staff (403), and a
-   * request without session is sent to sign in, never given the PDF.
+   * The download servlet with Moritz's session: a Musterstadt notice this test seals itself comes
+   * as an attachment with nosniff; unknown or malformed ids answer 404, the citizen area refuses
+   * staff (403), and a request without session is sent to sign in, never given the PDF.
    */
   private void staffDownloadsANoticeOfTheirMunicipalityOnly() throws Exception {
     UUID notice;
     try (Connection c = Jdbc.superuser()) {
       c.setAutoCommit(false);
-      TenantRows.SubmittedCase submitted = TenantRows.submittedCase(c, MUSTERSTADT, "it-text-blocks-" + UUID.randomUUID());
+      TenantRows.SubmittedCase submitted =
+          TenantRows.submittedCase(c, MUSTERSTADT, "it-text-blocks-" + UUID.randomUUID());
       notice = TenantRows.notice(c, submitted, TenantRows.minimalPdf());
       c.commit();
     }
@@ -107,15 +119,18 @@ class TextBlocksUiIT extends BrowserJourney {
 
     HttpResponse<byte[]> pdf = get("/office/notice?id=" + notice, session);
     assertThat(pdf.statusCode()).isEqualTo(200);
-    assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/pdf"));
-    assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("attachment; filename=\"Bescheid-MUS-"));
+    assertThat(pdf.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/pdf"));
+    assertThat(pdf.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("attachment; filename=\"Bescheid-MUS-"));
     assertThat(pdf.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
     assertThat(get("/office/notice?id=" + UUID.randomUUID(), session).statusCode()).isEqualTo(404);
     assertThat(get("/office/notice?id=nonsense", session).statusCode()).isEqualTo(404);
-    assertThat(get("/citizen/notice?id=" + notice, session).statusCode()).as("the citizen path with a staff session").isEqualTo(403);
+    assertThat(get("/citizen/notice?id=" + notice, session).statusCode())
+        .as("the citizen path with a staff session")
+        .isEqualTo(403);
     HttpResponse<byte[]> anonymous = get("/office/notice?id=" + notice, null);
     assertThat(anonymous.statusCode()).as("without a session: to the sign-in").isEqualTo(302);
     assertThat(new String(anonymous.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF-");
@@ -126,6 +141,7 @@ class TextBlocksUiIT extends BrowserJourney {
     if (cookie != null) {
       request.header("Cookie", cookie);
     }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -6,9 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TransactionRequiredException;
 
 /**
- * Writes a tenant scope into PostgreSQL's settings for the current transaction
- * ({@code set_config(…, true)}): they vanish at commit or rollback, so a pooled connection never
- * carries one person's scope into the next transaction.
+ * Writes a tenant scope into PostgreSQL's settings for the current transaction ({@code
+ * set_config(…, true)}): they vanish at commit or rollback, so a pooled connection never carries
+ * one person's scope into the next transaction.
  */
 @ApplicationScoped
 public class DatabaseTenantScope {
@@ -18,7 +18,8 @@ public class DatabaseTenantScope {
 
   public void apply(TenantScope scope) {
     if (!em.isJoinedToTransaction()) {
-      throw new TransactionRequiredException("A tenant scope only makes sense inside a transaction");
+      throw new TransactionRequiredException(
+          "A tenant scope only makes sense inside a transaction");
     }
     em.createNativeQuery(
             "select set_config('rathaus.scope', ?1, true), set_config('rathaus.municipality', ?2, true),"

@@ -1,11 +1,12 @@
 package eu.rathaus.platform;
 
 /**
- * Where the portal's database is and who may change its schema. Read through {@link Settings} (the same
- * keys the WildFly datasource reads from the environment), with the demo defaults of
- * {@code ./rathaus up}; production refuses the demo password ({@link ProductionCheck}).
+ * Where the portal's database is and who may change its schema. Read through {@link Settings} (the
+ * same keys the WildFly datasource reads from the environment), with the demo defaults of {@code
+ * ./rathaus up}; production refuses the demo password ({@link ProductionCheck}).
  */
-public record DatabaseSettings(String url, String appUser, String migrationUser, String migrationPassword) {
+public record DatabaseSettings(
+    String url, String appUser, String migrationUser, String migrationPassword) {
 
   public static DatabaseSettings fromEnvironment() {
     return new DatabaseSettings(
@@ -21,6 +22,12 @@ public record DatabaseSettings(String url, String appUser, String migrationUser,
 
   @Override
   public String toString() {
-    return "DatabaseSettings[url=" + url + ", appUser=" + appUser + ", migrationUser=" + migrationUser + "]";
+    return "DatabaseSettings[url="
+        + url
+        + ", appUser="
+        + appUser
+        + ", migrationUser="
+        + migrationUser
+        + "]";
   }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Every secret whose demo value is published in the repository, in one place: the launcher's local
- * defaults ({@code StackConfig}), the realm JSON placeholders and the server's CLI defaults use these
- * values, and the production check refuses each of them.
+ * defaults ({@code StackConfig}), the realm JSON placeholders and the server's CLI defaults use
+ * these values, and the production check refuses each of them.
  */
 public final class DemoValues {
 
@@ -20,11 +20,12 @@ public final class DemoValues {
   public static final String KEYSTORE_PASSWORD = "rathaus-local-keystore";
 
   /** Setting key → its published demo value. */
-  public static final Map<String, String> SECRETS = Map.of(
-      "POSTGRESQL_PASSWORD", DATABASE_PASSWORD,
-      "POSTGRESQL_MIGRATION_PASSWORD", MIGRATION_PASSWORD,
-      "OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET,
-      "KEYCLOAK_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET,
-      "PAYMENT_PROVIDER_SECRET", PAYMENT_SECRET,
-      "RATHAUS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
+  public static final Map<String, String> SECRETS =
+      Map.of(
+          "POSTGRESQL_PASSWORD", DATABASE_PASSWORD,
+          "POSTGRESQL_MIGRATION_PASSWORD", MIGRATION_PASSWORD,
+          "OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET,
+          "KEYCLOAK_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET,
+          "PAYMENT_PROVIDER_SECRET", PAYMENT_SECRET,
+          "RATHAUS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
 }

@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * What a production start must not have: a missing secret or one whose value is published in the
  * repository, a base URL without https, no malware scanner (unless explicitly switched off), demo
- * content, and demo users or demo client secrets in Keycloak. Collects every problem as one line that
- * names the setting, so an operator fixes all of them in one round.
+ * content, and demo users or demo client secrets in Keycloak. Collects every problem as one line
+ * that names the setting, so an operator fixes all of them in one round.
  *
  * <p>Pure: settings and Keycloak's answers come in as functions, so the unit test covers each rule.
  */
@@ -19,13 +19,21 @@ public final class ProductionCheck {
 
   /** Settings that WildFly itself reads from the environment (datasource, OIDC subsystem). */
   static final List<String> SERVER_SECRETS = List.of("POSTGRESQL_PASSWORD", "OIDC_CLIENT_SECRET");
+
   /** Settings the application reads through MicroProfile Config. */
   static final List<String> APPLICATION_SECRETS =
-      List.of("POSTGRESQL_MIGRATION_PASSWORD", "KEYCLOAK_ADMIN_CLIENT_SECRET", "PAYMENT_PROVIDER_SECRET", "RATHAUS_KEYSTORE_PASSWORD");
+      List.of(
+          "POSTGRESQL_MIGRATION_PASSWORD",
+          "KEYCLOAK_ADMIN_CLIENT_SECRET",
+          "PAYMENT_PROVIDER_SECRET",
+          "RATHAUS_KEYSTORE_PASSWORD");
+
   /** The explicit opt-out from malware scanning. */
   public static final String MALWARE_SCAN = "RATHAUS_MALWARE_SCAN";
 
-  /** What the check needs to know from Keycloak; each call may throw if Keycloak cannot be asked. */
+  /**
+   * What the check needs to know from Keycloak; each call may throw if Keycloak cannot be asked.
+   */
   public interface Keycloak {
     /** User names of demo users in the portal's realm. */
     List<String> demoUsers();
@@ -42,16 +50,22 @@ public final class ProductionCheck {
   }
 
   /**
-   * Every problem, one line each, in a fixed order; empty if the installation may start in production.
+   * Every problem, one line each, in a fixed order; empty if the installation may start in
+   * production.
    *
    * @param config the application's settings (MicroProfile Config)
    * @param serverEnvironment the environment WildFly resolves its own expressions from
    */
   public static List<String> problems(
-      Function<String, Optional<String>> config, Function<String, Optional<String>> serverEnvironment, Keycloak keycloak) {
+      Function<String, Optional<String>> config,
+      Function<String, Optional<String>> serverEnvironment,
+      Keycloak keycloak) {
     List<String> problems = new ArrayList<>();
     for (String key : SERVER_SECRETS) {
-      secret(key, serverEnvironment.apply(key), problems,
+      secret(
+          key,
+          serverEnvironment.apply(key),
+          problems,
           " (read by WildFly from the environment; without it the server falls back to the demo value)");
     }
     for (String key : APPLICATION_SECRETS) {
@@ -59,46 +73,62 @@ public final class ProductionCheck {
     }
     Optional<String> base = config.apply("PORTAL_BASE_URL");
     if (base.isEmpty()) {
-      problems.add("PORTAL_BASE_URL is not set: the portal's public https:// address is required in production");
+      problems.add(
+          "PORTAL_BASE_URL is not set: the portal's public https:// address is required in production");
     } else if (!isHttps(base.get())) {
       problems.add("PORTAL_BASE_URL is not an https:// address: " + base.get());
     }
     if (config.apply("CLAMD_HOST").isEmpty() && !malwareScanOptedOut(config)) {
-      problems.add("CLAMD_HOST is not set: configure the malware scanner (clamd), or switch scanning off explicitly with "
-          + MALWARE_SCAN + "=off");
+      problems.add(
+          "CLAMD_HOST is not set: configure the malware scanner (clamd), or switch scanning off explicitly with "
+              + MALWARE_SCAN
+              + "=off");
     }
     if (config.apply("RATHAUS_DEMO_DATA").map(v -> v.equalsIgnoreCase("true")).orElse(false)) {
-      problems.add("RATHAUS_DEMO_DATA=true would seed the demo municipalities and their services: not allowed in production");
+      problems.add(
+          "RATHAUS_DEMO_DATA=true would seed the demo municipalities and their services: not allowed in production");
     }
     keycloakProblems(config, serverEnvironment, keycloak, problems);
     return List.copyOf(problems);
   }
 
   private static void keycloakProblems(
-      Function<String, Optional<String>> config, Function<String, Optional<String>> serverEnvironment, Keycloak keycloak,
+      Function<String, Optional<String>> config,
+      Function<String, Optional<String>> serverEnvironment,
+      Keycloak keycloak,
       List<String> problems) {
     try {
       List<String> demoUsers = keycloak.demoUsers();
       if (!demoUsers.isEmpty()) {
-        problems.add("Keycloak realm contains demo users with published passwords: " + String.join(", ", demoUsers)
-            + " (import the realm without keycloak/demo/, or delete these users)");
+        problems.add(
+            "Keycloak realm contains demo users with published passwords: "
+                + String.join(", ", demoUsers)
+                + " (import the realm without keycloak/demo/, or delete these users)");
       }
-      Map<String, String> clients = Map.of(
-          config.apply("KEYCLOAK_ADMIN_CLIENT_ID").orElse("rathaus-admin"), DemoValues.ADMIN_CLIENT_SECRET,
-          serverEnvironment.apply("OIDC_CLIENT_ID").orElse("rathaus-portal"), DemoValues.OIDC_CLIENT_SECRET);
+      Map<String, String> clients =
+          Map.of(
+              config.apply("KEYCLOAK_ADMIN_CLIENT_ID").orElse("rathaus-admin"),
+                  DemoValues.ADMIN_CLIENT_SECRET,
+              serverEnvironment.apply("OIDC_CLIENT_ID").orElse("rathaus-portal"),
+                  DemoValues.OIDC_CLIENT_SECRET);
       for (Map.Entry<String, String> client : new java.util.TreeMap<>(clients).entrySet()) {
         if (keycloak.acceptsSecret(client.getKey(), client.getValue())) {
-          problems.add("Keycloak accepts the published demo secret of client " + client.getKey()
-              + " (set RATHAUS_ADMIN_CLIENT_SECRET / RATHAUS_OIDC_CLIENT_SECRET for the realm import, or regenerate the secret)");
+          problems.add(
+              "Keycloak accepts the published demo secret of client "
+                  + client.getKey()
+                  + " (set RATHAUS_ADMIN_CLIENT_SECRET / RATHAUS_OIDC_CLIENT_SECRET for the realm import, or regenerate the secret)");
         }
       }
     } catch (RuntimeException e) {
-      problems.add("Keycloak could not be asked whether demo users or demo client secrets exist (" + e.getMessage()
-          + "): check OIDC_PROVIDER_URL and KEYCLOAK_ADMIN_CLIENT_SECRET");
+      problems.add(
+          "Keycloak could not be asked whether demo users or demo client secrets exist ("
+              + e.getMessage()
+              + "): check OIDC_PROVIDER_URL and KEYCLOAK_ADMIN_CLIENT_SECRET");
     }
   }
 
-  private static void secret(String key, Optional<String> value, List<String> problems, String note) {
+  private static void secret(
+      String key, Optional<String> value, List<String> problems, String note) {
     if (value.isEmpty()) {
       problems.add(key + " is not set" + note);
     } else if (value.get().equals(DemoValues.SECRETS.get(key))) {

@@ -7,8 +7,8 @@ import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.SqlTypes;
 
 /**
- * PostgreSQL dialect that binds {@code jsonb} columns as text with a cast ({@code cast(? as jsonb)})
- * instead of through the driver's {@code PGobject}.
+ * PostgreSQL dialect that binds {@code jsonb} columns as text with a cast ({@code cast(? as
+ * jsonb)}) instead of through the driver's {@code PGobject}.
  *
  * <p>Why: in WildFly, Hibernate lives in its own module, which cannot see the PostgreSQL driver
  * module; the deployment can. The stock dialect finds {@code PGobject} through the deployment's
@@ -19,9 +19,12 @@ import org.hibernate.type.SqlTypes;
 public class RathausPostgreSQLDialect extends PostgreSQLDialect {
 
   @Override
-  public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
+  public void contributeTypes(
+      TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
     super.contributeTypes(typeContributions, serviceRegistry);
-    typeContributions.getTypeConfiguration().getJdbcTypeRegistry()
+    typeContributions
+        .getTypeConfiguration()
+        .getJdbcTypeRegistry()
         .addDescriptor(SqlTypes.JSON, PostgreSQLCastingJsonJdbcType.JSONB_INSTANCE);
   }
 }

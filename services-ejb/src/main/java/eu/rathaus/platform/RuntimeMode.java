@@ -1,9 +1,10 @@
 package eu.rathaus.platform;
 
 /**
- * Demo or production. {@code ./rathaus up} and the test stack set {@code RATHAUS_MODE=demo}; every other
- * start (container images, manifests, a hand-made start) is production, so forgetting the switch fails
- * closed: production refuses published secrets, demo users and unsafe defaults ({@link ProductionCheck}).
+ * Demo or production. {@code ./rathaus up} and the test stack set {@code RATHAUS_MODE=demo}; every
+ * other start (container images, manifests, a hand-made start) is production, so forgetting the
+ * switch fails closed: production refuses published secrets, demo users and unsafe defaults ({@link
+ * ProductionCheck}).
  */
 public enum RuntimeMode {
   DEMO,

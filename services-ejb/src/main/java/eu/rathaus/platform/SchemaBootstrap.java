@@ -67,7 +67,11 @@ public class SchemaBootstrap {
     DatabaseSettings settings = DatabaseSettings.fromEnvironment();
     try {
       DatabaseMigrator.Result result =
-          DatabaseMigrator.migrate(settings.url(), settings.migrationUser(), settings.migrationPassword(), settings.appUser());
+          DatabaseMigrator.migrate(
+              settings.url(),
+              settings.migrationUser(),
+              settings.migrationPassword(),
+              settings.appUser());
       // Hibernate's schema manager: JPA 3.1 (Jakarta EE 10) has no portable validation API yet.
       emf.unwrap(org.hibernate.SessionFactory.class).getSchemaManager().validateMappedObjects();
       // Before the flag: readiness then also means "start-up content is in place" (demo catalogue),
@@ -75,12 +79,17 @@ public class SchemaBootstrap {
       schemaReady.fire(new SchemaReady(result.schemaVersion()));
       ready = true;
       problem = null;
-      LOG.log(Level.INFO, "Database schema at version {0} ({1} migrations applied now), mapping validated",
+      LOG.log(
+          Level.INFO,
+          "Database schema at version {0} ({1} migrations applied now), mapping validated",
           new Object[] {result.schemaVersion(), result.migrationsExecuted()});
       return true;
     } catch (RuntimeException e) {
       problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-      LOG.log(Level.WARNING, "Database schema not ready yet ({0}); retrying in {1} s", new Object[] {problem, delaySeconds});
+      LOG.log(
+          Level.WARNING,
+          "Database schema not ready yet ({0}); retrying in {1} s",
+          new Object[] {problem, delaySeconds});
       LOG.log(Level.FINE, "Why the schema is not ready", e);
       return false;
     }

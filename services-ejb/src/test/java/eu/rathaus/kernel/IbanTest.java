@@ -10,9 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IbanTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"DE89370400440532013000", "DE89 3704 0044 0532 0130 00", "de89 3704 0044 0532 0130 00",
-      "AT611904300234573201", "CH9300762011623852957", "FR1420041010050500013M02606", "NL91ABNA0417164300",
-      "GB29NWBK60161331926819", "BE68539007547034"})
+  @ValueSource(
+      strings = {
+        "DE89370400440532013000",
+        "DE89 3704 0044 0532 0130 00",
+        "de89 3704 0044 0532 0130 00",
+        "AT611904300234573201",
+        "CH9300762011623852957",
+        "FR1420041010050500013M02606",
+        "NL91ABNA0417164300",
+        "GB29NWBK60161331926819",
+        "BE68539007547034"
+      })
   void acceptsValidIbans(String iban) {
     assertThat(Iban.check(iban)).isEmpty();
   }
@@ -59,6 +68,7 @@ class IbanTest {
     assertThat(Iban.check("")).contains(Iban.Problem.FORMAT);
     assertThat(Iban.check(null)).contains(Iban.Problem.FORMAT);
     assertThat(Iban.check("DE89".repeat(1000))).contains(Iban.Problem.FORMAT);
-    assertThatThrownBy(() -> Iban.parse("DE00370400440532013000")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Iban.parse("DE00370400440532013000"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

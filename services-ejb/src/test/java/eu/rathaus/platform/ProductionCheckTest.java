@@ -45,7 +45,8 @@ class ProductionCheckTest {
     }
   }
 
-  private static List<String> problems(Map<String, String> settings, ProductionCheck.Keycloak keycloak) {
+  private static List<String> problems(
+      Map<String, String> settings, ProductionCheck.Keycloak keycloak) {
     Function<String, Optional<String>> lookup = key -> Optional.ofNullable(settings.get(key));
     return ProductionCheck.problems(lookup, lookup, keycloak);
   }
@@ -82,9 +83,11 @@ class ProductionCheckTest {
     Map<String, String> settings = clean();
     settings.put("PORTAL_BASE_URL", "http://service.example-kommune.de");
     assertThat(problems(settings, new FakeKeycloak()))
-        .containsExactly("PORTAL_BASE_URL is not an https:// address: http://service.example-kommune.de");
+        .containsExactly(
+            "PORTAL_BASE_URL is not an https:// address: http://service.example-kommune.de");
     settings.remove("PORTAL_BASE_URL");
-    assertThat(problems(settings, new FakeKeycloak())).singleElement(STRING)
+    assertThat(problems(settings, new FakeKeycloak()))
+        .singleElement(STRING)
         .startsWith("PORTAL_BASE_URL is not set");
   }
 
@@ -92,20 +95,23 @@ class ProductionCheckTest {
   void malwareScannerIsRequiredUnlessExplicitlySwitchedOff() {
     Map<String, String> settings = clean();
     settings.remove("CLAMD_HOST");
-    assertThat(problems(settings, new FakeKeycloak())).singleElement(STRING)
+    assertThat(problems(settings, new FakeKeycloak()))
+        .singleElement(STRING)
         .startsWith("CLAMD_HOST is not set");
     settings.put("RATHAUS_MALWARE_SCAN", "yes please");
     assertThat(problems(settings, new FakeKeycloak())).hasSize(1);
     settings.put("RATHAUS_MALWARE_SCAN", "OFF");
     assertThat(problems(settings, new FakeKeycloak())).isEmpty();
-    assertThat(ProductionCheck.malwareScanOptedOut(key -> Optional.ofNullable(settings.get(key)))).isTrue();
+    assertThat(ProductionCheck.malwareScanOptedOut(key -> Optional.ofNullable(settings.get(key))))
+        .isTrue();
   }
 
   @Test
   void demoDataIsRefused() {
     Map<String, String> settings = clean();
     settings.put("RATHAUS_DEMO_DATA", "true");
-    assertThat(problems(settings, new FakeKeycloak())).singleElement(STRING)
+    assertThat(problems(settings, new FakeKeycloak()))
+        .singleElement(STRING)
         .startsWith("RATHAUS_DEMO_DATA=true");
   }
 
@@ -113,15 +119,18 @@ class ProductionCheckTest {
   void demoUsersInKeycloakAreNamed() {
     FakeKeycloak keycloak = new FakeKeycloak();
     keycloak.demoUsers = List.of("berta.admin", "paula.plattform");
-    assertThat(problems(clean(), keycloak)).singleElement(STRING)
-        .startsWith("Keycloak realm contains demo users with published passwords: berta.admin, paula.plattform");
+    assertThat(problems(clean(), keycloak))
+        .singleElement(STRING)
+        .startsWith(
+            "Keycloak realm contains demo users with published passwords: berta.admin, paula.plattform");
   }
 
   @Test
   void keycloakAcceptingAPublishedClientSecretIsNamed() {
     FakeKeycloak keycloak = new FakeKeycloak();
     keycloak.acceptedSecret = DemoValues.ADMIN_CLIENT_SECRET;
-    assertThat(problems(clean(), keycloak)).singleElement(STRING)
+    assertThat(problems(clean(), keycloak))
+        .singleElement(STRING)
         .startsWith("Keycloak accepts the published demo secret of client rathaus-admin");
   }
 
@@ -129,8 +138,10 @@ class ProductionCheckTest {
   void keycloakThatCannotBeAskedIsAProblemNotAPass() {
     FakeKeycloak keycloak = new FakeKeycloak();
     keycloak.failure = new IllegalStateException("Connection refused");
-    assertThat(problems(clean(), keycloak)).singleElement(STRING)
-        .startsWith("Keycloak could not be asked whether demo users or demo client secrets exist (Connection refused)");
+    assertThat(problems(clean(), keycloak))
+        .singleElement(STRING)
+        .startsWith(
+            "Keycloak could not be asked whether demo users or demo client secrets exist (Connection refused)");
   }
 
   @Test

@@ -65,7 +65,11 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
         () -> {
           for (int first = 0; ; first += PAGE) {
             List<OrganizationRepresentation> page = realm().organizations().list(first, PAGE);
-            Optional<String> found = page.stream().filter(o -> alias.equals(o.getAlias())).map(OrganizationRepresentation::getId).findFirst();
+            Optional<String> found =
+                page.stream()
+                    .filter(o -> alias.equals(o.getAlias()))
+                    .map(OrganizationRepresentation::getId)
+                    .findFirst();
             if (found.isPresent() || page.size() < PAGE) {
               return found;
             }
@@ -86,9 +90,12 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
           org.setAlias(alias);
           org.setName(name);
           org.setEnabled(true);
-          OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation(emailDomain);
-          // The platform admin who onboards the municipality vouches for its mail domain; only verified domains
-          // let the municipality's directory sign anybody in (Keycloak guard rathaus-organization-domain-guard).
+          OrganizationDomainRepresentation domain =
+              new OrganizationDomainRepresentation(emailDomain);
+          // The platform admin who onboards the municipality vouches for its mail domain; only
+          // verified domains
+          // let the municipality's directory sign anybody in (Keycloak guard
+          // rathaus-organization-domain-guard).
           domain.setVerified(true);
           org.addDomain(domain);
           try (Response response = realm().organizations().create(org)) {
@@ -98,7 +105,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
   }
 
   @Override
-  public String ensureMember(String organizationId, String email, String firstName, String lastName, String realmRole) {
+  public String ensureMember(
+      String organizationId, String email, String firstName, String lastName, String realmRole) {
     return call(
         "ensure member " + email,
         () -> {
@@ -126,11 +134,14 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
             realm().users().get(userId).roles().realmLevel().add(List.of(role));
           }
           OrganizationResource org = realm().organizations().get(organizationId);
-          boolean member = org.members().search(email, true, 0, 10).stream().anyMatch(m -> userId.equals(m.getId()));
+          boolean member =
+              org.members().search(email, true, 0, 10).stream()
+                  .anyMatch(m -> userId.equals(m.getId()));
           if (!member) {
             try (Response response = org.members().addMember(userId)) {
               if (response.getStatus() >= 300 && response.getStatus() != 409) {
-                throw new WebApplicationException("adding member answered " + response.getStatus(), response.getStatus());
+                throw new WebApplicationException(
+                    "adding member answered " + response.getStatus(), response.getStatus());
               }
             }
           }
@@ -143,21 +154,35 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
     call(
         "send password setup mail",
         () -> {
-          realm().users().get(accountId).executeActionsEmail(portalClientId, redirectUri, LINK_LIFESPAN_SECONDS, List.of("UPDATE_PASSWORD"));
+          realm()
+              .users()
+              .get(accountId)
+              .executeActionsEmail(
+                  portalClientId, redirectUri, LINK_LIFESPAN_SECONDS, List.of("UPDATE_PASSWORD"));
           return null;
         });
   }
 
   @Override
   public void ensureIdentityProvider(
-      String organizationId, String alias, String discoveryUrl, String clientId, String clientSecret, String emailDomain) {
+      String organizationId,
+      String alias,
+      String discoveryUrl,
+      String clientId,
+      String clientSecret,
+      String emailDomain) {
     call(
         "link identity provider " + alias,
         () -> {
-          boolean exists = realm().identityProviders().findAll().stream().anyMatch(i -> alias.equals(i.getAlias()));
+          boolean exists =
+              realm().identityProviders().findAll().stream()
+                  .anyMatch(i -> alias.equals(i.getAlias()));
           if (!exists) {
             Map<String, String> imported =
-                realm().identityProviders().importFrom(Map.<String, Object>of("providerId", "oidc", "fromUrl", discoveryUrl));
+                realm()
+                    .identityProviders()
+                    .importFrom(
+                        Map.<String, Object>of("providerId", "oidc", "fromUrl", discoveryUrl));
             IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
             idp.setAlias(alias);
             idp.setDisplayName(alias);
@@ -180,16 +205,25 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
             idp.setConfig(config);
             try (Response response = realm().identityProviders().create(idp)) {
               if (response.getStatus() >= 300 && response.getStatus() != 409) {
-                throw new WebApplicationException("creating the identity provider answered " + response.getStatus(), response.getStatus());
+                throw new WebApplicationException(
+                    "creating the identity provider answered " + response.getStatus(),
+                    response.getStatus());
               }
             }
             addRoleMapper(alias, "rathaus-sachbearbeitung", "clerk");
             addRoleMapper(alias, "rathaus-verwaltung", "municipal-admin");
           }
           if (!identityProviderAliases(organizationId).contains(alias)) {
-            try (Response response = realm().organizations().get(organizationId).identityProviders().addIdentityProvider(alias)) {
+            try (Response response =
+                realm()
+                    .organizations()
+                    .get(organizationId)
+                    .identityProviders()
+                    .addIdentityProvider(alias)) {
               if (response.getStatus() >= 300 && response.getStatus() != 409) {
-                throw new WebApplicationException("linking the identity provider answered " + response.getStatus(), response.getStatus());
+                throw new WebApplicationException(
+                    "linking the identity provider answered " + response.getStatus(),
+                    response.getStatus());
               }
             }
           }
@@ -202,10 +236,20 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
     mapper.setName(role + " from directory role");
     mapper.setIdentityProviderAlias(alias);
     mapper.setIdentityProviderMapper("oidc-role-idp-mapper");
-    mapper.setConfig(Map.of("syncMode", "FORCE", "claim", "rathaus_roles", "claim.value", claimValue, "role", role));
+    mapper.setConfig(
+        Map.of(
+            "syncMode",
+            "FORCE",
+            "claim",
+            "rathaus_roles",
+            "claim.value",
+            claimValue,
+            "role",
+            role));
     try (Response response = realm().identityProviders().get(alias).addMapper(mapper)) {
       if (response.getStatus() >= 300) {
-        throw new WebApplicationException("adding the role mapper answered " + response.getStatus(), response.getStatus());
+        throw new WebApplicationException(
+            "adding the role mapper answered " + response.getStatus(), response.getStatus());
       }
     }
   }
@@ -215,7 +259,12 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
     return call(
         "list identity providers",
         () ->
-            realm().organizations().get(organizationId).identityProviders().getIdentityProviders().stream()
+            realm()
+                .organizations()
+                .get(organizationId)
+                .identityProviders()
+                .getIdentityProviders()
+                .stream()
                 .map(IdentityProviderRepresentation::getAlias)
                 .toList());
   }
@@ -230,7 +279,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
           representation.setEnabled(enabled);
           try (Response response = org.update(representation)) {
             if (response.getStatus() >= 300) {
-              throw new WebApplicationException("update answered " + response.getStatus(), response.getStatus());
+              throw new WebApplicationException(
+                  "update answered " + response.getStatus(), response.getStatus());
             }
           }
           return null;

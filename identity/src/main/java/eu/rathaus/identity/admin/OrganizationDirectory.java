@@ -1,9 +1,9 @@
 package eu.rathaus.identity.admin;
 
 /**
- * The identity provider's view of municipalities and their staff, as the onboarding needs it.
- * Every operation is idempotent (ensure…): running an onboarding again after a failure half-way
- * converges on the same state instead of creating duplicates.
+ * The identity provider's view of municipalities and their staff, as the onboarding needs it. Every
+ * operation is idempotent (ensure…): running an onboarding again after a failure half-way converges
+ * on the same state instead of creating duplicates.
  */
 public interface OrganizationDirectory {
 
@@ -14,7 +14,8 @@ public interface OrganizationDirectory {
    * Creates the staff account if no account has this e-mail, grants the realm role and makes the
    * account a member of the organization; returns the account id.
    */
-  String ensureMember(String organizationId, String email, String firstName, String lastName, String realmRole);
+  String ensureMember(
+      String organizationId, String email, String firstName, String lastName, String realmRole);
 
   /**
    * Sends the account an e-mail with a link to set its password (Keycloak "execute actions" mail),
@@ -23,14 +24,19 @@ public interface OrganizationDirectory {
   void sendPasswordSetupMail(String accountId, String redirectUri);
 
   /**
-   * Brokers the municipality's own staff directory (any OIDC provider, configured from its discovery
-   * document) and links it to the organization, so staff typing an address of {@code emailDomain}
-   * are sent there. Directory roles arrive through the claim {@code rathaus_roles}: value {@code
-   * rathaus-sachbearbeitung} grants {@code clerk}, {@code rathaus-verwaltung} grants {@code
-   * municipal-admin}. Idempotent.
+   * Brokers the municipality's own staff directory (any OIDC provider, configured from its
+   * discovery document) and links it to the organization, so staff typing an address of {@code
+   * emailDomain} are sent there. Directory roles arrive through the claim {@code rathaus_roles}:
+   * value {@code rathaus-sachbearbeitung} grants {@code clerk}, {@code rathaus-verwaltung} grants
+   * {@code municipal-admin}. Idempotent.
    */
   void ensureIdentityProvider(
-      String organizationId, String alias, String discoveryUrl, String clientId, String clientSecret, String emailDomain);
+      String organizationId,
+      String alias,
+      String discoveryUrl,
+      String clientId,
+      String clientSecret,
+      String emailDomain);
 
   /** Aliases of the identity providers linked to the organization. */
   java.util.List<String> identityProviderAliases(String organizationId);

@@ -17,8 +17,8 @@ import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Questions the production start-up check asks Keycloak: are there demo users in the realm, and does
- * a client still accept the secret published in the repository?
+ * Questions the production start-up check asks Keycloak: are there demo users in the realm, and
+ * does a client still accept the secret published in the repository?
  *
  * <p>Demo users are found two ways: by the attribute {@value #DEMO_ATTRIBUTE}=true that the demo
  * overlay ({@code keycloak/demo/rathaus-realm-demo.json}) gives every demo user, which still finds
@@ -29,14 +29,19 @@ public final class RealmSafetyProbe {
 
   /** User attribute that marks a demo user. */
   public static final String DEMO_ATTRIBUTE = "rathaus-demo";
+
   /** The demo users published in the repository (README, realm overlay). */
-  public static final List<String> DEMO_USERNAMES = List.of("ben.sachbearbeiter", "berta.admin", "paula.plattform");
+  public static final List<String> DEMO_USERNAMES =
+      List.of("ben.sachbearbeiter", "berta.admin", "paula.plattform");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private RealmSafetyProbe() {}
 
-  /** User names of demo users in the realm, sorted; empty if there are none. Throws if Keycloak cannot be asked. */
+  /**
+   * User names of demo users in the realm, sorted; empty if there are none. Throws if Keycloak
+   * cannot be asked.
+   */
   public static List<String> demoUsers(AdminSettings settings) {
     try (Keycloak keycloak =
         KeycloakBuilder.builder()
@@ -48,9 +53,13 @@ public final class RealmSafetyProbe {
             .build()) {
       UsersResource users = keycloak.realm(settings.realm()).users();
       TreeSet<String> found = new TreeSet<>();
-      users.searchByAttributes(DEMO_ATTRIBUTE + ":true").stream().map(UserRepresentation::getUsername).forEach(found::add);
+      users.searchByAttributes(DEMO_ATTRIBUTE + ":true").stream()
+          .map(UserRepresentation::getUsername)
+          .forEach(found::add);
       for (String name : DEMO_USERNAMES) {
-        users.searchByUsername(name, true).stream().map(UserRepresentation::getUsername).forEach(found::add);
+        users.searchByUsername(name, true).stream()
+            .map(UserRepresentation::getUsername)
+            .forEach(found::add);
       }
       return List.copyOf(found);
     }
@@ -62,23 +71,37 @@ public final class RealmSafetyProbe {
    * grants it may use: 200 means the secret was accepted, 401 that it was refused.
    */
   public static boolean acceptsSecret(AdminSettings settings, String clientId, String secret) {
-    String form = "token=probe&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-        + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    String form =
+        "token=probe&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(settings.serverUrl() + "/realms/" + settings.realm() + "/protocol/openid-connect/token/introspect"))
+        HttpRequest.newBuilder(
+                URI.create(
+                    settings.serverUrl()
+                        + "/realms/"
+                        + settings.realm()
+                        + "/protocol/openid-connect/token/introspect"))
             .timeout(TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
     try {
-      int status = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
-          .send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status =
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.discarding())
+              .statusCode();
       if (status == 200 || status == 401) {
         return status == 200;
       }
-      throw new IllegalStateException("Keycloak answered " + status + " at its token introspection endpoint");
+      throw new IllegalStateException(
+          "Keycloak answered " + status + " at its token introspection endpoint");
     } catch (IOException e) {
-      throw new IllegalStateException("Keycloak not reachable at " + settings.serverUrl() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Keycloak not reachable at " + settings.serverUrl() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while asking Keycloak", e);

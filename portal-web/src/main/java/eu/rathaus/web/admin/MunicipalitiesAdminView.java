@@ -54,21 +54,43 @@ public class MunicipalitiesAdminView implements Serializable {
 
   public void onboard() {
     OnboardingOutcome outcome =
-        onboarding.onboard(new OnboardingRequest(
-                name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, idpClientId, idpClientSecret,
-                referenceCode), actor());
+        onboarding.onboard(
+            new OnboardingRequest(
+                name,
+                ags,
+                state,
+                slug,
+                emailDomain,
+                idpDiscoveryUrl,
+                adminEmail,
+                adminFirstName,
+                adminLastName,
+                idpClientId,
+                idpClientSecret,
+                referenceCode),
+            actor());
     FacesContext faces = FacesContext.getCurrentInstance();
     switch (outcome.result()) {
       case INVALID -> {
         for (FieldProblem problem : outcome.problems()) {
-          faces.addMessage("onboarding:" + problem.field(), error(text(problem.messageKey(), problem.arguments().toArray())));
+          faces.addMessage(
+              "onboarding:" + problem.field(),
+              error(text(problem.messageKey(), problem.arguments().toArray())));
         }
         faces.addMessage(null, error(text("onboarding.invalid")));
       }
       case RETRY -> faces.addMessage(null, error(text("onboarding.retry")));
       case COMPLETED -> {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("onboarding.completed", name, adminEmail), null));
-        name = ags = state = slug = emailDomain = idpDiscoveryUrl = adminEmail = adminFirstName = adminLastName = null;
+        faces.addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_INFO, text("onboarding.completed", name, adminEmail), null));
+        name =
+            ags =
+                state =
+                    slug =
+                        emailDomain =
+                            idpDiscoveryUrl = adminEmail = adminFirstName = adminLastName = null;
         idpClientId = referenceCode = null;
       }
     }
@@ -87,7 +109,11 @@ public class MunicipalitiesAdminView implements Serializable {
 
   private void report(boolean changed, String key, String municipality) {
     FacesContext.getCurrentInstance()
-        .addMessage(null, changed ? new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, municipality), null) : error(text("admin.unchanged")));
+        .addMessage(
+            null,
+            changed
+                ? new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, municipality), null)
+                : error(text("admin.unchanged")));
     load();
   }
 

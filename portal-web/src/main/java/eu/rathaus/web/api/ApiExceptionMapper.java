@@ -12,10 +12,10 @@ import java.util.logging.Logger;
 /**
  * The one error policy of the API: every exception becomes the JSON shape the resources already
  * answer 404 with ({@link MunicipalityServicesResource.ErrorJson}), never an HTML page or a stack
- * trace. Client errors (4xx: unknown path, wrong method, unreadable body, a caller the service layer
- * refuses — {@link SecurityException}, 403) are the caller's mistake
- * and logged once at FINE without a stack trace, so a scanner cannot fill the log; server errors are
- * logged once at SEVERE with the stack trace, and the caller sees only a generic message.
+ * trace. Client errors (4xx: unknown path, wrong method, unreadable body, a caller the service
+ * layer refuses — {@link SecurityException}, 403) are the caller's mistake and logged once at FINE
+ * without a stack trace, so a scanner cannot fill the log; server errors are logged once at SEVERE
+ * with the stack trace, and the caller sees only a generic message.
  */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
@@ -24,8 +24,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
-    int status = exception instanceof WebApplicationException web ? web.getResponse().getStatus()
-        : exception instanceof SecurityException ? 403 : 500;
+    int status =
+        exception instanceof WebApplicationException web
+            ? web.getResponse().getStatus()
+            : exception instanceof SecurityException ? 403 : 500;
     if (status < 400) {
       // A redirect or similar thrown as an exception: keep the resource's own answer.
       return ((WebApplicationException) exception).getResponse();
@@ -34,14 +36,18 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       LOG.log(Level.SEVERE, "API request failed", exception);
       return answer(status, "The request could not be processed.");
     }
-    LOG.log(Level.FINE, "API request refused with {0}: {1}", new Object[] {status, exception.toString()});
+    LOG.log(
+        Level.FINE,
+        "API request refused with {0}: {1}",
+        new Object[] {status, exception.toString()});
     return answer(status, "The request was refused (" + errorWord(status) + ").");
   }
 
   /** The error word of a status: its reason phrase in lower case with hyphens ("not-found"). */
   static String errorWord(int status) {
     Response.Status known = Response.Status.fromStatusCode(status);
-    String phrase = known == null ? (status >= 500 ? "server-error" : "client-error") : known.getReasonPhrase();
+    String phrase =
+        known == null ? (status >= 500 ? "server-error" : "client-error") : known.getReasonPhrase();
     return phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 

@@ -38,42 +38,80 @@ public class MunicipalityServicesResource {
   @Inject CatalogueBrowser browser;
 
   /** One offered service in its current published version. */
-  @Schema(name = "Service", description = "A service a municipality currently offers, in its current published version")
+  @Schema(
+      name = "Service",
+      description = "A service a municipality currently offers, in its current published version")
   public record ServiceJson(
-      @Schema(description = "Service key (LeiKa/FIM), stable across versions", example = "demo.bewohnerparkausweis") String key,
-      @Schema(description = "Title in German (language of record)", example = "Bewohnerparkausweis beantragen") String title,
+      @Schema(
+              description = "Service key (LeiKa/FIM), stable across versions",
+              example = "demo.bewohnerparkausweis")
+          String key,
+      @Schema(
+              description = "Title in German (language of record)",
+              example = "Bewohnerparkausweis beantragen")
+          String title,
       @Schema(description = "Title in English, if the municipality wrote one") String titleEn,
-      @Schema(description = "Category as the municipality names it", example = "Verkehr") String category,
+      @Schema(description = "Category as the municipality names it", example = "Verkehr")
+          String category,
       FeeJson fee,
-      @Schema(description = "eID level of assurance needed to apply (eIDAS)", enumeration = {"low", "substantial", "high"}) String requiredLevel,
-      @Schema(description = "Number of the current published version", example = "1") int currentVersion,
+      @Schema(
+              description = "eID level of assurance needed to apply (eIDAS)",
+              enumeration = {"low", "substantial", "high"})
+          String requiredLevel,
+      @Schema(description = "Number of the current published version", example = "1")
+          int currentVersion,
       @Schema(description = "Usual processing time in days", example = "10") int processingDays) {}
 
   /** The fee: a range when it depends on an option the applicant picks. */
-  @Schema(name = "Fee", description = "Fee in euro cents; cents = maxCents for a fixed fee, 0 = free of charge")
+  @Schema(
+      name = "Fee",
+      description = "Fee in euro cents; cents = maxCents for a fixed fee, 0 = free of charge")
   public record FeeJson(
       @Schema(description = "Smallest possible fee in cents", example = "3000") long cents,
       @Schema(description = "Largest possible fee in cents", example = "6000") long maxCents,
       @Schema(example = "EUR") String currency,
-      @Schema(description = "For people, in German", example = "30,00 € bis 60,00 €") String formatted) {}
+      @Schema(description = "For people, in German", example = "30,00 € bis 60,00 €")
+          String formatted) {}
 
   /** Body of an error answer. */
   @Schema(name = "Error")
-  public record ErrorJson(@Schema(example = "404") int status, @Schema(example = "not-found") String error, String message) {}
+  public record ErrorJson(
+      @Schema(example = "404") int status,
+      @Schema(example = "not-found") String error,
+      String message) {}
 
   @GET
   @Operation(
       summary = "Services a municipality offers online",
-      description = "Active services with a published version, ordered by category and title;"
-          + " with q, those matching the words (German stemming, also inside compound words), best first.")
-  @APIResponse(responseCode = "200", description = "The services (possibly none)",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceJson.class)))
-  @APIResponse(responseCode = "404", description = "No active municipality with this slug",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorJson.class)))
+      description =
+          "Active services with a published version, ordered by category and title;"
+              + " with q, those matching the words (German stemming, also inside compound words), best first.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The services (possibly none)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceJson.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No active municipality with this slug",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorJson.class)))
   public Response services(
-      @Parameter(description = "Short name of the municipality, as in GET /municipalities", example = "musterstadt") @PathParam("slug") String slug,
-      @Parameter(description = "Search words in German (web search syntax: \"phrase\", or, -word); at most 100 characters are used",
-          example = "Parkausweis") @QueryParam("q") String query) {
+      @Parameter(
+              description = "Short name of the municipality, as in GET /municipalities",
+              example = "musterstadt")
+          @PathParam("slug")
+          String slug,
+      @Parameter(
+              description =
+                  "Search words in German (web search syntax: \"phrase\", or, -word); at most 100 characters are used",
+              example = "Parkausweis")
+          @QueryParam("q")
+          String query) {
     Optional<MunicipalitySummary> municipality = directory.activeBySlug(slug);
     if (municipality.isEmpty()) {
       return Response.status(Response.Status.NOT_FOUND)
@@ -82,7 +120,10 @@ public class MunicipalityServicesResource {
           .build();
     }
     CatalogueTexts german = new CatalogueTexts(Locale.GERMAN);
-    List<ServiceJson> services = browser.services(municipality.get().id(), query).stream().map(s -> toJson(s, german)).toList();
+    List<ServiceJson> services =
+        browser.services(municipality.get().id(), query).stream()
+            .map(s -> toJson(s, german))
+            .toList();
     return Response.ok(services).build();
   }
 
@@ -92,7 +133,11 @@ public class MunicipalityServicesResource {
         s.title().de(),
         s.title().en(),
         s.category(),
-        new FeeJson(s.feeFrom().cents(), s.feeTo().cents(), s.feeFrom().currency(), german.feeRange(s.feeFrom(), s.feeTo())),
+        new FeeJson(
+            s.feeFrom().cents(),
+            s.feeTo().cents(),
+            s.feeFrom().currency(),
+            german.feeRange(s.feeFrom(), s.feeTo())),
         s.requiredLevel().acr(),
         s.versionNumber(),
         s.processingDays());

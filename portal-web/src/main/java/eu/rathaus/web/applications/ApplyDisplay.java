@@ -31,26 +31,43 @@ final class ApplyDisplay {
 
   private ApplyDisplay() {}
 
-  /** The progress list: every step with its title, and whether it is done, current or still to come. */
+  /**
+   * The progress list: every step with its title, and whether it is done, current or still to come.
+   */
   static List<ProgressItem> progress(FormDefinition form, int stepIndex, Locale locale) {
     List<ProgressItem> items = new ArrayList<>();
     List<StepDefinition> steps = form.steps();
     for (int i = 0; i <= steps.size(); i++) {
-      String title = i < steps.size() ? steps.get(i).title().in(locale) : text("application.review.title");
+      String title =
+          i < steps.size() ? steps.get(i).title().in(locale) : text("application.review.title");
       items.add(new ProgressItem(i + 1, title, i == stepIndex, i < stepIndex));
     }
     return items;
   }
 
   /** The visible fields of {@code step} with the answers shown and the problems found. */
-  static List<FieldView> fields(FormDefinition form, StepDefinition step, String shownAnswers, Locale locale,
+  static List<FieldView> fields(
+      FormDefinition form,
+      StepDefinition step,
+      String shownAnswers,
+      Locale locale,
       Map<String, List<String>> errors) {
     JsonNode answers = read(shownAnswers);
     Set<String> visible = Visibility.visibleFields(form, answers);
-    Map<String, String> words = Map.of(
-        "yes", text("application.yes"), "no", text("application.no"),
-        "street", text("application.address.street"), "houseNumber", text("application.address.houseNumber"),
-        "postalCode", text("application.address.postalCode"), "city", text("application.address.city"));
+    Map<String, String> words =
+        Map.of(
+            "yes",
+            text("application.yes"),
+            "no",
+            text("application.no"),
+            "street",
+            text("application.address.street"),
+            "houseNumber",
+            text("application.address.houseNumber"),
+            "postalCode",
+            text("application.address.postalCode"),
+            "city",
+            text("application.address.city"));
     List<FieldView> fields = new ArrayList<>();
     for (FieldDefinition field : step.fields()) {
       if (visible.contains(field.key())) {
@@ -64,52 +81,84 @@ final class ApplyDisplay {
   static boolean hasConditions(StepDefinition step) {
     Set<String> keys = new HashSet<>();
     step.fields().forEach(f -> keys.add(f.key()));
-    return step.fields().stream().anyMatch(f -> f.visibleIf() != null && keys.contains(f.visibleIf().fieldKey()));
+    return step.fields().stream()
+        .anyMatch(f -> f.visibleIf() != null && keys.contains(f.visibleIf().fieldKey()));
   }
 
-  /** Puts each problem's text at its field ({@code errors}) and, with the field's label, into {@code summary}. */
-  static void problems(FormDefinition form, List<Problem> problems, Locale locale, Map<String, List<String>> errors,
+  /**
+   * Puts each problem's text at its field ({@code errors}) and, with the field's label, into {@code
+   * summary}.
+   */
+  static void problems(
+      FormDefinition form,
+      List<Problem> problems,
+      Locale locale,
+      Map<String, List<String>> errors,
       List<String> summary) {
     errors.clear();
     summary.clear();
     for (Problem problem : problems) {
-      String text = isWebMessage(problem.messageKey())
-          ? text(problem.messageKey(), problem.args().toArray())
-          : CatalogueMessages.format(problem, locale);
+      String text =
+          isWebMessage(problem.messageKey())
+              ? text(problem.messageKey(), problem.args().toArray())
+              : CatalogueMessages.format(problem, locale);
       errors.computeIfAbsent(problem.target(), k -> new ArrayList<>()).add(text);
-      String fieldKey = problem.target().contains(".") ? problem.target().substring(0, problem.target().indexOf('.')) : problem.target();
+      String fieldKey =
+          problem.target().contains(".")
+              ? problem.target().substring(0, problem.target().indexOf('.'))
+              : problem.target();
       String label = form.field(fieldKey).map(f -> f.label().in(locale)).orElse("");
       summary.add(label.isEmpty() ? text : label + ": " + text);
     }
   }
 
-  /** Upload refusals and the form's own file messages live in the web bundle, not the catalogue's. */
+  /**
+   * Upload refusals and the form's own file messages live in the web bundle, not the catalogue's.
+   */
   private static boolean isWebMessage(String key) {
     return key.startsWith("upload.") || key.startsWith("attachment.");
   }
 
-  /** The files of a file field's answer ({@code ids}), in its order, found among the draft's {@code files}. */
+  /**
+   * The files of a file field's answer ({@code ids}), in its order, found among the draft's {@code
+   * files}.
+   */
   static List<FileRow> files(JsonNode ids, List<AttachmentSummary> files, Locale locale) {
     List<FileRow> rows = new ArrayList<>();
     if (ids == null || !ids.isArray()) {
       return rows;
     }
     for (JsonNode id : ids) {
-      files.stream().filter(f -> f.id().toString().equals(id.asText())).findFirst()
-          .ifPresent(f -> rows.add(new FileRow(f.id().toString(), f.displayName(), UploadSizes.format(f.sizeBytes(), locale),
-              readableType(f.contentType()))));
+      files.stream()
+          .filter(f -> f.id().toString().equals(id.asText()))
+          .findFirst()
+          .ifPresent(
+              f ->
+                  rows.add(
+                      new FileRow(
+                          f.id().toString(),
+                          f.displayName(),
+                          UploadSizes.format(f.sizeBytes(), locale),
+                          readableType(f.contentType()))));
     }
     return rows;
   }
 
-  /** "Erlaubt: PDF, JPEG; höchstens 5 Dateien mit je höchstens 10 MB." for the file fields' help. */
+  /**
+   * "Erlaubt: PDF, JPEG; höchstens 5 Dateien mit je höchstens 10 MB." for the file fields' help.
+   */
   static String uploadRules(AttachmentRules rules) {
-    String types = String.join(", ", rules.allowedContentTypes().stream().map(ApplyDisplay::readableType).toList());
+    String types =
+        String.join(
+            ", ", rules.allowedContentTypes().stream().map(ApplyDisplay::readableType).toList());
     return text("upload.rules", types, rules.maxCount(), rules.maxSizeBytes() / (1024 * 1024));
   }
 
   static String readableType(String contentType) {
-    return contentType.substring(contentType.indexOf('/') + 1).replaceFirst("^x-", "").toUpperCase(Locale.ROOT);
+    return contentType
+        .substring(contentType.indexOf('/') + 1)
+        .replaceFirst("^x-", "")
+        .toUpperCase(Locale.ROOT);
   }
 
   static String text(String key, Object... args) {

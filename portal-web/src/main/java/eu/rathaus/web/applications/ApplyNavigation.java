@@ -16,8 +16,8 @@ final class ApplyNavigation {
 
   /**
    * The step to show for the {@code step} view parameter: never beyond the step the draft has
-   * reached (no skipping ahead by editing the URL), the reached one if the parameter is absent or not
-   * a number. {@code stepCount} is the review's index.
+   * reached (no skipping ahead by editing the URL), the reached one if the parameter is absent or
+   * not a number. {@code stepCount} is the review's index.
    */
   static int stepToShow(String requested, int currentStep, int stepCount) {
     int reached = Math.min(currentStep, stepCount);
@@ -33,8 +33,11 @@ final class ApplyNavigation {
 
   /** The page itself, as the address to come back to after a step-up of the sign-in. */
   static String here(String draft, String municipality, String service) {
-    return PAGE + "?" + (draft != null ? "draft=" + draft
-        : "m=" + StepUp.encode(municipality) + "&s=" + StepUp.encode(service));
+    return PAGE
+        + "?"
+        + (draft != null
+            ? "draft=" + draft
+            : "m=" + StepUp.encode(municipality) + "&s=" + StepUp.encode(service));
   }
 
   /** The query that shows step {@code step} of a stored draft (post/redirect/get). */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationForm;
 import eu.rathaus.applications.application.StepWithFiles;
 import eu.rathaus.applications.application.SubmissionOutcome;
-import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.applications.domain.DraftAnswers;
+import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.web.session.SessionUser;
@@ -32,8 +32,8 @@ import java.util.logging.Logger;
  * <p>The draft in the database is the state of the journey, not this bean: every "Weiter" saves the
  * step and redirects (post/redirect/get) to {@code apply.xhtml?draft=…&step=…}, so the back button,
  * a reload or a new session all land on a page built from what is stored. Only a step that failed
- * validation or an "Aktualisieren" (conditional fields without JavaScript) stays on the posted view,
- * showing what the citizen typed.
+ * validation or an "Aktualisieren" (conditional fields without JavaScript) stays on the posted
+ * view, showing what the citizen typed.
  *
  * <p>This class holds the actions (the buttons); what the page reads is in {@link ApplyPage}.
  */
@@ -47,7 +47,6 @@ public class ApplyView extends ApplyPage {
 
   @Inject SessionUser sessionUser;
   @Inject StepWithFiles stepWithFiles;
-
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
   public void init() throws IOException {
@@ -66,14 +65,22 @@ public class ApplyView extends ApplyPage {
     }
     form = loaded.get();
     String here = ApplyNavigation.here(draft, municipality, service);
-    Optional<StepUp.LevelGap> gap = StepUp.levelGap(sessionUser.getUser(), form.service().form().levelOfAssurance(),
-        external.getSessionMap().get(StepUp.ATTEMPTED), external.getRequestContextPath(), here);
+    Optional<StepUp.LevelGap> gap =
+        StepUp.levelGap(
+            sessionUser.getUser(),
+            form.service().form().levelOfAssurance(),
+            external.getSessionMap().get(StepUp.ATTEMPTED),
+            external.getRequestContextPath(),
+            here);
     if (gap.isPresent()) {
       if (gap.get().explain()) {
         external.redirect(gap.get().explanationPage());
       } else {
-        StepUp.begin((jakarta.servlet.http.HttpServletRequest) external.getRequest(),
-            (HttpServletResponse) external.getResponse(), gap.get().required(), here);
+        StepUp.begin(
+            (jakarta.servlet.http.HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            gap.get().required(),
+            here);
       }
       faces.responseComplete();
       return;
@@ -107,8 +114,11 @@ public class ApplyView extends ApplyPage {
     ObjectNode values = postedValues();
     draftFiles = null;
     Optional<UUID> id = ApplyNavigation.parseUuid(attachmentId);
-    Optional<AttachmentSummary> file = id.flatMap(i -> files().stream().filter(f -> f.id().equals(i)).findFirst());
-    if (form.draftId() != null && file.isPresent() && journey.detach(form.draftId(), file.get().id())) {
+    Optional<AttachmentSummary> file =
+        id.flatMap(i -> files().stream().filter(f -> f.id().equals(i)).findFirst());
+    if (form.draftId() != null
+        && file.isPresent()
+        && journey.detach(form.draftId(), file.get().id())) {
       uploadMessage = text("upload.removed", file.get().displayName());
       reloadDraft(form.draftId());
     }
@@ -117,9 +127,15 @@ public class ApplyView extends ApplyPage {
 
   private void saveWithUploads(boolean advance) throws IOException {
     ObjectNode values = postedValues();
-    Map<String, Part> chosen = StepValues.chosenFiles(currentStep(), FacesContext.getCurrentInstance().getExternalContext().getRequest());
+    Map<String, Part> chosen =
+        StepValues.chosenFiles(
+            currentStep(), FacesContext.getCurrentInstance().getExternalContext().getRequest());
     List<StepWithFiles.ChosenFile> files = new ArrayList<>();
-    chosen.forEach((key, part) -> files.add(new StepWithFiles.ChosenFile(key, part.getSubmittedFileName(), part::getInputStream)));
+    chosen.forEach(
+        (key, part) ->
+            files.add(
+                new StepWithFiles.ChosenFile(
+                    key, part.getSubmittedFileName(), part::getInputStream)));
     StepWithFiles.Outcome outcome;
     try {
       outcome = stepWithFiles.save(form, stepIndex, values, advance, files);
@@ -176,8 +192,13 @@ public class ApplyView extends ApplyPage {
     }
     SubmitReply reply;
     try {
-      SubmissionOutcome outcome = journey.submit(form.draftId(), key, sessionUser.getUser().email(),
-          sessionUser.getUser().displayName(), localeSelection.getLanguage());
+      SubmissionOutcome outcome =
+          journey.submit(
+              form.draftId(),
+              key,
+              sessionUser.getUser().email(),
+              sessionUser.getUser().displayName(),
+              localeSelection.getLanguage());
       if (!outcome.problems().isEmpty()) {
         showProblems(outcome.problems());
       }
@@ -191,13 +212,19 @@ public class ApplyView extends ApplyPage {
     }
     if (reply.confirmed()) {
       ExternalContext external = faces.getExternalContext();
-      external.redirect(external.getRequestContextPath() + "/citizen/submitted.xhtml?ref=" + StepUp.encode(reply.reference()));
+      external.redirect(
+          external.getRequestContextPath()
+              + "/citizen/submitted.xhtml?ref="
+              + StepUp.encode(reply.reference()));
     } else {
       pageMessage = text(reply.messageKey(), reply.args());
     }
   }
 
-  /** The application a concurrent duplicate submitted with {@code key}; empty if none or unknown now. */
+  /**
+   * The application a concurrent duplicate submitted with {@code key}; empty if none or unknown
+   * now.
+   */
   private Optional<String> earlierSubmission(String key) {
     try {
       return journey.submittedWith(key).map(Object::toString);
@@ -212,20 +239,27 @@ public class ApplyView extends ApplyPage {
   }
 
   private ObjectNode postedValues() {
-    return StepValues.read(currentStep(), FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap());
+    return StepValues.read(
+        currentStep(),
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap());
   }
 
-  /** What the citizen typed on this step, on top of the saved answers, with the fields that now fit. */
+  /**
+   * What the citizen typed on this step, on top of the saved answers, with the fields that now fit.
+   */
   private void showPosted(ObjectNode values) {
     StepWithFiles.withSavedFileIds(currentStep(), form.answersJson(), values);
     FormDefinition definition = form.service().form();
-    shownAnswers = DraftAnswers.mergeStep(definition, read(form.answersJson()), currentStep(), values).toString();
+    shownAnswers =
+        DraftAnswers.mergeStep(definition, read(form.answersJson()), currentStep(), values)
+            .toString();
     // Keep what was typed into fields that are hidden now out of the merge, but show the rest.
     errors.clear();
     summary.clear();
   }
 
   private void showProblems(List<Problem> problems) {
-    ApplyDisplay.problems(form.service().form(), problems, localeSelection.getLocale(), errors, summary);
+    ApplyDisplay.problems(
+        form.service().form(), problems, localeSelection.getLocale(), errors, summary);
   }
 }

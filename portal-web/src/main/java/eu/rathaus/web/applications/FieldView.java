@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * One field as the page renders it: texts in the reader's language, the current value, the messages
- * at the field, and ready-made ids for labels and {@code aria-describedby}. Bean getters only (EL 5).
+ * at the field, and ready-made ids for labels and {@code aria-describedby}. Bean getters only (EL
+ * 5).
  */
 public class FieldView implements Serializable {
 
@@ -31,7 +32,12 @@ public class FieldView implements Serializable {
   private final List<Part> parts = new ArrayList<>();
   private final List<String> errors;
 
-  FieldView(FieldDefinition field, JsonNode answer, Locale locale, Map<String, List<String>> errorsByTarget, Map<String, String> partLabels) {
+  FieldView(
+      FieldDefinition field,
+      JsonNode answer,
+      Locale locale,
+      Map<String, List<String>> errorsByTarget,
+      Map<String, String> partLabels) {
     this.key = field.key();
     this.type = field.type();
     this.label = field.label().in(locale);
@@ -50,17 +56,32 @@ public class FieldView implements Serializable {
       this.value = answer != null && answer.isValueNode() ? answer.asText() : "";
     }
     for (Choice choice : field.choices()) {
-      options.add(new Option(getInputId() + "-" + choice.key(), choice.key(), choice.label().in(locale), selected.contains(choice.key())));
+      options.add(
+          new Option(
+              getInputId() + "-" + choice.key(),
+              choice.key(),
+              choice.label().in(locale),
+              selected.contains(choice.key())));
     }
     if (type == FieldType.YES_NO) {
-      options.add(new Option(getInputId() + "-true", "true", partLabels.get("yes"), selected.contains("true")));
-      options.add(new Option(getInputId() + "-false", "false", partLabels.get("no"), selected.contains("false")));
+      options.add(
+          new Option(
+              getInputId() + "-true", "true", partLabels.get("yes"), selected.contains("true")));
+      options.add(
+          new Option(
+              getInputId() + "-false", "false", partLabels.get("no"), selected.contains("false")));
     }
     if (type == FieldType.POSTAL_ADDRESS) {
       for (String part : StepValues.ADDRESS_PARTS) {
         JsonNode v = answer == null ? null : answer.get(part);
-        parts.add(new Part(getInputId() + "-" + part, getName() + "." + part, partLabels.get(part),
-            v == null ? "" : v.asText(), errorsByTarget.getOrDefault(key + "." + part, List.of()), part));
+        parts.add(
+            new Part(
+                getInputId() + "-" + part,
+                getName() + "." + part,
+                partLabels.get(part),
+                v == null ? "" : v.asText(),
+                errorsByTarget.getOrDefault(key + "." + part, List.of()),
+                part));
       }
     }
   }
@@ -172,7 +193,8 @@ public class FieldView implements Serializable {
   }
 
   /** One radio button or checkbox. */
-  public record Option(String id, String value, String label, boolean selected) implements Serializable {
+  public record Option(String id, String value, String label, boolean selected)
+      implements Serializable {
     public String getId() {
       return id;
     }
@@ -191,7 +213,9 @@ public class FieldView implements Serializable {
   }
 
   /** One line of a German postal address. */
-  public record Part(String id, String name, String label, String value, List<String> errors, String part) implements Serializable {
+  public record Part(
+      String id, String name, String label, String value, List<String> errors, String part)
+      implements Serializable {
     public String getId() {
       return id;
     }

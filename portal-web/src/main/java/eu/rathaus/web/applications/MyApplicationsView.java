@@ -4,13 +4,13 @@ import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.MyApplications;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
-import jakarta.faces.application.FacesMessage;
 import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.Payments;
 import eu.rathaus.web.payments.PaymentTexts;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,12 +21,12 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.ResourceBundle;
+import java.util.UUID;
 
 /**
- * Backing bean of {@code citizen/applications.xhtml} ("Meine Anträge"): drafts, submitted applications with
- * their status and expected decision date, and withdrawal before a decision.
+ * Backing bean of {@code citizen/applications.xhtml} ("Meine Anträge"): drafts, submitted
+ * applications with their status and expected decision date, and withdrawal before a decision.
  */
 @Named
 @RequestScoped
@@ -45,35 +45,64 @@ public class MyApplicationsView {
   @PostConstruct
   void load() {
     mine = journey.mine();
-    fees = payments.forApplications(
-        mine.submitted().stream().map(MyApplications.SubmittedSummary::applicationId).filter(Objects::nonNull).toList());
+    fees =
+        payments.forApplications(
+            mine.submitted().stream()
+                .map(MyApplications.SubmittedSummary::applicationId)
+                .filter(Objects::nonNull)
+                .toList());
   }
 
   public List<Row> getDrafts() {
-    DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(localeSelection.getLocale()).withZone(GERMAN_TIME);
+    DateTimeFormatter format =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(localeSelection.getLocale())
+            .withZone(GERMAN_TIME);
     return mine.drafts().stream()
-        .map(d -> new Row(d.id().toString(), d.serviceTitle().in(localeSelection.getLocale()), format.format(d.updatedAt()),
-            progress(d.step(), d.stepCount()), null, null, null, false))
+        .map(
+            d ->
+                new Row(
+                    d.id().toString(),
+                    d.serviceTitle().in(localeSelection.getLocale()),
+                    format.format(d.updatedAt()),
+                    progress(d.step(), d.stepCount()),
+                    null,
+                    null,
+                    null,
+                    false))
         .toList();
   }
 
   public List<Row> getSubmitted() {
-    DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(localeSelection.getLocale()).withZone(GERMAN_TIME);
+    DateTimeFormatter format =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(localeSelection.getLocale())
+            .withZone(GERMAN_TIME);
     return mine.submitted().stream()
-        .map(a -> {
-          PaymentSummary fee = a.applicationId() == null ? null : fees.get(a.applicationId());
-          return new Row(a.reference(), a.serviceTitle().in(localeSelection.getLocale()), format.format(a.submittedAt()),
-              "", a.status(), fee == null ? null : fee.applicationId().toString(),
-              fee == null ? null : PaymentTexts.amount(fee.amountCents(), localeSelection.getLocale()) + ", "
-                  + PaymentTexts.state(fee.state(), localeSelection.getLocale()),
-              fee != null && fee.isPayable(),
-              a.expectedDecision() == null ? ""
-                  : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(localeSelection.getLocale())
-                      .format(a.expectedDecision()),
-              a.caseId() == null ? null : a.caseId().toString(), a.withdrawable());
-        })
+        .map(
+            a -> {
+              PaymentSummary fee = a.applicationId() == null ? null : fees.get(a.applicationId());
+              return new Row(
+                  a.reference(),
+                  a.serviceTitle().in(localeSelection.getLocale()),
+                  format.format(a.submittedAt()),
+                  "",
+                  a.status(),
+                  fee == null ? null : fee.applicationId().toString(),
+                  fee == null
+                      ? null
+                      : PaymentTexts.amount(fee.amountCents(), localeSelection.getLocale())
+                          + ", "
+                          + PaymentTexts.state(fee.state(), localeSelection.getLocale()),
+                  fee != null && fee.isPayable(),
+                  a.expectedDecision() == null
+                      ? ""
+                      : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                          .withLocale(localeSelection.getLocale())
+                          .format(a.expectedDecision()),
+                  a.caseId() == null ? null : a.caseId().toString(),
+                  a.withdrawable());
+            })
         .toList();
   }
 
@@ -91,8 +120,14 @@ public class MyApplicationsView {
     CaseOutcome outcome = work.withdraw(id);
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-    String text = outcome.done() ? msg.getString("office.citizen.withdrawn") : msg.getString(outcome.refusalKey());
-    faces.addMessage(null, new FacesMessage(outcome.done() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text, text));
+    String text =
+        outcome.done()
+            ? msg.getString("office.citizen.withdrawn")
+            : msg.getString(outcome.refusalKey());
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            outcome.done() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, text, text));
     faces.getExternalContext().getFlash().setKeepMessages(true);
     return "/citizen/applications.xhtml?faces-redirect=true";
   }
@@ -105,9 +140,26 @@ public class MyApplicationsView {
   }
 
   /** One line of either table; bean getters for EL 5. */
-  public record Row(String id, String service, String time, String progress, String status, String applicationId,
-      String fee, boolean payable, String expected, String caseId, boolean withdrawable) {
-    Row(String id, String service, String time, String progress, String status, String applicationId, String fee,
+  public record Row(
+      String id,
+      String service,
+      String time,
+      String progress,
+      String status,
+      String applicationId,
+      String fee,
+      boolean payable,
+      String expected,
+      String caseId,
+      boolean withdrawable) {
+    Row(
+        String id,
+        String service,
+        String time,
+        String progress,
+        String status,
+        String applicationId,
+        String fee,
         boolean payable) {
       this(id, service, time, progress, status, applicationId, fee, payable, "", null, false);
     }

@@ -1,6 +1,7 @@
 package eu.rathaus.web.applications;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.zxing.common.BitMatrix;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -10,8 +11,8 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
@@ -22,7 +23,6 @@ import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.payments.domain.EpcQrCode;
 import eu.rathaus.web.payments.PaymentTexts;
-import com.google.zxing.common.BitMatrix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,9 +65,13 @@ public final class ReceiptPdf {
    * @param payment null for fee-free applications
    * @param transfer null when the fee is not (or no longer) payable by transfer
    */
-  public static byte[] render(Receipt receipt, Locale locale, PaymentSummary payment, TransferDetails transfer) {
-    ResourceBundle msg = ResourceBundle.getBundle(BUNDLE, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  public static byte[] render(
+      Receipt receipt, Locale locale, PaymentSummary payment, TransferDetails transfer) {
+    ResourceBundle msg =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     try {
       BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
       Font title = new Font(base, 16);
@@ -87,13 +90,27 @@ public final class ReceiptPdf {
       document.add(head);
 
       PdfPTable facts = table();
-      row(facts, msg.getString("application.col.service"), receipt.serviceTitle().in(locale), normal);
+      row(
+          facts,
+          msg.getString("application.col.service"),
+          receipt.serviceTitle().in(locale),
+          normal);
       row(facts, msg.getString("application.reference"), receipt.reference(), normal);
-      row(facts, msg.getString("application.submittedAt"),
-          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale).withZone(GERMAN_TIME)
-              .format(receipt.submittedAt()), normal);
-      row(facts, msg.getString("application.fee"),
-          receipt.fee().isZero() ? msg.getString("application.fee.none") : receipt.fee().format(locale), normal);
+      row(
+          facts,
+          msg.getString("application.submittedAt"),
+          DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+              .withLocale(locale)
+              .withZone(GERMAN_TIME)
+              .format(receipt.submittedAt()),
+          normal);
+      row(
+          facts,
+          msg.getString("application.fee"),
+          receipt.fee().isZero()
+              ? msg.getString("application.fee.none")
+              : receipt.fee().format(locale),
+          normal);
       document.add(facts);
       if (payment != null) {
         payment(document, writer, msg, locale, payment, transfer, heading, normal);
@@ -101,10 +118,18 @@ public final class ReceiptPdf {
 
       Map<String, String> fileNames = new HashMap<>();
       receipt.attachments().forEach(f -> fileNames.put(f.id().toString(), f.displayName()));
-      AnswerSheet.Words words = new AnswerSheet.Words(msg.getString("application.yes"), msg.getString("application.no"),
-          msg.getString("application.review.empty"));
-      for (AnswerSheet.Step step : AnswerSheet.of(receipt.form(), JSON.readTree(receipt.answersJson()), locale, words,
-          id -> Optional.ofNullable(fileNames.get(id)))) {
+      AnswerSheet.Words words =
+          new AnswerSheet.Words(
+              msg.getString("application.yes"),
+              msg.getString("application.no"),
+              msg.getString("application.review.empty"));
+      for (AnswerSheet.Step step :
+          AnswerSheet.of(
+              receipt.form(),
+              JSON.readTree(receipt.answersJson()),
+              locale,
+              words,
+              id -> Optional.ofNullable(fileNames.get(id)))) {
         Paragraph stepTitle = new Paragraph(step.title(), heading);
         stepTitle.setSpacingBefore(12);
         stepTitle.setSpacingAfter(4);
@@ -125,13 +150,24 @@ public final class ReceiptPdf {
         document.add(new Paragraph(msg.getString("upload.receipt.none"), normal));
       }
       for (AttachmentSummary file : receipt.attachments()) {
-        Paragraph name = new Paragraph(file.displayName() + " (" + UploadSizes.format(file.sizeBytes(), locale) + ", "
-            + file.contentType() + ")", normal);
+        Paragraph name =
+            new Paragraph(
+                file.displayName()
+                    + " ("
+                    + UploadSizes.format(file.sizeBytes(), locale)
+                    + ", "
+                    + file.contentType()
+                    + ")",
+                normal);
         name.setSpacingBefore(4);
         document.add(name);
         document.add(new Paragraph("SHA-256: " + file.sha256(), small));
       }
-      Paragraph footer = new Paragraph(MessageFormat.format(msg.getString("application.receipt.footer"), receipt.reference()), small);
+      Paragraph footer =
+          new Paragraph(
+              MessageFormat.format(
+                  msg.getString("application.receipt.footer"), receipt.reference()),
+              small);
       footer.setSpacingBefore(16);
       document.add(footer);
       document.close();
@@ -143,8 +179,16 @@ public final class ReceiptPdf {
     }
   }
 
-  private static void payment(Document document, PdfWriter writer, ResourceBundle msg, Locale locale, PaymentSummary payment,
-      TransferDetails transfer, Font heading, Font normal) throws DocumentException {
+  private static void payment(
+      Document document,
+      PdfWriter writer,
+      ResourceBundle msg,
+      Locale locale,
+      PaymentSummary payment,
+      TransferDetails transfer,
+      Font heading,
+      Font normal)
+      throws DocumentException {
     Paragraph title = new Paragraph(msg.getString("payment.receipt.heading"), heading);
     title.setSpacingBefore(12);
     title.setSpacingAfter(4);
@@ -152,14 +196,26 @@ public final class ReceiptPdf {
     PdfPTable table = table();
     row(table, msg.getString("payment.state"), PaymentTexts.state(payment.state(), locale), normal);
     row(table, msg.getString("payment.reference"), payment.printedReference(), normal);
-    row(table, msg.getString("payment.amount"), PaymentTexts.amount(payment.amountCents(), locale), normal);
+    row(
+        table,
+        msg.getString("payment.amount"),
+        PaymentTexts.amount(payment.amountCents(), locale),
+        normal);
     if (payment.isPayable()) {
-      row(table, msg.getString("payment.dueDate"), PaymentTexts.date(payment.dueDate(), locale), normal);
+      row(
+          table,
+          msg.getString("payment.dueDate"),
+          PaymentTexts.date(payment.dueDate(), locale),
+          normal);
     }
     if (transfer != null) {
       row(table, msg.getString("payment.sepa.payee"), transfer.payeeName(), normal);
       row(table, msg.getString("payment.sepa.iban"), transfer.formattedIban(), normal);
-      row(table, msg.getString("payment.sepa.bic"), transfer.bic() == null ? "" : transfer.bic(), normal);
+      row(
+          table,
+          msg.getString("payment.sepa.bic"),
+          transfer.bic() == null ? "" : transfer.bic(),
+          normal);
       row(table, msg.getString("payment.sepa.remittance"), transfer.printedReference(), normal);
     }
     document.add(table);

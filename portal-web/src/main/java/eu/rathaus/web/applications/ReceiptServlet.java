@@ -32,7 +32,8 @@ public class ReceiptServlet extends HttpServlet {
   @Inject Payments payments;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String ref = request.getParameter("ref");
     Optional<Receipt> receipt = ref == null ? Optional.empty() : journey.receipt(ref);
     if (receipt.isEmpty()) {
@@ -40,14 +41,20 @@ public class ReceiptServlet extends HttpServlet {
       return;
     }
     UUID applicationId = receipt.get().applicationId();
-    PaymentSummary payment = applicationId == null ? null : payments.forApplication(applicationId).orElse(null);
-    // Transfer data only while nothing is under way: a pending online payment must not invite a second one.
-    boolean awaitingMoney = payment != null
-        && (payment.state() == PaymentState.OPEN || payment.state() == PaymentState.FAILED);
-    TransferDetails transfer = awaitingMoney ? payments.transferDetails(applicationId).orElse(null) : null;
+    PaymentSummary payment =
+        applicationId == null ? null : payments.forApplication(applicationId).orElse(null);
+    // Transfer data only while nothing is under way: a pending online payment must not invite a
+    // second one.
+    boolean awaitingMoney =
+        payment != null
+            && (payment.state() == PaymentState.OPEN || payment.state() == PaymentState.FAILED);
+    TransferDetails transfer =
+        awaitingMoney ? payments.transferDetails(applicationId).orElse(null) : null;
     byte[] pdf = ReceiptPdf.render(receipt.get(), localeSelection.getLocale(), payment, transfer);
     response.setContentType("application/pdf");
-    response.setHeader("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + receipt.get().reference() + ".pdf\"");
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"Eingangsbestaetigung-" + receipt.get().reference() + ".pdf\"");
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(pdf.length);
     response.getOutputStream().write(pdf);

@@ -13,8 +13,8 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,10 +98,14 @@ public final class StepValues {
     return v == null || v.length == 0 ? null : v[0];
   }
 
-  /** The files chosen in this step's file inputs ({@code a.<key>}), by field key; empty inputs are skipped. */
+  /**
+   * The files chosen in this step's file inputs ({@code a.<key>}), by field key; empty inputs are
+   * skipped.
+   */
   static Map<String, Part> chosenFiles(StepDefinition step, Object request) {
     Map<String, Part> chosen = new LinkedHashMap<>();
-    if (!(request instanceof HttpServletRequest http) || http.getContentType() == null
+    if (!(request instanceof HttpServletRequest http)
+        || http.getContentType() == null
         || !http.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
       return chosen;
     }

@@ -25,9 +25,10 @@ record SubmitReply(String reference, String messageKey, Object... args) {
   static SubmitReply of(SubmissionOutcome outcome) {
     return switch (outcome.result()) {
       case SUBMITTED -> confirm(outcome.reference().format());
-      case INVALID -> outcome.firstStepWithProblem() >= 0
-          ? message("application.submit.invalidStep", outcome.firstStepWithProblem() + 1)
-          : message("application.submit.invalid");
+      case INVALID ->
+          outcome.firstStepWithProblem() >= 0
+              ? message("application.submit.invalidStep", outcome.firstStepWithProblem() + 1)
+              : message("application.submit.invalid");
       case NOT_FOUND -> message("application.submit.failed");
       case UNAVAILABLE -> message("application.submit.unavailable");
     };
@@ -39,6 +40,8 @@ record SubmitReply(String reference, String messageKey, Object... args) {
    * transaction) and the citizen is told to try later instead of seeing an error page.
    */
   static SubmitReply afterFailure(Optional<String> earlierReference) {
-    return earlierReference.map(SubmitReply::confirm).orElseGet(() -> message("application.submit.unavailable"));
+    return earlierReference
+        .map(SubmitReply::confirm)
+        .orElseGet(() -> message("application.submit.unavailable"));
   }
 }

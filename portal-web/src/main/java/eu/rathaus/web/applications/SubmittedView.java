@@ -39,7 +39,10 @@ public class SubmittedView {
       return;
     }
     receipt = found.get();
-    payment = receipt.applicationId() == null ? null : payments.forApplication(receipt.applicationId()).orElse(null);
+    payment =
+        receipt.applicationId() == null
+            ? null
+            : payments.forApplication(receipt.applicationId()).orElse(null);
   }
 
   /** The fee's payment request, or null for a fee-free application. */
@@ -48,7 +51,9 @@ public class SubmittedView {
   }
 
   public String getPaymentAmount() {
-    return payment == null ? "" : PaymentTexts.amount(payment.amountCents(), localeSelection.getLocale());
+    return payment == null
+        ? ""
+        : PaymentTexts.amount(payment.amountCents(), localeSelection.getLocale());
   }
 
   public String getPaymentState() {
@@ -69,7 +74,9 @@ public class SubmittedView {
 
   public String getSubmittedAt() {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(localeSelection.getLocale()).withZone(MyApplicationsView.GERMAN_TIME).format(receipt.submittedAt());
+        .withLocale(localeSelection.getLocale())
+        .withZone(MyApplicationsView.GERMAN_TIME)
+        .format(receipt.submittedAt());
   }
 
   public String getRef() {

@@ -1,2 +1,4 @@
-/** The citizen's application pages: multi-step form, "Meine Anträge", confirmation and PDF receipt. */
+/**
+ * The citizen's application pages: multi-step form, "Meine Anträge", confirmation and PDF receipt.
+ */
 package eu.rathaus.web.applications;

@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 /**
  * {@code /citizen/attachment?id=…}: the signed-in citizen's own attachment, decrypted. Guarded by
  * {@link eu.rathaus.web.citizen.CitizenAreaFilter}; the service answers only the owner's ids, so a
- * foreign or unknown id is the same 404. Always sent as a download ({@code attachment}) with the type
- * detected at upload and {@code nosniff}, so a browser never renders an uploaded file in the portal's
- * origin.
+ * foreign or unknown id is the same 404. Always sent as a download ({@code attachment}) with the
+ * type detected at upload and {@code nosniff}, so a browser never renders an uploaded file in the
+ * portal's origin.
  */
 @WebServlet("/citizen/attachment")
 public class AttachmentServlet extends HttpServlet {
@@ -33,7 +33,8 @@ public class AttachmentServlet extends HttpServlet {
   @Inject AttachmentService attachments;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     UUID id;
     try {
       id = UUID.fromString(String.valueOf(request.getParameter("id")));
@@ -49,7 +50,10 @@ public class AttachmentServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     } catch (KeyUnavailableException e) {
-      LOG.log(Level.SEVERE, "Attachment {0} cannot be decrypted: {1}", new Object[] {id, e.getMessage()});
+      LOG.log(
+          Level.SEVERE,
+          "Attachment {0} cannot be decrypted: {1}",
+          new Object[] {id, e.getMessage()});
       response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     }
@@ -60,8 +64,11 @@ public class AttachmentServlet extends HttpServlet {
     send(response, download.get());
   }
 
-  /** Writes a decrypted file as a download that the browser never renders in the portal's origin. */
-  public static void send(HttpServletResponse response, AttachmentDownload file) throws IOException {
+  /**
+   * Writes a decrypted file as a download that the browser never renders in the portal's origin.
+   */
+  public static void send(HttpServletResponse response, AttachmentDownload file)
+      throws IOException {
     response.setContentType(file.contentType());
     response.setContentLength(file.content().length);
     response.setHeader("Content-Disposition", disposition(file.displayName()));

@@ -4,8 +4,8 @@ import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.catalogue.domain.FeeRule;
 import eu.rathaus.catalogue.domain.FieldDefinition;
 import eu.rathaus.catalogue.domain.FormDefinition;
-import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.Money;
+import eu.rathaus.identity.LevelOfAssurance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.MessageFormat;
@@ -65,12 +65,22 @@ public final class CatalogueTexts {
   public List<String> feeLines(FormDefinition form) {
     if (form.fee() instanceof FeeRule.ByChoice byChoice) {
       List<String> lines = new ArrayList<>();
-      form.field(byChoice.fieldKey()).ifPresent(field -> field.choices().forEach(choice -> {
-        Money price = byChoice.amounts().get(choice.key());
-        if (price != null) {
-          lines.add(text("catalogue.fee.option", choice.label().in(locale), amount(price)));
-        }
-      }));
+      form.field(byChoice.fieldKey())
+          .ifPresent(
+              field ->
+                  field
+                      .choices()
+                      .forEach(
+                          choice -> {
+                            Money price = byChoice.amounts().get(choice.key());
+                            if (price != null) {
+                              lines.add(
+                                  text(
+                                      "catalogue.fee.option",
+                                      choice.label().in(locale),
+                                      amount(price)));
+                            }
+                          }));
       return lines;
     }
     return List.of(amount(form.fee().minimum()));
@@ -101,21 +111,32 @@ public final class CatalogueTexts {
     return field.required() ? label : text("catalogue.documents.optional", label);
   }
 
-  /** "Bis zu 3 Dateien, je höchstens 10 MB, als PDF, JPEG oder PNG." — empty if no files allowed. */
+  /**
+   * "Bis zu 3 Dateien, je höchstens 10 MB, als PDF, JPEG oder PNG." — empty if no files allowed.
+   */
   public String attachmentLimits(AttachmentRules rules) {
     if (rules == null || rules.maxCount() == 0 || rules.allowedContentTypes().isEmpty()) {
       return "";
     }
-    List<String> types = rules.allowedContentTypes().stream().map(CatalogueTexts::typeName).toList();
+    List<String> types =
+        rules.allowedContentTypes().stream().map(CatalogueTexts::typeName).toList();
     String typeList =
         types.size() == 1
             ? types.get(0)
-            : String.join(", ", types.subList(0, types.size() - 1)) + " " + text("catalogue.documents.or") + " " + types.get(types.size() - 1);
-    return text("catalogue.documents.limits", rules.maxCount(), megabytes(rules.maxSizeBytes()), typeList);
+            : String.join(", ", types.subList(0, types.size() - 1))
+                + " "
+                + text("catalogue.documents.or")
+                + " "
+                + types.get(types.size() - 1);
+    return text(
+        "catalogue.documents.limits", rules.maxCount(), megabytes(rules.maxSizeBytes()), typeList);
   }
 
   private String megabytes(long bytes) {
-    BigDecimal mb = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024L * 1024L), 1, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal mb =
+        BigDecimal.valueOf(bytes)
+            .divide(BigDecimal.valueOf(1024L * 1024L), 1, RoundingMode.HALF_UP)
+            .stripTrailingZeros();
     return java.text.NumberFormat.getNumberInstance(locale).format(mb) + " MB";
   }
 
@@ -141,8 +162,12 @@ public final class CatalogueTexts {
   }
 
   static String categoryKey(String category) {
-    return category.toLowerCase(Locale.ROOT)
-        .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return category
+        .toLowerCase(Locale.ROOT)
+        .replace("ä", "ae")
+        .replace("ö", "oe")
+        .replace("ü", "ue")
+        .replace("ß", "ss")
         .replaceAll("[^a-z0-9]+", "-");
   }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Backing bean of {@code municipality.xhtml?m=<slug>&q=<words>}: a municipality's offered services,
  * grouped by category when browsing, as one ranked list when searching (grouping would hide the
- * ranking). Request-scoped: the page is a plain GET form, bookmarkable and usable without JavaScript.
+ * ranking). Request-scoped: the page is a plain GET form, bookmarkable and usable without
+ * JavaScript.
  */
 @Named
 @RequestScoped
@@ -48,9 +49,11 @@ public class MunicipalityPageView {
     municipality = found.get();
     texts = new CatalogueTexts(localeSelection.getLocale());
     List<ServiceListing> listings = browser.services(municipality.id(), query);
-    services = listings.stream().map(l -> new ServiceCard(l, texts, serviceUrl(l.serviceKey()))).toList();
+    services =
+        listings.stream().map(l -> new ServiceCard(l, texts, serviceUrl(l.serviceKey()))).toList();
     Map<String, List<ServiceCard>> byCategory = new LinkedHashMap<>();
-    services.forEach(card -> byCategory.computeIfAbsent(card.getCategory(), c -> new ArrayList<>()).add(card));
+    services.forEach(
+        card -> byCategory.computeIfAbsent(card.getCategory(), c -> new ArrayList<>()).add(card));
     List<ServiceCard.Group> result = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, List<ServiceCard>> e : byCategory.entrySet()) {
@@ -60,7 +63,11 @@ public class MunicipalityPageView {
   }
 
   private String serviceUrl(String serviceKey) {
-    return request.getContextPath() + "/service.xhtml?m=" + encode(municipality.slug()) + "&s=" + encode(serviceKey);
+    return request.getContextPath()
+        + "/service.xhtml?m="
+        + encode(municipality.slug())
+        + "&s="
+        + encode(serviceKey);
   }
 
   private static String encode(String value) {
@@ -113,7 +120,9 @@ public class MunicipalityPageView {
       return "";
     }
     if (!isSearching()) {
-      return services.isEmpty() ? texts.text("catalogue.none") : texts.text("catalogue.count", services.size());
+      return services.isEmpty()
+          ? texts.text("catalogue.none")
+          : texts.text("catalogue.count", services.size());
     }
     return services.isEmpty()
         ? texts.text("catalogue.search.none", query)

@@ -121,9 +121,15 @@ public class ServicePageView {
     return service.versionNumber();
   }
 
-  /** Where the application starts; the form page (built separately) takes the same two parameters. */
+  /**
+   * Where the application starts; the form page (built separately) takes the same two parameters.
+   */
   public String getApplyUrl() {
-    return request.getContextPath() + "/citizen/apply.xhtml?m=" + encode(municipality.slug()) + "&s=" + encode(service.serviceKey());
+    return request.getContextPath()
+        + "/citizen/apply.xhtml?m="
+        + encode(municipality.slug())
+        + "&s="
+        + encode(service.serviceKey());
   }
 
   private static String encode(String value) {

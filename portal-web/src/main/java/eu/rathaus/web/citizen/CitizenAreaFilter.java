@@ -17,23 +17,26 @@ import java.util.Optional;
 
 /**
  * Guards {@code /citizen/*}: only signed-in citizens, and pages that need a level of assurance only
- * with that level. Someone below it is sent once through the eID asking for the level (see
- * {@link eu.rathaus.web.session.StepUpServlet}) and comes back to the same page; if the eID could
- * not give it, the page {@code level-needed.xhtml} explains which level is needed and how to get it.
+ * with that level. Someone below it is sent once through the eID asking for the level (see {@link
+ * eu.rathaus.web.session.StepUpServlet}) and comes back to the same page; if the eID could not give
+ * it, the page {@code level-needed.xhtml} explains which level is needed and how to get it.
  */
 @WebFilter(urlPatterns = "/citizen/*")
 public class CitizenAreaFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  /** Pages and the level of assurance they need; everything else in /citizen needs a sign-in only. */
+  /**
+   * Pages and the level of assurance they need; everything else in /citizen needs a sign-in only.
+   */
   static final Map<String, LevelOfAssurance> REQUIRED_LEVELS =
       Map.of("/citizen/secure-demo.xhtml", LevelOfAssurance.HIGH);
 
   @Inject SessionUser sessionUser;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String here = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -47,8 +50,13 @@ public class CitizenAreaFilter extends HttpFilter {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    Optional<StepUp.LevelGap> gap = StepUp.levelGap(user, REQUIRED_LEVELS.get(path),
-        request.getSession().getAttribute(StepUp.ATTEMPTED), context, here);
+    Optional<StepUp.LevelGap> gap =
+        StepUp.levelGap(
+            user,
+            REQUIRED_LEVELS.get(path),
+            request.getSession().getAttribute(StepUp.ATTEMPTED),
+            context,
+            here);
     if (gap.isPresent()) {
       if (gap.get().explain()) {
         response.sendRedirect(gap.get().explanationPage());

@@ -20,6 +20,8 @@ public class LevelNeededView {
   /** Where "try the eID again" (e.g. after setting up the second factor there) returns to. */
   public String getRetryReturn() {
     String back = request.getParameter("return");
-    return back != null && back.startsWith("/citizen/") && !back.contains("\\") ? back : "/citizen/profile.xhtml";
+    return back != null && back.startsWith("/citizen/") && !back.contains("\\")
+        ? back
+        : "/citizen/profile.xhtml";
   }
 }

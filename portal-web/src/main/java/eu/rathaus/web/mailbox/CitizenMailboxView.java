@@ -10,7 +10,10 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /citizen/mailbox.xhtml}: the citizen's threads with unread markers, and a new message to a municipality. */
+/**
+ * {@code /citizen/mailbox.xhtml}: the citizen's threads with unread markers, and a new message to a
+ * municipality.
+ */
 @Named
 @RequestScoped
 public class CitizenMailboxView {

@@ -31,7 +31,8 @@ public class MailboxFileServlet extends HttpServlet {
   @Inject Mailbox mailbox;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     UUID thread = uuid(request.getParameter("thread"));
     UUID message = uuid(request.getParameter("message"));
     UUID id = uuid(request.getParameter("id"));
@@ -43,11 +44,15 @@ public class MailboxFileServlet extends HttpServlet {
     try {
       download = mailbox.download(thread, message, id);
     } catch (AttachmentTamperedException e) {
-      LOG.log(Level.SEVERE, "Message file {0} failed its integrity check and was not delivered", id);
+      LOG.log(
+          Level.SEVERE, "Message file {0} failed its integrity check and was not delivered", id);
       response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     } catch (KeyUnavailableException e) {
-      LOG.log(Level.SEVERE, "Message file {0} cannot be decrypted: {1}", new Object[] {id, e.getMessage()});
+      LOG.log(
+          Level.SEVERE,
+          "Message file {0} cannot be decrypted: {1}",
+          new Object[] {id, e.getMessage()});
       response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     } catch (IllegalStateException e) {

@@ -10,7 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** Times and sizes on the mailbox pages, in German local time (the authority's clock) and the page's language. */
+/**
+ * Times and sizes on the mailbox pages, in German local time (the authority's clock) and the page's
+ * language.
+ */
 @Named
 @RequestScoped
 public class MailboxFormat {
@@ -24,7 +27,9 @@ public class MailboxFormat {
       return "";
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(localeSelection.getLocale()).withZone(GERMAN_TIME).format(instant);
+        .withLocale(localeSelection.getLocale())
+        .withZone(GERMAN_TIME)
+        .format(instant);
   }
 
   public String size(long bytes) {

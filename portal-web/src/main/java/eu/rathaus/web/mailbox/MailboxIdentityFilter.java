@@ -13,9 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Hands the signed-in person's display name and address to the mailbox for this request (as
- * {@link eu.rathaus.web.session.CallerScopeFilter} hands over the tenant scope), so any page that
- * writes a message, including other capabilities' pages, signs it with the right name.
+ * Hands the signed-in person's display name and address to the mailbox for this request (as {@link
+ * eu.rathaus.web.session.CallerScopeFilter} hands over the tenant scope), so any page that writes a
+ * message, including other capabilities' pages, signs it with the right name.
  */
 @WebFilter(urlPatterns = {"/citizen/*", "/office/*"})
 public class MailboxIdentityFilter extends HttpFilter {
@@ -26,7 +26,8 @@ public class MailboxIdentityFilter extends HttpFilter {
   @Inject MailboxIdentity identity;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getSession(false) != null && sessionUser.isSignedIn()) {
       CurrentUser user = sessionUser.getUser();

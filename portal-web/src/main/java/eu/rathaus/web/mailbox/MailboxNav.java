@@ -1,7 +1,7 @@
 package eu.rathaus.web.mailbox;
 
-import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -26,6 +26,7 @@ final class MessageForm {
 
   /** Name of the file input ({@code multiple}). */
   static final String FILES = "mailbox-files";
+
   static final String TEXT = "mailbox-text";
 
   private MessageForm() {}
@@ -35,7 +36,10 @@ final class MessageForm {
   }
 
   static String param(String name) {
-    return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+    return FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getRequestParameterMap()
+        .get(name);
   }
 
   static Optional<UUID> uuidParam(String... names) {
@@ -59,7 +63,8 @@ final class MessageForm {
   static List<OutgoingFile> files() {
     HttpServletRequest http = request();
     List<OutgoingFile> files = new ArrayList<>();
-    if (http.getContentType() == null || !http.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+    if (http.getContentType() == null
+        || !http.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
       return files;
     }
     try {
@@ -69,7 +74,9 @@ final class MessageForm {
           continue;
         }
         try (InputStream in = part.getInputStream()) {
-          byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Mailbox.FILE_RULES.maxSizeBytes() + 1));
+          byte[] bytes =
+              in.readNBytes(
+                  (int) Math.min(Integer.MAX_VALUE - 8, Mailbox.FILE_RULES.maxSizeBytes() + 1));
           files.add(new OutgoingFile(name, part.getContentType(), bytes));
         } finally {
           part.delete();
@@ -89,11 +96,18 @@ final class MessageForm {
     ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
     List<String> lines = new ArrayList<>();
     for (FieldProblem p : problems) {
-      String pattern = msg.containsKey(p.messageKey()) ? msg.getString(p.messageKey()) : p.messageKey();
+      String pattern =
+          msg.containsKey(p.messageKey()) ? msg.getString(p.messageKey()) : p.messageKey();
       String text = MessageFormat.format(pattern, p.arguments().toArray());
-      if ("file".equals(p.field()) && !p.arguments().isEmpty() && p.messageKey().startsWith("attachment.")) {
+      if ("file".equals(p.field())
+          && !p.arguments().isEmpty()
+          && p.messageKey().startsWith("attachment.")) {
         // The pipeline's messages name no file; the mailbox puts the file's name first.
-        text = p.arguments().get(0) + ": " + MessageFormat.format(pattern, p.arguments().subList(1, p.arguments().size()).toArray());
+        text =
+            p.arguments().get(0)
+                + ": "
+                + MessageFormat.format(
+                    pattern, p.arguments().subList(1, p.arguments().size()).toArray());
       }
       lines.add(text);
     }
@@ -103,7 +117,9 @@ final class MessageForm {
   static void redirect(String path) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
-      faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + path);
+      faces
+          .getExternalContext()
+          .redirect(faces.getExternalContext().getRequestContextPath() + path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

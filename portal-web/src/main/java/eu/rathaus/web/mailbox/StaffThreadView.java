@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The staff side: {@code /office/mailbox.xhtml} (the municipality's general threads),
- * {@code /office/thread.xhtml?id=} (any of its threads) and the case page's fragment
- * {@code WEB-INF/includes/case-thread.xhtml}. Every opening is audited by the mailbox.
+ * The staff side: {@code /office/mailbox.xhtml} (the municipality's general threads), {@code
+ * /office/thread.xhtml?id=} (any of its threads) and the case page's fragment {@code
+ * WEB-INF/includes/case-thread.xhtml}. Every opening is audited by the mailbox.
  */
 @Named
 @RequestScoped
@@ -56,7 +56,8 @@ public class StaffThreadView {
 
   /** The case's thread for the case page (null if the case is not the caller's). */
   public ThreadDetail forCase(UUID caseId) {
-    return caseThreads.computeIfAbsent(caseId, id -> id == null ? Optional.empty() : mailbox.caseThread(id))
+    return caseThreads
+        .computeIfAbsent(caseId, id -> id == null ? Optional.empty() : mailbox.caseThread(id))
         .orElse(null);
   }
 
@@ -67,7 +68,10 @@ public class StaffThreadView {
     return general;
   }
 
-  /** "Nachricht senden", from the case fragment ({@code mailbox-case}) or a thread page ({@code mailbox-thread}). */
+  /**
+   * "Nachricht senden", from the case fragment ({@code mailbox-case}) or a thread page ({@code
+   * mailbox-thread}).
+   */
   public void send() {
     text = MessageForm.param(MessageForm.TEXT);
     Optional<UUID> caseId = MessageForm.uuidParam("mailbox-case");
@@ -75,14 +79,18 @@ public class StaffThreadView {
     if (caseId.isPresent()) {
       outcome = mailbox.writeToCase(caseId.get(), text, MessageForm.files());
       if (outcome.isPosted()) {
-        // The fragment returns to the page it is on: the case page (contract) or this mailbox's own.
-        MessageForm.redirect("thread".equals(MessageForm.param("mailbox-return"))
-            ? "/office/thread.xhtml?case=" + caseId.get() + "&sent=true#case-thread"
-            : "/office/case.xhtml?id=" + caseId.get() + "&sent=true#case-thread");
+        // The fragment returns to the page it is on: the case page (contract) or this mailbox's
+        // own.
+        MessageForm.redirect(
+            "thread".equals(MessageForm.param("mailbox-return"))
+                ? "/office/thread.xhtml?case=" + caseId.get() + "&sent=true#case-thread"
+                : "/office/case.xhtml?id=" + caseId.get() + "&sent=true#case-thread");
         return;
       }
     } else {
-      outcome = mailbox.writeToThread(MessageForm.uuidParam("mailbox-thread").orElse(null), text, MessageForm.files());
+      outcome =
+          mailbox.writeToThread(
+              MessageForm.uuidParam("mailbox-thread").orElse(null), text, MessageForm.files());
       if (outcome.isPosted()) {
         MessageForm.redirect("/office/thread.xhtml?id=" + outcome.threadId() + "&sent=true");
         return;

@@ -17,35 +17,104 @@ public final class BuilderRows {
   private BuilderRows() {}
 
   /** One step in the builder's list. */
-  public record StepRow(int index, String key, String title, List<FieldRow> fields, boolean first, boolean last) implements Serializable {
-    public int getIndex() { return index; }
-    public String getKey() { return key; }
-    public String getTitle() { return title; }
-    public List<FieldRow> getFields() { return fields; }
-    public boolean isFirst() { return first; }
-    public boolean isLast() { return last; }
+  public record StepRow(
+      int index, String key, String title, List<FieldRow> fields, boolean first, boolean last)
+      implements Serializable {
+    public int getIndex() {
+      return index;
+    }
+
+    public String getKey() {
+      return key;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+
+    public List<FieldRow> getFields() {
+      return fields;
+    }
+
+    public boolean isFirst() {
+      return first;
+    }
+
+    public boolean isLast() {
+      return last;
+    }
   }
 
   /** One field in the builder's list. */
-  public record FieldRow(int step, int index, String key, String type, String label, boolean required, String condition,
-      boolean first, boolean last) implements Serializable {
-    public int getStep() { return step; }
-    public int getIndex() { return index; }
-    public String getKey() { return key; }
-    public String getType() { return type; }
-    public String getLabel() { return label; }
-    public boolean isRequired() { return required; }
-    public String getCondition() { return condition; }
-    public boolean isFirst() { return first; }
-    public boolean isLast() { return last; }
+  public record FieldRow(
+      int step,
+      int index,
+      String key,
+      String type,
+      String label,
+      boolean required,
+      String condition,
+      boolean first,
+      boolean last)
+      implements Serializable {
+    public int getStep() {
+      return step;
+    }
+
+    public int getIndex() {
+      return index;
+    }
+
+    public String getKey() {
+      return key;
+    }
+
+    public String getType() {
+      return type;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public boolean isRequired() {
+      return required;
+    }
+
+    public String getCondition() {
+      return condition;
+    }
+
+    public boolean isFirst() {
+      return first;
+    }
+
+    public boolean isLast() {
+      return last;
+    }
   }
 
-  /** One step of the live preview: fields a citizen sees first, and those that appear on answers. */
-  public record PreviewStep(int number, String title, List<FieldView> fields, List<String> conditional) implements Serializable {
-    public int getNumber() { return number; }
-    public String getTitle() { return title; }
-    public List<FieldView> getFields() { return fields; }
-    public List<String> getConditional() { return conditional; }
+  /**
+   * One step of the live preview: fields a citizen sees first, and those that appear on answers.
+   */
+  public record PreviewStep(
+      int number, String title, List<FieldView> fields, List<String> conditional)
+      implements Serializable {
+    public int getNumber() {
+      return number;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+
+    public List<FieldView> getFields() {
+      return fields;
+    }
+
+    public List<String> getConditional() {
+      return conditional;
+    }
   }
 
   static List<StepRow> steps(FormDefinition form, Locale locale) {
@@ -56,21 +125,45 @@ public final class BuilderRows {
       List<FieldRow> fields = new ArrayList<>();
       for (int i = 0; i < step.fields().size(); i++) {
         FieldDefinition f = step.fields().get(i);
-        String condition = f.visibleIf() == null ? null : f.visibleIf().fieldKey() + " = " + f.visibleIf().value();
-        fields.add(new FieldRow(s, i, f.key(), ProblemTexts.text("builder.type." + f.type().jsonName()), f.label().in(locale),
-            f.required(), condition, i == 0, i == step.fields().size() - 1));
+        String condition =
+            f.visibleIf() == null ? null : f.visibleIf().fieldKey() + " = " + f.visibleIf().value();
+        fields.add(
+            new FieldRow(
+                s,
+                i,
+                f.key(),
+                ProblemTexts.text("builder.type." + f.type().jsonName()),
+                f.label().in(locale),
+                f.required(),
+                condition,
+                i == 0,
+                i == step.fields().size() - 1));
       }
-      rows.add(new StepRow(s, step.key(), step.title().in(locale), fields, s == 0, s == steps.size() - 1));
+      rows.add(
+          new StepRow(
+              s, step.key(), step.title().in(locale), fields, s == 0, s == steps.size() - 1));
     }
     return rows;
   }
 
   static List<PreviewStep> preview(FormDefinition form, Locale locale) {
-    Map<String, String> words = Map.of(
-        "yes", ProblemTexts.text("application.yes"), "no", ProblemTexts.text("application.no"),
-        "street", ProblemTexts.text("application.address.street"), "houseNumber", ProblemTexts.text("application.address.houseNumber"),
-        "postalCode", ProblemTexts.text("application.address.postalCode"), "city", ProblemTexts.text("application.address.city"));
-    var visible = Visibility.visibleFields(form, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    Map<String, String> words =
+        Map.of(
+            "yes",
+            ProblemTexts.text("application.yes"),
+            "no",
+            ProblemTexts.text("application.no"),
+            "street",
+            ProblemTexts.text("application.address.street"),
+            "houseNumber",
+            ProblemTexts.text("application.address.houseNumber"),
+            "postalCode",
+            ProblemTexts.text("application.address.postalCode"),
+            "city",
+            ProblemTexts.text("application.address.city"));
+    var visible =
+        Visibility.visibleFields(
+            form, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     List<PreviewStep> result = new ArrayList<>();
     for (int s = 0; s < form.steps().size(); s++) {
       StepDefinition step = form.steps().get(s);
@@ -80,8 +173,14 @@ public final class BuilderRows {
         if (visible.contains(f.key())) {
           fields.add(FieldView.blank(f, locale, words));
         } else {
-          conditional.add(ProblemTexts.text("builder.preview.conditional", f.label().in(locale),
-              form.field(f.visibleIf().fieldKey()).map(x -> x.label().in(locale)).orElse(f.visibleIf().fieldKey()), f.visibleIf().value()));
+          conditional.add(
+              ProblemTexts.text(
+                  "builder.preview.conditional",
+                  f.label().in(locale),
+                  form.field(f.visibleIf().fieldKey())
+                      .map(x -> x.label().in(locale))
+                      .orElse(f.visibleIf().fieldKey()),
+                  f.visibleIf().value()));
         }
       }
       result.add(new PreviewStep(s + 1, step.title().in(locale), fields, conditional));

@@ -31,10 +31,10 @@ import java.util.UUID;
  * Backing bean of {@code municipal/builder.xhtml}, the form builder for one service's draft.
  *
  * <p>Every action asks {@link FormDocumentEditor} for a changed copy of the draft's JSON document,
- * hands it to {@link ServiceAdministration#saveDraft} (which runs {@code FormDefinitionValidator}) and
- * keeps it only if it was stored. A refused change leaves the saved draft as it was and puts each
- * problem next to the input it concerns; what the administrator typed stays in the inputs to be
- * corrected.
+ * hands it to {@link ServiceAdministration#saveDraft} (which runs {@code FormDefinitionValidator})
+ * and keeps it only if it was stored. A refused change leaves the saved draft as it was and puts
+ * each problem next to the input it concerns; what the administrator typed stays in the inputs to
+ * be corrected.
  */
 @Named
 @ViewScoped
@@ -180,7 +180,8 @@ public class BuilderView implements Serializable {
   }
 
   public void saveField() {
-    if (save(FormDocumentEditor.saveField(formJson, fieldStep, fieldIndex, field), "field-editor:")) {
+    if (save(
+        FormDocumentEditor.saveField(formJson, fieldStep, fieldIndex, field), "field-editor:")) {
       // The step stays chosen for the next field.
       String chosen = String.valueOf(Integer.parseInt(fieldStep));
       newField();
@@ -189,7 +190,8 @@ public class BuilderView implements Serializable {
   }
 
   public void moveField(int stepIndex, int index, int delta) {
-    FormDocumentEditor.moveField(formJson, stepIndex, index, delta).ifPresent(edit -> save(edit, ""));
+    FormDocumentEditor.moveField(formJson, stepIndex, index, delta)
+        .ifPresent(edit -> save(edit, ""));
   }
 
   public void removeField(int stepIndex, int index) {
@@ -203,18 +205,23 @@ public class BuilderView implements Serializable {
   }
 
   /**
-   * Stores the edited document as the draft if the validator accepts it; otherwise puts every problem
-   * at the input the edit names (within the form {@code form}, or at the top of the page) and keeps
-   * the saved draft. Inputs that could not be read are shown without trying to save.
+   * Stores the edited document as the draft if the validator accepts it; otherwise puts every
+   * problem at the input the edit names (within the form {@code form}, or at the top of the page)
+   * and keeps the saved draft. Inputs that could not be read are shown without trying to save.
    */
   private boolean save(Edit edit, String form) {
     if (!edit.isReady()) {
-      edit.inputProblems().forEach(p -> ProblemTexts.error(form + p.target(), ProblemTexts.text(p)));
+      edit.inputProblems()
+          .forEach(p -> ProblemTexts.error(form + p.target(), ProblemTexts.text(p)));
       return false;
     }
     CatalogueOutcome outcome = administration.saveDraft(draft.versionId(), edit.json());
     if (outcome.isDone()) {
-      formJson = administration.findDraft(definitionId).map(ServiceAdministration.Draft::formJson).orElse(edit.json());
+      formJson =
+          administration
+              .findDraft(definitionId)
+              .map(ServiceAdministration.Draft::formJson)
+              .orElse(edit.json());
       ProblemTexts.info(ProblemTexts.text("builder.saved"));
       return true;
     }
@@ -241,11 +248,15 @@ public class BuilderView implements Serializable {
   }
 
   public List<BuilderRows.PreviewStep> getPreview() {
-    return formJson == null ? List.of() : BuilderRows.preview(parsed(), localeSelection.getLocale());
+    return formJson == null
+        ? List.of()
+        : BuilderRows.preview(parsed(), localeSelection.getLocale());
   }
 
   public String getFee() {
-    return formJson == null ? "" : String.join("; ", new CatalogueTexts(localeSelection.getLocale()).feeLines(parsed()));
+    return formJson == null
+        ? ""
+        : String.join("; ", new CatalogueTexts(localeSelection.getLocale()).feeLines(parsed()));
   }
 
   public List<SelectItem> getTypes() {
@@ -257,27 +268,71 @@ public class BuilderView implements Serializable {
   public List<SelectItem> getStepChoices() {
     List<SelectItem> items = new ArrayList<>();
     for (BuilderRows.StepRow row : getSteps()) {
-      items.add(new SelectItem(String.valueOf(row.index()), (row.index() + 1) + ". " + row.title()));
+      items.add(
+          new SelectItem(String.valueOf(row.index()), (row.index() + 1) + ". " + row.title()));
     }
     return items;
   }
 
-  public boolean isMissing() { return missing; }
-  public boolean isNoDraft() { return noDraft; }
-  public boolean isHasDraft() { return draft != null; }
-  public String getServiceTitle() { return draft == null ? "" : draft.title().in(localeSelection.getLocale()); }
-  public String getServiceKey() { return draft == null ? "" : draft.serviceKey(); }
-  public int getVersionNumber() { return draft == null ? 0 : draft.number(); }
-  public boolean isEditingStep() { return stepIndex != null; }
-  public boolean isEditingField() { return fieldIndex != null; }
+  public boolean isMissing() {
+    return missing;
+  }
+
+  public boolean isNoDraft() {
+    return noDraft;
+  }
+
+  public boolean isHasDraft() {
+    return draft != null;
+  }
+
+  public String getServiceTitle() {
+    return draft == null ? "" : draft.title().in(localeSelection.getLocale());
+  }
+
+  public String getServiceKey() {
+    return draft == null ? "" : draft.serviceKey();
+  }
+
+  public int getVersionNumber() {
+    return draft == null ? 0 : draft.number();
+  }
+
+  public boolean isEditingStep() {
+    return stepIndex != null;
+  }
+
+  public boolean isEditingField() {
+    return fieldIndex != null;
+  }
 
   // ---- the editors' inputs --------------------------------------------------------------------
 
-  public String getDefinition() { return definition; }
-  public void setDefinition(String definition) { this.definition = definition; }
-  public StepInput getStep() { return step; }
-  public FieldInput getField() { return field; }
-  public SettingsInput getSettings() { return settings; }
-  public String getFieldStep() { return fieldStep; }
-  public void setFieldStep(String v) { fieldStep = v; }
+  public String getDefinition() {
+    return definition;
+  }
+
+  public void setDefinition(String definition) {
+    this.definition = definition;
+  }
+
+  public StepInput getStep() {
+    return step;
+  }
+
+  public FieldInput getField() {
+    return field;
+  }
+
+  public SettingsInput getSettings() {
+    return settings;
+  }
+
+  public String getFieldStep() {
+    return fieldStep;
+  }
+
+  public void setFieldStep(String v) {
+    fieldStep = v;
+  }
 }

@@ -12,10 +12,11 @@ import java.util.ResourceBundle;
 
 /**
  * Turns definition problems into text for administrators. Problems come with message keys from two
- * bundles: the catalogue's own ({@code catalogue.*}, shared with other callers of the validator) and
- * this module's ({@code builder.*}, for checks only the administration pages make). A JSON Schema
- * violation of a key gets a plain explanation of the key rules instead of the schema library's text,
- * because that is the mistake administrators make most and the library's wording shows a regex.
+ * bundles: the catalogue's own ({@code catalogue.*}, shared with other callers of the validator)
+ * and this module's ({@code builder.*}, for checks only the administration pages make). A JSON
+ * Schema violation of a key gets a plain explanation of the key rules instead of the schema
+ * library's text, because that is the mistake administrators make most and the library's wording
+ * shows a regex.
  */
 final class ProblemTexts {
 
@@ -42,10 +43,12 @@ final class ProblemTexts {
   }
 
   static void error(String clientId, String text) {
-    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 }

@@ -18,10 +18,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,8 @@ public class ServicesAdminView implements Serializable {
   /** Larger than any sensible definition, smaller than what could hurt: the validator's own cap. */
   static final int MAX_IMPORT_BYTES = 1_000_000;
 
-  private static final Set<String> CREATE_INPUTS = Set.of("serviceKey", "category", "titleDe", "descriptionDe");
+  private static final Set<String> CREATE_INPUTS =
+      Set.of("serviceKey", "category", "titleDe", "descriptionDe");
 
   @Inject ServiceAdministration administration;
   @Inject LocaleSelection localeSelection;
@@ -93,7 +94,8 @@ public class ServicesAdminView implements Serializable {
       outcome.problems().forEach(p -> ProblemTexts.error("adopt:template", ProblemTexts.text(p)));
       return null;
     }
-    // Shown on the builder page after the redirect: what happened, and that citizens see nothing yet.
+    // Shown on the builder page after the redirect: what happened, and that citizens see nothing
+    // yet.
     ProblemTexts.info(ProblemTexts.text("builder.adopted"));
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     return builder(outcome.id());
@@ -103,11 +105,15 @@ public class ServicesAdminView implements Serializable {
   public String create() {
     CatalogueOutcome outcome =
         administration.createFromScratch(
-            trim(serviceKey), trim(category), new LocalizedText(nz(titleDe), blankToNull(titleEn)),
+            trim(serviceKey),
+            trim(category),
+            new LocalizedText(nz(titleDe), blankToNull(titleEn)),
             new LocalizedText(nz(descriptionDe), blankToNull(descriptionEn)));
     if (!outcome.isDone()) {
       for (Problem p : outcome.problems()) {
-        ProblemTexts.error(CREATE_INPUTS.contains(p.target()) ? "create:" + p.target() : null, ProblemTexts.text(p));
+        ProblemTexts.error(
+            CREATE_INPUTS.contains(p.target()) ? "create:" + p.target() : null,
+            ProblemTexts.text(p));
       }
       return null;
     }
@@ -121,9 +127,11 @@ public class ServicesAdminView implements Serializable {
 
   public void publish(String definitionId) {
     UUID id = UUID.fromString(definitionId);
-    administration.findDraft(id).ifPresentOrElse(
-        draft -> report(administration.publish(draft.versionId()), "builder.published"),
-        () -> ProblemTexts.error(null, ProblemTexts.text("builder.problem.noDraft")));
+    administration
+        .findDraft(id)
+        .ifPresentOrElse(
+            draft -> report(administration.publish(draft.versionId()), "builder.published"),
+            () -> ProblemTexts.error(null, ProblemTexts.text("builder.problem.noDraft")));
     load();
   }
 
@@ -135,7 +143,11 @@ public class ServicesAdminView implements Serializable {
   /** Sends the definition as a JSON file download. */
   public void export(String definitionId) {
     String json = administration.export(UUID.fromString(definitionId));
-    RowView row = rows.stream().filter(r -> r.getId().equals(definitionId)).findFirst().orElseThrow(NoSuchElementException::new);
+    RowView row =
+        rows.stream()
+            .filter(r -> r.getId().equals(definitionId))
+            .findFirst()
+            .orElseThrow(NoSuchElementException::new);
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -143,7 +155,11 @@ public class ServicesAdminView implements Serializable {
     external.setResponseContentType("application/json");
     external.setResponseCharacterEncoding("UTF-8");
     external.setResponseContentLength(bytes.length);
-    external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + row.getServiceKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
+    external.setResponseHeader(
+        "Content-Disposition",
+        "attachment; filename=\""
+            + row.getServiceKey().replaceAll("[^A-Za-z0-9._-]", "_")
+            + ".json\"");
     try (OutputStream out = external.getResponseOutputStream()) {
       out.write(bytes);
     } catch (IOException e) {
@@ -152,7 +168,9 @@ public class ServicesAdminView implements Serializable {
     faces.responseComplete();
   }
 
-  /** Imports an uploaded JSON file as a new draft; every problem is listed, nothing stored if any. */
+  /**
+   * Imports an uploaded JSON file as a new draft; every problem is listed, nothing stored if any.
+   */
   public String importDefinition() {
     importProblems.clear();
     if (importFile == null || importFile.getSize() == 0) {
@@ -165,10 +183,12 @@ public class ServicesAdminView implements Serializable {
     }
     String json;
     try (InputStream in = importFile.getInputStream()) {
-      json = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(in.readNBytes(MAX_IMPORT_BYTES + 1)))
-          .toString();
+      json =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(in.readNBytes(MAX_IMPORT_BYTES + 1)))
+              .toString();
     } catch (CharacterCodingException e) {
       importProblems.add(ProblemTexts.text("builder.import.notUtf8"));
       return null;
@@ -275,7 +295,10 @@ public class ServicesAdminView implements Serializable {
   public List<jakarta.faces.model.SelectItem> getTemplates() {
     Locale locale = localeSelection.getLocale();
     return templates.stream()
-        .map(t -> new jakarta.faces.model.SelectItem(t.serviceKey(), t.title().in(locale) + " (" + t.category() + ")"))
+        .map(
+            t ->
+                new jakarta.faces.model.SelectItem(
+                    t.serviceKey(), t.title().in(locale) + " (" + t.category() + ")"))
         .toList();
   }
 

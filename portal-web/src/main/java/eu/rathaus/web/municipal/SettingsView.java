@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Backing bean of {@code municipal/settings.xhtml} ("Einstellungen"): the municipality's reference
  * code, payee account, letterhead, data protection officer and opening hours, with the readiness
- * list above. Plain posts; {@link MunicipalitySettings} checks everything and stores nothing while a
- * problem remains.
+ * list above. Plain posts; {@link MunicipalitySettings} checks everything and stores nothing while
+ * a problem remains.
  */
 @Named
 @ViewScoped
@@ -48,13 +48,15 @@ public class SettingsView implements Serializable {
     }
     if (!problems.isEmpty()) {
       for (FieldProblem p : problems) {
-        ProblemTexts.error(FORM + p.field(), ProblemTexts.text(p.messageKey(), p.arguments().toArray()));
+        ProblemTexts.error(
+            FORM + p.field(), ProblemTexts.text(p.messageKey(), p.arguments().toArray()));
       }
       ProblemTexts.error(null, ProblemTexts.text("settings.invalid"));
       return null;
     }
     load();
-    ProblemTexts.info(ProblemTexts.text(missing.isEmpty() ? "settings.saved.ready" : "settings.saved"));
+    ProblemTexts.info(
+        ProblemTexts.text(missing.isEmpty() ? "settings.saved.ready" : "settings.saved"));
     return null;
   }
 

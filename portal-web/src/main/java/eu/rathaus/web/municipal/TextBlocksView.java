@@ -47,10 +47,14 @@ public class TextBlocksView implements Serializable {
   public String save() {
     Integer position = parseOrder();
     TextBlockKind chosen = parseKind();
-    TextBlockInput input = new TextBlockInput(chosen, title, body, position == null ? -1 : position);
+    TextBlockInput input =
+        new TextBlockInput(chosen, title, body, position == null ? -1 : position);
     TextBlockOutcome outcome;
     try {
-      outcome = editingId == null ? textBlocks.create(input) : textBlocks.update(UUID.fromString(editingId), input);
+      outcome =
+          editingId == null
+              ? textBlocks.create(input)
+              : textBlocks.update(UUID.fromString(editingId), input);
     } catch (NoSuchElementException | IllegalArgumentException e) {
       ProblemTexts.error(null, ProblemTexts.text("textblocks.notFound"));
       clear();
@@ -59,7 +63,8 @@ public class TextBlocksView implements Serializable {
     }
     if (!outcome.isSaved()) {
       for (FieldProblem p : outcome.problems()) {
-        ProblemTexts.error(FORM + p.field(), ProblemTexts.text(p.messageKey(), p.arguments().toArray()));
+        ProblemTexts.error(
+            FORM + p.field(), ProblemTexts.text(p.messageKey(), p.arguments().toArray()));
       }
       return null;
     }
@@ -103,7 +108,9 @@ public class TextBlocksView implements Serializable {
       return;
     }
     textBlocks.setActive(found.get().getId(), active);
-    ProblemTexts.info(ProblemTexts.text(active ? "textblocks.activated" : "textblocks.deactivated", found.get().getTitle()));
+    ProblemTexts.info(
+        ProblemTexts.text(
+            active ? "textblocks.activated" : "textblocks.deactivated", found.get().getTitle()));
     load();
   }
 
@@ -119,7 +126,10 @@ public class TextBlocksView implements Serializable {
   }
 
   private TextBlockKind parseKind() {
-    return Arrays.stream(TextBlockKind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+    return Arrays.stream(TextBlockKind.values())
+        .filter(k -> k.name().equals(kind))
+        .findFirst()
+        .orElse(null);
   }
 
   private static Optional<UUID> parse(String id) {

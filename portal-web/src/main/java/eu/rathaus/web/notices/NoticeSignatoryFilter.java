@@ -25,7 +25,8 @@ public class NoticeSignatoryFilter extends HttpFilter {
   @Inject NoticeSignatory signatory;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getSession(false) != null && sessionUser.isSignedIn()) {
       signatory.set(sessionUser.getUser().getDisplayName());

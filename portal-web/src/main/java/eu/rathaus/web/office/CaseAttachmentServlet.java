@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * {@code /office/attachment?case=…&id=…}: a file of a case, decrypted, for the municipality's staff
- * (web.xml guards {@code /office/*}). The file must belong to that case of the caller's municipality
- * ({@link CaseWork#download}); anything else is the same 404. Every download is audited. Sent as a
- * download with {@code nosniff}, never rendered in the portal's origin.
+ * (web.xml guards {@code /office/*}). The file must belong to that case of the caller's
+ * municipality ({@link CaseWork#download}); anything else is the same 404. Every download is
+ * audited. Sent as a download with {@code nosniff}, never rendered in the portal's origin.
  */
 @WebServlet("/office/attachment")
 public class CaseAttachmentServlet extends HttpServlet {
@@ -34,7 +34,8 @@ public class CaseAttachmentServlet extends HttpServlet {
   @Inject CallerScope caller;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (caller.get().kind() != TenantScope.Kind.STAFF) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
@@ -56,7 +57,10 @@ public class CaseAttachmentServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     } catch (KeyUnavailableException e) {
-      LOG.log(Level.SEVERE, "Attachment {0} cannot be decrypted: {1}", new Object[] {id, e.getMessage()});
+      LOG.log(
+          Level.SEVERE,
+          "Attachment {0} cannot be decrypted: {1}",
+          new Object[] {id, e.getMessage()});
       response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     }

@@ -11,11 +11,8 @@ import eu.rathaus.cases.application.CaseWork;
 import eu.rathaus.cases.domain.CaseAction;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Money;
-import eu.rathaus.payments.application.PaymentSummary;
-import eu.rathaus.payments.application.Payments;
-import eu.rathaus.catalogue.domain.StepDefinition;
-import eu.rathaus.catalogue.domain.Visibility;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.payments.application.Payments;
 import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.faces.context.ExternalContext;
@@ -50,9 +47,11 @@ public class CaseView implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Confirmations the page may show after a redirect (anything else in the address is ignored). */
-  private static final Set<String> DONE = Set.of("claimed", "reassigned", "review", "requested", "approved", "rejected",
-      "closed", "note");
+  private static final Set<String> DONE =
+      Set.of(
+          "claimed", "reassigned", "review", "requested", "approved", "rejected", "closed", "note");
 
   @Inject CaseWork work;
   @Inject CaseInbox inbox;
@@ -71,8 +70,12 @@ public class CaseView implements Serializable {
   private String colleague;
   private String textBlock;
   private ArrayList<SelectItem> colleagues;
-  /** The fee's state as the page shows it, read once per view; null when the application has no fee. */
+
+  /**
+   * The fee's state as the page shows it, read once per view; null when the application has no fee.
+   */
   private PaymentFacts payment;
+
   private boolean paymentRead;
 
   /** f:viewAction: reads the case (audited); a foreign, unknown or malformed id is the 404 page. */
@@ -117,7 +120,9 @@ public class CaseView implements Serializable {
 
   public void decide() throws IOException {
     boolean approve = !"reject".equals(decision);
-    after(work.decide(details.caseId(), details.version(), approve, reasons), approve ? "approved" : "rejected");
+    after(
+        work.decide(details.caseId(), details.version(), approve, reasons),
+        approve ? "approved" : "rejected");
   }
 
   public void close() throws IOException {
@@ -131,8 +136,15 @@ public class CaseView implements Serializable {
   /** "Übernehmen" of a text block: appends its text to the reasons (works without JavaScript). */
   public void useTextBlock() {
     boolean approve = !"reject".equals(decision);
-    textBlocks.forDecision(approve).stream().filter(b -> b.id().equals(textBlock)).findFirst().ifPresent(b ->
-        reasons = reasons == null || reasons.isBlank() ? b.text() : reasons.strip() + "\n\n" + b.text());
+    textBlocks.forDecision(approve).stream()
+        .filter(b -> b.id().equals(textBlock))
+        .findFirst()
+        .ifPresent(
+            b ->
+                reasons =
+                    reasons == null || reasons.isBlank()
+                        ? b.text()
+                        : reasons.strip() + "\n\n" + b.text());
   }
 
   private void after(CaseOutcome outcome, String confirmation) throws IOException {
@@ -141,7 +153,12 @@ public class CaseView implements Serializable {
       return;
     }
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(external.getRequestContextPath() + "/office/case.xhtml?id=" + details.caseId() + "&done=" + confirmation);
+    external.redirect(
+        external.getRequestContextPath()
+            + "/office/case.xhtml?id="
+            + details.caseId()
+            + "&done="
+            + confirmation);
   }
 
   private boolean can(CaseAction action) {
@@ -149,12 +166,14 @@ public class CaseView implements Serializable {
   }
 
   public boolean isCanClaim() {
-    return !details.status().isDecidedOrEnded() && !sessionUser.getUser().subject().equals(details.assigneeSubject());
+    return !details.status().isDecidedOrEnded()
+        && !sessionUser.getUser().subject().equals(details.assigneeSubject());
   }
 
   /** "Bearbeitung beginnen" for a submitted case already assigned to the caller. */
   public boolean isCanStartReview() {
-    return can(CaseAction.CLAIM) && sessionUser.getUser().subject().equals(details.assigneeSubject());
+    return can(CaseAction.CLAIM)
+        && sessionUser.getUser().subject().equals(details.assigneeSubject());
   }
 
   public boolean isCanReassign() {
@@ -176,10 +195,12 @@ public class CaseView implements Serializable {
   /** Colleagues to assign to, read once per view (the select and its "rendered" check both ask). */
   public List<SelectItem> getColleagues() {
     if (colleagues == null) {
-      colleagues = new ArrayList<>(inbox.colleagues().stream()
-          .filter(c -> !c.subject().equals(details.assigneeSubject()))
-          .map(c -> new SelectItem(c.subject(), c.name()))
-          .toList());
+      colleagues =
+          new ArrayList<>(
+              inbox.colleagues().stream()
+                  .filter(c -> !c.subject().equals(details.assigneeSubject()))
+                  .map(c -> new SelectItem(c.subject(), c.name()))
+                  .toList());
     }
     return colleagues;
   }
@@ -242,34 +263,67 @@ public class CaseView implements Serializable {
     if (form == null) {
       return List.of();
     }
-    Map<String, String> fileNames = details.attachments().stream()
-        .collect(Collectors.toMap(a -> a.id().toString(), AttachmentSummary::displayName, (a, b) -> a));
-    AnswerSheet.Words words = new AnswerSheet.Words(OfficeTexts.text("application.yes"), OfficeTexts.text("application.no"),
-        OfficeTexts.text("application.review.empty"));
-    // A file no longer listed still shows as its id, so the clerk sees that something was handed in.
-    return AnswerSheet.of(form, read(details.answersJson()), localeSelection.getLocale(), words,
-            id -> Optional.of(fileNames.getOrDefault(id, id))).stream()
-        .map(step -> new AnswerStep(step.title(), step.rows().stream().map(row -> new Answer(row.label(), row.value())).toList()))
+    Map<String, String> fileNames =
+        details.attachments().stream()
+            .collect(
+                Collectors.toMap(
+                    a -> a.id().toString(), AttachmentSummary::displayName, (a, b) -> a));
+    AnswerSheet.Words words =
+        new AnswerSheet.Words(
+            OfficeTexts.text("application.yes"),
+            OfficeTexts.text("application.no"),
+            OfficeTexts.text("application.review.empty"));
+    // A file no longer listed still shows as its id, so the clerk sees that something was handed
+    // in.
+    return AnswerSheet.of(
+            form,
+            read(details.answersJson()),
+            localeSelection.getLocale(),
+            words,
+            id -> Optional.of(fileNames.getOrDefault(id, id)))
+        .stream()
+        .map(
+            step ->
+                new AnswerStep(
+                    step.title(),
+                    step.rows().stream().map(row -> new Answer(row.label(), row.value())).toList()))
         .toList();
   }
 
   public List<TimelineRow> getTimeline() {
     Locale locale = localeSelection.getLocale();
     List<TimelineRow> rows = new ArrayList<>();
-    rows.add(new TimelineRow(OfficeTexts.time(details.submittedAt(), locale), getApplicant(),
-        OfficeTexts.text("case.event.SUBMITTED"), "", null, true));
+    rows.add(
+        new TimelineRow(
+            OfficeTexts.time(details.submittedAt(), locale),
+            getApplicant(),
+            OfficeTexts.text("case.event.SUBMITTED"),
+            "",
+            null,
+            true));
     for (CaseDetails.TimelineEntry e : details.timeline()) {
-      String change = e.to() == null ? ""
-          : (e.from() == null ? "" : OfficeTexts.text(e.from().messageKey()) + " → ") + OfficeTexts.text(e.to().messageKey());
-      rows.add(new TimelineRow(OfficeTexts.time(e.at(), locale), e.actorName(), OfficeTexts.text(e.kind().messageKey()),
-          change, e.detail(), e.citizenVisible()));
+      String change =
+          e.to() == null
+              ? ""
+              : (e.from() == null ? "" : OfficeTexts.text(e.from().messageKey()) + " → ")
+                  + OfficeTexts.text(e.to().messageKey());
+      rows.add(
+          new TimelineRow(
+              OfficeTexts.time(e.at(), locale),
+              e.actorName(),
+              OfficeTexts.text(e.kind().messageKey()),
+              change,
+              e.detail(),
+              e.citizenVisible()));
     }
     return rows;
   }
 
   public List<NoteRow> getNotes() {
     Locale locale = localeSelection.getLocale();
-    return details.notes().stream().map(n -> new NoteRow(OfficeTexts.time(n.at(), locale), n.authorName(), n.text())).toList();
+    return details.notes().stream()
+        .map(n -> new NoteRow(OfficeTexts.time(n.at(), locale), n.authorName(), n.text()))
+        .toList();
   }
 
   private static JsonNode read(String json) {
@@ -290,20 +344,35 @@ public class CaseView implements Serializable {
     if (!paymentRead && details != null) {
       paymentRead = true;
       Locale locale = localeSelection.getLocale();
-      payment = payments.forApplication(details.applicationId())
-          .map(p -> new PaymentFacts(Money.euroCents(p.getAmountCents()).format(locale), p.getPrintedReference(),
-              OfficeTexts.text("payment.state." + p.getStateName()),
-              p.getMethod() == null ? null : OfficeTexts.text("office.case.payment.method." + p.getMethod().name()),
-              p.getPaidAt() == null ? null : OfficeTexts.time(p.getPaidAt(), locale),
-              !payments.decisionAllowed(details.applicationId())))
-          .orElse(null);
+      payment =
+          payments
+              .forApplication(details.applicationId())
+              .map(
+                  p ->
+                      new PaymentFacts(
+                          Money.euroCents(p.getAmountCents()).format(locale),
+                          p.getPrintedReference(),
+                          OfficeTexts.text("payment.state." + p.getStateName()),
+                          p.getMethod() == null
+                              ? null
+                              : OfficeTexts.text(
+                                  "office.case.payment.method." + p.getMethod().name()),
+                          p.getPaidAt() == null ? null : OfficeTexts.time(p.getPaidAt(), locale),
+                          !payments.decisionAllowed(details.applicationId())))
+              .orElse(null);
     }
     return payment;
   }
 
   /** The fee as the case page shows it. */
-  public record PaymentFacts(String amount, String reference, String state, String method, String paidAt,
-      boolean approvalBlocked) implements Serializable {
+  public record PaymentFacts(
+      String amount,
+      String reference,
+      String state,
+      String method,
+      String paidAt,
+      boolean approvalBlocked)
+      implements Serializable {
     public String getAmount() {
       return amount;
     }
@@ -416,7 +485,8 @@ public class CaseView implements Serializable {
   }
 
   /** One line of the timeline. */
-  public record TimelineRow(String time, String actor, String what, String change, String detail, boolean citizenVisible)
+  public record TimelineRow(
+      String time, String actor, String what, String change, String detail, boolean citizenVisible)
       implements Serializable {
     public String getTime() {
       return time;

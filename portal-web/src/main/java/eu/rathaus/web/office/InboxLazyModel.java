@@ -20,28 +20,33 @@ import org.primefaces.model.SortMeta;
  * through the cursors page by page — one query per page skipped.
  *
  * <p>Filters, search, view and order are fixed for the model's life: they come from the inbox's GET
- * form ({@link InboxView}), and a new form submission makes a new model. The table's own sorting and
- * filtering are not used. The row count is exact when the status counters give it (no filter but
- * status, first page); otherwise it counts the pages found so far plus one row when another page is
- * known to follow, so the paginator offers exactly the pages that exist as far as the clerk has gone,
- * and becomes exact once the last page has been seen.
+ * form ({@link InboxView}), and a new form submission makes a new model. The table's own sorting
+ * and filtering are not used. The row count is exact when the status counters give it (no filter
+ * but status, first page); otherwise it counts the pages found so far plus one row when another
+ * page is known to follow, so the paginator offers exactly the pages that exist as far as the clerk
+ * has gone, and becomes exact once the last page has been seen.
  */
 public class InboxLazyModel extends LazyDataModel<InboxView.RowView> {
 
   private static final long serialVersionUID = 1L;
 
   /** Fetches one keyset page; serializable because the model lives in the view scope. */
-  public interface PageSource extends Function<InboxQuery, InboxPage>, Serializable {
-  }
+  public interface PageSource extends Function<InboxQuery, InboxPage>, Serializable {}
 
   private final QuerySnapshot query;
   private final PageSource source;
   private final Locale locale;
   private final Long exactCount;
-  /** Where page 0 starts: the cursor the request came with ({@code before} from a no-JavaScript link). */
+
+  /**
+   * Where page 0 starts: the cursor the request came with ({@code before} from a no-JavaScript
+   * link).
+   */
   private final String startBefore;
+
   /** cursors.get(i): the {@code after} cursor that starts page i (null for the first page). */
   private final List<String> cursors = new ArrayList<>();
+
   private int pageSize;
   private int lastPage = -1;
   private int lastPageRows;
@@ -52,7 +57,8 @@ public class InboxLazyModel extends LazyDataModel<InboxView.RowView> {
    *     without a second query)
    * @param exactCount the total from the counters, or null when the filters make it unknown
    */
-  public InboxLazyModel(InboxQuery query, InboxPage first, Long exactCount, Locale locale, PageSource source) {
+  public InboxLazyModel(
+      InboxQuery query, InboxPage first, Long exactCount, Locale locale, PageSource source) {
     this.query = QuerySnapshot.of(query);
     this.source = source;
     this.locale = locale;
@@ -76,7 +82,8 @@ public class InboxLazyModel extends LazyDataModel<InboxView.RowView> {
   }
 
   @Override
-  public List<InboxView.RowView> load(int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+  public List<InboxView.RowView> load(
+      int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
     if (size > 0 && size != pageSize) {
       restartWithPageSize(size);
     }
@@ -109,7 +116,8 @@ public class InboxLazyModel extends LazyDataModel<InboxView.RowView> {
 
   private InboxPage fetch(int index) {
     InboxQuery q = query.toQuery(cursors.get(index), pageSize);
-    InboxPage page = source.apply(index == 0 && startBefore != null ? q.withBefore(startBefore) : q);
+    InboxPage page =
+        source.apply(index == 0 && startBefore != null ? q.withBefore(startBefore) : q);
     learn(index, page);
     return page;
   }
@@ -135,16 +143,25 @@ public class InboxLazyModel extends LazyDataModel<InboxView.RowView> {
   }
 
   /** The query's filters in serializable form (the model is kept in the view scope). */
-  record QuerySnapshot(java.util.UUID serviceId, eu.rathaus.cases.domain.CaseStatus status, String view,
-      boolean overdue, java.time.LocalDate from, java.time.LocalDate to, String search,
-      eu.rathaus.cases.domain.CaseRepository.InboxSort sort) implements Serializable {
+  record QuerySnapshot(
+      java.util.UUID serviceId,
+      eu.rathaus.cases.domain.CaseStatus status,
+      String view,
+      boolean overdue,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      String search,
+      eu.rathaus.cases.domain.CaseRepository.InboxSort sort)
+      implements Serializable {
 
     static QuerySnapshot of(InboxQuery q) {
-      return new QuerySnapshot(q.serviceId(), q.status(), q.view(), q.overdue(), q.from(), q.to(), q.search(), q.sort());
+      return new QuerySnapshot(
+          q.serviceId(), q.status(), q.view(), q.overdue(), q.from(), q.to(), q.search(), q.sort());
     }
 
     InboxQuery toQuery(String after, int size) {
-      return new InboxQuery(serviceId, status, view, overdue, from, to, search, sort, after, null, size);
+      return new InboxQuery(
+          serviceId, status, view, overdue, from, to, search, sort, after, null, size);
     }
   }
 }

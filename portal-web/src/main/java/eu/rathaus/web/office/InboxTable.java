@@ -37,7 +37,10 @@ public class InboxTable implements Serializable {
     return model;
   }
 
-  /** Whether the inbox had no case when the view was rendered (decides on the table's form, also on postbacks). */
+  /**
+   * Whether the inbox had no case when the view was rendered (decides on the table's form, also on
+   * postbacks).
+   */
   public boolean isNoCases() {
     return empty;
   }

@@ -29,10 +29,10 @@ import java.util.UUID;
  * action); the table's AJAX requests are served by the view-scoped {@link InboxTable}, and during
  * them this bean's getters answer empty rather than failing.
  *
- * <p> Everything the clerk chooses travels
- * as GET parameters — filters, search, order, and the keyset cursor of the page — so every view of
- * the inbox is a bookmarkable address and works without JavaScript. Unknown or malformed values are
- * ignored (the inbox shows more, never an error).
+ * <p>Everything the clerk chooses travels as GET parameters — filters, search, order, and the
+ * keyset cursor of the page — so every view of the inbox is a bookmarkable address and works
+ * without JavaScript. Unknown or malformed values are ignored (the inbox shows more, never an
+ * error).
  */
 @Named
 @RequestScoped
@@ -49,8 +49,12 @@ public class InboxView {
   private String q;
   private boolean searchCleaned;
 
-  /** Characters no reference number or name contains: controls (NUL, line breaks) and format marks. */
-  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}\\p{Cf}]");
+  /**
+   * Characters no reference number or name contains: controls (NUL, line breaks) and format marks.
+   */
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("[\\p{Cntrl}\\p{Cf}]");
+
   private String service;
   private String status;
   private String view;
@@ -85,11 +89,23 @@ public class InboxView {
     LocalDate toDate = date(request.getParameter("to"));
     from = fromDate == null ? null : fromDate.toString();
     to = toDate == null ? null : toDate.toString();
-    InboxSort order = "submitted".equals(request.getParameter("sort")) ? InboxSort.SUBMITTED : InboxSort.DUE;
+    InboxSort order =
+        "submitted".equals(request.getParameter("sort")) ? InboxSort.SUBMITTED : InboxSort.DUE;
     sort = order == InboxSort.SUBMITTED ? "submitted" : "due";
     rows = pageSize(request.getParameter("rows"));
-    query = new InboxQuery(serviceId, statusFilter, view, overdue, fromDate, toDate, q, order,
-        trimmed(request.getParameter("after")), trimmed(request.getParameter("before")), rows == null ? PAGE_SIZE : rows);
+    query =
+        new InboxQuery(
+            serviceId,
+            statusFilter,
+            view,
+            overdue,
+            fromDate,
+            toDate,
+            q,
+            order,
+            trimmed(request.getParameter("after")),
+            trimmed(request.getParameter("before")),
+            rows == null ? PAGE_SIZE : rows);
     page = inbox.page(query);
     table.start(query, page, exactCount(), localeSelection.getLocale());
   }
@@ -100,8 +116,15 @@ public class InboxView {
    * pages it has found).
    */
   private Long exactCount() {
-    boolean onlyStatus = query.serviceId() == null && query.view() == null && !query.overdue() && query.from() == null
-        && query.to() == null && query.search() == null && query.after() == null && query.before() == null;
+    boolean onlyStatus =
+        query.serviceId() == null
+            && query.view() == null
+            && !query.overdue()
+            && query.from() == null
+            && query.to() == null
+            && query.search() == null
+            && query.after() == null
+            && query.before() == null;
     if (!onlyStatus) {
       return null;
     }
@@ -134,7 +157,9 @@ public class InboxView {
   }
 
   public String getPreviousHref() {
-    return page == null || page.previous() == null ? null : href(filters(), "before", page.previous());
+    return page == null || page.previous() == null
+        ? null
+        : href(filters(), "before", page.previous());
   }
 
   /** Link of one of the views "Alle", "Meine", "Nicht zugewiesen" (other filters reset). */
@@ -157,8 +182,12 @@ public class InboxView {
       return counters;
     }
     for (CaseStatus s : CaseStatus.values()) {
-      counters.add(new Counter(s.name(), OfficeTexts.text(s.messageKey()), page.counts().getOrDefault(s, 0L),
-          s.name().equals(status)));
+      counters.add(
+          new Counter(
+              s.name(),
+              OfficeTexts.text(s.messageKey()),
+              page.counts().getOrDefault(s, 0L),
+              s.name().equals(status)));
     }
     return counters;
   }
@@ -167,7 +196,9 @@ public class InboxView {
     Locale locale = localeSelection.getLocale();
     List<SelectItem> items = new ArrayList<>();
     items.add(new SelectItem("", OfficeTexts.text("office.filter.allServices")));
-    inbox.services().forEach(s -> items.add(new SelectItem(s.id().toString(), s.title().in(locale))));
+    inbox
+        .services()
+        .forEach(s -> items.add(new SelectItem(s.id().toString(), s.title().in(locale))));
     return items;
   }
 
@@ -181,13 +212,15 @@ public class InboxView {
   }
 
   public List<SelectItem> getViewOptions() {
-    return List.of(new SelectItem("", OfficeTexts.text("office.view.all")),
+    return List.of(
+        new SelectItem("", OfficeTexts.text("office.view.all")),
         new SelectItem(InboxQuery.MINE, OfficeTexts.text("office.view.mine")),
         new SelectItem(InboxQuery.UNASSIGNED, OfficeTexts.text("office.view.unassigned")));
   }
 
   public List<SelectItem> getSortOptions() {
-    return List.of(new SelectItem("due", OfficeTexts.text("office.sort.due")),
+    return List.of(
+        new SelectItem("due", OfficeTexts.text("office.sort.due")),
         new SelectItem("submitted", OfficeTexts.text("office.sort.submitted")));
   }
 
@@ -217,7 +250,10 @@ public class InboxView {
     }
     char sep = '?';
     for (Map.Entry<String, String> e : all.entrySet()) {
-      url.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      url.append(sep)
+          .append(e.getKey())
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
       sep = '&';
     }
     return url.toString();

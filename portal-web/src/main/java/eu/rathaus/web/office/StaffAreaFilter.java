@@ -27,10 +27,12 @@ public class StaffAreaFilter extends HttpFilter {
   @Inject SessionSignIn signIn;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getUserPrincipal() != null) {
-      // Filter order is not defined among annotated filters: record the sign-in here too (idempotent).
+      // Filter order is not defined among annotated filters: record the sign-in here too
+      // (idempotent).
       signIn.ensureSignedIn(request);
     }
     if (sessionUser.tenantScope().kind() != TenantScope.Kind.STAFF) {

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The text blocks a clerk can put into a decision's reasons, as the municipal admin maintains them
- * ("Textbausteine"): the active approval or rejection reasons of the clerk's municipality. With none,
- * the case page shows no select.
+ * ("Textbausteine"): the active approval or rejection reasons of the clerk's municipality. With
+ * none, the case page shows no select.
  */
 @ApplicationScoped
 public class TextBlockOptions {

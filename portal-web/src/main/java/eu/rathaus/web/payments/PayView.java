@@ -5,8 +5,8 @@ import eu.rathaus.payments.application.Payments;
 import eu.rathaus.payments.application.StartOutcome;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.payments.domain.PaymentMethod;
-import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.tenancy.application.PortalAddress;
+import eu.rathaus.web.session.LocaleSelection;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Backing bean of {@code citizen/pay.xhtml}: the fee of one of the citizen's applications, with the
- * choice of paying online (hosted page) or by SEPA transfer (IBAN, Kassenzeichen, GiroCode). Another
- * person's application, an unknown id or an application without fee all answer 404.
+ * choice of paying online (hosted page) or by SEPA transfer (IBAN, Kassenzeichen, GiroCode).
+ * Another person's application, an unknown id or an application without fee all answer 404.
  */
 @Named
 @ViewScoped
@@ -33,7 +33,10 @@ public class PayView implements Serializable {
 
   @Inject Payments payments;
   @Inject LocaleSelection localeSelection;
-  /** The return address comes from the configured base URL, never from the request's Host header. */
+
+  /**
+   * The return address comes from the configured base URL, never from the request's Host header.
+   */
   @Inject PortalAddress portalAddress;
 
   private String application;
@@ -58,22 +61,31 @@ public class PayView implements Serializable {
   public void payOnline() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
-    URI returnUrl = URI.create(portalAddress.baseUrl() + "/citizen/payment-return.xhtml?application="
-        + payment.applicationId());
+    URI returnUrl =
+        URI.create(
+            portalAddress.baseUrl()
+                + "/citizen/payment-return.xhtml?application="
+                + payment.applicationId());
     StartOutcome outcome = payments.startOnline(payment.applicationId(), returnUrl);
     if (outcome.isRedirect()) {
       external.redirect(outcome.redirect().toString());
       return;
     }
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-        PaymentTexts.bundle(localeSelection.getLocale()).getString(outcome.problemKey()), null));
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            PaymentTexts.bundle(localeSelection.getLocale()).getString(outcome.problemKey()),
+            null));
     reload();
   }
 
   /** "Überweisung (SEPA)": remembers the choice and shows the transfer data. */
   public String payByTransfer() {
     transfer = payments.chooseTransfer(payment.applicationId()).orElse(null);
-    return "/citizen/pay.xhtml?faces-redirect=true&application=" + payment.applicationId() + "&method=sepa";
+    return "/citizen/pay.xhtml?faces-redirect=true&application="
+        + payment.applicationId()
+        + "&method=sepa";
   }
 
   private void reload() {

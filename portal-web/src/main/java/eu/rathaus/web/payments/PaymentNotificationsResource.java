@@ -21,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * {@code POST /api/v1/payments/notifications/{provider}}: a payment provider's server-to-server
  * notification. The body is taken as raw bytes, because the signature covers exactly those bytes;
- * parsing comes only after the check ({@link PaymentNotifications}). Answers: 200 processed (also for
- * a repeat), 401 bad signature or stale timestamp, 400 malformed, 404 unknown provider or payment,
- * 409 not allowed in the payment's state, 413 body larger than {@link #MAX_BODY_BYTES}, 422 amount
- * mismatch — so the provider stops retrying only when we have it.
+ * parsing comes only after the check ({@link PaymentNotifications}). Answers: 200 processed (also
+ * for a repeat), 401 bad signature or stale timestamp, 400 malformed, 404 unknown provider or
+ * payment, 409 not allowed in the payment's state, 413 body larger than {@link #MAX_BODY_BYTES},
+ * 422 amount mismatch — so the provider stops retrying only when we have it.
  *
  * <p>The endpoint is open to anyone (the signature is the authentication), so it reads no more than
  * {@link #MAX_BODY_BYTES}: a declared larger length is refused before reading, an undeclared one
@@ -42,7 +42,9 @@ public class PaymentNotificationsResource {
 
   @POST
   @Operation(summary = "Signed notification from a hosted payment provider", hidden = true)
-  public Response receive(@PathParam("provider") String provider, @Context HttpHeaders headers, InputStream body) throws IOException {
+  public Response receive(
+      @PathParam("provider") String provider, @Context HttpHeaders headers, InputStream body)
+      throws IOException {
     if (headers.getLength() > MAX_BODY_BYTES) {
       return tooLarge(provider);
     }
@@ -61,7 +63,13 @@ public class PaymentNotificationsResource {
   }
 
   private static Response tooLarge(String provider) {
-    LOG.log(Level.INFO, "Payment notification for {0} refused: body larger than {1} bytes", new Object[] {provider, MAX_BODY_BYTES});
-    return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity("TOO_LARGE").type("text/plain").build();
+    LOG.log(
+        Level.INFO,
+        "Payment notification for {0} refused: body larger than {1} bytes",
+        new Object[] {provider, MAX_BODY_BYTES});
+    return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+        .entity("TOO_LARGE")
+        .type("text/plain")
+        .build();
   }
 }

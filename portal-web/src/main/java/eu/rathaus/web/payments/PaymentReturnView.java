@@ -42,7 +42,10 @@ public class PaymentReturnView {
   public void init() throws IOException {
     Optional<PaymentSummary> found;
     try {
-      found = application == null ? Optional.empty() : payments.forApplication(UUID.fromString(application));
+      found =
+          application == null
+              ? Optional.empty()
+              : payments.forApplication(UUID.fromString(application));
     } catch (IllegalArgumentException e) {
       found = Optional.empty();
     }
@@ -57,13 +60,14 @@ public class PaymentReturnView {
 
   public String getOutcome() {
     PaymentState state = payment.state();
-    Outcome outcome = switch (state) {
-      case PENDING -> Outcome.CHECKING;
-      case PAID, REFUNDED -> Outcome.PAID;
-      case FAILED -> Outcome.FAILED;
-      case OPEN -> Outcome.NOT_COMPLETED;
-      default -> Outcome.CLOSED;
-    };
+    Outcome outcome =
+        switch (state) {
+          case PENDING -> Outcome.CHECKING;
+          case PAID, REFUNDED -> Outcome.PAID;
+          case FAILED -> Outcome.FAILED;
+          case OPEN -> Outcome.NOT_COMPLETED;
+          default -> Outcome.CLOSED;
+        };
     return outcome.name();
   }
 

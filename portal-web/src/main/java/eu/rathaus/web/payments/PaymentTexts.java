@@ -19,7 +19,9 @@ public final class PaymentTexts {
   private PaymentTexts() {}
 
   public static ResourceBundle bundle(Locale locale) {
-    return ResourceBundle.getBundle(BUNDLE, "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
+    return ResourceBundle.getBundle(
+        BUNDLE,
+        "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 

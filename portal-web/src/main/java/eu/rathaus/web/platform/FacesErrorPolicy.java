@@ -60,10 +60,18 @@ public class FacesErrorPolicy extends ExceptionHandlerWrapper {
         break; // too late for an error page; the wrapped handler deals with it
       }
       int status = statusFor(thrown);
-      String view = faces.getViewRoot() == null ? external.getRequestServletPath() : faces.getViewRoot().getViewId();
+      String view =
+          faces.getViewRoot() == null
+              ? external.getRequestServletPath()
+              : faces.getViewRoot().getViewId();
       switch (status) {
-        case HttpServletResponse.SC_BAD_REQUEST -> LOG.log(Level.FINE, "Expired or unknown view state on {0}", view);
-        case HttpServletResponse.SC_FORBIDDEN -> LOG.log(Level.WARNING, "Refused on {0}: {1}", new Object[] {view, rootOf(thrown).getMessage()});
+        case HttpServletResponse.SC_BAD_REQUEST ->
+            LOG.log(Level.FINE, "Expired or unknown view state on {0}", view);
+        case HttpServletResponse.SC_FORBIDDEN ->
+            LOG.log(
+                Level.WARNING,
+                "Refused on {0}: {1}",
+                new Object[] {view, rootOf(thrown).getMessage()});
         default -> LOG.log(Level.SEVERE, "Page " + view + " failed", thrown);
       }
       try {

@@ -6,7 +6,10 @@ import eu.rathaus.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-/** What kind of installation this is, for the notices in the page layout (demo banner, scanning switched off). */
+/**
+ * What kind of installation this is, for the notices in the page layout (demo banner, scanning
+ * switched off).
+ */
 @Named("installation")
 @ApplicationScoped
 public class Installation {
@@ -18,6 +21,7 @@ public class Installation {
 
   /** True if malware scanning is explicitly switched off; shown to administrators. */
   public boolean isMalwareScanOff() {
-    return ProductionCheck.malwareScanOptedOut(Settings::value) && Settings.value("CLAMD_HOST").isEmpty();
+    return ProductionCheck.malwareScanOptedOut(Settings::value)
+        && Settings.value("CLAMD_HOST").isEmpty();
   }
 }

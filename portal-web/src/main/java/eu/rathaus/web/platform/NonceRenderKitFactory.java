@@ -14,7 +14,8 @@ import java.util.Iterator;
  * Registered in faces-config.xml: every render kit hands out writers that add the response's CSP
  * nonce to {@code <script>} elements ({@link NonceResponseWriter}). Going through the render kit
  * covers full pages and AJAX (partial) responses alike, since Faces builds the partial writer from
- * the render kit's writer. Without a nonce (a request the filter did not see) writers are unchanged.
+ * the render kit's writer. Without a nonce (a request the filter did not see) writers are
+ * unchanged.
  */
 public class NonceRenderKitFactory extends RenderKitFactory {
 
@@ -46,10 +47,14 @@ public class NonceRenderKitFactory extends RenderKitFactory {
     }
 
     @Override
-    public ResponseWriter createResponseWriter(Writer writer, String contentTypeList, String characterEncoding) {
-      ResponseWriter created = getWrapped().createResponseWriter(writer, contentTypeList, characterEncoding);
+    public ResponseWriter createResponseWriter(
+        Writer writer, String contentTypeList, String characterEncoding) {
+      ResponseWriter created =
+          getWrapped().createResponseWriter(writer, contentTypeList, characterEncoding);
       String nonce = currentNonce();
-      return nonce == null || created instanceof NonceResponseWriter ? created : new NonceResponseWriter(created, nonce);
+      return nonce == null || created instanceof NonceResponseWriter
+          ? created
+          : new NonceResponseWriter(created, nonce);
     }
 
     @Override
@@ -61,9 +66,9 @@ public class NonceRenderKitFactory extends RenderKitFactory {
   /**
    * The nonce for this response's script elements. An AJAX response is not a document of its own:
    * its scripts run in the page that sent the request and must carry that page's nonce, which
-   * PrimeFaces sends along as {@code primefaces.nonce} (see primefaces-nonce.js). Only a well-formed
-   * value (our format: 16 bytes, base64) is taken; echoing it is harmless, as a partial response is
-   * XML read by PrimeFaces' script and never a page with a policy of its own.
+   * PrimeFaces sends along as {@code primefaces.nonce} (see primefaces-nonce.js). Only a
+   * well-formed value (our format: 16 bytes, base64) is taken; echoing it is harmless, as a partial
+   * response is XML read by PrimeFaces' script and never a page with a policy of its own.
    */
   static String currentNonce() {
     FacesContext context = FacesContext.getCurrentInstance();
@@ -76,7 +81,8 @@ public class NonceRenderKitFactory extends RenderKitFactory {
         return page;
       }
     }
-    Object nonce = context.getExternalContext().getRequestMap().get(SecurityHeadersFilter.NONCE_ATTRIBUTE);
+    Object nonce =
+        context.getExternalContext().getRequestMap().get(SecurityHeadersFilter.NONCE_ATTRIBUTE);
     return nonce instanceof String s && !s.isEmpty() ? s : null;
   }
 

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Puts the response's CSP nonce on every {@code <script>} element Faces renders — PrimeFaces' widget
- * scripts, its collected event handlers, and script resources — so the portal's single policy
- * ({@code script-src 'self' 'nonce-…'}, see {@link SecurityHeadersFilter}) lets exactly the scripts
- * the portal wrote run, and nothing an attacker might inject. PrimeFaces writes no nonce itself in
- * {@code policyProvided} mode; an element that already carries one is left alone.
+ * Puts the response's CSP nonce on every {@code <script>} element Faces renders — PrimeFaces'
+ * widget scripts, its collected event handlers, and script resources — so the portal's single
+ * policy ({@code script-src 'self' 'nonce-…'}, see {@link SecurityHeadersFilter}) lets exactly the
+ * scripts the portal wrote run, and nothing an attacker might inject. PrimeFaces writes no nonce
+ * itself in {@code policyProvided} mode; an element that already carries one is left alone.
  */
 public class NonceResponseWriter extends ResponseWriterWrapper {
 

@@ -13,12 +13,12 @@ import java.io.IOException;
  * Headers users never see (issue 10), next to {@link SecurityHeadersFilter}'s policy headers:
  *
  * <ul>
- *   <li>{@code Cache-Control: no-store} on every response to a signed-in person and on every page of
- *       the signed-in areas, so a citizen's applications or a clerk's inbox stay out of shared and
- *       browser caches (the back button on a library computer after sign-out shows nothing).
+ *   <li>{@code Cache-Control: no-store} on every response to a signed-in person and on every page
+ *       of the signed-in areas, so a citizen's applications or a clerk's inbox stay out of shared
+ *       and browser caches (the back button on a library computer after sign-out shows nothing).
  *       Public pages to visitors stay cacheable (ARCHITECTURE: "public pages are stateless").
- *   <li>{@code Strict-Transport-Security} in production only: the demo runs on plain
- *       {@code http://localhost}, where the header would be meaningless at best.
+ *   <li>{@code Strict-Transport-Security} in production only: the demo runs on plain {@code
+ *       http://localhost}, where the header would be meaningless at best.
  * </ul>
  *
  * The person is known before this filter runs: the container authenticates (or restores the OIDC
@@ -33,7 +33,9 @@ public class PrivateResponseFilter extends HttpFilter {
   static final String HSTS = "max-age=31536000; includeSubDomains";
 
   /** Areas that only signed-in people reach; never cached, even for a request without a session. */
-  private static final String[] PRIVATE_AREAS = {"/citizen/", "/office/", "/municipal/", "/admin/", "/login", "/signout", "/stepup"};
+  private static final String[] PRIVATE_AREAS = {
+    "/citizen/", "/office/", "/municipal/", "/admin/", "/login", "/signout", "/stepup"
+  };
 
   private final boolean production;
 
@@ -46,7 +48,8 @@ public class PrivateResponseFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (isPrivate(request)) {
       response.setHeader("Cache-Control", "no-store");
@@ -63,7 +66,13 @@ public class PrivateResponseFilter extends HttpFilter {
       return true;
     }
     String uri = request.getRequestURI();
-    String path = uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath() == null ? 0 : request.getContextPath().length()));
+    String path =
+        uri == null
+            ? ""
+            : uri.substring(
+                Math.min(
+                    uri.length(),
+                    request.getContextPath() == null ? 0 : request.getContextPath().length()));
     for (String area : PRIVATE_AREAS) {
       if (path.startsWith(area)) {
         return true;

@@ -22,10 +22,14 @@ public class ReadinessFilter extends HttpFilter {
   @Inject SchemaBootstrap schema;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean passive = path.startsWith("/errors/") || path.startsWith("/resources/") || path.startsWith("/jakarta.faces.resource/");
+    boolean passive =
+        path.startsWith("/errors/")
+            || path.startsWith("/resources/")
+            || path.startsWith("/jakarta.faces.resource/");
     if (!passive && !schema.isReady()) {
       response.setHeader("Retry-After", "30");
       response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -1,6 +1,7 @@
 package eu.rathaus.web.platform;
 
 import eu.rathaus.platform.Settings;
+import eu.rathaus.web.session.PortalUrls;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import eu.rathaus.web.session.PortalUrls;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -16,13 +16,13 @@ import java.util.Base64;
  * Security headers on every response. The content security policy allows the portal's own origin
  * only, so no page can load anything from a third party (a sovereignty promise, not only hygiene),
  * and no inline script runs unless the portal itself wrote it: every response gets a fresh random
- * nonce (128 bits), sent in the one {@code script-src} of the policy and kept as the request attribute
- * {@link #NONCE_ATTRIBUTE}, from where {@link NonceResponseWriter} puts it on every {@code <script>}
- * element Faces renders. PrimeFaces runs in {@code primefaces.CSP=policyProvided} mode (web.xml): it
- * moves its event handlers into script blocks but neither sends a second header nor checks a nonce on
- * postbacks — a second header would be enforced next to this one, and the postback check answers
- * plain forms (no JavaScript) with an error. The nonce is per response, not per view, so an attacker
- * who sees one page's nonce cannot reuse it on another response.
+ * nonce (128 bits), sent in the one {@code script-src} of the policy and kept as the request
+ * attribute {@link #NONCE_ATTRIBUTE}, from where {@link NonceResponseWriter} puts it on every
+ * {@code <script>} element Faces renders. PrimeFaces runs in {@code primefaces.CSP=policyProvided}
+ * mode (web.xml): it moves its event handlers into script blocks but neither sends a second header
+ * nor checks a nonce on postbacks — a second header would be enforced next to this one, and the
+ * postback check answers plain forms (no JavaScript) with an error. The nonce is per response, not
+ * per view, so an attacker who sees one page's nonce cannot reuse it on another response.
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
@@ -38,21 +38,26 @@ public class SecurityHeadersFilter extends HttpFilter {
   static final String NONCE_SLOT = "{nonce}";
 
   static final String POLICY =
-      "default-src 'self'; script-src 'self' 'nonce-" + NONCE_SLOT + "'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+      "default-src 'self'; script-src 'self' 'nonce-"
+          + NONCE_SLOT
+          + "'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
           + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
           + " frame-ancestors 'none'";
 
   /**
-   * The policy with the hosted payment page's origin added to {@code form-action}: "Online bezahlen"
-   * is a form post the portal answers with a redirect to the provider, and browsers check form-action
-   * on redirects too. Only that one origin, from {@code PAYMENT_PROVIDER_PAGE_URL}. Likewise the
-   * identity provider's origin: "Abmelden" is a form post (issue 10) answered with a redirect to
-   * Keycloak's end-session endpoint.
+   * The policy with the hosted payment page's origin added to {@code form-action}: "Online
+   * bezahlen" is a form post the portal answers with a redirect to the provider, and browsers check
+   * form-action on redirects too. Only that one origin, from {@code PAYMENT_PROVIDER_PAGE_URL}.
+   * Likewise the identity provider's origin: "Abmelden" is a form post (issue 10) answered with a
+   * redirect to Keycloak's end-session endpoint.
    */
   static final String EFFECTIVE_POLICY =
-      withFormTarget(withFormTarget(POLICY, providerOrigin()), originOf(PortalUrls.oidcProviderUrl()));
+      withFormTarget(
+          withFormTarget(POLICY, providerOrigin()), originOf(PortalUrls.oidcProviderUrl()));
 
-  /** A fresh nonce: 16 random bytes (128 bits), base64 — only characters a CSP nonce source allows. */
+  /**
+   * A fresh nonce: 16 random bytes (128 bits), base64 — only characters a CSP nonce source allows.
+   */
   static String newNonce() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
@@ -65,7 +70,9 @@ public class SecurityHeadersFilter extends HttpFilter {
   }
 
   static String withFormTarget(String policy, String origin) {
-    return origin == null ? policy : policy.replace("form-action 'self'", "form-action 'self' " + origin);
+    return origin == null
+        ? policy
+        : policy.replace("form-action 'self'", "form-action 'self' " + origin);
   }
 
   static String providerOrigin() {
@@ -79,17 +86,22 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
     try {
       java.net.URI uri = java.net.URI.create(url.strip());
-      if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      if (uri.getHost() == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
         return null;
       }
-      return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+      return uri.getScheme()
+          + "://"
+          + uri.getHost()
+          + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     } catch (IllegalArgumentException e) {
       return null;
     }
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String nonce = newNonce();
     request.setAttribute(NONCE_ATTRIBUTE, nonce);

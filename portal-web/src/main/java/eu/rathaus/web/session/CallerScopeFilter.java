@@ -21,7 +21,8 @@ public class CallerScopeFilter extends HttpFilter {
   @Inject SessionSignIn signIn;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getUserPrincipal() != null) {
       // A constrained page reached directly (not through /login) still gets its sign-in recorded.

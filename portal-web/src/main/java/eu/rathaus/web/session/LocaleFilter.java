@@ -16,11 +16,14 @@ public class LocaleFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String lang = request.getParameter("lang");
     if ("de".equals(lang) || "en".equals(lang)) {
-      request.getSession(true).setAttribute(LocaleSelection.SESSION_KEY, Locale.forLanguageTag(lang));
+      request
+          .getSession(true)
+          .setAttribute(LocaleSelection.SESSION_KEY, Locale.forLanguageTag(lang));
     }
     chain.doFilter(request, response);
   }

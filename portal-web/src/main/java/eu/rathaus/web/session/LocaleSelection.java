@@ -47,6 +47,9 @@ public class LocaleSelection {
         query.append(pair).append('&');
       }
     }
-    return query.append("lang=").append(java.net.URLEncoder.encode(language, java.nio.charset.StandardCharsets.UTF_8)).toString();
+    return query
+        .append("lang=")
+        .append(java.net.URLEncoder.encode(language, java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
   }
 }

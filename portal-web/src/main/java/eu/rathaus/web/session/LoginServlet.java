@@ -27,7 +27,8 @@ public class LoginServlet extends HttpServlet {
   @Inject SessionSignIn signIn;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!signIn.ensureSignedIn(request)) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
@@ -42,7 +43,9 @@ public class LoginServlet extends HttpServlet {
     }
     Object returnTo = session.getAttribute(StepUp.RETURN_TO);
     session.removeAttribute(StepUp.RETURN_TO);
-    String target = ReturnPath.sanitize(returnTo instanceof String path ? path : request.getParameter(ReturnPath.PARAM));
+    String target =
+        ReturnPath.sanitize(
+            returnTo instanceof String path ? path : request.getParameter(ReturnPath.PARAM));
     response.sendRedirect(request.getContextPath() + target);
   }
 }

@@ -12,13 +12,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Signs out of the portal and of Keycloak (RP-initiated logout), so the next "Anmelden" asks for the
- * password again, which matters on shared computers in libraries and citizens' offices.
+ * Signs out of the portal and of Keycloak (RP-initiated logout), so the next "Anmelden" asks for
+ * the password again, which matters on shared computers in libraries and citizens' offices.
  *
- * <p>POST only, from the header's form with the session's form token ({@link SessionUser#getFormToken()}):
- * a GET (an image or link on another site) changes nothing. The address Keycloak sends the browser
- * back to comes from the configured base URL ({@link PortalAddress}), never from the request's
- * {@code Host} header.
+ * <p>POST only, from the header's form with the session's form token ({@link
+ * SessionUser#getFormToken()}): a GET (an image or link on another site) changes nothing. The
+ * address Keycloak sends the browser back to comes from the configured base URL ({@link
+ * PortalAddress}), never from the request's {@code Host} header.
  */
 @WebServlet("/signout")
 public class LogoutServlet extends HttpServlet {
@@ -32,8 +32,10 @@ public class LogoutServlet extends HttpServlet {
   @Inject PortalAddress portalAddress;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (sessionUser.isSignedIn() && !sessionUser.acceptsFormToken(request.getParameter(TOKEN_PARAM))) {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (sessionUser.isSignedIn()
+        && !sessionUser.acceptsFormToken(request.getParameter(TOKEN_PARAM))) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }

@@ -11,7 +11,8 @@ public final class PortalUrls {
     return setting("OIDC_PROVIDER_URL", "http://localhost:8180/realms/rathaus");
   }
 
-  // The portal's own base address is PortalAddress.baseUrl() (PORTAL_BASE_URL): issue 10 removed the
+  // The portal's own base address is PortalAddress.baseUrl() (PORTAL_BASE_URL): issue 10 removed
+  // the
   // fallback to the request's address, which took the Host header an attacker chooses.
 
   private static String setting(String name, String fallback) {

@@ -39,8 +39,14 @@ public class SessionSignIn {
     }
     request.changeSessionId();
     String slug = user.primaryMunicipality();
-    Optional<MunicipalitySummary> municipality = Optional.ofNullable(slug).flatMap(municipalities::bySlug);
-    boolean suspended = slug != null && administration.statusOf(slug).filter(s -> s == MunicipalityStatus.SUSPENDED).isPresent();
+    Optional<MunicipalitySummary> municipality =
+        Optional.ofNullable(slug).flatMap(municipalities::bySlug);
+    boolean suspended =
+        slug != null
+            && administration
+                .statusOf(slug)
+                .filter(s -> s == MunicipalityStatus.SUSPENDED)
+                .isPresent();
     record(user, municipality, suspended);
     sessionUser.signIn(
         user,

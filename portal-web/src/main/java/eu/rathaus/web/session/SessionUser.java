@@ -1,11 +1,11 @@
 package eu.rathaus.web.session;
 
 import eu.rathaus.identity.CurrentUser;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.tenancy.application.ActiveMunicipalities;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import eu.rathaus.kernel.TenantScope;
 import java.io.Serializable;
 import java.util.UUID;
 
@@ -29,9 +29,9 @@ public class SessionUser implements Serializable {
   private boolean municipalitySuspended;
 
   /**
-   * Asked on every staff request, so a suspension reaches live sessions within
-   * {@link ActiveMunicipalities#MAX_AGE} (issue 10). Absent only in unit tests, which then keep
-   * the status from sign-in.
+   * Asked on every staff request, so a suspension reaches live sessions within {@link
+   * ActiveMunicipalities#MAX_AGE} (issue 10). Absent only in unit tests, which then keep the status
+   * from sign-in.
    */
   @Inject ActiveMunicipalities activeMunicipalities;
 
@@ -44,7 +44,12 @@ public class SessionUser implements Serializable {
 
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-  public void signIn(CurrentUser user, String idToken, UUID municipalityId, String municipalityName, boolean suspended) {
+  public void signIn(
+      CurrentUser user,
+      String idToken,
+      UUID municipalityId,
+      String municipalityName,
+      boolean suspended) {
     byte[] token = new byte[24];
     RANDOM.nextBytes(token);
     this.formToken = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(token);
@@ -61,7 +66,10 @@ public class SessionUser implements Serializable {
    * Keycloak leaves the session at the next refresh instead of at the next sign-in.
    */
   public void refresh(CurrentUser current) {
-    if (user != null && current != null && user.subject().equals(current.subject()) && !user.equals(current)) {
+    if (user != null
+        && current != null
+        && user.subject().equals(current.subject())
+        && !user.equals(current)) {
       this.user = current;
     }
   }
@@ -85,7 +93,9 @@ public class SessionUser implements Serializable {
     if (user.hasRole(CurrentUser.PLATFORM_ADMIN)) {
       return TenantScope.platform(user.subject());
     }
-    if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN)) && municipalityId != null && !isMunicipalitySuspended()) {
+    if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN))
+        && municipalityId != null
+        && !isMunicipalitySuspended()) {
       return TenantScope.staff(municipalityId, user.subject());
     }
     if (user.hasRole(CurrentUser.CITIZEN)) {
@@ -101,8 +111,10 @@ public class SessionUser implements Serializable {
 
   /** True when {@code given} is this session's form token (compared in constant time). */
   public boolean acceptsFormToken(String given) {
-    return formToken != null && given != null
-        && java.security.MessageDigest.isEqual(formToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+    return formToken != null
+        && given != null
+        && java.security.MessageDigest.isEqual(
+            formToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 

@@ -9,11 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * "Try the eID again" from the level-needed page: {@code POST /stepup} with {@code level},
- * {@code return} and the session's form token. It ends the portal session and signs in again
- * through the eID for the level ({@link StepUp#begin}); Keycloak's session at the eID stays, so only
- * the missing factor is asked for. A form with a button, so it works without JavaScript; POST only,
- * so a link or image on another site cannot end someone's session.
+ * "Try the eID again" from the level-needed page: {@code POST /stepup} with {@code level}, {@code
+ * return} and the session's form token. It ends the portal session and signs in again through the
+ * eID for the level ({@link StepUp#begin}); Keycloak's session at the eID stays, so only the
+ * missing factor is asked for. A form with a button, so it works without JavaScript; POST only, so
+ * a link or image on another site cannot end someone's session.
  */
 @WebServlet("/stepup")
 public class StepUpServlet extends HttpServlet {
@@ -23,8 +23,10 @@ public class StepUpServlet extends HttpServlet {
   @Inject SessionUser sessionUser;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (sessionUser.isSignedIn() && !sessionUser.acceptsFormToken(request.getParameter(LogoutServlet.TOKEN_PARAM))) {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (sessionUser.isSignedIn()
+        && !sessionUser.acceptsFormToken(request.getParameter(LogoutServlet.TOKEN_PARAM))) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }

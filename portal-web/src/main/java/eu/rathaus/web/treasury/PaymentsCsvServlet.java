@@ -24,7 +24,8 @@ public class PaymentsCsvServlet extends HttpServlet {
   @Inject Treasury treasury;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     LocalDate from;
     LocalDate to;
     PaymentState state;
@@ -38,7 +39,8 @@ public class PaymentsCsvServlet extends HttpServlet {
       return;
     }
     byte[] csv = treasury.csv(from, to, state);
-    String name = "zahlungen" + (from == null ? "" : "-" + from) + (to == null ? "" : "-" + to) + ".csv";
+    String name =
+        "zahlungen" + (from == null ? "" : "-" + from) + (to == null ? "" : "-" + to) + ".csv";
     response.setContentType("text/csv; charset=UTF-8");
     response.setContentLength(csv.length);
     response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");

@@ -23,9 +23,9 @@ import java.util.UUID;
 
 /**
  * The payments panel of {@code municipal/payments.xhtml} ("Zahlungen"): the municipality's payments
- * by period and state with totals and the CSV link, and which payment the refund panel
- * ({@link RefundView}) is about. The filter is a GET form (bookmarkable, works without JavaScript).
- * The page's other panels are {@link StatementUploadView} and {@link ClarificationsView}; after any of
+ * by period and state with totals and the CSV link, and which payment the refund panel ({@link
+ * RefundView}) is about. The filter is a GET form (bookmarkable, works without JavaScript). The
+ * page's other panels are {@link StatementUploadView} and {@link ClarificationsView}; after any of
  * them changed something, {@link TreasuryChanged} makes this panel read the payments again.
  */
 @Named
@@ -90,7 +90,8 @@ public class PaymentsView implements Serializable {
     if (refund != null && !refund.isBlank()) {
       try {
         UUID.fromString(refund);
-        refundPayment = payments.stream().filter(p -> p.getId().equals(refund)).findFirst().orElse(null);
+        refundPayment =
+            payments.stream().filter(p -> p.getId().equals(refund)).findFirst().orElse(null);
       } catch (IllegalArgumentException e) {
         refund = null;
       }
@@ -104,7 +105,8 @@ public class PaymentsView implements Serializable {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      filterProblems.add(TreasuryTexts.text("treasury.filter.badDate", TreasuryTexts.text(labelKey)));
+      filterProblems.add(
+          TreasuryTexts.text("treasury.filter.badDate", TreasuryTexts.text(labelKey)));
       return null;
     }
   }
@@ -121,9 +123,17 @@ public class PaymentsView implements Serializable {
 
   public List<StateOption> getStateOptions() {
     List<StateOption> options = new ArrayList<>();
-    options.add(new StateOption("", TreasuryTexts.text("treasury.filter.allStates"), state == null || state.isBlank()));
-    Arrays.stream(PaymentState.values()).forEach(s ->
-        options.add(new StateOption(s.name(), TreasuryTexts.text("treasury.state." + s.name()), s.name().equals(state))));
+    options.add(
+        new StateOption(
+            "", TreasuryTexts.text("treasury.filter.allStates"), state == null || state.isBlank()));
+    Arrays.stream(PaymentState.values())
+        .forEach(
+            s ->
+                options.add(
+                    new StateOption(
+                        s.name(),
+                        TreasuryTexts.text("treasury.state." + s.name()),
+                        s.name().equals(state))));
     return options;
   }
 
@@ -136,19 +146,63 @@ public class PaymentsView implements Serializable {
     return refundPayment;
   }
 
-  public String getFrom() { return from; }
-  public void setFrom(String from) { this.from = from; }
-  public String getTo() { return to; }
-  public void setTo(String to) { this.to = to; }
-  public String getState() { return state; }
-  public void setState(String state) { this.state = state; }
-  public String getRefund() { return refund; }
-  public void setRefund(String refund) { this.refund = refund; }
-  public List<PaymentLine> getPayments() { return payments; }
-  public List<TotalLine> getTotals() { return totals; }
-  public String getTotalCount() { return totalCount; }
-  public String getTotalSum() { return totalSum; }
-  public String getTotalPaid() { return totalPaid; }
-  public String getTotalRefunded() { return totalRefunded; }
-  public List<String> getFilterProblems() { return filterProblems; }
+  public String getFrom() {
+    return from;
+  }
+
+  public void setFrom(String from) {
+    this.from = from;
+  }
+
+  public String getTo() {
+    return to;
+  }
+
+  public void setTo(String to) {
+    this.to = to;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public void setState(String state) {
+    this.state = state;
+  }
+
+  public String getRefund() {
+    return refund;
+  }
+
+  public void setRefund(String refund) {
+    this.refund = refund;
+  }
+
+  public List<PaymentLine> getPayments() {
+    return payments;
+  }
+
+  public List<TotalLine> getTotals() {
+    return totals;
+  }
+
+  public String getTotalCount() {
+    return totalCount;
+  }
+
+  public String getTotalSum() {
+    return totalSum;
+  }
+
+  public String getTotalPaid() {
+    return totalPaid;
+  }
+
+  public String getTotalRefunded() {
+    return totalRefunded;
+  }
+
+  public List<String> getFilterProblems() {
+    return filterProblems;
+  }
 }

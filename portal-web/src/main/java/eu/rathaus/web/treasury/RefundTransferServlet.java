@@ -22,7 +22,8 @@ public class RefundTransferServlet extends HttpServlet {
   @Inject Refunds refunds;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     UUID id;
     try {
       id = UUID.fromString(String.valueOf(request.getParameter("id")));
@@ -37,7 +38,8 @@ public class RefundTransferServlet extends HttpServlet {
     }
     response.setContentType("application/xml; charset=UTF-8");
     response.setContentLength(file.get().content().length);
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + file.get().fileName() + "\"");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"" + file.get().fileName() + "\"");
     response.setHeader("Cache-Control", "private, no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.getOutputStream().write(file.get().content());

@@ -15,9 +15,9 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 
 /**
- * The refund panel of {@code municipal/payments.xhtml}: the refund form of the paid payment chosen in
- * the payments panel ({@code ?refundOf=}, not {@code ?refund=}: the refund form's id travels as a
- * request parameter of that name on every post of the form) and the refunds made for it.
+ * The refund panel of {@code municipal/payments.xhtml}: the refund form of the paid payment chosen
+ * in the payments panel ({@code ?refundOf=}, not {@code ?refund=}: the refund form's id travels as
+ * a request parameter of that name on every post of the form) and the refunds made for it.
  */
 @Named
 @ViewScoped
@@ -46,7 +46,8 @@ public class RefundView implements Serializable {
     }
     Long cents = TreasuryTexts.cents(amount);
     if (cents == null) {
-      TreasuryTexts.error("refund:amount", TreasuryTexts.text("treasury.refund.refused.AMOUNT_INVALID"));
+      TreasuryTexts.error(
+          "refund:amount", TreasuryTexts.text("treasury.refund.refused.AMOUNT_INVALID"));
       return null;
     }
     Refunds.Outcome outcome;
@@ -60,12 +61,14 @@ public class RefundView implements Serializable {
       amount = null;
       reason = null;
     } else {
-      String field = switch (outcome.refusal()) {
-        case REASON_MISSING -> "refund:reason";
-        case AMOUNT_INVALID, TOO_MUCH -> "refund:amount";
-        default -> null;
-      };
-      TreasuryTexts.error(field, TreasuryTexts.text("treasury.refund.refused." + outcome.refusal().name()));
+      String field =
+          switch (outcome.refusal()) {
+            case REASON_MISSING -> "refund:reason";
+            case AMOUNT_INVALID, TOO_MUCH -> "refund:amount";
+            default -> null;
+          };
+      TreasuryTexts.error(
+          field, TreasuryTexts.text("treasury.refund.refused." + outcome.refusal().name()));
     }
     changed.fire(new TreasuryChanged());
     return null;
@@ -81,13 +84,25 @@ public class RefundView implements Serializable {
       return List.of();
     }
     if (lines == null) {
-      lines = refunds.refunds(UUID.fromString(payment.getId())).stream().map(RefundLine::new).toList();
+      lines =
+          refunds.refunds(UUID.fromString(payment.getId())).stream().map(RefundLine::new).toList();
     }
     return lines;
   }
 
-  public String getAmount() { return amount; }
-  public void setAmount(String amount) { this.amount = amount; }
-  public String getReason() { return reason; }
-  public void setReason(String reason) { this.reason = reason; }
+  public String getAmount() {
+    return amount;
+  }
+
+  public void setAmount(String amount) {
+    this.amount = amount;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
 }

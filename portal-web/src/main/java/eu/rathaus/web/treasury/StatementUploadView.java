@@ -53,7 +53,10 @@ public class StatementUploadView implements Serializable {
     }
     StatementImport.Outcome outcome = statementImport.upload(fileName(statementFile), content);
     importResult = outcome.result();
-    importRefusal = outcome.isDone() ? null : TreasuryTexts.text("treasury.import.refused." + outcome.refusal().name());
+    importRefusal =
+        outcome.isDone()
+            ? null
+            : TreasuryTexts.text("treasury.import.refused." + outcome.refusal().name());
     changed.fire(new TreasuryChanged());
     return null;
   }
@@ -70,8 +73,19 @@ public class StatementUploadView implements Serializable {
     return imports;
   }
 
-  public Part getStatementFile() { return statementFile; }
-  public void setStatementFile(Part statementFile) { this.statementFile = statementFile; }
-  public StatementImport.Result getImportResult() { return importResult; }
-  public String getImportRefusal() { return importRefusal; }
+  public Part getStatementFile() {
+    return statementFile;
+  }
+
+  public void setStatementFile(Part statementFile) {
+    this.statementFile = statementFile;
+  }
+
+  public StatementImport.Result getImportResult() {
+    return importResult;
+  }
+
+  public String getImportRefusal() {
+    return importRefusal;
+  }
 }

@@ -56,7 +56,9 @@ public final class TreasuryLines {
     }
 
     public String getMethodLabel() {
-      return row.method() == null ? "" : TreasuryTexts.text("treasury.method." + row.method().name());
+      return row.method() == null
+          ? ""
+          : TreasuryTexts.text("treasury.method." + row.method().name());
     }
 
     public String getPaidAt() {
@@ -140,8 +142,13 @@ public final class TreasuryLines {
     }
 
     public String getResolution() {
-      return row.note() == null ? "" : TreasuryTexts.text("treasury.clarification.resolvedBy", row.note(),
-          row.resolvedBy(), TreasuryTexts.time(row.resolvedAt()));
+      return row.note() == null
+          ? ""
+          : TreasuryTexts.text(
+              "treasury.clarification.resolvedBy",
+              row.note(),
+              row.resolvedBy(),
+              TreasuryTexts.time(row.resolvedAt()));
     }
   }
 

@@ -21,12 +21,16 @@ final class TreasuryTexts {
   static String text(String key, Object... args) {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-    return args.length == 0 ? msg.getString(key) : new MessageFormat(msg.getString(key), locale()).format(args);
+    return args.length == 0
+        ? msg.getString(key)
+        : new MessageFormat(msg.getString(key), locale()).format(args);
   }
 
   static Locale locale() {
     FacesContext faces = FacesContext.getCurrentInstance();
-    return faces == null || faces.getViewRoot() == null ? Locale.GERMAN : faces.getViewRoot().getLocale();
+    return faces == null || faces.getViewRoot() == null
+        ? Locale.GERMAN
+        : faces.getViewRoot().getLocale();
   }
 
   static String euros(long cents) {
@@ -34,11 +38,17 @@ final class TreasuryTexts {
   }
 
   static String time(Instant t) {
-    return t == null ? "" : DateTimeFormatter.ofPattern(german() ? "dd.MM.yyyy HH:mm" : "yyyy-MM-dd HH:mm").withZone(BERLIN).format(t);
+    return t == null
+        ? ""
+        : DateTimeFormatter.ofPattern(german() ? "dd.MM.yyyy HH:mm" : "yyyy-MM-dd HH:mm")
+            .withZone(BERLIN)
+            .format(t);
   }
 
   static String date(LocalDate d) {
-    return d == null ? "" : DateTimeFormatter.ofPattern(german() ? "dd.MM.yyyy" : "yyyy-MM-dd").format(d);
+    return d == null
+        ? ""
+        : DateTimeFormatter.ofPattern(german() ? "dd.MM.yyyy" : "yyyy-MM-dd").format(d);
   }
 
   private static boolean german() {
@@ -54,10 +64,12 @@ final class TreasuryTexts {
   }
 
   static void error(String clientId, String text) {
-    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 }

@@ -1,2 +1,5 @@
-/** The treasury page for municipal admins ("Zahlungen"): payments, statement import, clarifications, refunds, CSV. */
+/**
+ * The treasury page for municipal admins ("Zahlungen"): payments, statement import, clarifications,
+ * refunds, CSV.
+ */
 package eu.rathaus.web.treasury;

@@ -19,14 +19,23 @@ class ApplyReviewTest {
   @Test
   void everyStepWithItsAnswersAndTheProblemsOfEachField() throws Exception {
     FormDefinition form = StepValuesTest.melde();
-    ObjectNode answers = ApplyDisplay.read("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\"}");
+    ObjectNode answers =
+        ApplyDisplay.read("{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\"}");
 
-    List<ReviewStep> steps = ApplyReview.steps(form, answers, List.of(), Locale.GERMAN, WORDS,
-        Map.of("birthDate", List.of("Bitte geben Sie Ihr Geburtsdatum an.")));
+    List<ReviewStep> steps =
+        ApplyReview.steps(
+            form,
+            answers,
+            List.of(),
+            Locale.GERMAN,
+            WORDS,
+            Map.of("birthDate", List.of("Bitte geben Sie Ihr Geburtsdatum an.")));
 
     assertThat(steps).hasSize(form.steps().size());
     List<ReviewRow> person = steps.get(0).rows();
-    assertThat(person).extracting(ReviewRow::label).startsWith("Vorname(n)", "Familienname", "Geburtsdatum");
+    assertThat(person)
+        .extracting(ReviewRow::label)
+        .startsWith("Vorname(n)", "Familienname", "Geburtsdatum");
     assertThat(person.get(0).value()).isEqualTo("Erika");
     assertThat(person.get(0).errors()).isEmpty();
     assertThat(person.get(2).value()).isEqualTo("(leer)");
@@ -36,10 +45,17 @@ class ApplyReviewTest {
   @Test
   void theFeeFollowsTheChoiceOrSaysItIsNotKnownYet() throws Exception {
     FormDefinition form = StepValuesTest.melde();
-    Map<String, String> bundle = Map.of("application.fee.none", "keine", "application.fee.unknown", "noch offen");
+    Map<String, String> bundle =
+        Map.of("application.fee.none", "keine", "application.fee.unknown", "noch offen");
 
-    assertThat(ApplyReview.fee(form, ApplyDisplay.read("{\"certificateType\":\"extended\"}"), Locale.GERMANY, bundle::get))
+    assertThat(
+            ApplyReview.fee(
+                form,
+                ApplyDisplay.read("{\"certificateType\":\"extended\"}"),
+                Locale.GERMANY,
+                bundle::get))
         .isEqualTo("15,00 €");
-    assertThat(ApplyReview.fee(form, ApplyDisplay.read("{}"), Locale.GERMANY, bundle::get)).isEqualTo("noch offen");
+    assertThat(ApplyReview.fee(form, ApplyDisplay.read("{}"), Locale.GERMANY, bundle::get))
+        .isEqualTo("noch offen");
   }
 }

@@ -19,19 +19,40 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The receipt's payment part: state and Kassenzeichen always, transfer data and GiroCode while unpaid. */
+/**
+ * The receipt's payment part: state and Kassenzeichen always, transfer data and GiroCode while
+ * unpaid.
+ */
 class ReceiptPaymentPdfTest {
 
   private static final PaymentReference REF = PaymentReference.of("MUS", 2026, 42);
 
   private static Receipt receipt() throws Exception {
-    return new Receipt("Musterstadt", new LocalizedText("Meldebescheinigung beantragen", null), "MUS-2026-000042",
-        Instant.parse("2026-05-01T08:15:00Z"), StepValuesTest.melde(), "{}", Money.euroCents(1500), List.of(), UUID.randomUUID());
+    return new Receipt(
+        "Musterstadt",
+        new LocalizedText("Meldebescheinigung beantragen", null),
+        "MUS-2026-000042",
+        Instant.parse("2026-05-01T08:15:00Z"),
+        StepValuesTest.melde(),
+        "{}",
+        Money.euroCents(1500),
+        List.of(),
+        UUID.randomUUID());
   }
 
   private static PaymentSummary payment(PaymentState state) {
-    return new PaymentSummary(UUID.randomUUID(), UUID.randomUUID(), REF.value(), REF.printed(), 1500, "EUR",
-        LocalDate.of(2026, 5, 15), state, PaymentMethod.SEPA_TRANSFER, null, 0);
+    return new PaymentSummary(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        REF.value(),
+        REF.printed(),
+        1500,
+        "EUR",
+        LocalDate.of(2026, 5, 15),
+        state,
+        PaymentMethod.SEPA_TRANSFER,
+        null,
+        0);
   }
 
   private static String text(byte[] pdf) throws Exception {
@@ -40,19 +61,38 @@ class ReceiptPaymentPdfTest {
 
   @Test
   void anUnpaidFeeComesWithTransferDataAndTheGiroCode() throws Exception {
-    String payload = EpcQrCode.payload("Stadtkasse Musterstadt", "DE02120300000000202051", "BYLADEM1001", 1500, REF);
-    TransferDetails transfer = new TransferDetails("Stadtkasse Musterstadt", "DE02120300000000202051", "BYLADEM1001", 1500,
-        REF.value(), REF.printed(), payload, EpcQrCode.svg(payload, "GiroCode"));
+    String payload =
+        EpcQrCode.payload(
+            "Stadtkasse Musterstadt", "DE02120300000000202051", "BYLADEM1001", 1500, REF);
+    TransferDetails transfer =
+        new TransferDetails(
+            "Stadtkasse Musterstadt",
+            "DE02120300000000202051",
+            "BYLADEM1001",
+            1500,
+            REF.value(),
+            REF.printed(),
+            payload,
+            EpcQrCode.svg(payload, "GiroCode"));
 
-    String all = text(ReceiptPdf.render(receipt(), Locale.GERMAN, payment(PaymentState.OPEN), transfer));
+    String all =
+        text(ReceiptPdf.render(receipt(), Locale.GERMAN, payment(PaymentState.OPEN), transfer));
 
-    assertThat(all).contains("Gebühr und Zahlung", "offen", REF.printed(), "Stadtkasse Musterstadt",
-        "DE02 1203 0000 0000 2020 51", "BYLADEM1001", "GiroCode");
+    assertThat(all)
+        .contains(
+            "Gebühr und Zahlung",
+            "offen",
+            REF.printed(),
+            "Stadtkasse Musterstadt",
+            "DE02 1203 0000 0000 2020 51",
+            "BYLADEM1001",
+            "GiroCode");
   }
 
   @Test
   void aPaidFeeShowsItsStateWithoutTransferData() throws Exception {
-    String all = text(ReceiptPdf.render(receipt(), Locale.GERMAN, payment(PaymentState.PAID), null));
+    String all =
+        text(ReceiptPdf.render(receipt(), Locale.GERMAN, payment(PaymentState.PAID), null));
 
     assertThat(all).contains("bezahlt", REF.printed()).doesNotContain("IBAN", "GiroCode");
   }

@@ -16,10 +16,19 @@ class ReceiptPdfTest {
 
   @Test
   void receiptShowsLabelsAndReadableAnswersNotKeys() throws Exception {
-    String answers = "{\"firstNames\":\"Łukasz <b>\",\"lastName\":\"Müller\",\"birthDate\":\"1964-08-12\","
-        + "\"certificateType\":\"extended\",\"delivery\":\"mailbox\",\"email\":\"lm@example.org\"}";
-    Receipt receipt = new Receipt("Musterstadt", new LocalizedText("Meldebescheinigung beantragen", null), "MUS-2026-000042",
-        Instant.parse("2026-05-01T08:15:00Z"), StepValuesTest.melde(), answers, Money.euroCents(1500), java.util.List.of());
+    String answers =
+        "{\"firstNames\":\"Łukasz <b>\",\"lastName\":\"Müller\",\"birthDate\":\"1964-08-12\","
+            + "\"certificateType\":\"extended\",\"delivery\":\"mailbox\",\"email\":\"lm@example.org\"}";
+    Receipt receipt =
+        new Receipt(
+            "Musterstadt",
+            new LocalizedText("Meldebescheinigung beantragen", null),
+            "MUS-2026-000042",
+            Instant.parse("2026-05-01T08:15:00Z"),
+            StepValuesTest.melde(),
+            answers,
+            Money.euroCents(1500),
+            java.util.List.of());
 
     byte[] pdf = ReceiptPdf.render(receipt, Locale.GERMAN);
 
@@ -31,8 +40,16 @@ class ReceiptPdfTest {
       text.append(extractor.getTextFromPage(page)).append('\n');
     }
     String all = text.toString();
-    assertThat(all).contains("Musterstadt", "MUS-2026-000042", "Eingangsbestätigung", "Geburtsdatum", "12.08.1964",
-        "Łukasz <b>", "Müller", "15,00 €");
+    assertThat(all)
+        .contains(
+            "Musterstadt",
+            "MUS-2026-000042",
+            "Eingangsbestätigung",
+            "Geburtsdatum",
+            "12.08.1964",
+            "Łukasz <b>",
+            "Müller",
+            "15,00 €");
     assertThat(all).doesNotContain("extended", "certificateType", "mailbox");
   }
 }

@@ -14,7 +14,10 @@ class SubmitReplyTest {
 
   @Test
   void aSubmittedApplicationIsConfirmedByItsReference() {
-    SubmitReply reply = SubmitReply.of(new SubmissionOutcome(Result.SUBMITTED, new ReferenceNumber("MUS", 2026, 12), List.of(), -1));
+    SubmitReply reply =
+        SubmitReply.of(
+            new SubmissionOutcome(
+                Result.SUBMITTED, new ReferenceNumber("MUS", 2026, 12), List.of(), -1));
     assertThat(reply.confirmed()).isTrue();
     assertThat(reply.reference()).isEqualTo("MUS-2026-000012");
   }
@@ -27,22 +30,28 @@ class SubmitReplyTest {
     assertThat(reply.messageKey()).isEqualTo("application.submit.invalidStep");
     assertThat(reply.args()).containsExactly(2);
 
-    SubmitReply withoutStep = SubmitReply.of(new SubmissionOutcome(Result.INVALID, null, problems, -1));
+    SubmitReply withoutStep =
+        SubmitReply.of(new SubmissionOutcome(Result.INVALID, null, problems, -1));
     assertThat(withoutStep.messageKey()).isEqualTo("application.submit.invalid");
     assertThat(withoutStep.args()).isEmpty();
   }
 
   @Test
   void aMissingDraftAndAnUnavailableMunicipalityAreMessages() {
-    assertThat(SubmitReply.of(new SubmissionOutcome(Result.NOT_FOUND, null, List.of(), -1)).messageKey())
+    assertThat(
+            SubmitReply.of(new SubmissionOutcome(Result.NOT_FOUND, null, List.of(), -1))
+                .messageKey())
         .isEqualTo("application.submit.failed");
-    assertThat(SubmitReply.of(new SubmissionOutcome(Result.UNAVAILABLE, null, List.of(), -1)).messageKey())
+    assertThat(
+            SubmitReply.of(new SubmissionOutcome(Result.UNAVAILABLE, null, List.of(), -1))
+                .messageKey())
         .isEqualTo("application.submit.unavailable");
   }
 
   @Test
   void afterAFailureTheEarlierDuplicateIsConfirmedOrTheCitizenIsToldToTryLater() {
-    assertThat(SubmitReply.afterFailure(Optional.of("MUS-2026-000012")).reference()).isEqualTo("MUS-2026-000012");
+    assertThat(SubmitReply.afterFailure(Optional.of("MUS-2026-000012")).reference())
+        .isEqualTo("MUS-2026-000012");
     SubmitReply nothing = SubmitReply.afterFailure(Optional.empty());
     assertThat(nothing.confirmed()).isFalse();
     assertThat(nothing.messageKey()).isEqualTo("application.submit.unavailable");

@@ -20,14 +20,25 @@ class WebLayerWallsTest {
    * now, so any violation fails.
    */
   @ArchTest
-  static final ArchRule webNeverTouchesJpa = FreezingArchRule.freeze(noClasses()
-      .that().resideInAPackage("eu.rathaus.web..")
-      .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
-      .because("data is read and written by the application services, inside their transactions and tenant scope"));
+  static final ArchRule webNeverTouchesJpa =
+      FreezingArchRule.freeze(
+          noClasses()
+              .that()
+              .resideInAPackage("eu.rathaus.web..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
+              .because(
+                  "data is read and written by the application services, inside their transactions and tenant scope"));
 
   @ArchTest
-  static final ArchRule webNeverTouchesInfrastructure = noClasses()
-      .that().resideInAPackage("eu.rathaus.web..")
-      .should().dependOnClassesThat().resideInAPackage("eu.rathaus..infrastructure..")
-      .because("adapters are the services' own business; the web layer uses their application API");
+  static final ArchRule webNeverTouchesInfrastructure =
+      noClasses()
+          .that()
+          .resideInAPackage("eu.rathaus.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("eu.rathaus..infrastructure..")
+          .because(
+              "adapters are the services' own business; the web layer uses their application API");
 }

@@ -2,12 +2,12 @@ package eu.rathaus.web.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.attachments.domain.AttachmentRules;
+import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.domain.FormDefinition;
-import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.TemplateDocument;
+import eu.rathaus.identity.LevelOfAssurance;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -18,22 +18,30 @@ class CatalogueTextsTest {
   private final CatalogueTexts english = new CatalogueTexts(Locale.ENGLISH);
 
   private static FormDefinition template(String name) {
-    return TemplateDocument.read(DemoTemplates.load("/catalogue/templates/" + name + ".json")).template().form().definition();
+    return TemplateDocument.read(DemoTemplates.load("/catalogue/templates/" + name + ".json"))
+        .template()
+        .form()
+        .definition();
   }
 
   @Test
   void feeRangesInGermanAndEnglish() {
     assertThat(german.feeRange(Money.euroCents(3000), Money.euroCents(3000))).isEqualTo("30,00 €");
-    assertThat(german.feeRange(Money.euroCents(3000), Money.euroCents(6000))).isEqualTo("30,00 € bis 60,00 €");
+    assertThat(german.feeRange(Money.euroCents(3000), Money.euroCents(6000)))
+        .isEqualTo("30,00 € bis 60,00 €");
     assertThat(german.feeRange(Money.ZERO, Money.ZERO)).isEqualTo("gebührenfrei");
-    assertThat(german.feeRange(Money.ZERO, Money.euroCents(1200))).isEqualTo("gebührenfrei bis 12,00 €");
-    assertThat(english.feeRange(Money.euroCents(2500), Money.euroCents(5000))).isEqualTo("€25.00 to €50.00");
+    assertThat(german.feeRange(Money.ZERO, Money.euroCents(1200)))
+        .isEqualTo("gebührenfrei bis 12,00 €");
+    assertThat(english.feeRange(Money.euroCents(2500), Money.euroCents(5000)))
+        .isEqualTo("€25.00 to €50.00");
   }
 
   @Test
   void feeByChoiceIsShownPerOptionInTheFormsOrder() {
-    assertThat(german.feeLines(template("bewohnerparkausweis"))).containsExactly("Ein Jahr: 30,00 €", "Zwei Jahre: 60,00 €");
-    assertThat(english.feeLines(template("bewohnerparkausweis"))).containsExactly("One year: €30.00", "Two years: €60.00");
+    assertThat(german.feeLines(template("bewohnerparkausweis")))
+        .containsExactly("Ein Jahr: 30,00 €", "Zwei Jahre: 60,00 €");
+    assertThat(english.feeLines(template("bewohnerparkausweis")))
+        .containsExactly("One year: €30.00", "Two years: €60.00");
     assertThat(german.feeLines(template("hundesteuer-anmeldung"))).containsExactly("gebührenfrei");
   }
 
@@ -63,9 +71,14 @@ class CatalogueTextsTest {
 
   @Test
   void attachmentLimitsInPlainWords() {
-    AttachmentRules rules = new AttachmentRules(3, 10 * 1024 * 1024, List.of("application/pdf", "image/jpeg", "image/png"));
-    assertThat(german.attachmentLimits(rules)).isEqualTo("Sie können bis zu 3 Dateien hochladen, je höchstens 10 MB, als PDF, JPEG oder PNG.");
-    assertThat(english.attachmentLimits(new AttachmentRules(1, 1_572_864, List.of("application/pdf"))))
+    AttachmentRules rules =
+        new AttachmentRules(
+            3, 10 * 1024 * 1024, List.of("application/pdf", "image/jpeg", "image/png"));
+    assertThat(german.attachmentLimits(rules))
+        .isEqualTo(
+            "Sie können bis zu 3 Dateien hochladen, je höchstens 10 MB, als PDF, JPEG oder PNG.");
+    assertThat(
+            english.attachmentLimits(new AttachmentRules(1, 1_572_864, List.of("application/pdf"))))
         .isEqualTo("You can upload up to 1 file, each at most 1.5 MB, as PDF.");
     assertThat(german.attachmentLimits(AttachmentRules.NONE)).isEmpty();
   }

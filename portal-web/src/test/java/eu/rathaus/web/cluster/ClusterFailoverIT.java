@@ -33,14 +33,18 @@ class ClusterFailoverIT {
 
   private static PortalCluster cluster;
 
-  /** The compose stack when docker/test-cluster.sh started one, else two local processes on the test stack. */
+  /**
+   * The compose stack when docker/test-cluster.sh started one, else two local processes on the test
+   * stack.
+   */
   @BeforeAll
   static void startCluster() throws Exception {
     if (ComposeCluster.configured()) {
       cluster = new ComposeCluster();
     } else {
       ItStack.stack();
-      LocalCluster local = new LocalCluster(ItStack.config(), Path.of("target/cluster").toAbsolutePath());
+      LocalCluster local =
+          new LocalCluster(ItStack.config(), Path.of("target/cluster").toAbsolutePath());
       cluster = local;
       local.start();
     }
@@ -85,7 +89,8 @@ class ClusterFailoverIT {
       assertThat(erika.findElement(By.id("apply-progress")).getText()).isEqualTo("Schritt 3 von 3");
       assertThat(erika.manage().getCookieNamed("RATHAUS_NODE").getValue()).isNotEqualTo(serving);
       assertThat(erika.findElements(By.id("signed-in-user"))).as("still signed in").isNotEmpty();
-      System.out.printf("FAILOVER: %s killed (SIGKILL); Erika's next step answered by the survivor after %.1f s%n",
+      System.out.printf(
+          "FAILOVER: %s killed (SIGKILL); Erika's next step answered by the survivor after %.1f s%n",
           serving, failoverSeconds);
 
       type(erika, "a-email", "erika.mustermann@example.org");
@@ -99,7 +104,9 @@ class ClusterFailoverIT {
       List<String> answers = applicationsWithAnswers(reference);
       assertThat(answers).as("exactly one application " + reference).hasSize(1);
       assertThat(answers.get(0)).contains("Erika Failover", "1964-08-12");
-      assertThat(cluster.mailArrived("erika.mustermann@example.org", reference, 30_000)).as("confirmation mail").isTrue();
+      assertThat(cluster.mailArrived("erika.mustermann@example.org", reference, 30_000))
+          .as("confirmation mail")
+          .isTrue();
       assertThat(outboxRowsMentioning(reference)).as("one confirmation in the outbox").isEqualTo(1);
 
       mia = Browser.start();
@@ -124,7 +131,9 @@ class ClusterFailoverIT {
 
   private static List<String> applicationsWithAnswers(String reference) throws Exception {
     try (Connection c = cluster.superuser();
-        PreparedStatement s = c.prepareStatement("select answers::text from case_application where reference_number = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select answers::text from case_application where reference_number = ?")) {
       s.setString(1, reference);
       List<String> rows = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
@@ -138,8 +147,9 @@ class ClusterFailoverIT {
 
   private static int outboxRowsMentioning(String reference) throws Exception {
     try (Connection c = cluster.superuser();
-        PreparedStatement s = c.prepareStatement(
-            "select count(*) from notification_outbox where parameters::text like ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select count(*) from notification_outbox where parameters::text like ?")) {
       s.setString(1, "%" + reference + "%");
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -150,8 +160,9 @@ class ClusterFailoverIT {
 
   private static String caseId(String reference) throws Exception {
     try (Connection c = cluster.superuser();
-        PreparedStatement s = c.prepareStatement(
-            "select r.id from case_record r join case_application a on a.id = r.application_id where a.reference_number = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select r.id from case_record r join case_application a on a.id = r.application_id where a.reference_number = ?")) {
       s.setString(1, reference);
       try (ResultSet r = s.executeQuery()) {
         r.next();

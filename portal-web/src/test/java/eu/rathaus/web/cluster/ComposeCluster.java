@@ -18,7 +18,8 @@ final class ComposeCluster implements PortalCluster {
 
   private final String url = System.getProperty("rathaus.cluster.url");
   private final String jdbc = System.getProperty("rathaus.cluster.jdbc");
-  private final Path passwordFile = Path.of(System.getProperty("rathaus.cluster.postgres-password-file"));
+  private final Path passwordFile =
+      Path.of(System.getProperty("rathaus.cluster.postgres-password-file"));
   private final String project = System.getProperty("rathaus.cluster.project", "rathaus");
 
   static boolean configured() {
@@ -37,7 +38,8 @@ final class ComposeCluster implements PortalCluster {
 
   @Override
   public Connection superuser() throws Exception {
-    return DriverManager.getConnection(jdbc, "postgres", Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
+    return DriverManager.getConnection(
+        jdbc, "postgres", Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
   }
 
   /** The demo catalogue (RATHAUS_DEMO_DATA=true in the compose test) publishes it at start-up. */

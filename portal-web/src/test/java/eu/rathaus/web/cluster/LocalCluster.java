@@ -23,15 +23,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Two portal nodes of the provisioned WildFly (plain processes, each its own copy of
- * {@code target/server}) behind Debian's HAProxy, on the test stack's PostgreSQL, Keycloak, mail
- * catcher, clamd and payment sandbox. HAProxy takes the portal's test address (port 18080), so the
- * Keycloak client's redirect URIs fit unchanged. The nodes find each other by JGroups TCPPING
- * (the static peers of {@code configure-server.cli}) and share sessions in Infinispan.
+ * Two portal nodes of the provisioned WildFly (plain processes, each its own copy of {@code
+ * target/server}) behind Debian's HAProxy, on the test stack's PostgreSQL, Keycloak, mail catcher,
+ * clamd and payment sandbox. HAProxy takes the portal's test address (port 18080), so the Keycloak
+ * client's redirect URIs fit unchanged. The nodes find each other by JGroups TCPPING (the static
+ * peers of {@code configure-server.cli}) and share sessions in Infinispan.
  */
 final class LocalCluster implements PortalCluster {
 
-  /** One WildFly: its port offset decides HTTP (8080+), management (9990+) and JGroups TCP (7600+). */
+  /**
+   * One WildFly: its port offset decides HTTP (8080+), management (9990+) and JGroups TCP (7600+).
+   */
   record Node(String name, int offset, Path home, Process process) {
     int httpPort() {
       return 8080 + offset;
@@ -51,7 +53,8 @@ final class LocalCluster implements PortalCluster {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
   private static final Pattern SESSION_CACHE_MEMBERS =
       Pattern.compile("Context=rathaus\\.war\\].*Finished rebalance with members \\[([^\\]]*)\\]");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final StackConfig config;
   private final Path dir;
@@ -63,7 +66,10 @@ final class LocalCluster implements PortalCluster {
     this.dir = dir;
   }
 
-  /** Starts both nodes at once (so they also race for Flyway's lock), waits until both are ready and clustered. */
+  /**
+   * Starts both nodes at once (so they also race for Flyway's lock), waits until both are ready and
+   * clustered.
+   */
   void start() throws Exception {
     Files.createDirectories(dir);
     for (int i = 0; i < OFFSETS.length; i++) {
@@ -91,25 +97,31 @@ final class LocalCluster implements PortalCluster {
     LocalWildFly.synchronise(config.provisionedServer(), home);
     Path deployments = Files.createDirectories(home.resolve("standalone/deployments"));
     try (var markers = Files.list(deployments)) {
-      for (Path marker : markers.filter(p -> p.getFileName().toString().startsWith("rathaus.war.")).toList()) {
+      for (Path marker :
+          markers.filter(p -> p.getFileName().toString().startsWith("rathaus.war.")).toList()) {
         Files.delete(marker);
       }
     }
-    Files.copy(config.portalWar(), deployments.resolve("rathaus.war"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        config.portalWar(),
+        deployments.resolve("rathaus.war"),
+        StandardCopyOption.REPLACE_EXISTING);
     // awaitClusterView reads this run's log only.
     Files.deleteIfExists(home.resolve("standalone/log/server.log"));
-    ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-        "-Djboss.node.name=" + name,
-        "-Djboss.tx.node.id=" + name,
-        "-Djboss.socket.binding.port-offset=" + offset,
-        "-Djboss.bind.address=127.0.0.1",
-        "-Djboss.bind.address.management=127.0.0.1",
-        "-Djboss.bind.address.private=127.0.0.1",
-        // Two servers booting at once on a loaded 2-core machine exceed the default 300 s.
-        "-Djboss.as.management.blocking.timeout=1200")
-        .directory(home.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + "-console.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.node.name=" + name,
+                "-Djboss.tx.node.id=" + name,
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1",
+                "-Djboss.bind.address.private=127.0.0.1",
+                // Two servers booting at once on a loaded 2-core machine exceed the default 300 s.
+                "-Djboss.as.management.blocking.timeout=1200")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + "-console.log").toFile());
     Map<String, String> env = builder.environment();
     env.putAll(LocalWildFly.environment(config));
     env.put("JGROUPS_PEER_1_PORT", Integer.toString(7600 + OFFSETS[0]));
@@ -130,7 +142,8 @@ final class LocalCluster implements PortalCluster {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException(node.name() + " not ready after " + START_TIMEOUT + ", see " + node.serverLog());
+    throw new IllegalStateException(
+        node.name() + " not ready after " + START_TIMEOUT + ", see " + node.serverLog());
   }
 
   /**
@@ -148,7 +161,8 @@ final class LocalCluster implements PortalCluster {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(node.name() + " never saw a cluster of " + members + ", see " + node.serverLog());
+    throw new IllegalStateException(
+        node.name() + " never saw a cluster of " + members + ", see " + node.serverLog());
   }
 
   /**
@@ -156,7 +170,9 @@ final class LocalCluster implements PortalCluster {
    * nodes' readiness endpoint every 500 ms, a dead node's requests re-dispatched to the other.
    */
   private Process startHaproxy() throws Exception {
-    StringBuilder cfg = new StringBuilder("""
+    StringBuilder cfg =
+        new StringBuilder(
+            """
         global
           maxconn 200
         defaults
@@ -174,16 +190,26 @@ final class LocalCluster implements PortalCluster {
           cookie RATHAUS_NODE insert indirect nocache httponly
           option httpchk GET /health/ready
           http-check expect status 200
-        """.formatted(config.portalPort()));
+        """
+                .formatted(config.portalPort()));
     for (Node node : nodes) {
-      cfg.append("  server ").append(node.name()).append(" 127.0.0.1:").append(node.httpPort())
-          .append(" cookie ").append(node.name()).append(" check port ").append(node.managementPort())
+      cfg.append("  server ")
+          .append(node.name())
+          .append(" 127.0.0.1:")
+          .append(node.httpPort())
+          .append(" cookie ")
+          .append(node.name())
+          .append(" check port ")
+          .append(node.managementPort())
           .append(" inter 500ms fall 2 rise 2\n");
     }
     Path file = dir.resolve("haproxy.cfg");
     Files.writeString(file, cfg.toString());
-    Process process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", file.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+    Process process =
+        new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("haproxy.log").toFile())
+            .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -229,8 +255,10 @@ final class LocalCluster implements PortalCluster {
 
   static int status(String url) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {

@@ -8,7 +8,10 @@ interface PortalCluster extends AutoCloseable {
   /** The load balancer's address (the portal's public URL). */
   String portalUrl();
 
-  /** {@code kill -9} of the node HAProxy calls {@code node}: no shutdown hook, no goodbye to the cluster. */
+  /**
+   * {@code kill -9} of the node HAProxy calls {@code node}: no shutdown hook, no goodbye to the
+   * cluster.
+   */
   void kill(String node) throws Exception;
 
   /** A superuser connection to the portal's database, to check what was stored. */

@@ -11,10 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium driven by Debian's chromedriver; nothing is downloaded at run time. */
 public final class Browser {
@@ -31,13 +31,22 @@ public final class Browser {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(binary);
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1000", "--lang=de-DE",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--lang=de-DE",
         "--user-data-dir=" + Files.createTempDirectory("rathaus-chromium"));
     // The console log, so tests can check that no content security policy violation was reported.
     options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile()).build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile()).build();
     ChromeDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return browser;
@@ -49,17 +58,28 @@ public final class Browser {
    */
   public static void awaitOrExplain(ChromeDriver browser, By locator) {
     try {
-      new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(ExpectedConditions.presenceOfElementLocated(locator));
     } catch (TimeoutException e) {
       String text = browser.findElement(By.tagName("body")).getText();
       try {
         Path dir = Files.createDirectories(Path.of("target/ui-failures"));
-        Files.write(dir.resolve(System.currentTimeMillis() + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(
+            dir.resolve(System.currentTimeMillis() + ".png"),
+            browser.getScreenshotAs(OutputType.BYTES));
       } catch (Exception ignored) {
         // the explanation below is what matters
       }
-      throw new AssertionError("Waited for " + locator + " on " + browser.getCurrentUrl() + " (" + browser.getTitle() + "): "
-          + text.substring(0, Math.min(600, text.length())), e);
+      throw new AssertionError(
+          "Waited for "
+              + locator
+              + " on "
+              + browser.getCurrentUrl()
+              + " ("
+              + browser.getTitle()
+              + "): "
+              + text.substring(0, Math.min(600, text.length())),
+          e);
     }
   }
 
@@ -71,18 +91,30 @@ public final class Browser {
     try {
       // A node replaced while it is read is reported as stale or as "does not belong to the
       // document" (a plain WebDriverException): both mean "look again".
-      new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .ignoring(org.openqa.selenium.WebDriverException.class)
           .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     } catch (TimeoutException e) {
       String body = browser.findElement(By.tagName("body")).getText();
-      throw new AssertionError("Waited for '" + text + "' in " + locator + " on " + browser.getCurrentUrl() + ": "
-          + body.substring(0, Math.min(600, body.length())), e);
+      throw new AssertionError(
+          "Waited for '"
+              + text
+              + "' in "
+              + locator
+              + " on "
+              + browser.getCurrentUrl()
+              + ": "
+              + body.substring(0, Math.min(600, body.length())),
+          e);
     }
   }
 
   /** axe-core rules for WCAG 2.1 A/AA whose impact is serious or critical. */
   public static List<String> seriousViolations(ChromeDriver browser) {
-    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+            .analyze(browser);
     return results.getViolations().stream()
         .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
         .map(Browser::describe)
@@ -90,7 +122,13 @@ public final class Browser {
   }
 
   private static String describe(Rule rule) {
-    return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+    return rule.getId()
+        + " ("
+        + rule.getImpact()
+        + "): "
+        + rule.getHelp()
+        + " "
+        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
   }
 
   /**
@@ -98,7 +136,12 @@ public final class Browser {
    * logs "Refused to … because it violates the following Content Security Policy directive").
    */
   public static List<String> cspViolations(ChromeDriver browser) {
-    return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+    return browser
+        .manage()
+        .logs()
+        .get(org.openqa.selenium.logging.LogType.BROWSER)
+        .getAll()
+        .stream()
         .map(org.openqa.selenium.logging.LogEntry::getMessage)
         .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
         .toList();

@@ -38,9 +38,14 @@ public abstract class BrowserJourney {
    */
   protected java.net.http.HttpResponse<byte[]> fetchWithSession(String path) throws Exception {
     org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal + path))
-        .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
-    return java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal + path))
+            .header("Cookie", "JSESSIONID=" + session.getValue())
+            .GET()
+            .build();
+    return java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+        .build()
         .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -4,7 +4,9 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The portal WAR exactly as built, as Arquillian deploys it; named rathaus.war for its OIDC setup. */
+/**
+ * The portal WAR exactly as built, as Arquillian deploys it; named rathaus.war for its OIDC setup.
+ */
 public final class Deployments {
 
   private Deployments() {}

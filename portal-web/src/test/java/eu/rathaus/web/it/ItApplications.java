@@ -13,8 +13,11 @@ public final class ItApplications {
 
   private ItApplications() {}
 
-  /** Ben, Beispielheim's clerk, gets the 404 page for the case's address and no hit in his inbox. */
-  public static void assertBeispielheimCannotSee(ChromeDriver browser, String portal, String caseUrl, String reference) {
+  /**
+   * Ben, Beispielheim's clerk, gets the 404 page for the case's address and no hit in his inbox.
+   */
+  public static void assertBeispielheimCannotSee(
+      ChromeDriver browser, String portal, String caseUrl, String reference) {
     signInAsBen(browser, portal);
     browser.get(caseUrl);
     Browser.awaitOrExplain(browser, By.tagName("h1"));
@@ -35,12 +38,16 @@ public final class ItApplications {
     Browser.awaitOrExplain(browser, By.id("signed-in-user"));
   }
 
-  /** Staff of Musterstadt sign in through the identity-first form and their municipality's directory. */
+  /**
+   * Staff of Musterstadt sign in through the identity-first form and their municipality's
+   * directory.
+   */
   public static void signInAsMia(ChromeDriver browser, String portal) {
     browser.get(portal + "/");
     browser.findElement(By.id("login-staff")).click();
     KeycloakForms.typeIdentity(browser, "mia.sachbearbeiterin@musterstadt.de");
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
     KeycloakForms.signIn(browser, "mia.sachbearbeiterin@musterstadt.de", "demo");
     Browser.awaitOrExplain(browser, By.id("signed-in-user"));
   }
@@ -58,13 +65,18 @@ public final class ItApplications {
     Browser.awaitOrExplain(browser, By.id("login"));
   }
 
-  /** The signed-in citizen submits service {@code serviceKey} of Musterstadt; returns the reference number. */
-  public static String submitMeldebescheinigung(ChromeDriver browser, String portal, String serviceKey) {
+  /**
+   * The signed-in citizen submits service {@code serviceKey} of Musterstadt; returns the reference
+   * number.
+   */
+  public static String submitMeldebescheinigung(
+      ChromeDriver browser, String portal, String serviceKey) {
     return submitMeldebescheinigung(browser, portal, "musterstadt", serviceKey);
   }
 
   /** The same for the Meldebescheinigung of {@code municipality}. */
-  public static String submitMeldebescheinigung(ChromeDriver browser, String portal, String municipality, String serviceKey) {
+  public static String submitMeldebescheinigung(
+      ChromeDriver browser, String portal, String municipality, String serviceKey) {
     browser.get(portal + "/citizen/apply.xhtml?m=" + municipality + "&s=" + serviceKey);
     Browser.awaitOrExplain(browser, By.id("apply-heading"));
     type(browser, "a-firstNames", "Erika");

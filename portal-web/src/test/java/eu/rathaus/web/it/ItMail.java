@@ -29,7 +29,8 @@ public final class ItMail {
    * Waits up to {@code millis} for a mail to {@code address} whose text contains {@code marker}
    * (other tests may have mailed the same person before) and returns that text, or null.
    */
-  public static String awaitTextTo(String address, String marker, long millis) throws InterruptedException {
+  public static String awaitTextTo(String address, String marker, long millis)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     do {
       for (MailCatcher.ReceivedMail mail : ItStack.mail().messages()) {

@@ -22,16 +22,18 @@ public final class ItServices {
     UUID version = UUID.randomUUID();
     try (Connection c = Jdbc.superuser()) {
       c.setAutoCommit(false);
-      try (PreparedStatement d = c.prepareStatement(
-              "insert into service_definition (id, municipality_id, service_key, category, title_de, title_en,"
-                  + " description_de, description_en, status, current_version_id)"
-                  + " select ?, m.id, ?, t->>'category', t->'title'->>'de', t->'title'->>'en', t->'description'->>'de',"
-                  + " t->'description'->>'en', 'ACTIVE', ? from municipality m, (select ?::jsonb as t) doc where m.slug = ?");
-          PreparedStatement v = c.prepareStatement(
-              "insert into service_version (id, definition_id, municipality_id, version_number, status, form, fee_rule,"
-                  + " required_loa, processing_days, published_at)"
-                  + " select ?, ?, m.id, 1, 'PUBLISHED', t->'form', t->'form'->'fee', t->'form'->>'levelOfAssurance',"
-                  + " (t->'form'->>'processingDays')::int, now() from municipality m, (select ?::jsonb as t) doc where m.slug = ?")) {
+      try (PreparedStatement d =
+              c.prepareStatement(
+                  "insert into service_definition (id, municipality_id, service_key, category, title_de, title_en,"
+                      + " description_de, description_en, status, current_version_id)"
+                      + " select ?, m.id, ?, t->>'category', t->'title'->>'de', t->'title'->>'en', t->'description'->>'de',"
+                      + " t->'description'->>'en', 'ACTIVE', ? from municipality m, (select ?::jsonb as t) doc where m.slug = ?");
+          PreparedStatement v =
+              c.prepareStatement(
+                  "insert into service_version (id, definition_id, municipality_id, version_number, status, form, fee_rule,"
+                      + " required_loa, processing_days, published_at)"
+                      + " select ?, ?, m.id, 1, 'PUBLISHED', t->'form', t->'form'->'fee', t->'form'->>'levelOfAssurance',"
+                      + " (t->'form'->>'processingDays')::int, now() from municipality m, (select ?::jsonb as t) doc where m.slug = ?")) {
         d.setObject(1, definition);
         d.setString(2, key);
         d.setObject(3, version);

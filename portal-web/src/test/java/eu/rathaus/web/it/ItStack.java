@@ -10,10 +10,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the local stack for the integration tests once per test JVM, with the same launcher code as
- * {@code ./rathaus up} but on the test ports and in {@code target/it-stack}: PostgreSQL, Keycloak and
- * the mail catcher for every IT; the launcher's WildFly (port 18080) only when a browser test asks
- * for it. Arquillian runs its own managed WildFly against the same database on port offset 300.
+ * Starts the local stack for the integration tests once per test JVM, with the same launcher code
+ * as {@code ./rathaus up} but on the test ports and in {@code target/it-stack}: PostgreSQL,
+ * Keycloak and the mail catcher for every IT; the launcher's WildFly (port 18080) only when a
+ * browser test asks for it. Arquillian runs its own managed WildFly against the same database on
+ * port offset 300.
  *
  * <p>Active only where failsafe sets {@code rathaus.it.stack=true}, so unit tests start nothing.
  */
@@ -35,7 +36,8 @@ public class ItStack implements LauncherSessionListener {
   }
 
   public static StackConfig config() {
-    Path project = Path.of(System.getProperty("rathaus.project.dir", "..")).toAbsolutePath().normalize();
+    Path project =
+        Path.of(System.getProperty("rathaus.project.dir", "..")).toAbsolutePath().normalize();
     Path data = project.resolve("portal-web/target/it-stack");
     return StackConfig.forTests(project, data);
   }

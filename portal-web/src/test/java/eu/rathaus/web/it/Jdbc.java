@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** Direct connections from the test JVM, for checks and deliberate tampering behind the portal's back. */
+/**
+ * Direct connections from the test JVM, for checks and deliberate tampering behind the portal's
+ * back.
+ */
 public final class Jdbc {
 
   private Jdbc() {}
@@ -13,7 +16,10 @@ public final class Jdbc {
     return DriverManager.getConnection(ItStack.config().jdbcUrl(), "postgres", "postgres");
   }
 
-  /** The superuser on the maintenance database {@code postgres}, for changes to the portal's database itself. */
+  /**
+   * The superuser on the maintenance database {@code postgres}, for changes to the portal's
+   * database itself.
+   */
   public static Connection superuserMaintenance() throws SQLException {
     String url = ItStack.config().jdbcUrl().replaceFirst("/rathaus(\\?|$)", "/postgres$1");
     return DriverManager.getConnection(url, "postgres", "postgres");

@@ -37,25 +37,36 @@ public final class KeycloakAdmin {
   /** A fresh admin token (they live one minute; one instance per test step is enough). */
   public static KeycloakAdmin signIn() throws IOException, InterruptedException {
     var config = ItStack.config();
-    String form = "grant_type=password&client_id=admin-cli&username=" + enc(config.keycloakAdminUser())
-        + "&password=" + enc(config.keycloakAdminPassword());
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-            URI.create(config.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + enc(config.keycloakAdminUser())
+            + "&password="
+            + enc(config.keycloakAdminPassword());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        config.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     check(response, 200);
-    return new KeycloakAdmin(config.keycloakUrl() + "/admin/realms/",
+    return new KeycloakAdmin(
+        config.keycloakUrl() + "/admin/realms/",
         JSON.readTree(response.body()).get("access_token").asText());
   }
 
   /** Id of the user with exactly this user name in {@code realm}, if any. */
-  public Optional<String> userId(String realm, String username) throws IOException, InterruptedException {
+  public Optional<String> userId(String realm, String username)
+      throws IOException, InterruptedException {
     JsonNode users = get(realm + "/users?exact=true&username=" + enc(username));
     return users.size() == 0 ? Optional.empty() : Optional.of(users.get(0).get("id").asText());
   }
 
   /** Users of {@code realm} whose e-mail is exactly {@code email}. */
-  public List<JsonNode> usersWithEmail(String realm, String email) throws IOException, InterruptedException {
+  public List<JsonNode> usersWithEmail(String realm, String email)
+      throws IOException, InterruptedException {
     List<JsonNode> found = new ArrayList<>();
     get(realm + "/users?exact=true&email=" + enc(email)).forEach(found::add);
     return found;
@@ -71,9 +82,22 @@ public final class KeycloakAdmin {
    */
   public String ensureUser(String realm, String username, String email, String password)
       throws IOException, InterruptedException {
-    Map<String, Object> user = Map.of("username", username, "email", email, "emailVerified", true,
-        "enabled", true, "firstName", "Test", "lastName", username,
-        "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+    Map<String, Object> user =
+        Map.of(
+            "username",
+            username,
+            "email",
+            email,
+            "emailVerified",
+            true,
+            "enabled",
+            true,
+            "firstName",
+            "Test",
+            "lastName",
+            username,
+            "credentials",
+            List.of(Map.of("type", "password", "value", password, "temporary", false)));
     Optional<String> existing = userId(realm, username);
     if (existing.isPresent()) {
       send("PUT", realm + "/users/" + existing.get(), user, 204);
@@ -94,26 +118,57 @@ public final class KeycloakAdmin {
       return;
     }
     String keycloak = ItStack.config().keycloakUrl();
-    send("POST", realm + "/clients", Map.of("clientId", clientId, "enabled", true, "publicClient", false,
-        "secret", secret, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
-        "redirectUris", List.of(keycloak + "/realms/rathaus/broker/" + brokerAlias + "/endpoint*")), 201);
+    send(
+        "POST",
+        realm + "/clients",
+        Map.of(
+            "clientId",
+            clientId,
+            "enabled",
+            true,
+            "publicClient",
+            false,
+            "secret",
+            secret,
+            "standardFlowEnabled",
+            true,
+            "directAccessGrantsEnabled",
+            false,
+            "redirectUris",
+            List.of(keycloak + "/realms/rathaus/broker/" + brokerAlias + "/endpoint*")),
+        201);
   }
 
-  /** Sends the user Keycloak's execute-actions mail with a link back to {@code redirectUri} of {@code clientId}. */
-  public void executeActionsEmail(String realm, String userId, String clientId, String redirectUri, List<String> actions)
+  /**
+   * Sends the user Keycloak's execute-actions mail with a link back to {@code redirectUri} of
+   * {@code clientId}.
+   */
+  public void executeActionsEmail(
+      String realm, String userId, String clientId, String redirectUri, List<String> actions)
       throws IOException, InterruptedException {
-    send("PUT", realm + "/users/" + userId + "/execute-actions-email?client_id=" + enc(clientId)
-        + "&redirect_uri=" + enc(redirectUri), actions, 204);
+    send(
+        "PUT",
+        realm
+            + "/users/"
+            + userId
+            + "/execute-actions-email?client_id="
+            + enc(clientId)
+            + "&redirect_uri="
+            + enc(redirectUri),
+        actions,
+        204);
   }
 
   /** Gives a user of realm {@code rathaus} a realm role. */
-  public void grantRealmRole(String realm, String userId, String role) throws IOException, InterruptedException {
+  public void grantRealmRole(String realm, String userId, String role)
+      throws IOException, InterruptedException {
     JsonNode representation = get(realm + "/roles/" + enc(role));
     send("POST", realm + "/users/" + userId + "/role-mappings/realm", List.of(representation), 204);
   }
 
   /** Makes a user a member of the organization with this alias. */
-  public void addToOrganization(String realm, String alias, String userId) throws IOException, InterruptedException {
+  public void addToOrganization(String realm, String alias, String userId)
+      throws IOException, InterruptedException {
     String organization = null;
     for (JsonNode org : get(realm + "/organizations?first=0&max=1000")) {
       if (alias.equals(org.get("alias").asText())) {
@@ -127,54 +182,75 @@ public final class KeycloakAdmin {
   }
 
   /**
-   * What an attack must not change: e-mail, realm roles, organizations and identity-provider
-   * links of an account, as one comparable value.
+   * What an attack must not change: e-mail, realm roles, organizations and identity-provider links
+   * of an account, as one comparable value.
    */
   public AccountState state(String realm, String userId) throws IOException, InterruptedException {
     JsonNode user = user(realm, userId);
     TreeSet<String> roles = new TreeSet<>();
-    get(realm + "/users/" + userId + "/role-mappings/realm").forEach(r -> roles.add(r.get("name").asText()));
+    get(realm + "/users/" + userId + "/role-mappings/realm")
+        .forEach(r -> roles.add(r.get("name").asText()));
     TreeSet<String> organizations = new TreeSet<>();
     get(realm + "/organizations/members/" + userId + "/organizations")
         .forEach(o -> organizations.add(o.get("alias").asText()));
     TreeSet<String> links = new TreeSet<>();
     get(realm + "/users/" + userId + "/federated-identity")
-        .forEach(l -> links.add(l.get("identityProvider").asText() + ":" + l.get("userId").asText()));
-    return new AccountState(user.path("username").asText(), user.path("email").asText(), roles, organizations, links);
+        .forEach(
+            l -> links.add(l.get("identityProvider").asText() + ":" + l.get("userId").asText()));
+    return new AccountState(
+        user.path("username").asText(), user.path("email").asText(), roles, organizations, links);
   }
 
   /** Stored login events of {@code type} for a user of {@code realm}, newest first. */
-  public List<JsonNode> events(String realm, String type, String userId) throws IOException, InterruptedException {
+  public List<JsonNode> events(String realm, String type, String userId)
+      throws IOException, InterruptedException {
     List<JsonNode> events = new ArrayList<>();
     get(realm + "/events?type=" + enc(type) + "&user=" + enc(userId)).forEach(events::add);
     return events;
   }
 
   /** Snapshot of an account (see {@link #state}). */
-  public record AccountState(String username, String email, TreeSet<String> roles, TreeSet<String> organizations,
+  public record AccountState(
+      String username,
+      String email,
+      TreeSet<String> roles,
+      TreeSet<String> organizations,
       TreeSet<String> links) {}
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     check(response, 200);
     return JSON.readTree(response.body());
   }
 
-  private void send(String method, String path, Object body, int expected) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(request(path).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private void send(String method, String path, Object body, int expected)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            request(path)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     check(response, expected);
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + token);
   }
 
   private static void check(HttpResponse<String> response, int expected) {
     if (response.statusCode() != expected) {
-      throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-          + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          response.request().method()
+              + " "
+              + response.uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 

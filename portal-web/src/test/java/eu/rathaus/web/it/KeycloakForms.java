@@ -29,7 +29,8 @@ public final class KeycloakForms {
       user.sendKeys(username);
     }
     if (browser.findElements(By.id("password")).stream().noneMatch(WebElement::isDisplayed)) {
-      // Organizations make the rathaus login identity-first: user name first, then the password page.
+      // Organizations make the rathaus login identity-first: user name first, then the password
+      // page.
       browser.findElement(By.id("kc-login")).click();
       await(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
     }
@@ -39,19 +40,23 @@ public final class KeycloakForms {
 
   /**
    * Follows an invitation's action link in a fresh browser and sets the password. The link leads
-   * straight to the password form (no page asking to proceed) and from there into the portal, signed
-   * in (no "account updated" page, no second login form): Rathaus's own handler of the link in
-   * module keycloak-extensions. Fails if any of these pages gets in the way.
+   * straight to the password form (no page asking to proceed) and from there into the portal,
+   * signed in (no "account updated" page, no second login form): Rathaus's own handler of the link
+   * in module keycloak-extensions. Fails if any of these pages gets in the way.
    */
-  public static void setPasswordFromInvitation(ChromeDriver browser, String portal, String link, String password) {
+  public static void setPasswordFromInvitation(
+      ChromeDriver browser, String portal, String link, String password) {
     browser.get(link);
     Browser.awaitOrExplain(browser, By.id("password-new"));
     browser.findElement(By.id("password-new")).sendKeys(password);
     browser.findElement(By.id("password-confirm")).sendKeys(password);
-    browser.findElement(By.cssSelector("#kc-passwd-update-form [type=submit], form [type=submit]")).click();
+    browser
+        .findElement(By.cssSelector("#kc-passwd-update-form [type=submit], form [type=submit]"))
+        .click();
     Browser.awaitOrExplain(browser, By.id("signed-in-user"));
     if (!browser.getCurrentUrl().startsWith(portal)) {
-      throw new AssertionError("Not back in the portal after the password: " + browser.getCurrentUrl());
+      throw new AssertionError(
+          "Not back in the portal after the password: " + browser.getCurrentUrl());
     }
   }
 
@@ -66,22 +71,24 @@ public final class KeycloakForms {
   public static void enterTotp(ChromeDriver browser, String secret) throws InterruptedException {
     Browser.awaitOrExplain(browser, By.id("otp"));
     if (Totp.secondsLeftInStep() < 3) {
-      Thread.sleep(Totp.secondsLeftInStep() * 1000 + 500); // do not send a code that expires in flight
+      Thread.sleep(
+          Totp.secondsLeftInStep() * 1000 + 500); // do not send a code that expires in flight
     }
     browser.findElement(By.id("otp")).sendKeys(Totp.now(secret));
     browser.findElement(By.id("kc-login")).click();
   }
 
   /**
-   * Keycloak's OTP set-up page (required action CONFIGURE_TOTP, which realm rathaus demands of platform
-   * admins): reads the generated secret from the form, answers with its current code and returns the
-   * secret, so the test can sign in with it later.
+   * Keycloak's OTP set-up page (required action CONFIGURE_TOTP, which realm rathaus demands of
+   * platform admins): reads the generated secret from the form, answers with its current code and
+   * returns the secret, so the test can sign in with it later.
    */
   public static String enrollTotp(ChromeDriver browser) throws InterruptedException {
     Browser.awaitOrExplain(browser, By.id("totp"));
     String secret = browser.findElement(By.name("totpSecret")).getAttribute("value");
     if (Totp.secondsLeftInStep() < 3) {
-      Thread.sleep(Totp.secondsLeftInStep() * 1000 + 500); // do not send a code that expires in flight
+      Thread.sleep(
+          Totp.secondsLeftInStep() * 1000 + 500); // do not send a code that expires in flight
     }
     WebElement code = browser.findElement(By.id("totp"));
     code.sendKeys(Totp.now(secret));

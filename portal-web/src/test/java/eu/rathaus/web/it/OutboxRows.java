@@ -16,20 +16,26 @@ public final class OutboxRows {
   private OutboxRows() {}
 
   /** A row's delivery state, with the database's clock at the moment it was read. */
-  public record State(int attempts, Instant nextAttemptAt, Instant sentAt, String lastError, Instant observedAt) {}
+  public record State(
+      int attempts, Instant nextAttemptAt, Instant sentAt, String lastError, Instant observedAt) {}
 
-  /** Replaces row {@code id} (left by an earlier run) with a fresh notice due now, after {@code attempts} failures. */
-  public static void replace(UUID id, UUID municipalityId, String to, String templateKey, int attempts)
-      throws Exception {
+  /**
+   * Replaces row {@code id} (left by an earlier run) with a fresh notice due now, after {@code
+   * attempts} failures.
+   */
+  public static void replace(
+      UUID id, UUID municipalityId, String to, String templateKey, int attempts) throws Exception {
     try (Connection c = Jdbc.superuser()) {
-      try (PreparedStatement delete = c.prepareStatement("delete from notification_outbox where id = ?")) {
+      try (PreparedStatement delete =
+          c.prepareStatement("delete from notification_outbox where id = ?")) {
         delete.setObject(1, id);
         delete.executeUpdate();
       }
-      try (PreparedStatement insert = c.prepareStatement(
-          "insert into notification_outbox (id, municipality_id, recipient_subject, recipient_email, template_key,"
-              + " parameters, locale, attempts, next_attempt_at) values (?, ?, 'it-retry', ?, ?,"
-              + " jsonb_build_object('thread', ?::text), 'de', ?, now())")) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into notification_outbox (id, municipality_id, recipient_subject, recipient_email, template_key,"
+                  + " parameters, locale, attempts, next_attempt_at) values (?, ?, 'it-retry', ?, ?,"
+                  + " jsonb_build_object('thread', ?::text), 'de', ?, now())")) {
         insert.setObject(1, id);
         insert.setObject(2, municipalityId);
         insert.setString(3, to);
@@ -44,7 +50,8 @@ public final class OutboxRows {
   /** Removes rows a test put in place, so nothing it leaves behind shows up in later lists. */
   public static void delete(UUID... ids) throws Exception {
     try (Connection c = Jdbc.superuser();
-        PreparedStatement delete = c.prepareStatement("delete from notification_outbox where id = ?")) {
+        PreparedStatement delete =
+            c.prepareStatement("delete from notification_outbox where id = ?")) {
       for (UUID id : ids) {
         delete.setObject(1, id);
         delete.executeUpdate();
@@ -54,20 +61,28 @@ public final class OutboxRows {
 
   public static State read(UUID id) throws Exception {
     try (Connection c = Jdbc.superuser();
-        PreparedStatement s = c.prepareStatement(
-            "select attempts, next_attempt_at, sent_at, last_error, clock_timestamp() from notification_outbox where id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select attempts, next_attempt_at, sent_at, last_error, clock_timestamp() from notification_outbox where id = ?")) {
       s.setObject(1, id);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
           return null;
         }
-        return new State(r.getInt(1), instant(r.getTimestamp(2)), instant(r.getTimestamp(3)), r.getString(4),
+        return new State(
+            r.getInt(1),
+            instant(r.getTimestamp(2)),
+            instant(r.getTimestamp(3)),
+            r.getString(4),
             instant(r.getTimestamp(5)));
       }
     }
   }
 
-  /** Waits until the row counts at least {@code attempts} failed attempts (or was sent); null on time-out. */
+  /**
+   * Waits until the row counts at least {@code attempts} failed attempts (or was sent); null on
+   * time-out.
+   */
   public static State awaitAttempts(UUID id, int attempts, long millis) throws Exception {
     long deadline = System.currentTimeMillis() + millis;
     do {

@@ -1,7 +1,7 @@
 package eu.rathaus.web.it;
 
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -47,13 +47,17 @@ public class ScopedTransactions {
   }
 
   public void run(TenantScope scope, Step step) throws Exception {
-    call(scope, () -> {
-      step.run();
-      return null;
-    });
+    call(
+        scope,
+        () -> {
+          step.run();
+          return null;
+        });
   }
 
-  /** In the platform scope, as start-up jobs and fixtures that set up several municipalities' data. */
+  /**
+   * In the platform scope, as start-up jobs and fixtures that set up several municipalities' data.
+   */
   public void asPlatform(Step step) throws Exception {
     run(TenantScope.platform("it"), step);
   }

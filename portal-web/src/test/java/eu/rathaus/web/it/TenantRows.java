@@ -38,8 +38,14 @@ public final class TenantRows {
   private TenantRows() {}
 
   /** A submitted application and its case record, of a service that is not in the catalogue. */
-  public record SubmittedCase(UUID municipality, String citizen, UUID definition, UUID version, UUID application,
-      UUID caseId, String reference) {}
+  public record SubmittedCase(
+      UUID municipality,
+      String citizen,
+      UUID definition,
+      UUID version,
+      UUID application,
+      UUID caseId,
+      String reference) {}
 
   /**
    * Creates a municipality of the test's own, {@code SUSPENDED} so it shows up in no directory or
@@ -51,9 +57,10 @@ public final class TenantRows {
       String slug = "it-" + purpose + "-" + id.toString().substring(0, 8);
       String ags = String.format("%08d", RANDOM.nextInt(100_000_000));
       String code = "" + letter() + letter() + letter();
-      try (PreparedStatement p = c.prepareStatement(
-          "insert into municipality (id, slug, name, ags, state, status, reference_code) values (?, ?, ?, ?, 'Bayern', 'SUSPENDED', ?)"
-              + " on conflict do nothing")) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "insert into municipality (id, slug, name, ags, state, status, reference_code) values (?, ?, ?, ?, 'Bayern', 'SUSPENDED', ?)"
+                  + " on conflict do nothing")) {
         p.setObject(1, id);
         p.setString(2, slug);
         p.setString(3, "Testgemeinde " + purpose + " " + code);
@@ -64,47 +71,88 @@ public final class TenantRows {
         }
       }
     }
-    throw new IllegalStateException("no free slug, AGS and reference code found for a test municipality");
+    throw new IllegalStateException(
+        "no free slug, AGS and reference code found for a test municipality");
   }
 
   /**
-   * A citizen's submitted application in {@code municipality}, of a service with only a draft version
-   * (so no catalogue lists it), and its case record in review.
+   * A citizen's submitted application in {@code municipality}, of a service with only a draft
+   * version (so no catalogue lists it), and its case record in review.
    */
-  public static SubmittedCase submittedCase(Connection c, UUID municipality, String citizen) throws SQLException {
+  public static SubmittedCase submittedCase(Connection c, UUID municipality, String citizen)
+      throws SQLException {
     UUID definition = UUID.randomUUID();
     UUID version = UUID.randomUUID();
     serviceDefinition(c, definition, municipality, "probe-" + shortId(), null);
     serviceVersion(c, version, definition, municipality, 1, false);
     UUID application = UUID.randomUUID();
-    String reference = code(c, municipality) + "-" + SEEDED_YEAR + "-" + String.format("%06d", RANDOM.nextInt(1_000_000));
+    String reference =
+        code(c, municipality)
+            + "-"
+            + SEEDED_YEAR
+            + "-"
+            + String.format("%06d", RANDOM.nextInt(1_000_000));
     Timestamp submitted = Timestamp.from(Instant.now());
-    update(c, "insert into case_application (id, reference_number, municipality_id, definition_id, version_id, applicant_subject,"
-        + " answers, fee_cents, submitted_at, idempotency_key) values (?, ?, ?, ?, ?, ?, '{}'::jsonb, 0, ?, ?)",
-        application, reference, municipality, definition, version, citizen, submitted, UUID.randomUUID().toString());
+    update(
+        c,
+        "insert into case_application (id, reference_number, municipality_id, definition_id, version_id, applicant_subject,"
+            + " answers, fee_cents, submitted_at, idempotency_key) values (?, ?, ?, ?, ?, ?, '{}'::jsonb, 0, ?, ?)",
+        application,
+        reference,
+        municipality,
+        definition,
+        version,
+        citizen,
+        submitted,
+        UUID.randomUUID().toString());
     UUID caseId = UUID.randomUUID();
-    update(c, "insert into case_record (id, application_id, municipality_id, applicant_subject, status, due_date, definition_id,"
-        + " reference_number, applicant_name, submitted_at, processing_days, changed_at) values (?, ?, ?, ?, 'IN_REVIEW', ?, ?, ?, ?, ?, 14, ?)",
-        caseId, application, municipality, citizen, java.sql.Date.valueOf(LocalDate.now().plusDays(14)), definition, reference,
-        "Erika Probe", submitted, submitted);
-    return new SubmittedCase(municipality, citizen, definition, version, application, caseId, reference);
+    update(
+        c,
+        "insert into case_record (id, application_id, municipality_id, applicant_subject, status, due_date, definition_id,"
+            + " reference_number, applicant_name, submitted_at, processing_days, changed_at) values (?, ?, ?, ?, 'IN_REVIEW', ?, ?, ?, ?, ?, 14, ?)",
+        caseId,
+        application,
+        municipality,
+        citizen,
+        java.sql.Date.valueOf(LocalDate.now().plusDays(14)),
+        definition,
+        reference,
+        "Erika Probe",
+        submitted,
+        submitted);
+    return new SubmittedCase(
+        municipality, citizen, definition, version, application, caseId, reference);
   }
 
   /**
-   * An approving decision notice on the case, sealed with the municipality's current data key exactly
-   * as the portal seals one (AES-GCM, associated data = notice id and municipality), so the portal's
-   * download opens it. Returns the notice id.
+   * An approving decision notice on the case, sealed with the municipality's current data key
+   * exactly as the portal seals one (AES-GCM, associated data = notice id and municipality), so the
+   * portal's download opens it. Returns the notice id.
    */
   public static UUID notice(Connection c, SubmittedCase on, byte[] pdf) throws SQLException {
     UUID id = UUID.randomUUID();
     DataKey key = dataKey(c, on.municipality());
-    AesGcm.Sealed sealed = AesGcm.seal(key.key(), pdf,
-        ("rathaus-notice:v1|" + id + "|" + on.municipality()).getBytes(StandardCharsets.UTF_8));
-    update(c, "insert into decision_notice (id, case_id, municipality_id, applicant_subject, approved, reasons, file_name,"
-        + " size_bytes, sha256, key_version, nonce, ciphertext, created_by) values (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?)",
-        id, on.caseId(), on.municipality(), on.citizen(), "Die Voraussetzungen liegen vor.",
-        "Bescheid-" + on.reference() + ".pdf", (long) pdf.length, sha256(pdf), key.version(), sealed.nonce(),
-        sealed.ciphertext(), "it-clerk");
+    AesGcm.Sealed sealed =
+        AesGcm.seal(
+            key.key(),
+            pdf,
+            ("rathaus-notice:v1|" + id + "|" + on.municipality()).getBytes(StandardCharsets.UTF_8));
+    update(
+        c,
+        "insert into decision_notice (id, case_id, municipality_id, applicant_subject, approved, reasons, file_name,"
+            + " size_bytes, sha256, key_version, nonce, ciphertext, created_by) values (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id,
+        on.caseId(),
+        on.municipality(),
+        on.citizen(),
+        "Die Voraussetzungen liegen vor.",
+        "Bescheid-" + on.reference() + ".pdf",
+        (long) pdf.length,
+        sha256(pdf),
+        key.version(),
+        sealed.nonce(),
+        sealed.ciphertext(),
+        "it-clerk");
     return id;
   }
 
@@ -115,12 +163,15 @@ public final class TenantRows {
 
   /**
    * At least one row of {@code municipality} in every tenant-owned table the schema had when this
-   * was written; the citizen's rows belong to {@code citizen}. Where a table's visibility depends on a
-   * row's content (published or not, shown to the citizen or not), rows of both kinds are written.
+   * was written; the citizen's rows belong to {@code citizen}. Where a table's visibility depends
+   * on a row's content (published or not, shown to the citizen or not), rows of both kinds are
+   * written.
    */
-  public static void everyTable(Connection c, UUID municipality, String citizen) throws SQLException {
+  public static void everyTable(Connection c, UUID municipality, String citizen)
+      throws SQLException {
     Timestamp now = Timestamp.from(Instant.now());
-    // Catalogue: one offered service (published current version plus a newer draft), one never offered.
+    // Catalogue: one offered service (published current version plus a newer draft), one never
+    // offered.
     UUID offered = UUID.randomUUID();
     UUID published = UUID.randomUUID();
     serviceDefinition(c, offered, municipality, "offered-" + shortId(), published);
@@ -128,107 +179,244 @@ public final class TenantRows {
     serviceVersion(c, UUID.randomUUID(), offered, municipality, 2, false);
     SubmittedCase submitted = submittedCase(c, municipality, citizen);
 
-    update(c, "insert into application_reference_counter (municipality_id, year, last_value) values (?, 2000, 1)", municipality);
+    update(
+        c,
+        "insert into application_reference_counter (municipality_id, year, last_value) values (?, 2000, 1)",
+        municipality);
     UUID draft = UUID.randomUUID();
-    update(c, "insert into application_draft (id, municipality_id, definition_id, version_id, applicant_subject) values (?, ?, ?, ?, ?)",
-        draft, municipality, offered, published, citizen);
+    update(
+        c,
+        "insert into application_draft (id, municipality_id, definition_id, version_id, applicant_subject) values (?, ?, ?, ?, ?)",
+        draft,
+        municipality,
+        offered,
+        published,
+        citizen);
 
-    // Case work: a timeline with an event the citizen sees and one only staff see; a note; the roster.
-    update(c, "insert into case_event (id, case_id, municipality_id, occurred_at, actor_subject, kind, to_status, citizen_visible)"
-        + " values (?, ?, ?, ?, ?, 'SUBMITTED', 'SUBMITTED', true)", UUID.randomUUID(), submitted.caseId(), municipality, now, citizen);
-    update(c, "insert into case_event (id, case_id, municipality_id, occurred_at, actor_subject, kind, from_status, to_status, citizen_visible)"
-        + " values (?, ?, ?, ?, 'it-clerk', 'ASSIGNED', 'SUBMITTED', 'IN_REVIEW', false)", UUID.randomUUID(), submitted.caseId(), municipality, now);
-    update(c, "insert into case_note (id, case_id, municipality_id, written_at, author_subject, text) values (?, ?, ?, ?, 'it-clerk', 'intern')",
-        UUID.randomUUID(), submitted.caseId(), municipality, now);
-    update(c, "insert into case_staff (municipality_id, subject, display_name, seen_at) values (?, 'it-clerk', 'Clara Probe', ?)",
-        municipality, now);
+    // Case work: a timeline with an event the citizen sees and one only staff see; a note; the
+    // roster.
+    update(
+        c,
+        "insert into case_event (id, case_id, municipality_id, occurred_at, actor_subject, kind, to_status, citizen_visible)"
+            + " values (?, ?, ?, ?, ?, 'SUBMITTED', 'SUBMITTED', true)",
+        UUID.randomUUID(),
+        submitted.caseId(),
+        municipality,
+        now,
+        citizen);
+    update(
+        c,
+        "insert into case_event (id, case_id, municipality_id, occurred_at, actor_subject, kind, from_status, to_status, citizen_visible)"
+            + " values (?, ?, ?, ?, 'it-clerk', 'ASSIGNED', 'SUBMITTED', 'IN_REVIEW', false)",
+        UUID.randomUUID(),
+        submitted.caseId(),
+        municipality,
+        now);
+    update(
+        c,
+        "insert into case_note (id, case_id, municipality_id, written_at, author_subject, text) values (?, ?, ?, ?, 'it-clerk', 'intern')",
+        UUID.randomUUID(),
+        submitted.caseId(),
+        municipality,
+        now);
+    update(
+        c,
+        "insert into case_staff (municipality_id, subject, display_name, seen_at) values (?, 'it-clerk', 'Clara Probe', ?)",
+        municipality,
+        now);
     // case_status_count is kept by a trigger on case_record: the case above wrote its row.
 
-    // Mailbox: the case's thread, a staff message with a file, and the citizen's own upload to the draft.
+    // Mailbox: the case's thread, a staff message with a file, and the citizen's own upload to the
+    // draft.
     UUID thread = UUID.randomUUID();
-    update(c, "insert into mailbox_thread (id, municipality_id, case_id, citizen_subject, title, created_at, last_message_at)"
-        + " values (?, ?, ?, ?, 'Rückfrage', ?, ?)", thread, municipality, submitted.caseId(), citizen, now, now);
+    update(
+        c,
+        "insert into mailbox_thread (id, municipality_id, case_id, citizen_subject, title, created_at, last_message_at)"
+            + " values (?, ?, ?, ?, 'Rückfrage', ?, ?)",
+        thread,
+        municipality,
+        submitted.caseId(),
+        citizen,
+        now,
+        now);
     UUID message = UUID.randomUUID();
-    update(c, "insert into mailbox_message (id, thread_id, municipality_id, citizen_subject, author_kind, author_subject, author_name,"
-        + " body, created_at) values (?, ?, ?, ?, 'STAFF', 'it-clerk', 'Clara Probe', 'Bitte reichen Sie nach.', ?)",
-        message, thread, municipality, citizen, now);
+    update(
+        c,
+        "insert into mailbox_message (id, thread_id, municipality_id, citizen_subject, author_kind, author_subject, author_name,"
+            + " body, created_at) values (?, ?, ?, ?, 'STAFF', 'it-clerk', 'Clara Probe', 'Bitte reichen Sie nach.', ?)",
+        message,
+        thread,
+        municipality,
+        citizen,
+        now);
     DataKey key = dataKey(c, municipality);
     attachment(c, municipality, key, citizen, draft, null);
     attachment(c, municipality, key, "it-clerk", null, message);
     notice(c, submitted, minimalPdf());
-    update(c, "insert into decision_text_block (id, municipality_id, kind, title, body) values (?, ?, 'APPROVAL', 'Probe', 'Probe')",
-        UUID.randomUUID(), municipality);
-    update(c, "insert into municipality_letterhead (municipality_id, authority_name, address_line1) values (?, 'Probeamt', 'Probeweg 1')"
-        + " on conflict do nothing", municipality);
-    update(c, "insert into municipality_profile (municipality_id, dpo_name, dpo_contact, opening_hours)"
-        + " values (?, 'Dana Probe', 'datenschutz@probe.example.org', 'Mo-Fr 8-12 Uhr') on conflict do nothing", municipality);
-    update(c, "insert into municipality_onboarding (municipality_id, admin_email, completed_at) values (?, 'admin@probe.example.org', ?)"
-        + " on conflict do nothing", municipality, now);
+    update(
+        c,
+        "insert into decision_text_block (id, municipality_id, kind, title, body) values (?, ?, 'APPROVAL', 'Probe', 'Probe')",
+        UUID.randomUUID(),
+        municipality);
+    update(
+        c,
+        "insert into municipality_letterhead (municipality_id, authority_name, address_line1) values (?, 'Probeamt', 'Probeweg 1')"
+            + " on conflict do nothing",
+        municipality);
+    update(
+        c,
+        "insert into municipality_profile (municipality_id, dpo_name, dpo_contact, opening_hours)"
+            + " values (?, 'Dana Probe', 'datenschutz@probe.example.org', 'Mo-Fr 8-12 Uhr') on conflict do nothing",
+        municipality);
+    update(
+        c,
+        "insert into municipality_onboarding (municipality_id, admin_email, completed_at) values (?, 'admin@probe.example.org', ?)"
+            + " on conflict do nothing",
+        municipality,
+        now);
     // Sent already and not due: the outbox sender leaves it alone.
-    update(c, "insert into notification_outbox (id, municipality_id, recipient_subject, recipient_email, template_key, sent_at, attempts)"
-        + " values (?, ?, ?, 'probe@probe.example.org', 'probe', ?, 1)", UUID.randomUUID(), municipality, citizen, now);
+    update(
+        c,
+        "insert into notification_outbox (id, municipality_id, recipient_subject, recipient_email, template_key, sent_at, attempts)"
+            + " values (?, ?, ?, 'probe@probe.example.org', 'probe', ?, 1)",
+        UUID.randomUUID(),
+        municipality,
+        citizen,
+        now);
 
-    // Payments: a paid request with its event and a finished refund; a statement entry in clarification.
+    // Payments: a paid request with its event and a finished refund; a statement entry in
+    // clarification.
     UUID payment = UUID.randomUUID();
-    update(c, "insert into payment_request (id, municipality_id, application_id, applicant_subject, payment_reference, amount_cents,"
-        + " due_date, state, method, paid_cents, paid_at, created_at, updated_at) values (?, ?, ?, ?, ?, 1000, ?, 'PAID', 'SEPA_TRANSFER',"
-        + " 1000, ?, ?, ?)", payment, municipality, submitted.application(), citizen,
-        "RF00" + HexFormat.of().formatHex(randomBytes(10)).toUpperCase(), java.sql.Date.valueOf(LocalDate.now()), now, now, now);
-    update(c, "insert into payment_event (id, payment_id, municipality_id, applicant_subject, occurred_at, kind, to_state, source, actor)"
-        + " values (?, ?, ?, ?, ?, 'PAID', 'PAID', 'TEST', 'it')", UUID.randomUUID(), payment, municipality, citizen, now);
-    update(c, "insert into payment_refund (id, payment_id, municipality_id, amount_cents, reason, channel, state, requested_by, requested_at)"
-        + " values (?, ?, ?, 100, 'Probe', 'SEPA_INSTRUCTION', 'DONE', 'it', ?)", UUID.randomUUID(), payment, municipality, now);
+    update(
+        c,
+        "insert into payment_request (id, municipality_id, application_id, applicant_subject, payment_reference, amount_cents,"
+            + " due_date, state, method, paid_cents, paid_at, created_at, updated_at) values (?, ?, ?, ?, ?, 1000, ?, 'PAID', 'SEPA_TRANSFER',"
+            + " 1000, ?, ?, ?)",
+        payment,
+        municipality,
+        submitted.application(),
+        citizen,
+        "RF00" + HexFormat.of().formatHex(randomBytes(10)).toUpperCase(),
+        java.sql.Date.valueOf(LocalDate.now()),
+        now,
+        now,
+        now);
+    update(
+        c,
+        "insert into payment_event (id, payment_id, municipality_id, applicant_subject, occurred_at, kind, to_state, source, actor)"
+            + " values (?, ?, ?, ?, ?, 'PAID', 'PAID', 'TEST', 'it')",
+        UUID.randomUUID(),
+        payment,
+        municipality,
+        citizen,
+        now);
+    update(
+        c,
+        "insert into payment_refund (id, payment_id, municipality_id, amount_cents, reason, channel, state, requested_by, requested_at)"
+            + " values (?, ?, ?, 100, 'Probe', 'SEPA_INSTRUCTION', 'DONE', 'it', ?)",
+        UUID.randomUUID(),
+        payment,
+        municipality,
+        now);
     UUID statement = UUID.randomUUID();
-    update(c, "insert into bank_statement (id, municipality_id, message_type, message_id, statement_id, account_iban, file_sha256,"
-        + " entry_count, matched_count, clarification_count, ignored_count, imported_by, imported_at)"
-        + " values (?, ?, 'camt.053', 'MSG', ?, 'DE02120300000000202051', ?, 1, 0, 1, 0, 'it', ?)",
-        statement, municipality, "STMT-" + shortId(), sha256(randomBytes(16)), now);
+    update(
+        c,
+        "insert into bank_statement (id, municipality_id, message_type, message_id, statement_id, account_iban, file_sha256,"
+            + " entry_count, matched_count, clarification_count, ignored_count, imported_by, imported_at)"
+            + " values (?, ?, 'camt.053', 'MSG', ?, 'DE02120300000000202051', ?, 1, 0, 1, 0, 'it', ?)",
+        statement,
+        municipality,
+        "STMT-" + shortId(),
+        sha256(randomBytes(16)),
+        now);
     UUID entry = UUID.randomUUID();
-    update(c, "insert into bank_statement_entry (id, statement_id, municipality_id, line_no, bank_reference, amount_cents, currency,"
-        + " credit_debit, outcome) values (?, ?, ?, 1, 'REF', 500, 'EUR', 'CRDT', 'UNKNOWN_REFERENCE')", entry, statement, municipality);
-    update(c, "insert into payment_clarification (id, entry_id, municipality_id, reason, status, created_at)"
-        + " values (?, ?, ?, 'UNKNOWN_REFERENCE', 'OPEN', ?)", UUID.randomUUID(), entry, municipality, now);
+    update(
+        c,
+        "insert into bank_statement_entry (id, statement_id, municipality_id, line_no, bank_reference, amount_cents, currency,"
+            + " credit_debit, outcome) values (?, ?, ?, 1, 'REF', 500, 'EUR', 'CRDT', 'UNKNOWN_REFERENCE')",
+        entry,
+        statement,
+        municipality);
+    update(
+        c,
+        "insert into payment_clarification (id, entry_id, municipality_id, reason, status, created_at)"
+            + " values (?, ?, ?, 'UNKNOWN_REFERENCE', 'OPEN', ?)",
+        UUID.randomUUID(),
+        entry,
+        municipality,
+        now);
 
     auditEntry(c, municipality);
   }
 
-  /** The municipality's current data key, created (wrapped by the test stack's master key) if it has none. */
+  /**
+   * The municipality's current data key, created (wrapped by the test stack's master key) if it has
+   * none.
+   */
   public record DataKey(int version, SecretKey key) {}
 
   public static DataKey dataKey(Connection c, UUID municipality) throws SQLException {
     var config = ItStack.config();
-    KeystoreKeyProvider master = new KeystoreKeyProvider(config.keystorePath(), config.keystorePassword().toCharArray(), null);
+    KeystoreKeyProvider master =
+        new KeystoreKeyProvider(
+            config.keystorePath(), config.keystorePassword().toCharArray(), null);
     byte[] fresh = randomBytes(32);
-    update(c, "insert into municipality_data_key (municipality_id, key_version, master_key_id, wrapped_key) values (?, 1, ?, ?)"
-        + " on conflict do nothing", municipality, master.currentMasterKeyId(), master.wrap(fresh, AesGcm.dataKeyContext(municipality, 1)));
-    try (PreparedStatement p = c.prepareStatement(
-        "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ? order by key_version desc limit 1")) {
+    update(
+        c,
+        "insert into municipality_data_key (municipality_id, key_version, master_key_id, wrapped_key) values (?, 1, ?, ?)"
+            + " on conflict do nothing",
+        municipality,
+        master.currentMasterKeyId(),
+        master.wrap(fresh, AesGcm.dataKeyContext(municipality, 1)));
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ? order by key_version desc limit 1")) {
       p.setObject(1, municipality);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
         int version = rs.getInt(1);
-        byte[] raw = master.unwrap(rs.getString(2), rs.getBytes(3), AesGcm.dataKeyContext(municipality, version));
+        byte[] raw =
+            master.unwrap(
+                rs.getString(2), rs.getBytes(3), AesGcm.dataKeyContext(municipality, version));
         return new DataKey(version, new SecretKeySpec(raw, "AES"));
       }
     }
   }
 
-  private static void attachment(Connection c, UUID municipality, DataKey key, String owner, UUID draft, UUID message)
+  private static void attachment(
+      Connection c, UUID municipality, DataKey key, String owner, UUID draft, UUID message)
       throws SQLException {
     UUID id = UUID.randomUUID();
     byte[] content = "Probe".getBytes(StandardCharsets.UTF_8);
-    AesGcm.Sealed sealed = AesGcm.seal(key.key(), content, AesGcm.attachmentContext(id, municipality));
-    update(c, "insert into attachment (id, municipality_id, owner_subject, draft_id, message_id, display_name, content_type, size_bytes,"
-        + " sha256, scan_status, key_version, nonce, ciphertext) values (?, ?, ?, ?, ?, 'probe.txt', 'text/plain', ?, ?, 'CLEAN', ?, ?, ?)",
-        id, municipality, owner, draft, message, (long) content.length, sha256(content), key.version(), sealed.nonce(), sealed.ciphertext());
+    AesGcm.Sealed sealed =
+        AesGcm.seal(key.key(), content, AesGcm.attachmentContext(id, municipality));
+    update(
+        c,
+        "insert into attachment (id, municipality_id, owner_subject, draft_id, message_id, display_name, content_type, size_bytes,"
+            + " sha256, scan_status, key_version, nonce, ciphertext) values (?, ?, ?, ?, ?, 'probe.txt', 'text/plain', ?, ?, 'CLEAN', ?, ?, ?)",
+        id,
+        municipality,
+        owner,
+        draft,
+        message,
+        (long) content.length,
+        sha256(content),
+        key.version(),
+        sealed.nonce(),
+        sealed.ciphertext());
   }
 
-  /** One entry at the end of the municipality's audit chain, hashed as the portal hashes, so the chain still verifies. */
+  /**
+   * One entry at the end of the municipality's audit chain, hashed as the portal hashes, so the
+   * chain still verifies.
+   */
   private static void auditEntry(Connection c, UUID municipality) throws SQLException {
     String chain = new AuditEvent("it-seed", "test.seeded", null, null, municipality, null).chain();
     long seq = 1;
     String previous = AuditHasher.GENESIS;
-    try (PreparedStatement p = c.prepareStatement("select last_seq, last_hash from audit_chain_head where chain = ? for update")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select last_seq, last_hash from audit_chain_head where chain = ? for update")) {
       p.setString(1, chain);
       try (ResultSet rs = p.executeQuery()) {
         if (rs.next()) {
@@ -238,28 +426,61 @@ public final class TenantRows {
       }
     }
     Instant at = AuditHasher.storable(Instant.now());
-    String hash = AuditHasher.hash(
-        new AuditHasher.Content(chain, seq, at, "it-seed", "test.seeded", null, null, municipality, null), previous);
-    update(c, "insert into audit_chain_head (chain, last_seq, last_hash) values (?, ?, ?)"
-        + " on conflict (chain) do update set last_seq = excluded.last_seq, last_hash = excluded.last_hash", chain, seq, hash);
-    update(c, "insert into audit_entry (chain, seq, occurred_at, actor, action, municipality_id, prev_hash, hash)"
-        + " values (?, ?, ?, 'it-seed', 'test.seeded', ?, ?, ?)", chain, seq, Timestamp.from(at), municipality, previous, hash);
+    String hash =
+        AuditHasher.hash(
+            new AuditHasher.Content(
+                chain, seq, at, "it-seed", "test.seeded", null, null, municipality, null),
+            previous);
+    update(
+        c,
+        "insert into audit_chain_head (chain, last_seq, last_hash) values (?, ?, ?)"
+            + " on conflict (chain) do update set last_seq = excluded.last_seq, last_hash = excluded.last_hash",
+        chain,
+        seq,
+        hash);
+    update(
+        c,
+        "insert into audit_entry (chain, seq, occurred_at, actor, action, municipality_id, prev_hash, hash)"
+            + " values (?, ?, ?, 'it-seed', 'test.seeded', ?, ?, ?)",
+        chain,
+        seq,
+        Timestamp.from(at),
+        municipality,
+        previous,
+        hash);
   }
 
-  private static void serviceDefinition(Connection c, UUID id, UUID municipality, String key, UUID currentVersion) throws SQLException {
-    update(c, "insert into service_definition (id, municipality_id, service_key, category, title_de, description_de, current_version_id)"
-        + " values (?, ?, ?, 'Probe', 'Isolationsprobe', 'Nur für Tests', ?)", id, municipality, key, currentVersion);
-  }
-
-  private static void serviceVersion(Connection c, UUID id, UUID definition, UUID municipality, int number, boolean published)
+  private static void serviceDefinition(
+      Connection c, UUID id, UUID municipality, String key, UUID currentVersion)
       throws SQLException {
-    update(c, "insert into service_version (id, definition_id, municipality_id, version_number, status, form, fee_rule, required_loa,"
-        + " processing_days, published_at) values (?, ?, ?, ?, ?, '{}'::jsonb, '{}'::jsonb, 'LOW', 14, ?)",
-        id, definition, municipality, number, published ? "PUBLISHED" : "DRAFT", published ? Timestamp.from(Instant.now()) : null);
+    update(
+        c,
+        "insert into service_definition (id, municipality_id, service_key, category, title_de, description_de, current_version_id)"
+            + " values (?, ?, ?, 'Probe', 'Isolationsprobe', 'Nur für Tests', ?)",
+        id,
+        municipality,
+        key,
+        currentVersion);
+  }
+
+  private static void serviceVersion(
+      Connection c, UUID id, UUID definition, UUID municipality, int number, boolean published)
+      throws SQLException {
+    update(
+        c,
+        "insert into service_version (id, definition_id, municipality_id, version_number, status, form, fee_rule, required_loa,"
+            + " processing_days, published_at) values (?, ?, ?, ?, ?, '{}'::jsonb, '{}'::jsonb, 'LOW', 14, ?)",
+        id,
+        definition,
+        municipality,
+        number,
+        published ? "PUBLISHED" : "DRAFT",
+        published ? Timestamp.from(Instant.now()) : null);
   }
 
   private static String code(Connection c, UUID municipality) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("select reference_code from municipality where id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("select reference_code from municipality where id = ?")) {
       p.setObject(1, municipality);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();

@@ -29,8 +29,18 @@ class InboxLazyModelTest {
       int start = q.after() == null ? 0 : Integer.parseInt(q.after().substring(1)) + 1;
       List<InboxPage.Row> rows = new ArrayList<>();
       for (int i = start; i < Math.min(7, start + q.pageSize()); i++) {
-        rows.add(new InboxPage.Row(UUID.randomUUID(), "R-" + i, "A", new LocalizedText("D", "E"), CaseStatus.SUBMITTED,
-            Instant.EPOCH, LocalDate.EPOCH, false, null, null));
+        rows.add(
+            new InboxPage.Row(
+                UUID.randomUUID(),
+                "R-" + i,
+                "A",
+                new LocalizedText("D", "E"),
+                CaseStatus.SUBMITTED,
+                Instant.EPOCH,
+                LocalDate.EPOCH,
+                false,
+                null,
+                null));
       }
       String next = start + q.pageSize() < 7 ? "c" + (start + q.pageSize() - 1) : null;
       return new InboxPage(rows, next, null, Map.of(), 0, 0);
@@ -45,10 +55,13 @@ class InboxLazyModelTest {
   void pagesForwardWithTheCursorOfThePreviousPageAndReusesTheFirstPage() {
     FakeInbox inbox = new FakeInbox();
     InboxQuery query = InboxQuery.all(3);
-    InboxLazyModel model = new InboxLazyModel(query, inbox.apply(query), null, Locale.GERMAN, inbox);
+    InboxLazyModel model =
+        new InboxLazyModel(query, inbox.apply(query), null, Locale.GERMAN, inbox);
     inbox.asked.clear();
 
-    assertThat(model.count(Map.of())).as("two pages known: the paginator offers page 2").isEqualTo(4);
+    assertThat(model.count(Map.of()))
+        .as("two pages known: the paginator offers page 2")
+        .isEqualTo(4);
     assertThat(refs(model.load(0, 3, Map.of(), Map.of()))).containsExactly("R-0", "R-1", "R-2");
     assertThat(inbox.asked).as("the first page is not queried again").isEmpty();
     assertThat(refs(model.load(3, 3, Map.of(), Map.of()))).containsExactly("R-3", "R-4", "R-5");

@@ -22,23 +22,35 @@ class StaffAreaFilterTest {
     StaffAreaFilter filter = new StaffAreaFilter();
     filter.sessionUser = session;
     AtomicInteger status = new AtomicInteger();
-    HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(StaffAreaFilterTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> null);
-    HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(StaffAreaFilterTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
-          if (method.getName().equals("sendError")) {
-            status.set((Integer) args[0]);
-          }
-          return null;
-        });
+    HttpServletRequest request =
+        (HttpServletRequest)
+            Proxy.newProxyInstance(
+                StaffAreaFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> null);
+    HttpServletResponse response =
+        (HttpServletResponse)
+            Proxy.newProxyInstance(
+                StaffAreaFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("sendError")) {
+                    status.set((Integer) args[0]);
+                  }
+                  return null;
+                });
     filter.doFilter(request, response, (req, res) -> status.compareAndSet(0, 0));
     return status.get();
   }
 
   private static SessionUser staff(boolean suspended) {
     SessionUser session = new SessionUser();
-    session.signIn(new CurrentUser("sub-1", "mia", "Mia", null, Set.of("clerk"), List.of("musterstadt")), "token",
-        MUSTERSTADT, "Musterstadt", suspended);
+    session.signIn(
+        new CurrentUser("sub-1", "mia", "Mia", null, Set.of("clerk"), List.of("musterstadt")),
+        "token",
+        MUSTERSTADT,
+        "Musterstadt",
+        suspended);
     return session;
   }
 
@@ -55,7 +67,12 @@ class StaffAreaFilterTest {
   @Test
   void citizensAndStrangersAreForbidden() throws Exception {
     SessionUser citizen = new SessionUser();
-    citizen.signIn(new CurrentUser("sub-2", "erika", "Erika", null, Set.of("citizen"), List.of()), "token", null, null, false);
+    citizen.signIn(
+        new CurrentUser("sub-2", "erika", "Erika", null, Set.of("citizen"), List.of()),
+        "token",
+        null,
+        null,
+        false);
     assertThat(statusFor(citizen)).isEqualTo(403);
     assertThat(statusFor(new SessionUser())).isEqualTo(403);
   }

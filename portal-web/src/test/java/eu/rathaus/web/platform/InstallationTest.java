@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The layout's notices follow the settings (system properties stand in for the environment here). */
+/**
+ * The layout's notices follow the settings (system properties stand in for the environment here).
+ */
 class InstallationTest {
 
   private final Installation installation = new Installation();

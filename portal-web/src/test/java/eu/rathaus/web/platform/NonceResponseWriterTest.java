@@ -19,23 +19,70 @@ class NonceResponseWriterTest {
       this.out = out;
     }
 
-    @Override public String getContentType() { return "text/html"; }
-    @Override public String getCharacterEncoding() { return "UTF-8"; }
-    @Override public void flush() { }
-    @Override public void startDocument() { }
-    @Override public void endDocument() { }
-    @Override public void startElement(String name, UIComponent component) { out.append('<').append(name); }
-    @Override public void endElement(String name) { out.append("</").append(name).append('>'); }
-    @Override public void writeAttribute(String name, Object value, String property) {
+    @Override
+    public String getContentType() {
+      return "text/html";
+    }
+
+    @Override
+    public String getCharacterEncoding() {
+      return "UTF-8";
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void startDocument() {}
+
+    @Override
+    public void endDocument() {}
+
+    @Override
+    public void startElement(String name, UIComponent component) {
+      out.append('<').append(name);
+    }
+
+    @Override
+    public void endElement(String name) {
+      out.append("</").append(name).append('>');
+    }
+
+    @Override
+    public void writeAttribute(String name, Object value, String property) {
       out.append(' ').append(name).append("=\"").append(String.valueOf(value)).append('"');
     }
-    @Override public void writeURIAttribute(String name, Object value, String property) { writeAttribute(name, value, property); }
-    @Override public void writeComment(Object comment) { }
-    @Override public void writeText(Object text, String property) { out.append('>').append(String.valueOf(text)); }
-    @Override public void writeText(char[] text, int off, int len) { out.append('>').append(new String(text, off, len)); }
-    @Override public ResponseWriter cloneWithWriter(Writer writer) { return new Recording((StringWriter) writer); }
-    @Override public void write(char[] cbuf, int off, int len) { out.write(cbuf, off, len); }
-    @Override public void close() { }
+
+    @Override
+    public void writeURIAttribute(String name, Object value, String property) {
+      writeAttribute(name, value, property);
+    }
+
+    @Override
+    public void writeComment(Object comment) {}
+
+    @Override
+    public void writeText(Object text, String property) {
+      out.append('>').append(String.valueOf(text));
+    }
+
+    @Override
+    public void writeText(char[] text, int off, int len) {
+      out.append('>').append(new String(text, off, len));
+    }
+
+    @Override
+    public ResponseWriter cloneWithWriter(Writer writer) {
+      return new Recording((StringWriter) writer);
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      out.write(cbuf, off, len);
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test
@@ -51,13 +98,15 @@ class NonceResponseWriterTest {
     writer.writeAttribute("nonce", "kept", null);
     writer.endElement("div");
 
-    assertThat(out.toString()).isEqualTo("<script nonce=\"abc\" src=\"/x.js\"</script><div nonce=\"kept\"</div>");
+    assertThat(out.toString())
+        .isEqualTo("<script nonce=\"abc\" src=\"/x.js\"</script><div nonce=\"kept\"</div>");
   }
 
   @Test
   void theCloneFaceletsRendersIntoAddsItToo() throws Exception {
     StringWriter out = new StringWriter();
-    ResponseWriter clone = new NonceResponseWriter(new Recording(new StringWriter()), "n1").cloneWithWriter(out);
+    ResponseWriter clone =
+        new NonceResponseWriter(new Recording(new StringWriter()), "n1").cloneWithWriter(out);
 
     clone.startElement("SCRIPT", null);
     clone.writeText("PrimeFaces.cw()", null);

@@ -9,7 +9,8 @@ class ReturnPathTest {
 
   @Test
   void keepsLocalPaths() {
-    assertThat(ReturnPath.sanitize("/citizen/secure-demo.xhtml")).isEqualTo("/citizen/secure-demo.xhtml");
+    assertThat(ReturnPath.sanitize("/citizen/secure-demo.xhtml"))
+        .isEqualTo("/citizen/secure-demo.xhtml");
     assertThat(ReturnPath.sanitize("/?q=beispiel")).isEqualTo("/?q=beispiel");
   }
 

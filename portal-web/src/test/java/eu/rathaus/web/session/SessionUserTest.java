@@ -13,9 +13,15 @@ class SessionUserTest {
 
   private static final UUID MUSTERSTADT = UUID.randomUUID();
 
-  private static SessionUser signedIn(Set<String> roles, List<String> municipalities, UUID municipalityId, boolean suspended) {
+  private static SessionUser signedIn(
+      Set<String> roles, List<String> municipalities, UUID municipalityId, boolean suspended) {
     SessionUser session = new SessionUser();
-    session.signIn(new CurrentUser("sub-1", "user", "User", null, roles, municipalities), "id-token", municipalityId, "Musterstadt", suspended);
+    session.signIn(
+        new CurrentUser("sub-1", "user", "User", null, roles, municipalities),
+        "id-token",
+        municipalityId,
+        "Musterstadt",
+        suspended);
     return session;
   }
 
@@ -26,24 +32,32 @@ class SessionUserTest {
 
   @Test
   void clerksSeeTheirMunicipality() {
-    TenantScope scope = signedIn(Set.of("clerk"), List.of("musterstadt"), MUSTERSTADT, false).tenantScope();
+    TenantScope scope =
+        signedIn(Set.of("clerk"), List.of("musterstadt"), MUSTERSTADT, false).tenantScope();
     assertThat(scope.kind()).isEqualTo(TenantScope.Kind.STAFF);
     assertThat(scope.municipalityId()).isEqualTo(MUSTERSTADT);
   }
 
   @Test
   void staffOfASuspendedMunicipalityGetNothing() {
-    assertThat(signedIn(Set.of("clerk"), List.of("musterstadt"), MUSTERSTADT, true).tenantScope().kind()).isEqualTo(TenantScope.Kind.PUBLIC);
+    assertThat(
+            signedIn(Set.of("clerk"), List.of("musterstadt"), MUSTERSTADT, true)
+                .tenantScope()
+                .kind())
+        .isEqualTo(TenantScope.Kind.PUBLIC);
   }
 
   @Test
   void aRoleWithoutMembershipGivesNoStaffAccess() {
-    assertThat(signedIn(Set.of("clerk"), List.of(), null, false).tenantScope().kind()).isEqualTo(TenantScope.Kind.PUBLIC);
+    assertThat(signedIn(Set.of("clerk"), List.of(), null, false).tenantScope().kind())
+        .isEqualTo(TenantScope.Kind.PUBLIC);
   }
 
   @Test
   void citizensAndPlatformAdmins() {
-    assertThat(signedIn(Set.of("citizen"), List.of(), null, false).tenantScope()).isEqualTo(TenantScope.citizen("sub-1"));
-    assertThat(signedIn(Set.of("platform-admin"), List.of(), null, false).tenantScope().kind()).isEqualTo(TenantScope.Kind.PLATFORM);
+    assertThat(signedIn(Set.of("citizen"), List.of(), null, false).tenantScope())
+        .isEqualTo(TenantScope.citizen("sub-1"));
+    assertThat(signedIn(Set.of("platform-admin"), List.of(), null, false).tenantScope().kind())
+        .isEqualTo(TenantScope.Kind.PLATFORM);
   }
 }

@@ -12,27 +12,57 @@ import org.junit.jupiter.api.Test;
 class StepUpTest {
 
   private static CurrentUser citizen(LevelOfAssurance level) {
-    return new CurrentUser("s", "erika", "Erika", null, Set.of(CurrentUser.CITIZEN), List.of(), level);
+    return new CurrentUser(
+        "s", "erika", "Erika", null, Set.of(CurrentUser.CITIZEN), List.of(), level);
   }
 
   @Test
   void aSignInWithTheLevelOrNoRequirementGoesOn() {
-    assertThat(StepUp.levelGap(citizen(LevelOfAssurance.HIGH), LevelOfAssurance.SUBSTANTIAL, null, "/p", "/citizen/x")).isEmpty();
-    assertThat(StepUp.levelGap(citizen(LevelOfAssurance.LOW), null, null, "/p", "/citizen/x")).isEmpty();
+    assertThat(
+            StepUp.levelGap(
+                citizen(LevelOfAssurance.HIGH),
+                LevelOfAssurance.SUBSTANTIAL,
+                null,
+                "/p",
+                "/citizen/x"))
+        .isEmpty();
+    assertThat(StepUp.levelGap(citizen(LevelOfAssurance.LOW), null, null, "/p", "/citizen/x"))
+        .isEmpty();
   }
 
   @Test
   void aMissingLevelSendsToTheEidFirst() {
-    assertThat(StepUp.levelGap(citizen(LevelOfAssurance.SUBSTANTIAL), LevelOfAssurance.HIGH, null, "/p", "/citizen/x?a=1"))
+    assertThat(
+            StepUp.levelGap(
+                citizen(LevelOfAssurance.SUBSTANTIAL),
+                LevelOfAssurance.HIGH,
+                null,
+                "/p",
+                "/citizen/x?a=1"))
         .hasValue(new StepUp.LevelGap(LevelOfAssurance.HIGH, null));
     // An earlier attempt at a lower level does not count for this one.
-    assertThat(StepUp.levelGap(citizen(LevelOfAssurance.LOW), LevelOfAssurance.HIGH, LevelOfAssurance.SUBSTANTIAL, "/p", "/x"))
+    assertThat(
+            StepUp.levelGap(
+                citizen(LevelOfAssurance.LOW),
+                LevelOfAssurance.HIGH,
+                LevelOfAssurance.SUBSTANTIAL,
+                "/p",
+                "/x"))
         .hasValue(new StepUp.LevelGap(LevelOfAssurance.HIGH, null));
   }
 
   @Test
   void whoWasAlreadySentForTheLevelGetsTheExplanationInstead() {
-    assertThat(StepUp.levelGap(citizen(LevelOfAssurance.LOW), LevelOfAssurance.HIGH, LevelOfAssurance.HIGH, "/p", "/x"))
-        .hasValue(new StepUp.LevelGap(LevelOfAssurance.HIGH, "/p" + StepUp.LEVEL_NEEDED_PAGE + "?level=high&return=%2Fx"));
+    assertThat(
+            StepUp.levelGap(
+                citizen(LevelOfAssurance.LOW),
+                LevelOfAssurance.HIGH,
+                LevelOfAssurance.HIGH,
+                "/p",
+                "/x"))
+        .hasValue(
+            new StepUp.LevelGap(
+                LevelOfAssurance.HIGH,
+                "/p" + StepUp.LEVEL_NEEDED_PAGE + "?level=high&return=%2Fx"));
   }
 }

@@ -3,6 +3,7 @@ package eu.rathaus.applications.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.domain.ApplicationDraft;
@@ -27,13 +28,13 @@ import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import eu.rathaus.catalogue.domain.StepDefinition;
-import eu.rathaus.messaging.application.Outbox;
 import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.messaging.application.Outbox;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
-import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -41,13 +42,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -56,15 +56,15 @@ import java.util.regex.Pattern;
  * The citizen's side of an application: start a form on the current version of a service, save it
  * step by step as a draft, submit it, and read back drafts, applications and receipts.
  *
- * <p>Everything here acts for the signed-in citizen of the {@link CallerScope} and nobody else: every
- * query names the citizen's subject, and row-level security (V6) checks the same subject again, so a
- * draft id or reference number of another person behaves exactly like an unknown one.
+ * <p>Everything here acts for the signed-in citizen of the {@link CallerScope} and nobody else:
+ * every query names the citizen's subject, and row-level security (V6) checks the same subject
+ * again, so a draft id or reference number of another person behaves exactly like an unknown one.
  *
  * <p>Submission is one transaction: reference number, application, case record and payment request
- * (opened by observers of {@link ApplicationSubmitted}), audit entry, the
- * outbox row of the confirmation mail and the removal of the draft commit together or not at all.
- * The review form's idempotency key is unique per applicant, and the draft row is locked while it
- * is submitted, so a double click or a retried request yields exactly one application.
+ * (opened by observers of {@link ApplicationSubmitted}), audit entry, the outbox row of the
+ * confirmation mail and the removal of the draft commit together or not at all. The review form's
+ * idempotency key is unique per applicant, and the draft row is locked while it is submitted, so a
+ * double click or a retried request yields exactly one application.
  */
 @ApplicationScoped
 @Transactional
@@ -79,6 +79,7 @@ public class ApplicationJourney {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9-]{16,64}");
   private static final int LIST_LIMIT = 100;
+
   /** Reference numbers count per calendar year of the authority. */
   private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
 
@@ -102,11 +103,18 @@ public class ApplicationJourney {
     if (municipalitySlug == null || serviceKey == null) {
       return Optional.empty();
     }
-    return municipalities.findBySlug(municipalitySlug)
+    return municipalities
+        .findBySlug(municipalitySlug)
         .filter(m -> m.status() == MunicipalityStatus.ACTIVE)
-        .flatMap(m -> definitions.findByServiceKey(m.id(), serviceKey)
-            .flatMap(d -> catalogue.currentVersion(m.id(), d.id()))
-            .map(service -> new ApplicationForm(null, m.id(), m.slug(), m.name(), service, "{}", 0, null)));
+        .flatMap(
+            m ->
+                definitions
+                    .findByServiceKey(m.id(), serviceKey)
+                    .flatMap(d -> catalogue.currentVersion(m.id(), d.id()))
+                    .map(
+                        service ->
+                            new ApplicationForm(
+                                null, m.id(), m.slug(), m.name(), service, "{}", 0, null)));
   }
 
   /** The citizen's own draft with the version it is pinned to; empty for anyone else's. */
@@ -123,7 +131,13 @@ public class ApplicationJourney {
    * citizen continues.
    */
   public StepOutcome saveStep(
-      UUID draftId, String municipalitySlug, String serviceKey, UUID versionId, int stepIndex, ObjectNode stepValues, int nextStep) {
+      UUID draftId,
+      String municipalitySlug,
+      String serviceKey,
+      UUID versionId,
+      int stepIndex,
+      ObjectNode stepValues,
+      int nextStep) {
     String subject = requireCitizen();
     ApplicationDraft draft;
     ApplicationForm form;
@@ -131,9 +145,10 @@ public class ApplicationJourney {
       draft = applications.findDraft(subject, draftId).orElse(null);
       form = draft == null ? null : toForm(draft).orElse(null);
     } else {
-      form = newForm(municipalitySlug, serviceKey)
-          .flatMap(current -> pinned(current, versionId))
-          .orElse(null);
+      form =
+          newForm(municipalitySlug, serviceKey)
+              .flatMap(current -> pinned(current, versionId))
+              .orElse(null);
       draft = null;
     }
     if (form == null) {
@@ -144,7 +159,8 @@ public class ApplicationJourney {
       return new StepOutcome(draftId, List.of(Problem.of("", "catalogue.answer.unknownStep")));
     }
     StepDefinition step = definition.steps().get(stepIndex);
-    ObjectNode merged = DraftAnswers.mergeStep(definition, read(form.answersJson()), step, stepValues);
+    ObjectNode merged =
+        DraftAnswers.mergeStep(definition, read(form.answersJson()), step, stepValues);
     List<Problem> problems = new ArrayList<>(DraftAnswers.checkStep(definition, merged, step));
     if (problems.isEmpty()) {
       problems.addAll(foreignFiles(draft == null ? null : draft.id(), step.fields(), merged));
@@ -155,12 +171,24 @@ public class ApplicationJourney {
     Instant now = clock.instant();
     int next = Math.max(0, Math.min(nextStep, definition.steps().size()));
     if (draft == null) {
-      draft = new ApplicationDraft(UUID.randomUUID(), form.municipalityId(), form.service().definitionId(),
-          form.service().versionId(), subject, now);
+      draft =
+          new ApplicationDraft(
+              UUID.randomUUID(),
+              form.municipalityId(),
+              form.service().definitionId(),
+              form.service().versionId(),
+              subject,
+              now);
       draft.save(merged.toString(), next, now);
       applications.addDraft(draft);
-      audit.record(new AuditEvent(subject, "application.draft-started", "application_draft", draft.id().toString(),
-          form.municipalityId(), form.service().serviceKey() + " v" + form.service().versionNumber()));
+      audit.record(
+          new AuditEvent(
+              subject,
+              "application.draft-started",
+              "application_draft",
+              draft.id().toString(),
+              form.municipalityId(),
+              form.service().serviceKey() + " v" + form.service().versionNumber()));
     } else {
       draft.save(merged.toString(), next, now);
     }
@@ -171,7 +199,8 @@ public class ApplicationJourney {
    * Submits a draft (see the class comment for the guarantees). {@code recipientEmail} is the
    * citizen's address from the eID; without one no confirmation mail is queued.
    */
-  public SubmissionOutcome submit(UUID draftId, String idempotencyKey, String recipientEmail, String locale) {
+  public SubmissionOutcome submit(
+      UUID draftId, String idempotencyKey, String recipientEmail, String locale) {
     return submit(draftId, idempotencyKey, recipientEmail, null, locale);
   }
 
@@ -180,7 +209,11 @@ public class ApplicationJourney {
    * signed-in citizen's name from the eID, copied onto the case so clerks can search by it.
    */
   public SubmissionOutcome submit(
-      UUID draftId, String idempotencyKey, String recipientEmail, String applicantName, String locale) {
+      UUID draftId,
+      String idempotencyKey,
+      String recipientEmail,
+      String applicantName,
+      String locale) {
     String subject = requireCitizen();
     if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       throw new IllegalArgumentException("Invalid idempotency key");
@@ -192,7 +225,8 @@ public class ApplicationJourney {
     Optional<ApplicationDraft> locked = applications.lockDraft(subject, draftId);
     if (locked.isEmpty()) {
       // A concurrent submission of the same form may have committed while we waited for the lock.
-      return applications.findByIdempotencyKey(subject, idempotencyKey)
+      return applications
+          .findByIdempotencyKey(subject, idempotencyKey)
           .map(a -> SubmissionOutcome.submitted(a.referenceNumber()))
           .orElseGet(SubmissionOutcome::notFound);
     }
@@ -205,21 +239,38 @@ public class ApplicationJourney {
     ObjectNode answers = DraftAnswers.withoutHiddenAnswers(definition, read(draft.answersJson()));
     AnswerValidator.Result check = AnswerValidator.validate(definition, answers);
     if (!check.isValid()) {
-      return SubmissionOutcome.invalid(check.problems(), DraftAnswers.firstStepWithProblem(definition, check.problems()));
+      return SubmissionOutcome.invalid(
+          check.problems(), DraftAnswers.firstStepWithProblem(definition, check.problems()));
     }
     List<Problem> foreign = foreignFiles(draft.id(), definition.fields(), answers);
     if (!foreign.isEmpty()) {
-      return SubmissionOutcome.invalid(foreign, DraftAnswers.firstStepWithProblem(definition, foreign));
+      return SubmissionOutcome.invalid(
+          foreign, DraftAnswers.firstStepWithProblem(definition, foreign));
     }
-    Money fee = definition.fee().evaluate(answers)
-        .orElseThrow(() -> new IllegalStateException("Fee undetermined for valid answers of draft " + draftId));
+    Money fee =
+        definition
+            .fee()
+            .evaluate(answers)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Fee undetermined for valid answers of draft " + draftId));
     Optional<String> referenceCode = applications.referenceCode(draft.municipalityId());
-    boolean payeeMissing = fee.cents() > 0 && municipalities.findById(draft.municipalityId())
-        .map(m -> m.payeeIban() == null || m.payeeName() == null).orElse(true);
+    boolean payeeMissing =
+        fee.cents() > 0
+            && municipalities
+                .findById(draft.municipalityId())
+                .map(m -> m.payeeIban() == null || m.payeeName() == null)
+                .orElse(true);
     if (referenceCode.isEmpty() || payeeMissing) {
-      // Publishing refuses this; only data changed behind the portal's back gets here. The draft stays.
-      LOG.warning("Municipality " + draft.municipalityId() + " cannot take application of draft " + draftId
-          + (payeeMissing ? ": no payee account" : ": no reference code"));
+      // Publishing refuses this; only data changed behind the portal's back gets here. The draft
+      // stays.
+      LOG.warning(
+          "Municipality "
+              + draft.municipalityId()
+              + " cannot take application of draft "
+              + draftId
+              + (payeeMissing ? ": no payee account" : ": no reference code"));
       return SubmissionOutcome.unavailable();
     }
     String code = referenceCode.get();
@@ -227,20 +278,42 @@ public class ApplicationJourney {
     ReferenceNumber reference =
         referenceNumbers.next(draft.municipalityId(), code, now.atZone(GERMAN_TIME).getYear());
     CaseApplication application =
-        new CaseApplication(UUID.randomUUID(), reference, draft, answers.toString(), fee.cents(), now, idempotencyKey);
+        new CaseApplication(
+            UUID.randomUUID(),
+            reference,
+            draft,
+            answers.toString(),
+            fee.cents(),
+            now,
+            idempotencyKey);
     applications.add(application);
     applications.flush();
-    attachments.linkToApplication(draft.id(), fileIds(definition.fields(), answers), application.id(),
+    attachments.linkToApplication(
+        draft.id(),
+        fileIds(definition.fields(), answers),
+        application.id(),
         draft.municipalityId());
-    audit.record(new AuditEvent(subject, "application.submitted", "case_application", application.id().toString(),
-        draft.municipalityId(), reference.format()));
+    audit.record(
+        new AuditEvent(
+            subject,
+            "application.submitted",
+            "case_application",
+            application.id().toString(),
+            draft.municipalityId(),
+            reference.format()));
     // The case record and the fee's payment request belong to the same transaction: the observers
     // (case work, payments) run synchronously inside it, so no application is left without either.
-    submissions.fire(new ApplicationSubmitted(application, definition.processingDays(), applicantName, subject,
-        fee.cents()));
+    submissions.fire(
+        new ApplicationSubmitted(
+            application, definition.processingDays(), applicantName, subject, fee.cents()));
     if (recipientEmail != null && !recipientEmail.isBlank()) {
-      outbox.queue(draft.municipalityId(), subject, recipientEmail, SUBMITTED_NOTICE,
-          Map.of("reference", reference.format()), locale);
+      outbox.queue(
+          draft.municipalityId(),
+          subject,
+          recipientEmail,
+          SUBMITTED_NOTICE,
+          Map.of("reference", reference.format()),
+          locale);
     }
     applications.removeDraft(draft);
     // Constraint violations (a duplicate key, a refused outbox row) surface here, inside this
@@ -249,10 +322,15 @@ public class ApplicationJourney {
     return SubmissionOutcome.submitted(reference);
   }
 
-  /** The application submitted with {@code idempotencyKey}, e.g. after a retry lost the first answer. */
+  /**
+   * The application submitted with {@code idempotencyKey}, e.g. after a retry lost the first
+   * answer.
+   */
   public Optional<ReferenceNumber> submittedWith(String idempotencyKey) {
     String subject = requireCitizen();
-    return applications.findByIdempotencyKey(subject, idempotencyKey).map(CaseApplication::referenceNumber);
+    return applications
+        .findByIdempotencyKey(subject, idempotencyKey)
+        .map(CaseApplication::referenceNumber);
   }
 
   /** "Meine Anträge" of the signed-in citizen. */
@@ -260,39 +338,68 @@ public class ApplicationJourney {
     String subject = requireCitizen();
     List<MyApplications.DraftSummary> drafts = new ArrayList<>();
     for (ApplicationDraft d : applications.draftsOf(subject, LIST_LIMIT)) {
-      Optional<PublishedService> service = catalogue.publishedVersion(d.municipalityId(), d.versionId());
+      Optional<PublishedService> service =
+          catalogue.publishedVersion(d.municipalityId(), d.versionId());
       int steps = service.map(s -> s.form().steps().size()).orElse(0);
-      drafts.add(new MyApplications.DraftSummary(d.id(), service.map(PublishedService::title).orElse(unknownService()),
-          d.updatedAt(), Math.min(d.currentStep(), steps) + 1, steps + 1));
+      drafts.add(
+          new MyApplications.DraftSummary(
+              d.id(),
+              service.map(PublishedService::title).orElse(unknownService()),
+              d.updatedAt(),
+              Math.min(d.currentStep(), steps) + 1,
+              steps + 1));
     }
     List<MyApplications.SubmittedSummary> submitted = new ArrayList<>();
     for (CaseApplication a : applications.applicationsOf(subject, LIST_LIMIT)) {
-      LocalizedText title = catalogue.publishedVersion(a.municipalityId(), a.versionId())
-          .map(PublishedService::title).orElse(unknownService());
+      LocalizedText title =
+          catalogue
+              .publishedVersion(a.municipalityId(), a.versionId())
+              .map(PublishedService::title)
+              .orElse(unknownService());
       CaseStates.State state = cases.ofApplication(a.id(), clock.instant());
-      submitted.add(new MyApplications.SubmittedSummary(a.referenceNumber().format(), title, a.submittedAt(),
-          state.status(), a.id(), state.expectedDecision(), state.caseId(), state.withdrawable()));
+      submitted.add(
+          new MyApplications.SubmittedSummary(
+              a.referenceNumber().format(),
+              title,
+              a.submittedAt(),
+              state.status(),
+              a.id(),
+              state.expectedDecision(),
+              state.caseId(),
+              state.withdrawable()));
     }
     return new MyApplications(drafts, submitted);
   }
 
-  /** The receipt of the citizen's own application; empty for unknown numbers and for anyone else's. */
+  /**
+   * The receipt of the citizen's own application; empty for unknown numbers and for anyone else's.
+   */
   public Optional<Receipt> receipt(String referenceText) {
     String subject = requireCitizen();
     if (!ReferenceNumber.isValid(referenceText)) {
       return Optional.empty();
     }
-    return applications.findByReference(subject, ReferenceNumber.parse(referenceText)).flatMap(a ->
-        catalogue.publishedVersion(a.municipalityId(), a.versionId()).map(service -> new Receipt(
-            municipalities.findById(a.municipalityId()).map(Municipality::name).orElse(""),
-            service.title(),
-            a.referenceNumber().format(),
-            a.submittedAt(),
-            service.form(),
-            a.answersJson(),
-            Money.euroCents(a.feeCents()),
-            attachments.ofApplication(a.id()),
-            a.id())));
+    return applications
+        .findByReference(subject, ReferenceNumber.parse(referenceText))
+        .flatMap(
+            a ->
+                catalogue
+                    .publishedVersion(a.municipalityId(), a.versionId())
+                    .map(
+                        service ->
+                            new Receipt(
+                                municipalities
+                                    .findById(a.municipalityId())
+                                    .map(Municipality::name)
+                                    .orElse(""),
+                                service.title(),
+                                a.referenceNumber().format(),
+                                a.submittedAt(),
+                                service.form(),
+                                a.answersJson(),
+                                Money.euroCents(a.feeCents()),
+                                attachments.ofApplication(a.id()),
+                                a.id())));
   }
 
   /** The files of the citizen's own draft, in upload order; empty for anyone else's draft. */
@@ -366,8 +473,8 @@ public class ApplicationJourney {
   }
 
   /**
-   * A problem for every file field among {@code fields} whose answer names an attachment that is not
-   * the citizen's own file of this draft (another person's id, a submitted file, a made-up id).
+   * A problem for every file field among {@code fields} whose answer names an attachment that is
+   * not the citizen's own file of this draft (another person's id, a submitted file, a made-up id).
    */
   private List<Problem> foreignFiles(UUID draftId, List<FieldDefinition> fields, JsonNode answers) {
     List<Problem> problems = new ArrayList<>();
@@ -384,7 +491,8 @@ public class ApplicationJourney {
           malformed = true;
         }
       }
-      if (malformed || (!posted.isEmpty() && !attachments.belongingTo(draftId, posted).containsAll(posted))) {
+      if (malformed
+          || (!posted.isEmpty() && !attachments.belongingTo(draftId, posted).containsAll(posted))) {
         problems.add(Problem.of(field.key(), "upload.error.foreign"));
       }
     }
@@ -420,18 +528,39 @@ public class ApplicationJourney {
     if (versionId == null || versionId.equals(current.service().versionId())) {
       return Optional.of(current);
     }
-    // The citizen was shown an older version (a newer one was published meanwhile): pin to that one.
-    return catalogue.publishedVersion(current.municipalityId(), versionId)
+    // The citizen was shown an older version (a newer one was published meanwhile): pin to that
+    // one.
+    return catalogue
+        .publishedVersion(current.municipalityId(), versionId)
         .filter(s -> s.definitionId().equals(current.service().definitionId()))
-        .map(s -> new ApplicationForm(null, current.municipalityId(), current.municipalitySlug(), current.municipalityName(),
-            s, "{}", 0, null));
+        .map(
+            s ->
+                new ApplicationForm(
+                    null,
+                    current.municipalityId(),
+                    current.municipalitySlug(),
+                    current.municipalityName(),
+                    s,
+                    "{}",
+                    0,
+                    null));
   }
 
   private Optional<ApplicationForm> toForm(ApplicationDraft d) {
     Optional<Municipality> municipality = municipalities.findById(d.municipalityId());
-    return catalogue.publishedVersion(d.municipalityId(), d.versionId()).map(service -> new ApplicationForm(
-        d.id(), d.municipalityId(), municipality.map(Municipality::slug).orElse(""),
-        municipality.map(Municipality::name).orElse(""), service, d.answersJson(), d.currentStep(), d.updatedAt()));
+    return catalogue
+        .publishedVersion(d.municipalityId(), d.versionId())
+        .map(
+            service ->
+                new ApplicationForm(
+                    d.id(),
+                    d.municipalityId(),
+                    municipality.map(Municipality::slug).orElse(""),
+                    municipality.map(Municipality::name).orElse(""),
+                    service,
+                    d.answersJson(),
+                    d.currentStep(),
+                    d.updatedAt()));
   }
 
   private String requireCitizen() {
@@ -449,7 +578,9 @@ public class ApplicationJourney {
   private static ObjectNode read(String json) {
     try {
       JsonNode node = json == null ? null : JSON.readTree(json);
-      return node != null && node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
+      return node != null && node.isObject()
+          ? (ObjectNode) node
+          : JsonNodeFactory.instance.objectNode();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored answers are not JSON", e);
     }

@@ -14,8 +14,12 @@ import jakarta.interceptor.Interceptor;
  * @param applicantSubject the citizen's subject
  * @param feeCents the fee evaluated on the answers; 0 for free services
  */
-public record ApplicationSubmitted(CaseApplication application, int processingDays, String applicantName,
-    String applicantSubject, long feeCents) {
+public record ApplicationSubmitted(
+    CaseApplication application,
+    int processingDays,
+    String applicantName,
+    String applicantSubject,
+    long feeCents) {
 
   /** Observer order: the case first, then the payment (the order the submission always had). */
   public static final int CASE = Interceptor.Priority.APPLICATION;

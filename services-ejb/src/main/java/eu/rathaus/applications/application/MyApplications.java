@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** "Meine Anträge": drafts to resume and submitted applications, newest first. */
-public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> submitted) implements Serializable {
+public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> submitted)
+    implements Serializable {
 
   public MyApplications {
     drafts = List.copyOf(drafts);
@@ -23,7 +24,9 @@ public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> s
   }
 
   /** A draft: which service, when last saved, which step comes next (1-based for people). */
-  public record DraftSummary(UUID id, LocalizedText serviceTitle, Instant updatedAt, int step, int stepCount) implements Serializable {
+  public record DraftSummary(
+      UUID id, LocalizedText serviceTitle, Instant updatedAt, int step, int stepCount)
+      implements Serializable {
     public UUID getId() {
       return id;
     }
@@ -46,17 +49,29 @@ public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> s
   }
 
   /** A submitted application as the citizen follows it. */
-  public record SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status,
-      UUID applicationId, java.time.LocalDate expectedDecision, UUID caseId, boolean withdrawable)
+  public record SubmittedSummary(
+      String reference,
+      LocalizedText serviceTitle,
+      Instant submittedAt,
+      String status,
+      UUID applicationId,
+      java.time.LocalDate expectedDecision,
+      UUID caseId,
+      boolean withdrawable)
       implements Serializable {
 
     /** Without the application id, as before payments needed it. */
-    public SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status) {
+    public SubmittedSummary(
+        String reference, LocalizedText serviceTitle, Instant submittedAt, String status) {
       this(reference, serviceTitle, submittedAt, status, null);
     }
 
     /** Without the case's state (expected decision, withdrawal). */
-    public SubmittedSummary(String reference, LocalizedText serviceTitle, Instant submittedAt, String status,
+    public SubmittedSummary(
+        String reference,
+        LocalizedText serviceTitle,
+        Instant submittedAt,
+        String status,
         UUID applicationId) {
       this(reference, serviceTitle, submittedAt, status, applicationId, null, null, false);
     }
@@ -65,7 +80,9 @@ public record MyApplications(List<DraftSummary> drafts, List<SubmittedSummary> s
       return applicationId;
     }
 
-    /** The date the authority aims to decide by (the due date; waiting for the citizen moves it). */
+    /**
+     * The date the authority aims to decide by (the due date; waiting for the citizen moves it).
+     */
     public java.time.LocalDate getExpectedDecision() {
       return expectedDecision;
     }

@@ -25,8 +25,24 @@ public record Receipt(
     UUID applicationId) {
 
   /** Without the application id (receipts rendered without payment data). */
-  public Receipt(String municipalityName, LocalizedText serviceTitle, String reference, Instant submittedAt,
-      FormDefinition form, String answersJson, Money fee, List<AttachmentSummary> attachments) {
-    this(municipalityName, serviceTitle, reference, submittedAt, form, answersJson, fee, attachments, null);
+  public Receipt(
+      String municipalityName,
+      LocalizedText serviceTitle,
+      String reference,
+      Instant submittedAt,
+      FormDefinition form,
+      String answersJson,
+      Money fee,
+      List<AttachmentSummary> attachments) {
+    this(
+        municipalityName,
+        serviceTitle,
+        reference,
+        submittedAt,
+        form,
+        answersJson,
+        fee,
+        attachments,
+        null);
   }
 }

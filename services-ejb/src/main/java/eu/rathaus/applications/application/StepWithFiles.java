@@ -55,7 +55,8 @@ public class StepWithFiles {
    * What happened: {@code saved} tells whether the step's answers were stored; {@code problems} are
    * the step's and the files' problems; {@code storedFiles} the names of the files taken.
    */
-  public record Outcome(UUID draftId, boolean saved, List<Problem> problems, List<String> storedFiles) {
+  public record Outcome(
+      UUID draftId, boolean saved, List<Problem> problems, List<String> storedFiles) {
 
     public Outcome {
       problems = List.copyOf(problems);
@@ -73,7 +74,12 @@ public class StepWithFiles {
    * @param values what was posted for step {@code stepIndex}
    * @param advance true for "Weiter" (the draft then continues after this step)
    */
-  public Outcome save(ApplicationForm form, int stepIndex, ObjectNode values, boolean advance, List<ChosenFile> files) {
+  public Outcome save(
+      ApplicationForm form,
+      int stepIndex,
+      ObjectNode values,
+      boolean advance,
+      List<ChosenFile> files) {
     String subject = caller.get().subject();
     List<Problem> problems = new ArrayList<>();
     List<String> stored = new ArrayList<>();
@@ -87,8 +93,15 @@ public class StepWithFiles {
     StepDefinition step = current.service().form().steps().get(stepIndex);
     withSavedFileIds(step, current.answersJson(), values);
     int nextStep = advance ? Math.max(current.currentStep(), stepIndex + 1) : current.currentStep();
-    StepOutcome outcome = journey.saveStep(current.draftId(), current.municipalitySlug(), current.service().serviceKey(),
-        current.service().versionId(), stepIndex, values, nextStep);
+    StepOutcome outcome =
+        journey.saveStep(
+            current.draftId(),
+            current.municipalitySlug(),
+            current.service().serviceKey(),
+            current.service().versionId(),
+            stepIndex,
+            values,
+            nextStep);
     if (!outcome.isSaved()) {
       List<Problem> all = new ArrayList<>(outcome.problems());
       all.addAll(problems);
@@ -107,14 +120,28 @@ public class StepWithFiles {
     return new Outcome(draftId, true, problems, stored);
   }
 
-  /** Uploads each chosen file into the draft and adds it to its field's answer; refusals become problems. */
-  private void upload(String subject, ApplicationForm form, UUID draftId, List<ChosenFile> files, List<Problem> problems,
+  /**
+   * Uploads each chosen file into the draft and adds it to its field's answer; refusals become
+   * problems.
+   */
+  private void upload(
+      String subject,
+      ApplicationForm form,
+      UUID draftId,
+      List<ChosenFile> files,
+      List<Problem> problems,
       List<String> stored) {
     for (ChosenFile file : files) {
       UploadOutcome outcome;
       try (InputStream in = file.content().open()) {
-        outcome = attachments.upload(subject, form.municipalityId(), draftId, file.fileName(), in,
-            form.service().form().attachments());
+        outcome =
+            attachments.upload(
+                subject,
+                form.municipalityId(),
+                draftId,
+                file.fileName(),
+                in,
+                form.service().form().attachments());
       } catch (IOException e) {
         problems.add(Problem.of(file.fieldKey(), "attachment.error.storageUnavailable"));
         continue;
@@ -123,7 +150,11 @@ public class StepWithFiles {
         problems.addAll(journey.attach(draftId, file.fieldKey(), outcome.getStored().id()));
         stored.add(outcome.getStored().displayName());
       } else {
-        problems.add(Problem.of(file.fieldKey(), outcome.getProblem().messageKey(), outcome.getProblem().arguments().toArray()));
+        problems.add(
+            Problem.of(
+                file.fieldKey(),
+                outcome.getProblem().messageKey(),
+                outcome.getProblem().arguments().toArray()));
       }
     }
   }
@@ -150,7 +181,9 @@ public class StepWithFiles {
     Set<String> visible = Visibility.visibleFields(form.service().form(), answers);
     for (FieldDefinition field : step.fields()) {
       JsonNode ids = answers.get(field.key());
-      if (field.type() == FieldType.FILE && field.required() && visible.contains(field.key())
+      if (field.type() == FieldType.FILE
+          && field.required()
+          && visible.contains(field.key())
           && (ids == null || !ids.isArray() || ids.isEmpty())) {
         problems.add(Problem.of(field.key(), "catalogue.answer.required"));
       }

@@ -8,12 +8,15 @@ import java.util.List;
  * Result of a submission. {@code SUBMITTED} also answers a repeated submission with the same
  * idempotency key: the citizen sees the reference of the one application that exists.
  */
-public record SubmissionOutcome(Result result, ReferenceNumber reference, List<Problem> problems, int firstStepWithProblem) {
+public record SubmissionOutcome(
+    Result result, ReferenceNumber reference, List<Problem> problems, int firstStepWithProblem) {
 
   /** What happened. */
   public enum Result {
     SUBMITTED,
-    /** The answers do not pass the full check (e.g. a required file is missing); nothing was stored. */
+    /**
+     * The answers do not pass the full check (e.g. a required file is missing); nothing was stored.
+     */
     INVALID,
     /** No such draft of this citizen (and no application with this key). */
     NOT_FOUND,

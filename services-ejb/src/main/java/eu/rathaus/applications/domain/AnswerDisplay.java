@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An answer as people read it on the review page and in the receipt: choice labels instead of choice
- * keys, "Ja"/"Nein" instead of true/false, dates as 24.12.2026 in German. The receipt must show what
- * the citizen saw when answering, so labels come from the very version the answers were given for.
+ * An answer as people read it on the review page and in the receipt: choice labels instead of
+ * choice keys, "Ja"/"Nein" instead of true/false, dates as 24.12.2026 in German. The receipt must
+ * show what the citizen saw when answering, so labels come from the very version the answers were
+ * given for.
  *
  * <p>The result is plain text; whoever renders it escapes it (Faces output, PDF text objects).
  */
@@ -45,7 +46,8 @@ public final class AnswerDisplay {
       case DATE -> date(value.asText(), locale);
       case POSTAL_ADDRESS ->
           (part(value, "street") + " " + part(value, "houseNumber")).strip()
-              + ", " + (part(value, "postalCode") + " " + part(value, "city")).strip();
+              + ", "
+              + (part(value, "postalCode") + " " + part(value, "city")).strip();
       case FILE -> value.isArray() ? String.valueOf(value.size()) : "1";
       default -> value.isTextual() ? value.textValue() : value.asText();
     };
@@ -55,7 +57,9 @@ public final class AnswerDisplay {
   public static String date(String iso, Locale locale) {
     try {
       LocalDate date = LocalDate.parse(iso);
-      return locale != null && "en".equals(locale.getLanguage()) ? date.toString() : date.format(GERMAN_DATE);
+      return locale != null && "en".equals(locale.getLanguage())
+          ? date.toString()
+          : date.format(GERMAN_DATE);
     } catch (DateTimeParseException e) {
       return iso;
     }
@@ -71,10 +75,15 @@ public final class AnswerDisplay {
       return null;
     }
     String s = typed.strip();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})").matcher(s);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})").matcher(s);
     if (m.matches()) {
       try {
-        return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).toString();
+        return LocalDate.of(
+                Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(1)))
+            .toString();
       } catch (java.time.DateTimeException e) {
         return s;
       }

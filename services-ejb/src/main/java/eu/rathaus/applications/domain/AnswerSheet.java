@@ -16,11 +16,14 @@ import java.util.function.Function;
 /**
  * The answers of an application as people read them: step by step, the visible fields with their
  * labels and readable values, in the language asked for. One rendering for the citizen's review
- * page, the office's case page and the receipt, so the three never show the same answers differently.
+ * page, the office's case page and the receipt, so the three never show the same answers
+ * differently.
  */
 public final class AnswerSheet {
 
-  /** One answer; {@code value} is the caller's "not answered" text when the field was left empty. */
+  /**
+   * One answer; {@code value} is the caller's "not answered" text when the field was left empty.
+   */
   public record Row(String fieldKey, String label, String value) {}
 
   /** One step with the answers of its visible fields. */
@@ -38,7 +41,11 @@ public final class AnswerSheet {
    * @param fileName the name to show for an attachment id of a file answer, or empty to leave the
    *     file out
    */
-  public static List<Step> of(FormDefinition form, JsonNode answers, Locale locale, Words words,
+  public static List<Step> of(
+      FormDefinition form,
+      JsonNode answers,
+      Locale locale,
+      Words words,
       Function<String, Optional<String>> fileName) {
     Set<String> visible = Visibility.visibleFields(form, answers);
     AnswerDisplay.YesNo yesNo = new AnswerDisplay.YesNo(words.yes(), words.no());
@@ -50,10 +57,13 @@ public final class AnswerSheet {
         if (!visible.contains(field.key())) {
           continue;
         }
-        String shown = field.type() == FieldType.FILE
-            ? files(answers.get(field.key()), fileName)
-            : AnswerDisplay.text(field, answers.get(field.key()), locale, yesNo);
-        rows.add(new Row(field.key(), field.label().in(locale), shown.isEmpty() ? words.empty() : shown));
+        String shown =
+            field.type() == FieldType.FILE
+                ? files(answers.get(field.key()), fileName)
+                : AnswerDisplay.text(field, answers.get(field.key()), locale, yesNo);
+        rows.add(
+            new Row(
+                field.key(), field.label().in(locale), shown.isEmpty() ? words.empty() : shown));
       }
       steps.add(new Step(i, definitions.get(i).title().in(locale), rows));
     }

@@ -57,7 +57,13 @@ public class ApplicationDraft {
 
   protected ApplicationDraft() {}
 
-  public ApplicationDraft(UUID id, UUID municipalityId, UUID definitionId, UUID versionId, String applicantSubject, Instant now) {
+  public ApplicationDraft(
+      UUID id,
+      UUID municipalityId,
+      UUID definitionId,
+      UUID versionId,
+      String applicantSubject,
+      Instant now) {
     this.id = Objects.requireNonNull(id);
     this.municipalityId = Objects.requireNonNull(municipalityId);
     this.definitionId = Objects.requireNonNull(definitionId);

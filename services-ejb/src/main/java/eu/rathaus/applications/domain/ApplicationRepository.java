@@ -12,7 +12,10 @@ public interface ApplicationRepository {
 
   Optional<ApplicationDraft> findDraft(String applicantSubject, UUID draftId);
 
-  /** The draft, locked until the transaction ends: two submissions of one draft run one after the other. */
+  /**
+   * The draft, locked until the transaction ends: two submissions of one draft run one after the
+   * other.
+   */
   Optional<ApplicationDraft> lockDraft(String applicantSubject, UUID draftId);
 
   List<ApplicationDraft> draftsOf(String applicantSubject, int limit);
@@ -32,6 +35,8 @@ public interface ApplicationRepository {
   /** The municipality's three letters for reference numbers (V3), empty while none is set. */
   Optional<String> referenceCode(UUID municipalityId);
 
-  /** Pushes pending writes to the database now, so a violated constraint fails inside the use case. */
+  /**
+   * Pushes pending writes to the database now, so a violated constraint fails inside the use case.
+   */
   void flush();
 }

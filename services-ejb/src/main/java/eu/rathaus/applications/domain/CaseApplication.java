@@ -14,10 +14,11 @@ import org.hibernate.type.SqlTypes;
 /**
  * A submitted application: what the citizen declared, frozen at the moment of submission.
  *
- * <p>Immutable by design (no setters, {@code @Immutable}, and the portal's role has no UPDATE on the
- * table): the answers, the version they were given against and the fee are evidence; corrections
- * happen as new events on the case, never by editing what was submitted. The idempotency key is
- * unique per applicant, so a repeated submission of the same review form finds this row again.
+ * <p>Immutable by design (no setters, {@code @Immutable}, and the portal's role has no UPDATE on
+ * the table): the answers, the version they were given against and the fee are evidence;
+ * corrections happen as new events on the case, never by editing what was submitted. The
+ * idempotency key is unique per applicant, so a repeated submission of the same review form finds
+ * this row again.
  */
 @Entity
 @Immutable

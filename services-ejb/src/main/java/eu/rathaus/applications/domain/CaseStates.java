@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Where a submitted application stands in the authority's case work, as "Meine Anträge" shows it.
- * A port: the case work capability implements it, so applications do not depend on cases.
+ * Where a submitted application stands in the authority's case work, as "Meine Anträge" shows it. A
+ * port: the case work capability implements it, so applications do not depend on cases.
  */
 public interface CaseStates {
 

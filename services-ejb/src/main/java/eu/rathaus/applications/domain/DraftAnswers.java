@@ -23,9 +23,9 @@ import java.util.Set;
  *   <li>A step writes only its own fields: a crafted request cannot fill in another step's fields
  *       (and so skip that step's checks) by adding their names.
  *   <li>An answer to a field that is hidden now is dropped, not kept: if the citizen changes "by
- *       post" to "pick up", the postal address typed before is not stored with the application.
- *       The answer validator would refuse it anyway ({@code hiddenField}); dropping it first keeps
- *       the citizen from being told about a field they can no longer see.
+ *       post" to "pick up", the postal address typed before is not stored with the application. The
+ *       answer validator would refuse it anyway ({@code hiddenField}); dropping it first keeps the
+ *       citizen from being told about a field they can no longer see.
  *   <li>A file field's answer is the list of attachment ids (strings) of files uploaded into the
  *       draft; the journey checks that each id is the citizen's own file of this draft. A missing
  *       required file does not stop saving a step, because a file can only be uploaded into a draft
@@ -37,9 +37,16 @@ public final class DraftAnswers {
 
   private DraftAnswers() {}
 
-  /** The saved answers with {@code stepValues} in place of the step's fields, hidden answers removed. */
-  public static ObjectNode mergeStep(FormDefinition form, JsonNode saved, StepDefinition step, ObjectNode stepValues) {
-    ObjectNode merged = saved != null && saved.isObject() ? ((ObjectNode) saved).deepCopy() : JsonNodeFactory.instance.objectNode();
+  /**
+   * The saved answers with {@code stepValues} in place of the step's fields, hidden answers
+   * removed.
+   */
+  public static ObjectNode mergeStep(
+      FormDefinition form, JsonNode saved, StepDefinition step, ObjectNode stepValues) {
+    ObjectNode merged =
+        saved != null && saved.isObject()
+            ? ((ObjectNode) saved).deepCopy()
+            : JsonNodeFactory.instance.objectNode();
     for (FieldDefinition field : step.fields()) {
       merged.remove(field.key());
       JsonNode value = stepValues == null ? null : stepValues.get(field.key());
@@ -64,14 +71,18 @@ public final class DraftAnswers {
     return result;
   }
 
-  /** What stops saving the step: everything the step-wise validation finds, except missing files. */
-  public static List<Problem> checkStep(FormDefinition form, ObjectNode merged, StepDefinition step) {
+  /**
+   * What stops saving the step: everything the step-wise validation finds, except missing files.
+   */
+  public static List<Problem> checkStep(
+      FormDefinition form, ObjectNode merged, StepDefinition step) {
     AnswerValidator.Result result = AnswerValidator.validateUpToStep(form, merged, step.key());
     List<Problem> problems = new ArrayList<>();
     for (Problem problem : result.problems()) {
       boolean missingFile =
           problem.messageKey().equals("catalogue.answer.required")
-              && form.field(problem.target()).map(FieldDefinition::type).orElse(null) == FieldType.FILE;
+              && form.field(problem.target()).map(FieldDefinition::type).orElse(null)
+                  == FieldType.FILE;
       if (!missingFile) {
         problems.add(problem);
       }

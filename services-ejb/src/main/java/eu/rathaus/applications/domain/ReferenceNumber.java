@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * The number a citizen quotes on the phone: {@code MUS-2026-000123}. Three letters name the
- * municipality (so a clerk sees at once whether a number is theirs), then the year and a counter that
- * starts again each year. Short, unambiguous, and without personal data or guessable internal ids.
+ * municipality (so a clerk sees at once whether a number is theirs), then the year and a counter
+ * that starts again each year. Short, unambiguous, and without personal data or guessable internal
+ * ids.
  *
  * <p>Counters go up to 999,999 per municipality and year; a seventh digit would need a new format,
  * so the constructor refuses it instead of printing a number that {@link #parse} cannot read back.
  */
-public record ReferenceNumber(String municipalityCode, int year, long counter) implements Serializable, Comparable<ReferenceNumber> {
+public record ReferenceNumber(String municipalityCode, int year, long counter)
+    implements Serializable, Comparable<ReferenceNumber> {
 
   public static final long MAX_COUNTER = 999_999;
 
@@ -41,7 +43,8 @@ public record ReferenceNumber(String municipalityCode, int year, long counter) i
     if (!m.matches()) {
       throw new IllegalArgumentException("Not a reference number (expected e.g. MUS-2026-000123)");
     }
-    return new ReferenceNumber(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)));
+    return new ReferenceNumber(
+        m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)));
   }
 
   /** True if {@code text} would {@link #parse} without an exception. */

@@ -22,7 +22,8 @@ public class JpaApplicationRepository implements ApplicationRepository {
   @Override
   public Optional<ApplicationDraft> findDraft(String applicantSubject, UUID draftId) {
     return em.createQuery(
-            "select d from ApplicationDraft d where d.id = :id and d.applicantSubject = :s", ApplicationDraft.class)
+            "select d from ApplicationDraft d where d.id = :id and d.applicantSubject = :s",
+            ApplicationDraft.class)
         .setParameter("id", draftId)
         .setParameter("s", applicantSubject)
         .getResultStream()
@@ -32,7 +33,8 @@ public class JpaApplicationRepository implements ApplicationRepository {
   @Override
   public Optional<ApplicationDraft> lockDraft(String applicantSubject, UUID draftId) {
     return em.createQuery(
-            "select d from ApplicationDraft d where d.id = :id and d.applicantSubject = :s", ApplicationDraft.class)
+            "select d from ApplicationDraft d where d.id = :id and d.applicantSubject = :s",
+            ApplicationDraft.class)
         .setParameter("id", draftId)
         .setParameter("s", applicantSubject)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -43,7 +45,8 @@ public class JpaApplicationRepository implements ApplicationRepository {
   @Override
   public List<ApplicationDraft> draftsOf(String applicantSubject, int limit) {
     return em.createQuery(
-            "select d from ApplicationDraft d where d.applicantSubject = :s order by d.updatedAt desc", ApplicationDraft.class)
+            "select d from ApplicationDraft d where d.applicantSubject = :s order by d.updatedAt desc",
+            ApplicationDraft.class)
         .setParameter("s", applicantSubject)
         .setMaxResults(limit)
         .getResultList();
@@ -60,9 +63,11 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
-  public Optional<CaseApplication> findByIdempotencyKey(String applicantSubject, String idempotencyKey) {
+  public Optional<CaseApplication> findByIdempotencyKey(
+      String applicantSubject, String idempotencyKey) {
     return em.createQuery(
-            "select a from CaseApplication a where a.applicantSubject = :s and a.idempotencyKey = :k", CaseApplication.class)
+            "select a from CaseApplication a where a.applicantSubject = :s and a.idempotencyKey = :k",
+            CaseApplication.class)
         .setParameter("s", applicantSubject)
         .setParameter("k", idempotencyKey)
         .getResultStream()
@@ -70,9 +75,11 @@ public class JpaApplicationRepository implements ApplicationRepository {
   }
 
   @Override
-  public Optional<CaseApplication> findByReference(String applicantSubject, ReferenceNumber reference) {
+  public Optional<CaseApplication> findByReference(
+      String applicantSubject, ReferenceNumber reference) {
     return em.createQuery(
-            "select a from CaseApplication a where a.applicantSubject = :s and a.referenceNumber = :r", CaseApplication.class)
+            "select a from CaseApplication a where a.applicantSubject = :s and a.referenceNumber = :r",
+            CaseApplication.class)
         .setParameter("s", applicantSubject)
         .setParameter("r", reference.format())
         .getResultStream()
@@ -82,7 +89,8 @@ public class JpaApplicationRepository implements ApplicationRepository {
   @Override
   public List<CaseApplication> applicationsOf(String applicantSubject, int limit) {
     return em.createQuery(
-            "select a from CaseApplication a where a.applicantSubject = :s order by a.submittedAt desc", CaseApplication.class)
+            "select a from CaseApplication a where a.applicantSubject = :s order by a.submittedAt desc",
+            CaseApplication.class)
         .setParameter("s", applicantSubject)
         .setMaxResults(limit)
         .getResultList();
@@ -95,7 +103,8 @@ public class JpaApplicationRepository implements ApplicationRepository {
 
   @Override
   public Optional<String> referenceCode(UUID municipalityId) {
-    return em.createNativeQuery("select reference_code from municipality where id = ?1", String.class)
+    return em.createNativeQuery(
+            "select reference_code from municipality where id = ?1", String.class)
         .setParameter(1, municipalityId)
         .getResultStream()
         .map(String.class::cast)

@@ -2,6 +2,7 @@ package eu.rathaus.attachments.application;
 
 import eu.rathaus.attachments.domain.AttachmentName;
 import eu.rathaus.attachments.domain.AttachmentRefusal;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.attachments.domain.ContentTypes;
 import eu.rathaus.attachments.domain.KeyUnavailableException;
 import eu.rathaus.attachments.domain.MalwareScanner;
@@ -9,7 +10,6 @@ import eu.rathaus.attachments.domain.ScanResult;
 import eu.rathaus.attachments.domain.ScanStatus;
 import eu.rathaus.attachments.infrastructure.AttachmentVault;
 import eu.rathaus.attachments.infrastructure.TikaContentTypes;
-import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +20,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -54,20 +54,33 @@ public class AttachmentService {
   /**
    * Checks and stores one file for the signed-in citizen {@code ownerSubject}.
    *
-   * @param draftId the draft the file is uploaded into (the form adds the returned id to its answer)
+   * @param draftId the draft the file is uploaded into (the form adds the returned id to its
+   *     answer)
    * @param rules the attachment rules of the service version the draft is pinned to
    */
-  public UploadOutcome upload(String ownerSubject, UUID municipalityId, UUID draftId, String displayName,
-      InputStream content, AttachmentRules rules) {
+  public UploadOutcome upload(
+      String ownerSubject,
+      UUID municipalityId,
+      UUID draftId,
+      String displayName,
+      InputStream content,
+      AttachmentRules rules) {
     TenantScope scope = caller.get();
     if (scope.kind() != TenantScope.Kind.CITIZEN || !scope.subject().equals(ownerSubject)) {
-      throw new IllegalStateException("Attachments are uploaded by the signed-in citizen who owns them");
+      throw new IllegalStateException(
+          "Attachments are uploaded by the signed-in citizen who owns them");
     }
     if (AttachmentName.parse(displayName).isEmpty()) {
       return refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.BAD_NAME, null);
     }
     if (vault.count(ownerSubject, draftId) >= rules.maxCount()) {
-      return refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.TOO_MANY, null, rules.maxCount());
+      return refuse(
+          municipalityId,
+          draftId,
+          UploadOutcome.FIELD,
+          AttachmentRefusal.TOO_MANY,
+          null,
+          rules.maxCount());
     }
     Checked checked = check(municipalityId, draftId, displayName, content, rules);
     if (checked.refused() != null) {
@@ -80,8 +93,14 @@ public class AttachmentService {
    * A file that passed every check (name, size, type from the bytes, malware scan) and is ready to
    * be stored; its bytes are still plain and stay in memory only until {@link #storeForMessage}.
    */
-  public record CheckedFile(UUID municipalityId, String displayName, String contentType, byte[] content,
-      String sha256, ScanStatus scanStatus, String scanDetail) {}
+  public record CheckedFile(
+      UUID municipalityId,
+      String displayName,
+      String contentType,
+      byte[] content,
+      String sha256,
+      ScanStatus scanStatus,
+      String scanDetail) {}
 
   /** Either a checked file or the refusal (already audited). */
   public record Checked(CheckedFile file, UploadOutcome refused) {}
@@ -89,51 +108,95 @@ public class AttachmentService {
   /**
    * Runs the whole check pipeline of {@link #upload} except the count (the caller knows what the
    * file belongs to) for the signed-in citizen or staff member; used by the mailbox, which checks
-   * every file of a message before it stores any, so a message is stored with all its files or none.
+   * every file of a message before it stores any, so a message is stored with all its files or
+   * none.
    *
    * @param contextId what the audit entry of a refusal names (a draft, a thread)
    */
-  public Checked check(UUID municipalityId, UUID contextId, String displayName, InputStream content,
+  public Checked check(
+      UUID municipalityId,
+      UUID contextId,
+      String displayName,
+      InputStream content,
       AttachmentRules rules) {
     String field = UploadOutcome.FIELD;
     Optional<AttachmentName> name = AttachmentName.parse(displayName);
     if (name.isEmpty()) {
-      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.BAD_NAME, null));
+      return new Checked(
+          null, refuse(municipalityId, contextId, field, AttachmentRefusal.BAD_NAME, null));
     }
     byte[] bytes = readAtMost(content, rules.maxSizeBytes());
     if (bytes == null) {
-      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.TOO_LARGE, null,
-          megabytes(rules.maxSizeBytes())));
+      return new Checked(
+          null,
+          refuse(
+              municipalityId,
+              contextId,
+              field,
+              AttachmentRefusal.TOO_LARGE,
+              null,
+              megabytes(rules.maxSizeBytes())));
     }
     if (bytes.length == 0) {
-      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.EMPTY, null));
+      return new Checked(
+          null, refuse(municipalityId, contextId, field, AttachmentRefusal.EMPTY, null));
     }
     String detected = types.detect(bytes);
     String claimed = types.typeOfName(name.get().value());
     if (!types.consistent(detected, claimed)) {
-      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.TYPE_MISMATCH,
-          "detected=" + detected + " claimed=" + claimed));
+      return new Checked(
+          null,
+          refuse(
+              municipalityId,
+              contextId,
+              field,
+              AttachmentRefusal.TYPE_MISMATCH,
+              "detected=" + detected + " claimed=" + claimed));
     }
     String type = TikaContentTypes.effective(detected, claimed);
     if (!rules.allows(type)) {
-      return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.TYPE_NOT_ALLOWED,
-          "detected=" + type, readableTypes(rules.allowedContentTypes())));
+      return new Checked(
+          null,
+          refuse(
+              municipalityId,
+              contextId,
+              field,
+              AttachmentRefusal.TYPE_NOT_ALLOWED,
+              "detected=" + type,
+              readableTypes(rules.allowedContentTypes())));
     }
     ScanResult scan = scanner.scan(bytes);
     switch (scan.verdict()) {
       case INFECTED:
-        LOG.warning(() -> "Upload refused, malware " + scan.detail() + " found (municipality " + municipalityId + ")");
-        return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.MALWARE_FOUND,
-            "signature=" + scan.detail()));
+        LOG.warning(
+            () ->
+                "Upload refused, malware "
+                    + scan.detail()
+                    + " found (municipality "
+                    + municipalityId
+                    + ")");
+        return new Checked(
+            null,
+            refuse(
+                municipalityId,
+                contextId,
+                field,
+                AttachmentRefusal.MALWARE_FOUND,
+                "signature=" + scan.detail()));
       case UNAVAILABLE:
         LOG.warning(() -> "Upload refused, malware scanner unavailable: " + scan.detail());
-        return new Checked(null, refuse(municipalityId, contextId, field, AttachmentRefusal.SCANNER_UNAVAILABLE, null));
+        return new Checked(
+            null,
+            refuse(municipalityId, contextId, field, AttachmentRefusal.SCANNER_UNAVAILABLE, null));
       default:
         break;
     }
-    ScanStatus status = scan.verdict() == ScanResult.Verdict.CLEAN ? ScanStatus.CLEAN : ScanStatus.NOT_SCANNED;
-    return new Checked(new CheckedFile(municipalityId, name.get().value(), type, bytes, sha256(bytes), status,
-        scan.detail()), null);
+    ScanStatus status =
+        scan.verdict() == ScanResult.Verdict.CLEAN ? ScanStatus.CLEAN : ScanStatus.NOT_SCANNED;
+    return new Checked(
+        new CheckedFile(
+            municipalityId, name.get().value(), type, bytes, sha256(bytes), status, scan.detail()),
+        null);
   }
 
   /**
@@ -146,16 +209,29 @@ public class AttachmentService {
 
   private UploadOutcome store(CheckedFile file, String ownerSubject, UUID draftId, UUID messageId) {
     try {
-      return UploadOutcome.stored(vault.store(new AttachmentVault.NewAttachment(file.municipalityId(), ownerSubject,
-          draftId, messageId, file.displayName(), file.contentType(), file.content(), file.sha256(),
-          file.scanStatus(), file.scanDetail())));
+      return UploadOutcome.stored(
+          vault.store(
+              new AttachmentVault.NewAttachment(
+                  file.municipalityId(),
+                  ownerSubject,
+                  draftId,
+                  messageId,
+                  file.displayName(),
+                  file.contentType(),
+                  file.content(),
+                  file.sha256(),
+                  file.scanStatus(),
+                  file.scanDetail())));
     } catch (KeyUnavailableException e) {
       LOG.severe(() -> "Upload refused, attachment encryption unavailable: " + e.getMessage());
       return UploadOutcome.refused(UploadOutcome.FIELD, AttachmentRefusal.STORAGE_UNAVAILABLE);
     }
   }
 
-  /** The files of mailbox messages, by message id, in upload order (visibility: the caller's scope and RLS). */
+  /**
+   * The files of mailbox messages, by message id, in upload order (visibility: the caller's scope
+   * and RLS).
+   */
   public java.util.Map<UUID, List<AttachmentSummary>> ofMessages(Collection<UUID> messageIds) {
     return messageIds.isEmpty() ? java.util.Map.of() : vault.listOfMessages(messageIds);
   }
@@ -165,14 +241,17 @@ public class AttachmentService {
    * message. Empty if the file does not belong to that message.
    */
   public Optional<AttachmentDownload> downloadOfMessage(UUID attachmentId, UUID messageId) {
-    return attachmentId == null || messageId == null ? Optional.empty() : vault.openOfMessage(attachmentId, messageId);
+    return attachmentId == null || messageId == null
+        ? Optional.empty()
+        : vault.openOfMessage(attachmentId, messageId);
   }
 
   /**
    * The attachment's original bytes, if the caller may see it (citizen: own; staff: own
    * municipality's). Foreign and unknown ids are both empty.
    *
-   * @throws eu.rathaus.attachments.domain.AttachmentTamperedException if the stored bytes were altered
+   * @throws eu.rathaus.attachments.domain.AttachmentTamperedException if the stored bytes were
+   *     altered
    * @throws KeyUnavailableException if the keys to open it are not available
    */
   public Optional<AttachmentDownload> download(UUID id) {
@@ -198,8 +277,8 @@ public class AttachmentService {
   }
 
   /**
-   * Removes one of the signed-in citizen's files from their draft: deleted, audited
-   * ({@code attachment.removed}). False for foreign, submitted and unknown ids alike.
+   * Removes one of the signed-in citizen's files from their draft: deleted, audited ({@code
+   * attachment.removed}). False for foreign, submitted and unknown ids alike.
    */
   public boolean removeFromDraft(UUID draftId, UUID attachmentId) {
     if (draftId == null || attachmentId == null) {
@@ -209,11 +288,15 @@ public class AttachmentService {
   }
 
   /** Links the draft's files to the submitted application, inside the submission's transaction. */
-  public int linkToApplication(UUID draftId, Collection<UUID> ids, UUID applicationId, UUID municipalityId) {
+  public int linkToApplication(
+      UUID draftId, Collection<UUID> ids, UUID applicationId, UUID municipalityId) {
     return vault.linkToApplication(citizen(), draftId, ids, applicationId, municipalityId);
   }
 
-  /** The files of a submitted application that the caller may see (citizen: own; staff: own municipality). */
+  /**
+   * The files of a submitted application that the caller may see (citizen: own; staff: own
+   * municipality).
+   */
   public List<AttachmentSummary> ofApplication(UUID applicationId) {
     return vault.listOfApplication(applicationId);
   }
@@ -226,8 +309,13 @@ public class AttachmentService {
     return scope.subject();
   }
 
-  private UploadOutcome refuse(UUID municipalityId, UUID draftId, String field, AttachmentRefusal refusal,
-      String detail, Object... arguments) {
+  private UploadOutcome refuse(
+      UUID municipalityId,
+      UUID draftId,
+      String field,
+      AttachmentRefusal refusal,
+      String detail,
+      Object... arguments) {
     vault.recordRefusal(municipalityId, draftId, refusal, detail);
     return UploadOutcome.refused(field, refusal, arguments);
   }

@@ -9,8 +9,16 @@ import java.util.UUID;
  * What the portal shows of a stored attachment (never its bytes). Bean getters because Jakarta EL 5
  * does not read record components.
  */
-public record AttachmentSummary(UUID id, String displayName, String contentType, long sizeBytes, String sha256,
-    ScanStatus scanStatus, UUID draftId, Instant createdAt) implements Serializable {
+public record AttachmentSummary(
+    UUID id,
+    String displayName,
+    String contentType,
+    long sizeBytes,
+    String sha256,
+    ScanStatus scanStatus,
+    UUID draftId,
+    Instant createdAt)
+    implements Serializable {
 
   public UUID getId() {
     return id;

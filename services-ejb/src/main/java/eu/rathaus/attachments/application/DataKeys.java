@@ -25,8 +25,8 @@ public class DataKeys {
   public record Sealed(int keyVersion, byte[] nonce, byte[] ciphertext) {}
 
   /**
-   * Seals {@code plaintext} with the municipality's current data key (AES-GCM, the same envelope
-   * as attachments) for other capabilities' documents; {@code associatedData} binds it to its row.
+   * Seals {@code plaintext} with the municipality's current data key (AES-GCM, the same envelope as
+   * attachments) for other capabilities' documents; {@code associatedData} binds it to its row.
    */
   public Sealed seal(UUID municipalityId, byte[] plaintext, byte[] associatedData) {
     DataKeyRing.DataKey key = keyRing.current(municipalityId);
@@ -35,7 +35,9 @@ public class DataKeys {
   }
 
   /** Opens what {@link #seal} sealed; fails if the bytes or their associated data were changed. */
-  public byte[] open(UUID municipalityId, int keyVersion, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
-    return AesGcm.open(keyRing.forVersion(municipalityId, keyVersion), nonce, ciphertext, associatedData);
+  public byte[] open(
+      UUID municipalityId, int keyVersion, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
+    return AesGcm.open(
+        keyRing.forVersion(municipalityId, keyVersion), nonce, ciphertext, associatedData);
   }
 }

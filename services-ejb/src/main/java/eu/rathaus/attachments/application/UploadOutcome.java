@@ -8,7 +8,8 @@ import java.io.Serializable;
  * How an upload ended: the stored attachment, or a refusal keyed to the file field with a message
  * key of the web bundle ({@code attachment.error.*}) and its arguments.
  */
-public record UploadOutcome(AttachmentSummary stored, AttachmentRefusal refusal, FieldProblem problem)
+public record UploadOutcome(
+    AttachmentSummary stored, AttachmentRefusal refusal, FieldProblem problem)
     implements Serializable {
 
   /** The field key refusals are reported under unless the caller names its own. */
@@ -18,8 +19,10 @@ public record UploadOutcome(AttachmentSummary stored, AttachmentRefusal refusal,
     return new UploadOutcome(summary, null, null);
   }
 
-  public static UploadOutcome refused(String field, AttachmentRefusal refusal, Object... arguments) {
-    return new UploadOutcome(null, refusal, FieldProblem.of(field, refusal.messageKey(), arguments));
+  public static UploadOutcome refused(
+      String field, AttachmentRefusal refusal, Object... arguments) {
+    return new UploadOutcome(
+        null, refusal, FieldProblem.of(field, refusal.messageKey(), arguments));
   }
 
   public boolean isStored() {

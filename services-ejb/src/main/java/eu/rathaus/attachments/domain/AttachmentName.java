@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * The name a citizen's file is shown and downloaded under.
  *
- * <p>Why refuse rather than repair path-like names: a name with separators or {@code ..} is either a
- * mistake of a broken client or an attack on whoever later saves the file (zip export, a clerk's
+ * <p>Why refuse rather than repair path-like names: a name with separators or {@code ..} is either
+ * a mistake of a broken client or an attack on whoever later saves the file (zip export, a clerk's
  * download folder); silently cutting it would hide the attack and confuse the honest user. Control
  * and bidirectional formatting characters are refused because they make a name look like something
  * else ({@code "rechnung\u202Efdp.exe"} displays as {@code rechnungexe.pdf}). Characters that are

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Limits for files a citizen attaches to an application. Content types are checked later against the
- * bytes of the upload (magic numbers), never against the file name.
+ * Limits for files a citizen attaches to an application. Content types are checked later against
+ * the bytes of the upload (magic numbers), never against the file name.
  */
 public record AttachmentRules(int maxCount, long maxSizeBytes, List<String> allowedContentTypes)
     implements Serializable {

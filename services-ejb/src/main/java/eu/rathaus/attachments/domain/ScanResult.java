@@ -2,7 +2,8 @@ package eu.rathaus.attachments.domain;
 
 /**
  * The answer of a {@link MalwareScanner}. {@code detail} is the signature name for {@link
- * Verdict#INFECTED} and a technical reason for {@link Verdict#UNAVAILABLE}; never shown to citizens.
+ * Verdict#INFECTED} and a technical reason for {@link Verdict#UNAVAILABLE}; never shown to
+ * citizens.
  */
 public record ScanResult(Verdict verdict, String detail) {
 

@@ -14,9 +14,9 @@ import javax.crypto.spec.GCMParameterSpec;
  * AES-GCM with a fresh random 96-bit nonce per message and a 128-bit tag.
  *
  * <p>Why random nonces are safe here: a data key seals at most a few million attachments, far below
- * the 2^32 messages after which random 96-bit nonces risk a collision. The associated data binds the
- * ciphertext to its row (attachment id and municipality), so ciphertext copied into another row, or
- * another municipality, fails to open instead of decrypting under the wrong owner.
+ * the 2^32 messages after which random 96-bit nonces risk a collision. The associated data binds
+ * the ciphertext to its row (attachment id and municipality), so ciphertext copied into another
+ * row, or another municipality, fails to open instead of decrypting under the wrong owner.
  */
 public final class AesGcm {
 
@@ -50,7 +50,10 @@ public final class AesGcm {
    *     associated data, or the wrong key); no plaintext is returned in that case
    */
   public static byte[] open(SecretKey key, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
-    if (nonce == null || nonce.length != NONCE_BYTES || ciphertext == null || ciphertext.length < TAG_BITS / 8) {
+    if (nonce == null
+        || nonce.length != NONCE_BYTES
+        || ciphertext == null
+        || ciphertext.length < TAG_BITS / 8) {
       throw new AttachmentTamperedException("Sealed data is malformed", null);
     }
     try {
@@ -59,7 +62,8 @@ public final class AesGcm {
       cipher.updateAAD(associatedData);
       return cipher.doFinal(ciphertext);
     } catch (AEADBadTagException e) {
-      throw new AttachmentTamperedException("Authentication tag does not match: the stored data was altered", e);
+      throw new AttachmentTamperedException(
+          "Authentication tag does not match: the stored data was altered", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available: " + e.getMessage(), e);
     }
@@ -67,11 +71,13 @@ public final class AesGcm {
 
   /** Associated data of an attachment: its id and municipality, versioned for later changes. */
   public static byte[] attachmentContext(UUID attachmentId, UUID municipalityId) {
-    return ("rathaus-attachment:v1|" + attachmentId + "|" + municipalityId).getBytes(StandardCharsets.UTF_8);
+    return ("rathaus-attachment:v1|" + attachmentId + "|" + municipalityId)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Associated data of a wrapped data key: the municipality and key version it belongs to. */
   public static byte[] dataKeyContext(UUID municipalityId, int keyVersion) {
-    return ("rathaus-data-key:v1|" + municipalityId + "|" + keyVersion).getBytes(StandardCharsets.UTF_8);
+    return ("rathaus-data-key:v1|" + municipalityId + "|" + keyVersion)
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -75,9 +75,21 @@ public class AttachmentEntity {
   protected AttachmentEntity() {}
 
   @SuppressWarnings("java:S107")
-  AttachmentEntity(UUID id, UUID municipalityId, String ownerSubject, UUID draftId, UUID messageId, String displayName,
-      String contentType, long sizeBytes, String sha256, ScanStatus scanStatus, String scanDetail, int keyVersion,
-      byte[] nonce, byte[] ciphertext) {
+  AttachmentEntity(
+      UUID id,
+      UUID municipalityId,
+      String ownerSubject,
+      UUID draftId,
+      UUID messageId,
+      String displayName,
+      String contentType,
+      long sizeBytes,
+      String sha256,
+      ScanStatus scanStatus,
+      String scanDetail,
+      int keyVersion,
+      byte[] nonce,
+      byte[] ciphertext) {
     this.id = id;
     this.municipalityId = municipalityId;
     this.ownerSubject = ownerSubject;
@@ -136,6 +148,7 @@ public class AttachmentEntity {
   }
 
   AttachmentSummary toSummary() {
-    return new AttachmentSummary(id, displayName, contentType, sizeBytes, sha256, scanStatus, draftId, createdAt);
+    return new AttachmentSummary(
+        id, displayName, contentType, sizeBytes, sha256, scanStatus, draftId, createdAt);
   }
 }

@@ -15,11 +15,11 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * Builds the scanner and the default key provider from the settings ({@code CLAMD_HOST},
- * {@code CLAMD_PORT}, {@code RATHAUS_KEYSTORE}, {@code RATHAUS_KEYSTORE_PASSWORD}) and says at
- * start-up what the attachment storage will do: a missing scanner is a WARN, because files are then
- * stored as "not scanned"; a missing or unreadable keystore is an ERROR, because uploads and
- * downloads will be refused.
+ * Builds the scanner and the default key provider from the settings ({@code CLAMD_HOST}, {@code
+ * CLAMD_PORT}, {@code RATHAUS_KEYSTORE}, {@code RATHAUS_KEYSTORE_PASSWORD}) and says at start-up
+ * what the attachment storage will do: a missing scanner is a WARN, because files are then stored
+ * as "not scanned"; a missing or unreadable keystore is an ERROR, because uploads and downloads
+ * will be refused.
  */
 @ApplicationScoped
 public class AttachmentSettings {
@@ -41,7 +41,9 @@ public class AttachmentSettings {
   KeyProvider keyProvider() {
     String path = Settings.text("RATHAUS_KEYSTORE", null);
     String password = Settings.text("RATHAUS_KEYSTORE_PASSWORD", null);
-    return new KeystoreKeyProvider(path == null ? null : Path.of(path), password == null ? null : password.toCharArray(),
+    return new KeystoreKeyProvider(
+        path == null ? null : Path.of(path),
+        password == null ? null : password.toCharArray(),
         Settings.text("RATHAUS_KEYSTORE_ALIAS", null));
   }
 
@@ -64,21 +66,34 @@ public class AttachmentSettings {
 
   void onStartup(@Observes Startup startup) {
     if (!scanner.isConfigured() && ProductionCheck.malwareScanOptedOut(Settings::value)) {
-      LOG.warning(ProductionCheck.MALWARE_SCAN + "=off: malware scanning is switched off; uploaded attachments are stored"
-          + " and marked NOT_SCANNED, and administrators see a notice.");
+      LOG.warning(
+          ProductionCheck.MALWARE_SCAN
+              + "=off: malware scanning is switched off; uploaded attachments are stored"
+              + " and marked NOT_SCANNED, and administrators see a notice.");
     } else if (!scanner.isConfigured()) {
-      LOG.warning("No malware scanner configured (set CLAMD_HOST and CLAMD_PORT): uploaded attachments are stored"
-          + " and marked NOT_SCANNED, never as clean.");
+      LOG.warning(
+          "No malware scanner configured (set CLAMD_HOST and CLAMD_PORT): uploaded attachments are stored"
+              + " and marked NOT_SCANNED, never as clean.");
     } else if (scanner instanceof ClamdScanner clamd && !clamd.ping()) {
-      LOG.warning(() -> "Malware scanner " + scanner.describe() + " does not answer: uploads are refused until it does.");
+      LOG.warning(
+          () ->
+              "Malware scanner "
+                  + scanner.describe()
+                  + " does not answer: uploads are refused until it does.");
     } else {
       LOG.info(() -> "Attachments are scanned by " + scanner.describe());
     }
     String problem = keys.problem();
     if (problem != null) {
-      LOG.severe(() -> "Attachment encryption is not available, uploads and downloads are refused: " + problem);
+      LOG.severe(
+          () ->
+              "Attachment encryption is not available, uploads and downloads are refused: "
+                  + problem);
     } else {
-      LOG.info(() -> "Attachments are encrypted with data keys wrapped by master key " + keys.currentMasterKeyId());
+      LOG.info(
+          () ->
+              "Attachments are encrypted with data keys wrapped by master key "
+                  + keys.currentMasterKeyId());
     }
   }
 }

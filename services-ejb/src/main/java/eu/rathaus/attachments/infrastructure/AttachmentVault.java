@@ -7,8 +7,8 @@ import eu.rathaus.attachments.domain.ScanStatus;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,8 +17,8 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,15 +40,25 @@ public class AttachmentVault {
   @Inject AuditLog audit;
 
   /** Everything about a new attachment except where its key comes from. */
-  public record NewAttachment(UUID municipalityId, String ownerSubject, UUID draftId, UUID messageId, String displayName,
-      String contentType, byte[] content, String sha256, ScanStatus scanStatus, String scanDetail) {}
+  public record NewAttachment(
+      UUID municipalityId,
+      String ownerSubject,
+      UUID draftId,
+      UUID messageId,
+      String displayName,
+      String contentType,
+      byte[] content,
+      String sha256,
+      ScanStatus scanStatus,
+      String scanDetail) {}
 
   @Transactional
   @TenantScoped
   public long count(String ownerSubject, UUID draftId) {
     return em.createQuery(
             "select count(a) from AttachmentEntity a where a.ownerSubject = :o"
-                + " and (a.draftId = :d or (a.draftId is null and :d is null))", Long.class)
+                + " and (a.draftId = :d or (a.draftId is null and :d is null))",
+            Long.class)
         .setParameter("o", ownerSubject)
         .setParameter("d", draftId)
         .getSingleResult();
@@ -59,31 +69,67 @@ public class AttachmentVault {
   public AttachmentSummary store(NewAttachment file) {
     DataKeyRing.DataKey key = keyRing.current(file.municipalityId());
     UUID id = UUID.randomUUID();
-    AesGcm.Sealed sealed = AesGcm.seal(key.key(), file.content(), AesGcm.attachmentContext(id, file.municipalityId()));
-    AttachmentEntity entity = new AttachmentEntity(id, file.municipalityId(), file.ownerSubject(), file.draftId(),
-        file.messageId(), file.displayName(), file.contentType(), file.content().length, file.sha256(), file.scanStatus(),
-        file.scanDetail(), key.version(), sealed.nonce(), sealed.ciphertext());
+    AesGcm.Sealed sealed =
+        AesGcm.seal(key.key(), file.content(), AesGcm.attachmentContext(id, file.municipalityId()));
+    AttachmentEntity entity =
+        new AttachmentEntity(
+            id,
+            file.municipalityId(),
+            file.ownerSubject(),
+            file.draftId(),
+            file.messageId(),
+            file.displayName(),
+            file.contentType(),
+            file.content().length,
+            file.sha256(),
+            file.scanStatus(),
+            file.scanDetail(),
+            key.version(),
+            sealed.nonce(),
+            sealed.ciphertext());
     em.persist(entity);
     em.flush();
-    audit.record(new AuditEvent(actor(), "attachment.uploaded", "attachment", id.toString(), file.municipalityId(),
-        "type=" + file.contentType() + " size=" + file.content().length + " scan=" + file.scanStatus()
-            + " sha256=" + file.sha256() + (file.draftId() == null ? "" : " draft=" + file.draftId())
-            + (file.messageId() == null ? "" : " message=" + file.messageId())));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "attachment.uploaded",
+            "attachment",
+            id.toString(),
+            file.municipalityId(),
+            "type="
+                + file.contentType()
+                + " size="
+                + file.content().length
+                + " scan="
+                + file.scanStatus()
+                + " sha256="
+                + file.sha256()
+                + (file.draftId() == null ? "" : " draft=" + file.draftId())
+                + (file.messageId() == null ? "" : " message=" + file.messageId())));
     return entity.toSummary();
   }
 
-  /** Records a refused upload (security-relevant: malware, lying names) in the municipality's chain. */
+  /**
+   * Records a refused upload (security-relevant: malware, lying names) in the municipality's chain.
+   */
   @Transactional
   @TenantScoped
-  public void recordRefusal(UUID municipalityId, UUID draftId, AttachmentRefusal refusal, String detail) {
-    audit.record(new AuditEvent(actor(), "attachment.upload.refused", "draft",
-        draftId == null ? null : draftId.toString(), municipalityId,
-        "reason=" + refusal + (detail == null ? "" : " " + truncate(detail, 300))));
+  public void recordRefusal(
+      UUID municipalityId, UUID draftId, AttachmentRefusal refusal, String detail) {
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "attachment.upload.refused",
+            "draft",
+            draftId == null ? null : draftId.toString(),
+            municipalityId,
+            "reason=" + refusal + (detail == null ? "" : " " + truncate(detail, 300))));
   }
 
   /**
    * Decrypts an attachment the caller may see. Citizens see their own, staff their municipality's;
-   * everyone else, and every foreign id, gets empty (not found, not forbidden: ids are not confirmed).
+   * everyone else, and every foreign id, gets empty (not found, not forbidden: ids are not
+   * confirmed).
    */
   @Transactional
   @TenantScoped
@@ -102,7 +148,9 @@ public class AttachmentVault {
   @Transactional
   @TenantScoped
   public Optional<AttachmentDownload> openOfMessage(UUID id, UUID messageId) {
-    return em.createQuery("select a from AttachmentEntity a where a.id = :id and a.messageId = :m", AttachmentEntity.class)
+    return em.createQuery(
+            "select a from AttachmentEntity a where a.id = :id and a.messageId = :m",
+            AttachmentEntity.class)
         .setParameter("id", id)
         .setParameter("m", messageId)
         .getResultStream()
@@ -115,20 +163,35 @@ public class AttachmentVault {
   @TenantScoped
   public java.util.Map<UUID, List<AttachmentSummary>> listOfMessages(Collection<UUID> messageIds) {
     java.util.Map<UUID, List<AttachmentSummary>> result = new java.util.HashMap<>();
-    em.createQuery("select a from AttachmentEntity a where a.messageId in :ids order by a.createdAt, a.id",
+    em.createQuery(
+            "select a from AttachmentEntity a where a.messageId in :ids order by a.createdAt, a.id",
             AttachmentEntity.class)
         .setParameter("ids", messageIds)
         .getResultStream()
-        .forEach(a -> result.computeIfAbsent(a.messageId(), k -> new java.util.ArrayList<>()).add(a.toSummary()));
+        .forEach(
+            a ->
+                result
+                    .computeIfAbsent(a.messageId(), k -> new java.util.ArrayList<>())
+                    .add(a.toSummary()));
     return result;
   }
 
   private AttachmentDownload decrypt(AttachmentEntity entity) {
     UUID id = entity.id();
-    byte[] plain = AesGcm.open(keyRing.forVersion(entity.municipalityId(), entity.keyVersion()), entity.nonce(),
-        entity.ciphertext(), AesGcm.attachmentContext(entity.id(), entity.municipalityId()));
-    audit.record(new AuditEvent(actor(), "attachment.downloaded", "attachment", id.toString(),
-        entity.municipalityId(), "size=" + plain.length));
+    byte[] plain =
+        AesGcm.open(
+            keyRing.forVersion(entity.municipalityId(), entity.keyVersion()),
+            entity.nonce(),
+            entity.ciphertext(),
+            AesGcm.attachmentContext(entity.id(), entity.municipalityId()));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "attachment.downloaded",
+            "attachment",
+            id.toString(),
+            entity.municipalityId(),
+            "size=" + plain.length));
     return new AttachmentDownload(entity.displayName(), entity.contentType(), plain);
   }
 
@@ -141,7 +204,8 @@ public class AttachmentVault {
       return List.of();
     }
     return em.createQuery(
-            "select a from AttachmentEntity a where a.ownerSubject = :o order by a.createdAt desc", AttachmentEntity.class)
+            "select a from AttachmentEntity a where a.ownerSubject = :o order by a.createdAt desc",
+            AttachmentEntity.class)
         .setParameter("o", scope.subject())
         .setMaxResults(200)
         .getResultStream()
@@ -155,7 +219,8 @@ public class AttachmentVault {
   public List<AttachmentSummary> listOfDraft(String ownerSubject, UUID draftId) {
     return em.createQuery(
             "select a from AttachmentEntity a where a.ownerSubject = :o and a.draftId = :d and a.applicationId is null"
-                + " order by a.createdAt, a.id", AttachmentEntity.class)
+                + " order by a.createdAt, a.id",
+            AttachmentEntity.class)
         .setParameter("o", ownerSubject)
         .setParameter("d", draftId)
         .getResultStream()
@@ -170,38 +235,48 @@ public class AttachmentVault {
     if (ids.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(em.createQuery(
-            "select a.id from AttachmentEntity a where a.ownerSubject = :o and a.draftId = :d"
-                + " and a.applicationId is null and a.id in :ids", UUID.class)
-        .setParameter("o", ownerSubject)
-        .setParameter("d", draftId)
-        .setParameter("ids", ids)
-        .getResultList());
+    return new HashSet<>(
+        em.createQuery(
+                "select a.id from AttachmentEntity a where a.ownerSubject = :o and a.draftId = :d"
+                    + " and a.applicationId is null and a.id in :ids",
+                UUID.class)
+            .setParameter("o", ownerSubject)
+            .setParameter("d", draftId)
+            .setParameter("ids", ids)
+            .getResultList());
   }
 
   /**
-   * Deletes the owner's unsubmitted attachment of the draft, with its audit entry. False if there is
-   * no such attachment (foreign, submitted or unknown ids look the same).
+   * Deletes the owner's unsubmitted attachment of the draft, with its audit entry. False if there
+   * is no such attachment (foreign, submitted or unknown ids look the same).
    */
   @Transactional
   @TenantScoped
   public boolean removeFromDraft(String ownerSubject, UUID draftId, UUID id) {
-    Optional<AttachmentEntity> found = em.createQuery(
-            "select a from AttachmentEntity a where a.id = :id and a.ownerSubject = :o and a.draftId = :d"
-                + " and a.applicationId is null", AttachmentEntity.class)
-        .setParameter("id", id)
-        .setParameter("o", ownerSubject)
-        .setParameter("d", draftId)
-        .getResultStream()
-        .findFirst();
+    Optional<AttachmentEntity> found =
+        em.createQuery(
+                "select a from AttachmentEntity a where a.id = :id and a.ownerSubject = :o and a.draftId = :d"
+                    + " and a.applicationId is null",
+                AttachmentEntity.class)
+            .setParameter("id", id)
+            .setParameter("o", ownerSubject)
+            .setParameter("d", draftId)
+            .getResultStream()
+            .findFirst();
     if (found.isEmpty()) {
       return false;
     }
     AttachmentEntity entity = found.get();
     em.remove(entity);
     em.flush();
-    audit.record(new AuditEvent(actor(), "attachment.removed", "attachment", id.toString(), entity.municipalityId(),
-        "draft=" + draftId + " sha256=" + entity.sha256()));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "attachment.removed",
+            "attachment",
+            id.toString(),
+            entity.municipalityId(),
+            "draft=" + draftId + " sha256=" + entity.sha256()));
     return true;
   }
 
@@ -211,21 +286,32 @@ public class AttachmentVault {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   @TenantScoped
-  public int linkToApplication(String ownerSubject, UUID draftId, Collection<UUID> ids, UUID applicationId,
+  public int linkToApplication(
+      String ownerSubject,
+      UUID draftId,
+      Collection<UUID> ids,
+      UUID applicationId,
       UUID municipalityId) {
     if (ids.isEmpty()) {
       return 0;
     }
-    int linked = em.createQuery(
-            "update AttachmentEntity a set a.applicationId = :app where a.ownerSubject = :o and a.draftId = :d"
-                + " and a.applicationId is null and a.id in :ids")
-        .setParameter("app", applicationId)
-        .setParameter("o", ownerSubject)
-        .setParameter("d", draftId)
-        .setParameter("ids", ids)
-        .executeUpdate();
-    audit.record(new AuditEvent(actor(), "attachment.linked", "case_application", applicationId.toString(),
-        municipalityId, "draft=" + draftId + " count=" + linked));
+    int linked =
+        em.createQuery(
+                "update AttachmentEntity a set a.applicationId = :app where a.ownerSubject = :o and a.draftId = :d"
+                    + " and a.applicationId is null and a.id in :ids")
+            .setParameter("app", applicationId)
+            .setParameter("o", ownerSubject)
+            .setParameter("d", draftId)
+            .setParameter("ids", ids)
+            .executeUpdate();
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "attachment.linked",
+            "case_application",
+            applicationId.toString(),
+            municipalityId,
+            "draft=" + draftId + " count=" + linked));
     return linked;
   }
 
@@ -234,19 +320,27 @@ public class AttachmentVault {
   @TenantScoped
   public List<AttachmentSummary> listOfApplication(UUID applicationId) {
     TenantScope scope = caller.get();
-    var query = switch (scope.kind()) {
-      case CITIZEN -> em.createQuery("select a from AttachmentEntity a where a.applicationId = :app"
-              + " and a.ownerSubject = :k order by a.createdAt, a.id", AttachmentEntity.class)
-          .setParameter("k", scope.subject());
-      case STAFF -> em.createQuery("select a from AttachmentEntity a where a.applicationId = :app"
-              + " and a.municipalityId = :k order by a.createdAt, a.id", AttachmentEntity.class)
-          .setParameter("k", scope.municipalityId());
-      default -> null;
-    };
+    var query =
+        switch (scope.kind()) {
+          case CITIZEN ->
+              em.createQuery(
+                      "select a from AttachmentEntity a where a.applicationId = :app"
+                          + " and a.ownerSubject = :k order by a.createdAt, a.id",
+                      AttachmentEntity.class)
+                  .setParameter("k", scope.subject());
+          case STAFF ->
+              em.createQuery(
+                      "select a from AttachmentEntity a where a.applicationId = :app"
+                          + " and a.municipalityId = :k order by a.createdAt, a.id",
+                      AttachmentEntity.class)
+                  .setParameter("k", scope.municipalityId());
+          default -> null;
+        };
     if (query == null) {
       return List.of();
     }
-    return query.setParameter("app", applicationId)
+    return query
+        .setParameter("app", applicationId)
         .getResultStream()
         .map(AttachmentEntity::toSummary)
         .toList();
@@ -255,18 +349,22 @@ public class AttachmentVault {
   private Optional<AttachmentEntity> findVisible(UUID id) {
     TenantScope scope = caller.get();
     return switch (scope.kind()) {
-      case CITIZEN -> em.createQuery(
-              "select a from AttachmentEntity a where a.id = :id and a.ownerSubject = :o", AttachmentEntity.class)
-          .setParameter("id", id)
-          .setParameter("o", scope.subject())
-          .getResultStream()
-          .findFirst();
-      case STAFF -> em.createQuery(
-              "select a from AttachmentEntity a where a.id = :id and a.municipalityId = :m", AttachmentEntity.class)
-          .setParameter("id", id)
-          .setParameter("m", scope.municipalityId())
-          .getResultStream()
-          .findFirst();
+      case CITIZEN ->
+          em.createQuery(
+                  "select a from AttachmentEntity a where a.id = :id and a.ownerSubject = :o",
+                  AttachmentEntity.class)
+              .setParameter("id", id)
+              .setParameter("o", scope.subject())
+              .getResultStream()
+              .findFirst();
+      case STAFF ->
+          em.createQuery(
+                  "select a from AttachmentEntity a where a.id = :id and a.municipalityId = :m",
+                  AttachmentEntity.class)
+              .setParameter("id", id)
+              .setParameter("m", scope.municipalityId())
+              .getResultStream()
+              .findFirst();
       default -> Optional.empty();
     };
   }

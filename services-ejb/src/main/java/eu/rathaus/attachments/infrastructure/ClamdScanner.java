@@ -49,7 +49,8 @@ public final class ClamdScanner implements MalwareScanner {
   @Override
   public ScanResult scan(byte[] content) {
     try (Socket socket = open()) {
-      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), CHUNK_BYTES + 4));
+      DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), CHUNK_BYTES + 4));
       try {
         out.write("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII));
         for (int offset = 0; offset < content.length; offset += CHUNK_BYTES) {
@@ -60,9 +61,11 @@ public final class ClamdScanner implements MalwareScanner {
         out.writeInt(0);
         out.flush();
       } catch (IOException writeFailed) {
-        // clamd closes the stream early when it refuses (size limit); its reason may still be readable.
+        // clamd closes the stream early when it refuses (size limit); its reason may still be
+        // readable.
         String reply = readReplyQuietly(socket);
-        return ScanResult.unavailable(reply != null ? reply : "write failed: " + writeFailed.getMessage());
+        return ScanResult.unavailable(
+            reply != null ? reply : "write failed: " + writeFailed.getMessage());
       }
       return interpret(readReply(socket.getInputStream()));
     } catch (SocketTimeoutException e) {
@@ -105,7 +108,9 @@ public final class ClamdScanner implements MalwareScanner {
     }
   }
 
-  /** Reads up to the terminating NUL (or end of stream), bounded so a rogue peer cannot flood us. */
+  /**
+   * Reads up to the terminating NUL (or end of stream), bounded so a rogue peer cannot flood us.
+   */
   static String readReply(InputStream in) throws IOException {
     ByteArrayOutputStream reply = new ByteArrayOutputStream();
     int b;

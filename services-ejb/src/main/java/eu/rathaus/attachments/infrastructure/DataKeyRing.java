@@ -40,7 +40,8 @@ public class DataKeyRing {
     if (version != null) {
       return new DataKey(version, forVersion(municipalityId, version));
     }
-    DataKeyTable.WrappedKey stored = table.latest(municipalityId).orElseGet(() -> create(municipalityId));
+    DataKeyTable.WrappedKey stored =
+        table.latest(municipalityId).orElseGet(() -> create(municipalityId));
     SecretKey key = unwrap(stored);
     currentVersion.put(municipalityId, stored.version());
     return new DataKey(stored.version(), key);
@@ -52,8 +53,13 @@ public class DataKeyRing {
     if (cached != null) {
       return cached;
     }
-    DataKeyTable.WrappedKey stored = table.find(municipalityId, version)
-        .orElseThrow(() -> new KeyUnavailableException("No data key " + version + " for municipality " + municipalityId));
+    DataKeyTable.WrappedKey stored =
+        table
+            .find(municipalityId, version)
+            .orElseThrow(
+                () ->
+                    new KeyUnavailableException(
+                        "No data key " + version + " for municipality " + municipalityId));
     return unwrap(stored);
   }
 
@@ -75,15 +81,20 @@ public class DataKeyRing {
   }
 
   private SecretKey unwrap(DataKeyTable.WrappedKey stored) {
-    return unwrapped.computeIfAbsent(cacheKey(stored.municipalityId(), stored.version()), k -> {
-      byte[] raw = keys.unwrap(stored.masterKeyId(), stored.wrapped(),
-          AesGcm.dataKeyContext(stored.municipalityId(), stored.version()));
-      try {
-        return new SecretKeySpec(raw, "AES");
-      } finally {
-        Arrays.fill(raw, (byte) 0);
-      }
-    });
+    return unwrapped.computeIfAbsent(
+        cacheKey(stored.municipalityId(), stored.version()),
+        k -> {
+          byte[] raw =
+              keys.unwrap(
+                  stored.masterKeyId(),
+                  stored.wrapped(),
+                  AesGcm.dataKeyContext(stored.municipalityId(), stored.version()));
+          try {
+            return new SecretKeySpec(raw, "AES");
+          } finally {
+            Arrays.fill(raw, (byte) 0);
+          }
+        });
   }
 
   private static String cacheKey(UUID municipalityId, int version) {

@@ -2,8 +2,8 @@ package eu.rathaus.attachments.infrastructure;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,22 +36,26 @@ public class DataKeyTable {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Optional<WrappedKey> latest(UUID municipalityId) {
     tenantScope.apply(TenantScope.platform(ACTOR));
-    return first(em.createNativeQuery(
-            "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ?1"
-                + " order by key_version desc limit 1")
-        .setParameter(1, municipalityId)
-        .getResultList(), municipalityId);
+    return first(
+        em.createNativeQuery(
+                "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ?1"
+                    + " order by key_version desc limit 1")
+            .setParameter(1, municipalityId)
+            .getResultList(),
+        municipalityId);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Optional<WrappedKey> find(UUID municipalityId, int version) {
     tenantScope.apply(TenantScope.platform(ACTOR));
-    return first(em.createNativeQuery(
-            "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ?1"
-                + " and key_version = ?2")
-        .setParameter(1, municipalityId)
-        .setParameter(2, version)
-        .getResultList(), municipalityId);
+    return first(
+        em.createNativeQuery(
+                "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ?1"
+                    + " and key_version = ?2")
+            .setParameter(1, municipalityId)
+            .setParameter(2, version)
+            .getResultList(),
+        municipalityId);
   }
 
   /**
@@ -61,22 +65,32 @@ public class DataKeyTable {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public WrappedKey createFirst(UUID municipalityId, String masterKeyId, byte[] wrapped) {
     tenantScope.apply(TenantScope.platform(ACTOR));
-    int inserted = em.createNativeQuery(
-            "insert into municipality_data_key (municipality_id, key_version, master_key_id, wrapped_key)"
-                + " values (?1, 1, ?2, ?3) on conflict do nothing")
-        .setParameter(1, municipalityId)
-        .setParameter(2, masterKeyId)
-        .setParameter(3, wrapped)
-        .executeUpdate();
+    int inserted =
+        em.createNativeQuery(
+                "insert into municipality_data_key (municipality_id, key_version, master_key_id, wrapped_key)"
+                    + " values (?1, 1, ?2, ?3) on conflict do nothing")
+            .setParameter(1, municipalityId)
+            .setParameter(2, masterKeyId)
+            .setParameter(3, wrapped)
+            .executeUpdate();
     if (inserted == 1) {
-      audit.record(new AuditEvent(ACTOR, "attachment.data-key.created", "municipality_data_key",
-          municipalityId + ":1", municipalityId, "masterKey=" + masterKeyId));
+      audit.record(
+          new AuditEvent(
+              ACTOR,
+              "attachment.data-key.created",
+              "municipality_data_key",
+              municipalityId + ":1",
+              municipalityId,
+              "masterKey=" + masterKeyId));
     }
-    return first(em.createNativeQuery(
-            "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ?1"
-                + " and key_version = 1")
-        .setParameter(1, municipalityId)
-        .getResultList(), municipalityId).orElseThrow();
+    return first(
+            em.createNativeQuery(
+                    "select key_version, master_key_id, wrapped_key from municipality_data_key where municipality_id = ?1"
+                        + " and key_version = 1")
+                .setParameter(1, municipalityId)
+                .getResultList(),
+            municipalityId)
+        .orElseThrow();
   }
 
   private static Optional<WrappedKey> first(List<?> rows, UUID municipalityId) {
@@ -84,6 +98,8 @@ public class DataKeyTable {
       return Optional.empty();
     }
     Object[] row = (Object[]) rows.get(0);
-    return Optional.of(new WrappedKey(municipalityId, ((Number) row[0]).intValue(), (String) row[1], (byte[]) row[2]));
+    return Optional.of(
+        new WrappedKey(
+            municipalityId, ((Number) row[0]).intValue(), (String) row[1], (byte[]) row[2]));
   }
 }

@@ -60,7 +60,8 @@ public final class KeystoreKeyProvider implements KeyProvider {
   @Override
   public byte[] unwrap(String masterKeyId, byte[] wrappedKey, byte[] context) {
     if (masterKeyId == null || !masterKeyId.startsWith(PREFIX)) {
-      throw new KeyUnavailableException("Master key " + masterKeyId + " is not held by this keystore");
+      throw new KeyUnavailableException(
+          "Master key " + masterKeyId + " is not held by this keystore");
     }
     if (wrappedKey == null || wrappedKey.length <= AesGcm.NONCE_BYTES) {
       throw new KeyUnavailableException("Wrapped data key is malformed");
@@ -68,9 +69,11 @@ public final class KeystoreKeyProvider implements KeyProvider {
     byte[] nonce = Arrays.copyOfRange(wrappedKey, 0, AesGcm.NONCE_BYTES);
     byte[] ciphertext = Arrays.copyOfRange(wrappedKey, AesGcm.NONCE_BYTES, wrappedKey.length);
     try {
-      return AesGcm.open(masterKey(masterKeyId.substring(PREFIX.length())), nonce, ciphertext, context);
+      return AesGcm.open(
+          masterKey(masterKeyId.substring(PREFIX.length())), nonce, ciphertext, context);
     } catch (AttachmentTamperedException e) {
-      throw new KeyUnavailableException("Wrapped data key does not unwrap (altered, or another master key)", e);
+      throw new KeyUnavailableException(
+          "Wrapped data key does not unwrap (altered, or another master key)", e);
     }
   }
 
@@ -88,11 +91,13 @@ public final class KeystoreKeyProvider implements KeyProvider {
     try {
       Key key = keyStore().getKey(alias, password);
       if (!(key instanceof SecretKey secret) || !"AES".equalsIgnoreCase(secret.getAlgorithm())) {
-        throw new KeyUnavailableException("Keystore " + path + " has no AES key under alias " + alias);
+        throw new KeyUnavailableException(
+            "Keystore " + path + " has no AES key under alias " + alias);
       }
       return secret;
     } catch (GeneralSecurityException e) {
-      throw new KeyUnavailableException("Key " + alias + " in " + path + " cannot be read: " + e.getMessage(), e);
+      throw new KeyUnavailableException(
+          "Key " + alias + " in " + path + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -117,7 +122,8 @@ public final class KeystoreKeyProvider implements KeyProvider {
           ks.load(in, password);
           loaded = ks;
         } catch (IOException | GeneralSecurityException e) {
-          throw new KeyUnavailableException("Keystore " + path + " cannot be opened: " + e.getMessage(), e);
+          throw new KeyUnavailableException(
+              "Keystore " + path + " cannot be opened: " + e.getMessage(), e);
         }
       }
       return loaded;

@@ -13,8 +13,8 @@ import org.apache.tika.mime.MimeTypes;
 
 /**
  * Media types with Apache Tika's core MIME registry (magic numbers and glob patterns of
- * freedesktop.org's shared MIME info, maintained upstream). Only tika-core: no parsers, so a hostile
- * file is never parsed, only its first bytes compared with known signatures.
+ * freedesktop.org's shared MIME info, maintained upstream). Only tika-core: no parsers, so a
+ * hostile file is never parsed, only its first bytes compared with known signatures.
  *
  * <p>Detection never sees the name: the bytes alone decide. The name is looked at separately so a
  * file whose name lies about its content can be refused.
@@ -47,9 +47,9 @@ public class TikaContentTypes implements ContentTypes {
   }
 
   /**
-   * A name without a known extension claims nothing. Otherwise the bytes must be the claimed type or
-   * a specialisation of it; unknown bytes never match a claimed type. The one exception: bytes that
-   * are plain text may carry the name of a text format magic numbers cannot tell apart (CSV).
+   * A name without a known extension claims nothing. Otherwise the bytes must be the claimed type
+   * or a specialisation of it; unknown bytes never match a claimed type. The one exception: bytes
+   * that are plain text may carry the name of a text format magic numbers cannot tell apart (CSV).
    */
   @Override
   public boolean consistent(String detected, String claimed) {
@@ -70,7 +70,9 @@ public class TikaContentTypes implements ContentTypes {
     return MediaType.TEXT_PLAIN.equals(d) && REGISTRY.isSpecializationOf(c, d);
   }
 
-  /** The type to check against the allowed list: the claimed one only where it refines plain text. */
+  /**
+   * The type to check against the allowed list: the claimed one only where it refines plain text.
+   */
   public static String effective(String detected, String claimed) {
     if (MediaType.TEXT_PLAIN.toString().equals(detected)
         && claimed != null

@@ -3,8 +3,8 @@ package eu.rathaus.audit.application;
 import eu.rathaus.audit.domain.AuditRecord;
 import eu.rathaus.audit.infrastructure.AuditEntryEntity;
 import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,14 +33,16 @@ public class AuditTrail {
     int max = Math.max(1, Math.min(limit, MAX));
     return switch (scope.kind()) {
       case PLATFORM ->
-          em.createQuery("select e from AuditEntryEntity e order by e.id desc", AuditEntryEntity.class)
+          em.createQuery(
+                  "select e from AuditEntryEntity e order by e.id desc", AuditEntryEntity.class)
               .setMaxResults(max)
               .getResultStream()
               .map(AuditEntryEntity::toRecord)
               .toList();
       case STAFF ->
           em.createQuery(
-                  "select e from AuditEntryEntity e where e.municipalityId = :m order by e.id desc", AuditEntryEntity.class)
+                  "select e from AuditEntryEntity e where e.municipalityId = :m order by e.id desc",
+                  AuditEntryEntity.class)
               .setParameter("m", scope.municipalityId())
               .setMaxResults(max)
               .getResultStream()

@@ -7,9 +7,9 @@ import java.util.Optional;
  * Walks stored audit entries and reports the first one that does not fit its chain.
  *
  * <p>Three kinds of damage are caught: an entry whose content was changed (its hash no longer
- * matches), an entry removed from the middle (a gap in {@code seq} or a {@code prev_hash} that points
- * nowhere) and entries cut off the end of a chain (the chain head remembers the last sequence number
- * and hash). Entries must come ordered by chain, then sequence.
+ * matches), an entry removed from the middle (a gap in {@code seq} or a {@code prev_hash} that
+ * points nowhere) and entries cut off the end of a chain (the chain head remembers the last
+ * sequence number and hash). Entries must come ordered by chain, then sequence.
  */
 public final class AuditChainVerifier {
 
@@ -19,7 +19,8 @@ public final class AuditChainVerifier {
   public record ChainHead(long lastSeq, String lastHash) {}
 
   /** Outcome of a verification. */
-  public record VerificationResult(boolean ok, long checked, Optional<AuditRecord> firstBroken, String reason) {
+  public record VerificationResult(
+      boolean ok, long checked, Optional<AuditRecord> firstBroken, String reason) {
     static VerificationResult intact(long checked) {
       return new VerificationResult(true, checked, Optional.empty(), "intact");
     }
@@ -38,7 +39,8 @@ public final class AuditChainVerifier {
    * Verifies entries, and when {@code heads} is given also that every chain ends where its head
    * says.
    */
-  public static VerificationResult verify(Iterable<AuditRecord> entries, Map<String, ChainHead> heads) {
+  public static VerificationResult verify(
+      Iterable<AuditRecord> entries, Map<String, ChainHead> heads) {
     long checked = 0;
     String chain = null;
     long expectedSeq = 1;
@@ -46,7 +48,8 @@ public final class AuditChainVerifier {
     AuditRecord last = null;
     for (AuditRecord entry : entries) {
       if (!entry.chain().equals(chain)) {
-        VerificationResult end = checkEnd(chain, expectedSeq - 1, previousHash, heads, checked, last);
+        VerificationResult end =
+            checkEnd(chain, expectedSeq - 1, previousHash, heads, checked, last);
         if (end != null) {
           return end;
         }
@@ -57,13 +60,24 @@ public final class AuditChainVerifier {
       checked++;
       if (entry.seq() != expectedSeq) {
         return VerificationResult.broken(
-            checked, entry, "sequence gap in chain " + chain + ": expected " + expectedSeq + ", found " + entry.seq());
+            checked,
+            entry,
+            "sequence gap in chain "
+                + chain
+                + ": expected "
+                + expectedSeq
+                + ", found "
+                + entry.seq());
       }
       if (!entry.prevHash().equals(previousHash)) {
-        return VerificationResult.broken(checked, entry, "previous-hash link broken in chain " + chain + " at seq " + entry.seq());
+        return VerificationResult.broken(
+            checked,
+            entry,
+            "previous-hash link broken in chain " + chain + " at seq " + entry.seq());
       }
       if (!entry.hash().equals(entry.expectedHash())) {
-        return VerificationResult.broken(checked, entry, "content altered in chain " + chain + " at seq " + entry.seq());
+        return VerificationResult.broken(
+            checked, entry, "content altered in chain " + chain + " at seq " + entry.seq());
       }
       previousHash = entry.hash();
       expectedSeq++;
@@ -77,7 +91,8 @@ public final class AuditChainVerifier {
       // A chain whose head exists but of which no entry was seen at all lost every entry.
       for (Map.Entry<String, ChainHead> head : heads.entrySet()) {
         if (head.getValue().lastSeq() > 0 && !seen(entries, head.getKey())) {
-          return VerificationResult.broken(checked, null, "all entries of chain " + head.getKey() + " are missing");
+          return VerificationResult.broken(
+              checked, null, "all entries of chain " + head.getKey() + " are missing");
         }
       }
     }
@@ -94,7 +109,12 @@ public final class AuditChainVerifier {
   }
 
   private static VerificationResult checkEnd(
-      String chain, long lastSeq, String lastHash, Map<String, ChainHead> heads, long checked, AuditRecord last) {
+      String chain,
+      long lastSeq,
+      String lastHash,
+      Map<String, ChainHead> heads,
+      long checked,
+      AuditRecord last) {
     if (chain == null || heads == null) {
       return null;
     }
@@ -104,7 +124,15 @@ public final class AuditChainVerifier {
     }
     if (head.lastSeq() != lastSeq || !head.lastHash().equals(lastHash)) {
       return VerificationResult.broken(
-          checked, last, "chain " + chain + " ends at seq " + lastSeq + " but its head says " + head.lastSeq() + " (entries removed at the end)");
+          checked,
+          last,
+          "chain "
+              + chain
+              + " ends at seq "
+              + lastSeq
+              + " but its head says "
+              + head.lastSeq()
+              + " (entries removed at the end)");
     }
     return null;
   }

@@ -8,7 +8,12 @@ import java.util.UUID;
  * than needed to understand the event later.
  */
 public record AuditEvent(
-    String actor, String action, String subjectType, String subjectId, UUID municipalityId, String details) {
+    String actor,
+    String action,
+    String subjectType,
+    String subjectId,
+    UUID municipalityId,
+    String details) {
 
   public AuditEvent {
     if (actor == null || actor.isBlank()) {

@@ -11,8 +11,8 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * Read-only JPA view of table {@code audit_entry}. Entries are only ever inserted by {@link
- * JpaAuditLog} with native SQL (it must lock the chain head in the same statement sequence), and the
- * database refuses updates and deletes, so the mapping is {@link Immutable}.
+ * JpaAuditLog} with native SQL (it must lock the chain head in the same statement sequence), and
+ * the database refuses updates and deletes, so the mapping is {@link Immutable}.
  */
 @Entity
 @Immutable
@@ -58,6 +58,17 @@ public class AuditEntryEntity {
 
   public AuditRecord toRecord() {
     return new AuditRecord(
-        id, chain, seq, occurredAt, actor, action, subjectType, subjectId, municipalityId, details, prevHash, hash);
+        id,
+        chain,
+        seq,
+        occurredAt,
+        actor,
+        action,
+        subjectType,
+        subjectId,
+        municipalityId,
+        details,
+        prevHash,
+        hash);
   }
 }

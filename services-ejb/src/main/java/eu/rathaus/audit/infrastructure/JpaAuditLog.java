@@ -7,8 +7,8 @@ import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.audit.domain.AuditHasher;
 import eu.rathaus.audit.domain.AuditRecord;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Appends entries with native SQL so that only the chain's head row is locked ({@code SELECT … FOR
- * UPDATE}): entries of one municipality are serialised, different municipalities never wait for each
- * other.
+ * UPDATE}): entries of one municipality are serialised, different municipalities never wait for
+ * each other.
  */
 @ApplicationScoped
 public class JpaAuditLog implements AuditLog {
@@ -43,7 +43,8 @@ public class JpaAuditLog implements AuditLog {
         .executeUpdate();
     Object[] head =
         (Object[])
-            em.createNativeQuery("select last_seq, last_hash from audit_chain_head where chain = ?1 for update")
+            em.createNativeQuery(
+                    "select last_seq, last_hash from audit_chain_head where chain = ?1 for update")
                 .setParameter(1, chain)
                 .getSingleResult();
     long seq = ((Number) head[0]).longValue() + 1;
@@ -52,8 +53,15 @@ public class JpaAuditLog implements AuditLog {
     String hash =
         AuditHasher.hash(
             new AuditHasher.Content(
-                chain, seq, now, event.actor(), event.action(), event.subjectType(), event.subjectId(),
-                event.municipalityId(), event.details()),
+                chain,
+                seq,
+                now,
+                event.actor(),
+                event.action(),
+                event.subjectType(),
+                event.subjectId(),
+                event.municipalityId(),
+                event.details()),
             prevHash);
     em.createNativeQuery(
             "insert into audit_entry (chain, seq, occurred_at, actor, action, subject_type, subject_id,"
@@ -70,7 +78,8 @@ public class JpaAuditLog implements AuditLog {
         .setParameter(10, prevHash)
         .setParameter(11, hash)
         .executeUpdate();
-    em.createNativeQuery("update audit_chain_head set last_seq = ?1, last_hash = ?2 where chain = ?3")
+    em.createNativeQuery(
+            "update audit_chain_head set last_seq = ?1, last_hash = ?2 where chain = ?3")
         .setParameter(1, seq)
         .setParameter(2, hash)
         .setParameter(3, chain)
@@ -85,7 +94,8 @@ public class JpaAuditLog implements AuditLog {
     // and it runs in a transaction of its own so the wider scope ends with it.
     tenantScope.apply(TenantScope.platform("audit-verification"));
     List<AuditRecord> entries =
-        em.createQuery("select e from AuditEntryEntity e order by e.chain, e.seq", AuditEntryEntity.class)
+        em.createQuery(
+                "select e from AuditEntryEntity e order by e.chain, e.seq", AuditEntryEntity.class)
             .getResultStream()
             .map(AuditEntryEntity::toRecord)
             .toList();

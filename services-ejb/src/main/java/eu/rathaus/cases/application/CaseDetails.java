@@ -38,11 +38,19 @@ public record CaseDetails(
     List<TimelineEntry> timeline,
     List<Note> notes,
     List<CaseAction> available,
-    UUID applicationId) implements Serializable {
+    UUID applicationId)
+    implements Serializable {
 
   /** One event of the timeline. */
-  public record TimelineEntry(Instant at, String actorName, CaseEvent.Kind kind, CaseStatus from, CaseStatus to,
-      String detail, boolean citizenVisible) implements Serializable {
+  public record TimelineEntry(
+      Instant at,
+      String actorName,
+      CaseEvent.Kind kind,
+      CaseStatus from,
+      CaseStatus to,
+      String detail,
+      boolean citizenVisible)
+      implements Serializable {
     public Instant getAt() {
       return at;
     }

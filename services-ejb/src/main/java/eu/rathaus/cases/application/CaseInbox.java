@@ -4,14 +4,13 @@ import eu.rathaus.cases.domain.CaseRepository;
 import eu.rathaus.cases.domain.CaseRepository.InboxEntry;
 import eu.rathaus.cases.domain.CaseRepository.InboxFilter;
 import eu.rathaus.cases.domain.CaseRepository.InboxSort;
-import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.cases.domain.Deadline;
 import eu.rathaus.cases.domain.StaffMember;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,6 +39,7 @@ public class CaseInbox {
 
   /** Upper bound of a page, whatever the caller asks for. */
   static final int MAX_PAGE = 100;
+
   private static final int MAX_SEARCH = 100;
 
   @Inject CaseRepository cases;
@@ -48,7 +48,9 @@ public class CaseInbox {
 
   Clock clock = Clock.systemUTC();
 
-  /** One page of the inbox (see {@link InboxQuery}). A malformed cursor starts at the first page. */
+  /**
+   * One page of the inbox (see {@link InboxQuery}). A malformed cursor starts at the first page.
+   */
   public InboxPage page(InboxQuery query) {
     TenantScope scope = StaffScope.require(caller);
     UUID municipality = scope.municipalityId();
@@ -63,15 +65,26 @@ public class CaseInbox {
     }
     // Control and format characters go before SQL: PostgreSQL refuses NUL in text outright (q=%00
     // was a 500), and none of them can be part of a reference or a name.
-    String cleaned = query.search() == null ? null : query.search().replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
+    String cleaned =
+        query.search() == null ? null : query.search().replaceAll("[\\p{Cntrl}\\p{Cf}]", " ");
     String search = cleaned == null || cleaned.isBlank() ? null : cleaned.strip();
     if (search != null && search.length() > MAX_SEARCH) {
       search = search.substring(0, MAX_SEARCH);
     }
-    InboxFilter filter = new InboxFilter(query.serviceId(), query.status(),
-        InboxQuery.MINE.equals(query.view()) ? scope.subject() : null, InboxQuery.UNASSIGNED.equals(query.view()),
-        query.overdue(), startOfDay(query.from()), startOfDay(query.to() == null ? null : query.to().plusDays(1)), search,
-        sort, cursor.map(Cursor::value).orElse(null), cursor.map(Cursor::id).orElse(null), backwards);
+    InboxFilter filter =
+        new InboxFilter(
+            query.serviceId(),
+            query.status(),
+            InboxQuery.MINE.equals(query.view()) ? scope.subject() : null,
+            InboxQuery.UNASSIGNED.equals(query.view()),
+            query.overdue(),
+            startOfDay(query.from()),
+            startOfDay(query.to() == null ? null : query.to().plusDays(1)),
+            search,
+            sort,
+            cursor.map(Cursor::value).orElse(null),
+            cursor.map(Cursor::id).orElse(null),
+            backwards);
     List<InboxEntry> found = new ArrayList<>(cases.inbox(municipality, filter, today, size + 1));
     boolean more = found.size() > size;
     if (more) {
@@ -80,9 +93,22 @@ public class CaseInbox {
     if (backwards) {
       Collections.reverse(found);
     }
-    List<InboxPage.Row> rows = found.stream().map(e -> new InboxPage.Row(e.caseId(), e.reference(), e.applicantName(),
-        new LocalizedText(e.serviceTitleDe(), e.serviceTitleEn()), e.status(), e.submittedAt(), e.dueDate(),
-        Deadline.isOverdue(e.dueDate(), e.status(), now), e.assigneeSubject(), e.assigneeName())).toList();
+    List<InboxPage.Row> rows =
+        found.stream()
+            .map(
+                e ->
+                    new InboxPage.Row(
+                        e.caseId(),
+                        e.reference(),
+                        e.applicantName(),
+                        new LocalizedText(e.serviceTitleDe(), e.serviceTitleEn()),
+                        e.status(),
+                        e.submittedAt(),
+                        e.dueDate(),
+                        Deadline.isOverdue(e.dueDate(), e.status(), now),
+                        e.assigneeSubject(),
+                        e.assigneeName()))
+            .toList();
     String next = null;
     String previous = null;
     if (!rows.isEmpty()) {
@@ -91,8 +117,13 @@ public class CaseInbox {
       next = hasNext ? Cursor.of(rows.get(rows.size() - 1), sort) : null;
       previous = hasPrevious ? Cursor.of(rows.get(0), sort) : null;
     }
-    return new InboxPage(rows, next, previous, cases.countByStatus(municipality),
-        cases.countAssignedTo(municipality, scope.subject()), cases.countUnassignedOpen(municipality));
+    return new InboxPage(
+        rows,
+        next,
+        previous,
+        cases.countByStatus(municipality),
+        cases.countAssignedTo(municipality, scope.subject()),
+        cases.countUnassignedOpen(municipality));
   }
 
   /** The municipality's services, for the inbox's service filter. */
@@ -110,11 +141,13 @@ public class CaseInbox {
    */
   public void present(String displayName) {
     TenantScope scope = StaffScope.require(caller);
-    String name = displayName == null || displayName.isBlank() ? scope.subject() : displayName.strip();
+    String name =
+        displayName == null || displayName.isBlank() ? scope.subject() : displayName.strip();
     String bounded = name.length() > 200 ? name.substring(0, 200) : name;
     Optional<StaffMember> known = cases.staffMember(scope.municipalityId(), scope.subject());
     if (known.isEmpty()) {
-      cases.addStaffMember(new StaffMember(scope.municipalityId(), scope.subject(), bounded, clock.instant()));
+      cases.addStaffMember(
+          new StaffMember(scope.municipalityId(), scope.subject(), bounded, clock.instant()));
     } else if (!known.get().displayName().equals(bounded)) {
       known.get().seen(bounded, clock.instant());
     }
@@ -123,7 +156,9 @@ public class CaseInbox {
   /** The colleagues of the caller's municipality a case can be assigned to, by name. */
   public List<Colleague> colleagues() {
     TenantScope scope = StaffScope.require(caller);
-    return cases.staff(scope.municipalityId()).stream().map(s -> new Colleague(s.subject(), s.displayName())).toList();
+    return cases.staff(scope.municipalityId()).stream()
+        .map(s -> new Colleague(s.subject(), s.displayName()))
+        .toList();
   }
 
   private static Instant startOfDay(LocalDate date) {
@@ -156,7 +191,9 @@ public class CaseInbox {
   record Cursor(Object value, UUID id) {
 
     static String of(InboxPage.Row row, InboxSort sort) {
-      return (sort == InboxSort.DUE ? row.dueDate().toString() : row.submittedAt().toString()) + "~" + row.caseId();
+      return (sort == InboxSort.DUE ? row.dueDate().toString() : row.submittedAt().toString())
+          + "~"
+          + row.caseId();
     }
 
     static Optional<Cursor> parse(String text, InboxSort sort) {
@@ -168,7 +205,10 @@ public class CaseInbox {
         return Optional.empty();
       }
       try {
-        Object value = sort == InboxSort.DUE ? LocalDate.parse(text.substring(0, split)) : Instant.parse(text.substring(0, split));
+        Object value =
+            sort == InboxSort.DUE
+                ? LocalDate.parse(text.substring(0, split))
+                : Instant.parse(text.substring(0, split));
         return Optional.of(new Cursor(value, UUID.fromString(text.substring(split + 1))));
       } catch (RuntimeException e) {
         return Optional.empty();

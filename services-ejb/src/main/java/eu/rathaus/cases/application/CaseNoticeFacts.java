@@ -23,13 +23,24 @@ public class CaseNoticeFacts implements NoticeCases {
 
   @Override
   public Optional<NoticeCase> find(UUID municipalityId, UUID caseId) {
-    Optional<CaseRecord> found = caseId == null ? Optional.empty() : cases.find(municipalityId, caseId);
-    return found.map(c -> {
-      CaseApplication application = cases.application(municipalityId, c.applicationId()).orElseThrow();
-      String title = definitions.find(municipalityId, application.definitionId())
-          .map(d -> d.title().de()).orElse("");
-      return new NoticeCase(c.id(), c.applicantSubject(), application.referenceNumber().format(), title,
-          application.answersJson(), application.submittedAt());
-    });
+    Optional<CaseRecord> found =
+        caseId == null ? Optional.empty() : cases.find(municipalityId, caseId);
+    return found.map(
+        c -> {
+          CaseApplication application =
+              cases.application(municipalityId, c.applicationId()).orElseThrow();
+          String title =
+              definitions
+                  .find(municipalityId, application.definitionId())
+                  .map(d -> d.title().de())
+                  .orElse("");
+          return new NoticeCase(
+              c.id(),
+              c.applicantSubject(),
+              application.referenceNumber().format(),
+              title,
+              application.answersJson(),
+              application.submittedAt());
+        });
   }
 }

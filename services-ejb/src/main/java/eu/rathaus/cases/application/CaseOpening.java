@@ -26,15 +26,22 @@ public class CaseOpening implements CaseStates {
   @Inject CaseRepository cases;
 
   void onSubmission(@Observes @Priority(ApplicationSubmitted.CASE) ApplicationSubmitted submitted) {
-    cases.add(new CaseRecord(UUID.randomUUID(), submitted.application(), submitted.processingDays(),
-        submitted.applicantName(), submitted.application().submittedAt()));
+    cases.add(
+        new CaseRecord(
+            UUID.randomUUID(),
+            submitted.application(),
+            submitted.processingDays(),
+            submitted.applicantName(),
+            submitted.application().submittedAt()));
   }
 
   @Override
   public State ofApplication(UUID applicationId, Instant now) {
     Optional<CaseRecord> record = cases.ofApplication(applicationId);
     CaseStatus status = record.map(CaseRecord::status).orElse(CaseStatus.SUBMITTED);
-    return new State(record.map(CaseRecord::id).orElse(null), status.name(),
+    return new State(
+        record.map(CaseRecord::id).orElse(null),
+        status.name(),
         record.map(c -> c.expectedDecision(now)).orElse(null),
         CaseLifecycle.decide(status, CaseAction.WITHDRAW, CaseAction.Actor.CITIZEN).allowed());
   }

@@ -1,7 +1,6 @@
 package eu.rathaus.cases.application;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.attachments.application.AttachmentDownload;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
@@ -12,21 +11,22 @@ import eu.rathaus.cases.domain.CaseAction;
 import eu.rathaus.cases.domain.CaseEvent;
 import eu.rathaus.cases.domain.CaseLifecycle;
 import eu.rathaus.cases.domain.CaseNote;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseRepository;
 import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.cases.domain.StaffMember;
 import eu.rathaus.catalogue.application.PublishedService;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.catalogue.domain.LocalizedText;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.messaging.application.OutgoingFile;
 import eu.rathaus.messaging.domain.MessageText;
 import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.notices.application.IssuedNotice;
 import eu.rathaus.payments.application.Payments;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
-import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,6 +57,7 @@ import java.util.logging.Logger;
 public class CaseWork {
 
   private static final Logger LOG = Logger.getLogger(CaseWork.class.getName());
+
   /** Requests and reasons longer than this are not letters but accidents. */
   static final int MAX_TEXT = 10_000;
 
@@ -72,7 +73,9 @@ public class CaseWork {
 
   Clock clock = Clock.systemUTC();
 
-  /** The case page's content; reading it is audited ({@code case.read}: who looked at whose data). */
+  /**
+   * The case page's content; reading it is audited ({@code case.read}: who looked at whose data).
+   */
   public Optional<CaseDetails> open(UUID caseId) {
     TenantScope scope = StaffScope.require(caller);
     if (caseId == null) {
@@ -83,29 +86,64 @@ public class CaseWork {
       return Optional.empty();
     }
     CaseRecord c = found.get();
-    CaseApplication application = cases.application(scope.municipalityId(), c.applicationId()).orElseThrow();
-    Optional<PublishedService> service = catalogue.publishedVersion(c.municipalityId(), application.versionId());
-    audit.record(new AuditEvent(scope.subject(), "case.read", "case_record", c.id().toString(), c.municipalityId(),
-        c.referenceNumber()));
+    CaseApplication application =
+        cases.application(scope.municipalityId(), c.applicationId()).orElseThrow();
+    Optional<PublishedService> service =
+        catalogue.publishedVersion(c.municipalityId(), application.versionId());
+    audit.record(
+        new AuditEvent(
+            scope.subject(),
+            "case.read",
+            "case_record",
+            c.id().toString(),
+            c.municipalityId(),
+            c.referenceNumber()));
     Instant now = clock.instant();
-    List<CaseDetails.TimelineEntry> timeline = cases.events(c.id(), false).stream()
-        .map(e -> new CaseDetails.TimelineEntry(e.occurredAt(), e.actorName(), e.kind(), e.fromStatus(), e.toStatus(),
-            e.detail(), e.citizenVisible()))
-        .toList();
-    List<CaseDetails.Note> notes = cases.notes(c.id()).stream()
-        .map(n -> new CaseDetails.Note(n.writtenAt(), n.authorName(), n.text()))
-        .toList();
+    List<CaseDetails.TimelineEntry> timeline =
+        cases.events(c.id(), false).stream()
+            .map(
+                e ->
+                    new CaseDetails.TimelineEntry(
+                        e.occurredAt(),
+                        e.actorName(),
+                        e.kind(),
+                        e.fromStatus(),
+                        e.toStatus(),
+                        e.detail(),
+                        e.citizenVisible()))
+            .toList();
+    List<CaseDetails.Note> notes =
+        cases.notes(c.id()).stream()
+            .map(n -> new CaseDetails.Note(n.writtenAt(), n.authorName(), n.text()))
+            .toList();
     List<AttachmentSummary> files = attachments.ofApplication(application.id());
-    return Optional.of(new CaseDetails(c.id(), c.version(), c.referenceNumber(),
-        service.map(PublishedService::title).orElse(new LocalizedText("–", "–")), c.applicantName(), c.submittedAt(),
-        c.status(), c.expectedDecision(now), c.isOverdue(now), c.assigneeSubject(), c.assigneeName(), c.decidedAt(),
-        c.decisionReasons(), service.map(PublishedService::form).orElse(null), application.answersJson(), files,
-        timeline, notes, CaseLifecycle.available(c.status(), CaseAction.Actor.STAFF), application.id()));
+    return Optional.of(
+        new CaseDetails(
+            c.id(),
+            c.version(),
+            c.referenceNumber(),
+            service.map(PublishedService::title).orElse(new LocalizedText("–", "–")),
+            c.applicantName(),
+            c.submittedAt(),
+            c.status(),
+            c.expectedDecision(now),
+            c.isOverdue(now),
+            c.assigneeSubject(),
+            c.assigneeName(),
+            c.decidedAt(),
+            c.decisionReasons(),
+            service.map(PublishedService::form).orElse(null),
+            application.answersJson(),
+            files,
+            timeline,
+            notes,
+            CaseLifecycle.available(c.status(), CaseAction.Actor.STAFF),
+            application.id()));
   }
 
   /**
-   * Takes the case: it is assigned to the caller, and a case still "submitted" goes into review.
-   * An open case of a colleague can be taken over the same way.
+   * Takes the case: it is assigned to the caller, and a case still "submitted" goes into review. An
+   * open case of a colleague can be taken over the same way.
    */
   public CaseOutcome claim(UUID caseId, long expectedVersion) {
     TenantScope scope = StaffScope.require(caller);
@@ -136,7 +174,10 @@ public class CaseWork {
     return CaseOutcome.done(version);
   }
 
-  /** Assigns the open case to a colleague of the same municipality (one from {@link CaseInbox#colleagues()}). */
+  /**
+   * Assigns the open case to a colleague of the same municipality (one from {@link
+   * CaseInbox#colleagues()}).
+   */
   public CaseOutcome reassign(UUID caseId, long expectedVersion, String colleagueSubject) {
     TenantScope scope = StaffScope.require(caller);
     Optional<CaseRecord> locked = cases.lock(scope.municipalityId(), caseId);
@@ -148,21 +189,39 @@ public class CaseWork {
     if (c.status().isDecidedOrEnded()) {
       return CaseOutcome.refused("case.refused.already-decided");
     }
-    Optional<StaffMember> colleague = colleagueSubject == null ? Optional.empty()
-        : cases.staffMember(scope.municipalityId(), colleagueSubject);
+    Optional<StaffMember> colleague =
+        colleagueSubject == null
+            ? Optional.empty()
+            : cases.staffMember(scope.municipalityId(), colleagueSubject);
     if (colleague.isEmpty()) {
       return CaseOutcome.refused(CaseOutcome.UNKNOWN_COLLEAGUE);
     }
     String me = nameOf(scope);
     c.assignTo(colleague.get().subject(), colleague.get().displayName(), clock.instant(), me);
     long version = flushedVersion(c);
-    record(scope, c, CaseEvent.Kind.ASSIGN, null, null, colleague.get().displayName(), false, "case.reassigned");
+    record(
+        scope,
+        c,
+        CaseEvent.Kind.ASSIGN,
+        null,
+        null,
+        colleague.get().displayName(),
+        false,
+        "case.reassigned");
     return CaseOutcome.done(version);
   }
 
-  /** Starts the review of a submitted case (e.g. one assigned by a colleague); unassigned cases become the caller's. */
+  /**
+   * Starts the review of a submitted case (e.g. one assigned by a colleague); unassigned cases
+   * become the caller's.
+   */
   public CaseOutcome startReview(UUID caseId, long expectedVersion) {
-    return staffTransition(caseId, expectedVersion, CaseAction.CLAIM, CaseEvent.Kind.START_REVIEW, null,
+    return staffTransition(
+        caseId,
+        expectedVersion,
+        CaseAction.CLAIM,
+        CaseEvent.Kind.START_REVIEW,
+        null,
         "case.review-started");
   }
 
@@ -179,8 +238,14 @@ public class CaseWork {
     if (problem.isPresent()) {
       return CaseOutcome.refused(problem.get(), Integer.toString(MessageText.MAX_LENGTH));
     }
-    CaseOutcome outcome = staffTransition(caseId, expectedVersion, CaseAction.REQUEST_INFORMATION,
-        CaseEvent.Kind.REQUEST_INFORMATION, bounded(text), "case.information-requested");
+    CaseOutcome outcome =
+        staffTransition(
+            caseId,
+            expectedVersion,
+            CaseAction.REQUEST_INFORMATION,
+            CaseEvent.Kind.REQUEST_INFORMATION,
+            bounded(text),
+            "case.information-requested");
     if (outcome.isDone()) {
       mailbox.postToApplicant(caseId, text.strip(), List.of());
     }
@@ -198,28 +263,42 @@ public class CaseWork {
       return CaseOutcome.refused("case.refused.reasons-required");
     }
     if (reasons.strip().length() > DecisionNotices.MAX_REASONS) {
-      return CaseOutcome.refused("case.refused.reasons-too-long", Integer.toString(DecisionNotices.MAX_REASONS));
+      return CaseOutcome.refused(
+          "case.refused.reasons-too-long", Integer.toString(DecisionNotices.MAX_REASONS));
     }
     TenantScope scope = StaffScope.require(caller);
-    Optional<CaseRecord> found = caseId == null ? Optional.empty() : cases.find(scope.municipalityId(), caseId);
+    Optional<CaseRecord> found =
+        caseId == null ? Optional.empty() : cases.find(scope.municipalityId(), caseId);
     if (found.isEmpty()) {
       return CaseOutcome.refused(CaseOutcome.NOT_FOUND);
     }
-    boolean approvalPossibleNow = approve
-        && CaseLifecycle.decide(found.get().status(), CaseAction.APPROVE, CaseAction.Actor.STAFF).allowed();
+    boolean approvalPossibleNow =
+        approve
+            && CaseLifecycle.decide(
+                    found.get().status(), CaseAction.APPROVE, CaseAction.Actor.STAFF)
+                .allowed();
     if (approvalPossibleNow && !payments.decisionAllowed(found.get().applicationId())) {
       return CaseOutcome.refused("case.refused.fee-unpaid");
     }
     // The notice and its mailbox copy are sealed with the municipality's data key. Made now if it
-    // does not exist yet: its creation appends to the audit chain in a transaction of its own, which
+    // does not exist yet: its creation appends to the audit chain in a transaction of its own,
+    // which
     // must happen before this transaction holds the chain's head.
     dataKeys.ensure(scope.municipalityId());
     String text = bounded(reasons);
-    CaseOutcome outcome = staffTransition(caseId, expectedVersion, approve ? CaseAction.APPROVE : CaseAction.REJECT,
-        approve ? CaseEvent.Kind.APPROVE : CaseEvent.Kind.REJECT, text, approve ? "case.approved" : "case.rejected");
+    CaseOutcome outcome =
+        staffTransition(
+            caseId,
+            expectedVersion,
+            approve ? CaseAction.APPROVE : CaseAction.REJECT,
+            approve ? CaseEvent.Kind.APPROVE : CaseEvent.Kind.REJECT,
+            text,
+            approve ? "case.approved" : "case.rejected");
     if (outcome.isDone()) {
       IssuedNotice notice = notices.issue(caseId, approve, text);
-      mailbox.postToApplicant(caseId, NoticeMessage.text(found.get().referenceNumber(), approve),
+      mailbox.postToApplicant(
+          caseId,
+          NoticeMessage.text(found.get().referenceNumber(), approve),
           List.of(new OutgoingFile(notice.fileName(), "application/pdf", notice.pdf())));
     }
     return outcome;
@@ -227,40 +306,60 @@ public class CaseWork {
 
   /** Closes a decided case (e.g. once the notice is delivered and any fee settled). */
   public CaseOutcome close(UUID caseId, long expectedVersion) {
-    return staffTransition(caseId, expectedVersion, CaseAction.CLOSE, CaseEvent.Kind.CLOSE, null, "case.closed");
+    return staffTransition(
+        caseId, expectedVersion, CaseAction.CLOSE, CaseEvent.Kind.CLOSE, null, "case.closed");
   }
 
-  /** Adds an internal note (never shown to the citizen). Notes never conflict, so they need no version. */
+  /**
+   * Adds an internal note (never shown to the citizen). Notes never conflict, so they need no
+   * version.
+   */
   public CaseOutcome addNote(UUID caseId, String text) {
     TenantScope scope = StaffScope.require(caller);
     if (text == null || text.isBlank()) {
       return CaseOutcome.refused(CaseOutcome.TEXT_REQUIRED);
     }
     if (text.strip().length() > CaseNote.MAX_LENGTH) {
-      return CaseOutcome.refused("case.refused.note-too-long", Integer.toString(CaseNote.MAX_LENGTH));
+      return CaseOutcome.refused(
+          "case.refused.note-too-long", Integer.toString(CaseNote.MAX_LENGTH));
     }
     Optional<CaseRecord> found = cases.find(scope.municipalityId(), caseId);
     if (found.isEmpty()) {
       return CaseOutcome.refused(CaseOutcome.NOT_FOUND);
     }
-    CaseNote note = new CaseNote(caseId, scope.municipalityId(), clock.instant(), scope.subject(), nameOf(scope),
-        text.strip());
+    CaseNote note =
+        new CaseNote(
+            caseId,
+            scope.municipalityId(),
+            clock.instant(),
+            scope.subject(),
+            nameOf(scope),
+            text.strip());
     cases.addNote(note);
-    audit.record(new AuditEvent(scope.subject(), "case.note-added", "case_record", caseId.toString(),
-        scope.municipalityId(), found.get().referenceNumber()));
+    audit.record(
+        new AuditEvent(
+            scope.subject(),
+            "case.note-added",
+            "case_record",
+            caseId.toString(),
+            scope.municipalityId(),
+            found.get().referenceNumber()));
     return CaseOutcome.done(found.get().version());
   }
 
   /**
-   * An attachment of the case's application, decrypted; the download is audited by
-   * {@link AttachmentService#download} ({@code attachment.downloaded}, with who and which file).
-   * Empty for ids that are not files of this case.
+   * An attachment of the case's application, decrypted; the download is audited by {@link
+   * AttachmentService#download} ({@code attachment.downloaded}, with who and which file). Empty for
+   * ids that are not files of this case.
    */
   public Optional<AttachmentDownload> download(UUID caseId, UUID attachmentId) {
     TenantScope scope = StaffScope.require(caller);
-    Optional<CaseRecord> found = caseId == null ? Optional.empty() : cases.find(scope.municipalityId(), caseId);
-    if (found.isEmpty() || attachmentId == null
-        || attachments.ofApplication(found.get().applicationId()).stream().noneMatch(a -> a.id().equals(attachmentId))) {
+    Optional<CaseRecord> found =
+        caseId == null ? Optional.empty() : cases.find(scope.municipalityId(), caseId);
+    if (found.isEmpty()
+        || attachmentId == null
+        || attachments.ofApplication(found.get().applicationId()).stream()
+            .noneMatch(a -> a.id().equals(attachmentId))) {
       return Optional.empty();
     }
     return attachments.download(attachmentId);
@@ -268,30 +367,38 @@ public class CaseWork {
 
   /**
    * The applicant answered a request for information: the case goes back to review and the clock
-   * runs again (the due date moves by the paused days). Called in the citizen's scope; a reply while
-   * the case does not wait (a general message) changes nothing and is refused quietly.
-   * {@link ReplyObserver} calls this when the applicant writes in the case's thread.
+   * runs again (the due date moves by the paused days). Called in the citizen's scope; a reply
+   * while the case does not wait (a general message) changes nothing and is refused quietly. {@link
+   * ReplyObserver} calls this when the applicant writes in the case's thread.
    */
   public CaseOutcome applicantReplied(UUID caseId) {
-    return citizenTransition(caseId, CaseAction.CITIZEN_REPLIED, CaseEvent.Kind.CITIZEN_REPLIED, "case.applicant-replied");
+    return citizenTransition(
+        caseId,
+        CaseAction.CITIZEN_REPLIED,
+        CaseEvent.Kind.CITIZEN_REPLIED,
+        "case.applicant-replied");
   }
 
   /** The citizen withdraws their application before a decision. */
   public CaseOutcome withdraw(UUID caseId) {
-    return citizenTransition(caseId, CaseAction.WITHDRAW, CaseEvent.Kind.WITHDRAW, "case.withdrawn");
+    return citizenTransition(
+        caseId, CaseAction.WITHDRAW, CaseEvent.Kind.WITHDRAW, "case.withdrawn");
   }
 
-  private CaseOutcome citizenTransition(UUID caseId, CaseAction action, CaseEvent.Kind kind, String auditAction) {
+  private CaseOutcome citizenTransition(
+      UUID caseId, CaseAction action, CaseEvent.Kind kind, String auditAction) {
     TenantScope scope = caller.get();
     if (scope.kind() != TenantScope.Kind.CITIZEN) {
       throw new SecurityException("Only the applicant acts as the citizen on a case");
     }
-    Optional<CaseRecord> locked = caseId == null ? Optional.empty() : cases.lockOwn(scope.subject(), caseId);
+    Optional<CaseRecord> locked =
+        caseId == null ? Optional.empty() : cases.lockOwn(scope.subject(), caseId);
     if (locked.isEmpty()) {
       return CaseOutcome.refused(CaseOutcome.NOT_FOUND);
     }
     CaseRecord c = locked.get();
-    CaseLifecycle.Decision decision = CaseLifecycle.decide(c.status(), action, CaseAction.Actor.CITIZEN);
+    CaseLifecycle.Decision decision =
+        CaseLifecycle.decide(c.status(), action, CaseAction.Actor.CITIZEN);
     if (!decision.allowed()) {
       return CaseOutcome.refused(decision.refusalKey());
     }
@@ -302,8 +409,13 @@ public class CaseWork {
     return CaseOutcome.done(version);
   }
 
-  private CaseOutcome staffTransition(UUID caseId, long expectedVersion, CaseAction action, CaseEvent.Kind kind,
-      String detail, String auditAction) {
+  private CaseOutcome staffTransition(
+      UUID caseId,
+      long expectedVersion,
+      CaseAction action,
+      CaseEvent.Kind kind,
+      String detail,
+      String auditAction) {
     TenantScope scope = StaffScope.require(caller);
     Optional<CaseRecord> locked = cases.lock(scope.municipalityId(), caseId);
     Optional<CaseOutcome> refusal = check(locked, expectedVersion);
@@ -311,7 +423,8 @@ public class CaseWork {
       return refusal.get();
     }
     CaseRecord c = locked.get();
-    CaseLifecycle.Decision decision = CaseLifecycle.decide(c.status(), action, CaseAction.Actor.STAFF);
+    CaseLifecycle.Decision decision =
+        CaseLifecycle.decide(c.status(), action, CaseAction.Actor.STAFF);
     if (!decision.allowed()) {
       return CaseOutcome.refused(decision.refusalKey());
     }
@@ -335,13 +448,36 @@ public class CaseWork {
     return CaseOutcome.done(version);
   }
 
-  private void record(TenantScope scope, CaseRecord c, CaseEvent.Kind kind, CaseStatus from, CaseStatus to, String detail,
-      boolean citizenVisible, String auditAction) {
+  private void record(
+      TenantScope scope,
+      CaseRecord c,
+      CaseEvent.Kind kind,
+      CaseStatus from,
+      CaseStatus to,
+      String detail,
+      boolean citizenVisible,
+      String auditAction) {
     String actorName = scope.kind() == TenantScope.Kind.CITIZEN ? c.applicantName() : nameOf(scope);
-    cases.addEvent(new CaseEvent(c.id(), c.municipalityId(), clock.instant(), scope.subject(), actorName, kind, from, to,
-        detail, citizenVisible));
-    audit.record(new AuditEvent(scope.subject(), auditAction, "case_record", c.id().toString(), c.municipalityId(),
-        c.referenceNumber() + (from == null ? "" : " " + from + "->" + to)));
+    cases.addEvent(
+        new CaseEvent(
+            c.id(),
+            c.municipalityId(),
+            clock.instant(),
+            scope.subject(),
+            actorName,
+            kind,
+            from,
+            to,
+            detail,
+            citizenVisible));
+    audit.record(
+        new AuditEvent(
+            scope.subject(),
+            auditAction,
+            "case_record",
+            c.id().toString(),
+            c.municipalityId(),
+            c.referenceNumber() + (from == null ? "" : " " + from + "->" + to)));
   }
 
   /** Refusal if the case is not the caller's municipality's, or changed since the clerk saw it. */
@@ -368,7 +504,10 @@ public class CaseWork {
   }
 
   private String nameOf(TenantScope scope) {
-    return cases.staffMember(scope.municipalityId(), scope.subject()).map(StaffMember::displayName).orElse(scope.subject());
+    return cases
+        .staffMember(scope.municipalityId(), scope.subject())
+        .map(StaffMember::displayName)
+        .orElse(scope.subject());
   }
 
   private static String bounded(String text) {

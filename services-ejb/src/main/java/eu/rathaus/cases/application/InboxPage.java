@@ -13,8 +13,14 @@ import java.util.UUID;
  * One page of the inbox with the cursors to the neighbouring pages (null where there is none) and
  * the counters the inbox shows above the table. Bean getters for Jakarta EL 5.
  */
-public record InboxPage(List<Row> rows, String next, String previous, Map<CaseStatus, Long> counts, long mine,
-    long unassigned) implements Serializable {
+public record InboxPage(
+    List<Row> rows,
+    String next,
+    String previous,
+    Map<CaseStatus, Long> counts,
+    long mine,
+    long unassigned)
+    implements Serializable {
 
   public InboxPage {
     rows = List.copyOf(rows);
@@ -42,8 +48,17 @@ public record InboxPage(List<Row> rows, String next, String previous, Map<CaseSt
   }
 
   /** A case as the inbox lists it. */
-  public record Row(UUID caseId, String reference, String applicantName, LocalizedText serviceTitle, CaseStatus status,
-      Instant submittedAt, LocalDate dueDate, boolean overdue, String assigneeSubject, String assigneeName)
+  public record Row(
+      UUID caseId,
+      String reference,
+      String applicantName,
+      LocalizedText serviceTitle,
+      CaseStatus status,
+      Instant submittedAt,
+      LocalDate dueDate,
+      boolean overdue,
+      String assigneeSubject,
+      String assigneeName)
       implements Serializable {
 
     public UUID getCaseId() {

@@ -10,8 +10,11 @@ final class NoticeMessage {
 
   static String text(String reference, boolean approved) {
     return "Sehr geehrte Antragstellerin, sehr geehrter Antragsteller,\n\n"
-        + "über Ihren Antrag " + reference + " wurde entschieden: "
-        + (approved ? "Ihrem Antrag wird stattgegeben." : "Ihr Antrag wird abgelehnt.") + "\n"
+        + "über Ihren Antrag "
+        + reference
+        + " wurde entschieden: "
+        + (approved ? "Ihrem Antrag wird stattgegeben." : "Ihr Antrag wird abgelehnt.")
+        + "\n"
         + "Den Bescheid mit der Begründung und der Rechtsbehelfsbelehrung finden Sie als PDF im Anhang "
         + "dieser Nachricht.\n\nMit freundlichen Grüßen\nIhre Verwaltung";
   }

@@ -6,8 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * The applicant's answer in a case's mailbox thread resumes the case: waiting for the citizen →
- * in review, the deadline clock running again. Observed synchronously, inside the reply's own
+ * The applicant's answer in a case's mailbox thread resumes the case: waiting for the citizen → in
+ * review, the deadline clock running again. Observed synchronously, inside the reply's own
  * transaction, so the message and the state change are stored together or not at all. A message
  * while the case does not wait changes nothing.
  */

@@ -14,7 +14,10 @@ public enum CaseAction {
   REJECT(Actor.STAFF, Set.of(CaseStatus.IN_REVIEW), CaseStatus.REJECTED),
   CLOSE(Actor.STAFF, Set.of(CaseStatus.APPROVED, CaseStatus.REJECTED), CaseStatus.CLOSED),
   /** The citizen withdraws before a decision. */
-  WITHDRAW(Actor.CITIZEN, Set.of(CaseStatus.SUBMITTED, CaseStatus.IN_REVIEW, CaseStatus.WAITING_FOR_CITIZEN), CaseStatus.WITHDRAWN);
+  WITHDRAW(
+      Actor.CITIZEN,
+      Set.of(CaseStatus.SUBMITTED, CaseStatus.IN_REVIEW, CaseStatus.WAITING_FOR_CITIZEN),
+      CaseStatus.WITHDRAWN);
 
   /** Who acts. */
   public enum Actor {

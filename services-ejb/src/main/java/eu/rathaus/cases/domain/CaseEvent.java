@@ -79,8 +79,17 @@ public class CaseEvent {
 
   protected CaseEvent() {}
 
-  public CaseEvent(UUID caseId, UUID municipalityId, Instant occurredAt, String actorSubject, String actorName, Kind kind,
-      CaseStatus fromStatus, CaseStatus toStatus, String detail, boolean citizenVisible) {
+  public CaseEvent(
+      UUID caseId,
+      UUID municipalityId,
+      Instant occurredAt,
+      String actorSubject,
+      String actorName,
+      Kind kind,
+      CaseStatus fromStatus,
+      CaseStatus toStatus,
+      String detail,
+      boolean citizenVisible) {
     this.id = UUID.randomUUID();
     this.caseId = caseId;
     this.municipalityId = municipalityId;

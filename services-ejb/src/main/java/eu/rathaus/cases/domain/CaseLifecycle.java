@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The guard of every status change. It never throws for a refused transition: callers get a
- * {@link Decision} with a message key to show ("this case is already decided"), and nothing changes.
+ * The guard of every status change. It never throws for a refused transition: callers get a {@link
+ * Decision} with a message key to show ("this case is already decided"), and nothing changes.
  */
 public final class CaseLifecycle {
 
@@ -27,13 +27,16 @@ public final class CaseLifecycle {
       return Decision.refuse("case.refused.not-yours");
     }
     if (!action.allowedFrom(current)) {
-      return Decision.refuse(current.isDecidedOrEnded() ? "case.refused.already-decided" : "case.refused.not-now");
+      return Decision.refuse(
+          current.isDecidedOrEnded() ? "case.refused.already-decided" : "case.refused.not-now");
     }
     return Decision.allow(action.target());
   }
 
   /** The actions this actor could take now, e.g. to render only the buttons that work. */
   public static List<CaseAction> available(CaseStatus current, CaseAction.Actor actor) {
-    return Arrays.stream(CaseAction.values()).filter(a -> a.actor() == actor && a.allowedFrom(current)).toList();
+    return Arrays.stream(CaseAction.values())
+        .filter(a -> a.actor() == actor && a.allowedFrom(current))
+        .toList();
   }
 }

@@ -42,7 +42,13 @@ public class CaseNote {
 
   protected CaseNote() {}
 
-  public CaseNote(UUID caseId, UUID municipalityId, Instant writtenAt, String authorSubject, String authorName, String text) {
+  public CaseNote(
+      UUID caseId,
+      UUID municipalityId,
+      Instant writtenAt,
+      String authorSubject,
+      String authorName,
+      String text) {
     this.id = UUID.randomUUID();
     this.caseId = caseId;
     this.municipalityId = municipalityId;

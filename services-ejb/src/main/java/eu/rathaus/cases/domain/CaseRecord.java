@@ -8,25 +8,23 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import eu.rathaus.cases.domain.CaseAction;
-import eu.rathaus.cases.domain.CaseStatus;
-import eu.rathaus.cases.domain.Deadline;
-import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The authority's handle on a submitted application, and the aggregate of the back-office
- * lifecycle (see {@link CaseStatus}). Created together with the application, in the same
- * transaction, so no application ever exists that the back office cannot see.
+ * The authority's handle on a submitted application, and the aggregate of the back-office lifecycle
+ * (see {@link CaseStatus}). Created together with the application, in the same transaction, so no
+ * application ever exists that the back office cannot see.
  *
  * <p>What the inbox filters and sorts by (service, reference, applicant name, submission time) is
  * copied here from the frozen application, so the inbox reads one table. Status changes go through
  * {@link #apply}, which asks {@link eu.rathaus.cases.domain.CaseLifecycle} first and keeps the
  * deadline clock: waiting for the citizen pauses it, and the due date moves by the paused days
- * ({@link Deadline}). The {@code version} is the optimistic lock every staff action is checked against.
+ * ({@link Deadline}). The {@code version} is the optimistic lock every staff action is checked
+ * against.
  */
 @Entity
 @Table(name = "case_record")
@@ -103,12 +101,16 @@ public class CaseRecord {
    * A new case for a just submitted application; {@code applicantName} is the signed-in citizen's
    * name (for the clerk's search), null if the identity provider gave none.
    */
-  public CaseRecord(UUID id, CaseApplication application, int processingDays, String applicantName, Instant now) {
+  public CaseRecord(
+      UUID id, CaseApplication application, int processingDays, String applicantName, Instant now) {
     this.id = id;
     this.applicationId = application.id();
     this.municipalityId = application.municipalityId();
     this.applicantSubject = application.applicantSubject();
-    this.applicantName = applicantName == null || applicantName.isBlank() ? null : truncate(applicantName.strip(), 200);
+    this.applicantName =
+        applicantName == null || applicantName.isBlank()
+            ? null
+            : truncate(applicantName.strip(), 200);
     this.definitionId = application.definitionId();
     this.referenceNumber = application.referenceNumber().format();
     this.submittedAt = application.submittedAt();
@@ -121,8 +123,8 @@ public class CaseRecord {
 
   /**
    * The due date: the processing deadline counted in calendar days from the day of submission in
-   * German local time (an application sent at 23:30 on the 1st counts from the 1st, not from the 2nd
-   * as UTC would have it).
+   * German local time (an application sent at 23:30 on the 1st counts from the 1st, not from the
+   * 2nd as UTC would have it).
    */
   public static LocalDate dueDate(Instant submittedAt, int processingDays) {
     if (processingDays < 1) {
@@ -141,8 +143,12 @@ public class CaseRecord {
     if (status == CaseStatus.WAITING_FOR_CITIZEN && next != CaseStatus.WAITING_FOR_CITIZEN) {
       pausedSeconds += Math.max(0, now.getEpochSecond() - waitingSince.getEpochSecond());
       waitingSince = null;
-      dueDate = Deadline.dueDate(submittedAt, processingDays,
-          List.of(new Deadline.Pause(Instant.EPOCH, Instant.ofEpochSecond(pausedSeconds))), now);
+      dueDate =
+          Deadline.dueDate(
+              submittedAt,
+              processingDays,
+              List.of(new Deadline.Pause(Instant.EPOCH, Instant.ofEpochSecond(pausedSeconds))),
+              now);
     }
     if (next == CaseStatus.WAITING_FOR_CITIZEN) {
       waitingSince = now;
@@ -179,8 +185,11 @@ public class CaseRecord {
       return dueDate;
     }
     long running = Math.max(0, now.getEpochSecond() - waitingSince.getEpochSecond());
-    return Deadline.dueDate(submittedAt, processingDays,
-        List.of(new Deadline.Pause(Instant.EPOCH, Instant.ofEpochSecond(pausedSeconds + running))), now);
+    return Deadline.dueDate(
+        submittedAt,
+        processingDays,
+        List.of(new Deadline.Pause(Instant.EPOCH, Instant.ofEpochSecond(pausedSeconds + running))),
+        now);
   }
 
   public boolean isOverdue(Instant now) {

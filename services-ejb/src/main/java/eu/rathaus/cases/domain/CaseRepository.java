@@ -1,7 +1,6 @@
 package eu.rathaus.cases.domain;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.cases.domain.CaseRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +34,9 @@ public interface CaseRepository {
 
   void addEvent(CaseEvent event);
 
-  /** Pushes pending changes now (the new version number, constraint violations inside the use case). */
+  /**
+   * Pushes pending changes now (the new version number, constraint violations inside the use case).
+   */
   void flush();
 
   void addNote(CaseNote note);
@@ -50,7 +51,9 @@ public interface CaseRepository {
 
   List<StaffMember> staff(UUID municipalityId);
 
-  /** One page of the inbox in the order and direction the query says, at most {@code limit} rows. */
+  /**
+   * One page of the inbox in the order and direction the query says, at most {@code limit} rows.
+   */
   List<InboxEntry> inbox(UUID municipalityId, InboxFilter filter, LocalDate today, int limit);
 
   /** How many of the municipality's cases stand in each status. */
@@ -61,15 +64,34 @@ public interface CaseRepository {
   long countUnassignedOpen(UUID municipalityId);
 
   /** A row of the inbox, read in one query with the service's title. */
-  record InboxEntry(UUID caseId, String reference, String applicantName, String serviceTitleDe, String serviceTitleEn,
-      CaseStatus status, Instant submittedAt, LocalDate dueDate, String assigneeSubject, String assigneeName) {}
+  record InboxEntry(
+      UUID caseId,
+      String reference,
+      String applicantName,
+      String serviceTitleDe,
+      String serviceTitleEn,
+      CaseStatus status,
+      Instant submittedAt,
+      LocalDate dueDate,
+      String assigneeSubject,
+      String assigneeName) {}
 
   /**
    * The inbox query as the repository runs it. {@code afterKey}/{@code beforeKey} are the sort
    * value and id of the row the page starts after (next page) or ends before (previous page).
    */
-  record InboxFilter(UUID serviceId, CaseStatus status, String assigneeSubject, boolean unassigned, boolean overdue,
-      Instant submittedFrom, Instant submittedUntil, String search, InboxSort sort, Object keyValue, UUID keyId,
+  record InboxFilter(
+      UUID serviceId,
+      CaseStatus status,
+      String assigneeSubject,
+      boolean unassigned,
+      boolean overdue,
+      Instant submittedFrom,
+      Instant submittedUntil,
+      String search,
+      InboxSort sort,
+      Object keyValue,
+      UUID keyId,
       boolean backwards) {}
 
   /** The inbox's orders: due date first (oldest deadline on top) or newest submission first. */

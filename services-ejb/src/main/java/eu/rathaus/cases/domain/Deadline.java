@@ -37,7 +37,8 @@ public final class Deadline {
    * The due date: the local date of submission plus {@code processingDays}, plus the paused time
    * rounded up to whole days (a pause of a few hours still costs the citizen nothing).
    */
-  public static LocalDate dueDate(Instant submittedAt, int processingDays, List<Pause> pauses, Instant now) {
+  public static LocalDate dueDate(
+      Instant submittedAt, int processingDays, List<Pause> pauses, Instant now) {
     if (processingDays < 0) {
       throw new IllegalArgumentException("processing days must not be negative");
     }

@@ -35,7 +35,9 @@ public class StaffMember {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(k.municipalityId, municipalityId) && Objects.equals(k.subject, subject);
+      return o instanceof Key k
+          && Objects.equals(k.municipalityId, municipalityId)
+          && Objects.equals(k.subject, subject);
     }
 
     @Override

@@ -30,7 +30,10 @@ public final class InboxSql {
 
   private InboxSql() {}
 
-  /** A named parameter and its JDBC-ready value ({@link Date}, {@link Timestamp}, {@link UUID}, String, Integer). */
+  /**
+   * A named parameter and its JDBC-ready value ({@link Date}, {@link Timestamp}, {@link UUID},
+   * String, Integer).
+   */
   public record Parameter(String name, Object value) {}
 
   /** SQL with {@code :name} parameters, each used once, listed in the order they were added. */
@@ -65,16 +68,17 @@ public final class InboxSql {
 
   /**
    * One page of the inbox: keyset pagination compares row values ({@code (due_date, id) > (?, ?)}),
-   * which walks the V9 indexes straight to the page instead of counting past an OFFSET.
-   * Columns: id, reference_number, applicant_name, title_de, title_en, status, submitted_at,
-   * due_date, assignee_subject, assignee_name.
+   * which walks the V9 indexes straight to the page instead of counting past an OFFSET. Columns:
+   * id, reference_number, applicant_name, title_de, title_en, status, submitted_at, due_date,
+   * assignee_subject, assignee_name.
    */
   public static Statement page(UUID municipalityId, InboxFilter f, LocalDate today, int limit) {
-    StringBuilder sql = new StringBuilder(
-        "select c.id, c.reference_number, c.applicant_name, d.title_de, d.title_en, c.status, c.submitted_at,"
-            + " c.due_date, c.assignee_subject, c.assignee_name"
-            + " from case_record c join service_definition d on d.id = c.definition_id"
-            + " where c.municipality_id = :m");
+    StringBuilder sql =
+        new StringBuilder(
+            "select c.id, c.reference_number, c.applicant_name, d.title_de, d.title_en, c.status, c.submitted_at,"
+                + " c.due_date, c.assignee_subject, c.assignee_name"
+                + " from case_record c join service_definition d on d.id = c.definition_id"
+                + " where c.municipality_id = :m");
     List<Parameter> params = new ArrayList<>();
     params.add(new Parameter("m", municipalityId));
     if (f.serviceId() != null) {
@@ -104,11 +108,14 @@ public final class InboxSql {
       params.add(new Parameter("until", Timestamp.from(f.submittedUntil())));
     }
     if (f.search() != null) {
-      // A reference number (or its beginning) or the beginning of the applicant's name. Prefixes are
+      // A reference number (or its beginning) or the beginning of the applicant's name. Prefixes
+      // are
       // ranges under the byte-wise pattern operators (~>=~, ~<~): unlike LIKE and lower() they are
       // leakproof, so PostgreSQL may use the V16 indexes before checking row-level security.
       String reference = f.search().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "");
-      sql.append(" and (").append(prefix("c.applicant_name_key", "name", f.search().toLowerCase(Locale.ROOT), params));
+      sql.append(" and (")
+          .append(
+              prefix("c.applicant_name_key", "name", f.search().toLowerCase(Locale.ROOT), params));
       if (reference.length() >= 3) {
         sql.append(" or ").append(prefix("c.reference_number", "ref", reference, params));
       }
@@ -119,9 +126,17 @@ public final class InboxSql {
     // backwards (previous page) flips both the comparison and the order, and the caller reverses.
     boolean ascending = (f.sort() == InboxSort.DUE) != f.backwards();
     if (f.keyValue() != null && f.keyId() != null) {
-      sql.append(" and (").append(column).append(", c.id) ").append(ascending ? ">" : "<").append(" (:key, :keyId)");
-      params.add(new Parameter("key",
-          f.keyValue() instanceof LocalDate d ? Date.valueOf(d) : Timestamp.from((Instant) f.keyValue())));
+      sql.append(" and (")
+          .append(column)
+          .append(", c.id) ")
+          .append(ascending ? ">" : "<")
+          .append(" (:key, :keyId)");
+      params.add(
+          new Parameter(
+              "key",
+              f.keyValue() instanceof LocalDate d
+                  ? Date.valueOf(d)
+                  : Timestamp.from((Instant) f.keyValue())));
       params.add(new Parameter("keyId", f.keyId()));
     }
     String direction = ascending ? " asc" : " desc";
@@ -132,7 +147,8 @@ public final class InboxSql {
       // walks the municipality's cases in page order hoping to meet matches early, which at a
       // million cases read them all (2 s). Finding the matches first (materialized: through the
       // prefix indexes) and sorting only those is bounded by the number of matches.
-      return new Statement("with found as materialized (" + sql + ") select c.* from found c" + order, params);
+      return new Statement(
+          "with found as materialized (" + sql + ") select c.* from found c" + order, params);
     }
     return new Statement(sql + order, params);
   }
@@ -142,14 +158,18 @@ public final class InboxSql {
    * counts V16's trigger keeps (counting a million cases on every inbox page was the slow part).
    */
   public static Statement countByStatus(UUID municipalityId) {
-    return new Statement("select s.status, s.cases from case_status_count s where s.municipality_id = :m",
+    return new Statement(
+        "select s.status, s.cases from case_status_count s where s.municipality_id = :m",
         List.of(new Parameter("m", municipalityId)));
   }
 
   /** The open cases assigned to one staff member (the "mine" counter). */
   public static Statement countAssignedTo(UUID municipalityId, String subject) {
-    return new Statement("select count(*) from case_record c where c.municipality_id = :m and c.assignee_subject = :s"
-        + " and c.status in " + OPEN, List.of(new Parameter("m", municipalityId), new Parameter("s", subject)));
+    return new Statement(
+        "select count(*) from case_record c where c.municipality_id = :m and c.assignee_subject = :s"
+            + " and c.status in "
+            + OPEN,
+        List.of(new Parameter("m", municipalityId), new Parameter("s", subject)));
   }
 
   /**
@@ -176,7 +196,8 @@ public final class InboxSql {
     int[] cps = prefix.codePoints().toArray();
     for (int i = cps.length - 1; i >= 0; i--) {
       if (cps[i] < Character.MAX_CODE_POINT) {
-        int raised = cps[i] == Character.MIN_SURROGATE - 1 ? Character.MAX_SURROGATE + 1 : cps[i] + 1;
+        int raised =
+            cps[i] == Character.MIN_SURROGATE - 1 ? Character.MAX_SURROGATE + 1 : cps[i] + 1;
         StringBuilder s = new StringBuilder();
         for (int j = 0; j < i; j++) {
           s.appendCodePoint(cps[j]);
@@ -189,7 +210,10 @@ public final class InboxSql {
 
   /** The open cases nobody is assigned to (the "unassigned" counter). */
   public static Statement countUnassignedOpen(UUID municipalityId) {
-    return new Statement("select count(*) from case_record c where c.municipality_id = :m"
-        + " and c.assignee_subject is null and c.status in " + OPEN, List.of(new Parameter("m", municipalityId)));
+    return new Statement(
+        "select count(*) from case_record c where c.municipality_id = :m"
+            + " and c.assignee_subject is null and c.status in "
+            + OPEN,
+        List.of(new Parameter("m", municipalityId)));
   }
 }

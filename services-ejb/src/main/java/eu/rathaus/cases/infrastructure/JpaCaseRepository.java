@@ -1,9 +1,9 @@
 package eu.rathaus.cases.infrastructure;
 
 import eu.rathaus.applications.domain.CaseApplication;
-import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseEvent;
 import eu.rathaus.cases.domain.CaseNote;
+import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseRepository;
 import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.cases.domain.StaffMember;
@@ -26,8 +26,8 @@ import java.util.UUID;
 
 /**
  * JPA implementation of {@link CaseRepository}. The inbox and its counters are native SQL built by
- * {@link InboxSql} (keyset pagination: page 10,000 costs what page 1 costs), shared with the
- * inbox benchmark so that what is measured at a million cases is exactly what the portal runs.
+ * {@link InboxSql} (keyset pagination: page 10,000 costs what page 1 costs), shared with the inbox
+ * benchmark so that what is measured at a million cases is exactly what the portal runs.
  */
 @ApplicationScoped
 public class JpaCaseRepository implements CaseRepository {
@@ -37,7 +37,9 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public Optional<CaseRecord> find(UUID municipalityId, UUID caseId) {
-    return em.createQuery("select c from CaseRecord c where c.id = :id and c.municipalityId = :m", CaseRecord.class)
+    return em.createQuery(
+            "select c from CaseRecord c where c.id = :id and c.municipalityId = :m",
+            CaseRecord.class)
         .setParameter("id", caseId)
         .setParameter("m", municipalityId)
         .getResultStream()
@@ -59,7 +61,9 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public Optional<CaseApplication> application(UUID municipalityId, UUID applicationId) {
-    return em.createQuery("select a from CaseApplication a where a.id = :id and a.municipalityId = :m", CaseApplication.class)
+    return em.createQuery(
+            "select a from CaseApplication a where a.id = :id and a.municipalityId = :m",
+            CaseApplication.class)
         .setParameter("id", applicationId)
         .setParameter("m", municipalityId)
         .getResultStream()
@@ -68,7 +72,9 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public Optional<CaseRecord> lock(UUID municipalityId, UUID caseId) {
-    return em.createQuery("select c from CaseRecord c where c.id = :id and c.municipalityId = :m", CaseRecord.class)
+    return em.createQuery(
+            "select c from CaseRecord c where c.id = :id and c.municipalityId = :m",
+            CaseRecord.class)
         .setParameter("id", caseId)
         .setParameter("m", municipalityId)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -78,7 +84,9 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public Optional<CaseRecord> lockOwn(String applicantSubject, UUID caseId) {
-    return em.createQuery("select c from CaseRecord c where c.id = :id and c.applicantSubject = :s", CaseRecord.class)
+    return em.createQuery(
+            "select c from CaseRecord c where c.id = :id and c.applicantSubject = :s",
+            CaseRecord.class)
         .setParameter("id", caseId)
         .setParameter("s", applicantSubject)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -103,8 +111,10 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public List<CaseEvent> events(UUID caseId, boolean citizenVisibleOnly) {
-    return em.createQuery("select e from CaseEvent e where e.caseId = :c"
-                + (citizenVisibleOnly ? " and e.citizenVisible = true" : "") + " order by e.seq",
+    return em.createQuery(
+            "select e from CaseEvent e where e.caseId = :c"
+                + (citizenVisibleOnly ? " and e.citizenVisible = true" : "")
+                + " order by e.seq",
             CaseEvent.class)
         .setParameter("c", caseId)
         .getResultList();
@@ -112,14 +122,17 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public List<CaseNote> notes(UUID caseId) {
-    return em.createQuery("select n from CaseNote n where n.caseId = :c order by n.writtenAt desc, n.id", CaseNote.class)
+    return em.createQuery(
+            "select n from CaseNote n where n.caseId = :c order by n.writtenAt desc, n.id",
+            CaseNote.class)
         .setParameter("c", caseId)
         .getResultList();
   }
 
   @Override
   public Optional<StaffMember> staffMember(UUID municipalityId, String subject) {
-    return Optional.ofNullable(em.find(StaffMember.class, new StaffMember.Key(municipalityId, subject)));
+    return Optional.ofNullable(
+        em.find(StaffMember.class, new StaffMember.Key(municipalityId, subject)));
   }
 
   @Override
@@ -129,7 +142,9 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public List<StaffMember> staff(UUID municipalityId) {
-    return em.createQuery("select s from StaffMember s where s.municipalityId = :m order by s.displayName", StaffMember.class)
+    return em.createQuery(
+            "select s from StaffMember s where s.municipalityId = :m order by s.displayName",
+            StaffMember.class)
         .setParameter("m", municipalityId)
         .setMaxResults(500)
         .getResultList();
@@ -140,8 +155,18 @@ public class JpaCaseRepository implements CaseRepository {
     List<InboxEntry> rows = new ArrayList<>();
     for (Object o : query(InboxSql.page(municipalityId, f, today, limit)).getResultList()) {
       Object[] r = (Object[]) o;
-      rows.add(new InboxEntry((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-          CaseStatus.valueOf((String) r[5]), instant(r[6]), localDate(r[7]), (String) r[8], (String) r[9]));
+      rows.add(
+          new InboxEntry(
+              (UUID) r[0],
+              (String) r[1],
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              CaseStatus.valueOf((String) r[5]),
+              instant(r[6]),
+              localDate(r[7]),
+              (String) r[8],
+              (String) r[9]));
     }
     return rows;
   }
@@ -161,15 +186,20 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public long countAssignedTo(UUID municipalityId, String subject) {
-    return ((Number) query(InboxSql.countAssignedTo(municipalityId, subject)).getSingleResult()).longValue();
+    return ((Number) query(InboxSql.countAssignedTo(municipalityId, subject)).getSingleResult())
+        .longValue();
   }
 
   @Override
   public long countUnassignedOpen(UUID municipalityId) {
-    return ((Number) query(InboxSql.countUnassignedOpen(municipalityId)).getSingleResult()).longValue();
+    return ((Number) query(InboxSql.countUnassignedOpen(municipalityId)).getSingleResult())
+        .longValue();
   }
 
-  /** The inbox's SQL as a native query: the text {@link InboxSql} builds, which the benchmark runs too. */
+  /**
+   * The inbox's SQL as a native query: the text {@link InboxSql} builds, which the benchmark runs
+   * too.
+   */
   private Query query(InboxSql.Statement statement) {
     Query query = em.createNativeQuery(statement.sql());
     for (InboxSql.Parameter p : statement.parameters()) {

@@ -1,8 +1,8 @@
 package eu.rathaus.catalogue.application;
 
-import eu.rathaus.platform.SchemaReady;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.platform.SchemaReady;
 import eu.rathaus.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Demo content for local runs and tests: the two demo municipalities adopt the five demo templates,
- * each with its own fees, and publish them — so a visitor finds a real catalogue, and the difference
- * between the municipalities shows that each one sets its own terms.
+ * each with its own fees, and publish them — so a visitor finds a real catalogue, and the
+ * difference between the municipalities shows that each one sets its own terms.
  *
  * <p>Only when {@code RATHAUS_DEMO_DATA=true} (environment or system property): a production portal
  * must never invent services. Runs at every start once the schema is ready and is idempotent: a
@@ -26,8 +26,8 @@ import java.util.logging.Logger;
  * (also if its administrators have changed it since). Everything goes through the same use cases as
  * an administrator's work ({@link ServiceCatalogue}), in the platform scope, with audit entries.
  *
- * <p>Why not a migration: it would have to repeat the validator's checks in SQL and would freeze demo
- * content into the schema history of every installation, production included.
+ * <p>Why not a migration: it would have to repeat the validator's checks in SQL and would freeze
+ * demo content into the schema history of every installation, production included.
  */
 @ApplicationScoped
 public class DemoCatalogue {
@@ -53,17 +53,28 @@ public class DemoCatalogue {
 
   private static Map<String, Map<String, LocalTerms>> plan() {
     Map<String, LocalTerms> musterstadt = new LinkedHashMap<>();
-    musterstadt.put("demo.meldebescheinigung", LocalTerms.fees(Map.of("simple", 1000L, "extended", 1500L)));
-    musterstadt.put("demo.bewohnerparkausweis", LocalTerms.fees(Map.of("oneYear", 3000L, "twoYears", 6000L)));
+    musterstadt.put(
+        "demo.meldebescheinigung", LocalTerms.fees(Map.of("simple", 1000L, "extended", 1500L)));
+    musterstadt.put(
+        "demo.bewohnerparkausweis", LocalTerms.fees(Map.of("oneYear", 3000L, "twoYears", 6000L)));
     musterstadt.put("demo.fundsache-verlust", LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)));
     musterstadt.put("demo.hundesteuer-anmeldung", LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)));
-    musterstadt.put("demo.geburtsurkunde", LocalTerms.fees(Map.of("general", 1200L, "pension", 0L)));
+    musterstadt.put(
+        "demo.geburtsurkunde", LocalTerms.fees(Map.of("general", 1200L, "pension", 0L)));
     Map<String, LocalTerms> beispielheim = new LinkedHashMap<>();
-    beispielheim.put("demo.meldebescheinigung", LocalTerms.fees(Map.of("simple", 1200L, "extended", 1700L)));
-    beispielheim.put("demo.bewohnerparkausweis", LocalTerms.fees(Map.of("oneYear", 2500L, "twoYears", 5000L)).withProcessingDays(7));
-    beispielheim.put("demo.fundsache-verlust", LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)).withProcessingDays(21));
-    beispielheim.put("demo.hundesteuer-anmeldung", LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)).withProcessingDays(10));
-    beispielheim.put("demo.geburtsurkunde", LocalTerms.fees(Map.of("general", 1400L, "pension", 0L)));
+    beispielheim.put(
+        "demo.meldebescheinigung", LocalTerms.fees(Map.of("simple", 1200L, "extended", 1700L)));
+    beispielheim.put(
+        "demo.bewohnerparkausweis",
+        LocalTerms.fees(Map.of("oneYear", 2500L, "twoYears", 5000L)).withProcessingDays(7));
+    beispielheim.put(
+        "demo.fundsache-verlust",
+        LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)).withProcessingDays(21));
+    beispielheim.put(
+        "demo.hundesteuer-anmeldung",
+        LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)).withProcessingDays(10));
+    beispielheim.put(
+        "demo.geburtsurkunde", LocalTerms.fees(Map.of("general", 1400L, "pension", 0L)));
     Map<String, Map<String, LocalTerms>> plan = new LinkedHashMap<>();
     plan.put("musterstadt", Map.copyOf(musterstadt));
     plan.put("beispielheim", Map.copyOf(beispielheim));
@@ -76,8 +87,8 @@ public class DemoCatalogue {
   }
 
   /**
-   * Seeds after the schema is ready. Never throws: a failure is logged and retried at the next start,
-   * and the portal still becomes ready (demo content is a convenience, not a precondition).
+   * Seeds after the schema is ready. Never throws: a failure is logged and retried at the next
+   * start, and the portal still becomes ready (demo content is a convenience, not a precondition).
    */
   public void onSchemaReady(@Observes SchemaReady ready) {
     if (!enabled()) {
@@ -90,7 +101,8 @@ public class DemoCatalogue {
       caller.set(TenantScope.platform(ACTOR));
       seed();
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "Demo catalogue not (completely) seeded; the next start tries again", e);
+      LOG.log(
+          Level.WARNING, "Demo catalogue not (completely) seeded; the next start tries again", e);
     } finally {
       if (activated) {
         requestContext.deactivate();
@@ -106,10 +118,17 @@ public class DemoCatalogue {
     int published = 0;
     for (Map.Entry<String, Map<String, LocalTerms>> municipality : PLAN.entrySet()) {
       for (String serviceKey : orderedKeys(municipality.getValue())) {
-        published += steps.offerIfMissing(municipality.getKey(), serviceKey, municipality.getValue().get(serviceKey)) ? 1 : 0;
+        published +=
+            steps.offerIfMissing(
+                    municipality.getKey(), serviceKey, municipality.getValue().get(serviceKey))
+                ? 1
+                : 0;
       }
     }
-    LOG.log(Level.INFO, "Demo catalogue in place ({0} templates added, {1} services published now)", new Object[] {added, published});
+    LOG.log(
+        Level.INFO,
+        "Demo catalogue in place ({0} templates added, {1} services published now)",
+        new Object[] {added, published});
   }
 
   private static List<String> orderedKeys(Map<String, LocalTerms> terms) {

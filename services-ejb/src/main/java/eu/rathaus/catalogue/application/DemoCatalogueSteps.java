@@ -6,9 +6,9 @@ import eu.rathaus.catalogue.domain.ServiceTemplate;
 import eu.rathaus.catalogue.domain.ServiceTemplateRepository;
 import eu.rathaus.catalogue.domain.TemplateDocument;
 import eu.rathaus.catalogue.infrastructure.SeedLock;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.tenancy.application.MunicipalityDirectory;
 import eu.rathaus.tenancy.application.MunicipalitySummary;
-import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,7 +19,8 @@ import java.util.UUID;
  * The transactions of {@link DemoCatalogue}, one per template and one per municipality and service,
  * so a failure leaves everything before it in place. Each starts by taking a database-wide lock:
  * the Arquillian server and the browser tests' server share one test database and may start at the
- * same time on a fresh one; the second then finds the work done instead of running into unique keys.
+ * same time on a fresh one; the second then finds the work done instead of running into unique
+ * keys.
  */
 @ApplicationScoped
 public class DemoCatalogueSteps {
@@ -42,13 +43,15 @@ public class DemoCatalogueSteps {
     if (templates.findByServiceKey(read.template().serviceKey()).isPresent()) {
       return false;
     }
-    requireDone(catalogue.addTemplate(templateJson, DemoCatalogue.ACTOR), read.template().serviceKey());
+    requireDone(
+        catalogue.addTemplate(templateJson, DemoCatalogue.ACTOR), read.template().serviceKey());
     return true;
   }
 
   /**
    * Adopts the template for the municipality, applies the local terms and publishes — unless the
-   * municipality has that service already, or does not exist (then nothing happens); true if published.
+   * municipality has that service already, or does not exist (then nothing happens); true if
+   * published.
    */
   @Transactional
   @TenantScoped
@@ -67,10 +70,15 @@ public class DemoCatalogueSteps {
     UUID definitionId =
         existing.isPresent()
             ? existing.get().id()
-            : requireDone(catalogue.adoptTemplate(municipalityId, serviceKey, DemoCatalogue.ACTOR), serviceKey);
-    UUID draftId = requireDone(catalogue.openDraft(municipalityId, definitionId, DemoCatalogue.ACTOR), serviceKey);
+            : requireDone(
+                catalogue.adoptTemplate(municipalityId, serviceKey, DemoCatalogue.ACTOR),
+                serviceKey);
+    UUID draftId =
+        requireDone(
+            catalogue.openDraft(municipalityId, definitionId, DemoCatalogue.ACTOR), serviceKey);
     requireDone(
-        catalogue.updateDraft(municipalityId, draftId, terms.applyTo(template.get().formJson()), DemoCatalogue.ACTOR),
+        catalogue.updateDraft(
+            municipalityId, draftId, terms.applyTo(template.get().formJson()), DemoCatalogue.ACTOR),
         serviceKey);
     requireDone(catalogue.publish(municipalityId, draftId, DemoCatalogue.ACTOR), serviceKey);
     return true;
@@ -78,7 +86,8 @@ public class DemoCatalogueSteps {
 
   private static UUID requireDone(CatalogueOutcome outcome, String serviceKey) {
     if (!outcome.isDone()) {
-      throw new IllegalStateException("Demo service " + serviceKey + " refused: " + outcome.problems());
+      throw new IllegalStateException(
+          "Demo service " + serviceKey + " refused: " + outcome.problems());
     }
     return outcome.id();
   }

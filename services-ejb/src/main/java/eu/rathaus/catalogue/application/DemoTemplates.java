@@ -24,7 +24,10 @@ public final class DemoTemplates {
 
   private DemoTemplates() {}
 
-  /** Reads one shipped template file; checking it is the caller's job ({@link TemplateDocument#read}). */
+  /**
+   * Reads one shipped template file; checking it is the caller's job ({@link
+   * TemplateDocument#read}).
+   */
   public static String load(String resource) {
     try (InputStream in = DemoTemplates.class.getResourceAsStream(resource)) {
       if (in == null) {

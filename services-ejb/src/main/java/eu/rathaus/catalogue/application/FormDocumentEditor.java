@@ -19,16 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The form builder's edits of a draft's JSON document: add, change, move and remove steps and fields,
- * and the version settings. Every edit reads the document, returns a changed copy and touches nothing
- * else; whether the copy is stored is decided by {@code FormDefinitionValidator} when it is saved.
- * Working on the document rather than on the domain records keeps one format from builder to export
- * to import, and lets the validator stay the single judge of what a valid definition is.
+ * The form builder's edits of a draft's JSON document: add, change, move and remove steps and
+ * fields, and the version settings. Every edit reads the document, returns a changed copy and
+ * touches nothing else; whether the copy is stored is decided by {@code FormDefinitionValidator}
+ * when it is saved. Working on the document rather than on the domain records keeps one format from
+ * builder to export to import, and lets the validator stay the single judge of what a valid
+ * definition is.
  *
- * <p>What cannot even be written into the document (a number that is no number, an amount that is no
- * amount) comes back as input problems whose target names the input ({@code minLength},
- * {@code feeEuros}, ...); the document is then not changed. For a written copy, {@link Edit#inputFor}
- * says at which input a validator problem belongs, so the page can show it there.
+ * <p>What cannot even be written into the document (a number that is no number, an amount that is
+ * no amount) comes back as input problems whose target names the input ({@code minLength}, {@code
+ * feeEuros}, ...); the document is then not changed. For a written copy, {@link Edit#inputFor} says
+ * at which input a validator problem belongs, so the page can show it there.
  */
 public final class FormDocumentEditor {
 
@@ -53,7 +54,11 @@ public final class FormDocumentEditor {
       if (property.equals("fields")) {
         property = "";
       }
-      return Optional.of(new Location(Integer.parseInt(m.group(1)), m.group(2) == null ? -1 : Integer.parseInt(m.group(2)), property));
+      return Optional.of(
+          new Location(
+              Integer.parseInt(m.group(1)),
+              m.group(2) == null ? -1 : Integer.parseInt(m.group(2)),
+              property));
     }
   }
 
@@ -91,7 +96,10 @@ public final class FormDocumentEditor {
     return in;
   }
 
-  /** Changes step {@code index}, or appends a new step with its first field if {@code index} is null. */
+  /**
+   * Changes step {@code index}, or appends a new step with its first field if {@code index} is
+   * null.
+   */
   public static Edit saveStep(String formJson, Integer index, StepInput in) {
     ObjectNode form = tree(formJson);
     ArrayNode steps = steps(form);
@@ -117,27 +125,31 @@ public final class FormDocumentEditor {
     steps.set(at, ordered);
     String stepKey = strip(in.getKey());
     String firstKey = strip(in.getFirstKey());
-    return Edit.of(form, p -> {
-      Optional<Location> where = Location.of(p);
-      if (where.isPresent() && where.get().step() == at) {
-        if (where.get().field() < 0) {
-          return where.get().property().equals("title") ? "titleDe" : "key";
-        }
-        if (isNew && where.get().field() == 0) {
-          return where.get().property().equals("label") ? "firstLabelDe" : "firstKey";
-        }
-      }
-      if (p.target().equals(stepKey)) {
-        return "key";
-      }
-      return isNew && p.target().equals(firstKey) ? "firstKey" : null;
-    });
+    return Edit.of(
+        form,
+        p -> {
+          Optional<Location> where = Location.of(p);
+          if (where.isPresent() && where.get().step() == at) {
+            if (where.get().field() < 0) {
+              return where.get().property().equals("title") ? "titleDe" : "key";
+            }
+            if (isNew && where.get().field() == 0) {
+              return where.get().property().equals("label") ? "firstLabelDe" : "firstKey";
+            }
+          }
+          if (p.target().equals(stepKey)) {
+            return "key";
+          }
+          return isNew && p.target().equals(firstKey) ? "firstKey" : null;
+        });
   }
 
   /** Swaps step {@code index} with its neighbour {@code delta} away; empty if there is none. */
   public static Optional<Edit> moveStep(String formJson, int index, int delta) {
     ObjectNode form = tree(formJson);
-    return swap(steps(form), index, delta) ? Optional.of(Edit.of(form, p -> null)) : Optional.empty();
+    return swap(steps(form), index, delta)
+        ? Optional.of(Edit.of(form, p -> null))
+        : Optional.empty();
   }
 
   public static Edit removeStep(String formJson, int index) {
@@ -165,8 +177,13 @@ public final class FormDocumentEditor {
     in.setPattern(text(f, "pattern"));
     StringBuilder choices = new StringBuilder();
     for (JsonNode c : f.path("choices")) {
-      choices.append(c.path("key").asText()).append(" | ").append(c.path("label").path("de").asText())
-          .append(" | ").append(c.path("label").path("en").asText()).append('\n');
+      choices
+          .append(c.path("key").asText())
+          .append(" | ")
+          .append(c.path("label").path("de").asText())
+          .append(" | ")
+          .append(c.path("label").path("en").asText())
+          .append('\n');
     }
     in.setChoices(choices.isEmpty() ? null : choices.toString());
     in.setIfField(f.has("visibleIf") ? f.path("visibleIf").path("field").asText() : null);
@@ -210,11 +227,14 @@ public final class FormDocumentEditor {
         String[] parts = line.split("\\|", -1);
         ObjectNode c = choices.addObject();
         c.put("key", parts[0].strip());
-        localized(c, "label", parts.length > 1 ? parts[1] : parts[0], parts.length > 2 ? parts[2] : null);
+        localized(
+            c, "label", parts.length > 1 ? parts[1] : parts[0], parts.length > 2 ? parts[2] : null);
       }
     }
     if (!blank(in.getIfField())) {
-      field.putObject("visibleIf").put("field", in.getIfField().strip())
+      field
+          .putObject("visibleIf")
+          .put("field", in.getIfField().strip())
           .put("equals", in.getIfValue() == null ? "" : in.getIfValue().strip());
     }
     if (!problems.isEmpty()) {
@@ -249,16 +269,21 @@ public final class FormDocumentEditor {
         case "catalogue.definition.invalidPattern" -> "pattern";
         case "catalogue.definition.rangeInverted" -> "minLength";
         case "catalogue.definition.duplicateChoiceKey" -> "choices";
-        case "catalogue.definition.conditionUnknownField", "catalogue.definition.conditionNotEarlier",
-            "catalogue.definition.conditionNotBoolean", "catalogue.definition.conditionUnknownChoice",
-            "catalogue.definition.conditionFieldType" -> "ifField";
+        case "catalogue.definition.conditionUnknownField",
+            "catalogue.definition.conditionNotEarlier",
+            "catalogue.definition.conditionNotBoolean",
+            "catalogue.definition.conditionUnknownChoice",
+            "catalogue.definition.conditionFieldType" ->
+            "ifField";
         default -> "key";
       };
     }
     return null;
   }
 
-  /** Swaps field {@code index} of {@code step} with its neighbour {@code delta} away; empty if none. */
+  /**
+   * Swaps field {@code index} of {@code step} with its neighbour {@code delta} away; empty if none.
+   */
   public static Optional<Edit> moveField(String formJson, int step, int index, int delta) {
     ObjectNode form = tree(formJson);
     ArrayNode fields = (ArrayNode) steps(form).get(step).path("fields");
@@ -278,13 +303,18 @@ public final class FormDocumentEditor {
     SettingsInput in = new SettingsInput();
     JsonNode fee = form.path("fee");
     in.setFeeMode(fee.path("type").asText("fixed"));
-    in.setFeeEuros(fee.has("amountCents") ? Money.euroCents(fee.path("amountCents").asLong()).plain() : null);
+    in.setFeeEuros(
+        fee.has("amountCents") ? Money.euroCents(fee.path("amountCents").asLong()).plain() : null);
     in.setFeeField(fee.has("field") ? fee.path("field").asText() : null);
     StringBuilder amounts = new StringBuilder();
     Iterator<Map.Entry<String, JsonNode>> it = fee.path("amountsCents").fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      amounts.append(e.getKey()).append(" = ").append(Money.euroCents(e.getValue().asLong()).plain()).append('\n');
+      amounts
+          .append(e.getKey())
+          .append(" = ")
+          .append(Money.euroCents(e.getValue().asLong()).plain())
+          .append('\n');
     }
     in.setFeeAmounts(amounts.isEmpty() ? null : amounts.toString());
     in.setLoa(form.path("levelOfAssurance").asText("LOW"));
@@ -292,7 +322,8 @@ public final class FormDocumentEditor {
     in.setDecideBeforePayment(form.path("decideBeforePayment").asBoolean(false));
     JsonNode att = form.path("attachments");
     in.setAttCount(att.has("maxCount") ? att.path("maxCount").asText() : null);
-    in.setAttSizeKb(att.has("maxSizeBytes") ? String.valueOf(att.path("maxSizeBytes").asLong() / 1024) : null);
+    in.setAttSizeKb(
+        att.has("maxSizeBytes") ? String.valueOf(att.path("maxSizeBytes").asLong() / 1024) : null);
     List<String> types = new ArrayList<>();
     att.path("allowedContentTypes").forEach(t -> types.add(t.asText()));
     in.setAttTypes(types.isEmpty() ? null : String.join(", ", types));
@@ -325,32 +356,40 @@ public final class FormDocumentEditor {
       }
       ArrayNode types = att.putArray("allowedContentTypes");
       if (!blank(in.getAttTypes())) {
-        Arrays.stream(in.getAttTypes().split("[,\\s]+")).filter(t -> !t.isBlank()).forEach(t -> types.add(t.strip()));
+        Arrays.stream(in.getAttTypes().split("[,\\s]+"))
+            .filter(t -> !t.isBlank())
+            .forEach(t -> types.add(t.strip()));
       }
       form.set("attachments", att);
     }
     if (!problems.isEmpty()) {
       return Edit.refused(problems);
     }
-    return Edit.of(form, p -> {
-      String t = p.target();
-      if (t.contains("fee")) {
-        if (!byChoice) {
-          return "feeEuros";
-        }
-        return t.contains("amounts") || p.messageKey().contains("Choice") ? "feeAmounts" : "feeField";
-      }
-      if (t.contains("processingDays")) {
-        return "days";
-      }
-      if (t.contains("levelOfAssurance")) {
-        return "loa";
-      }
-      if (t.contains("attachments")) {
-        return t.contains("maxSizeBytes") ? "attSize" : t.contains("allowedContentTypes") ? "attTypes" : "attCount";
-      }
-      return null;
-    });
+    return Edit.of(
+        form,
+        p -> {
+          String t = p.target();
+          if (t.contains("fee")) {
+            if (!byChoice) {
+              return "feeEuros";
+            }
+            return t.contains("amounts") || p.messageKey().contains("Choice")
+                ? "feeAmounts"
+                : "feeField";
+          }
+          if (t.contains("processingDays")) {
+            return "days";
+          }
+          if (t.contains("levelOfAssurance")) {
+            return "loa";
+          }
+          if (t.contains("attachments")) {
+            return t.contains("maxSizeBytes")
+                ? "attSize"
+                : t.contains("allowedContentTypes") ? "attTypes" : "attCount";
+          }
+          return null;
+        });
   }
 
   private static ObjectNode feeByChoice(SettingsInput in, List<Problem> problems) {
@@ -375,18 +414,22 @@ public final class FormDocumentEditor {
   }
 
   private static ObjectNode feeFixed(SettingsInput in, List<Problem> problems) {
-    Optional<Money> amount = blank(in.getFeeEuros()) ? Optional.of(Money.ZERO) : Money.parse(in.getFeeEuros());
+    Optional<Money> amount =
+        blank(in.getFeeEuros()) ? Optional.of(Money.ZERO) : Money.parse(in.getFeeEuros());
     if (amount.isEmpty()) {
       problems.add(Problem.of("feeEuros", "builder.problem.euros"));
     }
     ObjectNode fee = JSON.createObjectNode();
-    fee.put("type", "fixed").put("currency", "EUR").put("amountCents", amount.map(Money::cents).orElse(0L));
+    fee.put("type", "fixed")
+        .put("currency", "EUR")
+        .put("amountCents", amount.map(Money::cents).orElse(0L));
     return fee;
   }
 
   // ---- reading typed text -----------------------------------------------------------------------
 
-  private static void putInteger(ObjectNode node, String name, String value, String input, List<Problem> problems) {
+  private static void putInteger(
+      ObjectNode node, String name, String value, String input, List<Problem> problems) {
     if (blank(value)) {
       node.remove(name);
       return;
@@ -399,7 +442,8 @@ public final class FormDocumentEditor {
     node.put(name, n.intValue());
   }
 
-  private static void putDecimal(ObjectNode node, String name, String value, List<Problem> problems) {
+  private static void putDecimal(
+      ObjectNode node, String name, String value, List<Problem> problems) {
     if (blank(value)) {
       return;
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * processing deadline. The result is a new form document that goes through the normal draft checks
  * ({@link ServiceCatalogue#updateDraft}); nothing here bypasses validation.
  *
- * @param amountsCents fee per choice key, or {@link #FIXED} for a fixed fee; empty keeps the template's fee
+ * @param amountsCents fee per choice key, or {@link #FIXED} for a fixed fee; empty keeps the
+ *     template's fee
  * @param processingDays deadline in days, or null to keep the template's
  */
 public record LocalTerms(Map<String, Long> amountsCents, Integer processingDays) {

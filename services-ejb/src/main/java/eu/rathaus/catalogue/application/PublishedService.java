@@ -6,7 +6,9 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What a citizen-facing page needs of a service's current version; no entity leaves the service. */
+/**
+ * What a citizen-facing page needs of a service's current version; no entity leaves the service.
+ */
 public record PublishedService(
     UUID definitionId,
     UUID versionId,

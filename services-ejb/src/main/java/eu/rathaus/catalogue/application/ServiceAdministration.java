@@ -16,8 +16,8 @@ import eu.rathaus.catalogue.domain.ServiceVersion;
 import eu.rathaus.catalogue.domain.ServiceVersionRepository;
 import eu.rathaus.catalogue.domain.TemplateDocument;
 import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,12 +33,12 @@ import java.util.UUID;
  * The municipal admin's service administration: the own municipality's definitions, adopting a
  * template, creating from scratch, editing the draft, publishing, retiring, export and import.
  *
- * <p>The municipality is never a parameter: it is taken from the caller's tenant scope, which the web
- * layer sets from the signed-in staff member. So a page cannot ask for another municipality's data
- * even by mistake — a foreign id is looked up in the caller's municipality and simply not found
- * ({@link NoSuchElementException}); row-level security refuses the same in PostgreSQL. Writes are
- * delegated to {@link ServiceCatalogue}, which records every change in the audit log in the same
- * transaction.
+ * <p>The municipality is never a parameter: it is taken from the caller's tenant scope, which the
+ * web layer sets from the signed-in staff member. So a page cannot ask for another municipality's
+ * data even by mistake — a foreign id is looked up in the caller's municipality and simply not
+ * found ({@link NoSuchElementException}); row-level security refuses the same in PostgreSQL. Writes
+ * are delegated to {@link ServiceCatalogue}, which records every change in the audit log in the
+ * same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -63,14 +63,27 @@ public class ServiceAdministration {
 
   /** One line of the services page. */
   public record Row(
-      UUID id, String serviceKey, String category, LocalizedText title, boolean retired, Integer publishedNumber, Integer draftNumber)
+      UUID id,
+      String serviceKey,
+      String category,
+      LocalizedText title,
+      boolean retired,
+      Integer publishedNumber,
+      Integer draftNumber)
       implements Serializable {}
 
   /** A shared template one can adopt. */
-  public record TemplateRow(String serviceKey, String category, LocalizedText title) implements Serializable {}
+  public record TemplateRow(String serviceKey, String category, LocalizedText title)
+      implements Serializable {}
 
   /** The draft the builder edits, with what the page shows around it. */
-  public record Draft(UUID definitionId, UUID versionId, int number, String serviceKey, LocalizedText title, String formJson)
+  public record Draft(
+      UUID definitionId,
+      UUID versionId,
+      int number,
+      String serviceKey,
+      LocalizedText title,
+      String formJson)
       implements Serializable {}
 
   /** The own municipality's services, active and retired. */
@@ -83,7 +96,15 @@ public class ServiceAdministration {
         published = versions.find(m, d.currentVersionId()).map(ServiceVersion::number).orElse(null);
       }
       Integer draft = versions.findDraft(m, d.id()).map(ServiceVersion::number).orElse(null);
-      rows.add(new Row(d.id(), d.serviceKey(), d.category(), d.title(), d.status() == ServiceDefinitionStatus.RETIRED, published, draft));
+      rows.add(
+          new Row(
+              d.id(),
+              d.serviceKey(),
+              d.category(),
+              d.title(),
+              d.status() == ServiceDefinitionStatus.RETIRED,
+              published,
+              draft));
     }
     return rows;
   }
@@ -121,18 +142,23 @@ public class ServiceAdministration {
   }
 
   /** A new service of this municipality only, starting with {@link #STARTER_FORM}. */
-  public CatalogueOutcome createFromScratch(String serviceKey, String category, LocalizedText title, LocalizedText description) {
+  public CatalogueOutcome createFromScratch(
+      String serviceKey, String category, LocalizedText title, LocalizedText description) {
     List<Problem> problems = checkTexts(serviceKey, category, title, description);
     if (!problems.isEmpty()) {
       return CatalogueOutcome.refused(problems);
     }
-    return catalogue.createFromScratch(municipality(), serviceKey, category, title, description, STARTER_FORM, actor());
+    return catalogue.createFromScratch(
+        municipality(), serviceKey, category, title, description, STARTER_FORM, actor());
   }
 
   /** The draft of a definition, opened from the current version if there is none. */
   public Draft openDraft(UUID definitionId) {
     UUID m = municipality();
-    ServiceDefinition d = definitions.find(m, definitionId).orElseThrow(() -> new NoSuchElementException("No service " + definitionId));
+    ServiceDefinition d =
+        definitions
+            .find(m, definitionId)
+            .orElseThrow(() -> new NoSuchElementException("No service " + definitionId));
     UUID versionId = catalogue.openDraft(m, definitionId, actor()).id();
     ServiceVersion v = versions.find(m, versionId).orElseThrow();
     return new Draft(d.id(), v.id(), v.number(), d.serviceKey(), d.title(), v.formJson());
@@ -141,8 +167,21 @@ public class ServiceAdministration {
   /** The open draft of a definition, without opening one (empty if there is none). */
   public Optional<Draft> findDraft(UUID definitionId) {
     UUID m = municipality();
-    return definitions.find(m, definitionId)
-        .flatMap(d -> versions.findDraft(m, definitionId).map(v -> new Draft(d.id(), v.id(), v.number(), d.serviceKey(), d.title(), v.formJson())));
+    return definitions
+        .find(m, definitionId)
+        .flatMap(
+            d ->
+                versions
+                    .findDraft(m, definitionId)
+                    .map(
+                        v ->
+                            new Draft(
+                                d.id(),
+                                v.id(),
+                                v.number(),
+                                d.serviceKey(),
+                                d.title(),
+                                v.formJson())));
   }
 
   /** Replaces the draft's content if {@code formJson} passes {@link FormDefinitionValidator}. */
@@ -164,13 +203,21 @@ public class ServiceAdministration {
    */
   public String export(UUID definitionId) {
     UUID m = municipality();
-    ServiceDefinition d = definitions.find(m, definitionId).orElseThrow(() -> new NoSuchElementException("No service " + definitionId));
+    ServiceDefinition d =
+        definitions
+            .find(m, definitionId)
+            .orElseThrow(() -> new NoSuchElementException("No service " + definitionId));
     ServiceVersion v =
-        (d.currentVersionId() != null ? versions.find(m, d.currentVersionId()) : versions.findDraft(m, definitionId)).orElseThrow();
+        (d.currentVersionId() != null
+                ? versions.find(m, d.currentVersionId())
+                : versions.findDraft(m, definitionId))
+            .orElseThrow();
     ObjectNode doc = JSON.createObjectNode();
     doc.put("serviceKey", d.serviceKey());
     doc.put("category", d.category());
-    doc.putObject("title").put("de", d.title().de()).put("en", d.title().en() == null ? d.title().de() : d.title().en());
+    doc.putObject("title")
+        .put("de", d.title().de())
+        .put("en", d.title().en() == null ? d.title().de() : d.title().en());
     doc.putObject("description")
         .put("de", d.description().de())
         .put("en", d.description().en() == null ? d.description().de() : d.description().en());
@@ -192,14 +239,22 @@ public class ServiceAdministration {
       return CatalogueOutcome.refused(read.problems());
     }
     TemplateDocument doc = read.template();
-    List<Problem> problems = checkTexts(doc.serviceKey(), doc.category(), doc.title(), doc.description());
+    List<Problem> problems =
+        checkTexts(doc.serviceKey(), doc.category(), doc.title(), doc.description());
     if (!problems.isEmpty()) {
       return CatalogueOutcome.refused(problems);
     }
     UUID m = municipality();
     Optional<ServiceDefinition> existing = definitions.findByServiceKey(m, doc.serviceKey());
     if (existing.isEmpty()) {
-      return catalogue.createFromScratch(m, doc.serviceKey(), doc.category(), doc.title(), doc.description(), doc.form().canonicalJson(), actor());
+      return catalogue.createFromScratch(
+          m,
+          doc.serviceKey(),
+          doc.category(),
+          doc.title(),
+          doc.description(),
+          doc.form().canonicalJson(),
+          actor());
     }
     UUID draft = catalogue.openDraft(m, existing.get().id(), actor()).id();
     CatalogueOutcome updated = catalogue.updateDraft(m, draft, doc.form().canonicalJson(), actor());
@@ -209,7 +264,8 @@ public class ServiceAdministration {
     return CatalogueOutcome.done(existing.get().id());
   }
 
-  private static List<Problem> checkTexts(String serviceKey, String category, LocalizedText title, LocalizedText description) {
+  private static List<Problem> checkTexts(
+      String serviceKey, String category, LocalizedText title, LocalizedText description) {
     List<Problem> problems = new ArrayList<>();
     if (serviceKey == null || !serviceKey.matches("[A-Za-z0-9._-]{1,40}")) {
       problems.add(Problem.of("serviceKey", "builder.problem.serviceKey"));
@@ -217,10 +273,15 @@ public class ServiceAdministration {
     if (category == null || category.isBlank() || category.length() > 60) {
       problems.add(Problem.of("category", "builder.problem.length", 60));
     }
-    if (title == null || title.de().isBlank() || title.de().length() > 200 || (title.en() != null && title.en().length() > 200)) {
+    if (title == null
+        || title.de().isBlank()
+        || title.de().length() > 200
+        || (title.en() != null && title.en().length() > 200)) {
       problems.add(Problem.of("titleDe", "builder.problem.length", 200));
     }
-    if (description == null || description.de().isBlank() || description.de().length() > 4000
+    if (description == null
+        || description.de().isBlank()
+        || description.de().length() > 4000
         || (description.en() != null && description.en().length() > 4000)) {
       problems.add(Problem.of("descriptionDe", "builder.problem.length", 4000));
     }

@@ -57,32 +57,54 @@ public class ServiceCatalogue {
     }
     TemplateDocument doc = read.template();
     if (templates.findByServiceKey(doc.serviceKey()).isPresent()) {
-      return CatalogueOutcome.refused(List.of(Problem.of("serviceKey", "catalogue.service.keyTaken", doc.serviceKey())));
+      return CatalogueOutcome.refused(
+          List.of(Problem.of("serviceKey", "catalogue.service.keyTaken", doc.serviceKey())));
     }
     ServiceTemplate template =
-        new ServiceTemplate(UUID.randomUUID(), doc.serviceKey(), doc.category(), doc.title(), doc.description(), doc.form(), now());
+        new ServiceTemplate(
+            UUID.randomUUID(),
+            doc.serviceKey(),
+            doc.category(),
+            doc.title(),
+            doc.description(),
+            doc.form(),
+            now());
     templates.add(template);
-    audit.record(new AuditEvent(actor, "service.template-added", "service_template", template.id().toString(), null, doc.serviceKey()));
+    audit.record(
+        new AuditEvent(
+            actor,
+            "service.template-added",
+            "service_template",
+            template.id().toString(),
+            null,
+            doc.serviceKey()));
     return CatalogueOutcome.done(template.id());
   }
 
   /**
-   * Adopts a shared template: a new definition with the template's texts and a first draft holding a
-   * copy of its form, which the municipality then adapts (fee, deadline, fields) and publishes.
+   * Adopts a shared template: a new definition with the template's texts and a first draft holding
+   * a copy of its form, which the municipality then adapts (fee, deadline, fields) and publishes.
    */
   public CatalogueOutcome adoptTemplate(UUID municipalityId, String serviceKey, String actor) {
     Optional<ServiceTemplate> template = templates.findByServiceKey(serviceKey);
     if (template.isEmpty()) {
-      return CatalogueOutcome.refused(List.of(Problem.of("serviceKey", "catalogue.service.unknownTemplate", serviceKey)));
+      return CatalogueOutcome.refused(
+          List.of(Problem.of("serviceKey", "catalogue.service.unknownTemplate", serviceKey)));
     }
     if (definitions.findByServiceKey(municipalityId, serviceKey).isPresent()) {
-      return CatalogueOutcome.refused(List.of(Problem.of("serviceKey", "catalogue.service.keyTaken", serviceKey)));
+      return CatalogueOutcome.refused(
+          List.of(Problem.of("serviceKey", "catalogue.service.keyTaken", serviceKey)));
     }
-    ServiceDefinition definition = ServiceDefinition.adopt(UUID.randomUUID(), municipalityId, template.get(), now());
+    ServiceDefinition definition =
+        ServiceDefinition.adopt(UUID.randomUUID(), municipalityId, template.get(), now());
     definitions.add(definition);
     ServiceVersion draft =
         ServiceVersion.draft(
-            UUID.randomUUID(), definition, 1, FormDefinitionValidator.validate(template.get().formJson()), now());
+            UUID.randomUUID(),
+            definition,
+            1,
+            FormDefinitionValidator.validate(template.get().formJson()),
+            now());
     versions.add(draft);
     record(actor, "service.adopted", definition, serviceKey);
     return CatalogueOutcome.done(definition.id());
@@ -93,16 +115,24 @@ public class ServiceCatalogue {
    * {@code formJson} (refused if invalid, then nothing is stored).
    */
   public CatalogueOutcome createFromScratch(
-      UUID municipalityId, String serviceKey, String category, LocalizedText title, LocalizedText description, String formJson, String actor) {
+      UUID municipalityId,
+      String serviceKey,
+      String category,
+      LocalizedText title,
+      LocalizedText description,
+      String formJson,
+      String actor) {
     if (definitions.findByServiceKey(municipalityId, serviceKey).isPresent()) {
-      return CatalogueOutcome.refused(List.of(Problem.of("serviceKey", "catalogue.service.keyTaken", serviceKey)));
+      return CatalogueOutcome.refused(
+          List.of(Problem.of("serviceKey", "catalogue.service.keyTaken", serviceKey)));
     }
     FormDefinitionValidator.Result content = FormDefinitionValidator.validate(formJson);
     if (!content.isValid()) {
       return CatalogueOutcome.refused(content.problems());
     }
     ServiceDefinition definition =
-        ServiceDefinition.fromScratch(UUID.randomUUID(), municipalityId, serviceKey, category, title, description, now());
+        ServiceDefinition.fromScratch(
+            UUID.randomUUID(), municipalityId, serviceKey, category, title, description, now());
     definitions.add(definition);
     versions.add(ServiceVersion.draft(UUID.randomUUID(), definition, 1, content, now()));
     record(actor, "service.created", definition, serviceKey);
@@ -121,7 +151,8 @@ public class ServiceCatalogue {
       return CatalogueOutcome.done(open.get().id());
     }
     if (definition.currentVersionId() == null) {
-      throw new IllegalStateException("Definition " + definitionId + " has neither a draft nor a published version");
+      throw new IllegalStateException(
+          "Definition " + definitionId + " has neither a draft nor a published version");
     }
     ServiceVersion current = requireVersion(municipalityId, definition.currentVersionId());
     ServiceVersion draft =
@@ -136,18 +167,29 @@ public class ServiceCatalogue {
     return CatalogueOutcome.done(draft.id());
   }
 
-  /** Replaces a draft's content with {@code formJson} if it is valid; a published version refuses. */
-  public CatalogueOutcome updateDraft(UUID municipalityId, UUID versionId, String formJson, String actor) {
+  /**
+   * Replaces a draft's content with {@code formJson} if it is valid; a published version refuses.
+   */
+  public CatalogueOutcome updateDraft(
+      UUID municipalityId, UUID versionId, String formJson, String actor) {
     ServiceVersion version = requireVersion(municipalityId, versionId);
     if (version.isPublished()) {
-      return CatalogueOutcome.refused(List.of(Problem.of("", "catalogue.service.versionFrozen", version.number())));
+      return CatalogueOutcome.refused(
+          List.of(Problem.of("", "catalogue.service.versionFrozen", version.number())));
     }
     FormDefinitionValidator.Result content = FormDefinitionValidator.validate(formJson);
     if (!content.isValid()) {
       return CatalogueOutcome.refused(content.problems());
     }
     version.replaceContent(content);
-    audit.record(new AuditEvent(actor, "service.draft-updated", "service_version", versionId.toString(), municipalityId, null));
+    audit.record(
+        new AuditEvent(
+            actor,
+            "service.draft-updated",
+            "service_version",
+            versionId.toString(),
+            municipalityId,
+            null));
     return CatalogueOutcome.done(versionId);
   }
 
@@ -155,19 +197,22 @@ public class ServiceCatalogue {
   public CatalogueOutcome publish(UUID municipalityId, UUID versionId, String actor) {
     ServiceVersion version = requireVersion(municipalityId, versionId);
     if (version.isPublished()) {
-      return CatalogueOutcome.refused(List.of(Problem.of("", "catalogue.service.versionFrozen", version.number())));
+      return CatalogueOutcome.refused(
+          List.of(Problem.of("", "catalogue.service.versionFrozen", version.number())));
     }
     ServiceDefinition definition = requireDefinition(municipalityId, version.definitionId());
     if (definition.status() != ServiceDefinitionStatus.ACTIVE) {
       return CatalogueOutcome.refused(List.of(Problem.of("", "catalogue.service.retired")));
     }
     // A published service must be able to take what it asks for: never a dead end for citizens.
-    List<ReadinessItem> blocking = MunicipalityReadiness.blockingPublication(
-        readiness.missing(municipalityId), charges(version.definition().fee()));
+    List<ReadinessItem> blocking =
+        MunicipalityReadiness.blockingPublication(
+            readiness.missing(municipalityId), charges(version.definition().fee()));
     if (!blocking.isEmpty()) {
-      return CatalogueOutcome.refused(blocking.stream()
-          .map(item -> Problem.of("", "catalogue.publish.missing." + item.name()))
-          .toList());
+      return CatalogueOutcome.refused(
+          blocking.stream()
+              .map(item -> Problem.of("", "catalogue.publish.missing." + item.name()))
+              .toList());
     }
     definition.publish(version, now());
     record(actor, "service.version-published", definition, "version " + version.number());
@@ -179,7 +224,8 @@ public class ServiceCatalogue {
     if (fee instanceof FeeRule.Fixed fixed) {
       return fixed.amount().cents() > 0;
     }
-    return fee instanceof FeeRule.ByChoice byChoice && byChoice.amounts().values().stream().anyMatch(m -> m.cents() > 0);
+    return fee instanceof FeeRule.ByChoice byChoice
+        && byChoice.amounts().values().stream().anyMatch(m -> m.cents() > 0);
   }
 
   /** Hides a service from the catalogue; nothing is deleted. */
@@ -192,14 +238,18 @@ public class ServiceCatalogue {
 
   /**
    * The version new applications start on, if the service is offered at all: published, active, and
-   * its municipality can take the application (see {@link #canTake}). Joins the caller's transaction.
+   * its municipality can take the application (see {@link #canTake}). Joins the caller's
+   * transaction.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<PublishedService> currentVersion(UUID municipalityId, UUID definitionId) {
-    return definitions.find(municipalityId, definitionId)
+    return definitions
+        .find(municipalityId, definitionId)
         .filter(ServiceDefinition::isOffered)
-        .flatMap(d -> versions.find(municipalityId, d.currentVersionId()).map(v -> toPublished(d, v)))
-        .filter(service -> canTake(readiness.missing(municipalityId), charges(service.form().fee())));
+        .flatMap(
+            d -> versions.find(municipalityId, d.currentVersionId()).map(v -> toPublished(d, v)))
+        .filter(
+            service -> canTake(readiness.missing(municipalityId), charges(service.form().fee())));
   }
 
   /**
@@ -219,28 +269,47 @@ public class ServiceCatalogue {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PublishedService> publishedVersion(UUID municipalityId, UUID versionId) {
-    return versions.find(municipalityId, versionId)
+    return versions
+        .find(municipalityId, versionId)
         .filter(ServiceVersion::isPublished)
-        .flatMap(v -> definitions.find(municipalityId, v.definitionId()).map(d -> toPublished(d, v)));
+        .flatMap(
+            v -> definitions.find(municipalityId, v.definitionId()).map(d -> toPublished(d, v)));
   }
 
   private static PublishedService toPublished(ServiceDefinition d, ServiceVersion v) {
     return new PublishedService(
-        d.id(), v.id(), v.number(), d.serviceKey(), d.category(), d.title(), d.description(), v.definition(), v.publishedAt());
+        d.id(),
+        v.id(),
+        v.number(),
+        d.serviceKey(),
+        d.category(),
+        d.title(),
+        d.description(),
+        v.definition(),
+        v.publishedAt());
   }
 
   private ServiceDefinition requireDefinition(UUID municipalityId, UUID definitionId) {
-    return definitions.find(municipalityId, definitionId)
+    return definitions
+        .find(municipalityId, definitionId)
         .orElseThrow(() -> new NoSuchElementException("No service definition " + definitionId));
   }
 
   private ServiceVersion requireVersion(UUID municipalityId, UUID versionId) {
-    return versions.find(municipalityId, versionId)
+    return versions
+        .find(municipalityId, versionId)
         .orElseThrow(() -> new NoSuchElementException("No service version " + versionId));
   }
 
   private void record(String actor, String action, ServiceDefinition definition, String details) {
-    audit.record(new AuditEvent(actor, action, "service_definition", definition.id().toString(), definition.municipalityId(), details));
+    audit.record(
+        new AuditEvent(
+            actor,
+            action,
+            "service_definition",
+            definition.id().toString(),
+            definition.municipalityId(),
+            details));
   }
 
   private Instant now() {

@@ -18,18 +18,59 @@ public class StepInput implements Serializable {
   private String firstLabelEn;
   private boolean firstRequired = true;
 
-  public String getKey() { return key; }
-  public void setKey(String v) { key = v; }
-  public String getTitleDe() { return titleDe; }
-  public void setTitleDe(String v) { titleDe = v; }
-  public String getTitleEn() { return titleEn; }
-  public void setTitleEn(String v) { titleEn = v; }
-  public String getFirstKey() { return firstKey; }
-  public void setFirstKey(String v) { firstKey = v; }
-  public String getFirstLabelDe() { return firstLabelDe; }
-  public void setFirstLabelDe(String v) { firstLabelDe = v; }
-  public String getFirstLabelEn() { return firstLabelEn; }
-  public void setFirstLabelEn(String v) { firstLabelEn = v; }
-  public boolean isFirstRequired() { return firstRequired; }
-  public void setFirstRequired(boolean v) { firstRequired = v; }
+  public String getKey() {
+    return key;
+  }
+
+  public void setKey(String v) {
+    key = v;
+  }
+
+  public String getTitleDe() {
+    return titleDe;
+  }
+
+  public void setTitleDe(String v) {
+    titleDe = v;
+  }
+
+  public String getTitleEn() {
+    return titleEn;
+  }
+
+  public void setTitleEn(String v) {
+    titleEn = v;
+  }
+
+  public String getFirstKey() {
+    return firstKey;
+  }
+
+  public void setFirstKey(String v) {
+    firstKey = v;
+  }
+
+  public String getFirstLabelDe() {
+    return firstLabelDe;
+  }
+
+  public void setFirstLabelDe(String v) {
+    firstLabelDe = v;
+  }
+
+  public String getFirstLabelEn() {
+    return firstLabelEn;
+  }
+
+  public void setFirstLabelEn(String v) {
+    firstLabelEn = v;
+  }
+
+  public boolean isFirstRequired() {
+    return firstRequired;
+  }
+
+  public void setFirstRequired(boolean v) {
+    firstRequired = v;
+  }
 }

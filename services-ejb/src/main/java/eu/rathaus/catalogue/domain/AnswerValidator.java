@@ -1,8 +1,8 @@
 package eu.rathaus.catalogue.domain;
 
-import eu.rathaus.kernel.Iban;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.rathaus.attachments.domain.AttachmentRules;
+import eu.rathaus.kernel.Iban;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * break the field's rules.
  *
  * <p>What is deliberately <em>not</em> refused: HTML or script in text. {@code <b>} is a legitimate
- * thing to type ("Hausnummer <5"), and filtering it would only give a false sense of safety. Answers
- * are stored as plain text and every view, PDF and e-mail must escape them when rendering (Faces
- * output components do by default; never use {@code escape="false"} on answers).
+ * thing to type ("Hausnummer <5"), and filtering it would only give a false sense of safety.
+ * Answers are stored as plain text and every view, PDF and e-mail must escape them when rendering
+ * (Faces output components do by default; never use {@code escape="false"} on answers).
  */
 public final class AnswerValidator {
 
@@ -44,7 +44,9 @@ public final class AnswerValidator {
   /** More keys than any form has fields; stops a request with a million keys early. */
   public static final int MAX_ANSWER_KEYS = 1_500;
 
-  /** Budget of character reads for one pattern match; a catastrophic pattern gives up, not hangs. */
+  /**
+   * Budget of character reads for one pattern match; a catastrophic pattern gives up, not hangs.
+   */
   static final int PATTERN_BUDGET = 1_000_000;
 
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,15}([.,][0-9]{1,6})?");
@@ -58,7 +60,8 @@ public final class AnswerValidator {
   private static final Pattern HOUSE_NUMBER =
       Pattern.compile("[0-9]{1,5} ?[a-zA-Z]?( ?[-/] ?[0-9]{1,5} ?[a-zA-Z]?)?");
   private static final Pattern ATTACHMENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-  private static final Set<String> ADDRESS_PARTS = Set.of("street", "houseNumber", "postalCode", "city");
+  private static final Set<String> ADDRESS_PARTS =
+      Set.of("street", "houseNumber", "postalCode", "city");
   private static final int ADDRESS_PART_MAX = 100;
 
   /** Outcome: all problems found, and which fields were visible for these answers. */
@@ -81,17 +84,20 @@ public final class AnswerValidator {
 
   private AnswerValidator() {}
 
-  /** Checks complete answers, as for a submission: every visible required field must be answered. */
+  /**
+   * Checks complete answers, as for a submission: every visible required field must be answered.
+   */
   public static Result validate(FormDefinition definition, JsonNode answers) {
     return validate(definition, answers, field -> true);
   }
 
   /**
    * Checks answers as saved after step {@code stepKey}: required fields count only up to and
-   * including that step (later steps are not filled in yet), but every value present anywhere must be
-   * valid, known and visible — a draft stores nothing the submission would refuse.
+   * including that step (later steps are not filled in yet), but every value present anywhere must
+   * be valid, known and visible — a draft stores nothing the submission would refuse.
    */
-  public static Result validateUpToStep(FormDefinition definition, JsonNode answers, String stepKey) {
+  public static Result validateUpToStep(
+      FormDefinition definition, JsonNode answers, String stepKey) {
     Set<String> inScope = new HashSet<>();
     boolean found = false;
     for (StepDefinition step : definition.steps()) {
@@ -107,7 +113,8 @@ public final class AnswerValidator {
     return validate(definition, answers, f -> inScope.contains(f.key()));
   }
 
-  private static Result validate(FormDefinition definition, JsonNode answers, Predicate<FieldDefinition> requiredInScope) {
+  private static Result validate(
+      FormDefinition definition, JsonNode answers, Predicate<FieldDefinition> requiredInScope) {
     List<Problem> problems = new ArrayList<>();
     if (answers == null || !answers.isObject()) {
       problems.add(Problem.of("", "catalogue.answer.notAnObject"));
@@ -145,7 +152,9 @@ public final class AnswerValidator {
     return new Result(problems, visible);
   }
 
-  /** Unknown keys are echoed into the problem list; never let an attacker's megabyte key travel on. */
+  /**
+   * Unknown keys are echoed into the problem list; never let an attacker's megabyte key travel on.
+   */
   private static String safeKey(String key) {
     String cut = key.length() > 64 ? key.substring(0, 64) : key;
     return cut.replaceAll("[^A-Za-z0-9_.-]", "?");
@@ -154,11 +163,14 @@ public final class AnswerValidator {
   private static boolean isEmpty(JsonNode value) {
     return value == null
         || value.isNull()
-        || (value.isTextual() && value.textValue().isBlank() && value.textValue().length() <= HARD_MAX_CHARS)
+        || (value.isTextual()
+            && value.textValue().isBlank()
+            && value.textValue().length() <= HARD_MAX_CHARS)
         || (value.isArray() && value.isEmpty());
   }
 
-  private static void checkValue(FieldDefinition field, JsonNode value, FormDefinition definition, List<Problem> problems) {
+  private static void checkValue(
+      FieldDefinition field, JsonNode value, FormDefinition definition, List<Problem> problems) {
     String key = field.key();
     switch (field.type()) {
       case TEXT -> checkText(key, field, value, false, problems);
@@ -183,30 +195,50 @@ public final class AnswerValidator {
         }
       }
       case MULTIPLE_CHOICE -> checkMultipleChoice(field, value, problems);
-      case EMAIL -> singleLine(key, value, problems).ifPresent(text -> {
-        if (text.length() > 254 || !EMAIL.matcher(text).matches()) {
-          problems.add(Problem.of(key, "catalogue.answer.email.invalid"));
-        }
-      });
-      case PHONE -> singleLine(key, value, problems).ifPresent(text -> {
-        long digits = text.chars().filter(Character::isDigit).count();
-        if (!PHONE.matcher(text).matches() || digits < 5 || digits > 15) {
-          problems.add(Problem.of(key, "catalogue.answer.phone.invalid"));
-        }
-      });
+      case EMAIL ->
+          singleLine(key, value, problems)
+              .ifPresent(
+                  text -> {
+                    if (text.length() > 254 || !EMAIL.matcher(text).matches()) {
+                      problems.add(Problem.of(key, "catalogue.answer.email.invalid"));
+                    }
+                  });
+      case PHONE ->
+          singleLine(key, value, problems)
+              .ifPresent(
+                  text -> {
+                    long digits = text.chars().filter(Character::isDigit).count();
+                    if (!PHONE.matcher(text).matches() || digits < 5 || digits > 15) {
+                      problems.add(Problem.of(key, "catalogue.answer.phone.invalid"));
+                    }
+                  });
       case POSTAL_ADDRESS -> checkAddress(field, value, problems);
-      case IBAN -> singleLine(key, value, problems).ifPresent(text ->
-          Iban.check(text).ifPresent(p -> problems.add(Problem.of(key, switch (p) {
-            case FORMAT -> "catalogue.answer.iban.format";
-            case COUNTRY -> "catalogue.answer.iban.country";
-            case LENGTH -> "catalogue.answer.iban.length";
-            case CHECKSUM -> "catalogue.answer.iban.checksum";
-          }))));
+      case IBAN ->
+          singleLine(key, value, problems)
+              .ifPresent(
+                  text ->
+                      Iban.check(text)
+                          .ifPresent(
+                              p ->
+                                  problems.add(
+                                      Problem.of(
+                                          key,
+                                          switch (p) {
+                                            case FORMAT -> "catalogue.answer.iban.format";
+                                            case COUNTRY -> "catalogue.answer.iban.country";
+                                            case LENGTH -> "catalogue.answer.iban.length";
+                                            case CHECKSUM -> "catalogue.answer.iban.checksum";
+                                          }))));
       case FILE -> checkFiles(key, value, definition.attachments(), problems);
     }
   }
 
-  private static void checkText(String key, FieldDefinition field, JsonNode value, boolean multiLine, List<Problem> problems) {
+  private static void checkText(
+      String key,
+      FieldDefinition field,
+      JsonNode value,
+      boolean multiLine,
+      List<Problem> problems) {
     Optional<String> checked = string(key, value, multiLine, problems);
     if (checked.isEmpty()) {
       return;
@@ -234,7 +266,12 @@ public final class AnswerValidator {
     } else if (value.isTextual() && value.textValue().length() <= 40) {
       text = value.textValue().strip();
     } else {
-      problems.add(Problem.of(key, value.isTextual() ? "catalogue.answer.number.invalid" : "catalogue.answer.wrongType"));
+      problems.add(
+          Problem.of(
+              key,
+              value.isTextual()
+                  ? "catalogue.answer.number.invalid"
+                  : "catalogue.answer.wrongType"));
       return;
     }
     if (!NUMBER.matcher(text).matches()) {
@@ -250,7 +287,8 @@ public final class AnswerValidator {
     }
   }
 
-  private static void checkMultipleChoice(FieldDefinition field, JsonNode value, List<Problem> problems) {
+  private static void checkMultipleChoice(
+      FieldDefinition field, JsonNode value, List<Problem> problems) {
     String key = field.key();
     if (!value.isArray() || value.size() > field.choices().size()) {
       problems.add(Problem.of(key, "catalogue.answer.wrongType"));
@@ -309,7 +347,8 @@ public final class AnswerValidator {
     }
   }
 
-  private static void checkFiles(String key, JsonNode value, AttachmentRules rules, List<Problem> problems) {
+  private static void checkFiles(
+      String key, JsonNode value, AttachmentRules rules, List<Problem> problems) {
     List<JsonNode> ids = new ArrayList<>();
     if (value.isArray()) {
       value.forEach(ids::add);
@@ -333,7 +372,8 @@ public final class AnswerValidator {
     if (value.isBoolean()) {
       return Optional.of(value.booleanValue());
     }
-    if (value.isTextual() && (value.textValue().equals("true") || value.textValue().equals("false"))) {
+    if (value.isTextual()
+        && (value.textValue().equals("true") || value.textValue().equals("false"))) {
       return Optional.of(Boolean.valueOf(value.textValue()));
     }
     return Optional.empty();
@@ -343,8 +383,11 @@ public final class AnswerValidator {
     return string(key, value, false, problems);
   }
 
-  /** The string value if it has the right type, fits the hard cap and has only allowed characters. */
-  private static Optional<String> string(String key, JsonNode value, boolean multiLine, List<Problem> problems) {
+  /**
+   * The string value if it has the right type, fits the hard cap and has only allowed characters.
+   */
+  private static Optional<String> string(
+      String key, JsonNode value, boolean multiLine, List<Problem> problems) {
     if (!value.isTextual()) {
       problems.add(Problem.of(key, "catalogue.answer.wrongType"));
       return Optional.empty();
@@ -403,7 +446,9 @@ public final class AnswerValidator {
    */
   static boolean matchesWithinBudget(String pattern, String text) {
     try {
-      return Pattern.compile(pattern).matcher(new BudgetedChars(text, new int[] {PATTERN_BUDGET})).matches();
+      return Pattern.compile(pattern)
+          .matcher(new BudgetedChars(text, new int[] {PATTERN_BUDGET}))
+          .matches();
     } catch (BudgetExceeded | StackOverflowError e) {
       return false;
     }

@@ -10,8 +10,8 @@ import java.util.ResourceBundle;
  *
  * <p>German is the default: the base bundle is German, and the lookup never falls back to the JVM's
  * default locale (a server started with an English default must still answer German users in
- * German). A key missing from the bundles is shown as the key itself, so a forgotten translation
- * is visible instead of an exception on a citizen's page.
+ * German). A key missing from the bundles is shown as the key itself, so a forgotten translation is
+ * visible instead of an exception on a citizen's page.
  */
 public final class CatalogueMessages {
 
@@ -27,7 +27,8 @@ public final class CatalogueMessages {
   }
 
   public static String format(String key, Locale locale, Object... args) {
-    Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
+    Locale effective =
+        locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, effective, NO_DEFAULT_LOCALE_FALLBACK);
     String pattern;
     try {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * How much an application costs. Either a fixed amount, or an amount that depends on the option the
- * citizen picked in one single-choice field (e.g. a parking permit for one or two years). The rule is
- * part of the frozen version, so the fee of a submitted application can always be recomputed.
+ * citizen picked in one single-choice field (e.g. a parking permit for one or two years). The rule
+ * is part of the frozen version, so the fee of a submitted application can always be recomputed.
  */
 public sealed interface FeeRule extends Serializable permits FeeRule.Fixed, FeeRule.ByChoice {
 

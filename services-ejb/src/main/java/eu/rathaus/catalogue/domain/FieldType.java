@@ -3,7 +3,9 @@ package eu.rathaus.catalogue.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of field a form can have; {@link #jsonName()} is the spelling in the definition JSON. */
+/**
+ * The kinds of field a form can have; {@link #jsonName()} is the spelling in the definition JSON.
+ */
 public enum FieldType {
   TEXT("text"),
   LONG_TEXT("longText"),

@@ -24,7 +24,11 @@ public record FormDefinition(
    * Without the payment setting: a decision waits for the fee ({@code decideBeforePayment} false),
    * the safe default for services defined before payments existed.
    */
-  public FormDefinition(List<StepDefinition> steps, FeeRule fee, LevelOfAssurance levelOfAssurance, int processingDays,
+  public FormDefinition(
+      List<StepDefinition> steps,
+      FeeRule fee,
+      LevelOfAssurance levelOfAssurance,
+      int processingDays,
       AttachmentRules attachments) {
     this(steps, fee, levelOfAssurance, processingDays, attachments, false);
   }

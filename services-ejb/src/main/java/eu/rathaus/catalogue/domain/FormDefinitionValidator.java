@@ -1,6 +1,5 @@
 package eu.rathaus.catalogue.domain;
 
-import eu.rathaus.identity.LevelOfAssurance;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -14,6 +13,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import eu.rathaus.attachments.domain.AttachmentRules;
+import eu.rathaus.identity.LevelOfAssurance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,11 +31,12 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Checks a form definition document and turns it into a {@link FormDefinition}.
  *
- * <p>Two stages, because neither alone is enough. The JSON Schema ({@value #SCHEMA_RESOURCE}) is the
- * contract other portals and the JSON export/import rely on, so the shape is checked by a standard
- * validator against that published schema rather than by hand-written code that could drift from
- * it. What a schema cannot say — keys unique across the whole form, conditions that only point to
- * earlier fields, a fee that depends on an existing single-choice field — is checked here in code.
+ * <p>Two stages, because neither alone is enough. The JSON Schema ({@value #SCHEMA_RESOURCE}) is
+ * the contract other portals and the JSON export/import rely on, so the shape is checked by a
+ * standard validator against that published schema rather than by hand-written code that could
+ * drift from it. What a schema cannot say — keys unique across the whole form, conditions that only
+ * point to earlier fields, a fee that depends on an existing single-choice field — is checked here
+ * in code.
  *
  * <p>Definitions come from municipal administrators and from imported files, so the parser is
  * strict: duplicate JSON keys are refused (otherwise two readers could see two different forms in
@@ -45,7 +46,10 @@ public final class FormDefinitionValidator {
 
   public static final String SCHEMA_RESOURCE = "/catalogue/form-definition.schema.json";
 
-  /** A definition is a few dozen kilobytes; a megabyte leaves room and stops accidental huge uploads. */
+  /**
+   * A definition is a few dozen kilobytes; a megabyte leaves room and stops accidental huge
+   * uploads.
+   */
   public static final int MAX_DOCUMENT_CHARS = 1_000_000;
 
   private static final ObjectMapper MAPPER =
@@ -53,7 +57,10 @@ public final class FormDefinitionValidator {
               JsonFactory.builder()
                   .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_DOCUMENT_CHARS).build())
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(32)
+                          .maxStringLength(MAX_DOCUMENT_CHARS)
+                          .build())
                   .build())
           // Decimals stay exact (no double rounding, no Infinity from 1e999).
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -63,10 +70,12 @@ public final class FormDefinitionValidator {
   private static final Schema SCHEMA = loadSchema();
 
   /**
-   * Outcome of a check: problems, or the definition with its canonical JSON (compact, as stored) and
-   * the JSON of its fee rule alone (stored beside it so catalogue listings need not parse forms).
+   * Outcome of a check: problems, or the definition with its canonical JSON (compact, as stored)
+   * and the JSON of its fee rule alone (stored beside it so catalogue listings need not parse
+   * forms).
    */
-  public record Result(List<Problem> problems, FormDefinition definition, String canonicalJson, String feeJson) {
+  public record Result(
+      List<Problem> problems, FormDefinition definition, String canonicalJson, String feeJson) {
     public Result {
       problems = List.copyOf(problems);
     }
@@ -99,13 +108,15 @@ public final class FormDefinitionValidator {
       return Result.invalid(List.of(Problem.of("", "catalogue.definition.empty")));
     }
     if (json.length() > MAX_DOCUMENT_CHARS) {
-      return Result.invalid(List.of(Problem.of("", "catalogue.definition.tooLarge", MAX_DOCUMENT_CHARS)));
+      return Result.invalid(
+          List.of(Problem.of("", "catalogue.definition.tooLarge", MAX_DOCUMENT_CHARS)));
     }
     JsonNode document;
     try {
       document = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      return Result.invalid(List.of(Problem.of("", "catalogue.definition.notJson", e.getOriginalMessage())));
+      return Result.invalid(
+          List.of(Problem.of("", "catalogue.definition.notJson", e.getOriginalMessage())));
     }
     return validate(document);
   }
@@ -121,8 +132,13 @@ public final class FormDefinitionValidator {
       // location, which is what they need to fix an imported file.
       return Result.invalid(
           schemaErrors.stream()
-              .map(e -> Problem.of(String.valueOf(e.getInstanceLocation()), "catalogue.definition.schema",
-                  String.valueOf(e.getInstanceLocation()), e.getMessage()))
+              .map(
+                  e ->
+                      Problem.of(
+                          String.valueOf(e.getInstanceLocation()),
+                          "catalogue.definition.schema",
+                          String.valueOf(e.getInstanceLocation()),
+                          e.getMessage()))
               .toList());
     }
     FormDefinition definition = read(document);
@@ -131,18 +147,26 @@ public final class FormDefinitionValidator {
       return Result.invalid(problems);
     }
     try {
-      return new Result(List.of(), definition, MAPPER.writeValueAsString(document), MAPPER.writeValueAsString(document.get("fee")));
+      return new Result(
+          List.of(),
+          definition,
+          MAPPER.writeValueAsString(document),
+          MAPPER.writeValueAsString(document.get("fee")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A parsed tree must serialise again", e);
     }
   }
 
-  /** Parses JSON with the same strict settings as definitions (duplicate keys refused, size capped). */
+  /**
+   * Parses JSON with the same strict settings as definitions (duplicate keys refused, size capped).
+   */
   public static JsonNode parseJson(String json) throws JsonProcessingException {
     return MAPPER.readTree(json);
   }
 
-  /** Reads a definition that is known to be valid, e.g. the frozen content of a published version. */
+  /**
+   * Reads a definition that is known to be valid, e.g. the frozen content of a published version.
+   */
   public static FormDefinition readTrusted(String json) {
     Result result = validate(json);
     if (!result.isValid()) {
@@ -173,13 +197,18 @@ public final class FormDefinitionValidator {
         Set<String> choiceKeys = new HashSet<>();
         for (Choice choice : field.choices()) {
           if (!choiceKeys.add(choice.key())) {
-            problems.add(Problem.of(key, "catalogue.definition.duplicateChoiceKey", key, choice.key()));
+            problems.add(
+                Problem.of(key, "catalogue.definition.duplicateChoiceKey", key, choice.key()));
           }
         }
-        if (field.minLength() != null && field.maxLength() != null && field.minLength() > field.maxLength()) {
+        if (field.minLength() != null
+            && field.maxLength() != null
+            && field.minLength() > field.maxLength()) {
           problems.add(Problem.of(key, "catalogue.definition.rangeInverted", key));
         }
-        if (field.minValue() != null && field.maxValue() != null && field.minValue().compareTo(field.maxValue()) > 0) {
+        if (field.minValue() != null
+            && field.maxValue() != null
+            && field.minValue().compareTo(field.maxValue()) > 0) {
           problems.add(Problem.of(key, "catalogue.definition.rangeInverted", key));
         }
         if (field.pattern() != null) {
@@ -206,40 +235,62 @@ public final class FormDefinitionValidator {
   }
 
   private static void checkCondition(
-      FieldDefinition field, Map<String, FieldDefinition> earlier, Map<String, FieldDefinition> all, List<Problem> problems) {
+      FieldDefinition field,
+      Map<String, FieldDefinition> earlier,
+      Map<String, FieldDefinition> all,
+      List<Problem> problems) {
     VisibilityCondition condition = field.visibleIf();
     FieldDefinition source = earlier.get(condition.fieldKey());
     if (source == null) {
-      String key = all.containsKey(condition.fieldKey())
-          ? "catalogue.definition.conditionNotEarlier"
-          : "catalogue.definition.conditionUnknownField";
+      String key =
+          all.containsKey(condition.fieldKey())
+              ? "catalogue.definition.conditionNotEarlier"
+              : "catalogue.definition.conditionUnknownField";
       problems.add(Problem.of(field.key(), key, field.key(), condition.fieldKey()));
       return;
     }
     switch (source.type()) {
       case YES_NO -> {
         if (!"true".equals(condition.value()) && !"false".equals(condition.value())) {
-          problems.add(Problem.of(field.key(), "catalogue.definition.conditionNotBoolean", field.key(), source.key()));
+          problems.add(
+              Problem.of(
+                  field.key(),
+                  "catalogue.definition.conditionNotBoolean",
+                  field.key(),
+                  source.key()));
         }
       }
       case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
         if (source.choice(condition.value()).isEmpty()) {
-          problems.add(Problem.of(field.key(), "catalogue.definition.conditionUnknownChoice",
-              field.key(), source.key(), condition.value()));
+          problems.add(
+              Problem.of(
+                  field.key(),
+                  "catalogue.definition.conditionUnknownChoice",
+                  field.key(),
+                  source.key(),
+                  condition.value()));
         }
       }
-      default -> problems.add(Problem.of(field.key(), "catalogue.definition.conditionFieldType", field.key(), source.key()));
+      default ->
+          problems.add(
+              Problem.of(
+                  field.key(),
+                  "catalogue.definition.conditionFieldType",
+                  field.key(),
+                  source.key()));
     }
   }
 
-  private static void checkFee(FeeRule.ByChoice fee, Map<String, FieldDefinition> all, List<Problem> problems) {
+  private static void checkFee(
+      FeeRule.ByChoice fee, Map<String, FieldDefinition> all, List<Problem> problems) {
     FieldDefinition source = all.get(fee.fieldKey());
     if (source == null) {
       problems.add(Problem.of("fee", "catalogue.definition.feeUnknownField", fee.fieldKey()));
       return;
     }
     if (source.type() != FieldType.SINGLE_CHOICE) {
-      problems.add(Problem.of("fee", "catalogue.definition.feeFieldNotSingleChoice", fee.fieldKey()));
+      problems.add(
+          Problem.of("fee", "catalogue.definition.feeFieldNotSingleChoice", fee.fieldKey()));
       return;
     }
     // The fee must be computable for every complete application: the field is always shown and
@@ -249,12 +300,15 @@ public final class FormDefinitionValidator {
     }
     for (Choice choice : source.choices()) {
       if (!fee.amounts().containsKey(choice.key())) {
-        problems.add(Problem.of("fee", "catalogue.definition.feeChoiceMissing", fee.fieldKey(), choice.key()));
+        problems.add(
+            Problem.of(
+                "fee", "catalogue.definition.feeChoiceMissing", fee.fieldKey(), choice.key()));
       }
     }
     for (String priced : fee.amounts().keySet()) {
       if (source.choice(priced).isEmpty()) {
-        problems.add(Problem.of("fee", "catalogue.definition.feeUnknownChoice", fee.fieldKey(), priced));
+        problems.add(
+            Problem.of("fee", "catalogue.definition.feeUnknownChoice", fee.fieldKey(), priced));
       }
     }
   }
@@ -275,7 +329,11 @@ public final class FormDefinitionValidator {
     if (attachments != null) {
       List<String> types = new ArrayList<>();
       attachments.get("allowedContentTypes").forEach(t -> types.add(t.textValue()));
-      rules = new AttachmentRules(attachments.get("maxCount").intValue(), attachments.get("maxSizeBytes").longValue(), types);
+      rules =
+          new AttachmentRules(
+              attachments.get("maxCount").intValue(),
+              attachments.get("maxSizeBytes").longValue(),
+              types);
     }
     return new FormDefinition(
         steps,
@@ -296,7 +354,9 @@ public final class FormDefinitionValidator {
     VisibilityCondition condition = null;
     JsonNode visibleIf = field.get("visibleIf");
     if (visibleIf != null) {
-      condition = new VisibilityCondition(visibleIf.get("field").textValue(), visibleIf.get("equals").asText());
+      condition =
+          new VisibilityCondition(
+              visibleIf.get("field").textValue(), visibleIf.get("equals").asText());
     }
     return new FieldDefinition(
         field.get("key").textValue(),
@@ -318,7 +378,9 @@ public final class FormDefinitionValidator {
       return new FeeRule.Fixed(Money.euroCents(fee.get("amountCents").longValue()));
     }
     Map<String, Money> amounts = new LinkedHashMap<>();
-    fee.get("amountsCents").fields().forEachRemaining(e -> amounts.put(e.getKey(), Money.euroCents(e.getValue().longValue())));
+    fee.get("amountsCents")
+        .fields()
+        .forEachRemaining(e -> amounts.put(e.getKey(), Money.euroCents(e.getValue().longValue())));
     return new FeeRule.ByChoice(fee.get("field").textValue(), amounts);
   }
 

@@ -18,7 +18,9 @@ public record Money(long cents, String currency) implements Serializable, Compar
   public static final String EUR = "EUR";
   public static final Money ZERO = new Money(0, EUR);
 
-  /** Whole euros (up to 999 999 999) with at most two decimals, after symbol and separator are read. */
+  /**
+   * Whole euros (up to 999 999 999) with at most two decimals, after symbol and separator are read.
+   */
   private static final Pattern TYPED = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
 
   public Money {
@@ -36,9 +38,9 @@ public record Money(long cents, String currency) implements Serializable, Compar
   }
 
   /**
-   * Reads an amount as administrators and the treasury type it: {@code 12,50}, {@code 12.5},
-   * {@code 7 €}, {@code 7 EUR}. Empty for anything else (negative, three decimals, thousands
-   * separators, words), so one rule decides everywhere the portal reads typed euros.
+   * Reads an amount as administrators and the treasury type it: {@code 12,50}, {@code 12.5}, {@code
+   * 7 €}, {@code 7 EUR}. Empty for anything else (negative, three decimals, thousands separators,
+   * words), so one rule decides everywhere the portal reads typed euros.
    */
   public static Optional<Money> parse(String text) {
     if (text == null) {
@@ -51,7 +53,9 @@ public record Money(long cents, String currency) implements Serializable, Compar
     return Optional.of(euroCents(new java.math.BigDecimal(t).movePointRight(2).longValueExact()));
   }
 
-  /** The amount as an input field shows it ({@code 12,50}): no symbol, read back by {@link #parse}. */
+  /**
+   * The amount as an input field shows it ({@code 12,50}): no symbol, read back by {@link #parse}.
+   */
   public String plain() {
     return java.math.BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',');
   }
@@ -76,7 +80,8 @@ public record Money(long cents, String currency) implements Serializable, Compar
     format.setMaximumFractionDigits(2);
     // BigDecimal keeps the value exact on its way into the formatter.
     String text = format.format(java.math.BigDecimal.valueOf(cents, 2));
-    // The JDK puts a no-break space before the € in German; a plain space copies and searches better.
+    // The JDK puts a no-break space before the € in German; a plain space copies and searches
+    // better.
     return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
  * than as text: the view decides the language ({@link CatalogueMessages}), and tests can assert the
  * rule that fired without depending on wording.
  *
- * @param target where the problem is: a field key (answers, {@code address.postalCode} for a part of
- *     a field) or a JSON location (definitions); empty for the document as a whole
+ * @param target where the problem is: a field key (answers, {@code address.postalCode} for a part
+ *     of a field) or a JSON location (definitions); empty for the document as a whole
  * @param messageKey key in {@code eu/rathaus/catalogue/messages*.properties}
  * @param args arguments for the message ({@link java.text.MessageFormat} placeholders)
  */

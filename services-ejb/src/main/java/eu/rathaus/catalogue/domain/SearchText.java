@@ -23,7 +23,9 @@ public final class SearchText {
     for (int i = 0; i < input.length() && taken < MAX_LENGTH; ) {
       int cp = input.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE) {
+      if (Character.isISOControl(cp)
+          || Character.getType(cp) == Character.FORMAT
+          || Character.getType(cp) == Character.SURROGATE) {
         cp = ' ';
       }
       out.appendCodePoint(cp);

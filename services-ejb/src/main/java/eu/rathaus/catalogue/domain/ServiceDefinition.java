@@ -12,14 +12,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A service as one municipality offers it: adopted from a shared {@link ServiceTemplate} or made from
- * scratch, with its own title and description (local overrides) and a line of {@link
+ * A service as one municipality offers it: adopted from a shared {@link ServiceTemplate} or made
+ * from scratch, with its own title and description (local overrides) and a line of {@link
  * ServiceVersion}s.
  *
  * <p>The definition is the aggregate root for publishing: it decides which published version is
- * current, so "publish" is one operation that freezes the draft and moves the pointer together. Older
- * versions stay untouched for the drafts and applications pinned to them. Retiring hides the service
- * from the catalogue without deleting anything.
+ * current, so "publish" is one operation that freezes the draft and moves the pointer together.
+ * Older versions stay untouched for the drafts and applications pinned to them. Retiring hides the
+ * service from the catalogue without deleting anything.
  */
 @Entity
 @Table(name = "service_definition")
@@ -68,17 +68,33 @@ public class ServiceDefinition {
 
   protected ServiceDefinition() {}
 
-  /** Adopts a template: the municipality starts from the shared texts and may override them later. */
-  public static ServiceDefinition adopt(UUID id, UUID municipalityId, ServiceTemplate template, Instant now) {
+  /**
+   * Adopts a template: the municipality starts from the shared texts and may override them later.
+   */
+  public static ServiceDefinition adopt(
+      UUID id, UUID municipalityId, ServiceTemplate template, Instant now) {
     ServiceDefinition d =
-        fromScratch(id, municipalityId, template.serviceKey(), template.category(), template.title(), template.description(), now);
+        fromScratch(
+            id,
+            municipalityId,
+            template.serviceKey(),
+            template.category(),
+            template.title(),
+            template.description(),
+            now);
     d.templateId = template.id();
     return d;
   }
 
   /** A service of this municipality only, not based on a template. */
   public static ServiceDefinition fromScratch(
-      UUID id, UUID municipalityId, String serviceKey, String category, LocalizedText title, LocalizedText description, Instant now) {
+      UUID id,
+      UUID municipalityId,
+      String serviceKey,
+      String category,
+      LocalizedText title,
+      LocalizedText description,
+      Instant now) {
     ServiceDefinition d = new ServiceDefinition();
     d.id = Objects.requireNonNull(id);
     d.municipalityId = Objects.requireNonNull(municipalityId);
@@ -107,7 +123,8 @@ public class ServiceDefinition {
       throw new IllegalArgumentException("Version " + draft.id() + " belongs to another service");
     }
     if (status == ServiceDefinitionStatus.RETIRED) {
-      throw new IllegalStateException("Service " + serviceKey + " is retired; reactivate it before publishing");
+      throw new IllegalStateException(
+          "Service " + serviceKey + " is retired; reactivate it before publishing");
     }
     draft.publish(now);
     currentVersionId = draft.id();

@@ -57,8 +57,13 @@ public class ServiceTemplate {
 
   /** A template with a form that passed {@link FormDefinitionValidator}. */
   public ServiceTemplate(
-      UUID id, String serviceKey, String category, LocalizedText title, LocalizedText description,
-      FormDefinitionValidator.Result form, Instant now) {
+      UUID id,
+      String serviceKey,
+      String category,
+      LocalizedText title,
+      LocalizedText description,
+      FormDefinitionValidator.Result form,
+      Instant now) {
     if (!form.isValid()) {
       throw new IllegalArgumentException("A template needs a valid form: " + form.problems());
     }

@@ -19,10 +19,10 @@ import org.hibernate.type.SqlTypes;
  * One version of a municipality's service: the form, fee rule, required level of assurance,
  * deadline and attachment rules, as one JSON document.
  *
- * <p>A draft may be edited as often as the administrator likes. {@link #publish} freezes it for good:
- * drafts and applications of citizens point to the exact version they were started on, and the
- * receipt, the fee and the clerk's view must show what the citizen actually saw — even years later
- * and after newer versions exist. This class refuses every change after publishing, and the
+ * <p>A draft may be edited as often as the administrator likes. {@link #publish} freezes it for
+ * good: drafts and applications of citizens point to the exact version they were started on, and
+ * the receipt, the fee and the clerk's view must show what the citizen actually saw — even years
+ * later and after newer versions exist. This class refuses every change after publishing, and the
  * database refuses any UPDATE or DELETE of a published row as well (trigger in V3), so not even a
  * bug elsewhere or a hand-written SQL statement can alter history.
  *
@@ -76,7 +76,12 @@ public class ServiceVersion {
   protected ServiceVersion() {}
 
   /** A new draft of {@code definition} numbered {@code number}, holding valid {@code content}. */
-  public static ServiceVersion draft(UUID id, ServiceDefinition definition, int number, FormDefinitionValidator.Result content, Instant now) {
+  public static ServiceVersion draft(
+      UUID id,
+      ServiceDefinition definition,
+      int number,
+      FormDefinitionValidator.Result content,
+      Instant now) {
     if (number < 1) {
       throw new IllegalArgumentException("Version numbers start at 1");
     }
@@ -121,7 +126,8 @@ public class ServiceVersion {
 
   private void requireDraft(String action) {
     if (status != ServiceVersionStatus.DRAFT) {
-      throw new IllegalStateException("Version " + number + " of " + definitionId + " is published; cannot " + action);
+      throw new IllegalStateException(
+          "Version " + number + " of " + definitionId + " is published; cannot " + action);
     }
   }
 

@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /** One page of a multi-step form; drafts are saved after each step. */
-public record StepDefinition(String key, LocalizedText title, List<FieldDefinition> fields) implements Serializable {
+public record StepDefinition(String key, LocalizedText title, List<FieldDefinition> fields)
+    implements Serializable {
 
   public StepDefinition {
     fields = List.copyOf(fields);

@@ -11,7 +11,11 @@ import java.util.List;
  * format the demo templates ship in and the one municipalities can exchange.
  */
 public record TemplateDocument(
-    String serviceKey, String category, LocalizedText title, LocalizedText description, FormDefinitionValidator.Result form) {
+    String serviceKey,
+    String category,
+    LocalizedText title,
+    LocalizedText description,
+    FormDefinitionValidator.Result form) {
 
   /** Reads and checks a template file; the problems list is empty when it can be stored. */
   public static Read read(String json) {
@@ -19,7 +23,8 @@ public record TemplateDocument(
     try {
       node = FormDefinitionValidator.parseJson(json);
     } catch (JsonProcessingException e) {
-      return new Read(null, List.of(Problem.of("", "catalogue.definition.notJson", e.getOriginalMessage())));
+      return new Read(
+          null, List.of(Problem.of("", "catalogue.definition.notJson", e.getOriginalMessage())));
     }
     List<Problem> problems = new ArrayList<>();
     for (String field : List.of("serviceKey", "category")) {
@@ -29,7 +34,8 @@ public record TemplateDocument(
     }
     for (String field : List.of("title", "description")) {
       if (!node.path(field).path("de").isTextual() || !node.path(field).path("en").isTextual()) {
-        problems.add(Problem.of(field, "catalogue.definition.schema", field, "de and en are required"));
+        problems.add(
+            Problem.of(field, "catalogue.definition.schema", field, "de and en are required"));
       }
     }
     FormDefinitionValidator.Result form = FormDefinitionValidator.validate(node.path("form"));
@@ -41,8 +47,11 @@ public record TemplateDocument(
         new TemplateDocument(
             node.get("serviceKey").textValue(),
             node.get("category").textValue(),
-            new LocalizedText(node.get("title").get("de").textValue(), node.get("title").get("en").textValue()),
-            new LocalizedText(node.get("description").get("de").textValue(), node.get("description").get("en").textValue()),
+            new LocalizedText(
+                node.get("title").get("de").textValue(), node.get("title").get("en").textValue()),
+            new LocalizedText(
+                node.get("description").get("de").textValue(),
+                node.get("description").get("en").textValue()),
             form),
         List.of());
   }

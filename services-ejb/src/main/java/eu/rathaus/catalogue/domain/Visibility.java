@@ -8,8 +8,8 @@ import java.util.Set;
  * Decides which fields a citizen sees, given the answers so far. The renderer and the server-side
  * validation must agree exactly, so both call this one method.
  *
- * <p>A field whose condition points to a hidden field is hidden too: an answer left over from before
- * the citizen changed their mind must not keep a whole branch of the form alive.
+ * <p>A field whose condition points to a hidden field is hidden too: an answer left over from
+ * before the citizen changed their mind must not keep a whole branch of the form alive.
  */
 public final class Visibility {
 
@@ -25,7 +25,11 @@ public final class Visibility {
     return visible;
   }
 
-  private static boolean isShown(FieldDefinition field, FormDefinition definition, JsonNode answers, Set<String> visibleSoFar) {
+  private static boolean isShown(
+      FieldDefinition field,
+      FormDefinition definition,
+      JsonNode answers,
+      Set<String> visibleSoFar) {
     VisibilityCondition condition = field.visibleIf();
     if (condition == null) {
       return true;
@@ -39,7 +43,10 @@ public final class Visibility {
     }
     FieldDefinition source = definition.field(condition.fieldKey()).orElseThrow();
     return switch (source.type()) {
-      case YES_NO -> AnswerValidator.yesNo(value).map(b -> b.toString().equals(condition.value())).orElse(false);
+      case YES_NO ->
+          AnswerValidator.yesNo(value)
+              .map(b -> b.toString().equals(condition.value()))
+              .orElse(false);
       case MULTIPLE_CHOICE -> {
         if (!value.isArray()) {
           yield false;

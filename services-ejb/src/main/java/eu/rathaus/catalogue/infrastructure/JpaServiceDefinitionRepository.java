@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** JPA implementation of {@link ServiceDefinitionRepository}; every query carries the municipality. */
+/**
+ * JPA implementation of {@link ServiceDefinitionRepository}; every query carries the municipality.
+ */
 @ApplicationScoped
 public class JpaServiceDefinitionRepository implements ServiceDefinitionRepository {
 
@@ -19,7 +21,8 @@ public class JpaServiceDefinitionRepository implements ServiceDefinitionReposito
   @Override
   public Optional<ServiceDefinition> find(UUID municipalityId, UUID definitionId) {
     return em.createQuery(
-            "select d from ServiceDefinition d where d.id = :id and d.municipalityId = :m", ServiceDefinition.class)
+            "select d from ServiceDefinition d where d.id = :id and d.municipalityId = :m",
+            ServiceDefinition.class)
         .setParameter("id", definitionId)
         .setParameter("m", municipalityId)
         .getResultStream()
@@ -29,7 +32,8 @@ public class JpaServiceDefinitionRepository implements ServiceDefinitionReposito
   @Override
   public Optional<ServiceDefinition> findByServiceKey(UUID municipalityId, String serviceKey) {
     return em.createQuery(
-            "select d from ServiceDefinition d where d.serviceKey = :key and d.municipalityId = :m", ServiceDefinition.class)
+            "select d from ServiceDefinition d where d.serviceKey = :key and d.municipalityId = :m",
+            ServiceDefinition.class)
         .setParameter("key", serviceKey)
         .setParameter("m", municipalityId)
         .getResultStream()
@@ -39,7 +43,8 @@ public class JpaServiceDefinitionRepository implements ServiceDefinitionReposito
   @Override
   public List<ServiceDefinition> findAll(UUID municipalityId) {
     return em.createQuery(
-            "select d from ServiceDefinition d where d.municipalityId = :m order by d.titleDe, d.serviceKey", ServiceDefinition.class)
+            "select d from ServiceDefinition d where d.municipalityId = :m order by d.titleDe, d.serviceKey",
+            ServiceDefinition.class)
         .setParameter("m", municipalityId)
         .getResultList();
   }

@@ -1,10 +1,10 @@
 package eu.rathaus.catalogue.infrastructure;
 
-import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.ServiceListing;
 import eu.rathaus.catalogue.domain.ServiceListingRepository;
+import eu.rathaus.identity.LevelOfAssurance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,15 +15,16 @@ import java.util.UUID;
  * The public catalogue in SQL: one query per page, no entity loaded, no form document parsed.
  *
  * <p>Search uses PostgreSQL's German full-text search on the {@code search_vector} columns of V3
- * ({@code websearch_to_tsquery}: quotes, {@code or} and {@code -word} work as people expect from web
- * search engines, and it never fails on odd input). German writes nouns together, and PostgreSQL's
- * German configuration has no compound splitting, so "Parkausweis" alone would miss
+ * ({@code websearch_to_tsquery}: quotes, {@code or} and {@code -word} work as people expect from
+ * web search engines, and it never fails on odd input). German writes nouns together, and
+ * PostgreSQL's German configuration has no compound splitting, so "Parkausweis" alone would miss
  * "Bewohnerparkausweis". A second condition therefore accepts a service when every stemmed word of
- * the query (four letters or more) occurs <em>inside</em> one of its stemmed words. Such matches are
- * listed after the real full-text matches. That condition cannot use the GIN index, but it only runs
- * over one municipality's offered services — tens, at most a few hundred rows. It knows nothing of
- * the web search operators, so a query that uses them (a phrase, {@code or}, {@code -word}) gets the
- * exact full-text semantics only: "gebührenfrei -Hund" must not bring the dog tax back in.
+ * the query (four letters or more) occurs <em>inside</em> one of its stemmed words. Such matches
+ * are listed after the real full-text matches. That condition cannot use the GIN index, but it only
+ * runs over one municipality's offered services — tens, at most a few hundred rows. It knows
+ * nothing of the web search operators, so a query that uses them (a phrase, {@code or}, {@code
+ * -word}) gets the exact full-text semantics only: "gebührenfrei -Hund" must not bring the dog tax
+ * back in.
  */
 @ApplicationScoped
 public class JpaServiceListingRepository implements ServiceListingRepository {
@@ -84,7 +85,9 @@ public class JpaServiceListingRepository implements ServiceListingRepository {
 
   /** True if the text uses web search syntax: quotes, a word excluded with "-", or "or". */
   static boolean usesOperators(String text) {
-    return text.indexOf('"') >= 0 || text.matches("(?s)(^|.*\\s)-\\S.*") || text.matches("(?is)(^|.*\\s)or(\\s.*|$)");
+    return text.indexOf('"') >= 0
+        || text.matches("(?s)(^|.*\\s)-\\S.*")
+        || text.matches("(?is)(^|.*\\s)or(\\s.*|$)");
   }
 
   @SuppressWarnings("unchecked")

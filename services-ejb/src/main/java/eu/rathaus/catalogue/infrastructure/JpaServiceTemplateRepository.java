@@ -17,7 +17,8 @@ public class JpaServiceTemplateRepository implements ServiceTemplateRepository {
 
   @Override
   public Optional<ServiceTemplate> findByServiceKey(String serviceKey) {
-    return em.createQuery("select t from ServiceTemplate t where t.serviceKey = :key", ServiceTemplate.class)
+    return em.createQuery(
+            "select t from ServiceTemplate t where t.serviceKey = :key", ServiceTemplate.class)
         .setParameter("key", serviceKey)
         .getResultStream()
         .findFirst();
@@ -25,7 +26,9 @@ public class JpaServiceTemplateRepository implements ServiceTemplateRepository {
 
   @Override
   public List<ServiceTemplate> findAll() {
-    return em.createQuery("select t from ServiceTemplate t order by t.titleDe", ServiceTemplate.class).getResultList();
+    return em.createQuery(
+            "select t from ServiceTemplate t order by t.titleDe", ServiceTemplate.class)
+        .getResultList();
   }
 
   @Override

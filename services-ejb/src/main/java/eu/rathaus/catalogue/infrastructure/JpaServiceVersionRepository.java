@@ -20,7 +20,8 @@ public class JpaServiceVersionRepository implements ServiceVersionRepository {
   @Override
   public Optional<ServiceVersion> find(UUID municipalityId, UUID versionId) {
     return em.createQuery(
-            "select v from ServiceVersion v where v.id = :id and v.municipalityId = :m", ServiceVersion.class)
+            "select v from ServiceVersion v where v.id = :id and v.municipalityId = :m",
+            ServiceVersion.class)
         .setParameter("id", versionId)
         .setParameter("m", municipalityId)
         .getResultStream()
@@ -43,7 +44,8 @@ public class JpaServiceVersionRepository implements ServiceVersionRepository {
   public int highestNumber(UUID municipalityId, UUID definitionId) {
     Integer max =
         em.createQuery(
-                "select max(v.number) from ServiceVersion v where v.definitionId = :d and v.municipalityId = :m", Integer.class)
+                "select max(v.number) from ServiceVersion v where v.definitionId = :d and v.municipalityId = :m",
+                Integer.class)
             .setParameter("d", definitionId)
             .setParameter("m", municipalityId)
             .getSingleResult();

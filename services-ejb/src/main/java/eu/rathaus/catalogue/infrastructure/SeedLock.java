@@ -19,6 +19,8 @@ public class SeedLock {
   EntityManager em;
 
   public void lock() {
-    em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked").setParameter(1, KEY).getSingleResult();
+    em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked")
+        .setParameter(1, KEY)
+        .getSingleResult();
   }
 }

@@ -2,12 +2,12 @@ package eu.rathaus.messaging.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.messaging.domain.AddressMask;
 import eu.rathaus.messaging.domain.OutboxMessage;
 import eu.rathaus.messaging.domain.OutboxRepository;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
-import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,8 +36,15 @@ public class FailedNotifications {
   public List<FailedNotification> list() {
     TenantScope scope = requireStaff();
     return repository.givenUp(scope.municipalityId(), LIMIT).stream()
-        .map(m -> new FailedNotification(m.id(), AddressMask.mask(m.recipientEmail()), m.templateKey(), m.attempts(),
-            m.createdAt(), m.lastError()))
+        .map(
+            m ->
+                new FailedNotification(
+                    m.id(),
+                    AddressMask.mask(m.recipientEmail()),
+                    m.templateKey(),
+                    m.attempts(),
+                    m.createdAt(),
+                    m.lastError()))
         .toList();
   }
 
@@ -45,12 +52,19 @@ public class FailedNotifications {
   public boolean retry(UUID id) {
     TenantScope scope = requireStaff();
     OutboxMessage message = id == null ? null : repository.find(id);
-    if (message == null || !scope.municipalityId().equals(message.municipalityId())
+    if (message == null
+        || !scope.municipalityId().equals(message.municipalityId())
         || !message.retryNow(clock.instant())) {
       return false;
     }
-    audit.record(new AuditEvent(scope.subject(), "notification.retried", "notification_outbox", id.toString(),
-        scope.municipalityId(), "template=" + message.templateKey()));
+    audit.record(
+        new AuditEvent(
+            scope.subject(),
+            "notification.retried",
+            "notification_outbox",
+            id.toString(),
+            scope.municipalityId(),
+            "template=" + message.templateKey()));
     return true;
   }
 

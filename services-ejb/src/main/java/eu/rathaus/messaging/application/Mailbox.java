@@ -3,18 +3,18 @@ package eu.rathaus.messaging.application;
 import eu.rathaus.attachments.application.AttachmentDownload;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.attachments.domain.AttachmentRules;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.messaging.domain.AuthorKind;
 import eu.rathaus.messaging.domain.MailboxMessage;
 import eu.rathaus.messaging.domain.MailboxRepository;
 import eu.rathaus.messaging.domain.MailboxThread;
 import eu.rathaus.messaging.domain.MessageText;
-import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
-import eu.rathaus.kernel.TenantScoped;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +58,8 @@ public class Mailbox {
 
   /** Files per message and their limits: those of a typical application upload. */
   public static final AttachmentRules FILE_RULES =
-      new AttachmentRules(5, 10L * 1024 * 1024, List.of("application/pdf", "image/jpeg", "image/png"));
+      new AttachmentRules(
+          5, 10L * 1024 * 1024, List.of("application/pdf", "image/jpeg", "image/png"));
 
   private static final Logger LOG = Logger.getLogger(Mailbox.class.getName());
   private static final int LIST_LIMIT = 200;
@@ -81,7 +82,8 @@ public class Mailbox {
    * the applicant in the case's thread (created on the first message) in the caller's staff
    * transaction, and queues the notification.
    *
-   * @throws MailboxRefusedException if the text or a file is refused or the case is not the caller's
+   * @throws MailboxRefusedException if the text or a file is refused or the case is not the
+   *     caller's
    */
   public UUID postToApplicant(UUID caseId, String text, List<OutgoingFile> files) {
     PostOutcome outcome = writeToCase(caseId, text, files);
@@ -100,19 +102,33 @@ public class Mailbox {
       return PostOutcome.missing();
     }
     List<FieldProblem> problems = new ArrayList<>();
-    MessageText.problem(text).ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
-    List<AttachmentService.CheckedFile> checked = checkFiles(scope.municipalityId(), caseId, files, problems);
+    MessageText.problem(text)
+        .ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
+    List<AttachmentService.CheckedFile> checked =
+        checkFiles(scope.municipalityId(), caseId, files, problems);
     if (!problems.isEmpty()) {
       return PostOutcome.refused(problems);
     }
     MailboxRepository.CaseFacts facts = found.get();
-    MailboxThread thread = repository.threadOfCase(caseId).orElseGet(() -> {
-      MailboxThread created = new MailboxThread(UUID.randomUUID(), facts.municipalityId(), caseId,
-          facts.applicantSubject(), repository.lastKnownAddress(facts.municipalityId(), facts.applicantSubject())
-              .orElse(null), facts.referenceNumber(), clock.instant());
-      repository.add(created);
-      return created;
-    });
+    MailboxThread thread =
+        repository
+            .threadOfCase(caseId)
+            .orElseGet(
+                () -> {
+                  MailboxThread created =
+                      new MailboxThread(
+                          UUID.randomUUID(),
+                          facts.municipalityId(),
+                          caseId,
+                          facts.applicantSubject(),
+                          repository
+                              .lastKnownAddress(facts.municipalityId(), facts.applicantSubject())
+                              .orElse(null),
+                          facts.referenceNumber(),
+                          clock.instant());
+                  repository.add(created);
+                  return created;
+                });
     return store(thread, AuthorKind.STAFF, text, checked);
   }
 
@@ -124,8 +140,10 @@ public class Mailbox {
       return PostOutcome.missing();
     }
     List<FieldProblem> problems = new ArrayList<>();
-    MessageText.problem(text).ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
-    List<AttachmentService.CheckedFile> checked = checkFiles(scope.municipalityId(), threadId, files, problems);
+    MessageText.problem(text)
+        .ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
+    List<AttachmentService.CheckedFile> checked =
+        checkFiles(scope.municipalityId(), threadId, files, problems);
     if (!problems.isEmpty()) {
       return PostOutcome.refused(problems);
     }
@@ -146,21 +164,32 @@ public class Mailbox {
     }
     Optional<MailboxThread> thread = repository.threadOfCase(caseId);
     if (thread.isEmpty()) {
-      return Optional.of(new ThreadDetail(null, caseId, facts.get().referenceNumber(),
-          names(List.of(scope.municipalityId())).get(scope.municipalityId()), List.of()));
+      return Optional.of(
+          new ThreadDetail(
+              null,
+              caseId,
+              facts.get().referenceNumber(),
+              names(List.of(scope.municipalityId())).get(scope.municipalityId()),
+              List.of()));
     }
     return Optional.of(read(thread.get(), AuthorKind.STAFF));
   }
 
-  /** The municipality's general threads (not case threads) with the citizens' unread messages counted. */
+  /**
+   * The municipality's general threads (not case threads) with the citizens' unread messages
+   * counted.
+   */
   public List<ThreadSummary> generalThreads() {
     TenantScope scope = requireStaff();
-    return summaries(repository.generalThreads(scope.municipalityId(), LIST_LIMIT), AuthorKind.CITIZEN);
+    return summaries(
+        repository.generalThreads(scope.municipalityId(), LIST_LIMIT), AuthorKind.CITIZEN);
   }
 
   // ---------------------------------------------------------------- citizen
 
-  /** The signed-in citizen's threads, latest first, with the authority's unread messages counted. */
+  /**
+   * The signed-in citizen's threads, latest first, with the authority's unread messages counted.
+   */
   public List<ThreadSummary> myThreads() {
     String subject = requireCitizen();
     return summaries(repository.threadsOfCitizen(subject, LIST_LIMIT), AuthorKind.STAFF);
@@ -172,30 +201,44 @@ public class Mailbox {
   }
 
   /** A citizen starts a general thread to a municipality. */
-  public PostOutcome startThread(UUID municipalityId, String title, String text, List<OutgoingFile> files) {
+  public PostOutcome startThread(
+      UUID municipalityId, String title, String text, List<OutgoingFile> files) {
     String subject = requireCitizen();
     List<FieldProblem> problems = new ArrayList<>();
-    boolean known = municipalityId != null && municipalities.findById(municipalityId)
-        .filter(m -> m.status() == MunicipalityStatus.ACTIVE).isPresent();
+    boolean known =
+        municipalityId != null
+            && municipalities
+                .findById(municipalityId)
+                .filter(m -> m.status() == MunicipalityStatus.ACTIVE)
+                .isPresent();
     if (!known) {
       problems.add(FieldProblem.of("municipality", "mailbox.error.municipality"));
     }
-    MessageText.titleProblem(title).ifPresent(key -> problems.add(FieldProblem.of("title", key, 200)));
-    MessageText.problem(text).ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
+    MessageText.titleProblem(title)
+        .ifPresent(key -> problems.add(FieldProblem.of("title", key, 200)));
+    MessageText.problem(text)
+        .ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
     List<AttachmentService.CheckedFile> checked =
         known ? checkFiles(municipalityId, null, files, problems) : List.of();
     if (!problems.isEmpty()) {
       return PostOutcome.refused(problems);
     }
-    MailboxThread thread = new MailboxThread(UUID.randomUUID(), municipalityId, null, subject, identity.email(),
-        title.strip(), clock.instant());
+    MailboxThread thread =
+        new MailboxThread(
+            UUID.randomUUID(),
+            municipalityId,
+            null,
+            subject,
+            identity.email(),
+            title.strip(),
+            clock.instant());
     repository.add(thread);
     return store(thread, AuthorKind.CITIZEN, text, checked);
   }
 
   /**
-   * The citizen answers in one of their threads; in a case thread this fires {@link ApplicantReplied}
-   * inside this transaction.
+   * The citizen answers in one of their threads; in a case thread this fires {@link
+   * ApplicantReplied} inside this transaction.
    */
   public PostOutcome reply(UUID threadId, String text, List<OutgoingFile> files) {
     requireCitizen();
@@ -204,7 +247,8 @@ public class Mailbox {
       return PostOutcome.missing();
     }
     List<FieldProblem> problems = new ArrayList<>();
-    MessageText.problem(text).ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
+    MessageText.problem(text)
+        .ifPresent(key -> problems.add(FieldProblem.of("text", key, MessageText.MAX_LENGTH)));
     List<AttachmentService.CheckedFile> checked =
         checkFiles(thread.get().municipalityId(), threadId, files, problems);
     if (!problems.isEmpty()) {
@@ -241,29 +285,48 @@ public class Mailbox {
     if (thread.isEmpty() || messageId == null) {
       return Optional.empty();
     }
-    boolean inThread = repository.messages(threadId).stream().anyMatch(m -> m.id().equals(messageId));
+    boolean inThread =
+        repository.messages(threadId).stream().anyMatch(m -> m.id().equals(messageId));
     return inThread ? attachments.downloadOfMessage(attachmentId, messageId) : Optional.empty();
   }
 
   // ---------------------------------------------------------------- internals
 
-  private PostOutcome store(MailboxThread thread, AuthorKind author, String text,
+  private PostOutcome store(
+      MailboxThread thread,
+      AuthorKind author,
+      String text,
       List<AttachmentService.CheckedFile> files) {
     Instant now = clock.instant();
     TenantScope scope = caller.get();
-    MailboxMessage message = new MailboxMessage(UUID.randomUUID(), thread, author, scope.subject(),
-        identity.displayName(), text, now);
+    MailboxMessage message =
+        new MailboxMessage(
+            UUID.randomUUID(), thread, author, scope.subject(), identity.displayName(), text, now);
     repository.add(message);
     thread.touched(now);
     repository.flush();
     for (AttachmentService.CheckedFile file : files) {
       if (!attachments.storeForMessage(file, message.id()).isStored()) {
-        throw new MailboxRefusedException(List.of(FieldProblem.of("file", "attachment.error.storageUnavailable")));
+        throw new MailboxRefusedException(
+            List.of(FieldProblem.of("file", "attachment.error.storageUnavailable")));
       }
     }
-    audit.record(new AuditEvent(scope.subject(), "mailbox.message.posted", "mailbox_thread", thread.id().toString(),
-        thread.municipalityId(), "message=" + message.id() + " author=" + author + " length=" + text.length()
-            + " files=" + files.size() + (thread.caseId() == null ? "" : " case=" + thread.caseId())));
+    audit.record(
+        new AuditEvent(
+            scope.subject(),
+            "mailbox.message.posted",
+            "mailbox_thread",
+            thread.id().toString(),
+            thread.municipalityId(),
+            "message="
+                + message.id()
+                + " author="
+                + author
+                + " length="
+                + text.length()
+                + " files="
+                + files.size()
+                + (thread.caseId() == null ? "" : " case=" + thread.caseId())));
     if (author == AuthorKind.STAFF) {
       notifyCitizen(thread);
     }
@@ -273,21 +336,32 @@ public class Mailbox {
   private void notifyCitizen(MailboxThread thread) {
     String address = thread.citizenEmail();
     if (address == null) {
-      address = repository.lastKnownAddress(thread.municipalityId(), thread.citizenSubject()).orElse(null);
+      address =
+          repository
+              .lastKnownAddress(thread.municipalityId(), thread.citizenSubject())
+              .orElse(null);
     }
     if (address == null) {
-      LOG.log(Level.INFO, "No address known for the citizen of thread {0}; message waits in the mailbox only",
+      LOG.log(
+          Level.INFO,
+          "No address known for the citizen of thread {0}; message waits in the mailbox only",
           thread.id());
       return;
     }
-    outbox.queue(thread.municipalityId(), thread.citizenSubject(), address, MESSAGE_NOTICE,
-        Map.of("thread", thread.id().toString()), "de");
+    outbox.queue(
+        thread.municipalityId(),
+        thread.citizenSubject(),
+        address,
+        MESSAGE_NOTICE,
+        Map.of("thread", thread.id().toString()),
+        "de");
   }
 
   private ThreadDetail read(MailboxThread thread, AuthorKind reader) {
     Instant now = clock.instant();
     List<MailboxMessage> messages = repository.messages(thread.id());
-    Map<UUID, List<AttachmentSummary>> files = attachments.ofMessages(messages.stream().map(MailboxMessage::id).toList());
+    Map<UUID, List<AttachmentSummary>> files =
+        attachments.ofMessages(messages.stream().map(MailboxMessage::id).toList());
     List<MessageItem> items = new ArrayList<>(messages.size());
     int receipts = 0;
     for (MailboxMessage m : messages) {
@@ -295,29 +369,64 @@ public class Mailbox {
       if (first) {
         receipts++;
       }
-      items.add(new MessageItem(m.id(), m.authorKind(), m.authorName(), m.body(), m.createdAt(), m.readAt(), first,
-          files.getOrDefault(m.id(), List.of())));
+      items.add(
+          new MessageItem(
+              m.id(),
+              m.authorKind(),
+              m.authorName(),
+              m.body(),
+              m.createdAt(),
+              m.readAt(),
+              first,
+              files.getOrDefault(m.id(), List.of())));
     }
     String actor = caller.get().subject();
     if (reader == AuthorKind.STAFF) {
-      audit.record(new AuditEvent(actor, "mailbox.thread.read", "mailbox_thread", thread.id().toString(),
-          thread.municipalityId(), "messages=" + messages.size() + " newlyRead=" + receipts
-              + (thread.caseId() == null ? "" : " case=" + thread.caseId())));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "mailbox.thread.read",
+              "mailbox_thread",
+              thread.id().toString(),
+              thread.municipalityId(),
+              "messages="
+                  + messages.size()
+                  + " newlyRead="
+                  + receipts
+                  + (thread.caseId() == null ? "" : " case=" + thread.caseId())));
     } else if (receipts > 0) {
-      audit.record(new AuditEvent(actor, "mailbox.receipt", "mailbox_thread", thread.id().toString(),
-          thread.municipalityId(), "newlyRead=" + receipts));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "mailbox.receipt",
+              "mailbox_thread",
+              thread.id().toString(),
+              thread.municipalityId(),
+              "newlyRead=" + receipts));
     }
-    return new ThreadDetail(thread.id(), thread.caseId(), thread.title(),
-        names(List.of(thread.municipalityId())).get(thread.municipalityId()), items);
+    return new ThreadDetail(
+        thread.id(),
+        thread.caseId(),
+        thread.title(),
+        names(List.of(thread.municipalityId())).get(thread.municipalityId()),
+        items);
   }
 
   private List<ThreadSummary> summaries(List<MailboxThread> threads, AuthorKind unreadAuthor) {
     List<UUID> ids = threads.stream().map(MailboxThread::id).toList();
     Map<UUID, Long> unread = repository.unreadBy(ids, unreadAuthor);
-    Map<UUID, String> names = names(threads.stream().map(MailboxThread::municipalityId).distinct().toList());
+    Map<UUID, String> names =
+        names(threads.stream().map(MailboxThread::municipalityId).distinct().toList());
     return threads.stream()
-        .map(t -> new ThreadSummary(t.id(), t.caseId(), t.title(), names.get(t.municipalityId()), t.lastMessageAt(),
-            unread.getOrDefault(t.id(), 0L)))
+        .map(
+            t ->
+                new ThreadSummary(
+                    t.id(),
+                    t.caseId(),
+                    t.title(),
+                    names.get(t.municipalityId()),
+                    t.lastMessageAt(),
+                    unread.getOrDefault(t.id(), 0L)))
         .toList();
   }
 
@@ -331,8 +440,8 @@ public class Mailbox {
   }
 
   /** Checks every file before anything is stored; refusals land in {@code problems}. */
-  private List<AttachmentService.CheckedFile> checkFiles(UUID municipalityId, UUID contextId, List<OutgoingFile> files,
-      List<FieldProblem> problems) {
+  private List<AttachmentService.CheckedFile> checkFiles(
+      UUID municipalityId, UUID contextId, List<OutgoingFile> files, List<FieldProblem> problems) {
     List<OutgoingFile> given = files == null ? List.of() : files;
     if (given.size() > FILE_RULES.maxCount()) {
       problems.add(FieldProblem.of("file", "mailbox.error.tooManyFiles", FILE_RULES.maxCount()));
@@ -340,8 +449,13 @@ public class Mailbox {
     }
     List<AttachmentService.CheckedFile> checked = new ArrayList<>();
     for (OutgoingFile file : given) {
-      AttachmentService.Checked result = attachments.check(municipalityId, contextId, file.displayName(),
-          new ByteArrayInputStream(file.content()), FILE_RULES);
+      AttachmentService.Checked result =
+          attachments.check(
+              municipalityId,
+              contextId,
+              file.displayName(),
+              new ByteArrayInputStream(file.content()),
+              FILE_RULES);
       if (result.refused() != null) {
         FieldProblem p = result.refused().getProblem();
         List<Object> args = new ArrayList<>();
@@ -358,11 +472,15 @@ public class Mailbox {
   /** The thread if the caller's scope covers it (service-layer check; RLS checks again). */
   private Optional<MailboxThread> visibleThread(UUID threadId) {
     TenantScope scope = caller.get();
-    return repository.thread(threadId).filter(t -> switch (scope.kind()) {
-      case CITIZEN -> t.citizenSubject().equals(scope.subject());
-      case STAFF -> t.municipalityId().equals(scope.municipalityId());
-      default -> false;
-    });
+    return repository
+        .thread(threadId)
+        .filter(
+            t ->
+                switch (scope.kind()) {
+                  case CITIZEN -> t.citizenSubject().equals(scope.subject());
+                  case STAFF -> t.municipalityId().equals(scope.municipalityId());
+                  default -> false;
+                });
   }
 
   private AuthorKind side() {

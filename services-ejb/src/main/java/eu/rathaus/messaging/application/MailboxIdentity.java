@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * The signed-in person's display name and e-mail address for this request, set by the web layer
- * next to the {@link eu.rathaus.kernel.CallerScope}: the name is shown as a message's
- * author, the citizen's address is where "new message" notices go. The tenant scope itself carries
- * neither, on purpose (it is handed to the database).
+ * next to the {@link eu.rathaus.kernel.CallerScope}: the name is shown as a message's author, the
+ * citizen's address is where "new message" notices go. The tenant scope itself carries neither, on
+ * purpose (it is handed to the database).
  */
 @RequestScoped
 public class MailboxIdentity {

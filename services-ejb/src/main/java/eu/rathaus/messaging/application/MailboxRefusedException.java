@@ -4,9 +4,9 @@ import eu.rathaus.tenancy.application.FieldProblem;
 import java.util.List;
 
 /**
- * A message that {@link Mailbox#postToApplicant} could not send (empty, too long, a refused file, an
- * unknown case). Thrown, unlike the outcomes of the page methods, so the caller's transaction (e.g.
- * "request information", which also changes the case) rolls back as a whole.
+ * A message that {@link Mailbox#postToApplicant} could not send (empty, too long, a refused file,
+ * an unknown case). Thrown, unlike the outcomes of the page methods, so the caller's transaction
+ * (e.g. "request information", which also changes the case) rolls back as a whole.
  */
 public class MailboxRefusedException extends RuntimeException {
 

@@ -12,8 +12,16 @@ import java.util.UUID;
  * escaped. {@code readAt} is when the receiving side first opened it; {@code newForViewer} whether
  * it was unread by the viewer before this opening (the unread marker).
  */
-public record MessageItem(UUID id, AuthorKind authorKind, String authorName, String body, Instant createdAt,
-    Instant readAt, boolean newForViewer, List<AttachmentSummary> attachments) implements Serializable {
+public record MessageItem(
+    UUID id,
+    AuthorKind authorKind,
+    String authorName,
+    String body,
+    Instant createdAt,
+    Instant readAt,
+    boolean newForViewer,
+    List<AttachmentSummary> attachments)
+    implements Serializable {
 
   public UUID getId() {
     return id;

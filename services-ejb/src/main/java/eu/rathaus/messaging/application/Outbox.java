@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Queues a notice in the caller's transaction (MANDATORY: a notice queued outside the transaction of
- * what it reports could be sent for something that then rolls back). {@link OutboxSender} delivers it.
+ * Queues a notice in the caller's transaction (MANDATORY: a notice queued outside the transaction
+ * of what it reports could be sent for something that then rolls back). {@link OutboxSender}
+ * delivers it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -25,13 +26,27 @@ public class Outbox {
   Clock clock = Clock.systemUTC();
 
   /**
-   * @param parameters values the template fills in; never personal data (a reference number is fine)
+   * @param parameters values the template fills in; never personal data (a reference number is
+   *     fine)
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public UUID queue(UUID municipalityId, String recipientSubject, String recipientEmail, String templateKey,
-      Map<String, String> parameters, String locale) {
-    OutboxMessage message = new OutboxMessage(UUID.randomUUID(), municipalityId, recipientSubject, recipientEmail,
-        templateKey, JSON.valueToTree(new TreeMap<>(parameters)).toString(), locale, clock.instant());
+  public UUID queue(
+      UUID municipalityId,
+      String recipientSubject,
+      String recipientEmail,
+      String templateKey,
+      Map<String, String> parameters,
+      String locale) {
+    OutboxMessage message =
+        new OutboxMessage(
+            UUID.randomUUID(),
+            municipalityId,
+            recipientSubject,
+            recipientEmail,
+            templateKey,
+            JSON.valueToTree(new TreeMap<>(parameters)).toString(),
+            locale,
+            clock.instant());
     repository.add(message);
     return message.id();
   }

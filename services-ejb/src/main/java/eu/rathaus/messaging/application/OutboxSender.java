@@ -1,10 +1,10 @@
 package eu.rathaus.messaging.application;
 
+import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.domain.OutboxMessage;
 import eu.rathaus.messaging.domain.OutboxRepository;
 import eu.rathaus.messaging.domain.RetryPolicy;
-import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -30,8 +30,9 @@ import java.util.logging.Logger;
  * exponential back-off ({@link RetryPolicy}); after the last attempt the row stays with its error
  * for an operator. Nothing is lost while the mail server is down: rows simply wait.
  *
- * <p>Delivery is at least once: if the commit after a successful send fails, the mail goes out again.
- * For a notice without personal content a rare duplicate is the right trade against a lost one.
+ * <p>Delivery is at least once: if the commit after a successful send fails, the mail goes out
+ * again. For a notice without personal content a rare duplicate is the right trade against a lost
+ * one.
  *
  * <p>It works in the platform scope, set directly on its own transactions (there is no request and
  * so no caller here), because it serves every municipality.
@@ -57,7 +58,8 @@ public class OutboxSender {
   private volatile boolean databaseWarned;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    task = scheduler.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+    task =
+        scheduler.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -75,7 +77,8 @@ public class OutboxSender {
       } while (sent == BATCH);
       databaseWarned = false;
     } catch (RuntimeException e) {
-      // Typically the database is away (readiness reports that); say it once, not every two seconds.
+      // Typically the database is away (readiness reports that); say it once, not every two
+      // seconds.
       if (!databaseWarned) {
         LOG.log(Level.WARNING, "Outbox not processed, will retry: {0}", e.toString());
         databaseWarned = true;
@@ -98,17 +101,24 @@ public class OutboxSender {
   void deliver(OutboxMessage message, Instant now) {
     try {
       NoticeTexts.Notice notice =
-          texts.render(message.templateKey(), parameters(message.parametersJson()), Locale.forLanguageTag(message.locale()));
+          texts.render(
+              message.templateKey(),
+              parameters(message.parametersJson()),
+              Locale.forLanguageTag(message.locale()));
       mailer.send(message.recipientEmail(), notice.subject(), notice.body());
       message.markSent(clock.instant());
       LOG.log(Level.FINE, "Outbox message {0} sent", message.id());
     } catch (Exception e) {
       message.markFailed(e.getClass().getSimpleName() + ": " + e.getMessage(), retry, now);
       if (message.nextAttemptAt() == null) {
-        LOG.log(Level.WARNING, "Outbox message {0} given up after {1} attempts: {2}",
+        LOG.log(
+            Level.WARNING,
+            "Outbox message {0} given up after {1} attempts: {2}",
             new Object[] {message.id(), message.attempts(), message.lastError()});
       } else {
-        LOG.log(Level.INFO, "Outbox message {0} failed (attempt {1}), next at {2}",
+        LOG.log(
+            Level.INFO,
+            "Outbox message {0} failed (attempt {1}), next at {2}",
             new Object[] {message.id(), message.attempts(), message.nextAttemptAt()});
       }
     }

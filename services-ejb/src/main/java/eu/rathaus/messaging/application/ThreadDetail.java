@@ -8,7 +8,8 @@ import java.util.UUID;
  * A thread with its messages, oldest first. For a case whose thread has not been started yet,
  * {@code id} is null and there are no messages (staff can still write the first one).
  */
-public record ThreadDetail(UUID id, UUID caseId, String title, String municipalityName, List<MessageItem> messages)
+public record ThreadDetail(
+    UUID id, UUID caseId, String title, String municipalityName, List<MessageItem> messages)
     implements Serializable {
 
   public UUID getId() {

@@ -1,6 +1,9 @@
 package eu.rathaus.messaging.domain;
 
-/** Which side of a thread wrote a message; the other side is the one whose opening counts as reading it. */
+/**
+ * Which side of a thread wrote a message; the other side is the one whose opening counts as reading
+ * it.
+ */
 public enum AuthorKind {
   CITIZEN,
   STAFF;

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * One message of a thread, never changed after it is written except for {@code readAt}: the moment
- * the receiving side first opened it. For a staff message that moment is the citizen's read receipt,
- * the authority's proof of delivery, so it is set once and never moved.
+ * the receiving side first opened it. For a staff message that moment is the citizen's read
+ * receipt, the authority's proof of delivery, so it is set once and never moved.
  */
 @Entity
 @Table(name = "mailbox_message")
@@ -52,8 +52,14 @@ public class MailboxMessage {
 
   protected MailboxMessage() {}
 
-  public MailboxMessage(UUID id, MailboxThread thread, AuthorKind authorKind, String authorSubject, String authorName,
-      String body, Instant now) {
+  public MailboxMessage(
+      UUID id,
+      MailboxThread thread,
+      AuthorKind authorKind,
+      String authorSubject,
+      String authorName,
+      String body,
+      Instant now) {
     this.id = Objects.requireNonNull(id);
     this.threadId = thread.id();
     this.municipalityId = thread.municipalityId();

@@ -30,11 +30,15 @@ public interface MailboxRepository {
   /** The case's municipality, applicant and reference number, if the caller may see the case. */
   Optional<CaseFacts> caseFacts(UUID caseId);
 
-  /** The address the citizen's latest notice in this municipality went to (the submission confirmation). */
+  /**
+   * The address the citizen's latest notice in this municipality went to (the submission
+   * confirmation).
+   */
   Optional<String> lastKnownAddress(UUID municipalityId, String citizenSubject);
 
   void flush();
 
   /** What the mailbox needs to know of a case. */
-  record CaseFacts(UUID caseId, UUID municipalityId, String applicantSubject, String referenceNumber) {}
+  record CaseFacts(
+      UUID caseId, UUID municipalityId, String applicantSubject, String referenceNumber) {}
 }

@@ -43,8 +43,14 @@ public class MailboxThread {
 
   protected MailboxThread() {}
 
-  public MailboxThread(UUID id, UUID municipalityId, UUID caseId, String citizenSubject, String citizenEmail,
-      String title, Instant now) {
+  public MailboxThread(
+      UUID id,
+      UUID municipalityId,
+      UUID caseId,
+      String citizenSubject,
+      String citizenEmail,
+      String title,
+      Instant now) {
     this.id = Objects.requireNonNull(id);
     this.municipalityId = Objects.requireNonNull(municipalityId);
     this.caseId = caseId;

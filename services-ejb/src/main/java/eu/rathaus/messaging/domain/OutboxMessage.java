@@ -93,7 +93,8 @@ public class OutboxMessage {
    */
   public void markFailed(String error, RetryPolicy retry, Instant now) {
     attempts++;
-    lastError = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+    lastError =
+        error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
     nextAttemptAt = retry.nextAttempt(attempts, now).orElse(null);
   }
 

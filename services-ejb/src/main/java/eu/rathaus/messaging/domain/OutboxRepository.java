@@ -10,8 +10,9 @@ public interface OutboxRepository {
   void add(OutboxMessage message);
 
   /**
-   * Up to {@code limit} rows due at {@code now}, locked for this transaction and skipped by any other
-   * sender (several portal instances share one database): each row is worked on by one sender.
+   * Up to {@code limit} rows due at {@code now}, locked for this transaction and skipped by any
+   * other sender (several portal instances share one database): each row is worked on by one
+   * sender.
    */
   List<OutboxMessage> claimDue(Instant now, int limit);
 

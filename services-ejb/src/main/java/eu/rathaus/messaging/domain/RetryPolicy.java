@@ -13,7 +13,8 @@ import java.util.Optional;
 public record RetryPolicy(Duration first, Duration max, int maxAttempts) {
 
   /** About a day and a half of retries in total before giving up. */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(10), Duration.ofHours(6), 12);
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(Duration.ofSeconds(10), Duration.ofHours(6), 12);
 
   public RetryPolicy {
     if (first.isNegative() || first.isZero() || max.compareTo(first) < 0 || maxAttempts < 1) {

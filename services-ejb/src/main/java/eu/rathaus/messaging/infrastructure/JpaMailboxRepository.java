@@ -45,7 +45,8 @@ public class JpaMailboxRepository implements MailboxRepository {
 
   @Override
   public List<MailboxThread> threadsOfCitizen(String subject, int limit) {
-    return em.createQuery("select t from MailboxThread t where t.citizenSubject = :s order by t.lastMessageAt desc",
+    return em.createQuery(
+            "select t from MailboxThread t where t.citizenSubject = :s order by t.lastMessageAt desc",
             MailboxThread.class)
         .setParameter("s", subject)
         .setMaxResults(limit)
@@ -54,8 +55,10 @@ public class JpaMailboxRepository implements MailboxRepository {
 
   @Override
   public List<MailboxThread> generalThreads(UUID municipalityId, int limit) {
-    return em.createQuery("select t from MailboxThread t where t.municipalityId = :m and t.caseId is null"
-                + " order by t.lastMessageAt desc", MailboxThread.class)
+    return em.createQuery(
+            "select t from MailboxThread t where t.municipalityId = :m and t.caseId is null"
+                + " order by t.lastMessageAt desc",
+            MailboxThread.class)
         .setParameter("m", municipalityId)
         .setMaxResults(limit)
         .getResultList();
@@ -63,7 +66,8 @@ public class JpaMailboxRepository implements MailboxRepository {
 
   @Override
   public List<MailboxMessage> messages(UUID threadId) {
-    return em.createQuery("select m from MailboxMessage m where m.threadId = :t order by m.createdAt, m.id",
+    return em.createQuery(
+            "select m from MailboxMessage m where m.threadId = :t order by m.createdAt, m.id",
             MailboxMessage.class)
         .setParameter("t", threadId)
         .getResultList();
@@ -75,8 +79,10 @@ public class JpaMailboxRepository implements MailboxRepository {
     if (threadIds.isEmpty()) {
       return counts;
     }
-    em.createQuery("select m.threadId, count(m) from MailboxMessage m where m.threadId in :ids"
-                + " and m.authorKind = :a and m.readAt is null group by m.threadId", Object[].class)
+    em.createQuery(
+            "select m.threadId, count(m) from MailboxMessage m where m.threadId in :ids"
+                + " and m.authorKind = :a and m.readAt is null group by m.threadId",
+            Object[].class)
         .setParameter("ids", threadIds)
         .setParameter("a", author)
         .getResultStream()
@@ -89,24 +95,29 @@ public class JpaMailboxRepository implements MailboxRepository {
     if (caseId == null) {
       return Optional.empty();
     }
-    List<?> rows = em.createNativeQuery("select c.id, c.municipality_id, c.applicant_subject, a.reference_number"
-            + " from case_record c join case_application a on a.id = c.application_id where c.id = ?1")
-        .setParameter(1, caseId)
-        .getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select c.id, c.municipality_id, c.applicant_subject, a.reference_number"
+                    + " from case_record c join case_application a on a.id = c.application_id where c.id = ?1")
+            .setParameter(1, caseId)
+            .getResultList();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     Object[] row = (Object[]) rows.get(0);
-    return Optional.of(new CaseFacts((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3]));
+    return Optional.of(
+        new CaseFacts((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3]));
   }
 
   @Override
   public Optional<String> lastKnownAddress(UUID municipalityId, String citizenSubject) {
-    List<?> rows = em.createNativeQuery("select recipient_email from notification_outbox where municipality_id = ?1"
-            + " and recipient_subject = ?2 order by created_at desc limit 1")
-        .setParameter(1, municipalityId)
-        .setParameter(2, citizenSubject)
-        .getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select recipient_email from notification_outbox where municipality_id = ?1"
+                    + " and recipient_subject = ?2 order by created_at desc limit 1")
+            .setParameter(1, municipalityId)
+            .setParameter(2, citizenSubject)
+            .getResultList();
     return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0));
   }
 

@@ -40,8 +40,10 @@ public class JpaOutboxRepository implements OutboxRepository {
 
   @Override
   public List<OutboxMessage> givenUp(UUID municipalityId, int limit) {
-    return em.createQuery("select m from OutboxMessage m where m.municipalityId = :m and m.sentAt is null"
-                + " and m.nextAttemptAt is null order by m.createdAt desc", OutboxMessage.class)
+    return em.createQuery(
+            "select m from OutboxMessage m where m.municipalityId = :m and m.sentAt is null"
+                + " and m.nextAttemptAt is null order by m.createdAt desc",
+            OutboxMessage.class)
         .setParameter("m", municipalityId)
         .setMaxResults(limit)
         .getResultList();

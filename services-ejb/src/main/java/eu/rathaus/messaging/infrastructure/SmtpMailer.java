@@ -32,8 +32,10 @@ public class SmtpMailer implements Mailer {
     properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
     properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
     properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
-    // If the server's session was built without plain properties, use it unchanged rather than guess.
-    Session withTimeouts = properties.containsKey("mail.smtp.host") ? Session.getInstance(properties) : session;
+    // If the server's session was built without plain properties, use it unchanged rather than
+    // guess.
+    Session withTimeouts =
+        properties.containsKey("mail.smtp.host") ? Session.getInstance(properties) : session;
     MimeMessage message = new MimeMessage(withTimeouts);
     String from = properties.getProperty("mail.from");
     if (from != null && !from.isBlank()) {

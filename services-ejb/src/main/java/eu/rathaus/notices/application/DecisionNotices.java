@@ -3,6 +3,9 @@ package eu.rathaus.notices.application;
 import eu.rathaus.attachments.application.DataKeys;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.notices.domain.ApplicantAddress;
 import eu.rathaus.notices.domain.Letterhead;
 import eu.rathaus.notices.domain.NoticeCase;
@@ -12,9 +15,6 @@ import eu.rathaus.notices.domain.TextBlock;
 import eu.rathaus.notices.domain.TextBlockKind;
 import eu.rathaus.notices.infrastructure.DecisionNoticeEntity;
 import eu.rathaus.notices.infrastructure.NoticePdf;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
-import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,11 +42,11 @@ import java.util.UUID;
  *
  * <p>{@link #issue} runs in the deciding clerk's transaction (it joins it): it takes the case's
  * snapshot from the case work ({@link NoticeCases}: reference number, service, the applicant's name
- * and address as declared), renders
- * the PDF with the municipality's letterhead and active legal remedy block, seals it with the
- * municipality's data key — the same envelope encryption as attachments, so a copy of the database
- * decrypts nothing — and records {@code notice.issued}. It does not change the case's status: the
- * case lifecycle does that and calls this as one step of its decision.
+ * and address as declared), renders the PDF with the municipality's letterhead and active legal
+ * remedy block, seals it with the municipality's data key — the same envelope encryption as
+ * attachments, so a copy of the database decrypts nothing — and records {@code notice.issued}. It
+ * does not change the case's status: the case lifecycle does that and calls this as one step of its
+ * decision.
  *
  * <p>{@link #download} answers the applicant (their own notices) and staff of the municipality;
  * everyone else, and every unknown id, gets empty — not found, never forbidden, so ids are not
@@ -65,7 +65,8 @@ public class DecisionNotices {
   public static final int MAX_REASONS = 8000;
 
   private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
-  private static final ResourceBundle TEXT = ResourceBundle.getBundle("eu.rathaus.notices.notice", java.util.Locale.ROOT);
+  private static final ResourceBundle TEXT =
+      ResourceBundle.getBundle("eu.rathaus.notices.notice", java.util.Locale.ROOT);
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -91,31 +92,70 @@ public class DecisionNotices {
     UUID municipality = staffMunicipality();
     String cleanReasons = reasons == null ? "" : reasons.replace("\r\n", "\n").strip();
     if (cleanReasons.isEmpty() || cleanReasons.length() > MAX_REASONS) {
-      throw new IllegalArgumentException("Reasons are required and at most " + MAX_REASONS + " characters");
+      throw new IllegalArgumentException(
+          "Reasons are required and at most " + MAX_REASONS + " characters");
     }
-    NoticeCase decided = cases.find(municipality, caseId)
-        .orElseThrow(() -> new NoSuchElementException("No such case"));
+    NoticeCase decided =
+        cases
+            .find(municipality, caseId)
+            .orElseThrow(() -> new NoSuchElementException("No such case"));
     String applicantSubject = decided.applicantSubject();
 
-    // Before anything is written: a municipality's first data key commits on its own (see DataKeys).
+    // Before anything is written: a municipality's first data key commits on its own (see
+    // DataKeys).
     dataKeys.ensure(municipality);
 
     Letterhead letterhead = letterhead(municipality);
     String reference = decided.referenceNumber();
-    NoticeContent content = new NoticeContent(letterhead, ApplicantAddress.fromAnswers(decided.answersJson()),
-        reference, decided.serviceTitle(), decided.submittedAt(),
-        LocalDate.ofInstant(clock.instant(), GERMAN_TIME), approved, cleanReasons, legalRemedy(letterhead),
-        signatory.get());
+    NoticeContent content =
+        new NoticeContent(
+            letterhead,
+            ApplicantAddress.fromAnswers(decided.answersJson()),
+            reference,
+            decided.serviceTitle(),
+            decided.submittedAt(),
+            LocalDate.ofInstant(clock.instant(), GERMAN_TIME),
+            approved,
+            cleanReasons,
+            legalRemedy(letterhead),
+            signatory.get());
     byte[] pdf = NoticePdf.render(content);
     String fileName = NoticePdf.fileName(reference);
     UUID id = UUID.randomUUID();
     DataKeys.Sealed sealed = dataKeys.seal(municipality, pdf, context(id, municipality));
     String sha256 = sha256(pdf);
-    em.persist(new DecisionNoticeEntity(id, caseId, municipality, applicantSubject, approved, cleanReasons, fileName,
-        pdf.length, sha256, sealed.keyVersion(), sealed.nonce(), sealed.ciphertext(), clock.instant(), actor()));
+    em.persist(
+        new DecisionNoticeEntity(
+            id,
+            caseId,
+            municipality,
+            applicantSubject,
+            approved,
+            cleanReasons,
+            fileName,
+            pdf.length,
+            sha256,
+            sealed.keyVersion(),
+            sealed.nonce(),
+            sealed.ciphertext(),
+            clock.instant(),
+            actor()));
     em.flush();
-    audit.record(new AuditEvent(actor(), "notice.issued", "decision_notice", id.toString(), municipality,
-        "case=" + caseId + " approved=" + approved + " size=" + pdf.length + " sha256=" + sha256));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "notice.issued",
+            "decision_notice",
+            id.toString(),
+            municipality,
+            "case="
+                + caseId
+                + " approved="
+                + approved
+                + " size="
+                + pdf.length
+                + " sha256="
+                + sha256));
     return new IssuedNotice(id, fileName, pdf);
   }
 
@@ -126,14 +166,28 @@ public class DecisionNotices {
       return Optional.empty();
     }
     DecisionNoticeEntity notice = found.get();
-    byte[] pdf = dataKeys.open(notice.municipalityId(), notice.keyVersion(), notice.nonce(), notice.ciphertext(),
-        context(notice.id(), notice.municipalityId()));
-    audit.record(new AuditEvent(actor(), "notice.downloaded", "decision_notice", noticeId.toString(),
-        notice.municipalityId(), "case=" + notice.caseId() + " size=" + pdf.length));
+    byte[] pdf =
+        dataKeys.open(
+            notice.municipalityId(),
+            notice.keyVersion(),
+            notice.nonce(),
+            notice.ciphertext(),
+            context(notice.id(), notice.municipalityId()));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "notice.downloaded",
+            "decision_notice",
+            noticeId.toString(),
+            notice.municipalityId(),
+            "case=" + notice.caseId() + " size=" + pdf.length));
     return Optional.of(new NoticeDownload(notice.fileName(), pdf));
   }
 
-  /** The notices of a case the caller may see (applicant: own; staff: the municipality's), oldest first. */
+  /**
+   * The notices of a case the caller may see (applicant: own; staff: the municipality's), oldest
+   * first.
+   */
   public List<NoticeSummary> ofCase(UUID caseId) {
     return visible("n.caseId = :k", caseId).stream()
         .map(n -> new NoticeSummary(n.id(), n.approved(), n.fileName(), n.createdAt()))
@@ -145,31 +199,48 @@ public class DecisionNotices {
     if (value == null) {
       return List.of();
     }
-    var query = switch (scope.kind()) {
-      case CITIZEN -> em.createQuery("select n from DecisionNoticeEntity n where " + condition
-              + " and n.applicantSubject = :who order by n.createdAt, n.id", DecisionNoticeEntity.class)
-          .setParameter("who", scope.subject());
-      case STAFF -> em.createQuery("select n from DecisionNoticeEntity n where " + condition
-              + " and n.municipalityId = :who order by n.createdAt, n.id", DecisionNoticeEntity.class)
-          .setParameter("who", scope.municipalityId());
-      default -> null;
-    };
-    return query == null ? List.of() : query.setParameter("k", value).setMaxResults(100).getResultList();
+    var query =
+        switch (scope.kind()) {
+          case CITIZEN ->
+              em.createQuery(
+                      "select n from DecisionNoticeEntity n where "
+                          + condition
+                          + " and n.applicantSubject = :who order by n.createdAt, n.id",
+                      DecisionNoticeEntity.class)
+                  .setParameter("who", scope.subject());
+          case STAFF ->
+              em.createQuery(
+                      "select n from DecisionNoticeEntity n where "
+                          + condition
+                          + " and n.municipalityId = :who order by n.createdAt, n.id",
+                      DecisionNoticeEntity.class)
+                  .setParameter("who", scope.municipalityId());
+          default -> null;
+        };
+    return query == null
+        ? List.of()
+        : query.setParameter("k", value).setMaxResults(100).getResultList();
   }
 
   /** The municipality's letterhead (notices' own table, V11); its name alone while it has none. */
   private Letterhead letterhead(UUID municipality) {
-    List<?> rows = em.createNativeQuery(
-            "select authority_name, address_line1, address_line2, phone, email, web_address"
-                + " from municipality_letterhead where municipality_id = ?1")
-        .setParameter(1, municipality)
-        .getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select authority_name, address_line1, address_line2, phone, email, web_address"
+                    + " from municipality_letterhead where municipality_id = ?1")
+            .setParameter(1, municipality)
+            .getResultList();
     if (rows.isEmpty()) {
-      return Letterhead.nameOnly(municipalities.findById(municipality).map(Municipality::name).orElseThrow());
+      return Letterhead.nameOnly(
+          municipalities.findById(municipality).map(Municipality::name).orElseThrow());
     }
     Object[] row = (Object[]) rows.get(0);
-    return new Letterhead((String) row[0], Arrays.asList((String) row[1], (String) row[2]), (String) row[3],
-        (String) row[4], (String) row[5]);
+    return new Letterhead(
+        (String) row[0],
+        Arrays.asList((String) row[1], (String) row[2]),
+        (String) row[3],
+        (String) row[4],
+        (String) row[5]);
   }
 
   /**
@@ -177,8 +248,13 @@ public class DecisionNotices {
    * the authority, because a notice must never go out without telling how to object to it.
    */
   private String legalRemedy(Letterhead letterhead) {
-    return textBlocks.active(TextBlockKind.LEGAL_REMEDY).stream().findFirst().map(TextBlock::getBody)
-        .orElseGet(() -> MessageFormat.format(TEXT.getString("notice.remedy.default"), letterhead.returnAddress()));
+    return textBlocks.active(TextBlockKind.LEGAL_REMEDY).stream()
+        .findFirst()
+        .map(TextBlock::getBody)
+        .orElseGet(
+            () ->
+                MessageFormat.format(
+                    TEXT.getString("notice.remedy.default"), letterhead.returnAddress()));
   }
 
   private UUID staffMunicipality() {
@@ -193,9 +269,13 @@ public class DecisionNotices {
     return caller.get().subject() == null ? "anonymous" : caller.get().subject();
   }
 
-  /** Associated data of a sealed notice: its id and municipality (a copied ciphertext fails to open). */
+  /**
+   * Associated data of a sealed notice: its id and municipality (a copied ciphertext fails to
+   * open).
+   */
   static byte[] context(UUID noticeId, UUID municipalityId) {
-    return ("rathaus-notice:v1|" + noticeId + "|" + municipalityId).getBytes(StandardCharsets.UTF_8);
+    return ("rathaus-notice:v1|" + noticeId + "|" + municipalityId)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static String sha256(byte[] bytes) {

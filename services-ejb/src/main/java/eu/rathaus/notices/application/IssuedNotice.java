@@ -2,5 +2,8 @@ package eu.rathaus.notices.application;
 
 import java.util.UUID;
 
-/** A notice just issued: its id, the file name to deliver it under and the PDF itself (for the mailbox). */
+/**
+ * A notice just issued: its id, the file name to deliver it under and the PDF itself (for the
+ * mailbox).
+ */
 public record IssuedNotice(UUID noticeId, String fileName, byte[] pdf) {}

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the admin typed for a text block, before it is checked. Field names are the form's input
- * ids ({@code kind}, {@code title}, {@code body}, {@code order}), so problems land at their field.
+ * What the admin typed for a text block, before it is checked. Field names are the form's input ids
+ * ({@code kind}, {@code title}, {@code body}, {@code order}), so problems land at their field.
  */
 public record TextBlockInput(TextBlockKind kind, String title, String body, Integer order) {
 
@@ -21,9 +21,9 @@ public record TextBlockInput(TextBlockKind kind, String title, String body, Inte
   }
 
   /**
-   * Every problem, each with a message key of the web bundle ({@code textblocks.problem.*}). Lengths
-   * count code points as people do; control characters are refused (they cannot be seen in the form
-   * but end up in the notice), except line breaks and tabs in the body.
+   * Every problem, each with a message key of the web bundle ({@code textblocks.problem.*}).
+   * Lengths count code points as people do; control characters are refused (they cannot be seen in
+   * the form but end up in the notice), except line breaks and tabs in the body.
    */
   public List<FieldProblem> problems() {
     TextBlockInput n = normalised();
@@ -39,12 +39,15 @@ public record TextBlockInput(TextBlockKind kind, String title, String body, Inte
     return problems;
   }
 
-  private static void check(List<FieldProblem> problems, String field, String value, int max, boolean multiline) {
+  private static void check(
+      List<FieldProblem> problems, String field, String value, int max, boolean multiline) {
     if (value.isEmpty()) {
       problems.add(FieldProblem.of(field, "textblocks.problem." + field + ".required"));
     } else if (value.codePointCount(0, value.length()) > max) {
       problems.add(FieldProblem.of(field, "textblocks.problem." + field + ".tooLong", max));
-    } else if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\t')))) {
+    } else if (value
+        .codePoints()
+        .anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\t')))) {
       problems.add(FieldProblem.of(field, "textblocks.problem.control"));
     }
   }

@@ -2,13 +2,13 @@ package eu.rathaus.notices.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.notices.domain.TextBlock;
 import eu.rathaus.notices.domain.TextBlockKind;
 import eu.rathaus.notices.infrastructure.TextBlockEntity;
-import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.tenancy.application.FieldProblem;
-import eu.rathaus.kernel.TenantScoped;
-import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,8 +29,9 @@ import java.util.UUID;
  * <p>The municipality always comes from the caller's staff scope, never from a parameter, and every
  * query names it; row-level security (V11) checks the same again. A block of another municipality
  * is simply not found. Blocks are never deleted, only deactivated, so the admin's list shows what
- * earlier notices were built from. Roles are not checked here: {@code web.xml} limits the admin page
- * to {@code municipal-admin}; clerks share the staff scope and need the blocks for their decisions.
+ * earlier notices were built from. Roles are not checked here: {@code web.xml} limits the admin
+ * page to {@code municipal-admin}; clerks share the staff scope and need the blocks for their
+ * decisions.
  */
 @ApplicationScoped
 @Transactional
@@ -52,8 +53,10 @@ public class TextBlocks {
 
   /** Active blocks of one kind, in order. */
   public List<TextBlock> active(TextBlockKind kind) {
-    return em.createQuery("select b from TextBlockEntity b where b.municipalityId = :m and b.kind = :k and b.active = true"
-            + " order by b.sortOrder, b.title", TextBlockEntity.class)
+    return em.createQuery(
+            "select b from TextBlockEntity b where b.municipalityId = :m and b.kind = :k and b.active = true"
+                + " order by b.sortOrder, b.title",
+            TextBlockEntity.class)
         .setParameter("m", municipality())
         .setParameter("k", kind)
         .getResultStream()
@@ -66,8 +69,10 @@ public class TextBlocks {
    * the order of a notice (approval reasons, rejection reasons, legal remedy), active ones first.
    */
   public List<TextBlock> all() {
-    return em.createQuery("select b from TextBlockEntity b where b.municipalityId = :m"
-            + " order by b.active desc, b.sortOrder, b.title", TextBlockEntity.class)
+    return em.createQuery(
+            "select b from TextBlockEntity b where b.municipalityId = :m"
+                + " order by b.active desc, b.sortOrder, b.title",
+            TextBlockEntity.class)
         .setParameter("m", municipality())
         .getResultStream()
         .map(TextBlockEntity::toView)
@@ -87,16 +92,28 @@ public class TextBlocks {
     }
     TextBlockInput n = input.normalised();
     UUID id = UUID.randomUUID();
-    em.persist(new TextBlockEntity(id, municipality, n.kind(), n.title(), n.body(), n.order(), clock.instant()));
+    em.persist(
+        new TextBlockEntity(
+            id, municipality, n.kind(), n.title(), n.body(), n.order(), clock.instant()));
     em.flush();
-    audit.record(new AuditEvent(actor(), "textblock.created", "decision_text_block", id.toString(), municipality,
-        "kind=" + n.kind()));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "textblock.created",
+            "decision_text_block",
+            id.toString(),
+            municipality,
+            "kind=" + n.kind()));
     return TextBlockOutcome.saved(id);
   }
 
-  /** Changes a block of the caller's municipality; a foreign or unknown id is {@link NoSuchElementException}. */
+  /**
+   * Changes a block of the caller's municipality; a foreign or unknown id is {@link
+   * NoSuchElementException}.
+   */
   public TextBlockOutcome update(UUID id, TextBlockInput input) {
-    TextBlockEntity entity = entity(id).orElseThrow(() -> new NoSuchElementException("No such text block"));
+    TextBlockEntity entity =
+        entity(id).orElseThrow(() -> new NoSuchElementException("No such text block"));
     List<FieldProblem> problems = input.problems();
     if (!problems.isEmpty()) {
       return TextBlockOutcome.refused(problems);
@@ -104,25 +121,43 @@ public class TextBlocks {
     TextBlockInput n = input.normalised();
     entity.change(n.kind(), n.title(), n.body(), n.order(), clock.instant());
     em.flush();
-    audit.record(new AuditEvent(actor(), "textblock.updated", "decision_text_block", id.toString(),
-        entity.municipalityId(), "kind=" + n.kind()));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "textblock.updated",
+            "decision_text_block",
+            id.toString(),
+            entity.municipalityId(),
+            "kind=" + n.kind()));
     return TextBlockOutcome.saved(id);
   }
 
-  /** Deactivates (or re-activates) a block; a foreign or unknown id is {@link NoSuchElementException}. */
+  /**
+   * Deactivates (or re-activates) a block; a foreign or unknown id is {@link
+   * NoSuchElementException}.
+   */
   public void setActive(UUID id, boolean active) {
-    TextBlockEntity entity = entity(id).orElseThrow(() -> new NoSuchElementException("No such text block"));
+    TextBlockEntity entity =
+        entity(id).orElseThrow(() -> new NoSuchElementException("No such text block"));
     entity.activate(active, clock.instant());
     em.flush();
-    audit.record(new AuditEvent(actor(), active ? "textblock.activated" : "textblock.deactivated",
-        "decision_text_block", id.toString(), entity.municipalityId(), null));
+    audit.record(
+        new AuditEvent(
+            actor(),
+            active ? "textblock.activated" : "textblock.deactivated",
+            "decision_text_block",
+            id.toString(),
+            entity.municipalityId(),
+            null));
   }
 
   private Optional<TextBlockEntity> entity(UUID id) {
     if (id == null) {
       return Optional.empty();
     }
-    return em.createQuery("select b from TextBlockEntity b where b.id = :id and b.municipalityId = :m", TextBlockEntity.class)
+    return em.createQuery(
+            "select b from TextBlockEntity b where b.id = :id and b.municipalityId = :m",
+            TextBlockEntity.class)
         .setParameter("id", id)
         .setParameter("m", municipality())
         .getResultStream()

@@ -1,2 +1,5 @@
-/** Use cases of decision notices: the admin's text blocks, issuing a notice, downloading it (audited). */
+/**
+ * Use cases of decision notices: the admin's text blocks, issuing a notice, downloading it
+ * (audited).
+ */
 package eu.rathaus.notices.application;

@@ -11,8 +11,8 @@ import java.util.List;
  * The addressee of a notice, read from the submitted answers. The portal stores no separate person
  * record (the eID identity is a subject, not a postal address), so the name and address are what
  * the citizen declared in the application: the catalogue's templates ask for {@code firstNames} and
- * {@code lastName} (or {@code recipientName}) and a postal address field {@code address} (or
- * {@code postalAddress}). A service without such fields gets a notice addressed without a name.
+ * {@code lastName} (or {@code recipientName}) and a postal address field {@code address} (or {@code
+ * postalAddress}). A service without such fields gets a notice addressed without a name.
  */
 public final class ApplicantAddress {
 
@@ -32,8 +32,10 @@ public final class ApplicantAddress {
       name = text(answers, "recipientName");
     }
     List<String> lines = new ArrayList<>();
-    JsonNode address = answers.has("address") && answers.get("address").isObject() ? answers.get("address")
-        : answers.get("postalAddress");
+    JsonNode address =
+        answers.has("address") && answers.get("address").isObject()
+            ? answers.get("address")
+            : answers.get("postalAddress");
     if (address != null && address.isObject()) {
       String street = join(" ", text(address, "street"), text(address, "houseNumber"));
       String city = join(" ", text(address, "postalCode"), text(address, "city"));

@@ -9,12 +9,19 @@ import java.util.Objects;
  * Contact fields may be null; a municipality without stored letterhead data is headed with its name
  * only ({@link #nameOnly}), so a newly onboarded municipality can still issue notices.
  */
-public record Letterhead(String authorityName, List<String> addressLines, String phone, String email, String webAddress) {
+public record Letterhead(
+    String authorityName,
+    List<String> addressLines,
+    String phone,
+    String email,
+    String webAddress) {
 
   public Letterhead {
     Objects.requireNonNull(authorityName, "authorityName");
-    addressLines = addressLines == null ? List.of()
-        : addressLines.stream().filter(l -> l != null && !l.isBlank()).toList();
+    addressLines =
+        addressLines == null
+            ? List.of()
+            : addressLines.stream().filter(l -> l != null && !l.isBlank()).toList();
   }
 
   public static Letterhead nameOnly(String municipalityName) {

@@ -10,5 +10,10 @@ import java.util.UUID;
  * @param answersJson the application's answers as submitted (the applicant's name and address)
  * @param serviceTitle the service's German title, blank if it is gone
  */
-public record NoticeCase(UUID caseId, String applicantSubject, String referenceNumber, String serviceTitle,
-    String answersJson, Instant submittedAt) {}
+public record NoticeCase(
+    UUID caseId,
+    String applicantSubject,
+    String referenceNumber,
+    String serviceTitle,
+    String answersJson,
+    Instant submittedAt) {}

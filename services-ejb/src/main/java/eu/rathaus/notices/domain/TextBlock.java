@@ -19,7 +19,8 @@ public final class TextBlock implements Serializable {
   private final boolean active;
   private final int order;
 
-  public TextBlock(UUID id, TextBlockKind kind, String title, String body, boolean active, int order) {
+  public TextBlock(
+      UUID id, TextBlockKind kind, String title, String body, boolean active, int order) {
     this.id = Objects.requireNonNull(id);
     this.kind = Objects.requireNonNull(kind);
     this.title = Objects.requireNonNull(title);

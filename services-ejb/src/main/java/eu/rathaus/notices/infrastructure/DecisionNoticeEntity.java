@@ -64,9 +64,21 @@ public class DecisionNoticeEntity {
 
   protected DecisionNoticeEntity() {}
 
-  public DecisionNoticeEntity(UUID id, UUID caseId, UUID municipalityId, String applicantSubject, boolean approved,
-      String reasons, String fileName, long sizeBytes, String sha256, int keyVersion, byte[] nonce, byte[] ciphertext,
-      Instant createdAt, String createdBy) {
+  public DecisionNoticeEntity(
+      UUID id,
+      UUID caseId,
+      UUID municipalityId,
+      String applicantSubject,
+      boolean approved,
+      String reasons,
+      String fileName,
+      long sizeBytes,
+      String sha256,
+      int keyVersion,
+      byte[] nonce,
+      byte[] ciphertext,
+      Instant createdAt,
+      String createdBy) {
     this.id = id;
     this.caseId = caseId;
     this.municipalityId = municipalityId;
@@ -83,25 +95,47 @@ public class DecisionNoticeEntity {
     this.createdBy = createdBy;
   }
 
-  public UUID id() { return id; }
+  public UUID id() {
+    return id;
+  }
 
-  public UUID caseId() { return caseId; }
+  public UUID caseId() {
+    return caseId;
+  }
 
-  public UUID municipalityId() { return municipalityId; }
+  public UUID municipalityId() {
+    return municipalityId;
+  }
 
-  public boolean approved() { return approved; }
+  public boolean approved() {
+    return approved;
+  }
 
-  public String fileName() { return fileName; }
+  public String fileName() {
+    return fileName;
+  }
 
-  public long sizeBytes() { return sizeBytes; }
+  public long sizeBytes() {
+    return sizeBytes;
+  }
 
-  public int keyVersion() { return keyVersion; }
+  public int keyVersion() {
+    return keyVersion;
+  }
 
-  public byte[] nonce() { return nonce; }
+  public byte[] nonce() {
+    return nonce;
+  }
 
-  public byte[] ciphertext() { return ciphertext; }
+  public byte[] ciphertext() {
+    return ciphertext;
+  }
 
-  public Instant createdAt() { return createdAt; }
+  public Instant createdAt() {
+    return createdAt;
+  }
 
-  public String createdBy() { return createdBy; }
+  public String createdBy() {
+    return createdBy;
+  }
 }

@@ -9,8 +9,8 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfBoolean;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -30,13 +30,14 @@ import java.util.ResourceBundle;
 
 /**
  * Renders a notice (Bescheid) as PDF with OpenPDF: letterhead, addressee, date and reference
- * ("Aktenzeichen"), subject line, the decision, its reasons, the legal remedy instruction, the
- * "Im Auftrag" signature and "Seite x von y" on every page.
+ * ("Aktenzeichen"), subject line, the decision, its reasons, the legal remedy instruction, the "Im
+ * Auftrag" signature and "Seite x von y" on every page.
  *
  * <p>Every text goes in as a text object and is never interpreted, so reasons or names containing
  * markup print literally. The font is the Liberation Sans that OpenPDF ships, embedded as a Unicode
  * subset: umlauts, ß and names beyond Latin-1 print and can be searched and copied, independent of
- * the reader's fonts. Bold is OpenPDF's simulated bold of the same font (the jar ships no bold cut).
+ * the reader's fonts. Bold is OpenPDF's simulated bold of the same font (the jar ships no bold
+ * cut).
  *
  * <p>Accessibility: the document carries its title (shown instead of the file name) and its
  * language (de-DE) for screen readers. It is not a tagged PDF: OpenPDF's tagging would need a
@@ -45,7 +46,8 @@ import java.util.ResourceBundle;
 public final class NoticePdf {
 
   private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
-  private static final ResourceBundle TEXT = ResourceBundle.getBundle("eu.rathaus.notices.notice", java.util.Locale.ROOT);
+  private static final ResourceBundle TEXT =
+      ResourceBundle.getBundle("eu.rathaus.notices.notice", java.util.Locale.ROOT);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
   private static final float MARGIN = 62;
@@ -118,16 +120,32 @@ public final class NoticePdf {
       top.setSpacingAfter(24);
       document.add(top);
 
-      Paragraph subject = new Paragraph(text("notice.subject", notice.serviceTitle(), date(notice)), heading);
+      Paragraph subject =
+          new Paragraph(text("notice.subject", notice.serviceTitle(), date(notice)), heading);
       subject.setSpacingAfter(12);
       document.add(subject);
-      document.add(new Paragraph(notice.applicant().name().isEmpty()
-          ? text("notice.greeting.anonymous") : text("notice.greeting.named", notice.applicant().name()), normal));
+      document.add(
+          new Paragraph(
+              notice.applicant().name().isEmpty()
+                  ? text("notice.greeting.anonymous")
+                  : text("notice.greeting.named", notice.applicant().name()),
+              normal));
 
       section(document, text("notice.decision.heading"), heading);
-      document.add(new Paragraph(text(notice.approved() ? "notice.decision.approved.word" : "notice.decision.rejected.word"), heading));
-      document.add(body(text(notice.approved() ? "notice.decision.approved" : "notice.decision.rejected",
-          notice.serviceTitle(), date(notice)), normal));
+      document.add(
+          new Paragraph(
+              text(
+                  notice.approved()
+                      ? "notice.decision.approved.word"
+                      : "notice.decision.rejected.word"),
+              heading));
+      document.add(
+          body(
+              text(
+                  notice.approved() ? "notice.decision.approved" : "notice.decision.rejected",
+                  notice.serviceTitle(),
+                  date(notice)),
+              normal));
 
       section(document, text("notice.reasons.heading"), heading);
       for (String part : notice.reasons().strip().split("\\R\\s*\\R")) {

@@ -12,7 +12,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code decision_text_block}. Its municipality never changes; deactivation replaces deletion. */
+/**
+ * A row of {@code decision_text_block}. Its municipality never changes; deactivation replaces
+ * deletion.
+ */
 @Entity
 @Table(name = "decision_text_block")
 public class TextBlockEntity {
@@ -48,7 +51,13 @@ public class TextBlockEntity {
 
   protected TextBlockEntity() {}
 
-  public TextBlockEntity(UUID id, UUID municipalityId, TextBlockKind kind, String title, String body, int sortOrder,
+  public TextBlockEntity(
+      UUID id,
+      UUID municipalityId,
+      TextBlockKind kind,
+      String title,
+      String body,
+      int sortOrder,
       Instant now) {
     this.id = id;
     this.municipalityId = municipalityId;

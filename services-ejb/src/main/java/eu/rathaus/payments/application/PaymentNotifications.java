@@ -1,10 +1,10 @@
 package eu.rathaus.payments.application;
 
+import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.domain.PaymentReference;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
-import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -75,11 +75,14 @@ public class PaymentNotifications {
     PaymentProvider.NotificationCheck check = provider.get().verify(headers, body, now);
     switch (check.verdict()) {
       case BAD_SIGNATURE -> {
-        LOG.log(Level.WARNING, "Payment notification from {0} refused: bad signature", providerName);
+        LOG.log(
+            Level.WARNING, "Payment notification from {0} refused: bad signature", providerName);
         return Result.BAD_SIGNATURE;
       }
       case STALE -> {
-        LOG.log(Level.WARNING, "Payment notification from {0} refused: timestamp outside the window (replay?)",
+        LOG.log(
+            Level.WARNING,
+            "Payment notification from {0} refused: timestamp outside the window (replay?)",
             providerName);
         return Result.STALE;
       }
@@ -93,11 +96,17 @@ public class PaymentNotifications {
     }
     PaymentProvider.Notification n = check.notification();
     databaseScope.apply(TenantScope.platform("provider:" + providerName));
-    Optional<PaymentRequest> found = byReference(n.reference())
-        .filter(p -> providerName.equals(p.provider()) && n.providerPaymentId().equals(p.providerPaymentId()))
-        .flatMap(p -> payments.lock(p.id()));
+    Optional<PaymentRequest> found =
+        byReference(n.reference())
+            .filter(
+                p ->
+                    providerName.equals(p.provider())
+                        && n.providerPaymentId().equals(p.providerPaymentId()))
+            .flatMap(p -> payments.lock(p.id()));
     if (found.isEmpty()) {
-      LOG.log(Level.WARNING, "Payment notification {0} from {1} refused: no payment with that reference and session",
+      LOG.log(
+          Level.WARNING,
+          "Payment notification {0} from {1} refused: no payment with that reference and session",
           new Object[] {n.notificationId(), providerName});
       return Result.UNKNOWN_PAYMENT;
     }
@@ -108,19 +117,33 @@ public class PaymentNotifications {
       return Result.ALREADY_PROCESSED;
     }
     if (!"EUR".equals(n.currency())) {
-      LOG.log(Level.WARNING, "Payment notification {0} refused: currency {1}", new Object[] {n.notificationId(), n.currency()});
+      LOG.log(
+          Level.WARNING,
+          "Payment notification {0} refused: currency {1}",
+          new Object[] {n.notificationId(), n.currency()});
       return Result.AMOUNT_MISMATCH;
     }
     Settlement.Result result =
-        settlement.apply(payment, n.outcome(), n.amountCents(), source, n.notificationId(), "provider:" + providerName, now);
+        settlement.apply(
+            payment,
+            n.outcome(),
+            n.amountCents(),
+            source,
+            n.notificationId(),
+            "provider:" + providerName,
+            now);
     switch (result) {
       case AMOUNT_MISMATCH -> {
-        LOG.log(Level.WARNING, "Payment notification {0} refused: amount {1} ct, expected {2} ct",
+        LOG.log(
+            Level.WARNING,
+            "Payment notification {0} refused: amount {1} ct, expected {2} ct",
             new Object[] {n.notificationId(), n.amountCents(), payment.amountCents()});
         return Result.AMOUNT_MISMATCH;
       }
       case NOT_ALLOWED -> {
-        LOG.log(Level.WARNING, "Payment notification {0} refused: payment {1} is {2}",
+        LOG.log(
+            Level.WARNING,
+            "Payment notification {0} refused: payment {1} is {2}",
             new Object[] {n.notificationId(), payment.id(), payment.state()});
         return Result.NOT_ALLOWED;
       }
@@ -128,7 +151,9 @@ public class PaymentNotifications {
         return Result.ALREADY_PROCESSED;
       }
       default -> {
-        LOG.log(Level.INFO, "Payment {0} is {1} (notification {2})",
+        LOG.log(
+            Level.INFO,
+            "Payment {0} is {1} (notification {2})",
             new Object[] {payment.id(), payment.state(), n.notificationId()});
         return Result.PROCESSED;
       }

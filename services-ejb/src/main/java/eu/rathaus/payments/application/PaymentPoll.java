@@ -1,10 +1,10 @@
 package eu.rathaus.payments.application;
 
+import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
-import eu.rathaus.kernel.TenantScope;
-import eu.rathaus.kernel.DatabaseTenantScope;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * the provider about hosted payments that have been PENDING longer than {@link
  * PaymentSettings#pollAfter()} (the citizen closed the tab, the notification was lost), and expires
  * payable requests past their due date. Provider answers go through the same {@link Settlement} as
- * notifications. Runs in the platform scope on its own transactions, claiming rows with SKIP LOCKED.
+ * notifications. Runs in the platform scope on its own transactions, claiming rows with SKIP
+ * LOCKED.
  */
 @ApplicationScoped
 public class PaymentPoll {
@@ -94,15 +95,27 @@ public class PaymentPoll {
       }
       try {
         PaymentProvider.ProviderStatus status = provider.get().status(payment.providerPaymentId());
-        Settlement.Result result = settlement.apply(payment, status.outcome(), status.amountCents(),
-            "POLL:" + payment.provider(), "poll:" + payment.providerPaymentId() + ":" + status.outcome(), "payment-poll",
-            now);
-        if (result == Settlement.Result.AMOUNT_MISMATCH || result == Settlement.Result.NOT_ALLOWED) {
-          LOG.log(Level.WARNING, "Poll of payment {0}: provider says {1} {2} ct, not booked ({3})",
+        Settlement.Result result =
+            settlement.apply(
+                payment,
+                status.outcome(),
+                status.amountCents(),
+                "POLL:" + payment.provider(),
+                "poll:" + payment.providerPaymentId() + ":" + status.outcome(),
+                "payment-poll",
+                now);
+        if (result == Settlement.Result.AMOUNT_MISMATCH
+            || result == Settlement.Result.NOT_ALLOWED) {
+          LOG.log(
+              Level.WARNING,
+              "Poll of payment {0}: provider says {1} {2} ct, not booked ({3})",
               new Object[] {payment.id(), status.outcome(), status.amountCents(), result});
         }
       } catch (PaymentProviderException e) {
-        LOG.log(Level.INFO, "Poll of payment {0} failed, next round: {1}", new Object[] {payment.id(), e.getMessage()});
+        LOG.log(
+            Level.INFO,
+            "Poll of payment {0} failed, next round: {1}",
+            new Object[] {payment.id(), e.getMessage()});
       }
     }
     return due.size();
@@ -116,8 +129,17 @@ public class PaymentPoll {
     LocalDate today = now.atZone(Payments.AUTHORITY_ZONE).toLocalDate();
     List<PaymentRequest> overdue = payments.claimOverdue(today, BATCH);
     for (PaymentRequest payment : overdue) {
-      settlement.book(payment, payment.moveTo(PaymentState.EXPIRED, "EXPIRED", null, "POLL", null, "payment-poll",
-          "due " + payment.dueDate(), now));
+      settlement.book(
+          payment,
+          payment.moveTo(
+              PaymentState.EXPIRED,
+              "EXPIRED",
+              null,
+              "POLL",
+              null,
+              "payment-poll",
+              "due " + payment.dueDate(),
+              now));
     }
     return overdue.size();
   }

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * A hosted payment provider (epay21, ePayBL, a card acquirer, the local sandbox). The portal never
- * sees card data: it opens a session, sends the citizen's browser to the provider's page, and learns
- * the outcome only from a signed server-to-server notification or by asking ({@link #status}). A
- * browser coming back proves nothing, so this interface has no "return" method on purpose.
+ * sees card data: it opens a session, sends the citizen's browser to the provider's page, and
+ * learns the outcome only from a signed server-to-server notification or by asking ({@link
+ * #status}). A browser coming back proves nothing, so this interface has no "return" method on
+ * purpose.
  *
  * <p>Implementations are CDI beans; {@link PaymentProviders} finds them by {@link #name()}, which
  * is also the last path segment of the notification endpoint.
@@ -47,7 +48,12 @@ public interface PaymentProvider {
   NotificationCheck verify(Map<String, String> headers, byte[] body, Instant now);
 
   /** What the portal asks the provider to collect. */
-  record SessionRequest(String reference, long amountCents, String currency, String description, URI returnUrl,
+  record SessionRequest(
+      String reference,
+      long amountCents,
+      String currency,
+      String description,
+      URI returnUrl,
       URI notifyUrl) {}
 
   /** The provider's id of the session and where to send the citizen's browser. */
@@ -61,15 +67,28 @@ public interface PaymentProvider {
     FAILED
   }
 
-  record ProviderStatus(String providerPaymentId, Outcome outcome, long amountCents, String currency, String reference) {}
+  record ProviderStatus(
+      String providerPaymentId,
+      Outcome outcome,
+      long amountCents,
+      String currency,
+      String reference) {}
 
   record ProviderRefund(String providerRefundId, boolean done) {}
 
   /** One verified notification. */
-  record Notification(String notificationId, String providerPaymentId, String reference, Outcome outcome,
-      long amountCents, String currency) {}
+  record Notification(
+      String notificationId,
+      String providerPaymentId,
+      String reference,
+      Outcome outcome,
+      long amountCents,
+      String currency) {}
 
-  /** The verdict on an incoming notification; {@code notification} is set only when {@link #verdict} is VALID. */
+  /**
+   * The verdict on an incoming notification; {@code notification} is set only when {@link #verdict}
+   * is VALID.
+   */
   record NotificationCheck(Verdict verdict, Notification notification) {
     public static NotificationCheck refused(Verdict verdict) {
       return new NotificationCheck(verdict, null);

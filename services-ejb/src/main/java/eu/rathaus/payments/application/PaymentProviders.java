@@ -13,7 +13,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class PaymentProviders {
 
-  /** The provider used for "Online bezahlen" unless configured otherwise ({@code PAYMENT_PROVIDER}). */
+  /**
+   * The provider used for "Online bezahlen" unless configured otherwise ({@code PAYMENT_PROVIDER}).
+   */
   public static final String DEFAULT = "hosted";
 
   @Inject @Any Instance<PaymentProvider> providers;
@@ -33,6 +35,7 @@ public class PaymentProviders {
   /** The provider citizens pay with online. */
   public PaymentProvider online() {
     String name = PaymentSettings.text("PAYMENT_PROVIDER", DEFAULT);
-    return byName(name).orElseThrow(() -> new IllegalStateException("No payment provider named " + name));
+    return byName(name)
+        .orElseThrow(() -> new IllegalStateException("No payment provider named " + name));
   }
 }

@@ -9,17 +9,37 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A payment request as pages show it (citizen's payment page, "Meine Anträge", the clerk's case, the
- * receipt): read-only, detached from the entity. Bean getters because Jakarta EL 5 does not read
- * record components.
+ * A payment request as pages show it (citizen's payment page, "Meine Anträge", the clerk's case,
+ * the receipt): read-only, detached from the entity. Bean getters because Jakarta EL 5 does not
+ * read record components.
  */
-public record PaymentSummary(UUID id, UUID applicationId, String reference, String printedReference, long amountCents,
-    String currency, LocalDate dueDate, PaymentState state, PaymentMethod method, Instant paidAt, long refundedCents)
+public record PaymentSummary(
+    UUID id,
+    UUID applicationId,
+    String reference,
+    String printedReference,
+    long amountCents,
+    String currency,
+    LocalDate dueDate,
+    PaymentState state,
+    PaymentMethod method,
+    Instant paidAt,
+    long refundedCents)
     implements Serializable {
 
   static PaymentSummary of(PaymentRequest p) {
-    return new PaymentSummary(p.id(), p.applicationId(), p.referenceValue(), p.reference().printed(), p.amountCents(),
-        p.currency(), p.dueDate(), p.state(), p.method(), p.paidAt(), p.refundedCents());
+    return new PaymentSummary(
+        p.id(),
+        p.applicationId(),
+        p.referenceValue(),
+        p.reference().printed(),
+        p.amountCents(),
+        p.currency(),
+        p.dueDate(),
+        p.state(),
+        p.method(),
+        p.paidAt(),
+        p.refundedCents());
   }
 
   /** The citizen can (still or again) pay. */

@@ -2,13 +2,13 @@ package eu.rathaus.payments.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.payments.domain.PaymentMethod;
 import eu.rathaus.payments.domain.PaymentRefund;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
-import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,8 +48,13 @@ public class ProviderRefunds {
     if (scope.kind() != TenantScope.Kind.STAFF && scope.kind() != TenantScope.Kind.PLATFORM) {
       throw new SecurityException("Refunds are made by the treasury");
     }
-    Optional<PaymentRequest> found = payments.lock(paymentId)
-        .filter(p -> scope.kind() == TenantScope.Kind.PLATFORM || p.municipalityId().equals(scope.municipalityId()));
+    Optional<PaymentRequest> found =
+        payments
+            .lock(paymentId)
+            .filter(
+                p ->
+                    scope.kind() == TenantScope.Kind.PLATFORM
+                        || p.municipalityId().equals(scope.municipalityId()));
     if (found.isEmpty()) {
       return RefundOutcome.refused(null, "payment.problem.notFound");
     }
@@ -65,26 +70,53 @@ public class ProviderRefunds {
     }
     String actor = scope.subject() == null ? "platform" : scope.subject();
     Instant now = clock.instant();
-    PaymentRefund refund = new PaymentRefund(UUID.randomUUID(), payment, cents, reason.strip(),
-        PaymentRefund.Channel.PROVIDER, actor, now);
+    PaymentRefund refund =
+        new PaymentRefund(
+            UUID.randomUUID(),
+            payment,
+            cents,
+            reason.strip(),
+            PaymentRefund.Channel.PROVIDER,
+            actor,
+            now);
     payments.addRefund(refund);
     Optional<PaymentProvider> provider = providers.byName(payment.provider());
     try {
-      PaymentProvider.ProviderRefund answer = provider
-          .orElseThrow(() -> new PaymentProviderException("provider " + payment.provider() + " not configured"))
-          .refund(payment.providerPaymentId(), cents, reason.strip());
+      PaymentProvider.ProviderRefund answer =
+          provider
+              .orElseThrow(
+                  () ->
+                      new PaymentProviderException(
+                          "provider " + payment.provider() + " not configured"))
+              .refund(payment.providerPaymentId(), cents, reason.strip());
       if (!answer.done()) {
         throw new PaymentProviderException("provider did not confirm the refund");
       }
       refund.completed(answer.providerRefundId(), clock.instant());
-      settlement.book(payment, payment.refund(cents, "PROVIDER:" + payment.provider(), "refund:" + answer.providerRefundId(),
-          actor, reason.strip(), now));
+      settlement.book(
+          payment,
+          payment.refund(
+              cents,
+              "PROVIDER:" + payment.provider(),
+              "refund:" + answer.providerRefundId(),
+              actor,
+              reason.strip(),
+              now));
       return RefundOutcome.done(refund.id());
     } catch (PaymentProviderException e) {
-      LOG.log(Level.WARNING, "Refund of payment {0} failed: {1}", new Object[] {payment.id(), e.getMessage()});
+      LOG.log(
+          Level.WARNING,
+          "Refund of payment {0} failed: {1}",
+          new Object[] {payment.id(), e.getMessage()});
       refund.failed(clock.instant());
-      audit.record(new AuditEvent(actor, "payment.refund-failed", "payment_refund", refund.id().toString(),
-          payment.municipalityId(), payment.referenceValue() + " " + cents + " ct"));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "payment.refund-failed",
+              "payment_refund",
+              refund.id().toString(),
+              payment.municipalityId(),
+              payment.referenceValue() + " " + cents + " ct"));
       return RefundOutcome.refused(refund.id(), "payment.problem.providerDown");
     }
   }

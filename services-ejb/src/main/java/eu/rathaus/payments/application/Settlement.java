@@ -13,8 +13,8 @@ import java.time.Instant;
 /**
  * Books what a provider said about a hosted payment — from a notification or from the poll — on a
  * payment request the caller has locked, inside the caller's transaction. One place for the rules,
- * so a notification and the poll can never disagree: only PENDING becomes PAID or FAILED, the amount
- * must match to the cent, and a settled payment stays settled.
+ * so a notification and the poll can never disagree: only PENDING becomes PAID or FAILED, the
+ * amount must match to the cent, and a settled payment stays settled.
  */
 @ApplicationScoped
 public class Settlement {
@@ -34,8 +34,14 @@ public class Settlement {
   @Inject PaymentRepository payments;
   @Inject AuditLog audit;
 
-  public Result apply(PaymentRequest payment, PaymentProvider.Outcome outcome, long amountCents, String source,
-      String externalId, String actor, Instant now) {
+  public Result apply(
+      PaymentRequest payment,
+      PaymentProvider.Outcome outcome,
+      long amountCents,
+      String source,
+      String externalId,
+      String actor,
+      Instant now) {
     switch (outcome) {
       case PAID -> {
         if (amountCents != payment.amountCents()) {
@@ -46,12 +52,17 @@ public class Settlement {
         }
         if (payment.state() == PaymentState.FAILED) {
           // The citizen's earlier try failed, a later one at the same provider went through.
-          book(payment, payment.moveTo(PaymentState.PENDING, "PROVIDER_RETRIED", null, source, null, actor, null, now));
+          book(
+              payment,
+              payment.moveTo(
+                  PaymentState.PENDING, "PROVIDER_RETRIED", null, source, null, actor, null, now));
         }
         if (payment.state() != PaymentState.PENDING) {
           return Result.NOT_ALLOWED;
         }
-        book(payment, payment.markPaid(amountCents, "PROVIDER_PAID", source, externalId, actor, now));
+        book(
+            payment,
+            payment.markPaid(amountCents, "PROVIDER_PAID", source, externalId, actor, now));
         return Result.BOOKED;
       }
       case FAILED -> {
@@ -61,8 +72,17 @@ public class Settlement {
         if (payment.state() != PaymentState.PENDING) {
           return Result.NOT_ALLOWED;
         }
-        book(payment, payment.moveTo(PaymentState.FAILED, "PROVIDER_FAILED", amountCents, source, externalId, actor,
-            null, now));
+        book(
+            payment,
+            payment.moveTo(
+                PaymentState.FAILED,
+                "PROVIDER_FAILED",
+                amountCents,
+                source,
+                externalId,
+                actor,
+                null,
+                now));
         return Result.BOOKED;
       }
       default -> {
@@ -74,9 +94,18 @@ public class Settlement {
   /** Stores the event and the audit entry of one state change. */
   void book(PaymentRequest payment, PaymentEvent event) {
     payments.addEvent(event);
-    audit.record(new AuditEvent(event.actor(), "payment." + event.kind().toLowerCase(java.util.Locale.ROOT),
-        "payment_request", payment.id().toString(), payment.municipalityId(),
-        payment.referenceValue() + " " + event.fromState() + "->" + event.toState()
-            + (event.amountCents() == null ? "" : " " + event.amountCents() + " ct")));
+    audit.record(
+        new AuditEvent(
+            event.actor(),
+            "payment." + event.kind().toLowerCase(java.util.Locale.ROOT),
+            "payment_request",
+            payment.id().toString(),
+            payment.municipalityId(),
+            payment.referenceValue()
+                + " "
+                + event.fromState()
+                + "->"
+                + event.toState()
+                + (event.amountCents() == null ? "" : " " + event.amountCents() + " ct")));
   }
 }

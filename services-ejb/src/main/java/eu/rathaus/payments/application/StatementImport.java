@@ -2,6 +2,8 @@ package eu.rathaus.payments.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.payments.domain.BankEntry;
 import eu.rathaus.payments.domain.BankStatement;
 import eu.rathaus.payments.domain.Clarification;
@@ -18,8 +20,6 @@ import eu.rathaus.payments.domain.StatementRefused;
 import eu.rathaus.payments.domain.StatementRefused.Reason;
 import eu.rathaus.payments.domain.StatementRepository;
 import eu.rathaus.payments.infrastructure.Camt053Reader;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,10 +46,11 @@ import java.util.logging.Logger;
  * matches (Kassenzeichen and amount) mark payments paid through the state machine, everything
  * doubtful goes to the clarification list, money going out is ignored.
  *
- * <p>One file is one transaction: either every entry is booked and the statement recorded, or —
- * for any refusal or failure — nothing at all. A statement is imported once only (same identity or
- * same file: refused), and each bank transaction is booked to a payment once only (payment_event's
- * unique source + external id), so even an overlapping statement from another file cannot pay twice.
+ * <p>One file is one transaction: either every entry is booked and the statement recorded, or — for
+ * any refusal or failure — nothing at all. A statement is imported once only (same identity or same
+ * file: refused), and each bank transaction is booked to a payment once only (payment_event's
+ * unique source + external id), so even an overlapping statement from another file cannot pay
+ * twice.
  */
 @ApplicationScoped
 @Transactional
@@ -75,8 +76,16 @@ public class StatementImport {
   Clock clock = Clock.systemUTC();
 
   /** What an import did, for the page's summary. */
-  public record Result(UUID statementId, String messageType, String statementIdentity, int entries, int matched,
-      int clarifications, int ignoredDebits, int alreadyBooked) implements Serializable {
+  public record Result(
+      UUID statementId,
+      String messageType,
+      String statementIdentity,
+      int entries,
+      int matched,
+      int clarifications,
+      int ignoredDebits,
+      int alreadyBooked)
+      implements Serializable {
 
     public int getMatched() {
       return matched;
@@ -125,7 +134,10 @@ public class StatementImport {
     } catch (StatementRefused e) {
       return new Outcome(null, e.reason());
     } catch (PersistenceException e) {
-      LOG.log(Level.INFO, "Statement import lost to a concurrent import of the same statement: {0}", e.getMessage());
+      LOG.log(
+          Level.INFO,
+          "Statement import lost to a concurrent import of the same statement: {0}",
+          e.getMessage());
       return new Outcome(null, Reason.ALREADY_IMPORTED);
     }
   }
@@ -153,7 +165,8 @@ public class StatementImport {
       throw new StatementRefused(Reason.WRONG_ACCOUNT, statement.accountIban());
     }
     String sha256 = sha256(content);
-    if (statements.existsFile(m, sha256) || statements.existsIdentity(m, statement.accountIban(), statement.statementId())) {
+    if (statements.existsFile(m, sha256)
+        || statements.existsIdentity(m, statement.accountIban(), statement.statementId())) {
       throw new StatementRefused(Reason.ALREADY_IMPORTED, statement.statementId());
     }
 
@@ -167,8 +180,10 @@ public class StatementImport {
     int line = 0;
     for (BankEntry entry : statement.entries()) {
       line++;
-      Reconciliation.Decision decision = Reconciliation.decide(entry, reference -> candidate(m, reference, entry));
-      UUID paymentId = decision.reference().flatMap(r -> payment(m, r)).map(PaymentRequest::id).orElse(null);
+      Reconciliation.Decision decision =
+          Reconciliation.decide(entry, reference -> candidate(m, reference, entry));
+      UUID paymentId =
+          decision.reference().flatMap(r -> payment(m, r)).map(PaymentRequest::id).orElse(null);
       if (decision.outcome() == MatchOutcome.MATCHED) {
         book(paymentId, entry, actor, now);
         matched++;
@@ -177,27 +192,75 @@ public class StatementImport {
       } else if (decision.outcome() == MatchOutcome.ALREADY_BOOKED) {
         alreadyBooked++;
       }
-      StatementEntry row = new StatementEntry(UUID.randomUUID(), statementId, m, line, entry,
-          decision.reference().map(PaymentReference::value).orElse(entry.creditorReference()), paymentId, decision.outcome());
+      StatementEntry row =
+          new StatementEntry(
+              UUID.randomUUID(),
+              statementId,
+              m,
+              line,
+              entry,
+              decision.reference().map(PaymentReference::value).orElse(entry.creditorReference()),
+              paymentId,
+              decision.outcome());
       rows.add(row);
       if (decision.outcome().clarification() != null) {
-        clarifications.add(new Clarification(UUID.randomUUID(), row, m, decision.outcome().clarification(), now));
+        clarifications.add(
+            new Clarification(UUID.randomUUID(), row, m, decision.outcome().clarification(), now));
       }
     }
-    statements.add(new ImportedStatement(statementId, m, statement, fileName, sha256, matched, clarifications.size(),
-        debits + alreadyBooked, actor, now));
+    statements.add(
+        new ImportedStatement(
+            statementId,
+            m,
+            statement,
+            fileName,
+            sha256,
+            matched,
+            clarifications.size(),
+            debits + alreadyBooked,
+            actor,
+            now));
     rows.forEach(statements::addEntry);
     clarifications.forEach(statements::addClarification);
-    audit.record(new AuditEvent(actor, "treasury.statement.imported", "bank_statement", statementId.toString(), m,
-        statement.messageType() + " " + statement.statementId() + ": entries=" + rows.size() + ", matched=" + matched
-            + ", clarifications=" + clarifications.size() + ", debits=" + debits + ", alreadyBooked=" + alreadyBooked));
-    LOG.log(Level.INFO, "Statement {0} imported: {1} entries, {2} matched, {3} to clarify",
+    audit.record(
+        new AuditEvent(
+            actor,
+            "treasury.statement.imported",
+            "bank_statement",
+            statementId.toString(),
+            m,
+            statement.messageType()
+                + " "
+                + statement.statementId()
+                + ": entries="
+                + rows.size()
+                + ", matched="
+                + matched
+                + ", clarifications="
+                + clarifications.size()
+                + ", debits="
+                + debits
+                + ", alreadyBooked="
+                + alreadyBooked));
+    LOG.log(
+        Level.INFO,
+        "Statement {0} imported: {1} entries, {2} matched, {3} to clarify",
         new Object[] {statementId, rows.size(), matched, clarifications.size()});
-    return new Result(statementId, statement.messageType(), statement.statementId(), rows.size(), matched,
-        clarifications.size(), debits, alreadyBooked);
+    return new Result(
+        statementId,
+        statement.messageType(),
+        statement.statementId(),
+        rows.size(),
+        matched,
+        clarifications.size(),
+        debits,
+        alreadyBooked);
   }
 
-  /** OPEN/FAILED → PENDING (the transfer is the citizen's choice of method) → PAID, both events stored. */
+  /**
+   * OPEN/FAILED → PENDING (the transfer is the citizen's choice of method) → PAID, both events
+   * stored.
+   */
   private void book(UUID paymentId, BankEntry entry, String actor, Instant now) {
     PaymentRequest p = payments.lock(paymentId).orElseThrow();
     if (p.method() == null) {
@@ -206,21 +269,48 @@ public class StatementImport {
       p.choose(PaymentMethod.SEPA_TRANSFER, null, null, now);
     }
     if (p.state() != PaymentState.PENDING) {
-      payments.addEvent(p.moveTo(PaymentState.PENDING, "BANK_TRANSFER_RECEIVED", entry.amountCents(), SOURCE, null, actor,
-          "bank reference " + entry.bankReference(), now));
+      payments.addEvent(
+          p.moveTo(
+              PaymentState.PENDING,
+              "BANK_TRANSFER_RECEIVED",
+              entry.amountCents(),
+              SOURCE,
+              null,
+              actor,
+              "bank reference " + entry.bankReference(),
+              now));
     }
-    payments.addEvent(p.markPaid(entry.amountCents(), "BANK_STATEMENT_MATCHED", SOURCE, entry.bankReference(), actor, now));
-    audit.record(new AuditEvent(actor, "payment.paid", "payment", p.id().toString(), p.municipalityId(),
-        "camt053 " + p.referenceValue() + " bank reference " + entry.bankReference()));
+    payments.addEvent(
+        p.markPaid(
+            entry.amountCents(),
+            "BANK_STATEMENT_MATCHED",
+            SOURCE,
+            entry.bankReference(),
+            actor,
+            now));
+    audit.record(
+        new AuditEvent(
+            actor,
+            "payment.paid",
+            "payment",
+            p.id().toString(),
+            p.municipalityId(),
+            "camt053 " + p.referenceValue() + " bank reference " + entry.bankReference()));
   }
 
   private Optional<PaymentRequest> payment(UUID m, PaymentReference reference) {
     return payments.byReference(reference).filter(p -> p.municipalityId().equals(m));
   }
 
-  private Optional<Reconciliation.Candidate> candidate(UUID m, PaymentReference reference, BankEntry entry) {
-    return payment(m, reference).map(p -> new Reconciliation.Candidate(p.amountCents(), p.state(),
-        payments.hasEvent(p.id(), SOURCE, entry.bankReference())));
+  private Optional<Reconciliation.Candidate> candidate(
+      UUID m, PaymentReference reference, BankEntry entry) {
+    return payment(m, reference)
+        .map(
+            p ->
+                new Reconciliation.Candidate(
+                    p.amountCents(),
+                    p.state(),
+                    payments.hasEvent(p.id(), SOURCE, entry.bankReference())));
   }
 
   static String sha256(byte[] content) {

@@ -8,8 +8,16 @@ import java.io.Serializable;
  * as structured remittance, plus the same as EPC QR code ("GiroCode") payload and SVG, so the
  * banking app fills everything in and no digit can be mistyped.
  */
-public record TransferDetails(String payeeName, String iban, String bic, long amountCents, String reference,
-    String printedReference, String epcPayload, String qrSvg) implements Serializable {
+public record TransferDetails(
+    String payeeName,
+    String iban,
+    String bic,
+    long amountCents,
+    String reference,
+    String printedReference,
+    String epcPayload,
+    String qrSvg)
+    implements Serializable {
 
   /** The IBAN in groups of four, as printed. */
   public String formattedIban() {

@@ -2,6 +2,8 @@ package eu.rathaus.payments.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.payments.domain.Clarification;
 import eu.rathaus.payments.domain.ClarificationReason;
 import eu.rathaus.payments.domain.ImportedStatement;
@@ -10,8 +12,6 @@ import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.payments.domain.StatementEntry;
 import eu.rathaus.payments.domain.StatementRepository;
-import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.kernel.TenantScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,8 +55,18 @@ public class Treasury {
   Clock clock = Clock.systemUTC();
 
   /** One payment as the treasury lists it. */
-  public record PaymentRow(UUID id, String reference, String referenceNumber, String serviceTitle, long amountCents,
-      long paidCents, long refundedCents, PaymentState state, PaymentMethod method, Instant createdAt, Instant paidAt)
+  public record PaymentRow(
+      UUID id,
+      String reference,
+      String referenceNumber,
+      String serviceTitle,
+      long amountCents,
+      long paidCents,
+      long refundedCents,
+      PaymentState state,
+      PaymentMethod method,
+      Instant createdAt,
+      Instant paidAt)
       implements Serializable {
 
     public long refundableCents() {
@@ -68,23 +78,56 @@ public class Treasury {
   public record StateTotal(PaymentState state, long count, long sumCents) implements Serializable {}
 
   /** The payments of a period and their totals; {@code rows} is capped, the totals are not. */
-  public record Overview(List<PaymentRow> rows, List<StateTotal> totals, long count, long sumCents, long paidCents,
-      long refundedCents) implements Serializable {}
+  public record Overview(
+      List<PaymentRow> rows,
+      List<StateTotal> totals,
+      long count,
+      long sumCents,
+      long paidCents,
+      long refundedCents)
+      implements Serializable {}
 
   /** A clarification with the bank entry it is about. */
-  /** One statement import as the treasury page lists it; {@code id} is the stored statement's id. */
-  public record ImportRow(UUID id, String statementId, Instant importedAt, int entries, int matched, int clarifications,
-      String fileName) implements Serializable {
+  /**
+   * One statement import as the treasury page lists it; {@code id} is the stored statement's id.
+   */
+  public record ImportRow(
+      UUID id,
+      String statementId,
+      Instant importedAt,
+      int entries,
+      int matched,
+      int clarifications,
+      String fileName)
+      implements Serializable {
 
     static ImportRow of(ImportedStatement s) {
-      return new ImportRow(s.id(), s.statementId(), s.importedAt(), s.entryCount(), s.matchedCount(), s.clarificationCount(),
+      return new ImportRow(
+          s.id(),
+          s.statementId(),
+          s.importedAt(),
+          s.entryCount(),
+          s.matchedCount(),
+          s.clarificationCount(),
           s.fileName());
     }
   }
 
-  public record ClarificationRow(UUID id, ClarificationReason reason, Clarification.Status status, long amountCents,
-      LocalDate bookingDate, String bankReference, String creditorReference, String remittance, String debtorName,
-      String note, String resolvedBy, Instant resolvedAt, Instant createdAt) implements Serializable {}
+  public record ClarificationRow(
+      UUID id,
+      ClarificationReason reason,
+      Clarification.Status status,
+      long amountCents,
+      LocalDate bookingDate,
+      String bankReference,
+      String creditorReference,
+      String remittance,
+      String debtorName,
+      String note,
+      String resolvedBy,
+      Instant resolvedAt,
+      Instant createdAt)
+      implements Serializable {}
 
   /**
    * @param from first day (inclusive), null for no lower bound
@@ -93,15 +136,24 @@ public class Treasury {
    */
   public Overview payments(LocalDate from, LocalDate to, PaymentState state) {
     UUID m = TreasuryCaller.municipality(caller);
-    String where = " from PaymentRequest p, CaseApplication a, ServiceDefinition d"
-        + " where a.id = p.applicationId and d.id = a.definitionId and p.municipalityId = :m"
-        + (from == null ? "" : " and coalesce(p.paidAt, p.createdAt) >= :start")
-        + (to == null ? "" : " and coalesce(p.paidAt, p.createdAt) < :end")
-        + (state == null ? "" : " and p.state = :state");
-    var rowsQuery = em.createQuery("select p, a.referenceNumber, d.titleDe" + where
-        + " order by coalesce(p.paidAt, p.createdAt) desc, p.id", Object[].class);
-    var totalsQuery = em.createQuery("select p.state, count(p), sum(p.amountCents), sum(p.paidCents), sum(p.refundedCents)"
-        + where + " group by p.state", Object[].class);
+    String where =
+        " from PaymentRequest p, CaseApplication a, ServiceDefinition d"
+            + " where a.id = p.applicationId and d.id = a.definitionId and p.municipalityId = :m"
+            + (from == null ? "" : " and coalesce(p.paidAt, p.createdAt) >= :start")
+            + (to == null ? "" : " and coalesce(p.paidAt, p.createdAt) < :end")
+            + (state == null ? "" : " and p.state = :state");
+    var rowsQuery =
+        em.createQuery(
+            "select p, a.referenceNumber, d.titleDe"
+                + where
+                + " order by coalesce(p.paidAt, p.createdAt) desc, p.id",
+            Object[].class);
+    var totalsQuery =
+        em.createQuery(
+            "select p.state, count(p), sum(p.amountCents), sum(p.paidCents), sum(p.refundedCents)"
+                + where
+                + " group by p.state",
+            Object[].class);
     for (var q : List.of(rowsQuery, totalsQuery)) {
       q.setParameter("m", m);
       if (from != null) {
@@ -117,8 +169,19 @@ public class Treasury {
     List<PaymentRow> rows = new ArrayList<>();
     for (Object[] r : rowsQuery.setMaxResults(MAX_ROWS).getResultList()) {
       PaymentRequest p = (PaymentRequest) r[0];
-      rows.add(new PaymentRow(p.id(), p.referenceValue(), (String) r[1], (String) r[2], p.amountCents(), p.paidCents(),
-          p.refundedCents(), p.state(), p.method(), p.createdAt(), p.paidAt()));
+      rows.add(
+          new PaymentRow(
+              p.id(),
+              p.referenceValue(),
+              (String) r[1],
+              (String) r[2],
+              p.amountCents(),
+              p.paidCents(),
+              p.refundedCents(),
+              p.state(),
+              p.method(),
+              p.createdAt(),
+              p.paidAt()));
     }
     Map<PaymentState, StateTotal> byState = new EnumMap<>(PaymentState.class);
     long count = 0;
@@ -143,8 +206,21 @@ public class Treasury {
   /** The CSV file (see {@link TreasuryCsv}) of the same selection as {@link #payments}. */
   public byte[] csv(LocalDate from, LocalDate to, PaymentState state) {
     Overview overview = payments(from, to, state);
-    audit.record(new AuditEvent(TreasuryCaller.actor(caller), "treasury.csv.exported", "payment", null,
-        TreasuryCaller.municipality(caller), "from=" + from + ", to=" + to + ", state=" + state + ", rows=" + overview.rows().size()));
+    audit.record(
+        new AuditEvent(
+            TreasuryCaller.actor(caller),
+            "treasury.csv.exported",
+            "payment",
+            null,
+            TreasuryCaller.municipality(caller),
+            "from="
+                + from
+                + ", to="
+                + to
+                + ", state="
+                + state
+                + ", rows="
+                + overview.rows().size()));
     return TreasuryCsv.file(overview.rows());
   }
 
@@ -155,9 +231,21 @@ public class Treasury {
     List<ClarificationRow> resolved = new ArrayList<>();
     for (Clarification c : statements.clarifications(m, false)) {
       StatementEntry e = statements.entry(m, c.entryId()).orElseThrow();
-      ClarificationRow row = new ClarificationRow(c.id(), c.reason(), c.status(), e.amountCents(), e.bookingDate(),
-          e.bankReference(), e.creditorReference(), e.remittanceInfo(), e.debtorName(), c.resolutionNote(), c.resolvedBy(),
-          c.resolvedAt(), c.createdAt());
+      ClarificationRow row =
+          new ClarificationRow(
+              c.id(),
+              c.reason(),
+              c.status(),
+              e.amountCents(),
+              e.bookingDate(),
+              e.bankReference(),
+              e.creditorReference(),
+              e.remittanceInfo(),
+              e.debtorName(),
+              c.resolutionNote(),
+              c.resolvedBy(),
+              c.resolvedAt(),
+              c.createdAt());
       (c.status() == Clarification.Status.OPEN ? open : resolved).add(row);
     }
     open.addAll(resolved);
@@ -174,15 +262,25 @@ public class Treasury {
   public void resolve(UUID clarificationId, String note) {
     UUID m = TreasuryCaller.municipality(caller);
     String actor = TreasuryCaller.actor(caller);
-    Clarification c = statements.clarification(m, clarificationId)
-        .orElseThrow(() -> new NoSuchElementException("No clarification " + clarificationId));
+    Clarification c =
+        statements
+            .clarification(m, clarificationId)
+            .orElseThrow(() -> new NoSuchElementException("No clarification " + clarificationId));
     c.resolve(note, actor, clock.instant());
-    audit.record(new AuditEvent(actor, "treasury.clarification.resolved", "payment_clarification", c.id().toString(), m,
-        c.reason().name()));
+    audit.record(
+        new AuditEvent(
+            actor,
+            "treasury.clarification.resolved",
+            "payment_clarification",
+            c.id().toString(),
+            m,
+            c.reason().name()));
   }
 
   /** The latest statement imports. */
   public List<ImportRow> recentImports() {
-    return statements.recent(TreasuryCaller.municipality(caller), 20).stream().map(ImportRow::of).toList();
+    return statements.recent(TreasuryCaller.municipality(caller), 20).stream()
+        .map(ImportRow::of)
+        .toList();
   }
 }

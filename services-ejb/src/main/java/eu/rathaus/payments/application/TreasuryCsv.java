@@ -17,18 +17,29 @@ import java.util.List;
  *   <li>CRLF line ends (RFC 4180); cells with {@code ;}, quotes or line breaks are quoted;
  *   <li>times in Europe/Berlin as {@code dd.MM.yyyy HH:mm}; states and methods as their codes
  *       (stable for import rules, unlike translated labels);
- *   <li>formula injection defused: a cell starting with {@code = + - @}, tab or carriage return gets
- *       a leading apostrophe, so a service title or name can never run as a spreadsheet formula.
+ *   <li>formula injection defused: a cell starting with {@code = + - @}, tab or carriage return
+ *       gets a leading apostrophe, so a service title or name can never run as a spreadsheet
+ *       formula.
  * </ul>
  */
 public final class TreasuryCsv {
 
   public static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  static final List<String> HEADER = List.of("Kassenzeichen", "Aktenzeichen", "Leistung", "Betrag", "Bezahlt",
-      "Erstattet", "Status", "Bezahlt am", "Zahlweg");
+  static final List<String> HEADER =
+      List.of(
+          "Kassenzeichen",
+          "Aktenzeichen",
+          "Leistung",
+          "Betrag",
+          "Bezahlt",
+          "Erstattet",
+          "Status",
+          "Bezahlt am",
+          "Zahlweg");
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
   private TreasuryCsv() {}
 
@@ -37,9 +48,18 @@ public final class TreasuryCsv {
     StringBuilder out = new StringBuilder();
     line(out, HEADER);
     for (Treasury.PaymentRow r : rows) {
-      line(out, List.of(r.reference(), nz(r.referenceNumber()), nz(r.serviceTitle()), euros(r.amountCents()),
-          euros(r.paidCents()), euros(r.refundedCents()), r.state().name(), time(r.paidAt()),
-          r.method() == null ? "" : r.method().name()));
+      line(
+          out,
+          List.of(
+              r.reference(),
+              nz(r.referenceNumber()),
+              nz(r.serviceTitle()),
+              euros(r.amountCents()),
+              euros(r.paidCents()),
+              euros(r.refundedCents()),
+              r.state().name(),
+              time(r.paidAt()),
+              r.method() == null ? "" : r.method().name()));
     }
     byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
     byte[] file = new byte[BOM.length + text.length];
@@ -64,7 +84,10 @@ public final class TreasuryCsv {
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }
-    if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+    if (v.indexOf(';') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
       v = '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param statementId the statement's id (several joined by {@code +} if a file carries several)
  * @param accountIban the statement's account, electronic form
  */
-public record BankStatement(String messageType, String messageId, String statementId, String accountIban,
-    LocalDate periodFrom, LocalDate periodTo, List<BankEntry> entries) {
+public record BankStatement(
+    String messageType,
+    String messageId,
+    String statementId,
+    String accountIban,
+    LocalDate periodFrom,
+    LocalDate periodTo,
+    List<BankEntry> entries) {
 
   public BankStatement {
     Objects.requireNonNull(messageType);

@@ -56,7 +56,8 @@ public class Clarification {
 
   protected Clarification() {}
 
-  public Clarification(UUID id, StatementEntry entry, UUID municipalityId, ClarificationReason reason, Instant now) {
+  public Clarification(
+      UUID id, StatementEntry entry, UUID municipalityId, ClarificationReason reason, Instant now) {
     this.id = id;
     this.entryId = entry.id();
     this.municipalityId = municipalityId;
@@ -80,7 +81,8 @@ public class Clarification {
       throw new IllegalStateException("Already resolved");
     }
     this.status = Status.RESOLVED;
-    this.resolutionNote = note.strip().length() <= 1000 ? note.strip() : note.strip().substring(0, 1000);
+    this.resolutionNote =
+        note.strip().length() <= 1000 ? note.strip() : note.strip().substring(0, 1000);
     this.resolvedBy = by;
     this.resolvedAt = now;
   }

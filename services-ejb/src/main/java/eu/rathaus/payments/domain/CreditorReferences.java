@@ -7,13 +7,15 @@ import java.util.Optional;
  * Finds the Kassenzeichen in what a bank passes on from a transfer. Citizens who use the GiroCode
  * send it in the structured field; many type it into the free text instead — with spaces every four
  * characters as printed, in lower case, between other words ("Gebühr RF71 MUS2 0260 0012 3
- * Parkausweis"). The ISO 11649 check digits make a wrong guess very unlikely, and candidates that end
- * where a word ends are preferred, so a reference followed by more words is still found exactly.
+ * Parkausweis"). The ISO 11649 check digits make a wrong guess very unlikely, and candidates that
+ * end where a word ends are preferred, so a reference followed by more words is still found
+ * exactly.
  */
 public final class CreditorReferences {
 
   /** RF + 2 check digits + 1..21 characters. */
   private static final int MIN = 5;
+
   private static final int MAX = 25;
 
   private CreditorReferences() {}

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The EPC QR code ("GiroCode", EPC069-12, version 002) a citizen scans with a banking app to pay
- * a fee by SEPA credit transfer, with the amount and the Kassenzeichen already filled in.
+ * The EPC QR code ("GiroCode", EPC069-12, version 002) a citizen scans with a banking app to pay a
+ * fee by SEPA credit transfer, with the amount and the Kassenzeichen already filled in.
  */
 public final class EpcQrCode {
 
@@ -25,13 +25,14 @@ public final class EpcQrCode {
   private EpcQrCode() {}
 
   /**
-   * The payload text: service tag, version 002, UTF-8, SCT, BIC, beneficiary, IBAN, amount,
-   * (no purpose code), the structured reference, no unstructured text; lines joined by LF and no
+   * The payload text: service tag, version 002, UTF-8, SCT, BIC, beneficiary, IBAN, amount, (no
+   * purpose code), the structured reference, no unstructured text; lines joined by LF and no
    * trailing empty lines.
    *
    * @param amountCents 1 cent to 999,999,999.99 EUR
    */
-  public static String payload(String beneficiary, String iban, String bic, long amountCents, PaymentReference reference) {
+  public static String payload(
+      String beneficiary, String iban, String bic, long amountCents, PaymentReference reference) {
     String compactIban = iban == null ? "" : iban.replace(" ", "");
     if (!IBAN.matcher(compactIban).matches()) {
       throw new IllegalArgumentException("IBAN malformed");
@@ -69,7 +70,18 @@ public final class EpcQrCode {
   public static BitMatrix symbol(String payload) {
     try {
       return new QRCodeWriter()
-          .encode(payload, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, 4));
+          .encode(
+              payload,
+              BarcodeFormat.QR_CODE,
+              0,
+              0,
+              Map.of(
+                  EncodeHintType.ERROR_CORRECTION,
+                  ErrorCorrectionLevel.M,
+                  EncodeHintType.CHARACTER_SET,
+                  "UTF-8",
+                  EncodeHintType.MARGIN,
+                  4));
     } catch (WriterException e) {
       throw new IllegalArgumentException("payload cannot be encoded as QR code", e);
     }
@@ -86,9 +98,16 @@ public final class EpcQrCode {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " " + matrix.getHeight()
-        + "\" role=\"img\" aria-label=\"" + escape(title) + "\" shape-rendering=\"crispEdges\">"
-        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        + matrix.getWidth()
+        + " "
+        + matrix.getHeight()
+        + "\" role=\"img\" aria-label=\""
+        + escape(title)
+        + "\" shape-rendering=\"crispEdges\">"
+        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+        + path
+        + "\"/></svg>";
   }
 
   private static String escape(String text) {

@@ -68,8 +68,17 @@ public class ImportedStatement {
 
   protected ImportedStatement() {}
 
-  public ImportedStatement(UUID id, UUID municipalityId, BankStatement statement, String fileName, String fileSha256,
-      int matched, int clarifications, int ignored, String importedBy, Instant importedAt) {
+  public ImportedStatement(
+      UUID id,
+      UUID municipalityId,
+      BankStatement statement,
+      String fileName,
+      String fileSha256,
+      int matched,
+      int clarifications,
+      int ignored,
+      String importedBy,
+      Instant importedAt) {
     this.id = id;
     this.municipalityId = municipalityId;
     this.messageType = statement.messageType();

@@ -10,7 +10,9 @@ public enum MatchOutcome {
   OVERPAID(ClarificationReason.OVERPAID),
   /** No Kassenzeichen, or one of no payment of this municipality. */
   UNKNOWN_REFERENCE(ClarificationReason.UNKNOWN_REFERENCE),
-  /** The payment cannot take money any more: already paid (by other means), expired or cancelled. */
+  /**
+   * The payment cannot take money any more: already paid (by other means), expired or cancelled.
+   */
   NOT_PAYABLE(ClarificationReason.NOT_PAYABLE),
   /** Not in euros; fees are. */
   OTHER_CURRENCY(ClarificationReason.OTHER_CURRENCY),

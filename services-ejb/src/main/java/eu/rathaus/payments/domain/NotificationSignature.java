@@ -50,7 +50,8 @@ public final class NotificationSignature {
   }
 
   public Verdict verify(long epochSeconds, byte[] body, String signatureHex, Instant now) {
-    // Compared as plain seconds: any long may arrive in the header, and Instant.ofEpochSecond throws
+    // Compared as plain seconds: any long may arrive in the header, and Instant.ofEpochSecond
+    // throws
     // beyond year 1,000,000,000 (a 500 per request before issue 10). The bounds cannot overflow.
     long nowSeconds = now.getEpochSecond();
     long tolerance = TOLERANCE.toSeconds();
@@ -58,7 +59,10 @@ public final class NotificationSignature {
       return Verdict.STALE;
     }
     byte[] expected = sign(epochSeconds, body).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = signatureHex == null ? new byte[0] : signatureHex.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    byte[] given =
+        signatureHex == null
+            ? new byte[0]
+            : signatureHex.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given) ? Verdict.VALID : Verdict.BAD_SIGNATURE;
   }
 }

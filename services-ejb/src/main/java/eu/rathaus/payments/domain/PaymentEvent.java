@@ -62,8 +62,18 @@ public class PaymentEvent {
 
   protected PaymentEvent() {}
 
-  PaymentEvent(UUID id, PaymentRequest payment, Instant occurredAt, String kind, PaymentState fromState,
-      PaymentState toState, Long amountCents, String source, String externalId, String actor, String detail) {
+  PaymentEvent(
+      UUID id,
+      PaymentRequest payment,
+      Instant occurredAt,
+      String kind,
+      PaymentState fromState,
+      PaymentState toState,
+      Long amountCents,
+      String source,
+      String externalId,
+      String actor,
+      String detail) {
     this.id = id;
     this.paymentId = payment.id();
     this.municipalityId = payment.municipalityId();

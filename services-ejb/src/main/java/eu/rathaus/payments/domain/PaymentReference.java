@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The "Kassenzeichen" of a fee, as an ISO 11649 structured creditor reference ({@code RF} + two
- * check digits + up to 21 letters and digits). Using the international standard, rather than an
- * own check-digit scheme, lets the reference travel in the structured remittance field of SEPA
+ * check digits + up to 21 letters and digits). Using the international standard, rather than an own
+ * check-digit scheme, lets the reference travel in the structured remittance field of SEPA
  * transfers and EPC QR codes, and lets banks reject mistyped references before the money moves.
  */
 public final class PaymentReference {
@@ -31,13 +31,17 @@ public final class PaymentReference {
     if (number < 0 || number > 999_999_999L) {
       throw new IllegalArgumentException("running number out of range");
     }
-    return withBody(municipalityCode.toUpperCase(Locale.ROOT) + year + String.format(Locale.ROOT, "%06d", number));
+    return withBody(
+        municipalityCode.toUpperCase(Locale.ROOT)
+            + year
+            + String.format(Locale.ROOT, "%06d", number));
   }
 
   /** Adds the check digits to a body of 1 to 21 letters and digits. */
   public static PaymentReference withBody(String body) {
     if (body == null || !BODY.matcher(body).matches()) {
-      throw new IllegalArgumentException("reference body must be 1-21 upper-case letters or digits");
+      throw new IllegalArgumentException(
+          "reference body must be 1-21 upper-case letters or digits");
     }
     int check = 98 - mod97(body + "RF00");
     return new PaymentReference(String.format(Locale.ROOT, "RF%02d%s", check, body));
@@ -50,7 +54,8 @@ public final class PaymentReference {
    */
   public static PaymentReference parse(String text) {
     String compact = text == null ? "" : text.replace(" ", "").toUpperCase(Locale.ROOT);
-    if (!FULL.matcher(compact).matches() || mod97(compact.substring(4) + compact.substring(0, 4)) != 1) {
+    if (!FULL.matcher(compact).matches()
+        || mod97(compact.substring(4) + compact.substring(0, 4)) != 1) {
       throw new IllegalArgumentException("not a valid creditor reference");
     }
     return new PaymentReference(compact);

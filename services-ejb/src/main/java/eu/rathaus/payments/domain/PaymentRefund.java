@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A refund of a paid fee, in full or in part: through the hosted provider ({@link Channel#PROVIDER})
- * or, for bank transfers, as an instruction for the treasury's bank ({@link Channel#SEPA_INSTRUCTION}).
+ * A refund of a paid fee, in full or in part: through the hosted provider ({@link
+ * Channel#PROVIDER}) or, for bank transfers, as an instruction for the treasury's bank ({@link
+ * Channel#SEPA_INSTRUCTION}).
  */
 @Entity
 @Table(name = "payment_refund")
@@ -64,8 +65,14 @@ public class PaymentRefund {
 
   protected PaymentRefund() {}
 
-  public PaymentRefund(UUID id, PaymentRequest payment, long amountCents, String reason, Channel channel,
-      String requestedBy, Instant now) {
+  public PaymentRefund(
+      UUID id,
+      PaymentRequest payment,
+      long amountCents,
+      String reason,
+      Channel channel,
+      String requestedBy,
+      Instant now) {
     if (amountCents <= 0) {
       throw new IllegalArgumentException("A refund is for a positive amount");
     }

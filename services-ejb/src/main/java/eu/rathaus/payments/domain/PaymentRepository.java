@@ -41,7 +41,10 @@ public interface PaymentRepository {
   /** The requests of several applications, for lists ("Meine Anträge"). */
   List<PaymentRequest> forApplications(Collection<UUID> applicationIds);
 
-  /** Whether the service version the application was submitted against allows deciding before payment. */
+  /**
+   * Whether the service version the application was submitted against allows deciding before
+   * payment.
+   */
   boolean decideBeforePayment(UUID applicationId);
 
   /**
@@ -50,6 +53,9 @@ public interface PaymentRepository {
    */
   List<PaymentRequest> claimPendingHosted(Instant before, int limit);
 
-  /** Payable requests (OPEN, PENDING, FAILED) whose due date lies before {@code today}, locked with SKIP LOCKED. */
+  /**
+   * Payable requests (OPEN, PENDING, FAILED) whose due date lies before {@code today}, locked with
+   * SKIP LOCKED.
+   */
   List<PaymentRequest> claimOverdue(LocalDate today, int limit);
 }

@@ -73,7 +73,9 @@ public class PaymentRequest {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  /** The payee account as it was when the request was opened (V18): later changes never alter it. */
+  /**
+   * The payee account as it was when the request was opened (V18): later changes never alter it.
+   */
   @Column(name = "payee_name", length = 70, updatable = false)
   private String payeeName;
 
@@ -87,8 +89,15 @@ public class PaymentRequest {
 
   protected PaymentRequest() {}
 
-  public PaymentRequest(UUID id, UUID municipalityId, UUID applicationId, String applicantSubject,
-      PaymentReference reference, long amountCents, LocalDate dueDate, Instant now) {
+  public PaymentRequest(
+      UUID id,
+      UUID municipalityId,
+      UUID applicationId,
+      String applicantSubject,
+      PaymentReference reference,
+      long amountCents,
+      LocalDate dueDate,
+      Instant now) {
     if (amountCents <= 0) {
       throw new IllegalArgumentException("A payment request is for a positive amount");
     }
@@ -126,49 +135,89 @@ public class PaymentRequest {
 
   /** The event recording the request's creation (state OPEN), to be stored with it. */
   public PaymentEvent openedEvent(String actor) {
-    return new PaymentEvent(UUID.randomUUID(), this, createdAt, "OPENED", null, PaymentState.OPEN,
-        amountCents, "PORTAL", null, actor, null);
+    return new PaymentEvent(
+        UUID.randomUUID(),
+        this,
+        createdAt,
+        "OPENED",
+        null,
+        PaymentState.OPEN,
+        amountCents,
+        "PORTAL",
+        null,
+        actor,
+        null);
   }
 
   /**
    * Moves to {@code target} if the state machine allows it and returns the event to store.
    *
    * @param kind what happened, e.g. {@code PROVIDER_NOTIFIED_PAID}, {@code BANK_STATEMENT_MATCHED}
-   * @param source who said so: {@code PROVIDER:<name>}, {@code CAMT053}, {@code POLL}, {@code PORTAL}
-   * @param externalId the source's id of the signal (notification id, bank entry reference), or null
+   * @param source who said so: {@code PROVIDER:<name>}, {@code CAMT053}, {@code POLL}, {@code
+   *     PORTAL}
+   * @param externalId the source's id of the signal (notification id, bank entry reference), or
+   *     null
    * @throws PaymentTransitionRefused when the move is not allowed; nothing changed then
    */
-  public PaymentEvent moveTo(PaymentState target, String kind, Long eventAmountCents, String source,
-      String externalId, String actor, String detail, Instant now) {
+  public PaymentEvent moveTo(
+      PaymentState target,
+      String kind,
+      Long eventAmountCents,
+      String source,
+      String externalId,
+      String actor,
+      String detail,
+      Instant now) {
     if (!state.canMoveTo(target)) {
       throw new PaymentTransitionRefused(state, target);
     }
     PaymentState from = state;
     state = target;
     updatedAt = now;
-    return new PaymentEvent(UUID.randomUUID(), this, now, kind, from, target, eventAmountCents, source,
-        externalId, actor, detail);
+    return new PaymentEvent(
+        UUID.randomUUID(),
+        this,
+        now,
+        kind,
+        from,
+        target,
+        eventAmountCents,
+        source,
+        externalId,
+        actor,
+        detail);
   }
 
   /** Marks the money as received (PENDING → PAID) with the amount that actually arrived. */
-  public PaymentEvent markPaid(long receivedCents, String kind, String source, String externalId, String actor,
+  public PaymentEvent markPaid(
+      long receivedCents,
+      String kind,
+      String source,
+      String externalId,
+      String actor,
       Instant now) {
     if (receivedCents != amountCents) {
-      throw new IllegalArgumentException("Paid amount " + receivedCents + " does not match " + amountCents);
+      throw new IllegalArgumentException(
+          "Paid amount " + receivedCents + " does not match " + amountCents);
     }
-    PaymentEvent event = moveTo(PaymentState.PAID, kind, receivedCents, source, externalId, actor, null, now);
+    PaymentEvent event =
+        moveTo(PaymentState.PAID, kind, receivedCents, source, externalId, actor, null, now);
     paidCents = receivedCents;
     paidAt = now;
     return event;
   }
 
-  /** Books a refund of {@code cents} (PAID/REFUNDED → REFUNDED); never more than was paid in total. */
-  public PaymentEvent refund(long cents, String source, String externalId, String actor, String reason,
-      Instant now) {
+  /**
+   * Books a refund of {@code cents} (PAID/REFUNDED → REFUNDED); never more than was paid in total.
+   */
+  public PaymentEvent refund(
+      long cents, String source, String externalId, String actor, String reason, Instant now) {
     if (cents <= 0 || cents > refundableCents()) {
-      throw new IllegalArgumentException("Refund of " + cents + " exceeds the refundable " + refundableCents());
+      throw new IllegalArgumentException(
+          "Refund of " + cents + " exceeds the refundable " + refundableCents());
     }
-    PaymentEvent event = moveTo(PaymentState.REFUNDED, "REFUNDED", cents, source, externalId, actor, reason, now);
+    PaymentEvent event =
+        moveTo(PaymentState.REFUNDED, "REFUNDED", cents, source, externalId, actor, reason, now);
     refundedCents += cents;
     return event;
   }

@@ -28,7 +28,8 @@ public final class Reconciliation {
    *
    * @param lookup finds the candidate payment of a reference within the caller's municipality
    */
-  public static Decision decide(BankEntry entry, java.util.function.Function<PaymentReference, Optional<Candidate>> lookup) {
+  public static Decision decide(
+      BankEntry entry, java.util.function.Function<PaymentReference, Optional<Candidate>> lookup) {
     if (!entry.credit()) {
       return new Decision(MatchOutcome.DEBIT_IGNORED, Optional.empty());
     }

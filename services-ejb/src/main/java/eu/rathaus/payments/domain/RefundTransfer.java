@@ -11,6 +11,15 @@ import java.time.LocalDate;
  * @param endToEndId travels to the citizen's statement; the Kassenzeichen, so they recognise it
  * @param remittance the text on the citizen's statement (max. 140 characters)
  */
-public record RefundTransfer(String messageId, Instant createdAt, LocalDate executionDate, String debtorName,
-    String debtorIban, String debtorBic, String creditorName, String creditorIban, long amountCents,
-    String endToEndId, String remittance) {}
+public record RefundTransfer(
+    String messageId,
+    Instant createdAt,
+    LocalDate executionDate,
+    String debtorName,
+    String debtorIban,
+    String debtorBic,
+    String creditorName,
+    String creditorIban,
+    long amountCents,
+    String endToEndId,
+    String remittance) {}

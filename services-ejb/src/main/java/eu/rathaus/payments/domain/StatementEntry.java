@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** One transaction of an imported statement with the outcome of matching; never changed afterwards. */
+/**
+ * One transaction of an imported statement with the outcome of matching; never changed afterwards.
+ */
 @Entity
 @Immutable
 @Table(name = "bank_statement_entry")
@@ -63,8 +65,15 @@ public class StatementEntry {
 
   protected StatementEntry() {}
 
-  public StatementEntry(UUID id, UUID statementId, UUID municipalityId, int lineNo, BankEntry entry,
-      String creditorReference, UUID paymentId, MatchOutcome outcome) {
+  public StatementEntry(
+      UUID id,
+      UUID statementId,
+      UUID municipalityId,
+      int lineNo,
+      BankEntry entry,
+      String creditorReference,
+      UUID paymentId,
+      MatchOutcome outcome) {
     this.id = id;
     this.statementId = statementId;
     this.municipalityId = municipalityId;

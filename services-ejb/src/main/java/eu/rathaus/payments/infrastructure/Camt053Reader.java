@@ -40,8 +40,8 @@ import org.w3c.dom.Node;
 /**
  * Reads camt.053 bank statements (ISO 20022 "BankToCustomerStatement") into {@link BankStatement}.
  * The XML is first parsed by {@link SafeXml} (no DOCTYPE, hence no XXE and no entity expansion);
- * the checked DOM is then bound to the Prowide ISO 20022 model, generated from the official schemas,
- * so no element is walked by hand.
+ * the checked DOM is then bound to the Prowide ISO 20022 model, generated from the official
+ * schemas, so no element is walked by hand.
  *
  * <p>Supported: {@code camt.053.001.02} (what German banks send most, DK format up to 2025) and
  * {@code camt.053.001.08} (the SEPA 2019 rulebook version banks move to). The message may stand
@@ -51,7 +51,8 @@ public final class Camt053Reader {
 
   static final String NS_V02 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02";
   static final String NS_V08 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
-  private static final Map<String, String> TYPES = Map.of(NS_V02, "camt.053.001.02", NS_V08, "camt.053.001.08");
+  private static final Map<String, String> TYPES =
+      Map.of(NS_V02, "camt.053.001.02", NS_V08, "camt.053.001.08");
 
   private Camt053Reader() {}
 
@@ -65,14 +66,16 @@ public final class Camt053Reader {
     Document dom = SafeXml.parse(content);
     Element document = documentElement(dom.getDocumentElement());
     if (document == null || !TYPES.containsKey(document.getNamespaceURI())) {
-      throw new StatementRefused(Reason.WRONG_MESSAGE,
+      throw new StatementRefused(
+          Reason.WRONG_MESSAGE,
           document == null ? dom.getDocumentElement().getLocalName() : document.getNamespaceURI());
     }
     AbstractMX mx;
     try {
       mx = AbstractMX.parse(document);
     } catch (RuntimeException e) {
-      throw new StatementRefused(Reason.MALFORMED, "not a valid " + TYPES.get(document.getNamespaceURI()), e);
+      throw new StatementRefused(
+          Reason.MALFORMED, "not a valid " + TYPES.get(document.getNamespaceURI()), e);
     }
     BankStatement statement;
     if (mx instanceof MxCamt05300102 v02 && v02.getBkToCstmrStmt() != null) {
@@ -88,7 +91,10 @@ public final class Camt053Reader {
     return statement;
   }
 
-  /** The ISO 20022 {@code Document} element: the root, or a child of an envelope (AppHdr + Document). */
+  /**
+   * The ISO 20022 {@code Document} element: the root, or a child of an envelope (AppHdr +
+   * Document).
+   */
   private static Element documentElement(Element root) {
     if ("Document".equals(root.getLocalName())) {
       return root;
@@ -113,7 +119,8 @@ public final class Camt053Reader {
     LocalDate to = null;
     String iban = null;
     for (AccountStatement2 s : stmts) {
-      String accountIban = s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
+      String accountIban =
+          s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
       iban = sameAccount(iban, accountIban);
       if (s.getFrToDt() != null) {
         from = earlier(from, date(s.getFrToDt().getFrDtTm()));
@@ -126,42 +133,81 @@ public final class Camt053Reader {
           continue; // pending or informational entries are not money on the account yet
         }
         boolean credit = n.getCdtDbtInd() == CreditDebitCode.CRDT;
-        LocalDate booked = n.getBookgDt() == null ? null
-            : n.getBookgDt().getDt() != null ? n.getBookgDt().getDt() : date(n.getBookgDt().getDtTm());
+        LocalDate booked =
+            n.getBookgDt() == null
+                ? null
+                : n.getBookgDt().getDt() != null
+                    ? n.getBookgDt().getDt()
+                    : date(n.getBookgDt().getDtTm());
         String entryRef = entryReference(s.getId(), entryNo, n.getAcctSvcrRef(), n.getNtryRef());
-        List<EntryTransaction2> txs = n.getNtryDtls().stream().map(EntryDetails1::getTxDtls).flatMap(List::stream).toList();
+        List<EntryTransaction2> txs =
+            n.getNtryDtls().stream().map(EntryDetails1::getTxDtls).flatMap(List::stream).toList();
         if (txs.size() <= 1) {
           EntryTransaction2 tx = txs.isEmpty() ? null : txs.get(0);
-          entries.add(new BankEntry(entryRef, cents(n.getAmt()), currency(n.getAmt()), credit, booked,
-              tx == null ? null : structured(tx.getRmtInf()), tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
-              tx == null ? null : debtorName(tx), tx == null ? null : debtorIban(tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
+          entries.add(
+              new BankEntry(
+                  entryRef,
+                  cents(n.getAmt()),
+                  currency(n.getAmt()),
+                  credit,
+                  booked,
+                  tx == null ? null : structured(tx.getRmtInf()),
+                  tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
+                  tx == null ? null : debtorName(tx),
+                  tx == null
+                      ? null
+                      : debtorIban(
+                          tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
         } else {
           int txNo = 0;
           for (EntryTransaction2 tx : txs) {
             txNo++;
             ActiveOrHistoricCurrencyAndAmount amount = transactionAmount(tx.getAmtDtls());
             if (amount == null) {
-              throw new StatementRefused(Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
+              throw new StatementRefused(
+                  Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
             }
-            String txRef = tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
-                ? tx.getRefs().getAcctSvcrRef() : entryRef + "/" + txNo;
-            entries.add(new BankEntry(txRef, cents(amount), currency(amount), credit, booked,
-                structured(tx.getRmtInf()), unstructured(tx.getRmtInf()), debtorName(tx),
-                debtorIban(tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
+            String txRef =
+                tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
+                    ? tx.getRefs().getAcctSvcrRef()
+                    : entryRef + "/" + txNo;
+            entries.add(
+                new BankEntry(
+                    txRef,
+                    cents(amount),
+                    currency(amount),
+                    credit,
+                    booked,
+                    structured(tx.getRmtInf()),
+                    unstructured(tx.getRmtInf()),
+                    debtorName(tx),
+                    debtorIban(
+                        tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
           }
         }
       }
     }
-    return new BankStatement(TYPES.get(NS_V02), Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
-        stmts.stream().map(AccountStatement2::getId).collect(Collectors.joining("+")), requireIban(iban), from, to, entries);
+    return new BankStatement(
+        TYPES.get(NS_V02),
+        Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
+        stmts.stream().map(AccountStatement2::getId).collect(Collectors.joining("+")),
+        requireIban(iban),
+        from,
+        to,
+        entries);
   }
 
   private static String structured(RemittanceInformation5 r) {
     if (r == null) {
       return null;
     }
-    return r.getStrd().stream().map(StructuredRemittanceInformation7::getCdtrRefInf)
-        .filter(Objects::nonNull).map(c -> c.getRef()).filter(Objects::nonNull).findFirst().orElse(null);
+    return r.getStrd().stream()
+        .map(StructuredRemittanceInformation7::getCdtrRefInf)
+        .filter(Objects::nonNull)
+        .map(c -> c.getRef())
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String unstructured(RemittanceInformation5 r) {
@@ -172,7 +218,10 @@ public final class Camt053Reader {
     if (tx.getRltdPties() == null) {
       return null;
     }
-    PartyIdentification32 p = tx.getRltdPties().getDbtr() != null ? tx.getRltdPties().getDbtr() : tx.getRltdPties().getUltmtDbtr();
+    PartyIdentification32 p =
+        tx.getRltdPties().getDbtr() != null
+            ? tx.getRltdPties().getDbtr()
+            : tx.getRltdPties().getUltmtDbtr();
     return p == null ? null : p.getNm();
   }
 
@@ -192,7 +241,8 @@ public final class Camt053Reader {
     LocalDate to = null;
     String iban = null;
     for (AccountStatement9 s : stmts) {
-      String accountIban = s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
+      String accountIban =
+          s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
       iban = sameAccount(iban, accountIban);
       if (s.getFrToDt() != null) {
         from = earlier(from, date(s.getFrToDt().getFrDtTm()));
@@ -201,45 +251,84 @@ public final class Camt053Reader {
       int entryNo = 0;
       for (ReportEntry10 n : s.getNtry()) {
         entryNo++;
-        if (n.getSts() != null && n.getSts().getCd() != null && !"BOOK".equals(n.getSts().getCd())) {
+        if (n.getSts() != null
+            && n.getSts().getCd() != null
+            && !"BOOK".equals(n.getSts().getCd())) {
           continue;
         }
         boolean credit = n.getCdtDbtInd() == CreditDebitCode.CRDT;
-        LocalDate booked = n.getBookgDt() == null ? null
-            : n.getBookgDt().getDt() != null ? n.getBookgDt().getDt() : date(n.getBookgDt().getDtTm());
+        LocalDate booked =
+            n.getBookgDt() == null
+                ? null
+                : n.getBookgDt().getDt() != null
+                    ? n.getBookgDt().getDt()
+                    : date(n.getBookgDt().getDtTm());
         String entryRef = entryReference(s.getId(), entryNo, n.getAcctSvcrRef(), n.getNtryRef());
-        List<EntryTransaction10> txs = n.getNtryDtls().stream().map(EntryDetails9::getTxDtls).flatMap(List::stream).toList();
+        List<EntryTransaction10> txs =
+            n.getNtryDtls().stream().map(EntryDetails9::getTxDtls).flatMap(List::stream).toList();
         if (txs.size() <= 1) {
           EntryTransaction10 tx = txs.isEmpty() ? null : txs.get(0);
-          entries.add(new BankEntry(entryRef, cents(n.getAmt()), currency(n.getAmt()), credit, booked,
-              tx == null ? null : structured(tx.getRmtInf()), tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
-              tx == null ? null : debtorName(tx), tx == null ? null : debtorIban(tx)));
+          entries.add(
+              new BankEntry(
+                  entryRef,
+                  cents(n.getAmt()),
+                  currency(n.getAmt()),
+                  credit,
+                  booked,
+                  tx == null ? null : structured(tx.getRmtInf()),
+                  tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
+                  tx == null ? null : debtorName(tx),
+                  tx == null ? null : debtorIban(tx)));
         } else {
           int txNo = 0;
           for (EntryTransaction10 tx : txs) {
             txNo++;
-            ActiveOrHistoricCurrencyAndAmount amount = tx.getAmt() != null ? tx.getAmt() : transactionAmount(tx.getAmtDtls());
+            ActiveOrHistoricCurrencyAndAmount amount =
+                tx.getAmt() != null ? tx.getAmt() : transactionAmount(tx.getAmtDtls());
             if (amount == null) {
-              throw new StatementRefused(Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
+              throw new StatementRefused(
+                  Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
             }
-            String txRef = tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
-                ? tx.getRefs().getAcctSvcrRef() : entryRef + "/" + txNo;
-            entries.add(new BankEntry(txRef, cents(amount), currency(amount), credit, booked,
-                structured(tx.getRmtInf()), unstructured(tx.getRmtInf()), debtorName(tx), debtorIban(tx)));
+            String txRef =
+                tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
+                    ? tx.getRefs().getAcctSvcrRef()
+                    : entryRef + "/" + txNo;
+            entries.add(
+                new BankEntry(
+                    txRef,
+                    cents(amount),
+                    currency(amount),
+                    credit,
+                    booked,
+                    structured(tx.getRmtInf()),
+                    unstructured(tx.getRmtInf()),
+                    debtorName(tx),
+                    debtorIban(tx)));
           }
         }
       }
     }
-    return new BankStatement(TYPES.get(NS_V08), Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
-        stmts.stream().map(AccountStatement9::getId).collect(Collectors.joining("+")), requireIban(iban), from, to, entries);
+    return new BankStatement(
+        TYPES.get(NS_V08),
+        Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
+        stmts.stream().map(AccountStatement9::getId).collect(Collectors.joining("+")),
+        requireIban(iban),
+        from,
+        to,
+        entries);
   }
 
   private static String structured(RemittanceInformation16 r) {
     if (r == null) {
       return null;
     }
-    return r.getStrd().stream().map(StructuredRemittanceInformation16::getCdtrRefInf)
-        .filter(Objects::nonNull).map(c -> c.getRef()).filter(Objects::nonNull).findFirst().orElse(null);
+    return r.getStrd().stream()
+        .map(StructuredRemittanceInformation16::getCdtrRefInf)
+        .filter(Objects::nonNull)
+        .map(c -> c.getRef())
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String unstructured(RemittanceInformation16 r) {
@@ -261,7 +350,8 @@ public final class Camt053Reader {
 
   // ---- shared ----
 
-  private static String entryReference(String statementId, int entryNo, String servicerRef, String entryRef) {
+  private static String entryReference(
+      String statementId, int entryNo, String servicerRef, String entryRef) {
     if (servicerRef != null && !servicerRef.isBlank()) {
       return servicerRef.strip();
     }
@@ -271,7 +361,8 @@ public final class Camt053Reader {
     return statementId + "/#" + entryNo;
   }
 
-  private static ActiveOrHistoricCurrencyAndAmount transactionAmount(AmountAndCurrencyExchange3 details) {
+  private static ActiveOrHistoricCurrencyAndAmount transactionAmount(
+      AmountAndCurrencyExchange3 details) {
     if (details == null) {
       return null;
     }
@@ -288,7 +379,8 @@ public final class Camt053Reader {
     try {
       return amount.getValue().movePointRight(2).abs().longValueExact();
     } catch (ArithmeticException e) {
-      throw new StatementRefused(Reason.MALFORMED, "amount with more than two decimals: " + amount.getValue());
+      throw new StatementRefused(
+          Reason.MALFORMED, "amount with more than two decimals: " + amount.getValue());
     }
   }
 
@@ -302,7 +394,8 @@ public final class Camt053Reader {
     }
     String compact = next.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
     if (seen != null && !seen.equals(compact)) {
-      throw new StatementRefused(Reason.WRONG_ACCOUNT, "statements of several accounts in one file");
+      throw new StatementRefused(
+          Reason.WRONG_ACCOUNT, "statements of several accounts in one file");
     }
     return compact;
   }

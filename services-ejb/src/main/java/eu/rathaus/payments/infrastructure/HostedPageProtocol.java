@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * The wire format of the hosted payment page protocol (see the README, "Bezahlen"), kept apart from
- * the HTTP transport so that every mapping and every signature rule is unit-testable:
- * JSON bodies, headers {@value #TIMESTAMP} (epoch seconds) and {@value #SIGNATURE} (hex
- * HMAC-SHA256 over {@code <timestamp>.<exact body>}) in both directions.
+ * the HTTP transport so that every mapping and every signature rule is unit-testable: JSON bodies,
+ * headers {@value #TIMESTAMP} (epoch seconds) and {@value #SIGNATURE} (hex HMAC-SHA256 over {@code
+ * <timestamp>.<exact body>}) in both directions.
  */
 public final class HostedPageProtocol {
 
@@ -34,13 +34,14 @@ public final class HostedPageProtocol {
 
   /** Body of {@code POST /api/sessions}. */
   public static byte[] sessionRequest(PaymentProvider.SessionRequest request) {
-    ObjectNode body = JSON.createObjectNode()
-        .put("amountCents", request.amountCents())
-        .put("currency", request.currency())
-        .put("reference", request.reference())
-        .put("description", request.description())
-        .put("returnUrl", request.returnUrl().toString())
-        .put("notifyUrl", request.notifyUrl().toString());
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("amountCents", request.amountCents())
+            .put("currency", request.currency())
+            .put("reference", request.reference())
+            .put("description", request.description())
+            .put("returnUrl", request.returnUrl().toString())
+            .put("notifyUrl", request.notifyUrl().toString());
     return body.toString().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -55,20 +56,28 @@ public final class HostedPageProtocol {
   /** Reads the answer of {@code GET /api/sessions/{id}}. */
   public static PaymentProvider.ProviderStatus status(byte[] body) {
     JsonNode node = read(body);
-    return new PaymentProvider.ProviderStatus(text(node, "id"), outcome(text(node, "status")),
-        node.path("amountCents").asLong(), text(node, "currency"), text(node, "reference"));
+    return new PaymentProvider.ProviderStatus(
+        text(node, "id"),
+        outcome(text(node, "status")),
+        node.path("amountCents").asLong(),
+        text(node, "currency"),
+        text(node, "reference"));
   }
 
   /** Body of {@code POST /api/sessions/{id}/refunds}. */
   public static byte[] refundRequest(long cents, String reason) {
-    return JSON.createObjectNode().put("amountCents", cents).put("reason", reason).toString()
+    return JSON.createObjectNode()
+        .put("amountCents", cents)
+        .put("reason", reason)
+        .toString()
         .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Reads the answer of {@code POST /api/sessions/{id}/refunds}. */
   public static PaymentProvider.ProviderRefund refund(byte[] body) {
     JsonNode node = read(body);
-    return new PaymentProvider.ProviderRefund(text(node, "id"), "DONE".equals(node.path("status").asText()));
+    return new PaymentProvider.ProviderRefund(
+        text(node, "id"), "DONE".equals(node.path("status").asText()));
   }
 
   /** The two signature headers for a request body sent at {@code now}. */
@@ -82,7 +91,8 @@ public final class HostedPageProtocol {
    *
    * @param headers names in lower case
    */
-  public PaymentProvider.NotificationCheck verify(Map<String, String> headers, byte[] body, Instant now) {
+  public PaymentProvider.NotificationCheck verify(
+      Map<String, String> headers, byte[] body, Instant now) {
     String timestamp = headers.get(TIMESTAMP.toLowerCase(Locale.ROOT));
     String sig = headers.get(SIGNATURE.toLowerCase(Locale.ROOT));
     long seconds;
@@ -105,9 +115,15 @@ public final class HostedPageProtocol {
         throw new PaymentProviderException("amountCents missing");
       }
       PaymentProvider.Outcome outcome = outcome(text(node, "status"));
-      return new PaymentProvider.NotificationCheck(PaymentProvider.Verdict.VALID, new PaymentProvider.Notification(
-          text(node, "notificationId"), text(node, "sessionId"), text(node, "reference"), outcome, amount.asLong(),
-          text(node, "currency")));
+      return new PaymentProvider.NotificationCheck(
+          PaymentProvider.Verdict.VALID,
+          new PaymentProvider.Notification(
+              text(node, "notificationId"),
+              text(node, "sessionId"),
+              text(node, "reference"),
+              outcome,
+              amount.asLong(),
+              text(node, "currency")));
     } catch (PaymentProviderException e) {
       return PaymentProvider.NotificationCheck.refused(PaymentProvider.Verdict.MALFORMED);
     }

@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The hosted payment page provider, spoken over HTTP with the JDK client: the local sandbox
- * ({@code ./rathaus up}) or any provider speaking the same protocol ({@link HostedPageProtocol}).
+ * The hosted payment page provider, spoken over HTTP with the JDK client: the local sandbox ({@code
+ * ./rathaus up}) or any provider speaking the same protocol ({@link HostedPageProtocol}).
  * Configured by {@code PAYMENT_PROVIDER_URL} and {@code PAYMENT_PROVIDER_SECRET} (shared HMAC key,
  * at least 32 bytes). Requests time out after a few seconds: a slow provider must not hold a
  * citizen's request or a database lock for long.
@@ -26,13 +26,17 @@ import java.util.Map;
 public class HostedPageProvider implements PaymentProvider {
 
   public static final String NAME = "hosted";
+
   /** The sandbox's local default; production sets its own secret. */
   public static final String LOCAL_SECRET = eu.rathaus.platform.DemoValues.PAYMENT_SECRET;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   @Override
   public String name() {
@@ -45,24 +49,31 @@ public class HostedPageProvider implements PaymentProvider {
   }
 
   static HostedPageProtocol protocol() {
-    return new HostedPageProtocol(PaymentSettings.text("PAYMENT_PROVIDER_SECRET", LOCAL_SECRET)
-        .getBytes(StandardCharsets.UTF_8));
+    return new HostedPageProtocol(
+        PaymentSettings.text("PAYMENT_PROVIDER_SECRET", LOCAL_SECRET)
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public HostedSession createSession(SessionRequest request) {
-    return HostedPageProtocol.session(send("POST", "/api/sessions", HostedPageProtocol.sessionRequest(request), 201));
+    return HostedPageProtocol.session(
+        send("POST", "/api/sessions", HostedPageProtocol.sessionRequest(request), 201));
   }
 
   @Override
   public ProviderStatus status(String providerPaymentId) {
-    return HostedPageProtocol.status(send("GET", "/api/sessions/" + encode(providerPaymentId), new byte[0], 200));
+    return HostedPageProtocol.status(
+        send("GET", "/api/sessions/" + encode(providerPaymentId), new byte[0], 200));
   }
 
   @Override
   public ProviderRefund refund(String providerPaymentId, long cents, String reason) {
-    return HostedPageProtocol.refund(send("POST", "/api/sessions/" + encode(providerPaymentId) + "/refunds",
-        HostedPageProtocol.refundRequest(cents, reason), 201));
+    return HostedPageProtocol.refund(
+        send(
+            "POST",
+            "/api/sessions/" + encode(providerPaymentId) + "/refunds",
+            HostedPageProtocol.refundRequest(cents, reason),
+            201));
   }
 
   @Override
@@ -71,14 +82,23 @@ public class HostedPageProvider implements PaymentProvider {
   }
 
   private byte[] send(String method, String path, byte[] body, int expected) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(TIMEOUT)
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .method(
+                method,
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     protocol().sign(body, Instant.now()).forEach(builder::header);
     try {
-      HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != expected) {
-        throw new PaymentProviderException(method + " " + path + " answered HTTP " + response.statusCode());
+        throw new PaymentProviderException(
+            method + " " + path + " answered HTTP " + response.statusCode());
       }
       return response.body();
     } catch (IOException e) {

@@ -35,7 +35,8 @@ public class JpaPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<PaymentRequest> forApplication(UUID applicationId) {
-    return em.createQuery("select p from PaymentRequest p where p.applicationId = :a", PaymentRequest.class)
+    return em.createQuery(
+            "select p from PaymentRequest p where p.applicationId = :a", PaymentRequest.class)
         .setParameter("a", applicationId)
         .getResultStream()
         .findFirst();
@@ -43,7 +44,8 @@ public class JpaPaymentRepository implements PaymentRepository {
 
   @Override
   public Optional<PaymentRequest> byReference(PaymentReference reference) {
-    return em.createQuery("select p from PaymentRequest p where p.paymentReference = :r", PaymentRequest.class)
+    return em.createQuery(
+            "select p from PaymentRequest p where p.paymentReference = :r", PaymentRequest.class)
         .setParameter("r", reference.value())
         .getResultStream()
         .findFirst();
@@ -52,7 +54,8 @@ public class JpaPaymentRepository implements PaymentRepository {
   @Override
   public Optional<PaymentRequest> byProviderPayment(String provider, String providerPaymentId) {
     return em.createQuery(
-            "select p from PaymentRequest p where p.provider = :p and p.providerPaymentId = :id", PaymentRequest.class)
+            "select p from PaymentRequest p where p.provider = :p and p.providerPaymentId = :id",
+            PaymentRequest.class)
         .setParameter("p", provider)
         .setParameter("id", providerPaymentId)
         .getResultStream()
@@ -72,7 +75,8 @@ public class JpaPaymentRepository implements PaymentRepository {
   @Override
   public boolean hasEvent(UUID paymentId, String source, String externalId) {
     return !em.createQuery(
-            "select e.id from PaymentEvent e where e.paymentId = :p and e.source = :s and e.externalId = :x", UUID.class)
+            "select e.id from PaymentEvent e where e.paymentId = :p and e.source = :s and e.externalId = :x",
+            UUID.class)
         .setParameter("p", paymentId)
         .setParameter("s", source)
         .setParameter("x", externalId)
@@ -84,7 +88,8 @@ public class JpaPaymentRepository implements PaymentRepository {
   @Override
   public List<PaymentEvent> events(UUID paymentId) {
     return em.createQuery(
-            "select e from PaymentEvent e where e.paymentId = :p order by e.occurredAt, e.id", PaymentEvent.class)
+            "select e from PaymentEvent e where e.paymentId = :p order by e.occurredAt, e.id",
+            PaymentEvent.class)
         .setParameter("p", paymentId)
         .getResultList();
   }
@@ -97,23 +102,27 @@ public class JpaPaymentRepository implements PaymentRepository {
   @Override
   public List<PaymentRefund> refunds(UUID paymentId) {
     return em.createQuery(
-            "select r from PaymentRefund r where r.paymentId = :p order by r.requestedAt", PaymentRefund.class)
+            "select r from PaymentRefund r where r.paymentId = :p order by r.requestedAt",
+            PaymentRefund.class)
         .setParameter("p", paymentId)
         .getResultList();
   }
 
   @Override
   public List<PaymentRequest> forApplications(Collection<UUID> applicationIds) {
-    return em.createQuery("select p from PaymentRequest p where p.applicationId in :a", PaymentRequest.class)
+    return em.createQuery(
+            "select p from PaymentRequest p where p.applicationId in :a", PaymentRequest.class)
         .setParameter("a", applicationIds)
         .getResultList();
   }
 
   @Override
   public boolean decideBeforePayment(UUID applicationId) {
-    return em.createNativeQuery(
+    return em
+        .createNativeQuery(
             "select coalesce((v.form->>'decideBeforePayment')::boolean, false) from case_application a"
-                + " join service_version v on v.id = a.version_id where a.id = ?1", Boolean.class)
+                + " join service_version v on v.id = a.version_id where a.id = ?1",
+            Boolean.class)
         .setParameter(1, applicationId)
         .getResultList()
         .stream()
@@ -126,7 +135,8 @@ public class JpaPaymentRepository implements PaymentRepository {
     return em.createNativeQuery(
             "select * from payment_request where state = 'PENDING' and method = 'HOSTED_PAGE'"
                 + " and provider_payment_id is not null and updated_at <= ?1 order by updated_at limit ?2"
-                + " for update skip locked", PaymentRequest.class)
+                + " for update skip locked",
+            PaymentRequest.class)
         .setParameter(1, before)
         .setParameter(2, limit)
         .getResultList();
@@ -137,7 +147,8 @@ public class JpaPaymentRepository implements PaymentRepository {
   public List<PaymentRequest> claimOverdue(LocalDate today, int limit) {
     return em.createNativeQuery(
             "select * from payment_request where state in ('OPEN', 'PENDING', 'FAILED') and due_date < ?1"
-                + " order by due_date limit ?2 for update skip locked", PaymentRequest.class)
+                + " order by due_date limit ?2 for update skip locked",
+            PaymentRequest.class)
         .setParameter(1, today)
         .setParameter(2, limit)
         .getResultList();

@@ -39,37 +39,46 @@ public final class Pain001Writer {
   public static String write(RefundTransfer t) {
     BigDecimal amount = BigDecimal.valueOf(t.amountCents(), 2);
 
-    GroupHeader32 header = new GroupHeader32()
-        .setMsgId(max(t.messageId(), 35))
-        .setCreDtTm(t.createdAt().truncatedTo(ChronoUnit.SECONDS).atZone(BERLIN).toOffsetDateTime())
-        .setNbOfTxs("1")
-        .setCtrlSum(amount)
-        .setInitgPty(new PartyIdentification32().setNm(max(t.debtorName(), 70)));
+    GroupHeader32 header =
+        new GroupHeader32()
+            .setMsgId(max(t.messageId(), 35))
+            .setCreDtTm(
+                t.createdAt().truncatedTo(ChronoUnit.SECONDS).atZone(BERLIN).toOffsetDateTime())
+            .setNbOfTxs("1")
+            .setCtrlSum(amount)
+            .setInitgPty(new PartyIdentification32().setNm(max(t.debtorName(), 70)));
 
-    CreditTransferTransactionInformation10 tx = new CreditTransferTransactionInformation10()
-        .setPmtId(new PaymentIdentification1().setEndToEndId(max(t.endToEndId(), 35)))
-        .setAmt(new AmountType3Choice().setInstdAmt(new ActiveOrHistoricCurrencyAndAmount().setValue(amount).setCcy("EUR")))
-        .setCdtr(new PartyIdentification32().setNm(max(t.creditorName(), 70)))
-        .setCdtrAcct(account(t.creditorIban()));
+    CreditTransferTransactionInformation10 tx =
+        new CreditTransferTransactionInformation10()
+            .setPmtId(new PaymentIdentification1().setEndToEndId(max(t.endToEndId(), 35)))
+            .setAmt(
+                new AmountType3Choice()
+                    .setInstdAmt(
+                        new ActiveOrHistoricCurrencyAndAmount().setValue(amount).setCcy("EUR")))
+            .setCdtr(new PartyIdentification32().setNm(max(t.creditorName(), 70)))
+            .setCdtrAcct(account(t.creditorIban()));
     RemittanceInformation5 remittance = new RemittanceInformation5();
     remittance.getUstrd().add(max(t.remittance(), 140));
     tx.setRmtInf(remittance);
 
-    PaymentInstructionInformation3 instruction = new PaymentInstructionInformation3()
-        .setPmtInfId(max(t.messageId(), 35))
-        .setPmtMtd(PaymentMethod3Code.TRF)
-        .setBtchBookg(false)
-        .setNbOfTxs("1")
-        .setCtrlSum(amount)
-        .setPmtTpInf(new PaymentTypeInformation19().setSvcLvl(new ServiceLevel8Choice().setCd("SEPA")))
-        .setReqdExctnDt(t.executionDate())
-        .setDbtr(new PartyIdentification32().setNm(max(t.debtorName(), 70)))
-        .setDbtrAcct(account(t.debtorIban()))
-        .setDbtrAgt(agent(t.debtorBic()))
-        .setChrgBr(ChargeBearerType1Code.SLEV);
+    PaymentInstructionInformation3 instruction =
+        new PaymentInstructionInformation3()
+            .setPmtInfId(max(t.messageId(), 35))
+            .setPmtMtd(PaymentMethod3Code.TRF)
+            .setBtchBookg(false)
+            .setNbOfTxs("1")
+            .setCtrlSum(amount)
+            .setPmtTpInf(
+                new PaymentTypeInformation19().setSvcLvl(new ServiceLevel8Choice().setCd("SEPA")))
+            .setReqdExctnDt(t.executionDate())
+            .setDbtr(new PartyIdentification32().setNm(max(t.debtorName(), 70)))
+            .setDbtrAcct(account(t.debtorIban()))
+            .setDbtrAgt(agent(t.debtorBic()))
+            .setChrgBr(ChargeBearerType1Code.SLEV);
     instruction.getCdtTrfTxInf().add(tx);
 
-    CustomerCreditTransferInitiationV03 initiation = new CustomerCreditTransferInitiationV03().setGrpHdr(header);
+    CustomerCreditTransferInitiationV03 initiation =
+        new CustomerCreditTransferInitiationV03().setGrpHdr(header);
     initiation.getPmtInf().add(instruction);
     MxPain00100103 mx = new MxPain00100103();
     mx.setCstmrCdtTrfInitn(initiation);

@@ -22,7 +22,8 @@ import org.xml.sax.SAXParseException;
  */
 public final class SafeXml {
 
-  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+  private static final String DISALLOW_DOCTYPE =
+      "http://apache.org/xml/features/disallow-doctype-decl";
 
   private SafeXml() {}
 
@@ -34,10 +35,11 @@ public final class SafeXml {
   public static Document parse(byte[] content) {
     try {
       DocumentBuilder builder = factory().newDocumentBuilder();
-      builder.setEntityResolver((publicId, systemId) -> {
-        // Never reached with DOCTYPE disallowed; if it were, resolve nothing.
-        throw new SAXException("External entities are not resolved");
-      });
+      builder.setEntityResolver(
+          (publicId, systemId) -> {
+            // Never reached with DOCTYPE disallowed; if it were, resolve nothing.
+            throw new SAXException("External entities are not resolved");
+          });
       builder.setErrorHandler(null);
       try (InputStream in = new ByteArrayInputStream(content)) {
         return builder.parse(new InputSource(in));
@@ -46,7 +48,8 @@ public final class SafeXml {
       if (isDoctype(e)) {
         throw new StatementRefused(StatementRefused.Reason.UNSAFE_XML, "DOCTYPE is not allowed");
       }
-      throw new StatementRefused(StatementRefused.Reason.MALFORMED,
+      throw new StatementRefused(
+          StatementRefused.Reason.MALFORMED,
           "line " + e.getLineNumber() + ", column " + e.getColumnNumber());
     } catch (SAXException e) {
       throw new StatementRefused(StatementRefused.Reason.MALFORMED, null, e);

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Whether a municipality is active right now, asked on every staff request (issue 10: a suspension
  * takes effect on live sessions, not at the next sign-in). One primary-key read per municipality at
- * most every {@link #MAX_AGE}; a status change on this node forgets the entry at once, other nodes of
- * a cluster follow within {@link #MAX_AGE}.
+ * most every {@link #MAX_AGE}; a status change on this node forgets the entry at once, other nodes
+ * of a cluster follow within {@link #MAX_AGE}.
  */
 @ApplicationScoped
 public class ActiveMunicipalities {
@@ -44,7 +44,8 @@ public class ActiveMunicipalities {
     }
     // Municipality rows are readable in every scope (V17), so no scope is needed for this read.
     boolean active =
-        em.createQuery("select m.status from Municipality m where m.id = :id", MunicipalityStatus.class)
+        em.createQuery(
+                "select m.status from Municipality m where m.id = :id", MunicipalityStatus.class)
             .setParameter("id", municipalityId)
             .getResultStream()
             .findFirst()
@@ -63,15 +64,16 @@ public class ActiveMunicipalities {
   public void forgetAfterCommit(UUID municipalityId) {
     forget(municipalityId);
     if (transactions != null && transactions.getTransactionKey() != null) {
-      transactions.registerInterposedSynchronization(new Synchronization() {
-        @Override
-        public void beforeCompletion() {}
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
 
-        @Override
-        public void afterCompletion(int status) {
-          forget(municipalityId);
-        }
-      });
+            @Override
+            public void afterCompletion(int status) {
+              forget(municipalityId);
+            }
+          });
     }
   }
 

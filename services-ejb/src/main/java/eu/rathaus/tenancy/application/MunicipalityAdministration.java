@@ -3,10 +3,10 @@ package eu.rathaus.tenancy.application;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.identity.admin.OrganizationDirectory;
-import eu.rathaus.tenancy.domain.Municipality;
-import eu.rathaus.tenancy.domain.MunicipalityStatus;
 import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.MunicipalityStatus;
 import eu.rathaus.tenancy.domain.ReadinessItem;
 import eu.rathaus.tenancy.infrastructure.OnboardingRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +31,15 @@ public class MunicipalityAdministration {
 
   /** One row of the platform admin's list. */
   public record Row(
-      String slug, String name, String ags, String state, String emailDomain, MunicipalityStatus status, String lastError,
-      String referenceCode, List<ReadinessItem> missing)
+      String slug,
+      String name,
+      String ags,
+      String state,
+      String emailDomain,
+      MunicipalityStatus status,
+      String lastError,
+      String referenceCode,
+      List<ReadinessItem> missing)
       implements Serializable {
     public Row {
       missing = missing == null ? List.of() : List.copyOf(missing);
@@ -95,19 +102,30 @@ public class MunicipalityAdministration {
   public List<Row> all() {
     scope.apply(TenantScope.platform("administration"));
     Map<UUID, Set<ReadinessItem>> gaps = readiness.all();
-    return em.createQuery("select m from Municipality m order by m.name", Municipality.class).getResultStream()
-        .map(m -> {
-          OnboardingRecord record = em.find(OnboardingRecord.class, m.id());
-          return new Row(m.slug(), m.name(), m.ags(), m.state(), m.emailDomain(), m.status(), record == null ? null : record.lastError(),
-              m.referenceCode(), List.copyOf(gaps.getOrDefault(m.id(), Set.of())));
-        })
+    return em.createQuery("select m from Municipality m order by m.name", Municipality.class)
+        .getResultStream()
+        .map(
+            m -> {
+              OnboardingRecord record = em.find(OnboardingRecord.class, m.id());
+              return new Row(
+                  m.slug(),
+                  m.name(),
+                  m.ags(),
+                  m.state(),
+                  m.emailDomain(),
+                  m.status(),
+                  record == null ? null : record.lastError(),
+                  m.referenceCode(),
+                  List.copyOf(gaps.getOrDefault(m.id(), Set.of())));
+            })
         .toList();
   }
 
   /** Status of one municipality, for sign-in decisions (suspended staff get no back office). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<MunicipalityStatus> statusOf(String slug) {
-    return em.createQuery("select m.status from Municipality m where m.slug = :s", MunicipalityStatus.class)
+    return em.createQuery(
+            "select m.status from Municipality m where m.slug = :s", MunicipalityStatus.class)
         .setParameter("s", slug)
         .getResultStream()
         .findFirst();
@@ -128,7 +146,10 @@ public class MunicipalityAdministration {
   private boolean changeStatus(String slug, boolean active, String actor) {
     scope.apply(TenantScope.platform("administration"));
     Optional<Municipality> found =
-        em.createQuery("select m from Municipality m where m.slug = :s", Municipality.class).setParameter("s", slug).getResultStream().findFirst();
+        em.createQuery("select m from Municipality m where m.slug = :s", Municipality.class)
+            .setParameter("s", slug)
+            .getResultStream()
+            .findFirst();
     if (found.isEmpty() || found.get().status() == MunicipalityStatus.ONBOARDING) {
       return false;
     }
@@ -139,14 +160,24 @@ public class MunicipalityAdministration {
       municipality.suspend();
     }
     // Municipalities created from the realm template have no stored organization id yet.
-    String organizationId = municipality.organizationId() != null ? municipality.organizationId() : directory.findOrganization(slug).orElse(null);
+    String organizationId =
+        municipality.organizationId() != null
+            ? municipality.organizationId()
+            : directory.findOrganization(slug).orElse(null);
     if (organizationId != null) {
       // Inside the transaction: if Keycloak refuses, the status change rolls back with it.
       directory.setOrganizationEnabled(organizationId, active);
     }
     // Staff sessions of this municipality see the change at their next request (SessionUser).
     activeMunicipalities.forgetAfterCommit(municipality.id());
-    audit.record(new AuditEvent(actor, active ? "municipality.activated" : "municipality.suspended", "municipality", slug, municipality.id(), null));
+    audit.record(
+        new AuditEvent(
+            actor,
+            active ? "municipality.activated" : "municipality.suspended",
+            "municipality",
+            slug,
+            municipality.id(),
+            null));
     return true;
   }
 }

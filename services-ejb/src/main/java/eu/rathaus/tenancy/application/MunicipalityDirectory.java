@@ -25,7 +25,9 @@ public class MunicipalityDirectory {
     if (query.length() > MAX_QUERY_LENGTH) {
       query = query.substring(0, MAX_QUERY_LENGTH);
     }
-    return repository.searchActive(query, MAX_RESULTS).stream().map(m -> new MunicipalitySummary(m.id(), m.slug(), m.name(), m.ags(), m.state())).toList();
+    return repository.searchActive(query, MAX_RESULTS).stream()
+        .map(m -> new MunicipalitySummary(m.id(), m.slug(), m.name(), m.ags(), m.state()))
+        .toList();
   }
 
   /**
@@ -36,12 +38,15 @@ public class MunicipalityDirectory {
     if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
       return Optional.empty();
     }
-    return repository.findBySlug(slug)
+    return repository
+        .findBySlug(slug)
         .filter(m -> m.status() == MunicipalityStatus.ACTIVE)
         .map(m -> new MunicipalitySummary(m.id(), m.slug(), m.name(), m.ags(), m.state()));
   }
 
   public Optional<MunicipalitySummary> bySlug(String slug) {
-    return repository.findBySlug(slug).map(m -> new MunicipalitySummary(m.id(), m.slug(), m.name(), m.ags(), m.state()));
+    return repository
+        .findBySlug(slug)
+        .map(m -> new MunicipalitySummary(m.id(), m.slug(), m.name(), m.ags(), m.state()));
   }
 }

@@ -4,10 +4,10 @@ import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.identity.admin.OrganizationDirectory;
 import eu.rathaus.identity.admin.OrganizationDirectory.DirectoryException;
-import eu.rathaus.tenancy.domain.Municipality;
-import eu.rathaus.tenancy.domain.MunicipalityStatus;
 import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.MunicipalityStatus;
 import eu.rathaus.tenancy.domain.ReferenceCode;
 import eu.rathaus.tenancy.infrastructure.OnboardingRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +26,8 @@ import java.util.logging.Logger;
  * Onboards a municipality as one operation that can be repeated: tenant row, Keycloak organization,
  * first municipal admin (account, role, membership) and the e-mail with which they set their
  * password. The identity provider is not transactional, so every step is idempotent and its
- * completion is stored; after a failure half-way, running it again converges on the same end
- * state without duplicates. Every step lands in the platform's audit chain.
+ * completion is stored; after a failure half-way, running it again converges on the same end state
+ * without duplicates. Every step lands in the platform's audit chain.
  */
 @ApplicationScoped
 public class MunicipalityOnboarding {
@@ -57,15 +57,26 @@ public class MunicipalityOnboarding {
       return OnboardingOutcome.completed();
     }
     try {
-      String organizationId = directory.ensureOrganization(request.slug(), request.name(), request.emailDomain());
+      String organizationId =
+          directory.ensureOrganization(request.slug(), request.name(), request.emailDomain());
       steps.organizationLinked(tenant.id(), organizationId, actor);
       if (request.idpDiscoveryUrl() != null) {
         directory.ensureIdentityProvider(
-            organizationId, request.slug() + "-verzeichnis", request.idpDiscoveryUrl(), request.idpClientId(), request.idpClientSecret(), request.emailDomain());
+            organizationId,
+            request.slug() + "-verzeichnis",
+            request.idpDiscoveryUrl(),
+            request.idpClientId(),
+            request.idpClientSecret(),
+            request.emailDomain());
         steps.identityProviderLinked(tenant.id(), request.slug() + "-verzeichnis", actor);
       }
-      String accountId = directory.ensureMember(
-              organizationId, request.adminEmail(), request.adminFirstName(), request.adminLastName(), "municipal-admin");
+      String accountId =
+          directory.ensureMember(
+              organizationId,
+              request.adminEmail(),
+              request.adminFirstName(),
+              request.adminLastName(),
+              "municipal-admin");
       boolean invite = steps.adminAccountKnown(tenant.id(), accountId, actor);
       if (invite) {
         directory.sendPasswordSetupMail(accountId, portal.baseUrl() + "/login");
@@ -74,7 +85,10 @@ public class MunicipalityOnboarding {
       steps.complete(tenant.id(), actor);
       return OnboardingOutcome.completed();
     } catch (DirectoryException e) {
-      LOG.log(Level.WARNING, "Onboarding of {0} stopped, can be retried: {1}", new Object[] {request.slug(), e.getMessage()});
+      LOG.log(
+          Level.WARNING,
+          "Onboarding of {0} stopped, can be retried: {1}",
+          new Object[] {request.slug(), e.getMessage()});
       steps.failed(tenant.id(), e.getMessage(), actor);
       return OnboardingOutcome.retry(e.getMessage());
     }
@@ -130,34 +144,57 @@ public class MunicipalityOnboarding {
       if (bySlug.isPresent()) {
         Municipality existing = bySlug.get();
         OnboardingRecord record = em.find(OnboardingRecord.class, existing.id());
-        boolean done = existing.status() != MunicipalityStatus.ONBOARDING && (record == null || record.completedAt() != null);
+        boolean done =
+            existing.status() != MunicipalityStatus.ONBOARDING
+                && (record == null || record.completedAt() != null);
         return new Tenant(existing.id(), done);
       }
       String code = referenceCode(request);
-      Municipality municipality = new Municipality(
-          UUID.randomUUID(), request.slug(), request.name(), request.ags(), request.state(), request.emailDomain(), code);
+      Municipality municipality =
+          new Municipality(
+              UUID.randomUUID(),
+              request.slug(),
+              request.name(),
+              request.ags(),
+              request.state(),
+              request.emailDomain(),
+              code);
       em.persist(municipality);
-      em.persist(new OnboardingRecord(municipality.id(), request.adminEmail(), request.idpDiscoveryUrl()));
+      em.persist(
+          new OnboardingRecord(municipality.id(), request.adminEmail(), request.idpDiscoveryUrl()));
       em.flush();
-      audit.record(new AuditEvent(
-          actor, "onboarding.tenant-created", "municipality", request.slug(), null, "ags=" + request.ags() + ", code=" + code));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "onboarding.tenant-created",
+              "municipality",
+              request.slug(),
+              null,
+              "ags=" + request.ags() + ", code=" + code));
       return new Tenant(municipality.id(), false);
     }
 
-    /** The admin's choice if it is free, else a proposal from the name (editable until the first application). */
+    /**
+     * The admin's choice if it is free, else a proposal from the name (editable until the first
+     * application).
+     */
     private String referenceCode(OnboardingRequest request) {
       if (request.referenceCode() != null) {
         if (taken(request.referenceCode())) {
-          throw new ConflictException(FieldProblem.of("referenceCode", "onboarding.code.taken", request.referenceCode()));
+          throw new ConflictException(
+              FieldProblem.of("referenceCode", "onboarding.code.taken", request.referenceCode()));
         }
         return request.referenceCode();
       }
       return ReferenceCode.propose(request.name(), this::taken)
-          .orElseThrow(() -> new ConflictException(FieldProblem.of("referenceCode", "onboarding.code.none")));
+          .orElseThrow(
+              () ->
+                  new ConflictException(FieldProblem.of("referenceCode", "onboarding.code.none")));
     }
 
     private boolean taken(String code) {
-      return !em.createQuery("select m.id from Municipality m where m.referenceCode = :c", UUID.class)
+      return !em.createQuery(
+              "select m.id from Municipality m where m.referenceCode = :c", UUID.class)
           .setParameter("c", code)
           .getResultList()
           .isEmpty();
@@ -169,14 +206,28 @@ public class MunicipalityOnboarding {
       Municipality municipality = em.find(Municipality.class, municipalityId);
       if (!organizationId.equals(municipality.organizationId())) {
         municipality.linkOrganization(organizationId);
-        audit.record(new AuditEvent(actor, "onboarding.organization-linked", "municipality", municipality.slug(), null, "organization=" + organizationId));
+        audit.record(
+            new AuditEvent(
+                actor,
+                "onboarding.organization-linked",
+                "municipality",
+                municipality.slug(),
+                null,
+                "organization=" + organizationId));
       }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void identityProviderLinked(UUID municipalityId, String alias, String actor) {
       asPlatform();
-      audit.record(new AuditEvent(actor, "onboarding.identity-provider-linked", "identity-provider", alias, null, null));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "onboarding.identity-provider-linked",
+              "identity-provider",
+              alias,
+              null,
+              null));
     }
 
     /** Stores the admin's account; answers whether the invitation still has to be sent. */
@@ -186,7 +237,8 @@ public class MunicipalityOnboarding {
       OnboardingRecord record = em.find(OnboardingRecord.class, municipalityId);
       if (!accountId.equals(record.adminAccountId())) {
         record.adminAccount(accountId);
-        audit.record(new AuditEvent(actor, "onboarding.admin-account", "account", accountId, null, null));
+        audit.record(
+            new AuditEvent(actor, "onboarding.admin-account", "account", accountId, null, null));
       }
       return !record.invitationSent();
     }
@@ -195,7 +247,14 @@ public class MunicipalityOnboarding {
     public void invitationSent(UUID municipalityId, String actor) {
       asPlatform();
       em.find(OnboardingRecord.class, municipalityId).invitationSentNow();
-      audit.record(new AuditEvent(actor, "onboarding.invitation-sent", "municipality", municipalityId.toString(), null, null));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "onboarding.invitation-sent",
+              "municipality",
+              municipalityId.toString(),
+              null,
+              null));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -208,7 +267,9 @@ public class MunicipalityOnboarding {
       }
       if (municipality.status() == MunicipalityStatus.ONBOARDING) {
         municipality.activate();
-        audit.record(new AuditEvent(actor, "onboarding.completed", "municipality", municipality.slug(), null, null));
+        audit.record(
+            new AuditEvent(
+                actor, "onboarding.completed", "municipality", municipality.slug(), null, null));
       }
     }
 
@@ -216,7 +277,14 @@ public class MunicipalityOnboarding {
     public void failed(UUID municipalityId, String error, String actor) {
       asPlatform();
       em.find(OnboardingRecord.class, municipalityId).failed(error);
-      audit.record(new AuditEvent(actor, "onboarding.step-failed", "municipality", municipalityId.toString(), null, null));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "onboarding.step-failed",
+              "municipality",
+              municipalityId.toString(),
+              null,
+              null));
     }
   }
 }

@@ -1,9 +1,9 @@
 package eu.rathaus.tenancy.application;
 
-import eu.rathaus.tenancy.domain.ReadinessItem;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.tenancy.domain.ReadinessItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,17 +54,25 @@ public class MunicipalityReadiness {
     return missing(scope.municipalityId());
   }
 
-  /** What {@code municipalityId} lacks; joins the caller's transaction (staff of it, or platform). */
+  /**
+   * What {@code municipalityId} lacks; joins the caller's transaction (staff of it, or platform).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public Set<ReadinessItem> missing(UUID municipalityId) {
-    List<?> rows = em.createNativeQuery(CHECK + " where m.id = ?1").setParameter(1, municipalityId).getResultList();
+    List<?> rows =
+        em.createNativeQuery(CHECK + " where m.id = ?1")
+            .setParameter(1, municipalityId)
+            .getResultList();
     if (rows.isEmpty()) {
       return EnumSet.allOf(ReadinessItem.class);
     }
     return missingOf((Object[]) rows.get(0));
   }
 
-  /** Every municipality's gaps, for the platform admin's list (platform scope, caller's transaction). */
+  /**
+   * Every municipality's gaps, for the platform admin's list (platform scope, caller's
+   * transaction).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<UUID, Set<ReadinessItem>> all() {
     Map<UUID, Set<ReadinessItem>> result = new HashMap<>();
@@ -75,8 +83,11 @@ public class MunicipalityReadiness {
     return result;
   }
 
-  /** The problems that stop publishing a service (with {@code charges}: its fee can be above zero). */
-  public static List<ReadinessItem> blockingPublication(Set<ReadinessItem> missing, boolean charges) {
+  /**
+   * The problems that stop publishing a service (with {@code charges}: its fee can be above zero).
+   */
+  public static List<ReadinessItem> blockingPublication(
+      Set<ReadinessItem> missing, boolean charges) {
     List<ReadinessItem> blocking = new ArrayList<>();
     for (ReadinessItem item : missing) {
       if (item.blocksPublishing(charges)) {

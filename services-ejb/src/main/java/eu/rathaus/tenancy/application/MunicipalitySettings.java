@@ -2,12 +2,12 @@ package eu.rathaus.tenancy.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.kernel.Iban;
-import eu.rathaus.tenancy.domain.Municipality;
-import eu.rathaus.tenancy.domain.ReferenceCode;
 import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.Iban;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.tenancy.domain.Municipality;
+import eu.rathaus.tenancy.domain.ReferenceCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 /**
  * The municipal admin's settings page: everything the municipality needs before it takes
  * applications and fees. Only the caller's own municipality (staff scope; row-level security checks
- * the same, V18), every change audited as {@code municipality.settings-changed} with the groups that
- * changed. Issued documents are not affected: notices are stored as the PDF that was sent, payment
- * requests keep the payee account they were opened with.
+ * the same, V18), every change audited as {@code municipality.settings-changed} with the groups
+ * that changed. Issued documents are not affected: notices are stored as the PDF that was sent,
+ * payment requests keep the payee account they were opened with.
  */
 @ApplicationScoped
 @Transactional
@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 public class MunicipalitySettings {
 
   private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,}");
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -52,10 +53,12 @@ public class MunicipalitySettings {
     form.setPayeeName(m.payeeName());
     form.setPayeeIban(m.payeeIban() == null ? null : Iban.parse(m.payeeIban()).formatted());
     form.setPayeeBic(m.payeeBic());
-    List<?> head = em.createNativeQuery(
-            "select authority_name, address_line1, address_line2, phone, email, web_address"
-                + " from municipality_letterhead where municipality_id = ?1")
-        .setParameter(1, m.id()).getResultList();
+    List<?> head =
+        em.createNativeQuery(
+                "select authority_name, address_line1, address_line2, phone, email, web_address"
+                    + " from municipality_letterhead where municipality_id = ?1")
+            .setParameter(1, m.id())
+            .getResultList();
     if (!head.isEmpty()) {
       Object[] row = (Object[]) head.get(0);
       form.setAuthorityName((String) row[0]);
@@ -65,9 +68,11 @@ public class MunicipalitySettings {
       form.setEmail((String) row[4]);
       form.setWebAddress((String) row[5]);
     }
-    List<?> profile = em.createNativeQuery(
-            "select dpo_name, dpo_contact, opening_hours from municipality_profile where municipality_id = ?1")
-        .setParameter(1, m.id()).getResultList();
+    List<?> profile =
+        em.createNativeQuery(
+                "select dpo_name, dpo_contact, opening_hours from municipality_profile where municipality_id = ?1")
+            .setParameter(1, m.id())
+            .getResultList();
     if (!profile.isEmpty()) {
       Object[] row = (Object[]) profile.get(0);
       form.setDpoName((String) row[0]);
@@ -90,8 +95,13 @@ public class MunicipalitySettings {
     if (problems.stream().noneMatch(p -> p.field().equals("referenceCode")) && codeChanged) {
       if (hasApplications(m.id())) {
         problems.add(FieldProblem.of("referenceCode", "settings.code.locked", m.referenceCode()));
-      } else if (!em.createQuery("select x.id from Municipality x where x.referenceCode = :c and x.id <> :id", UUID.class)
-          .setParameter("c", code).setParameter("id", m.id()).getResultList().isEmpty()) {
+      } else if (!em.createQuery(
+              "select x.id from Municipality x where x.referenceCode = :c and x.id <> :id",
+              UUID.class)
+          .setParameter("c", code)
+          .setParameter("id", m.id())
+          .getResultList()
+          .isEmpty()) {
         problems.add(FieldProblem.of("referenceCode", "settings.code.taken", code));
       }
     }
@@ -101,7 +111,8 @@ public class MunicipalitySettings {
     try {
       return store(m, form, code, codeChanged, actor);
     } catch (PersistenceException e) {
-      // Someone took the code, or the first application arrived, between the check and the write: the
+      // Someone took the code, or the first application arrived, between the check and the write:
+      // the
       // database refused it, the transaction is rolled back and nothing is stored.
       return List.of(FieldProblem.of(CONFLICT, "settings.conflict"));
     }
@@ -110,7 +121,8 @@ public class MunicipalitySettings {
   /** The field name of a refusal by the database's own checks (no field of the form is wrong). */
   public static final String CONFLICT = "";
 
-  private List<FieldProblem> store(Municipality m, SettingsForm form, String code, boolean codeChanged, String actor) {
+  private List<FieldProblem> store(
+      Municipality m, SettingsForm form, String code, boolean codeChanged, String actor) {
     SettingsForm before = current();
     List<String> changed = new ArrayList<>();
     if (codeChanged) {
@@ -118,7 +130,8 @@ public class MunicipalitySettings {
       changed.add("referenceCode=" + code);
     }
     String iban = form.getPayeeIban() == null ? null : Iban.parse(form.getPayeeIban()).electronic();
-    if (!Objects.equals(form.getPayeeName(), m.payeeName()) || !Objects.equals(iban, m.payeeIban())
+    if (!Objects.equals(form.getPayeeName(), m.payeeName())
+        || !Objects.equals(iban, m.payeeIban())
         || !Objects.equals(form.getPayeeBic(), m.payeeBic())) {
       m.changePayee(form.getPayeeName(), iban, form.getPayeeBic());
       changed.add("payee");
@@ -130,20 +143,27 @@ public class MunicipalitySettings {
                   + " authority_name = excluded.authority_name, address_line1 = excluded.address_line1,"
                   + " address_line2 = excluded.address_line2, phone = excluded.phone, email = excluded.email,"
                   + " web_address = excluded.web_address, updated_at = now()")
-          .setParameter(1, m.id()).setParameter(2, form.getAuthorityName()).setParameter(3, form.getAddressLine1())
-          .setParameter(4, form.getAddressLine2()).setParameter(5, form.getPhone()).setParameter(6, form.getEmail())
+          .setParameter(1, m.id())
+          .setParameter(2, form.getAuthorityName())
+          .setParameter(3, form.getAddressLine1())
+          .setParameter(4, form.getAddressLine2())
+          .setParameter(5, form.getPhone())
+          .setParameter(6, form.getEmail())
           .setParameter(7, form.getWebAddress())
           .executeUpdate();
       changed.add("letterhead");
     }
-    if (!Objects.equals(before.getDpoName(), form.getDpoName()) || !Objects.equals(before.getDpoContact(), form.getDpoContact())
+    if (!Objects.equals(before.getDpoName(), form.getDpoName())
+        || !Objects.equals(before.getDpoContact(), form.getDpoContact())
         || !Objects.equals(before.getOpeningHours(), form.getOpeningHours())) {
       em.createNativeQuery(
               "insert into municipality_profile (municipality_id, dpo_name, dpo_contact, opening_hours) values (?1, ?2, ?3, ?4)"
                   + " on conflict (municipality_id) do update set dpo_name = excluded.dpo_name,"
                   + " dpo_contact = excluded.dpo_contact, opening_hours = excluded.opening_hours, updated_at = now(),"
                   + " version = municipality_profile.version + 1")
-          .setParameter(1, m.id()).setParameter(2, form.getDpoName()).setParameter(3, form.getDpoContact())
+          .setParameter(1, m.id())
+          .setParameter(2, form.getDpoName())
+          .setParameter(3, form.getDpoContact())
           .setParameter(4, form.getOpeningHours())
           .executeUpdate();
       changed.add("profile");
@@ -151,38 +171,60 @@ public class MunicipalitySettings {
     if (!changed.isEmpty()) {
       // The database's own checks (unique code, code frozen by applications) fire here, inside.
       em.flush();
-      audit.record(new AuditEvent(actor, "municipality.settings-changed", "municipality", m.slug(), m.id(),
-          String.join(", ", changed)));
+      audit.record(
+          new AuditEvent(
+              actor,
+              "municipality.settings-changed",
+              "municipality",
+              m.slug(),
+              m.id(),
+              String.join(", ", changed)));
     }
     return List.of();
   }
 
-  /** Every problem of a normalised form; {@code payeeSet}: an account is stored (it may change, not vanish). */
+  /**
+   * Every problem of a normalised form; {@code payeeSet}: an account is stored (it may change, not
+   * vanish).
+   */
   static List<FieldProblem> check(SettingsForm form, boolean payeeSet) {
     List<FieldProblem> problems = new ArrayList<>();
     if (form.getReferenceCode() == null || !ReferenceCode.isValid(form.getReferenceCode())) {
       problems.add(FieldProblem.of("referenceCode", "settings.code.format"));
     }
-    boolean anyPayee = form.getPayeeName() != null || form.getPayeeIban() != null || form.getPayeeBic() != null;
+    boolean anyPayee =
+        form.getPayeeName() != null || form.getPayeeIban() != null || form.getPayeeBic() != null;
     if (anyPayee || payeeSet) {
       if (form.getPayeeName() == null) {
-        problems.add(FieldProblem.of("payeeName", payeeSet ? "settings.payee.keep" : "settings.payee.name.required"));
+        problems.add(
+            FieldProblem.of(
+                "payeeName", payeeSet ? "settings.payee.keep" : "settings.payee.name.required"));
       } else {
         text(problems, "payeeName", form.getPayeeName(), 70, false);
       }
       if (form.getPayeeIban() == null) {
-        problems.add(FieldProblem.of("payeeIban", payeeSet ? "settings.payee.keep" : "settings.iban.required"));
+        problems.add(
+            FieldProblem.of(
+                "payeeIban", payeeSet ? "settings.payee.keep" : "settings.iban.required"));
       } else {
-        Iban.check(form.getPayeeIban()).ifPresent(p ->
-            problems.add(FieldProblem.of("payeeIban", "settings.iban." + p.name().toLowerCase(Locale.ROOT))));
+        Iban.check(form.getPayeeIban())
+            .ifPresent(
+                p ->
+                    problems.add(
+                        FieldProblem.of(
+                            "payeeIban", "settings.iban." + p.name().toLowerCase(Locale.ROOT))));
       }
       if (form.getPayeeBic() != null && !BIC.matcher(form.getPayeeBic()).matches()) {
         problems.add(FieldProblem.of("payeeBic", "settings.bic.format"));
       }
     }
-    boolean anyLetterhead = form.getAuthorityName() != null || form.getAddressLine1() != null
-        || form.getAddressLine2() != null || form.getPhone() != null || form.getEmail() != null
-        || form.getWebAddress() != null;
+    boolean anyLetterhead =
+        form.getAuthorityName() != null
+            || form.getAddressLine1() != null
+            || form.getAddressLine2() != null
+            || form.getPhone() != null
+            || form.getEmail() != null
+            || form.getWebAddress() != null;
     if (anyLetterhead && form.getAuthorityName() == null) {
       problems.add(FieldProblem.of("authorityName", "settings.letterhead.required"));
     }
@@ -194,7 +236,8 @@ public class MunicipalitySettings {
     text(problems, "addressLine2", form.getAddressLine2(), 200, false);
     text(problems, "phone", form.getPhone(), 50, false);
     text(problems, "webAddress", form.getWebAddress(), 200, false);
-    if (form.getEmail() != null && (form.getEmail().length() > 254 || !EMAIL.matcher(form.getEmail()).matches())) {
+    if (form.getEmail() != null
+        && (form.getEmail().length() > 254 || !EMAIL.matcher(form.getEmail()).matches())) {
       problems.add(FieldProblem.of("email", "settings.email.format"));
     }
     text(problems, "dpoName", form.getDpoName(), 200, false);
@@ -206,17 +249,24 @@ public class MunicipalitySettings {
     return problems;
   }
 
-  private static void text(List<FieldProblem> problems, String field, String value, int max, boolean multiLine) {
+  private static void text(
+      List<FieldProblem> problems, String field, String value, int max, boolean multiLine) {
     if (value == null || problems.stream().anyMatch(p -> p.field().equals(field))) {
       return;
     }
-    boolean control = value.chars().anyMatch(c -> Character.isISOControl(c) && !(multiLine && (c == '\n' || c == '\r')));
+    boolean control =
+        value
+            .chars()
+            .anyMatch(c -> Character.isISOControl(c) && !(multiLine && (c == '\n' || c == '\r')));
     if (value.length() > max || control) {
       problems.add(FieldProblem.of(field, "settings.text.invalid", max));
     }
   }
 
-  /** Trims, turns blanks into nulls, upper-cases code and BIC, and keeps the IBAN as typed (checked later). */
+  /**
+   * Trims, turns blanks into nulls, upper-cases code and BIC, and keeps the IBAN as typed (checked
+   * later).
+   */
   static SettingsForm normalised(SettingsForm in) {
     SettingsForm out = new SettingsForm();
     out.setReferenceCode(ReferenceCode.normalise(in.getReferenceCode()));
@@ -237,9 +287,12 @@ public class MunicipalitySettings {
   }
 
   private static boolean letterheadDiffers(SettingsForm a, SettingsForm b) {
-    return !Objects.equals(a.getAuthorityName(), b.getAuthorityName()) || !Objects.equals(a.getAddressLine1(), b.getAddressLine1())
-        || !Objects.equals(a.getAddressLine2(), b.getAddressLine2()) || !Objects.equals(a.getPhone(), b.getPhone())
-        || !Objects.equals(a.getEmail(), b.getEmail()) || !Objects.equals(a.getWebAddress(), b.getWebAddress());
+    return !Objects.equals(a.getAuthorityName(), b.getAuthorityName())
+        || !Objects.equals(a.getAddressLine1(), b.getAddressLine1())
+        || !Objects.equals(a.getAddressLine2(), b.getAddressLine2())
+        || !Objects.equals(a.getPhone(), b.getPhone())
+        || !Objects.equals(a.getEmail(), b.getEmail())
+        || !Objects.equals(a.getWebAddress(), b.getWebAddress());
   }
 
   private static String clean(String value) {
@@ -251,8 +304,11 @@ public class MunicipalitySettings {
   }
 
   private boolean hasApplications(UUID municipalityId) {
-    return !em.createNativeQuery("select 1 from case_application where municipality_id = ?1 limit 1")
-        .setParameter(1, municipalityId).getResultList().isEmpty();
+    return !em.createNativeQuery(
+            "select 1 from case_application where municipality_id = ?1 limit 1")
+        .setParameter(1, municipalityId)
+        .getResultList()
+        .isEmpty();
   }
 
   private Municipality own() {

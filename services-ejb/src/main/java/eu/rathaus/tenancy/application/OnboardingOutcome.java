@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /** How an onboarding attempt ended. */
-public record OnboardingOutcome(Result result, List<FieldProblem> problems, String detail) implements Serializable {
+public record OnboardingOutcome(Result result, List<FieldProblem> problems, String detail)
+    implements Serializable {
 
   /** The three ways an attempt ends. */
   public enum Result {

@@ -28,17 +28,56 @@ public record OnboardingRequest(
 
   /** Without a chosen reference code: onboarding proposes one from the name. */
   public OnboardingRequest(
-      String name, String ags, String state, String slug, String emailDomain, String idpDiscoveryUrl, String adminEmail,
-      String adminFirstName, String adminLastName, String idpClientId, String idpClientSecret) {
-    this(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, idpClientId,
-        idpClientSecret, null);
+      String name,
+      String ags,
+      String state,
+      String slug,
+      String emailDomain,
+      String idpDiscoveryUrl,
+      String adminEmail,
+      String adminFirstName,
+      String adminLastName,
+      String idpClientId,
+      String idpClientSecret) {
+    this(
+        name,
+        ags,
+        state,
+        slug,
+        emailDomain,
+        idpDiscoveryUrl,
+        adminEmail,
+        adminFirstName,
+        adminLastName,
+        idpClientId,
+        idpClientSecret,
+        null);
   }
 
   /** Without a staff directory of its own, the municipality's staff use local accounts. */
   public OnboardingRequest(
-      String name, String ags, String state, String slug, String emailDomain, String idpDiscoveryUrl, String adminEmail,
-      String adminFirstName, String adminLastName) {
-    this(name, ags, state, slug, emailDomain, idpDiscoveryUrl, adminEmail, adminFirstName, adminLastName, null, null, null);
+      String name,
+      String ags,
+      String state,
+      String slug,
+      String emailDomain,
+      String idpDiscoveryUrl,
+      String adminEmail,
+      String adminFirstName,
+      String adminLastName) {
+    this(
+        name,
+        ags,
+        state,
+        slug,
+        emailDomain,
+        idpDiscoveryUrl,
+        adminEmail,
+        adminFirstName,
+        adminLastName,
+        null,
+        null,
+        null);
   }
 
   private static final Pattern AGS = Pattern.compile("\\d{8}");
@@ -72,19 +111,27 @@ public record OnboardingRequest(
     } else if (name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
       problems.add(FieldProblem.of("name", "onboarding.name.invalid"));
     }
-    Optional<GermanState> germanState = state == null ? Optional.empty() : GermanState.byDisplayName(state);
+    Optional<GermanState> germanState =
+        state == null ? Optional.empty() : GermanState.byDisplayName(state);
     if (germanState.isEmpty()) {
       problems.add(FieldProblem.of("state", "onboarding.state.required"));
     }
     if (ags == null || !AGS.matcher(ags).matches()) {
       problems.add(FieldProblem.of("ags", "onboarding.ags.format"));
     } else if (germanState.isPresent() && !ags.startsWith(germanState.get().code())) {
-      problems.add(FieldProblem.of("ags", "onboarding.ags.state", germanState.get().code(), germanState.get().displayName()));
+      problems.add(
+          FieldProblem.of(
+              "ags",
+              "onboarding.ags.state",
+              germanState.get().code(),
+              germanState.get().displayName()));
     }
     if (slug == null || !SLUG.matcher(slug).matches()) {
       problems.add(FieldProblem.of("slug", "onboarding.slug.format"));
     }
-    if (emailDomain == null || emailDomain.length() > 253 || !DOMAIN.matcher(emailDomain).matches()) {
+    if (emailDomain == null
+        || emailDomain.length() > 253
+        || !DOMAIN.matcher(emailDomain).matches()) {
       problems.add(FieldProblem.of("emailDomain", "onboarding.domain.format"));
     }
     if (adminEmail == null || adminEmail.length() > 254 || !EMAIL.matcher(adminEmail).matches()) {
@@ -118,7 +165,8 @@ public record OnboardingRequest(
   private static boolean isHttpsUrl(String text) {
     try {
       URI uri = URI.create(text);
-      return ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && "localhost".equals(uri.getHost())))
+      return ("https".equals(uri.getScheme())
+              || ("http".equals(uri.getScheme()) && "localhost".equals(uri.getHost())))
           && uri.getHost() != null
           && text.length() <= 500;
     } catch (IllegalArgumentException e) {
@@ -129,7 +177,15 @@ public record OnboardingRequest(
   /** Never prints the client secret (requests end up in logs and error reports). */
   @Override
   public String toString() {
-    return "OnboardingRequest[slug=" + slug + ", ags=" + ags + ", code=" + referenceCode + ", idp=" + idpDiscoveryUrl + "]";
+    return "OnboardingRequest[slug="
+        + slug
+        + ", ags="
+        + ags
+        + ", code="
+        + referenceCode
+        + ", idp="
+        + idpDiscoveryUrl
+        + "]";
   }
 
   private static String clean(String value) {

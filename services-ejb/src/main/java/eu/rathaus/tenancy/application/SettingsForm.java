@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * A municipality's own settings as its admin edits them: reference code, payee account, letterhead,
- * data protection officer and opening hours. A plain bean, so the settings page binds to it directly;
- * {@link MunicipalitySettings} reads it from and writes it to the database after checking it.
+ * data protection officer and opening hours. A plain bean, so the settings page binds to it
+ * directly; {@link MunicipalitySettings} reads it from and writes it to the database after checking
+ * it.
  */
 public class SettingsForm implements Serializable {
 

@@ -48,7 +48,9 @@ public class Municipality {
   @Column(name = "organization_id", length = 64)
   private String organizationId;
 
-  /** The treasury account citizens pay into (V12); unset until the municipality's admin enters it. */
+  /**
+   * The treasury account citizens pay into (V12); unset until the municipality's admin enters it.
+   */
   @Column(name = "payee_name", length = 70)
   private String payeeName;
 
@@ -67,7 +69,13 @@ public class Municipality {
   protected Municipality() {}
 
   public Municipality(
-      UUID id, String slug, String name, String ags, String state, String emailDomain, String referenceCode) {
+      UUID id,
+      String slug,
+      String name,
+      String ags,
+      String state,
+      String emailDomain,
+      String referenceCode) {
     if (ags == null || !ags.matches("\\d{8}")) {
       throw new IllegalArgumentException("AGS must have 8 digits");
     }

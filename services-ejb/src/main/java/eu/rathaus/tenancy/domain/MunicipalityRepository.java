@@ -7,7 +7,10 @@ import java.util.UUID;
 /** Stored municipalities. */
 public interface MunicipalityRepository {
 
-  /** The municipality with this id (any status); the one way every capability looks a municipality up. */
+  /**
+   * The municipality with this id (any status); the one way every capability looks a municipality
+   * up.
+   */
   Optional<Municipality> findById(UUID id);
 
   Optional<Municipality> findBySlug(String slug);

@@ -16,7 +16,10 @@ public enum ReadinessItem {
   DATA_PROTECTION,
   OPENING_HOURS;
 
-  /** Whether a service may be published while this is missing; {@code charges}: its fee can be above zero. */
+  /**
+   * Whether a service may be published while this is missing; {@code charges}: its fee can be above
+   * zero.
+   */
   public boolean blocksPublishing(boolean charges) {
     return this == REFERENCE_CODE || (this == PAYEE_ACCOUNT && charges);
   }

@@ -31,8 +31,8 @@ public final class ReferenceCode {
 
   /**
    * A free code for a municipality called {@code name}: its first three letters ("Seebach" → "SEE";
-   * umlauts spelled out, accents dropped), else the first two and another letter, else the first and
-   * any two. The same rule as migration V18 uses for municipalities onboarded before it.
+   * umlauts spelled out, accents dropped), else the first two and another letter, else the first
+   * and any two. The same rule as migration V18 uses for municipalities onboarded before it.
    *
    * @param taken answers whether a code already belongs to another municipality
    */
@@ -63,8 +63,14 @@ public final class ReferenceCode {
   }
 
   private static String lettersOf(String name) {
-    String spelled = name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-        .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss");
+    String spelled =
+        name.replace("ä", "ae")
+            .replace("ö", "oe")
+            .replace("ü", "ue")
+            .replace("Ä", "Ae")
+            .replace("Ö", "Oe")
+            .replace("Ü", "Ue")
+            .replace("ß", "ss");
     String plain = Normalizer.normalize(spelled, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     return plain.replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
   }

@@ -33,7 +33,8 @@ public class JpaMunicipalityRepository implements MunicipalityRepository {
 
   @Override
   public List<Municipality> searchActive(String text, int limit) {
-    String pattern = "%" + escapeLike(text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) + "%";
+    String pattern =
+        "%" + escapeLike(text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) + "%";
     return em.createQuery(
             "select m from Municipality m where m.status = :active and (lower(m.name) like :p escape '\\'"
                 + " or m.slug like :p escape '\\' or m.ags like :p escape '\\' or lower(m.state) like :p escape '\\')"

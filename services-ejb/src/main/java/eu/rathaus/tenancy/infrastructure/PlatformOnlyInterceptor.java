@@ -1,9 +1,9 @@
 package eu.rathaus.tenancy.infrastructure;
 
-import eu.rathaus.tenancy.application.CallerNotPermitted;
 import eu.rathaus.kernel.CallerScope;
-import eu.rathaus.tenancy.application.PlatformOnly;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.tenancy.application.CallerNotPermitted;
+import eu.rathaus.tenancy.application.PlatformOnly;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -27,8 +27,11 @@ public class PlatformOnlyInterceptor {
     TenantScope scope = caller.get();
     if (scope.kind() != TenantScope.Kind.PLATFORM) {
       throw new CallerNotPermitted(
-          invocation.getMethod().getDeclaringClass().getSimpleName() + "." + invocation.getMethod().getName()
-              + " is for the platform only, caller scope was " + scope.databaseScope());
+          invocation.getMethod().getDeclaringClass().getSimpleName()
+              + "."
+              + invocation.getMethod().getName()
+              + " is for the platform only, caller scope was "
+              + scope.databaseScope());
     }
     return invocation.proceed();
   }

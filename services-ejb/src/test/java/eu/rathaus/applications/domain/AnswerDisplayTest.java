@@ -14,23 +14,39 @@ class AnswerDisplayTest {
 
   @Test
   void showsLabelsNotKeys() throws Exception {
-    FormDefinition melde = DraftAnswersTest.template("/catalogue/templates/meldebescheinigung.json");
+    FormDefinition melde =
+        DraftAnswersTest.template("/catalogue/templates/meldebescheinigung.json");
     var type = melde.field("certificateType").orElseThrow();
 
-    assertThat(AnswerDisplay.text(type, JSON.readTree("\"extended\""), Locale.GERMAN, WORDS)).doesNotContain("extended").isNotBlank();
-    assertThat(AnswerDisplay.text(melde.field("birthDate").orElseThrow(), JSON.readTree("\"1964-08-12\""), Locale.GERMAN, WORDS))
+    assertThat(AnswerDisplay.text(type, JSON.readTree("\"extended\""), Locale.GERMAN, WORDS))
+        .doesNotContain("extended")
+        .isNotBlank();
+    assertThat(
+            AnswerDisplay.text(
+                melde.field("birthDate").orElseThrow(),
+                JSON.readTree("\"1964-08-12\""),
+                Locale.GERMAN,
+                WORDS))
         .isEqualTo("12.08.1964");
-    assertThat(AnswerDisplay.text(melde.field("postalAddress").orElseThrow(),
-        JSON.readTree("{\"street\":\"Hauptstr.\",\"houseNumber\":\"1a\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}"),
-        Locale.GERMAN, WORDS)).isEqualTo("Hauptstr. 1a, 12345 Musterstadt");
+    assertThat(
+            AnswerDisplay.text(
+                melde.field("postalAddress").orElseThrow(),
+                JSON.readTree(
+                    "{\"street\":\"Hauptstr.\",\"houseNumber\":\"1a\",\"postalCode\":\"12345\",\"city\":\"Musterstadt\"}"),
+                Locale.GERMAN,
+                WORDS))
+        .isEqualTo("Hauptstr. 1a, 12345 Musterstadt");
   }
 
   @Test
   void yesNoInTheReadersWords() throws Exception {
-    FormDefinition parking = DraftAnswersTest.template("/catalogue/templates/bewohnerparkausweis.json");
+    FormDefinition parking =
+        DraftAnswersTest.template("/catalogue/templates/bewohnerparkausweis.json");
     var keeper = parking.field("isKeeper").orElseThrow();
-    assertThat(AnswerDisplay.text(keeper, JSON.readTree("true"), Locale.GERMAN, WORDS)).isEqualTo("Ja");
-    assertThat(AnswerDisplay.text(keeper, JSON.readTree("\"false\""), Locale.GERMAN, WORDS)).isEqualTo("Nein");
+    assertThat(AnswerDisplay.text(keeper, JSON.readTree("true"), Locale.GERMAN, WORDS))
+        .isEqualTo("Ja");
+    assertThat(AnswerDisplay.text(keeper, JSON.readTree("\"false\""), Locale.GERMAN, WORDS))
+        .isEqualTo("Nein");
   }
 
   @Test

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 class AnswerSheetTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AnswerSheet.Words WORDS = new AnswerSheet.Words("Ja", "Nein", "(keine Angabe)");
+  private static final AnswerSheet.Words WORDS =
+      new AnswerSheet.Words("Ja", "Nein", "(keine Angabe)");
 
-  private static final FormDefinition FORM = FormDefinitionValidator.readTrusted(
-      """
+  private static final FormDefinition FORM =
+      FormDefinitionValidator.readTrusted(
+          """
       {"formatVersion":1,"steps":[
         {"key":"one","title":{"de":"Eins","en":"One"},"fields":[
           {"key":"dog","type":"yesNo","label":{"de":"Hund?","en":"Dog?"},"required":true},
@@ -32,24 +34,35 @@ class AnswerSheetTest {
 
   @Test
   void showsVisibleFieldsWithLabelsReadableValuesAndTheEmptyText() throws Exception {
-    List<AnswerSheet.Step> steps = AnswerSheet.of(FORM, JSON.readTree("{\"dog\":false,\"note\":\"\"}"), Locale.GERMAN, WORDS,
-        id -> Optional.empty());
+    List<AnswerSheet.Step> steps =
+        AnswerSheet.of(
+            FORM,
+            JSON.readTree("{\"dog\":false,\"note\":\"\"}"),
+            Locale.GERMAN,
+            WORDS,
+            id -> Optional.empty());
     assertThat(steps).extracting(AnswerSheet.Step::title).containsExactly("Eins", "Zwei");
     // dogName is hidden (no dog), so it is not on the sheet at all.
-    assertThat(steps.get(0).rows()).containsExactly(
-        new AnswerSheet.Row("dog", "Hund?", "Nein"),
-        new AnswerSheet.Row("note", "Notiz", "(keine Angabe)"));
+    assertThat(steps.get(0).rows())
+        .containsExactly(
+            new AnswerSheet.Row("dog", "Hund?", "Nein"),
+            new AnswerSheet.Row("note", "Notiz", "(keine Angabe)"));
   }
 
   @Test
   void filesAreNamedInTheOrderOfTheAnswerAndUnknownOnesAreLeftToTheCaller() throws Exception {
     Map<String, String> names = Map.of("a", "antrag.pdf", "b", "foto.jpg");
-    var answers = JSON.readTree("{\"dog\":true,\"dogName\":\"Bello\",\"proof\":[\"b\",\"x\",\"a\"]}");
-    List<AnswerSheet.Step> skipping = AnswerSheet.of(FORM, answers, Locale.ENGLISH, WORDS, id -> Optional.ofNullable(names.get(id)));
-    assertThat(skipping.get(0).rows().get(1)).isEqualTo(new AnswerSheet.Row("dogName", "Dog's name", "Bello"));
+    var answers =
+        JSON.readTree("{\"dog\":true,\"dogName\":\"Bello\",\"proof\":[\"b\",\"x\",\"a\"]}");
+    List<AnswerSheet.Step> skipping =
+        AnswerSheet.of(
+            FORM, answers, Locale.ENGLISH, WORDS, id -> Optional.ofNullable(names.get(id)));
+    assertThat(skipping.get(0).rows().get(1))
+        .isEqualTo(new AnswerSheet.Row("dogName", "Dog's name", "Bello"));
     assertThat(skipping.get(1).rows().get(0).value()).isEqualTo("foto.jpg, antrag.pdf");
-    List<AnswerSheet.Step> showingIds = AnswerSheet.of(FORM, answers, Locale.ENGLISH, WORDS,
-        id -> Optional.of(names.getOrDefault(id, id)));
+    List<AnswerSheet.Step> showingIds =
+        AnswerSheet.of(
+            FORM, answers, Locale.ENGLISH, WORDS, id -> Optional.of(names.getOrDefault(id, id)));
     assertThat(showingIds.get(1).rows().get(0).value()).isEqualTo("foto.jpg, x, antrag.pdf");
   }
 }

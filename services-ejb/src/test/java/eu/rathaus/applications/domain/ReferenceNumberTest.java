@@ -24,24 +24,40 @@ class ReferenceNumberTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"MUS-2026-123", "MU-2026-000123", "MUS2026000123", "MUS-26-000123", "MUS-2026-0001234",
-      "MUS-2026-000000", "MÜS-2026-000123", "", "MUS-2026-00012３"})
+  @ValueSource(
+      strings = {
+        "MUS-2026-123",
+        "MU-2026-000123",
+        "MUS2026000123",
+        "MUS-26-000123",
+        "MUS-2026-0001234",
+        "MUS-2026-000000",
+        "MÜS-2026-000123",
+        "",
+        "MUS-2026-00012３"
+      })
   void refusesMalformedNumbers(String text) {
     assertThat(ReferenceNumber.isValid(text)).isFalse();
-    assertThatThrownBy(() -> ReferenceNumber.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReferenceNumber.parse(text))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void refusesCountersThatWouldNeedASeventhDigit() {
-    assertThatThrownBy(() -> new ReferenceNumber("MUS", 2026, 1_000_000)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ReferenceNumber("MUS", 2026, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ReferenceNumber("mus", 2026, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReferenceNumber("MUS", 2026, 1_000_000))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReferenceNumber("MUS", 2026, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReferenceNumber("mus", 2026, 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(ReferenceNumber.isValid(null)).isFalse();
   }
 
   @Test
   void ordersByMunicipalityYearAndCounter() {
-    assertThat(new ReferenceNumber("MUS", 2026, 9)).isLessThan(new ReferenceNumber("MUS", 2026, 10));
-    assertThat(new ReferenceNumber("MUS", 2026, 999_999)).isLessThan(new ReferenceNumber("MUS", 2027, 1));
+    assertThat(new ReferenceNumber("MUS", 2026, 9))
+        .isLessThan(new ReferenceNumber("MUS", 2026, 10));
+    assertThat(new ReferenceNumber("MUS", 2026, 999_999))
+        .isLessThan(new ReferenceNumber("MUS", 2027, 1));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.rathaus.attachments.domain.AttachmentRefusal;
+import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.attachments.domain.KeyUnavailableException;
 import eu.rathaus.attachments.domain.MalwareScanner;
 import eu.rathaus.attachments.domain.ScanResult;
@@ -11,7 +12,6 @@ import eu.rathaus.attachments.domain.ScanStatus;
 import eu.rathaus.attachments.infrastructure.AttachmentVault;
 import eu.rathaus.attachments.infrastructure.Samples;
 import eu.rathaus.attachments.infrastructure.TikaContentTypes;
-import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import java.io.ByteArrayInputStream;
@@ -42,22 +42,23 @@ class AttachmentServiceTest {
     service.vault = vault;
     service.caller = new CallerScope();
     service.caller.set(TenantScope.citizen(ERIKA));
-    service.scanner = new MalwareScanner() {
-      @Override
-      public ScanResult scan(byte[] content) {
-        return nextScan;
-      }
+    service.scanner =
+        new MalwareScanner() {
+          @Override
+          public ScanResult scan(byte[] content) {
+            return nextScan;
+          }
 
-      @Override
-      public boolean isConfigured() {
-        return true;
-      }
+          @Override
+          public boolean isConfigured() {
+            return true;
+          }
 
-      @Override
-      public String describe() {
-        return "scripted";
-      }
-    };
+          @Override
+          public String describe() {
+            return "scripted";
+          }
+        };
   }
 
   private UploadOutcome upload(String name, byte[] bytes) {
@@ -68,11 +69,16 @@ class AttachmentServiceTest {
   void storesACleanPdfWithItsHash() {
     UploadOutcome outcome = upload("Nachweis.pdf", Samples.pdf());
     assertThat(outcome.isStored()).isTrue();
-    assertThat(vault.stored).singleElement().satisfies(file -> {
-      assertThat(file.contentType()).isEqualTo("application/pdf");
-      assertThat(file.scanStatus()).isEqualTo(ScanStatus.CLEAN);
-      assertThat(file.sha256()).isEqualTo(AttachmentService.sha256(Samples.pdf())).hasSize(64);
-    });
+    assertThat(vault.stored)
+        .singleElement()
+        .satisfies(
+            file -> {
+              assertThat(file.contentType()).isEqualTo("application/pdf");
+              assertThat(file.scanStatus()).isEqualTo(ScanStatus.CLEAN);
+              assertThat(file.sha256())
+                  .isEqualTo(AttachmentService.sha256(Samples.pdf()))
+                  .hasSize(64);
+            });
   }
 
   @Test
@@ -84,19 +90,31 @@ class AttachmentServiceTest {
 
   @Test
   void refusesInTheDocumentedOrderAndAuditsEveryRefusal() {
-    assertThat(upload("../evil.pdf", Samples.pdf()).refusal()).isEqualTo(AttachmentRefusal.BAD_NAME);
-    assertThat(upload("gross.pdf", new byte[1025]).refusal()).isEqualTo(AttachmentRefusal.TOO_LARGE);
+    assertThat(upload("../evil.pdf", Samples.pdf()).refusal())
+        .isEqualTo(AttachmentRefusal.BAD_NAME);
+    assertThat(upload("gross.pdf", new byte[1025]).refusal())
+        .isEqualTo(AttachmentRefusal.TOO_LARGE);
     assertThat(upload("leer.pdf", new byte[0]).refusal()).isEqualTo(AttachmentRefusal.EMPTY);
-    assertThat(upload("rechnung.pdf", Samples.exe()).refusal()).isEqualTo(AttachmentRefusal.TYPE_MISMATCH);
-    assertThat(upload("programm", Samples.exe()).refusal()).isEqualTo(AttachmentRefusal.TYPE_NOT_ALLOWED);
+    assertThat(upload("rechnung.pdf", Samples.exe()).refusal())
+        .isEqualTo(AttachmentRefusal.TYPE_MISMATCH);
+    assertThat(upload("programm", Samples.exe()).refusal())
+        .isEqualTo(AttachmentRefusal.TYPE_NOT_ALLOWED);
     nextScan = ScanResult.infected("Eicar-Test-Signature");
-    assertThat(upload("eicar.pdf", Samples.pdf()).refusal()).isEqualTo(AttachmentRefusal.MALWARE_FOUND);
+    assertThat(upload("eicar.pdf", Samples.pdf()).refusal())
+        .isEqualTo(AttachmentRefusal.MALWARE_FOUND);
     nextScan = ScanResult.unavailable("down");
-    assertThat(upload("a.pdf", Samples.pdf()).refusal()).isEqualTo(AttachmentRefusal.SCANNER_UNAVAILABLE);
+    assertThat(upload("a.pdf", Samples.pdf()).refusal())
+        .isEqualTo(AttachmentRefusal.SCANNER_UNAVAILABLE);
     assertThat(vault.stored).isEmpty();
-    assertThat(vault.refusals).containsExactly(AttachmentRefusal.BAD_NAME, AttachmentRefusal.TOO_LARGE,
-        AttachmentRefusal.EMPTY, AttachmentRefusal.TYPE_MISMATCH, AttachmentRefusal.TYPE_NOT_ALLOWED,
-        AttachmentRefusal.MALWARE_FOUND, AttachmentRefusal.SCANNER_UNAVAILABLE);
+    assertThat(vault.refusals)
+        .containsExactly(
+            AttachmentRefusal.BAD_NAME,
+            AttachmentRefusal.TOO_LARGE,
+            AttachmentRefusal.EMPTY,
+            AttachmentRefusal.TYPE_MISMATCH,
+            AttachmentRefusal.TYPE_NOT_ALLOWED,
+            AttachmentRefusal.MALWARE_FOUND,
+            AttachmentRefusal.SCANNER_UNAVAILABLE);
   }
 
   @Test
@@ -104,7 +122,8 @@ class AttachmentServiceTest {
     UploadOutcome outcome = upload("gross.pdf", new byte[1025]);
     assertThat(outcome.getProblem().field()).isEqualTo("file");
     assertThat(outcome.getProblem().messageKey()).isEqualTo("attachment.error.tooLarge");
-    assertThat(upload("programm", Samples.exe()).getProblem().arguments()).containsExactly("PDF, JPEG, PNG");
+    assertThat(upload("programm", Samples.exe()).getProblem().arguments())
+        .containsExactly("PDF, JPEG, PNG");
   }
 
   @Test
@@ -119,17 +138,32 @@ class AttachmentServiceTest {
   @Test
   void missingKeysAreARefusalNotACrash() {
     vault.keysMissing = true;
-    assertThat(upload("a.pdf", Samples.pdf()).refusal()).isEqualTo(AttachmentRefusal.STORAGE_UNAVAILABLE);
+    assertThat(upload("a.pdf", Samples.pdf()).refusal())
+        .isEqualTo(AttachmentRefusal.STORAGE_UNAVAILABLE);
   }
 
   @Test
   void onlyTheSignedInCitizenUploadsForHimself() {
-    assertThatThrownBy(() -> service.upload("someone-else", MUSTERSTADT, DRAFT, "a.pdf",
-            new ByteArrayInputStream(Samples.pdf()), RULES))
+    assertThatThrownBy(
+            () ->
+                service.upload(
+                    "someone-else",
+                    MUSTERSTADT,
+                    DRAFT,
+                    "a.pdf",
+                    new ByteArrayInputStream(Samples.pdf()),
+                    RULES))
         .isInstanceOf(IllegalStateException.class);
     service.caller.set(TenantScope.staff(MUSTERSTADT, "mia"));
-    assertThatThrownBy(() -> service.upload("mia", MUSTERSTADT, DRAFT, "a.pdf",
-            new ByteArrayInputStream(Samples.pdf()), RULES))
+    assertThatThrownBy(
+            () ->
+                service.upload(
+                    "mia",
+                    MUSTERSTADT,
+                    DRAFT,
+                    "a.pdf",
+                    new ByteArrayInputStream(Samples.pdf()),
+                    RULES))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -141,7 +175,9 @@ class AttachmentServiceTest {
 
     @Override
     public long count(String ownerSubject, UUID draftId) {
-      return stored.stream().filter(f -> f.ownerSubject().equals(ownerSubject) && draftId.equals(f.draftId())).count();
+      return stored.stream()
+          .filter(f -> f.ownerSubject().equals(ownerSubject) && draftId.equals(f.draftId()))
+          .count();
     }
 
     @Override
@@ -150,12 +186,20 @@ class AttachmentServiceTest {
         throw new KeyUnavailableException("RATHAUS_KEYSTORE is not set");
       }
       stored.add(file);
-      return new AttachmentSummary(UUID.randomUUID(), file.displayName(), file.contentType(), file.content().length,
-          file.sha256(), file.scanStatus(), file.draftId(), Instant.now());
+      return new AttachmentSummary(
+          UUID.randomUUID(),
+          file.displayName(),
+          file.contentType(),
+          file.content().length,
+          file.sha256(),
+          file.scanStatus(),
+          file.draftId(),
+          Instant.now());
     }
 
     @Override
-    public void recordRefusal(UUID municipalityId, UUID draftId, AttachmentRefusal refusal, String detail) {
+    public void recordRefusal(
+        UUID municipalityId, UUID draftId, AttachmentRefusal refusal, String detail) {
       refusals.add(refusal);
     }
   }

@@ -27,9 +27,24 @@ class AttachmentNameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../evil.pdf", "..\\evil.pdf", "a/b.pdf", "C:\\x\\y.pdf", "a..pdf", "/etc/passwd",
-      "tab\there.pdf", "new\nline.pdf", "nul\u0000.pdf", "rechnung\u202Efdp.exe", "zero\u200bwidth.pdf",
-      ".hidden", ".pdf", "", "   "})
+  @ValueSource(
+      strings = {
+        "../evil.pdf",
+        "..\\evil.pdf",
+        "a/b.pdf",
+        "C:\\x\\y.pdf",
+        "a..pdf",
+        "/etc/passwd",
+        "tab\there.pdf",
+        "new\nline.pdf",
+        "nul\u0000.pdf",
+        "rechnung\u202Efdp.exe",
+        "zero\u200bwidth.pdf",
+        ".hidden",
+        ".pdf",
+        "",
+        "   "
+      })
   void refusesPathsControlAndSpoofingCharacters(String raw) {
     assertThat(AttachmentName.parse(raw)).isEmpty();
   }

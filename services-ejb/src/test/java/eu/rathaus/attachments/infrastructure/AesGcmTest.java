@@ -58,7 +58,8 @@ class AesGcmTest {
     byte[] otherMunicipality = AesGcm.attachmentContext(id, UUID.randomUUID());
     assertThatThrownBy(() -> AesGcm.open(key, sealed.nonce(), sealed.ciphertext(), otherRow))
         .isInstanceOf(AttachmentTamperedException.class);
-    assertThatThrownBy(() -> AesGcm.open(key, sealed.nonce(), sealed.ciphertext(), otherMunicipality))
+    assertThatThrownBy(
+            () -> AesGcm.open(key, sealed.nonce(), sealed.ciphertext(), otherMunicipality))
         .isInstanceOf(AttachmentTamperedException.class);
     assertThatThrownBy(() -> AesGcm.open(key(), sealed.nonce(), sealed.ciphertext(), aad))
         .isInstanceOf(AttachmentTamperedException.class);

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The INSTREAM client against a small in-test server that speaks the protocol, for the cases a
- * real clamd will not produce on demand (garbage, silence, hang-ups). The real clamd is exercised
- * by the launcher's LocalClamdTest and the portal's AttachmentIT.
+ * The INSTREAM client against a small in-test server that speaks the protocol, for the cases a real
+ * clamd will not produce on demand (garbage, silence, hang-ups). The real clamd is exercised by the
+ * launcher's LocalClamdTest and the portal's AttachmentIT.
  */
 class ClamdScannerTest {
 
@@ -46,7 +46,8 @@ class ClamdScannerTest {
     assertThat(fake.command()).isEqualTo("zINSTREAM");
     assertThat(fake.received()).isEqualTo(content);
     assertThat(fake.chunkSizes).allMatch(size -> size > 0 && size <= ClamdScanner.CHUNK_BYTES);
-    assertThat(fake.chunkSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(content.length);
+    assertThat(fake.chunkSizes.stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(content.length);
   }
 
   @Test
@@ -81,8 +82,9 @@ class ClamdScannerTest {
   @Test
   void silenceIsATimeout() throws Exception {
     fake = new FakeClamd(bytes -> null);
-    ScanResult result = new ClamdScanner("127.0.0.1", fake.port(), Duration.ofSeconds(2), Duration.ofMillis(300))
-        .scan(new byte[10]);
+    ScanResult result =
+        new ClamdScanner("127.0.0.1", fake.port(), Duration.ofSeconds(2), Duration.ofMillis(300))
+            .scan(new byte[10]);
     assertThat(result.verdict()).isEqualTo(Verdict.UNAVAILABLE);
     assertThat(result.detail()).contains("in time");
   }
@@ -101,20 +103,25 @@ class ClamdScannerTest {
   @Test
   void interpretsOnlyWhatClamdReallySays() {
     assertThat(ClamdScanner.interpret("stream: OK").verdict()).isEqualTo(Verdict.CLEAN);
-    assertThat(ClamdScanner.interpret("stream: Win.Test.EICAR_HDB-1 FOUND").detail()).isEqualTo("Win.Test.EICAR_HDB-1");
+    assertThat(ClamdScanner.interpret("stream: Win.Test.EICAR_HDB-1 FOUND").detail())
+        .isEqualTo("Win.Test.EICAR_HDB-1");
     assertThat(ClamdScanner.interpret("stream:  FOUND").verdict()).isEqualTo(Verdict.UNAVAILABLE);
     assertThat(ClamdScanner.interpret("stream: FOUND").verdict()).isEqualTo(Verdict.UNAVAILABLE);
     assertThat(ClamdScanner.interpret("OK").verdict()).isEqualTo(Verdict.UNAVAILABLE);
     assertThat(ClamdScanner.interpret("stream: OKAY").verdict()).isEqualTo(Verdict.UNAVAILABLE);
     assertThat(ClamdScanner.interpret("").verdict()).isEqualTo(Verdict.UNAVAILABLE);
-    assertThat(ClamdScanner.interpret("lstat() failed. ERROR").verdict()).isEqualTo(Verdict.UNAVAILABLE);
+    assertThat(ClamdScanner.interpret("lstat() failed. ERROR").verdict())
+        .isEqualTo(Verdict.UNAVAILABLE);
   }
 
   private ClamdScanner scanner() {
     return new ClamdScanner("127.0.0.1", fake.port(), Duration.ofSeconds(2), Duration.ofSeconds(5));
   }
 
-  /** Accepts one connection, reads an INSTREAM request and answers what the test says (null: nothing). */
+  /**
+   * Accepts one connection, reads an INSTREAM request and answers what the test says (null:
+   * nothing).
+   */
   private static final class FakeClamd implements AutoCloseable {
     final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     final List<Integer> chunkSizes = new CopyOnWriteArrayList<>();

@@ -25,7 +25,9 @@ class KeystoreKeyProviderTest {
     store.load(null, null);
     KeyGenerator generator = KeyGenerator.getInstance("AES");
     generator.init(256);
-    store.setEntry(alias, new KeyStore.SecretKeyEntry(generator.generateKey()),
+    store.setEntry(
+        alias,
+        new KeyStore.SecretKeyEntry(generator.generateKey()),
         new KeyStore.PasswordProtection(PASSWORD));
     Path file = dir.resolve("master.p12");
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -36,7 +38,8 @@ class KeystoreKeyProviderTest {
 
   @Test
   void wrapsAndUnwrapsADataKeyBoundToItsMunicipality() throws Exception {
-    KeystoreKeyProvider provider = new KeystoreKeyProvider(keystore(dir, "rathaus-master-1"), PASSWORD, null);
+    KeystoreKeyProvider provider =
+        new KeystoreKeyProvider(keystore(dir, "rathaus-master-1"), PASSWORD, null);
     assertThat(provider.problem()).isNull();
     byte[] dataKey = new byte[32];
     new java.security.SecureRandom().nextBytes(dataKey);
@@ -44,14 +47,22 @@ class KeystoreKeyProviderTest {
     byte[] wrapped = provider.wrap(dataKey, AesGcm.dataKeyContext(municipality, 1));
     assertThat(wrapped).hasSize(12 + 32 + 16);
     assertThat(provider.currentMasterKeyId()).isEqualTo("keystore:rathaus-master-1");
-    assertThat(provider.unwrap(provider.currentMasterKeyId(), wrapped, AesGcm.dataKeyContext(municipality, 1)))
+    assertThat(
+            provider.unwrap(
+                provider.currentMasterKeyId(), wrapped, AesGcm.dataKeyContext(municipality, 1)))
         .isEqualTo(dataKey);
-    assertThatThrownBy(() -> provider.unwrap(provider.currentMasterKeyId(), wrapped,
-            AesGcm.dataKeyContext(UUID.randomUUID(), 1)))
+    assertThatThrownBy(
+            () ->
+                provider.unwrap(
+                    provider.currentMasterKeyId(),
+                    wrapped,
+                    AesGcm.dataKeyContext(UUID.randomUUID(), 1)))
         .isInstanceOf(KeyUnavailableException.class);
     wrapped[20] ^= 1;
-    assertThatThrownBy(() -> provider.unwrap(provider.currentMasterKeyId(), wrapped,
-            AesGcm.dataKeyContext(municipality, 1)))
+    assertThatThrownBy(
+            () ->
+                provider.unwrap(
+                    provider.currentMasterKeyId(), wrapped, AesGcm.dataKeyContext(municipality, 1)))
         .isInstanceOf(KeyUnavailableException.class);
   }
 
@@ -59,8 +70,10 @@ class KeystoreKeyProviderTest {
   void anotherKeystoreCannotUnwrap() throws Exception {
     Path one = Files.createDirectory(dir.resolve("one"));
     Path two = Files.createDirectory(dir.resolve("two"));
-    KeystoreKeyProvider a = new KeystoreKeyProvider(keystore(one, "rathaus-master-1"), PASSWORD, null);
-    KeystoreKeyProvider b = new KeystoreKeyProvider(keystore(two, "rathaus-master-1"), PASSWORD, null);
+    KeystoreKeyProvider a =
+        new KeystoreKeyProvider(keystore(one, "rathaus-master-1"), PASSWORD, null);
+    KeystoreKeyProvider b =
+        new KeystoreKeyProvider(keystore(two, "rathaus-master-1"), PASSWORD, null);
     byte[] context = AesGcm.dataKeyContext(UUID.randomUUID(), 1);
     byte[] wrapped = a.wrap(new byte[32], context);
     assertThatThrownBy(() -> b.unwrap(b.currentMasterKeyId(), wrapped, context))
@@ -69,11 +82,16 @@ class KeystoreKeyProviderTest {
 
   @Test
   void saysWhyItCannotWork() throws Exception {
-    assertThat(new KeystoreKeyProvider(null, PASSWORD, null).problem()).contains("RATHAUS_KEYSTORE");
-    assertThat(new KeystoreKeyProvider(dir.resolve("missing.p12"), PASSWORD, null).problem()).contains("does not exist");
+    assertThat(new KeystoreKeyProvider(null, PASSWORD, null).problem())
+        .contains("RATHAUS_KEYSTORE");
+    assertThat(new KeystoreKeyProvider(dir.resolve("missing.p12"), PASSWORD, null).problem())
+        .contains("does not exist");
     Path file = keystore(dir, "rathaus-master-1");
-    assertThat(new KeystoreKeyProvider(file, "wrong".toCharArray(), null).problem()).contains("cannot be opened");
-    assertThat(new KeystoreKeyProvider(file, PASSWORD, "other-alias").problem()).contains("no AES key");
-    assertThat(new KeystoreKeyProvider(file, null, null).problem()).contains("RATHAUS_KEYSTORE_PASSWORD");
+    assertThat(new KeystoreKeyProvider(file, "wrong".toCharArray(), null).problem())
+        .contains("cannot be opened");
+    assertThat(new KeystoreKeyProvider(file, PASSWORD, "other-alias").problem())
+        .contains("no AES key");
+    assertThat(new KeystoreKeyProvider(file, null, null).problem())
+        .contains("RATHAUS_KEYSTORE_PASSWORD");
   }
 }

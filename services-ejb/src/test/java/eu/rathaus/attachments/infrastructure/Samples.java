@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 public final class Samples {
 
   /** The EICAR anti-virus test file (harmless by design; every scanner detects it). */
-  public static final byte[] EICAR = ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*")
-      .getBytes(StandardCharsets.US_ASCII);
+  public static final byte[] EICAR =
+      ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*")
+          .getBytes(StandardCharsets.US_ASCII);
 
   private Samples() {}
 
@@ -21,15 +22,37 @@ public final class Samples {
   public static byte[] png() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
-    out.writeBytes(new byte[] {0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0});
+    out.writeBytes(
+        new byte[] {0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0});
     out.writeBytes(new byte[] {(byte) 0x90, 0x77, 0x53, (byte) 0xde});
     return out.toByteArray();
   }
 
   public static byte[] jpeg() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0,
-        1, 1, 0, 0, 1, 0, 1, 0, 0});
+    out.writeBytes(
+        new byte[] {
+          (byte) 0xff,
+          (byte) 0xd8,
+          (byte) 0xff,
+          (byte) 0xe0,
+          0,
+          0x10,
+          'J',
+          'F',
+          'I',
+          'F',
+          0,
+          1,
+          1,
+          0,
+          0,
+          1,
+          0,
+          1,
+          0,
+          0
+        });
     out.writeBytes(new byte[64]);
     out.writeBytes(new byte[] {(byte) 0xff, (byte) 0xd9});
     return out.toByteArray();

@@ -14,9 +14,13 @@ class TikaContentTypesTest {
     assertThat(types.detect(Samples.pdf())).isEqualTo("application/pdf");
     assertThat(types.detect(Samples.png())).isEqualTo("image/png");
     assertThat(types.detect(Samples.jpeg())).isEqualTo("image/jpeg");
-    assertThat(types.detect(Samples.exe())).startsWith("application/x-").isNotEqualTo("application/pdf");
-    assertThat(types.detect("Hallo Rathaus".getBytes(StandardCharsets.UTF_8))).isEqualTo("text/plain");
-    assertThat(types.detect(new byte[] {0, 1, 2, 3, (byte) 0xfe})).isEqualTo("application/octet-stream");
+    assertThat(types.detect(Samples.exe()))
+        .startsWith("application/x-")
+        .isNotEqualTo("application/pdf");
+    assertThat(types.detect("Hallo Rathaus".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("text/plain");
+    assertThat(types.detect(new byte[] {0, 1, 2, 3, (byte) 0xfe}))
+        .isEqualTo("application/octet-stream");
   }
 
   @Test
@@ -32,14 +36,16 @@ class TikaContentTypesTest {
   void aRenamedExecutableDoesNotMatchItsName() {
     String detected = types.detect(Samples.exe());
     assertThat(types.consistent(detected, types.typeOfName("rechnung.pdf"))).isFalse();
-    assertThat(types.consistent(types.detect(Samples.png()), types.typeOfName("foto.jpg"))).isFalse();
+    assertThat(types.consistent(types.detect(Samples.png()), types.typeOfName("foto.jpg")))
+        .isFalse();
   }
 
   @Test
   void matchingNamesAndNamesWithoutExtensionAreConsistent() {
     assertThat(types.consistent(types.detect(Samples.pdf()), types.typeOfName("a.pdf"))).isTrue();
     assertThat(types.consistent(types.detect(Samples.jpeg()), types.typeOfName("a.jpeg"))).isTrue();
-    assertThat(types.consistent(types.detect(Samples.pdf()), types.typeOfName("ohne-endung"))).isTrue();
+    assertThat(types.consistent(types.detect(Samples.pdf()), types.typeOfName("ohne-endung")))
+        .isTrue();
   }
 
   @Test

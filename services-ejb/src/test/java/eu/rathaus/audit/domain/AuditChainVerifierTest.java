@@ -24,9 +24,31 @@ class AuditChainVerifierTest {
     for (int seq = 1; seq <= length; seq++) {
       Instant at = AuditHasher.storable(t.plusSeconds(seq));
       AuditHasher.Content content =
-          new AuditHasher.Content(name, seq, at, "user-" + seq, "auth.sign-in", "user", "u" + seq, municipality, "{\"n\":" + seq + "}");
+          new AuditHasher.Content(
+              name,
+              seq,
+              at,
+              "user-" + seq,
+              "auth.sign-in",
+              "user",
+              "u" + seq,
+              municipality,
+              "{\"n\":" + seq + "}");
       String hash = AuditHasher.hash(content, prev);
-      records.add(new AuditRecord(firstId + seq, name, seq, at, "user-" + seq, "auth.sign-in", "user", "u" + seq, municipality, "{\"n\":" + seq + "}", prev, hash));
+      records.add(
+          new AuditRecord(
+              firstId + seq,
+              name,
+              seq,
+              at,
+              "user-" + seq,
+              "auth.sign-in",
+              "user",
+              "u" + seq,
+              municipality,
+              "{\"n\":" + seq + "}",
+              prev,
+              hash));
       prev = hash;
     }
     return records;
@@ -39,12 +61,25 @@ class AuditChainVerifierTest {
   }
 
   private static AuditRecord withActor(AuditRecord r, String actor) {
-    return new AuditRecord(r.id(), r.chain(), r.seq(), r.occurredAt(), actor, r.action(), r.subjectType(), r.subjectId(), r.municipalityId(), r.details(), r.prevHash(), r.hash());
+    return new AuditRecord(
+        r.id(),
+        r.chain(),
+        r.seq(),
+        r.occurredAt(),
+        actor,
+        r.action(),
+        r.subjectType(),
+        r.subjectId(),
+        r.municipalityId(),
+        r.details(),
+        r.prevHash(),
+        r.hash());
   }
 
   @Test
   void intactChainsVerify() {
-    List<AuditRecord> all = new ArrayList<>(chain("municipality:" + MUSTERSTADT, MUSTERSTADT, 5, 0));
+    List<AuditRecord> all =
+        new ArrayList<>(chain("municipality:" + MUSTERSTADT, MUSTERSTADT, 5, 0));
     all.addAll(chain("platform", null, 3, 100));
     VerificationResult result = AuditChainVerifier.verify(all, heads(all));
     assertThat(result.ok()).isTrue();
@@ -69,7 +104,21 @@ class AuditChainVerifierTest {
     Map<String, ChainHead> heads = heads(all);
     AuditRecord r = withActor(all.get(1), "forger");
     String forged = r.expectedHash();
-    all.set(1, new AuditRecord(r.id(), r.chain(), r.seq(), r.occurredAt(), r.actor(), r.action(), r.subjectType(), r.subjectId(), r.municipalityId(), r.details(), r.prevHash(), forged));
+    all.set(
+        1,
+        new AuditRecord(
+            r.id(),
+            r.chain(),
+            r.seq(),
+            r.occurredAt(),
+            r.actor(),
+            r.action(),
+            r.subjectType(),
+            r.subjectId(),
+            r.municipalityId(),
+            r.details(),
+            r.prevHash(),
+            forged));
     VerificationResult result = AuditChainVerifier.verify(all, heads);
     assertThat(result.ok()).isFalse();
     assertThat(result.firstBroken()).get().extracting(AuditRecord::seq).isEqualTo(3L);
@@ -99,12 +148,28 @@ class AuditChainVerifierTest {
   @Test
   void hashIsStableAndSeparatesFieldBoundaries() {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    String a = AuditHasher.hash(new AuditHasher.Content("c", 1, at, "ab", "c", null, null, null, null), AuditHasher.GENESIS);
-    String b = AuditHasher.hash(new AuditHasher.Content("c", 1, at, "a", "bc", null, null, null, null), AuditHasher.GENESIS);
+    String a =
+        AuditHasher.hash(
+            new AuditHasher.Content("c", 1, at, "ab", "c", null, null, null, null),
+            AuditHasher.GENESIS);
+    String b =
+        AuditHasher.hash(
+            new AuditHasher.Content("c", 1, at, "a", "bc", null, null, null, null),
+            AuditHasher.GENESIS);
     assertThat(a).hasSize(64).isNotEqualTo(b);
-    assertThat(AuditHasher.hash(new AuditHasher.Content("c", 1, at, "ab", "c", null, null, null, null), AuditHasher.GENESIS)).isEqualTo(a);
-    String withNull = AuditHasher.hash(new AuditHasher.Content("c", 1, at, "ab", "c", null, null, null, null), AuditHasher.GENESIS);
-    String withDash = AuditHasher.hash(new AuditHasher.Content("c", 1, at, "ab", "c", "-", null, null, null), AuditHasher.GENESIS);
+    assertThat(
+            AuditHasher.hash(
+                new AuditHasher.Content("c", 1, at, "ab", "c", null, null, null, null),
+                AuditHasher.GENESIS))
+        .isEqualTo(a);
+    String withNull =
+        AuditHasher.hash(
+            new AuditHasher.Content("c", 1, at, "ab", "c", null, null, null, null),
+            AuditHasher.GENESIS);
+    String withDash =
+        AuditHasher.hash(
+            new AuditHasher.Content("c", 1, at, "ab", "c", "-", null, null, null),
+            AuditHasher.GENESIS);
     assertThat(withNull).isNotEqualTo(withDash);
   }
 }

@@ -13,9 +13,18 @@ import org.junit.jupiter.api.Test;
 /** The inbox's keyset cursor survives the round trip through a link; anything else starts over. */
 class CaseInboxCursorTest {
 
-  private final InboxPage.Row row = new InboxPage.Row(UUID.randomUUID(), "MUS-2026-000001", "Erika",
-      new LocalizedText("Meldebescheinigung", null), CaseStatus.SUBMITTED, Instant.parse("2026-03-02T09:00:00.123456Z"),
-      LocalDate.of(2026, 3, 12), false, null, null);
+  private final InboxPage.Row row =
+      new InboxPage.Row(
+          UUID.randomUUID(),
+          "MUS-2026-000001",
+          "Erika",
+          new LocalizedText("Meldebescheinigung", null),
+          CaseStatus.SUBMITTED,
+          Instant.parse("2026-03-02T09:00:00.123456Z"),
+          LocalDate.of(2026, 3, 12),
+          false,
+          null,
+          null);
 
   @Test
   void aDueDateCursorNamesDateAndId() {
@@ -28,7 +37,8 @@ class CaseInboxCursorTest {
   @Test
   void aSubmissionCursorKeepsMicroseconds() {
     String cursor = CaseInbox.Cursor.of(row, InboxSort.SUBMITTED);
-    assertThat(CaseInbox.Cursor.parse(cursor, InboxSort.SUBMITTED).orElseThrow().value()).isEqualTo(row.submittedAt());
+    assertThat(CaseInbox.Cursor.parse(cursor, InboxSort.SUBMITTED).orElseThrow().value())
+        .isEqualTo(row.submittedAt());
   }
 
   @Test
@@ -36,6 +46,7 @@ class CaseInboxCursorTest {
     assertThat(CaseInbox.Cursor.parse("nonsense", InboxSort.DUE)).isEmpty();
     assertThat(CaseInbox.Cursor.parse("2026-13-01~" + UUID.randomUUID(), InboxSort.DUE)).isEmpty();
     assertThat(CaseInbox.Cursor.parse("2026-03-01~not-a-uuid", InboxSort.DUE)).isEmpty();
-    assertThat(CaseInbox.Cursor.parse(CaseInbox.Cursor.of(row, InboxSort.DUE), InboxSort.SUBMITTED)).isEmpty();
+    assertThat(CaseInbox.Cursor.parse(CaseInbox.Cursor.of(row, InboxSort.DUE), InboxSort.SUBMITTED))
+        .isEmpty();
   }
 }

@@ -13,7 +13,14 @@ class CaseLifecycleTest {
   @Test
   void theRegularPathFromSubmissionToClosure() {
     CaseStatus status = CaseStatus.SUBMITTED;
-    for (CaseAction step : new CaseAction[] {CaseAction.CLAIM, CaseAction.REQUEST_INFORMATION, CaseAction.CITIZEN_REPLIED, CaseAction.APPROVE, CaseAction.CLOSE}) {
+    for (CaseAction step :
+        new CaseAction[] {
+          CaseAction.CLAIM,
+          CaseAction.REQUEST_INFORMATION,
+          CaseAction.CITIZEN_REPLIED,
+          CaseAction.APPROVE,
+          CaseAction.CLOSE
+        }) {
       CaseLifecycle.Decision decision = CaseLifecycle.decide(status, step, step.actor());
       assertThat(decision.allowed()).as(step + " from " + status).isTrue();
       status = decision.next();
@@ -23,33 +30,46 @@ class CaseLifecycleTest {
 
   @Test
   void aDecidedCaseCannotBeDecidedAgainOrWithdrawn() {
-    assertThat(CaseLifecycle.decide(CaseStatus.APPROVED, CaseAction.REJECT, STAFF).refusalKey()).isEqualTo("case.refused.already-decided");
-    assertThat(CaseLifecycle.decide(CaseStatus.REJECTED, CaseAction.WITHDRAW, CITIZEN).allowed()).isFalse();
-    assertThat(CaseLifecycle.decide(CaseStatus.CLOSED, CaseAction.CLAIM, STAFF).allowed()).isFalse();
+    assertThat(CaseLifecycle.decide(CaseStatus.APPROVED, CaseAction.REJECT, STAFF).refusalKey())
+        .isEqualTo("case.refused.already-decided");
+    assertThat(CaseLifecycle.decide(CaseStatus.REJECTED, CaseAction.WITHDRAW, CITIZEN).allowed())
+        .isFalse();
+    assertThat(CaseLifecycle.decide(CaseStatus.CLOSED, CaseAction.CLAIM, STAFF).allowed())
+        .isFalse();
   }
 
   @Test
   void citizensCannotActForClerksNorTheOtherWayRound() {
-    assertThat(CaseLifecycle.decide(CaseStatus.IN_REVIEW, CaseAction.APPROVE, CITIZEN).refusalKey()).isEqualTo("case.refused.not-yours");
-    assertThat(CaseLifecycle.decide(CaseStatus.SUBMITTED, CaseAction.WITHDRAW, STAFF).allowed()).isFalse();
+    assertThat(CaseLifecycle.decide(CaseStatus.IN_REVIEW, CaseAction.APPROVE, CITIZEN).refusalKey())
+        .isEqualTo("case.refused.not-yours");
+    assertThat(CaseLifecycle.decide(CaseStatus.SUBMITTED, CaseAction.WITHDRAW, STAFF).allowed())
+        .isFalse();
   }
 
   @Test
   void decisionsNeedAReviewFirst() {
-    assertThat(CaseLifecycle.decide(CaseStatus.SUBMITTED, CaseAction.APPROVE, STAFF).refusalKey()).isEqualTo("case.refused.not-now");
-    assertThat(CaseLifecycle.decide(CaseStatus.WAITING_FOR_CITIZEN, CaseAction.APPROVE, STAFF).allowed()).isFalse();
+    assertThat(CaseLifecycle.decide(CaseStatus.SUBMITTED, CaseAction.APPROVE, STAFF).refusalKey())
+        .isEqualTo("case.refused.not-now");
+    assertThat(
+            CaseLifecycle.decide(CaseStatus.WAITING_FOR_CITIZEN, CaseAction.APPROVE, STAFF)
+                .allowed())
+        .isFalse();
   }
 
   @ParameterizedTest
-  @EnumSource(value = CaseStatus.class, names = {"SUBMITTED", "IN_REVIEW", "WAITING_FOR_CITIZEN"})
+  @EnumSource(
+      value = CaseStatus.class,
+      names = {"SUBMITTED", "IN_REVIEW", "WAITING_FOR_CITIZEN"})
   void citizensMayWithdrawUntilTheDecision(CaseStatus status) {
-    assertThat(CaseLifecycle.decide(status, CaseAction.WITHDRAW, CITIZEN).next()).isEqualTo(CaseStatus.WITHDRAWN);
+    assertThat(CaseLifecycle.decide(status, CaseAction.WITHDRAW, CITIZEN).next())
+        .isEqualTo(CaseStatus.WITHDRAWN);
   }
 
   @Test
   void availableActionsMatchTheGuard() {
     assertThat(CaseLifecycle.available(CaseStatus.IN_REVIEW, STAFF))
-        .containsExactlyInAnyOrder(CaseAction.REQUEST_INFORMATION, CaseAction.APPROVE, CaseAction.REJECT);
+        .containsExactlyInAnyOrder(
+            CaseAction.REQUEST_INFORMATION, CaseAction.APPROVE, CaseAction.REJECT);
     assertThat(CaseLifecycle.available(CaseStatus.WAITING_FOR_CITIZEN, CITIZEN))
         .containsExactlyInAnyOrder(CaseAction.CITIZEN_REPLIED, CaseAction.WITHDRAW);
     assertThat(CaseLifecycle.available(CaseStatus.CLOSED, STAFF)).isEmpty();

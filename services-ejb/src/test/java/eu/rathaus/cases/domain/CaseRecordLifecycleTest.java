@@ -11,16 +11,32 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The case aggregate keeps the deadline clock: waiting for the citizen pauses it, decisions are stamped. */
+/**
+ * The case aggregate keeps the deadline clock: waiting for the citizen pauses it, decisions are
+ * stamped.
+ */
 class CaseRecordLifecycleTest {
 
   private static final Instant SUBMITTED = Instant.parse("2026-03-02T09:00:00Z");
 
   private static CaseRecord newCase(int days) {
-    ApplicationDraft draft = new ApplicationDraft(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-        "erika", SUBMITTED);
-    CaseApplication application = new CaseApplication(UUID.randomUUID(), ReferenceNumber.parse("MUS-2026-000001"), draft,
-        "{}", 0, SUBMITTED, "key-0123456789abcdef");
+    ApplicationDraft draft =
+        new ApplicationDraft(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "erika",
+            SUBMITTED);
+    CaseApplication application =
+        new CaseApplication(
+            UUID.randomUUID(),
+            ReferenceNumber.parse("MUS-2026-000001"),
+            draft,
+            "{}",
+            0,
+            SUBMITTED,
+            "key-0123456789abcdef");
     return new CaseRecord(UUID.randomUUID(), application, days, "  Erika Mustermann ", SUBMITTED);
   }
 
@@ -43,10 +59,16 @@ class CaseRecordLifecycleTest {
     assertThat(c.status()).isEqualTo(CaseStatus.WAITING_FOR_CITIZEN);
     assertThat(c.waitingSince()).isEqualTo(start);
     // While waiting, the citizen sees the date moving with the running pause.
-    assertThat(c.expectedDecision(start.plus(Duration.ofDays(3)))).isEqualTo(LocalDate.of(2026, 3, 15));
-    assertThat(c.isOverdue(start.plus(Duration.ofDays(30)))).as("the clock stands still while waiting").isFalse();
+    assertThat(c.expectedDecision(start.plus(Duration.ofDays(3))))
+        .isEqualTo(LocalDate.of(2026, 3, 15));
+    assertThat(c.isOverdue(start.plus(Duration.ofDays(30))))
+        .as("the clock stands still while waiting")
+        .isFalse();
 
-    c.apply(CaseAction.CITIZEN_REPLIED, start.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)), "Erika");
+    c.apply(
+        CaseAction.CITIZEN_REPLIED,
+        start.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)),
+        "Erika");
 
     assertThat(c.status()).isEqualTo(CaseStatus.IN_REVIEW);
     assertThat(c.waitingSince()).isNull();
@@ -61,7 +83,10 @@ class CaseRecordLifecycleTest {
     c.apply(CaseAction.REQUEST_INFORMATION, SUBMITTED, "Mia");
     c.apply(CaseAction.CITIZEN_REPLIED, SUBMITTED.plus(Duration.ofHours(12)), "Erika");
     c.apply(CaseAction.REQUEST_INFORMATION, SUBMITTED.plus(Duration.ofDays(1)), "Mia");
-    c.apply(CaseAction.CITIZEN_REPLIED, SUBMITTED.plus(Duration.ofDays(1)).plus(Duration.ofHours(12)), "Erika");
+    c.apply(
+        CaseAction.CITIZEN_REPLIED,
+        SUBMITTED.plus(Duration.ofDays(1)).plus(Duration.ofHours(12)),
+        "Erika");
 
     assertThat(c.dueDate()).isEqualTo(LocalDate.of(2026, 3, 8));
   }

@@ -17,54 +17,91 @@ class InboxSqlTest {
   private static final UUID KEY_ID = UUID.fromString("00000000-0000-0000-0000-000000000042");
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-  private static InboxFilter filter(CaseStatus status, String assignee, boolean overdue, String search, InboxSort sort,
-      Object key, UUID keyId, boolean backwards) {
-    return new InboxFilter(null, status, assignee, false, overdue, null, null, search, sort, key, keyId, backwards);
+  private static InboxFilter filter(
+      CaseStatus status,
+      String assignee,
+      boolean overdue,
+      String search,
+      InboxSort sort,
+      Object key,
+      UUID keyId,
+      boolean backwards) {
+    return new InboxFilter(
+        null, status, assignee, false, overdue, null, null, search, sort, key, keyId, backwards);
   }
 
   @Test
   void theFirstPageIsTheMunicipalityInDueOrder() {
-    InboxSql.Statement s = InboxSql.page(M, filter(null, null, false, null, InboxSort.DUE, null, null, false), TODAY, 51);
-    assertThat(s.sql()).endsWith("where c.municipality_id = :m order by c.due_date asc, c.id asc limit :limit");
+    InboxSql.Statement s =
+        InboxSql.page(
+            M, filter(null, null, false, null, InboxSort.DUE, null, null, false), TODAY, 51);
+    assertThat(s.sql())
+        .endsWith("where c.municipality_id = :m order by c.due_date asc, c.id asc limit :limit");
     assertThat(s.jdbcValues()).containsExactly(M, 51);
   }
 
   @Test
   void aCursorComparesRowValuesInTheSortDirection() {
-    InboxSql.Statement next = InboxSql.page(M,
-        filter(null, null, false, null, InboxSort.DUE, LocalDate.of(2026, 3, 1), KEY_ID, false), TODAY, 51);
-    assertThat(next.sql()).contains("and (c.due_date, c.id) > (:key, :keyId) order by c.due_date asc, c.id asc");
+    InboxSql.Statement next =
+        InboxSql.page(
+            M,
+            filter(null, null, false, null, InboxSort.DUE, LocalDate.of(2026, 3, 1), KEY_ID, false),
+            TODAY,
+            51);
+    assertThat(next.sql())
+        .contains("and (c.due_date, c.id) > (:key, :keyId) order by c.due_date asc, c.id asc");
     assertThat(next.jdbcValues()).containsExactly(M, Date.valueOf("2026-03-01"), KEY_ID, 51);
 
-    InboxSql.Statement previous = InboxSql.page(M,
-        filter(null, null, false, null, InboxSort.DUE, LocalDate.of(2026, 3, 1), KEY_ID, true), TODAY, 51);
-    assertThat(previous.sql()).contains("(c.due_date, c.id) < (:key, :keyId) order by c.due_date desc, c.id desc");
+    InboxSql.Statement previous =
+        InboxSql.page(
+            M,
+            filter(null, null, false, null, InboxSort.DUE, LocalDate.of(2026, 3, 1), KEY_ID, true),
+            TODAY,
+            51);
+    assertThat(previous.sql())
+        .contains("(c.due_date, c.id) < (:key, :keyId) order by c.due_date desc, c.id desc");
   }
 
   @Test
   void filtersAddTheirConditionsAndValuesInOrder() {
-    InboxSql.Statement s = InboxSql.page(M,
-        filter(CaseStatus.IN_REVIEW, "clerk-1", true, null, InboxSort.DUE, null, null, false), TODAY, 10);
-    assertThat(s.sql()).contains("c.status = :status", "c.assignee_subject = :assignee",
-        "c.status in ('SUBMITTED','IN_REVIEW') and c.due_date < :today");
+    InboxSql.Statement s =
+        InboxSql.page(
+            M,
+            filter(CaseStatus.IN_REVIEW, "clerk-1", true, null, InboxSort.DUE, null, null, false),
+            TODAY,
+            10);
+    assertThat(s.sql())
+        .contains(
+            "c.status = :status",
+            "c.assignee_subject = :assignee",
+            "c.status in ('SUBMITTED','IN_REVIEW') and c.due_date < :today");
     assertThat(s.jdbcValues()).containsExactly(M, "IN_REVIEW", "clerk-1", Date.valueOf(TODAY), 10);
   }
 
   @Test
   void searchIsAPrefixRangeOnTheLoweredNameOrTheReference() {
-    InboxSql.Statement s = InboxSql.page(M,
-        filter(null, null, false, "Mus_t%", InboxSort.SUBMITTED, null, null, false), TODAY, 10);
-    assertThat(s.sql()).contains("and ((c.applicant_name_key ~>=~ :nameFrom and c.applicant_name_key ~<~ :nameTo)"
-        + " or (c.reference_number ~>=~ :refFrom and c.reference_number ~<~ :refTo))");
+    InboxSql.Statement s =
+        InboxSql.page(
+            M,
+            filter(null, null, false, "Mus_t%", InboxSort.SUBMITTED, null, null, false),
+            TODAY,
+            10);
+    assertThat(s.sql())
+        .contains(
+            "and ((c.applicant_name_key ~>=~ :nameFrom and c.applicant_name_key ~<~ :nameTo)"
+                + " or (c.reference_number ~>=~ :refFrom and c.reference_number ~<~ :refTo))");
     // Wildcards are plain characters in a range: nothing to escape.
     assertThat(s.jdbcValues()).containsExactly(M, "mus_t%", "mus_t&", "MUST", "MUSU", 10);
-    assertThat(s.sql()).startsWith("with found as materialized (select c.id,")
+    assertThat(s.sql())
+        .startsWith("with found as materialized (select c.id,")
         .endsWith(") select c.* from found c order by c.submitted_at desc, c.id desc limit :limit");
   }
 
   @Test
   void aShortSearchLooksAtNamesOnly() {
-    InboxSql.Statement s = InboxSql.page(M, filter(null, null, false, "Ö", InboxSort.DUE, null, null, false), TODAY, 10);
+    InboxSql.Statement s =
+        InboxSql.page(
+            M, filter(null, null, false, "Ö", InboxSort.DUE, null, null, false), TODAY, 10);
     assertThat(s.sql()).doesNotContain("c.reference_number ~>=~");
     assertThat(s.jdbcValues()).containsExactly(M, "ö", "÷", 10);
   }
@@ -74,14 +111,30 @@ class InboxSqlTest {
     assertThat(InboxSql.prefixUpperBound("erika must")).isEqualTo("erika musu");
     assertThat(InboxSql.prefixUpperBound("a\uD7FF")).isEqualTo("a\uE000");
     assertThat(InboxSql.prefixUpperBound("a\uD83D\uDE00")).isEqualTo("a\uD83D\uDE01");
-    assertThat(InboxSql.prefixUpperBound("a" + new String(Character.toChars(Character.MAX_CODE_POINT)))).isEqualTo("b");
-    assertThat(InboxSql.prefixUpperBound(new String(Character.toChars(Character.MAX_CODE_POINT)))).isNull();
+    assertThat(
+            InboxSql.prefixUpperBound(
+                "a" + new String(Character.toChars(Character.MAX_CODE_POINT))))
+        .isEqualTo("b");
+    assertThat(InboxSql.prefixUpperBound(new String(Character.toChars(Character.MAX_CODE_POINT))))
+        .isNull();
   }
 
   @Test
   void jdbcFormReplacesEveryNamedParameterAndNothingElse() {
-    InboxSql.Statement s = InboxSql.page(M,
-        filter(null, null, false, "MUS-2026", InboxSort.DUE, LocalDate.of(2026, 3, 1), KEY_ID, false), TODAY, 5);
+    InboxSql.Statement s =
+        InboxSql.page(
+            M,
+            filter(
+                null,
+                null,
+                false,
+                "MUS-2026",
+                InboxSort.DUE,
+                LocalDate.of(2026, 3, 1),
+                KEY_ID,
+                false),
+            TODAY,
+            5);
     String jdbc = s.jdbcSql();
     assertThat(jdbc).doesNotContainPattern(":[a-zA-Z]");
     assertThat(jdbc.chars().filter(c -> c == '?').count()).isEqualTo(s.jdbcValues().size());
@@ -89,8 +142,8 @@ class InboxSqlTest {
 
   @Test
   void countersAreScopedToTheMunicipality() {
-    assertThat(InboxSql.countByStatus(M).jdbcSql()).isEqualTo(
-        "select s.status, s.cases from case_status_count s where s.municipality_id = ?");
+    assertThat(InboxSql.countByStatus(M).jdbcSql())
+        .isEqualTo("select s.status, s.cases from case_status_count s where s.municipality_id = ?");
     assertThat(InboxSql.countAssignedTo(M, "clerk-1").jdbcValues()).containsExactly(M, "clerk-1");
     assertThat(InboxSql.countUnassignedOpen(M).sql()).contains("assignee_subject is null");
   }

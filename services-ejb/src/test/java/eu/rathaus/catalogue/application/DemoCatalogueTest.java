@@ -22,7 +22,8 @@ class DemoCatalogueTest {
   }
 
   private static FormDefinition adopted(String slug, String serviceKey) {
-    String json = DemoCatalogue.PLAN.get(slug).get(serviceKey).applyTo(templateForms().get(serviceKey));
+    String json =
+        DemoCatalogue.PLAN.get(slug).get(serviceKey).applyTo(templateForms().get(serviceKey));
     FormDefinitionValidator.Result result = FormDefinitionValidator.validate(json);
     assertThat(result.problems()).as(slug + " " + serviceKey).isEmpty();
     return result.definition();
@@ -31,7 +32,8 @@ class DemoCatalogueTest {
   @Test
   void bothDemoMunicipalitiesOfferAllFiveTemplates() {
     Set<String> keys = templateForms().keySet();
-    assertThat(DemoCatalogue.PLAN.keySet()).containsExactlyInAnyOrder("musterstadt", "beispielheim");
+    assertThat(DemoCatalogue.PLAN.keySet())
+        .containsExactlyInAnyOrder("musterstadt", "beispielheim");
     DemoCatalogue.PLAN.values().forEach(terms -> assertThat(terms.keySet()).isEqualTo(keys));
   }
 
@@ -45,8 +47,16 @@ class DemoCatalogueTest {
     FeeRule musterstadt = adopted("musterstadt", "demo.bewohnerparkausweis").fee();
     FeeRule beispielheim = adopted("beispielheim", "demo.bewohnerparkausweis").fee();
 
-    assertThat(musterstadt).isEqualTo(new FeeRule.ByChoice("validity", Map.of("oneYear", Money.euroCents(3000), "twoYears", Money.euroCents(6000))));
-    assertThat(beispielheim).isEqualTo(new FeeRule.ByChoice("validity", Map.of("oneYear", Money.euroCents(2500), "twoYears", Money.euroCents(5000))));
+    assertThat(musterstadt)
+        .isEqualTo(
+            new FeeRule.ByChoice(
+                "validity",
+                Map.of("oneYear", Money.euroCents(3000), "twoYears", Money.euroCents(6000))));
+    assertThat(beispielheim)
+        .isEqualTo(
+            new FeeRule.ByChoice(
+                "validity",
+                Map.of("oneYear", Money.euroCents(2500), "twoYears", Money.euroCents(5000))));
     assertThat(adopted("beispielheim", "demo.bewohnerparkausweis").processingDays()).isEqualTo(7);
   }
 
@@ -62,7 +72,9 @@ class DemoCatalogueTest {
   void fixedFeeAndDeadlineAreReplaced() {
     String form = templateForms().get("demo.hundesteuer-anmeldung");
     FormDefinition changed =
-        FormDefinitionValidator.validate(LocalTerms.fees(Map.of(LocalTerms.FIXED, 500L)).withProcessingDays(3).applyTo(form)).definition();
+        FormDefinitionValidator.validate(
+                LocalTerms.fees(Map.of(LocalTerms.FIXED, 500L)).withProcessingDays(3).applyTo(form))
+            .definition();
 
     assertThat(changed.fee()).isEqualTo(new FeeRule.Fixed(Money.euroCents(500)));
     assertThat(changed.processingDays()).isEqualTo(3);
@@ -78,7 +90,8 @@ class DemoCatalogueTest {
 
   @Test
   void notAFormIsRefused() {
-    assertThatThrownBy(() -> LocalTerms.fees(Map.of()).applyTo("[1]")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LocalTerms.fees(Map.of()).applyTo("[1]"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -10,9 +10,9 @@ import eu.rathaus.catalogue.domain.TemplateDocument;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class DemoTemplatesTest {
 
@@ -45,10 +45,14 @@ class DemoTemplatesTest {
   void emptyAnswersAreRefusedWithRequiredFieldsNotWithAnException(String resource) {
     FormDefinition form = read(resource).form().definition();
 
-    AnswerValidator.Result result = AnswerValidator.validate(form, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    AnswerValidator.Result result =
+        AnswerValidator.validate(
+            form, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
 
     assertThat(result.isValid()).isFalse();
-    assertThat(result.problems()).extracting(p -> p.messageKey()).containsOnly("catalogue.answer.required");
+    assertThat(result.problems())
+        .extracting(p -> p.messageKey())
+        .containsOnly("catalogue.answer.required");
   }
 
   @Test
@@ -61,10 +65,14 @@ class DemoTemplatesTest {
 
   @Test
   void residentParkingCostsByValidityAndLostPropertyIsFree() {
-    FormDefinition parking = read("/catalogue/templates/bewohnerparkausweis.json").form().definition();
+    FormDefinition parking =
+        read("/catalogue/templates/bewohnerparkausweis.json").form().definition();
     FormDefinition lost = read("/catalogue/templates/fundsache-verlust.json").form().definition();
 
-    var twoYears = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("validity", "twoYears");
+    var twoYears =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("validity", "twoYears");
     assertThat(parking.fee().evaluate(twoYears)).contains(Money.euroCents(6000));
     assertThat(parking.fee().minimum()).isEqualTo(Money.euroCents(3000));
     assertThat(lost.fee().minimum()).isEqualTo(Money.ZERO);

@@ -71,7 +71,10 @@ class FormDocumentEditorTest {
     Edit edit = FormDocumentEditor.saveStep(FORM, null, in);
     Problem problem = FormDefinitionValidator.validate(edit.json()).problems().get(0);
     assertThat(edit.inputFor().apply(problem)).isEqualTo("key");
-    assertThat(edit.inputFor().apply(Problem.of("note", "catalogue.definition.duplicateFieldKey", "note"))).isEqualTo("firstKey");
+    assertThat(
+            edit.inputFor()
+                .apply(Problem.of("note", "catalogue.definition.duplicateFieldKey", "note")))
+        .isEqualTo("firstKey");
     assertThat(edit.inputFor().apply(Problem.of("", "catalogue.definition.noSteps"))).isNull();
   }
 
@@ -82,13 +85,17 @@ class FormDocumentEditorTest {
     JsonNode moved = tree(FormDocumentEditor.moveStep(FORM, 0, 1).orElseThrow());
     assertThat(moved.path("steps").get(0).path("key").asText()).isEqualTo("two");
     JsonNode swapped = tree(FormDocumentEditor.moveField(FORM, 0, 1, -1).orElseThrow());
-    assertThat(swapped.path("steps").get(0).path("fields").get(0).path("key").asText()).isEqualTo("size");
+    assertThat(swapped.path("steps").get(0).path("fields").get(0).path("key").asText())
+        .isEqualTo("size");
   }
 
   @Test
   void removingLeavesTheRestInPlace() throws Exception {
-    assertThat(tree(FormDocumentEditor.removeStep(FORM, 0)).path("steps").get(0).path("key").asText()).isEqualTo("two");
-    JsonNode fields = tree(FormDocumentEditor.removeField(FORM, 0, 0)).path("steps").get(0).path("fields");
+    assertThat(
+            tree(FormDocumentEditor.removeStep(FORM, 0)).path("steps").get(0).path("key").asText())
+        .isEqualTo("two");
+    JsonNode fields =
+        tree(FormDocumentEditor.removeField(FORM, 0, 0)).path("steps").get(0).path("fields");
     assertThat(fields.size()).isEqualTo(1);
     assertThat(fields.get(0).path("key").asText()).isEqualTo("size");
   }
@@ -98,7 +105,12 @@ class FormDocumentEditorTest {
     FieldInput in = FormDocumentEditor.readField(FORM, 0, 1);
     assertThat(in.getChoices()).isEqualTo("small | Klein | Small\nlarge | Groß | Large\n");
     JsonNode before = JSON.readTree(FORM).path("steps").get(0).path("fields").get(1);
-    JsonNode after = tree(FormDocumentEditor.saveField(FORM, "0", 1, in)).path("steps").get(0).path("fields").get(1);
+    JsonNode after =
+        tree(FormDocumentEditor.saveField(FORM, "0", 1, in))
+            .path("steps")
+            .get(0)
+            .path("fields")
+            .get(1);
     assertThat(after).isEqualTo(before);
     FieldInput conditional = FormDocumentEditor.readField(FORM, 1, 0);
     assertThat(conditional.getIfField()).isEqualTo("size");
@@ -134,7 +146,9 @@ class FormDocumentEditorTest {
     Edit edit = FormDocumentEditor.saveField(FORM, "0", null, in);
     assertThat(edit.isReady()).isFalse();
     assertThat(edit.json()).isNull();
-    assertThat(edit.inputProblems()).extracting(Problem::target).containsExactly("minLength", "maxValue");
+    assertThat(edit.inputProblems())
+        .extracting(Problem::target)
+        .containsExactly("minLength", "maxValue");
     assertThat(FormDocumentEditor.saveField(FORM, "7", null, in).inputProblems())
         .containsExactly(Problem.of("step", "builder.problem.chooseStep"));
   }
@@ -148,14 +162,20 @@ class FormDocumentEditorTest {
     Problem schema = FormDefinitionValidator.validate(edit.json()).problems().get(0);
     assertThat(Location.of(schema)).hasValue(new Location(1, 1, "key"));
     assertThat(edit.inputFor().apply(schema)).isEqualTo("key");
-    assertThat(edit.inputFor().apply(Problem.of("bad key", "catalogue.definition.invalidPattern"))).isEqualTo("pattern");
-    assertThat(edit.inputFor().apply(Problem.of("bad key", "catalogue.definition.conditionNotEarlier"))).isEqualTo("ifField");
-    assertThat(edit.inputFor().apply(Problem.of("other", "catalogue.definition.invalidPattern"))).isNull();
+    assertThat(edit.inputFor().apply(Problem.of("bad key", "catalogue.definition.invalidPattern")))
+        .isEqualTo("pattern");
+    assertThat(
+            edit.inputFor()
+                .apply(Problem.of("bad key", "catalogue.definition.conditionNotEarlier")))
+        .isEqualTo("ifField");
+    assertThat(edit.inputFor().apply(Problem.of("other", "catalogue.definition.invalidPattern")))
+        .isNull();
   }
 
   @Test
   void semanticProblemsHaveNoSchemaLocation() {
-    assertThat(Location.of(Problem.of("name", "catalogue.definition.duplicateFieldKey", "name"))).isEmpty();
+    assertThat(Location.of(Problem.of("name", "catalogue.definition.duplicateFieldKey", "name")))
+        .isEmpty();
   }
 
   @Test
@@ -204,28 +224,45 @@ class FormDocumentEditorTest {
     in.setAttCount("x");
     in.setAttSizeKb("");
     Edit edit = FormDocumentEditor.saveSettings(FORM, in);
-    assertThat(edit.inputProblems()).containsExactly(
-        Problem.of("feeAmounts", "builder.problem.feeLine", "small = viel"),
-        Problem.of("feeAmounts", "builder.problem.feeLine", "large"),
-        Problem.of("days", "builder.problem.number"),
-        Problem.of("attCount", "builder.problem.number"),
-        Problem.of("attSize", "builder.problem.number"));
+    assertThat(edit.inputProblems())
+        .containsExactly(
+            Problem.of("feeAmounts", "builder.problem.feeLine", "small = viel"),
+            Problem.of("feeAmounts", "builder.problem.feeLine", "large"),
+            Problem.of("days", "builder.problem.number"),
+            Problem.of("attCount", "builder.problem.number"),
+            Problem.of("attSize", "builder.problem.number"));
     in.setFeeMode("fixed");
     in.setFeeEuros("12,345");
-    assertThat(FormDocumentEditor.saveSettings(FORM, in).inputProblems().get(0)).isEqualTo(Problem.of("feeEuros", "builder.problem.euros"));
+    assertThat(FormDocumentEditor.saveSettings(FORM, in).inputProblems().get(0))
+        .isEqualTo(Problem.of("feeEuros", "builder.problem.euros"));
   }
 
   @Test
   void aSettingsProblemBelongsToTheSettingsInputs() {
     SettingsInput in = FormDocumentEditor.readSettings(FORM);
     Edit fixed = FormDocumentEditor.saveSettings(FORM, in);
-    assertThat(fixed.inputFor().apply(Problem.of("fee.amountCents", "catalogue.definition.schema"))).isEqualTo("feeEuros");
-    assertThat(fixed.inputFor().apply(Problem.of("$.processingDays", "catalogue.definition.schema"))).isEqualTo("days");
-    assertThat(fixed.inputFor().apply(Problem.of("attachments.maxSizeBytes", "catalogue.definition.schema"))).isEqualTo("attSize");
+    assertThat(fixed.inputFor().apply(Problem.of("fee.amountCents", "catalogue.definition.schema")))
+        .isEqualTo("feeEuros");
+    assertThat(
+            fixed.inputFor().apply(Problem.of("$.processingDays", "catalogue.definition.schema")))
+        .isEqualTo("days");
+    assertThat(
+            fixed
+                .inputFor()
+                .apply(Problem.of("attachments.maxSizeBytes", "catalogue.definition.schema")))
+        .isEqualTo("attSize");
     in.setFeeMode("byChoice");
     in.setFeeField("nope");
     Edit byChoice = FormDocumentEditor.saveSettings(FORM, in);
-    assertThat(byChoice.inputFor().apply(Problem.of("fee.field", "catalogue.definition.feeFieldUnknown"))).isEqualTo("feeField");
-    assertThat(byChoice.inputFor().apply(Problem.of("fee.amountsCents", "catalogue.definition.schema"))).isEqualTo("feeAmounts");
+    assertThat(
+            byChoice
+                .inputFor()
+                .apply(Problem.of("fee.field", "catalogue.definition.feeFieldUnknown")))
+        .isEqualTo("feeField");
+    assertThat(
+            byChoice
+                .inputFor()
+                .apply(Problem.of("fee.amountsCents", "catalogue.definition.schema")))
+        .isEqualTo("feeAmounts");
   }
 }

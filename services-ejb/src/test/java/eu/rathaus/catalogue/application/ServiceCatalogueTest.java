@@ -40,8 +40,10 @@ class ServiceCatalogueTest {
 
   private final List<AuditEvent> audited = new ArrayList<>();
   private final Map<UUID, ServiceVersion> versionStore = new HashMap<>();
+
   /** What the municipality still lacks (the readiness list); set up by default. */
   private final Set<ReadinessItem> missing = EnumSet.noneOf(ReadinessItem.class);
+
   private ServiceCatalogue catalogue;
 
   @BeforeEach
@@ -51,47 +53,63 @@ class ServiceCatalogueTest {
     catalogue.templates = new MemoryTemplates();
     catalogue.definitions = new MemoryDefinitions();
     catalogue.versions = new MemoryVersions();
-    catalogue.readiness = new MunicipalityReadiness() {
-      @Override
-      public Set<ReadinessItem> missing(UUID municipalityId) {
-        return missing.isEmpty() ? EnumSet.noneOf(ReadinessItem.class) : EnumSet.copyOf(missing);
-      }
-    };
-    catalogue.audit = new AuditLog() {
-      @Override
-      public long record(AuditEvent event) {
-        audited.add(event);
-        return audited.size();
-      }
+    catalogue.readiness =
+        new MunicipalityReadiness() {
+          @Override
+          public Set<ReadinessItem> missing(UUID municipalityId) {
+            return missing.isEmpty()
+                ? EnumSet.noneOf(ReadinessItem.class)
+                : EnumSet.copyOf(missing);
+          }
+        };
+    catalogue.audit =
+        new AuditLog() {
+          @Override
+          public long record(AuditEvent event) {
+            audited.add(event);
+            return audited.size();
+          }
 
-      @Override
-      public VerificationResult verify() {
-        throw new UnsupportedOperationException();
-      }
-    };
+          @Override
+          public VerificationResult verify() {
+            throw new UnsupportedOperationException();
+          }
+        };
     for (String resource : DemoTemplates.RESOURCES) {
-      assertThat(catalogue.addTemplate(DemoTemplates.load(resource), "paula.plattform").isDone()).isTrue();
+      assertThat(catalogue.addTemplate(DemoTemplates.load(resource), "paula.plattform").isDone())
+          .isTrue();
     }
   }
 
   private String changedDays(UUID versionId, int days) {
-    return versionStore.get(versionId).formJson().replaceFirst("\"processingDays\":\\d+", "\"processingDays\":" + days);
+    return versionStore
+        .get(versionId)
+        .formJson()
+        .replaceFirst("\"processingDays\":\\d+", "\"processingDays\":" + days);
   }
 
   @Test
   void adoptEditPublishAndFindTheCurrentVersion() {
     UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, PARKING, "moritz.admin").id();
-    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId)).as("nothing published yet").isEmpty();
+    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId))
+        .as("nothing published yet")
+        .isEmpty();
 
     UUID draftId = catalogue.openDraft(MUSTERSTADT, definitionId, "moritz.admin").id();
-    assertThat(catalogue.updateDraft(MUSTERSTADT, draftId, changedDays(draftId, 21), "moritz.admin").isDone()).isTrue();
+    assertThat(
+            catalogue
+                .updateDraft(MUSTERSTADT, draftId, changedDays(draftId, 21), "moritz.admin")
+                .isDone())
+        .isTrue();
     assertThat(catalogue.publish(MUSTERSTADT, draftId, "moritz.admin").isDone()).isTrue();
 
     PublishedService current = catalogue.currentVersion(MUSTERSTADT, definitionId).orElseThrow();
     assertThat(current.versionId()).isEqualTo(draftId);
     assertThat(current.versionNumber()).isEqualTo(1);
     assertThat(current.form().processingDays()).isEqualTo(21);
-    assertThat(audited).extracting(AuditEvent::action).contains("service.adopted", "service.draft-updated", "service.version-published");
+    assertThat(audited)
+        .extracting(AuditEvent::action)
+        .contains("service.adopted", "service.draft-updated", "service.version-published");
   }
 
   @Test
@@ -104,8 +122,10 @@ class ServiceCatalogueTest {
     CatalogueOutcome refused = catalogue.publish(MUSTERSTADT, draftId, "moritz.admin");
 
     assertThat(refused.isDone()).isFalse();
-    assertThat(refused.problems()).extracting(Problem::messageKey)
-        .as("the fee needs a payee account; opening hours do not block").containsExactly("catalogue.publish.missing.PAYEE_ACCOUNT");
+    assertThat(refused.problems())
+        .extracting(Problem::messageKey)
+        .as("the fee needs a payee account; opening hours do not block")
+        .containsExactly("catalogue.publish.missing.PAYEE_ACCOUNT");
     assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId)).isEmpty();
 
     missing.clear();
@@ -114,7 +134,9 @@ class ServiceCatalogueTest {
 
     // Lost behind the portal's back after publishing: the fee service is no longer offered ...
     missing.add(ReadinessItem.PAYEE_ACCOUNT);
-    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId)).as("no dead end for citizens").isEmpty();
+    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId))
+        .as("no dead end for citizens")
+        .isEmpty();
     // ... and comes back once the account is there again; what does not block never hides it.
     missing.clear();
     missing.add(ReadinessItem.OPENING_HOURS);
@@ -129,11 +151,14 @@ class ServiceCatalogueTest {
 
     UUID second = catalogue.openDraft(MUSTERSTADT, definitionId, "moritz.admin").id();
     assertThat(second).isNotEqualTo(first);
-    assertThat(catalogue.openDraft(MUSTERSTADT, definitionId, "moritz.admin").id()).as("one open draft").isEqualTo(second);
+    assertThat(catalogue.openDraft(MUSTERSTADT, definitionId, "moritz.admin").id())
+        .as("one open draft")
+        .isEqualTo(second);
     catalogue.updateDraft(MUSTERSTADT, second, changedDays(second, 3), "moritz.admin");
     catalogue.publish(MUSTERSTADT, second, "moritz.admin");
 
-    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId).orElseThrow().versionNumber()).isEqualTo(2);
+    assertThat(catalogue.currentVersion(MUSTERSTADT, definitionId).orElseThrow().versionNumber())
+        .isEqualTo(2);
     PublishedService pinned = catalogue.publishedVersion(MUSTERSTADT, first).orElseThrow();
     assertThat(pinned.versionNumber()).isEqualTo(1);
     assertThat(pinned.form().processingDays()).isEqualTo(10);
@@ -146,11 +171,16 @@ class ServiceCatalogueTest {
     catalogue.publish(MUSTERSTADT, first, "moritz.admin");
     String frozen = versionStore.get(first).formJson();
 
-    CatalogueOutcome edit = catalogue.updateDraft(MUSTERSTADT, first, changedDays(first, 99), "moritz.admin");
+    CatalogueOutcome edit =
+        catalogue.updateDraft(MUSTERSTADT, first, changedDays(first, 99), "moritz.admin");
     CatalogueOutcome again = catalogue.publish(MUSTERSTADT, first, "moritz.admin");
 
-    assertThat(edit.problems()).extracting(Problem::messageKey).containsExactly("catalogue.service.versionFrozen");
-    assertThat(again.problems()).extracting(Problem::messageKey).containsExactly("catalogue.service.versionFrozen");
+    assertThat(edit.problems())
+        .extracting(Problem::messageKey)
+        .containsExactly("catalogue.service.versionFrozen");
+    assertThat(again.problems())
+        .extracting(Problem::messageKey)
+        .containsExactly("catalogue.service.versionFrozen");
     assertThat(versionStore.get(first).formJson()).isEqualTo(frozen);
   }
 
@@ -160,10 +190,13 @@ class ServiceCatalogueTest {
     UUID draftId = catalogue.openDraft(MUSTERSTADT, definitionId, "moritz.admin").id();
     String before = versionStore.get(draftId).formJson();
 
-    CatalogueOutcome outcome = catalogue.updateDraft(MUSTERSTADT, draftId, "{\"formatVersion\": 1}", "moritz.admin");
+    CatalogueOutcome outcome =
+        catalogue.updateDraft(MUSTERSTADT, draftId, "{\"formatVersion\": 1}", "moritz.admin");
 
     assertThat(outcome.isDone()).isFalse();
-    assertThat(outcome.problems()).extracting(Problem::messageKey).contains("catalogue.definition.schema");
+    assertThat(outcome.problems())
+        .extracting(Problem::messageKey)
+        .contains("catalogue.definition.schema");
     assertThat(versionStore.get(draftId).formJson()).isEqualTo(before);
   }
 
@@ -179,7 +212,8 @@ class ServiceCatalogueTest {
     assertThat(catalogue.publishedVersion(MUSTERSTADT, first)).isPresent();
     UUID next = catalogue.openDraft(MUSTERSTADT, definitionId, "moritz.admin").id();
     assertThat(catalogue.publish(MUSTERSTADT, next, "moritz.admin").problems())
-        .extracting(Problem::messageKey).containsExactly("catalogue.service.retired");
+        .extracting(Problem::messageKey)
+        .containsExactly("catalogue.service.retired");
   }
 
   @Test
@@ -190,18 +224,25 @@ class ServiceCatalogueTest {
 
     assertThat(catalogue.currentVersion(BEISPIELHEIM, musterstadt)).isEmpty();
     assertThat(catalogue.publishedVersion(BEISPIELHEIM, draft)).isEmpty();
-    assertThatThrownBy(() -> catalogue.retire(BEISPIELHEIM, musterstadt, "berta.admin")).isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> catalogue.retire(BEISPIELHEIM, musterstadt, "berta.admin"))
+        .isInstanceOf(NoSuchElementException.class);
     assertThat(catalogue.adoptTemplate(BEISPIELHEIM, PARKING, "berta.admin").isDone()).isTrue();
     assertThat(catalogue.adoptTemplate(BEISPIELHEIM, PARKING, "berta.admin").problems())
-        .extracting(Problem::messageKey).containsExactly("catalogue.service.keyTaken");
+        .extracting(Problem::messageKey)
+        .containsExactly("catalogue.service.keyTaken");
   }
 
   @Test
   void unknownTemplatesAndDuplicateTemplatesAreRefused() {
     assertThat(catalogue.adoptTemplate(MUSTERSTADT, "demo.nothing", "moritz.admin").problems())
-        .extracting(Problem::messageKey).containsExactly("catalogue.service.unknownTemplate");
-    assertThat(catalogue.addTemplate(DemoTemplates.load(DemoTemplates.RESOURCES.get(0)), "paula.plattform").problems())
-        .extracting(Problem::messageKey).containsExactly("catalogue.service.keyTaken");
+        .extracting(Problem::messageKey)
+        .containsExactly("catalogue.service.unknownTemplate");
+    assertThat(
+            catalogue
+                .addTemplate(DemoTemplates.load(DemoTemplates.RESOURCES.get(0)), "paula.plattform")
+                .problems())
+        .extracting(Problem::messageKey)
+        .containsExactly("catalogue.service.keyTaken");
   }
 
   // --- in-memory repositories ------------------------------------------------------------------
@@ -230,13 +271,15 @@ class ServiceCatalogueTest {
 
     @Override
     public Optional<ServiceDefinition> find(UUID municipalityId, UUID definitionId) {
-      return Optional.ofNullable(byId.get(definitionId)).filter(d -> d.municipalityId().equals(municipalityId));
+      return Optional.ofNullable(byId.get(definitionId))
+          .filter(d -> d.municipalityId().equals(municipalityId));
     }
 
     @Override
     public Optional<ServiceDefinition> findByServiceKey(UUID municipalityId, String serviceKey) {
       return byId.values().stream()
-          .filter(d -> d.municipalityId().equals(municipalityId) && d.serviceKey().equals(serviceKey))
+          .filter(
+              d -> d.municipalityId().equals(municipalityId) && d.serviceKey().equals(serviceKey))
           .findFirst();
     }
 
@@ -254,23 +297,32 @@ class ServiceCatalogueTest {
   private final class MemoryVersions implements ServiceVersionRepository {
     @Override
     public Optional<ServiceVersion> find(UUID municipalityId, UUID versionId) {
-      return Optional.ofNullable(versionStore.get(versionId)).filter(v -> v.municipalityId().equals(municipalityId));
+      return Optional.ofNullable(versionStore.get(versionId))
+          .filter(v -> v.municipalityId().equals(municipalityId));
     }
 
     @Override
     public Optional<ServiceVersion> findDraft(UUID municipalityId, UUID definitionId) {
-      return findAll(municipalityId, definitionId).stream().filter(v -> !v.isPublished()).findFirst();
+      return findAll(municipalityId, definitionId).stream()
+          .filter(v -> !v.isPublished())
+          .findFirst();
     }
 
     @Override
     public int highestNumber(UUID municipalityId, UUID definitionId) {
-      return findAll(municipalityId, definitionId).stream().mapToInt(ServiceVersion::number).max().orElse(0);
+      return findAll(municipalityId, definitionId).stream()
+          .mapToInt(ServiceVersion::number)
+          .max()
+          .orElse(0);
     }
 
     @Override
     public List<ServiceVersion> findAll(UUID municipalityId, UUID definitionId) {
       return versionStore.values().stream()
-          .filter(v -> v.municipalityId().equals(municipalityId) && v.definitionId().equals(definitionId))
+          .filter(
+              v ->
+                  v.municipalityId().equals(municipalityId)
+                      && v.definitionId().equals(definitionId))
           .sorted(Comparator.comparingInt(ServiceVersion::number))
           .toList();
     }

@@ -9,12 +9,14 @@ class DecideBeforePaymentTest {
 
   @Test
   void isFalseWhenAbsent() {
-    assertThat(FormDefinitionValidator.validate(Forms.ALL_TYPES).definition().decideBeforePayment()).isFalse();
+    assertThat(FormDefinitionValidator.validate(Forms.ALL_TYPES).definition().decideBeforePayment())
+        .isFalse();
   }
 
   @Test
   void isReadWhenSet() {
-    FormDefinitionValidator.Result result = FormDefinitionValidator.validate(Forms.changed(f -> f.put("decideBeforePayment", true)));
+    FormDefinitionValidator.Result result =
+        FormDefinitionValidator.validate(Forms.changed(f -> f.put("decideBeforePayment", true)));
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.definition().decideBeforePayment()).isTrue();
@@ -22,9 +24,11 @@ class DecideBeforePaymentTest {
 
   @Test
   void aNonBooleanIsRefusedByTheSchema() {
-    FormDefinitionValidator.Result result = FormDefinitionValidator.validate(Forms.changed(f -> f.put("decideBeforePayment", "yes")));
+    FormDefinitionValidator.Result result =
+        FormDefinitionValidator.validate(Forms.changed(f -> f.put("decideBeforePayment", "yes")));
 
     assertThat(result.isValid()).isFalse();
-    assertThat(result.problems()).anySatisfy(p -> assertThat(p.target()).contains("decideBeforePayment"));
+    assertThat(result.problems())
+        .anySatisfy(p -> assertThat(p.target()).contains("decideBeforePayment"));
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class FeeRuleTest {
 
   private final FeeRule byDuration =
-      new FeeRule.ByChoice("validity", Map.of("oneYear", Money.euroCents(3000), "twoYears", Money.euroCents(5500)));
+      new FeeRule.ByChoice(
+          "validity", Map.of("oneYear", Money.euroCents(3000), "twoYears", Money.euroCents(5500)));
 
   @Test
   void fixedFeeIgnoresTheAnswers() {
@@ -21,8 +22,10 @@ class FeeRuleTest {
 
   @Test
   void feeByChoiceTakesTheAmountOfTheChosenOption() {
-    assertThat(byDuration.evaluate(Forms.answers("{\"validity\": \"oneYear\"}"))).contains(Money.euroCents(3000));
-    assertThat(byDuration.evaluate(Forms.answers("{\"validity\": \"twoYears\"}"))).contains(Money.euroCents(5500));
+    assertThat(byDuration.evaluate(Forms.answers("{\"validity\": \"oneYear\"}")))
+        .contains(Money.euroCents(3000));
+    assertThat(byDuration.evaluate(Forms.answers("{\"validity\": \"twoYears\"}")))
+        .contains(Money.euroCents(5500));
   }
 
   @Test
@@ -42,7 +45,9 @@ class FeeRuleTest {
   void feeOfTheFixtureFormFollowsItsSizeChoice() {
     FormDefinition form = Forms.allTypes();
 
-    assertThat(form.fee().evaluate(Forms.answers("{\"size\": \"large\"}"))).contains(Money.euroCents(3000));
-    assertThat(form.fee().evaluate(Forms.answers("{\"size\": \"small\"}"))).contains(Money.euroCents(1250));
+    assertThat(form.fee().evaluate(Forms.answers("{\"size\": \"large\"}")))
+        .contains(Money.euroCents(3000));
+    assertThat(form.fee().evaluate(Forms.answers("{\"size\": \"small\"}")))
+        .contains(Money.euroCents(1250));
   }
 }

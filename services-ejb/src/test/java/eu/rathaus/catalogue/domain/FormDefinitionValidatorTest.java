@@ -1,11 +1,11 @@
 package eu.rathaus.catalogue.domain;
 
-import eu.rathaus.identity.LevelOfAssurance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.attachments.domain.AttachmentRules;
+import eu.rathaus.identity.LevelOfAssurance;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,9 @@ class FormDefinitionValidatorTest {
     assertThat(result.problems()).isEmpty();
     FormDefinition form = result.definition();
     assertThat(form.steps()).extracting(StepDefinition::key).containsExactly("person", "details");
-    assertThat(form.fields()).extracting(FieldDefinition::type).containsAll(java.util.EnumSet.allOf(FieldType.class));
+    assertThat(form.fields())
+        .extracting(FieldDefinition::type)
+        .containsAll(java.util.EnumSet.allOf(FieldType.class));
     assertThat(form.levelOfAssurance()).isEqualTo(LevelOfAssurance.SUBSTANTIAL);
     assertThat(form.processingDays()).isEqualTo(14);
     assertThat(form.attachments().maxCount()).isEqualTo(2);
@@ -38,7 +40,8 @@ class FormDefinitionValidatorTest {
     FieldDefinition age = form.field("age").orElseThrow();
     assertThat(age.minValue()).isEqualByComparingTo(BigDecimal.ZERO);
     assertThat(age.maxValue()).isEqualByComparingTo("130");
-    assertThat(form.field("dogName").orElseThrow().visibleIf()).isEqualTo(new VisibilityCondition("hasDog", "true"));
+    assertThat(form.field("dogName").orElseThrow().visibleIf())
+        .isEqualTo(new VisibilityCondition("hasDog", "true"));
     assertThat(form.fee()).isInstanceOf(FeeRule.ByChoice.class);
     assertThat(result.canonicalJson()).doesNotContain("\n");
     assertThat(result.feeJson()).contains("\"byChoice\"");
@@ -46,15 +49,19 @@ class FormDefinitionValidatorTest {
 
   @Test
   void refusesTextThatIsNoJsonOrNoObject() {
-    assertRefusedWith(FormDefinitionValidator.validate("{ not json"), "catalogue.definition.notJson");
+    assertRefusedWith(
+        FormDefinitionValidator.validate("{ not json"), "catalogue.definition.notJson");
     assertRefusedWith(FormDefinitionValidator.validate("[1,2]"), "catalogue.definition.notObject");
     assertRefusedWith(FormDefinitionValidator.validate("  "), "catalogue.definition.empty");
-    assertRefusedWith(FormDefinitionValidator.validate((String) null), "catalogue.definition.empty");
+    assertRefusedWith(
+        FormDefinitionValidator.validate((String) null), "catalogue.definition.empty");
   }
 
   @Test
   void refusesDuplicateJsonKeysBecauseReadersCouldDisagreeWhichOneCounts() {
-    String twice = Forms.ALL_TYPES.replace("\"processingDays\": 14", "\"processingDays\": 14, \"processingDays\": 3");
+    String twice =
+        Forms.ALL_TYPES.replace(
+            "\"processingDays\": 14", "\"processingDays\": 14, \"processingDays\": 3");
 
     assertRefusedWith(FormDefinitionValidator.validate(twice), "catalogue.definition.notJson");
   }
@@ -70,107 +77,178 @@ class FormDefinitionValidatorTest {
   void schemaRefusesMissingAndUnknownProperties() {
     assertRefusedWith(check(root -> root.remove("steps")), "catalogue.definition.schema");
     assertRefusedWith(check(root -> root.put("colour", "red")), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> Forms.field(root, "name").put("onClick", "alert(1)")), "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "name").put("onClick", "alert(1)")),
+        "catalogue.definition.schema");
   }
 
   @Test
   void schemaRefusesUnknownFieldTypeBadKeysAndMissingEnglishLabel() {
-    assertRefusedWith(check(root -> Forms.field(root, "name").put("type", "html")), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> Forms.field(root, "name").put("key", "Name With Spaces")), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> ((ObjectNode) Forms.field(root, "name").get("label")).remove("en")), "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "name").put("type", "html")),
+        "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "name").put("key", "Name With Spaces")),
+        "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> ((ObjectNode) Forms.field(root, "name").get("label")).remove("en")),
+        "catalogue.definition.schema");
   }
 
   @Test
   void schemaRefusesRulesThatDoNotFitTheFieldType() {
-    assertRefusedWith(check(root -> Forms.field(root, "name").put("maxValue", 3)), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> Forms.field(root, "age").put("pattern", "^1$")), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> Forms.field(root, "size").remove("choices")), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> Forms.field(root, "name").set("choices", Forms.field(root, "size").get("choices"))),
+    assertRefusedWith(
+        check(root -> Forms.field(root, "name").put("maxValue", 3)), "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "age").put("pattern", "^1$")),
+        "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "size").remove("choices")), "catalogue.definition.schema");
+    assertRefusedWith(
+        check(
+            root ->
+                Forms.field(root, "name").set("choices", Forms.field(root, "size").get("choices"))),
         "catalogue.definition.schema");
   }
 
   @Test
   void schemaRefusesBadFeeLevelAndDeadline() {
-    assertRefusedWith(check(root -> ((ObjectNode) root.get("fee")).remove("amountsCents")), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> root.putObject("fee").put("type", "fixed").put("amountCents", -5)), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> root.putObject("fee").put("type", "fixed").put("amountCents", 12.5)), "catalogue.definition.schema");
-    assertRefusedWith(check(root -> root.putObject("fee").put("type", "fixed").put("amountCents", 100).put("currency", "USD")),
+    assertRefusedWith(
+        check(root -> ((ObjectNode) root.get("fee")).remove("amountsCents")),
         "catalogue.definition.schema");
-    assertRefusedWith(check(root -> root.put("levelOfAssurance", "MEDIUM")), "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> root.putObject("fee").put("type", "fixed").put("amountCents", -5)),
+        "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> root.putObject("fee").put("type", "fixed").put("amountCents", 12.5)),
+        "catalogue.definition.schema");
+    assertRefusedWith(
+        check(
+            root ->
+                root.putObject("fee")
+                    .put("type", "fixed")
+                    .put("amountCents", 100)
+                    .put("currency", "USD")),
+        "catalogue.definition.schema");
+    assertRefusedWith(
+        check(root -> root.put("levelOfAssurance", "MEDIUM")), "catalogue.definition.schema");
     assertRefusedWith(check(root -> root.put("processingDays", 0)), "catalogue.definition.schema");
   }
 
   @Test
   void refusesDuplicateKeys() {
-    assertRefusedWith(check(root -> Forms.field(root, "notes").put("key", "name")), "catalogue.definition.duplicateFieldKey");
-    assertRefusedWith(check(root -> ((ObjectNode) root.get("steps").get(1)).put("key", "person")),
+    assertRefusedWith(
+        check(root -> Forms.field(root, "notes").put("key", "name")),
+        "catalogue.definition.duplicateFieldKey");
+    assertRefusedWith(
+        check(root -> ((ObjectNode) root.get("steps").get(1)).put("key", "person")),
         "catalogue.definition.duplicateStepKey");
     assertRefusedWith(
-        check(root -> ((ObjectNode) Forms.field(root, "extras").get("choices").get(1)).put("key", "a")),
+        check(
+            root ->
+                ((ObjectNode) Forms.field(root, "extras").get("choices").get(1)).put("key", "a")),
         "catalogue.definition.duplicateChoiceKey");
   }
 
   @Test
   void conditionsMustPointToAnEarlierYesNoOrChoiceFieldAndAnExistingValue() {
-    assertRefusedWith(check(root -> ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("field", "nothing")),
+    assertRefusedWith(
+        check(
+            root ->
+                ((ObjectNode) Forms.field(root, "dogName").get("visibleIf"))
+                    .put("field", "nothing")),
         "catalogue.definition.conditionUnknownField");
-    assertRefusedWith(check(root -> ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("field", "size")),
+    assertRefusedWith(
+        check(
+            root ->
+                ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("field", "size")),
         "catalogue.definition.conditionNotEarlier");
-    assertRefusedWith(check(root -> ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("field", "dogName")),
+    assertRefusedWith(
+        check(
+            root ->
+                ((ObjectNode) Forms.field(root, "dogName").get("visibleIf"))
+                    .put("field", "dogName")),
         "catalogue.definition.conditionNotEarlier");
-    assertRefusedWith(check(root -> ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("field", "name")),
+    assertRefusedWith(
+        check(
+            root ->
+                ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("field", "name")),
         "catalogue.definition.conditionFieldType");
-    assertRefusedWith(check(root -> ((ObjectNode) Forms.field(root, "largeReason").get("visibleIf")).put("equals", "huge")),
+    assertRefusedWith(
+        check(
+            root ->
+                ((ObjectNode) Forms.field(root, "largeReason").get("visibleIf"))
+                    .put("equals", "huge")),
         "catalogue.definition.conditionUnknownChoice");
-    assertRefusedWith(check(root -> ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("equals", "yes")),
+    assertRefusedWith(
+        check(
+            root ->
+                ((ObjectNode) Forms.field(root, "dogName").get("visibleIf")).put("equals", "yes")),
         "catalogue.definition.conditionNotBoolean");
   }
 
   @Test
   void feeByChoiceMustNameARequiredUnconditionalSingleChoiceAndPriceEveryOption() {
-    assertRefusedWith(check(root -> ((ObjectNode) root.get("fee")).put("field", "nothing")), "catalogue.definition.feeUnknownField");
-    assertRefusedWith(check(root -> ((ObjectNode) root.get("fee")).put("field", "extras")),
+    assertRefusedWith(
+        check(root -> ((ObjectNode) root.get("fee")).put("field", "nothing")),
+        "catalogue.definition.feeUnknownField");
+    assertRefusedWith(
+        check(root -> ((ObjectNode) root.get("fee")).put("field", "extras")),
         "catalogue.definition.feeFieldNotSingleChoice");
-    assertRefusedWith(check(root -> Forms.field(root, "size").put("required", false)), "catalogue.definition.feeFieldOptional");
-    assertRefusedWith(check(root -> ((ObjectNode) root.get("fee").get("amountsCents")).remove("large")),
+    assertRefusedWith(
+        check(root -> Forms.field(root, "size").put("required", false)),
+        "catalogue.definition.feeFieldOptional");
+    assertRefusedWith(
+        check(root -> ((ObjectNode) root.get("fee").get("amountsCents")).remove("large")),
         "catalogue.definition.feeChoiceMissing");
-    assertRefusedWith(check(root -> ((ObjectNode) root.get("fee").get("amountsCents")).put("medium", 5)),
+    assertRefusedWith(
+        check(root -> ((ObjectNode) root.get("fee").get("amountsCents")).put("medium", 5)),
         "catalogue.definition.feeUnknownChoice");
   }
 
   @Test
   void refusesInvertedRangesAndBrokenPatterns() {
-    assertRefusedWith(check(root -> Forms.field(root, "name").put("minLength", 60)), "catalogue.definition.rangeInverted");
-    assertRefusedWith(check(root -> Forms.field(root, "age").put("minValue", 200)), "catalogue.definition.rangeInverted");
-    assertRefusedWith(check(root -> Forms.field(root, "plate").put("pattern", "([A-Z")), "catalogue.definition.invalidPattern");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "name").put("minLength", 60)),
+        "catalogue.definition.rangeInverted");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "age").put("minValue", 200)),
+        "catalogue.definition.rangeInverted");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "plate").put("pattern", "([A-Z")),
+        "catalogue.definition.invalidPattern");
   }
 
   @Test
   void aFileFieldNeedsAttachmentRules() {
-    assertRefusedWith(check(root -> root.remove("attachments")), "catalogue.definition.attachmentsMissing");
+    assertRefusedWith(
+        check(root -> root.remove("attachments")), "catalogue.definition.attachmentsMissing");
   }
 
   @Test
   void reportsEverySemanticProblemNotOnlyTheFirst() {
     FormDefinitionValidator.Result result =
-        check(root -> {
-          Forms.field(root, "notes").put("key", "name");
-          Forms.field(root, "plate").put("pattern", "(");
-        });
+        check(
+            root -> {
+              Forms.field(root, "notes").put("key", "name");
+              Forms.field(root, "plate").put("pattern", "(");
+            });
 
-    assertThat(result.problems()).extracting(Problem::messageKey)
+    assertThat(result.problems())
+        .extracting(Problem::messageKey)
         .contains("catalogue.definition.duplicateFieldKey", "catalogue.definition.invalidPattern");
   }
 
   @Test
   void aFixedFeeAndNoAttachmentsIsValid() {
     FormDefinitionValidator.Result result =
-        check(root -> {
-          root.putObject("fee").put("type", "fixed").put("amountCents", 0);
-          root.remove("attachments");
-          ArrayNode fields = (ArrayNode) root.get("steps").get(1).get("fields");
-          fields.remove(fields.size() - 1);
-        });
+        check(
+            root -> {
+              root.putObject("fee").put("type", "fixed").put("amountCents", 0);
+              root.remove("attachments");
+              ArrayNode fields = (ArrayNode) root.get("steps").get(1).get("fields");
+              fields.remove(fields.size() - 1);
+            });
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.definition().fee()).isEqualTo(new FeeRule.Fixed(Money.ZERO));

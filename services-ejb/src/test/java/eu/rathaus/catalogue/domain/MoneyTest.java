@@ -35,7 +35,8 @@ class MoneyTest {
   void refusesOtherCurrenciesNegativeAmountsAndOverflow() {
     assertThatThrownBy(() -> new Money(100, "USD")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Money.euroCents(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Money.euroCents(Long.MAX_VALUE).plus(Money.euroCents(1))).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> Money.euroCents(Long.MAX_VALUE).plus(Money.euroCents(1)))
+        .isInstanceOf(ArithmeticException.class);
   }
 
   @Test

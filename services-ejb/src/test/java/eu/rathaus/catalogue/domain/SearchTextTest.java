@@ -19,7 +19,8 @@ class SearchTextTest {
 
   @Test
   void controlCharactersAndNulBecomeSpaces() {
-    assertThat(SearchText.clean("Hund\u0000steuer\u0007 \u202eanmelden\r\n")).isEqualTo("Hund steuer anmelden");
+    assertThat(SearchText.clean("Hund\u0000steuer\u0007 \u202eanmelden\r\n"))
+        .isEqualTo("Hund steuer anmelden");
   }
 
   @Test
@@ -36,6 +37,7 @@ class SearchTextTest {
 
   @Test
   void markupStaysTextForTheViewToEscape() {
-    assertThat(SearchText.clean("<script>alert(1)</script>")).isEqualTo("<script>alert(1)</script>");
+    assertThat(SearchText.clean("<script>alert(1)</script>"))
+        .isEqualTo("<script>alert(1)</script>");
   }
 }

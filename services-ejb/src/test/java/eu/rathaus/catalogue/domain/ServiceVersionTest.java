@@ -1,9 +1,9 @@
 package eu.rathaus.catalogue.domain;
 
-import eu.rathaus.identity.LevelOfAssurance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.rathaus.identity.LevelOfAssurance;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,11 +14,18 @@ class ServiceVersionTest {
   private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
   private final ServiceDefinition definition =
-      ServiceDefinition.fromScratch(UUID.randomUUID(), MUSTERSTADT, "demo.test", "Test",
-          new LocalizedText("Testleistung", "Test service"), new LocalizedText("Beschreibung", "Description"), NOW);
+      ServiceDefinition.fromScratch(
+          UUID.randomUUID(),
+          MUSTERSTADT,
+          "demo.test",
+          "Test",
+          new LocalizedText("Testleistung", "Test service"),
+          new LocalizedText("Beschreibung", "Description"),
+          NOW);
 
   private static FormDefinitionValidator.Result content(int processingDays) {
-    return FormDefinitionValidator.validate(Forms.changed(root -> root.put("processingDays", processingDays)));
+    return FormDefinitionValidator.validate(
+        Forms.changed(root -> root.put("processingDays", processingDays)));
   }
 
   private ServiceVersion draft(int number) {
@@ -54,7 +61,8 @@ class ServiceVersionTest {
     ServiceVersion draft = draft(1);
     FormDefinitionValidator.Result invalid = FormDefinitionValidator.validate("{}");
 
-    assertThatThrownBy(() -> draft.replaceContent(invalid)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> draft.replaceContent(invalid))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(draft.processingDays()).isEqualTo(14);
   }
 
@@ -68,9 +76,11 @@ class ServiceVersionTest {
     assertThat(draft.publishedAt()).isEqualTo(NOW);
     assertThat(definition.currentVersionId()).isEqualTo(draft.id());
     assertThat(definition.isOffered()).isTrue();
-    assertThatThrownBy(() -> draft.replaceContent(content(30))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> draft.replaceContent(content(30)))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(draft.processingDays()).isEqualTo(14);
-    assertThatThrownBy(() -> definition.publish(draft, NOW.plusSeconds(1))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> definition.publish(draft, NOW.plusSeconds(1)))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(draft.publishedAt()).isEqualTo(NOW);
   }
 
@@ -80,7 +90,8 @@ class ServiceVersionTest {
     definition.publish(first, NOW);
     String frozen = first.formJson();
 
-    ServiceVersion second = ServiceVersion.draft(UUID.randomUUID(), definition, 2, content(30), NOW);
+    ServiceVersion second =
+        ServiceVersion.draft(UUID.randomUUID(), definition, 2, content(30), NOW);
     definition.publish(second, NOW.plusSeconds(60));
 
     assertThat(definition.currentVersionId()).isEqualTo(second.id());
@@ -98,8 +109,10 @@ class ServiceVersionTest {
 
     assertThat(definition.isOffered()).isFalse();
     assertThat(definition.currentVersionId()).isEqualTo(first.id());
-    ServiceVersion second = ServiceVersion.draft(UUID.randomUUID(), definition, 2, content(30), NOW);
-    assertThatThrownBy(() -> definition.publish(second, NOW)).isInstanceOf(IllegalStateException.class);
+    ServiceVersion second =
+        ServiceVersion.draft(UUID.randomUUID(), definition, 2, content(30), NOW);
+    assertThatThrownBy(() -> definition.publish(second, NOW))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(second.isPublished()).isFalse();
 
     definition.reactivate();
@@ -110,21 +123,35 @@ class ServiceVersionTest {
   @Test
   void aVersionOfAnotherServiceCannotBePublishedHere() {
     ServiceDefinition other =
-        ServiceDefinition.fromScratch(UUID.randomUUID(), MUSTERSTADT, "demo.other", "Test",
-            new LocalizedText("Andere", "Other"), new LocalizedText("B", "D"), NOW);
+        ServiceDefinition.fromScratch(
+            UUID.randomUUID(),
+            MUSTERSTADT,
+            "demo.other",
+            "Test",
+            new LocalizedText("Andere", "Other"),
+            new LocalizedText("B", "D"),
+            NOW);
     ServiceVersion foreign = ServiceVersion.draft(UUID.randomUUID(), other, 1, content(14), NOW);
 
-    assertThatThrownBy(() -> definition.publish(foreign, NOW)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> definition.publish(foreign, NOW))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(foreign.isPublished()).isFalse();
   }
 
   @Test
   void adoptingATemplateTakesItsTextsAndKey() {
     ServiceTemplate template =
-        new ServiceTemplate(UUID.randomUUID(), "demo.hund", "Steuern", new LocalizedText("Hund anmelden", "Register a dog"),
-            new LocalizedText("Text", "Text"), content(14), NOW);
+        new ServiceTemplate(
+            UUID.randomUUID(),
+            "demo.hund",
+            "Steuern",
+            new LocalizedText("Hund anmelden", "Register a dog"),
+            new LocalizedText("Text", "Text"),
+            content(14),
+            NOW);
 
-    ServiceDefinition adopted = ServiceDefinition.adopt(UUID.randomUUID(), MUSTERSTADT, template, NOW);
+    ServiceDefinition adopted =
+        ServiceDefinition.adopt(UUID.randomUUID(), MUSTERSTADT, template, NOW);
 
     assertThat(adopted.templateId()).isEqualTo(template.id());
     assertThat(adopted.serviceKey()).isEqualTo("demo.hund");
@@ -134,9 +161,19 @@ class ServiceVersionTest {
 
   @Test
   void refusesBadServiceKeysAndVersionNumbers() {
-    assertThatThrownBy(() -> ServiceDefinition.fromScratch(UUID.randomUUID(), MUSTERSTADT, "bad key!", "x",
-        new LocalizedText("a", "a"), new LocalizedText("b", "b"), NOW)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ServiceVersion.draft(UUID.randomUUID(), definition, 0, content(14), NOW))
+    assertThatThrownBy(
+            () ->
+                ServiceDefinition.fromScratch(
+                    UUID.randomUUID(),
+                    MUSTERSTADT,
+                    "bad key!",
+                    "x",
+                    new LocalizedText("a", "a"),
+                    new LocalizedText("b", "b"),
+                    NOW))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> ServiceVersion.draft(UUID.randomUUID(), definition, 0, content(14), NOW))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -14,10 +14,12 @@ class MailboxMessageTest {
 
   private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
   private final MailboxThread thread =
-      new MailboxThread(UUID.randomUUID(), UUID.randomUUID(), null, "citizen-1", "a@example.org", "Frage", T0);
+      new MailboxThread(
+          UUID.randomUUID(), UUID.randomUUID(), null, "citizen-1", "a@example.org", "Frage", T0);
 
   private MailboxMessage fromStaff() {
-    return new MailboxMessage(UUID.randomUUID(), thread, AuthorKind.STAFF, "clerk-1", "Clara Clerk", "Hallo", T0);
+    return new MailboxMessage(
+        UUID.randomUUID(), thread, AuthorKind.STAFF, "clerk-1", "Clara Clerk", "Hallo", T0);
   }
 
   @Test
@@ -26,7 +28,9 @@ class MailboxMessageTest {
     assertNull(message.readAt());
     assertTrue(message.openedBy(AuthorKind.CITIZEN, T0.plusSeconds(60)));
     assertEquals(T0.plusSeconds(60), message.readAt());
-    assertFalse(message.openedBy(AuthorKind.CITIZEN, T0.plusSeconds(120)), "a second opening is no new receipt");
+    assertFalse(
+        message.openedBy(AuthorKind.CITIZEN, T0.plusSeconds(120)),
+        "a second opening is no new receipt");
     assertEquals(T0.plusSeconds(60), message.readAt(), "the receipt never moves");
   }
 
@@ -42,16 +46,20 @@ class MailboxMessageTest {
     MailboxMessage message = fromStaff();
     assertFalse(message.openedBy(AuthorKind.STAFF, T0.plusSeconds(5)));
     assertNull(message.readAt());
-    MailboxMessage citizens = new MailboxMessage(UUID.randomUUID(), thread, AuthorKind.CITIZEN, "citizen-1", null,
-        "Antwort", T0);
+    MailboxMessage citizens =
+        new MailboxMessage(
+            UUID.randomUUID(), thread, AuthorKind.CITIZEN, "citizen-1", null, "Antwort", T0);
     assertFalse(citizens.openedBy(AuthorKind.CITIZEN, T0));
-    assertTrue(citizens.openedBy(AuthorKind.STAFF, T0.plusSeconds(1)), "staff reading marks it read for the office");
+    assertTrue(
+        citizens.openedBy(AuthorKind.STAFF, T0.plusSeconds(1)),
+        "staff reading marks it read for the office");
   }
 
   @Test
   void aMessageCarriesItsThreadsOwnerAndFallsBackToTheSubjectAsName() {
-    MailboxMessage citizens = new MailboxMessage(UUID.randomUUID(), thread, AuthorKind.CITIZEN, "citizen-1", " ",
-        "Antwort", T0);
+    MailboxMessage citizens =
+        new MailboxMessage(
+            UUID.randomUUID(), thread, AuthorKind.CITIZEN, "citizen-1", " ", "Antwort", T0);
     assertEquals("citizen-1", citizens.authorName());
     assertEquals(thread.municipalityId(), citizens.municipalityId());
   }

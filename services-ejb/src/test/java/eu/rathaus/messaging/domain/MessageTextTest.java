@@ -18,7 +18,9 @@ class MessageTextTest {
   @Test
   void theLimitIsTenThousandCharacters() {
     assertTrue(MessageText.problem("x".repeat(MessageText.MAX_LENGTH)).isEmpty());
-    assertEquals(Optional.of("mailbox.error.tooLong"), MessageText.problem("x".repeat(MessageText.MAX_LENGTH + 1)));
+    assertEquals(
+        Optional.of("mailbox.error.tooLong"),
+        MessageText.problem("x".repeat(MessageText.MAX_LENGTH + 1)));
   }
 
   @Test
@@ -29,7 +31,8 @@ class MessageTextTest {
   @Test
   void titlesAreRequiredAndShort() {
     assertEquals(Optional.of("mailbox.error.titleEmpty"), MessageText.titleProblem("  "));
-    assertEquals(Optional.of("mailbox.error.titleTooLong"), MessageText.titleProblem("t".repeat(201)));
+    assertEquals(
+        Optional.of("mailbox.error.titleTooLong"), MessageText.titleProblem("t".repeat(201)));
     assertTrue(MessageText.titleProblem("Frage zur Müllabfuhr").isEmpty());
   }
 }

@@ -25,7 +25,8 @@ class OutboxMessageRetryTest {
   @Test
   void aGivenUpMessageIsRetriedOnlyByAPersonAndASentOneNever() {
     RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 2);
-    OutboxMessage message = new OutboxMessage(UUID.randomUUID(), null, "s", "a@example.org", "k", "{}", "de", NOW);
+    OutboxMessage message =
+        new OutboxMessage(UUID.randomUUID(), null, "s", "a@example.org", "k", "{}", "de", NOW);
     assertFalse(message.retryNow(NOW), "a message still being tried is not retried by hand");
     message.markFailed("down", policy, NOW);
     assertEquals(NOW.plusSeconds(1), message.nextAttemptAt());

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
   private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
-  private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 6);
+  private final RetryPolicy policy =
+      new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 6);
 
   @Test
   void backsOffExponentiallyUpToTheCap() {
@@ -18,14 +19,18 @@ class RetryPolicyTest {
     assertThat(policy.nextAttempt(2, NOW)).contains(NOW.plusSeconds(20));
     assertThat(policy.nextAttempt(3, NOW)).contains(NOW.plusSeconds(40));
     assertThat(policy.nextAttempt(5, NOW)).contains(NOW.plusSeconds(160));
-    assertThat(new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 100).nextAttempt(60, NOW)).contains(NOW.plusSeconds(300));
+    assertThat(
+            new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 100)
+                .nextAttempt(60, NOW))
+        .contains(NOW.plusSeconds(300));
   }
 
   @Test
   void givesUpAfterTheLastAttemptAndKeepsTheError() {
     assertThat(policy.nextAttempt(6, NOW)).isEmpty();
 
-    OutboxMessage message = new OutboxMessage(UUID.randomUUID(), null, "s", "a@example.org", "t", "{}", "de", NOW);
+    OutboxMessage message =
+        new OutboxMessage(UUID.randomUUID(), null, "s", "a@example.org", "t", "{}", "de", NOW);
     for (int i = 0; i < 6; i++) {
       message.markFailed("SMTP down " + i, policy, NOW);
     }
@@ -37,7 +42,8 @@ class RetryPolicyTest {
 
   @Test
   void aSentMessageIsNeverDueAgain() {
-    OutboxMessage message = new OutboxMessage(UUID.randomUUID(), null, "s", "a@example.org", "t", "{}", "de", NOW);
+    OutboxMessage message =
+        new OutboxMessage(UUID.randomUUID(), null, "s", "a@example.org", "t", "{}", "de", NOW);
     message.markFailed("timeout", policy, NOW);
     message.markSent(NOW.plusSeconds(30));
     assertThat(message.nextAttemptAt()).isNull();

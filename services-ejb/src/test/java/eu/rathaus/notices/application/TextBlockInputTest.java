@@ -14,16 +14,24 @@ class TextBlockInputTest {
 
   @Test
   void aCompleteBlockHasNoProblemsAndIsNormalised() {
-    TextBlockInput input = new TextBlockInput(TextBlockKind.LEGAL_REMEDY, "  Belehrung ", "Absatz 1\r\n\r\nAbsatz 2\t.", null);
+    TextBlockInput input =
+        new TextBlockInput(
+            TextBlockKind.LEGAL_REMEDY, "  Belehrung ", "Absatz 1\r\n\r\nAbsatz 2\t.", null);
 
     assertThat(input.problems()).isEmpty();
-    assertThat(input.normalised()).isEqualTo(new TextBlockInput(TextBlockKind.LEGAL_REMEDY, "Belehrung", "Absatz 1\n\nAbsatz 2\t.", 0));
+    assertThat(input.normalised())
+        .isEqualTo(
+            new TextBlockInput(
+                TextBlockKind.LEGAL_REMEDY, "Belehrung", "Absatz 1\n\nAbsatz 2\t.", 0));
   }
 
   @Test
   void everyProblemIsNamedAtItsField() {
     assertThat(keys(new TextBlockInput(null, " ", null, -1)))
-        .containsExactly("textblocks.problem.kind", "textblocks.problem.title.required", "textblocks.problem.body.required",
+        .containsExactly(
+            "textblocks.problem.kind",
+            "textblocks.problem.title.required",
+            "textblocks.problem.body.required",
             "textblocks.problem.order");
     assertThat(new TextBlockInput(TextBlockKind.APPROVAL, "x".repeat(121), "y", 1).problems())
         .containsExactly(FieldProblem.of("title", "textblocks.problem.title.tooLong", 120));
@@ -32,15 +40,18 @@ class TextBlockInputTest {
   @Test
   void lengthsCountCharactersAsPeopleDo() {
     // 120 emoji are 240 UTF-16 units but 120 characters: allowed.
-    assertThat(new TextBlockInput(TextBlockKind.APPROVAL, "😀".repeat(120), "y", 1).problems()).isEmpty();
+    assertThat(new TextBlockInput(TextBlockKind.APPROVAL, "😀".repeat(120), "y", 1).problems())
+        .isEmpty();
     assertThat(keys(new TextBlockInput(TextBlockKind.APPROVAL, "y", "ä".repeat(4001), 1)))
         .containsExactly("textblocks.problem.body.tooLong");
   }
 
   @Test
   void controlCharactersAreRefusedButLineBreaksInTheBodyAreFine() {
-    assertThat(keys(new TextBlockInput(TextBlockKind.APPROVAL, "a\nb", "ok", 1))).containsExactly("textblocks.problem.control");
-    assertThat(keys(new TextBlockInput(TextBlockKind.APPROVAL, "a", "b\u0000c", 1))).containsExactly("textblocks.problem.control");
+    assertThat(keys(new TextBlockInput(TextBlockKind.APPROVAL, "a\nb", "ok", 1)))
+        .containsExactly("textblocks.problem.control");
+    assertThat(keys(new TextBlockInput(TextBlockKind.APPROVAL, "a", "b\u0000c", 1)))
+        .containsExactly("textblocks.problem.control");
     assertThat(new TextBlockInput(TextBlockKind.APPROVAL, "a", "b\nc", 1).problems()).isEmpty();
   }
 }

@@ -15,14 +15,25 @@ import org.junit.jupiter.api.Test;
 
 class NoticePdfTest {
 
-  private static final Letterhead MUSTERSTADT = new Letterhead("Stadt Musterstadt – Bürgeramt",
-      List.of("Marktplatz 1", "91099 Musterstadt"), "09131 123-0", "buergeramt@musterstadt.de", "www.musterstadt.de");
+  private static final Letterhead MUSTERSTADT =
+      new Letterhead(
+          "Stadt Musterstadt – Bürgeramt",
+          List.of("Marktplatz 1", "91099 Musterstadt"),
+          "09131 123-0",
+          "buergeramt@musterstadt.de",
+          "www.musterstadt.de");
 
   private static NoticeContent notice(boolean approved, String reasons) {
-    return new NoticeContent(MUSTERSTADT,
-        new NoticeContent.Applicant("Jürgen Großmann <b>", List.of("Hauptstraße 1", "91099 Musterstadt")),
-        "MUS-2026-000042", "Bewohnerparkausweis", Instant.parse("2026-05-01T22:30:00Z"), LocalDate.of(2026, 5, 12),
-        approved, reasons,
+    return new NoticeContent(
+        MUSTERSTADT,
+        new NoticeContent.Applicant(
+            "Jürgen Großmann <b>", List.of("Hauptstraße 1", "91099 Musterstadt")),
+        "MUS-2026-000042",
+        "Bewohnerparkausweis",
+        Instant.parse("2026-05-01T22:30:00Z"),
+        LocalDate.of(2026, 5, 12),
+        approved,
+        reasons,
         "Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Widerspruch erhoben werden.",
         "Mia Sachbearbeiterin");
   }
@@ -39,25 +50,45 @@ class NoticePdfTest {
 
   @Test
   void approvalCarriesLetterheadReferenceDecisionReasonsRemedyAndSignature() throws Exception {
-    byte[] pdf = NoticePdf.render(notice(true, "Die Voraussetzungen liegen vor.\n\nDie Gebühr wurde entrichtet."));
+    byte[] pdf =
+        NoticePdf.render(
+            notice(true, "Die Voraussetzungen liegen vor.\n\nDie Gebühr wurde entrichtet."));
 
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     String text = text(pdf);
-    assertThat(text).contains("Stadt Musterstadt – Bürgeramt", "Marktplatz 1", "buergeramt@musterstadt.de",
-        "Aktenzeichen: MUS-2026-000042", "Datum: 12.05.2026",
-        // submitted at 00:30 German time on 2 May, not 1 May as UTC would say
-        "Bescheid über Ihren Antrag „Bewohnerparkausweis“ vom 02.05.2026",
-        "Jürgen Großmann <b>", "Hauptstraße 1",
-        "Genehmigung", "wird stattgegeben", "Begründung", "Die Voraussetzungen liegen vor.", "Die Gebühr wurde entrichtet.",
-        "Rechtsbehelfsbelehrung", "innerhalb eines Monats", "Widerspruch",
-        "Im Auftrag", "Mia Sachbearbeiterin", "Seite 1 von 1");
+    assertThat(text)
+        .contains(
+            "Stadt Musterstadt – Bürgeramt",
+            "Marktplatz 1",
+            "buergeramt@musterstadt.de",
+            "Aktenzeichen: MUS-2026-000042",
+            "Datum: 12.05.2026",
+            // submitted at 00:30 German time on 2 May, not 1 May as UTC would say
+            "Bescheid über Ihren Antrag „Bewohnerparkausweis“ vom 02.05.2026",
+            "Jürgen Großmann <b>",
+            "Hauptstraße 1",
+            "Genehmigung",
+            "wird stattgegeben",
+            "Begründung",
+            "Die Voraussetzungen liegen vor.",
+            "Die Gebühr wurde entrichtet.",
+            "Rechtsbehelfsbelehrung",
+            "innerhalb eines Monats",
+            "Widerspruch",
+            "Im Auftrag",
+            "Mia Sachbearbeiterin",
+            "Seite 1 von 1");
     assertThat(text).doesNotContain("Ablehnung");
   }
 
   @Test
   void rejectionSaysSoAndLongReasonsGetMorePagesWithNumbers() throws Exception {
-    String reasons = String.join("\n\n", java.util.Collections.nCopies(40,
-        "Die erforderlichen Unterlagen wurden trotz Aufforderung nicht vollständig vorgelegt; die Prüfung der Voraussetzungen ist so nicht möglich."));
+    String reasons =
+        String.join(
+            "\n\n",
+            java.util.Collections.nCopies(
+                40,
+                "Die erforderlichen Unterlagen wurden trotz Aufforderung nicht vollständig vorgelegt; die Prüfung der Voraussetzungen ist so nicht möglich."));
 
     byte[] pdf = NoticePdf.render(notice(false, reasons));
 
@@ -65,7 +96,12 @@ class NoticePdfTest {
     int pages = reader.getNumberOfPages();
     assertThat(pages).isGreaterThan(1);
     String text = text(pdf);
-    assertThat(text).contains("Ablehnung", "wird abgelehnt", "Seite 1 von " + pages, "Seite " + pages + " von " + pages);
+    assertThat(text)
+        .contains(
+            "Ablehnung",
+            "wird abgelehnt",
+            "Seite 1 von " + pages,
+            "Seite " + pages + " von " + pages);
     assertThat(text).doesNotContain("stattgegeben");
     assertThat(reader.getCatalog().getAsString(PdfName.LANG).toUnicodeString()).isEqualTo("de-DE");
     assertThat(reader.getInfo().get("Title")).isEqualTo("Bescheid MUS-2026-000042");
@@ -73,9 +109,18 @@ class NoticePdfTest {
 
   @Test
   void aNoticeWithoutApplicantNameGreetsFormally() throws Exception {
-    NoticeContent anonymous = new NoticeContent(Letterhead.nameOnly("Beispielheim"), new NoticeContent.Applicant("", List.of()),
-        "BSP-2026-000001", "Fundsache", Instant.parse("2026-05-01T08:00:00Z"), LocalDate.of(2026, 5, 2), true, "Gut.",
-        "Widerspruch binnen eines Monats.", null);
+    NoticeContent anonymous =
+        new NoticeContent(
+            Letterhead.nameOnly("Beispielheim"),
+            new NoticeContent.Applicant("", List.of()),
+            "BSP-2026-000001",
+            "Fundsache",
+            Instant.parse("2026-05-01T08:00:00Z"),
+            LocalDate.of(2026, 5, 2),
+            true,
+            "Gut.",
+            "Widerspruch binnen eines Monats.",
+            null);
 
     String text = text(NoticePdf.render(anonymous));
 

@@ -29,27 +29,43 @@ class SettlementTest {
   @BeforeEach
   void wire() {
     // Only addEvent is used by Settlement; any other call would be a bug and fails the test.
-    settlement.payments = (PaymentRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {PaymentRepository.class}, (proxy, method, args) -> {
-          if (method.getName().equals("addEvent")) {
-            events.add((PaymentEvent) args[0]);
-            return null;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
-    settlement.audit = (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {AuditLog.class}, (proxy, method, args) -> {
-          if (method.getName().equals("record")) {
-            audits.add((AuditEvent) args[0]);
-            return (long) audits.size();
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+    settlement.payments =
+        (PaymentRepository)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {PaymentRepository.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("addEvent")) {
+                    events.add((PaymentEvent) args[0]);
+                    return null;
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
+    settlement.audit =
+        (AuditLog)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {AuditLog.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("record")) {
+                    audits.add((AuditEvent) args[0]);
+                    return (long) audits.size();
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   private static PaymentRequest request(PaymentState state) {
-    PaymentRequest p = new PaymentRequest(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "erika",
-        PaymentReference.of("MUS", 2026, 7), 3000, LocalDate.of(2026, 12, 11), NOW);
+    PaymentRequest p =
+        new PaymentRequest(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "erika",
+            PaymentReference.of("MUS", 2026, 7),
+            3000,
+            LocalDate.of(2026, 12, 11),
+            NOW);
     if (state != PaymentState.OPEN) {
       p.moveTo(PaymentState.PENDING, "T", null, "TEST", null, "t", null, NOW);
     }
@@ -73,14 +89,17 @@ class SettlementTest {
     assertThat(p.paidCents()).isEqualTo(3000);
     assertThat(events).extracting(PaymentEvent::kind).containsExactly("PROVIDER_PAID");
     assertThat(events.get(0).externalId()).isEqualTo("nt_1");
-    assertThat(audits).singleElement().satisfies(a -> assertThat(a.action()).isEqualTo("payment.provider_paid"));
+    assertThat(audits)
+        .singleElement()
+        .satisfies(a -> assertThat(a.action()).isEqualTo("payment.provider_paid"));
   }
 
   @Test
   void aWrongAmountChangesNothing() {
     PaymentRequest p = request(PaymentState.PENDING);
 
-    assertThat(apply(p, PaymentProvider.Outcome.PAID, 2999)).isEqualTo(Settlement.Result.AMOUNT_MISMATCH);
+    assertThat(apply(p, PaymentProvider.Outcome.PAID, 2999))
+        .isEqualTo(Settlement.Result.AMOUNT_MISMATCH);
 
     assertThat(p.state()).isEqualTo(PaymentState.PENDING);
     assertThat(events).isEmpty();
@@ -92,7 +111,8 @@ class SettlementTest {
     PaymentRequest p = request(PaymentState.PAID);
 
     assertThat(apply(p, PaymentProvider.Outcome.PAID, 3000)).isEqualTo(Settlement.Result.UNCHANGED);
-    assertThat(apply(p, PaymentProvider.Outcome.FAILED, 3000)).isEqualTo(Settlement.Result.UNCHANGED);
+    assertThat(apply(p, PaymentProvider.Outcome.FAILED, 3000))
+        .isEqualTo(Settlement.Result.UNCHANGED);
 
     assertThat(p.state()).isEqualTo(PaymentState.PAID);
     assertThat(events).isEmpty();
@@ -104,15 +124,19 @@ class SettlementTest {
 
     assertThat(apply(p, PaymentProvider.Outcome.PAID, 3000)).isEqualTo(Settlement.Result.BOOKED);
 
-    assertThat(events).extracting(PaymentEvent::toState).containsExactly(PaymentState.PENDING, PaymentState.PAID);
+    assertThat(events)
+        .extracting(PaymentEvent::toState)
+        .containsExactly(PaymentState.PENDING, PaymentState.PAID);
   }
 
   @Test
   void moneyForAnExpiredRequestIsNotBooked() {
     PaymentRequest p = request(PaymentState.EXPIRED);
 
-    assertThat(apply(p, PaymentProvider.Outcome.PAID, 3000)).isEqualTo(Settlement.Result.NOT_ALLOWED);
-    assertThat(apply(p, PaymentProvider.Outcome.FAILED, 3000)).isEqualTo(Settlement.Result.NOT_ALLOWED);
+    assertThat(apply(p, PaymentProvider.Outcome.PAID, 3000))
+        .isEqualTo(Settlement.Result.NOT_ALLOWED);
+    assertThat(apply(p, PaymentProvider.Outcome.FAILED, 3000))
+        .isEqualTo(Settlement.Result.NOT_ALLOWED);
 
     assertThat(p.state()).isEqualTo(PaymentState.EXPIRED);
   }
@@ -121,7 +145,8 @@ class SettlementTest {
   void aDeclinedCardFailsAPendingPaymentAndAStillOpenSessionChangesNothing() {
     PaymentRequest p = request(PaymentState.PENDING);
 
-    assertThat(apply(p, PaymentProvider.Outcome.PENDING, 3000)).isEqualTo(Settlement.Result.UNCHANGED);
+    assertThat(apply(p, PaymentProvider.Outcome.PENDING, 3000))
+        .isEqualTo(Settlement.Result.UNCHANGED);
     assertThat(apply(p, PaymentProvider.Outcome.FAILED, 3000)).isEqualTo(Settlement.Result.BOOKED);
 
     assertThat(p.state()).isEqualTo(PaymentState.FAILED);

@@ -41,16 +41,27 @@ class TreasuryCsvTest {
 
   @Test
   void theFileStartsWithABomAndHasAHeaderAndOneLinePerPayment() {
-    Treasury.PaymentRow row = new Treasury.PaymentRow(UUID.randomUUID(), "RF60MUS2026000101", "MUS-2026-000101",
-        "=Bewohnerparkausweis", 3000, 3000, 1000, PaymentState.REFUNDED, PaymentMethod.SEPA_TRANSFER,
-        Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T23:30:00Z"));
+    Treasury.PaymentRow row =
+        new Treasury.PaymentRow(
+            UUID.randomUUID(),
+            "RF60MUS2026000101",
+            "MUS-2026-000101",
+            "=Bewohnerparkausweis",
+            3000,
+            3000,
+            1000,
+            PaymentState.REFUNDED,
+            PaymentMethod.SEPA_TRANSFER,
+            Instant.parse("2026-11-26T09:00:00Z"),
+            Instant.parse("2026-11-26T23:30:00Z"));
 
     byte[] file = TreasuryCsv.file(List.of(row));
 
     assertThat(Arrays.copyOf(file, 3)).isEqualTo(TreasuryCsv.BOM);
     String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
-    assertThat(text.split("\r\n")).containsExactly(
-        "Kassenzeichen;Aktenzeichen;Leistung;Betrag;Bezahlt;Erstattet;Status;Bezahlt am;Zahlweg",
-        "RF60MUS2026000101;MUS-2026-000101;'=Bewohnerparkausweis;30,00;30,00;10,00;REFUNDED;27.11.2026 00:30;SEPA_TRANSFER");
+    assertThat(text.split("\r\n"))
+        .containsExactly(
+            "Kassenzeichen;Aktenzeichen;Leistung;Betrag;Bezahlt;Erstattet;Status;Bezahlt am;Zahlweg",
+            "RF60MUS2026000101;MUS-2026-000101;'=Bewohnerparkausweis;30,00;30,00;10,00;REFUNDED;27.11.2026 00:30;SEPA_TRANSFER");
   }
 }

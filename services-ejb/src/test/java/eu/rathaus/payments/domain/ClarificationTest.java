@@ -13,17 +13,36 @@ class ClarificationTest {
 
   private static Clarification open() {
     UUID m = UUID.randomUUID();
-    StatementEntry entry = new StatementEntry(UUID.randomUUID(), UUID.randomUUID(), m, 1,
-        new BankEntry("B1", 2000, "EUR", true, LocalDate.of(2026, 11, 26), null, "ohne Kassenzeichen", "X", null),
-        null, null, MatchOutcome.UNKNOWN_REFERENCE);
-    return new Clarification(UUID.randomUUID(), entry, m, ClarificationReason.UNKNOWN_REFERENCE, Instant.now());
+    StatementEntry entry =
+        new StatementEntry(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            m,
+            1,
+            new BankEntry(
+                "B1",
+                2000,
+                "EUR",
+                true,
+                LocalDate.of(2026, 11, 26),
+                null,
+                "ohne Kassenzeichen",
+                "X",
+                null),
+            null,
+            null,
+            MatchOutcome.UNKNOWN_REFERENCE);
+    return new Clarification(
+        UUID.randomUUID(), entry, m, ClarificationReason.UNKNOWN_REFERENCE, Instant.now());
   }
 
   @Test
   void aNoteIsRequired() {
     Clarification c = open();
-    assertThatThrownBy(() -> c.resolve("  ", "moritz", Instant.now())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> c.resolve(null, "moritz", Instant.now())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> c.resolve("  ", "moritz", Instant.now()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> c.resolve(null, "moritz", Instant.now()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(c.status()).isEqualTo(Clarification.Status.OPEN);
   }
 
@@ -37,6 +56,7 @@ class ClarificationTest {
     assertThat(c.resolutionNote()).isEqualTo("An Absender zurücküberwiesen");
     assertThat(c.resolvedBy()).isEqualTo("moritz");
     assertThat(c.resolvedAt()).isEqualTo(at);
-    assertThatThrownBy(() -> c.resolve("nochmal", "moritz", at)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> c.resolve("nochmal", "moritz", at))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

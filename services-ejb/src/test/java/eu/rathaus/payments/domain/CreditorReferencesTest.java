@@ -7,23 +7,34 @@ import org.junit.jupiter.api.Test;
 /** Finding the Kassenzeichen in structured and free remittance text. */
 class CreditorReferencesTest {
 
-  private static final String REF = PaymentReference.withBody("MUS2026000104").value(); // RF76MUS2026000104
+  private static final String REF =
+      PaymentReference.withBody("MUS2026000104").value(); // RF76MUS2026000104
 
   @Test
   void takesTheStructuredReference() {
-    assertThat(CreditorReferences.find(REF, "something else")).map(PaymentReference::value).contains(REF);
+    assertThat(CreditorReferences.find(REF, "something else"))
+        .map(PaymentReference::value)
+        .contains(REF);
   }
 
   @Test
   void findsTheReferenceInFreeTextWithSpacesAndLowerCase() {
-    assertThat(CreditorReferences.find(null, "Gebuehr rf76 mus2 0260 0010 4 danke")).map(PaymentReference::value).contains(REF);
-    assertThat(CreditorReferences.find(null, "RF76 MUS2 0260 0010 4")).map(PaymentReference::value).contains(REF);
-    assertThat(CreditorReferences.find(null, "Kassenzeichen:" + REF + ", Parkausweis")).map(PaymentReference::value).contains(REF);
+    assertThat(CreditorReferences.find(null, "Gebuehr rf76 mus2 0260 0010 4 danke"))
+        .map(PaymentReference::value)
+        .contains(REF);
+    assertThat(CreditorReferences.find(null, "RF76 MUS2 0260 0010 4"))
+        .map(PaymentReference::value)
+        .contains(REF);
+    assertThat(CreditorReferences.find(null, "Kassenzeichen:" + REF + ", Parkausweis"))
+        .map(PaymentReference::value)
+        .contains(REF);
   }
 
   @Test
   void aStructuredFieldWithSpacesStillCounts() {
-    assertThat(CreditorReferences.find("rf76 mus2 0260 0010 4", null)).map(PaymentReference::value).contains(REF);
+    assertThat(CreditorReferences.find("rf76 mus2 0260 0010 4", null))
+        .map(PaymentReference::value)
+        .contains(REF);
   }
 
   @Test

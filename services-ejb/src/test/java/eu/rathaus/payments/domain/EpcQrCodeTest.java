@@ -19,7 +19,9 @@ class EpcQrCodeTest {
 
   @Test
   void payloadHasExactlyTheEpc069Lines() {
-    String payload = EpcQrCode.payload("Stadtkasse Musterstadt", "DE02 1203 0000 0000 2020 51", "BYLADEM1001", 3000, REF);
+    String payload =
+        EpcQrCode.payload(
+            "Stadtkasse Musterstadt", "DE02 1203 0000 0000 2020 51", "BYLADEM1001", 3000, REF);
     assertThat(payload.getBytes(StandardCharsets.UTF_8))
         .isEqualTo(
             ("BCD\n002\n1\nSCT\nBYLADEM1001\nStadtkasse Musterstadt\nDE02120300000000202051\nEUR30.00\n\nRF18539007547034")
@@ -28,21 +30,32 @@ class EpcQrCodeTest {
 
   @Test
   void centsAndUmlautsAreEncodedAsTheStandardWants() {
-    String payload = EpcQrCode.payload("Gemeindekasse Beispielheim-Süd", "DE02120300000000202051", null, 1, REF);
-    assertThat(payload).contains("\nEUR0.01\n").contains("Beispielheim-Süd").contains("\nSCT\n\nGemeinde");
+    String payload =
+        EpcQrCode.payload("Gemeindekasse Beispielheim-Süd", "DE02120300000000202051", null, 1, REF);
+    assertThat(payload)
+        .contains("\nEUR0.01\n")
+        .contains("Beispielheim-Süd")
+        .contains("\nSCT\n\nGemeinde");
   }
 
   @Test
   void badInputIsRefused() {
-    assertThatThrownBy(() -> EpcQrCode.payload("X", "DE02", null, 100, REF)).hasMessageContaining("IBAN");
-    assertThatThrownBy(() -> EpcQrCode.payload("X", "DE02120300000000202051", "bad bic", 100, REF)).hasMessageContaining("BIC");
-    assertThatThrownBy(() -> EpcQrCode.payload("X", "DE02120300000000202051", null, 0, REF)).hasMessageContaining("amount");
-    assertThatThrownBy(() -> EpcQrCode.payload("X".repeat(71), "DE02120300000000202051", null, 100, REF)).hasMessageContaining("beneficiary");
+    assertThatThrownBy(() -> EpcQrCode.payload("X", "DE02", null, 100, REF))
+        .hasMessageContaining("IBAN");
+    assertThatThrownBy(() -> EpcQrCode.payload("X", "DE02120300000000202051", "bad bic", 100, REF))
+        .hasMessageContaining("BIC");
+    assertThatThrownBy(() -> EpcQrCode.payload("X", "DE02120300000000202051", null, 0, REF))
+        .hasMessageContaining("amount");
+    assertThatThrownBy(
+            () -> EpcQrCode.payload("X".repeat(71), "DE02120300000000202051", null, 100, REF))
+        .hasMessageContaining("beneficiary");
   }
 
   @Test
   void theSymbolDecodesBackToThePayload() throws Exception {
-    String payload = EpcQrCode.payload("Stadtkasse Musterstadt", "DE02120300000000202051", "BYLADEM1001", 6000, REF);
+    String payload =
+        EpcQrCode.payload(
+            "Stadtkasse Musterstadt", "DE02120300000000202051", "BYLADEM1001", 6000, REF);
     BitMatrix matrix = EpcQrCode.symbol(payload);
     int scale = 4;
     int width = matrix.getWidth() * scale;
@@ -55,15 +68,26 @@ class EpcQrCodeTest {
     }
     String decoded =
         new QRCodeReader()
-            .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels))), Map.of(DecodeHintType.CHARACTER_SET, "UTF-8"))
+            .decode(
+                new BinaryBitmap(
+                    new HybridBinarizer(new RGBLuminanceSource(width, height, pixels))),
+                Map.of(DecodeHintType.CHARACTER_SET, "UTF-8"))
             .getText();
     assertThat(decoded).isEqualTo(payload);
   }
 
   @Test
   void svgIsSelfContainedAndLabelled() {
-    String svg = EpcQrCode.svg(EpcQrCode.payload("Stadtkasse", "DE02120300000000202051", null, 100, REF), "GiroCode <Zahlung>");
-    assertThat(svg).startsWith("<svg").contains("aria-label=\"GiroCode &lt;Zahlung>\"").doesNotContain("href");
-    assertThat(svg.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).as("loads nothing from elsewhere").doesNotContain("http");
+    String svg =
+        EpcQrCode.svg(
+            EpcQrCode.payload("Stadtkasse", "DE02120300000000202051", null, 100, REF),
+            "GiroCode <Zahlung>");
+    assertThat(svg)
+        .startsWith("<svg")
+        .contains("aria-label=\"GiroCode &lt;Zahlung>\"")
+        .doesNotContain("href");
+    assertThat(svg.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""))
+        .as("loads nothing from elsewhere")
+        .doesNotContain("http");
   }
 }

@@ -24,16 +24,23 @@ class PaymentReferenceTest {
   @Test
   void typingMistakesAreCaught() {
     assertThat(PaymentReference.parse("rf18 5390 0754 7034").value()).isEqualTo("RF18539007547034");
-    assertThatThrownBy(() -> PaymentReference.parse("RF18539007547035")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PaymentReference.parse("RF81539007547034")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PaymentReference.parse("DE18539007547034")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PaymentReference.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaymentReference.parse("RF18539007547035"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaymentReference.parse("RF81539007547034"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaymentReference.parse("DE18539007547034"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaymentReference.parse(null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void bodiesAreBounded() {
-    assertThatThrownBy(() -> PaymentReference.withBody("A".repeat(22))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PaymentReference.withBody("MUS-1")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PaymentReference.of("MUS", 2026, -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaymentReference.withBody("A".repeat(22)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaymentReference.withBody("MUS-1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaymentReference.of("MUS", 2026, -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -14,8 +14,15 @@ class PaymentRequestTest {
   private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
   private static PaymentRequest request(long cents) {
-    return new PaymentRequest(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "subject-1",
-        PaymentReference.of("MUS", 2026, 123), cents, LocalDate.of(2026, 12, 11), NOW);
+    return new PaymentRequest(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "subject-1",
+        PaymentReference.of("MUS", 2026, 123),
+        cents,
+        LocalDate.of(2026, 12, 11),
+        NOW);
   }
 
   @Test
@@ -33,14 +40,17 @@ class PaymentRequestTest {
   @Test
   void noStateIsSkipped() {
     PaymentRequest payment = request(3050);
-    assertThatThrownBy(() -> payment.markPaid(3050, "PAID", "PROVIDER:sandbox", "n1", "provider", NOW))
+    assertThatThrownBy(
+            () -> payment.markPaid(3050, "PAID", "PROVIDER:sandbox", "n1", "provider", NOW))
         .isInstanceOf(PaymentTransitionRefused.class);
     assertThat(payment.state()).isEqualTo(PaymentState.OPEN);
     assertThat(payment.paidCents()).isZero();
 
-    PaymentEvent pending = payment.moveTo(PaymentState.PENDING, "STARTED", null, "PORTAL", null, "citizen", null, NOW);
+    PaymentEvent pending =
+        payment.moveTo(PaymentState.PENDING, "STARTED", null, "PORTAL", null, "citizen", null, NOW);
     assertThat(pending.fromState()).isEqualTo(PaymentState.OPEN);
-    PaymentEvent paid = payment.markPaid(3050, "PAID", "PROVIDER:sandbox", "n1", "provider", NOW.plusSeconds(5));
+    PaymentEvent paid =
+        payment.markPaid(3050, "PAID", "PROVIDER:sandbox", "n1", "provider", NOW.plusSeconds(5));
     assertThat(paid.toState()).isEqualTo(PaymentState.PAID);
     assertThat(payment.paidAt()).isEqualTo(NOW.plusSeconds(5));
     assertThat(payment.state().isSettled()).isTrue();
@@ -60,7 +70,8 @@ class PaymentRequestTest {
   void failedPaymentsCanBeTriedAgainButEndedOnesCannot() {
     PaymentRequest payment = request(1000);
     payment.moveTo(PaymentState.PENDING, "STARTED", null, "PORTAL", null, "citizen", null, NOW);
-    payment.moveTo(PaymentState.FAILED, "DECLINED", null, "PROVIDER:sandbox", "n1", "provider", null, NOW);
+    payment.moveTo(
+        PaymentState.FAILED, "DECLINED", null, "PROVIDER:sandbox", "n1", "provider", null, NOW);
     payment.moveTo(PaymentState.PENDING, "STARTED", null, "PORTAL", null, "citizen", null, NOW);
     payment.moveTo(PaymentState.EXPIRED, "EXPIRED", null, "PORTAL", null, "system", null, NOW);
     for (PaymentState target : PaymentState.values()) {
@@ -91,7 +102,9 @@ class PaymentRequestTest {
     PaymentRequest payment = request(3050);
     assertThatThrownBy(() -> payment.refund(1, "PORTAL", null, "treasury", "x", NOW))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(EnumSet.allOf(PaymentState.class).stream().filter(s -> s.canMoveTo(PaymentState.REFUNDED)))
+    assertThat(
+            EnumSet.allOf(PaymentState.class).stream()
+                .filter(s -> s.canMoveTo(PaymentState.REFUNDED)))
         .containsExactlyInAnyOrder(PaymentState.PAID, PaymentState.REFUNDED);
   }
 }

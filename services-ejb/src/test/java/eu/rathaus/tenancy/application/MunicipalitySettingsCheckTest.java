@@ -50,9 +50,12 @@ class MunicipalitySettingsCheckTest {
     form.setPayeeBic("COBA");
     form.setReferenceCode("S1E");
     form.setEmail("no address");
-    assertThat(problems(form, false)).containsExactlyInAnyOrder(
-        "payeeIban:settings.iban.checksum", "payeeBic:settings.bic.format", "referenceCode:settings.code.format",
-        "email:settings.email.format");
+    assertThat(problems(form, false))
+        .containsExactlyInAnyOrder(
+            "payeeIban:settings.iban.checksum",
+            "payeeBic:settings.bic.format",
+            "referenceCode:settings.code.format",
+            "email:settings.email.format");
   }
 
   @Test
@@ -60,12 +63,14 @@ class MunicipalitySettingsCheckTest {
     SettingsForm onlyBic = new SettingsForm();
     onlyBic.setReferenceCode("SEE");
     onlyBic.setPayeeBic("COBADEFFXXX");
-    assertThat(problems(onlyBic, false)).containsExactlyInAnyOrder(
-        "payeeName:settings.payee.name.required", "payeeIban:settings.iban.required");
+    assertThat(problems(onlyBic, false))
+        .containsExactlyInAnyOrder(
+            "payeeName:settings.payee.name.required", "payeeIban:settings.iban.required");
     SettingsForm cleared = new SettingsForm();
     cleared.setReferenceCode("SEE");
-    assertThat(problems(cleared, true)).containsExactlyInAnyOrder(
-        "payeeName:settings.payee.keep", "payeeIban:settings.payee.keep");
+    assertThat(problems(cleared, true))
+        .containsExactlyInAnyOrder(
+            "payeeName:settings.payee.keep", "payeeIban:settings.payee.keep");
   }
 
   @Test
@@ -75,8 +80,11 @@ class MunicipalitySettingsCheckTest {
     form.setPhone("0800 1\u0007");
     form.setOpeningHours("x".repeat(1001));
     form.setDpoContact(null);
-    assertThat(problems(form, false)).containsExactlyInAnyOrder(
-        "authorityName:settings.letterhead.required", "phone:settings.text.invalid", "openingHours:settings.text.invalid",
-        "dpoContact:settings.dpo.contact.required");
+    assertThat(problems(form, false))
+        .containsExactlyInAnyOrder(
+            "authorityName:settings.letterhead.required",
+            "phone:settings.text.invalid",
+            "openingHours:settings.text.invalid",
+            "dpoContact:settings.dpo.contact.required");
   }
 }

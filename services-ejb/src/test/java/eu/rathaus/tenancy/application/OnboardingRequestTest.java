@@ -8,11 +8,22 @@ import org.junit.jupiter.api.Test;
 class OnboardingRequestTest {
 
   private static OnboardingRequest valid() {
-    return new OnboardingRequest(" Seebach ", "09188005", "Bayern", " SeeBach ", "Seebach.DE", null, "Hanna.Hauptamt@Seebach.de", "Hanna", "Hauptamt");
+    return new OnboardingRequest(
+        " Seebach ",
+        "09188005",
+        "Bayern",
+        " SeeBach ",
+        "Seebach.DE",
+        null,
+        "Hanna.Hauptamt@Seebach.de",
+        "Hanna",
+        "Hauptamt");
   }
 
   private static List<String> keys(OnboardingRequest request) {
-    return request.normalised().validate().stream().map(p -> p.field() + ":" + p.messageKey()).toList();
+    return request.normalised().validate().stream()
+        .map(p -> p.field() + ":" + p.messageKey())
+        .toList();
   }
 
   @Test
@@ -27,14 +38,34 @@ class OnboardingRequestTest {
 
   @Test
   void officialKeyMustFitTheState() {
-    OnboardingRequest hessen = new OnboardingRequest("Seebach", "09188005", "Hessen", "seebach", "seebach.de", null, "a@seebach.de", "A", "B");
+    OnboardingRequest hessen =
+        new OnboardingRequest(
+            "Seebach",
+            "09188005",
+            "Hessen",
+            "seebach",
+            "seebach.de",
+            null,
+            "a@seebach.de",
+            "A",
+            "B");
     assertThat(keys(hessen)).containsExactly("ags:onboarding.ags.state");
     assertThat(hessen.normalised().validate().get(0).arguments()).containsExactly("06", "Hessen");
   }
 
   @Test
   void everyBadFieldIsReportedAtOnce() {
-    OnboardingRequest bad = new OnboardingRequest("\u0007", "12ab", "Atlantis", "-", "localhost", "http://evil.example/idp", "no-at-sign", null, "x".repeat(101));
+    OnboardingRequest bad =
+        new OnboardingRequest(
+            "\u0007",
+            "12ab",
+            "Atlantis",
+            "-",
+            "localhost",
+            "http://evil.example/idp",
+            "no-at-sign",
+            null,
+            "x".repeat(101));
     assertThat(keys(bad))
         .containsExactlyInAnyOrder(
             "name:onboarding.name.invalid",
@@ -52,14 +83,50 @@ class OnboardingRequestTest {
 
   @Test
   void theClientSecretNeverShowsUpInText() {
-    OnboardingRequest request = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "https://idp.seebach.de", "a@seebach.de", "A", "B", "portal", "top-secret-value");
+    OnboardingRequest request =
+        new OnboardingRequest(
+            "Seebach",
+            "09188005",
+            "Bayern",
+            "seebach",
+            "seebach.de",
+            "https://idp.seebach.de",
+            "a@seebach.de",
+            "A",
+            "B",
+            "portal",
+            "top-secret-value");
     assertThat(request.toString()).doesNotContain("top-secret-value");
   }
 
   @Test
   void discoveryUrlMustBeHttpsExceptOnLocalhost() {
-    OnboardingRequest https = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "https://login.seebach.de/realms/staff", "a@seebach.de", "A", "B", "portal", "s3cret");
-    OnboardingRequest local = new OnboardingRequest("Seebach", "09188005", "Bayern", "seebach", "seebach.de", "http://localhost:8180/realms/x", "a@seebach.de", "A", "B", "portal", "s3cret");
+    OnboardingRequest https =
+        new OnboardingRequest(
+            "Seebach",
+            "09188005",
+            "Bayern",
+            "seebach",
+            "seebach.de",
+            "https://login.seebach.de/realms/staff",
+            "a@seebach.de",
+            "A",
+            "B",
+            "portal",
+            "s3cret");
+    OnboardingRequest local =
+        new OnboardingRequest(
+            "Seebach",
+            "09188005",
+            "Bayern",
+            "seebach",
+            "seebach.de",
+            "http://localhost:8180/realms/x",
+            "a@seebach.de",
+            "A",
+            "B",
+            "portal",
+            "s3cret");
     assertThat(keys(https)).isEmpty();
     assertThat(keys(local)).isEmpty();
   }

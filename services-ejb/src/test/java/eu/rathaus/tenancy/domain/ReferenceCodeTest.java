@@ -14,12 +14,16 @@ class ReferenceCodeTest {
   @Test
   void proposesTheFirstThreeLettersOfTheName() {
     assertEquals(Optional.of("SEE"), ReferenceCode.propose("Seebach", code -> false));
-    assertEquals(Optional.of("MUE"), ReferenceCode.propose("München", code -> false), "umlauts spelled out");
-    assertEquals(Optional.of("BAD"), ReferenceCode.propose("Bad Tölz", code -> false), "spaces dropped");
+    assertEquals(
+        Optional.of("MUE"), ReferenceCode.propose("München", code -> false), "umlauts spelled out");
+    assertEquals(
+        Optional.of("BAD"), ReferenceCode.propose("Bad Tölz", code -> false), "spaces dropped");
     assertEquals(Optional.of("OEH"), ReferenceCode.propose("Öhringen", code -> false));
     assertEquals(Optional.of("ENS"), ReferenceCode.propose("Ensdorf (Saar)", code -> false));
-    assertEquals(Optional.of("CRE"), ReferenceCode.propose("Crémieux", code -> false), "accents dropped");
-    assertEquals(Optional.of("AXX"), ReferenceCode.propose("A-1", code -> false), "short names are padded");
+    assertEquals(
+        Optional.of("CRE"), ReferenceCode.propose("Crémieux", code -> false), "accents dropped");
+    assertEquals(
+        Optional.of("AXX"), ReferenceCode.propose("A-1", code -> false), "short names are padded");
   }
 
   @Test
