@@ -26,17 +26,23 @@ import eu.rathaus.notices.application.TextBlocks;
 import eu.rathaus.notices.domain.TextBlock;
 import eu.rathaus.notices.domain.TextBlockKind;
 import eu.rathaus.tenancy.application.FieldProblem;
+import eu.rathaus.tenancy.application.LogoCheck;
+import eu.rathaus.tenancy.application.MunicipalitySettings;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.PdfText;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -68,6 +74,7 @@ class DecisionNoticesIT {
   @Inject DecisionNotices notices;
   @Inject TextBlocks textBlocks;
   @Inject NoticeSignatory signatory;
+  @Inject MunicipalitySettings settings;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
 
@@ -146,6 +153,103 @@ class DecisionNoticesIT {
                             "select c.id from case_record c join case_application a on a.id = c.application_id where a.reference_number = ?1")
                         .setParameter(1, reference)
                         .getSingleResult());
+  }
+
+  /** Musterstadt's stored logo, read as the platform (null: none). */
+  private byte[] musterstadtLogo() throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            (byte[])
+                em.createNativeQuery(
+                        "select logo from municipality_letterhead where municipality_id = ?1")
+                    .setParameter(1, MUSTERSTADT)
+                    .getSingleResult());
+  }
+
+  private static String logoProblem(List<FieldProblem> problems) {
+    assertEquals(1, problems.size(), problems::toString);
+    assertEquals(MunicipalitySettings.LOGO, problems.get(0).field());
+    return problems.get(0).messageKey();
+  }
+
+  /**
+   * Issue 18: the letterhead logo. Refused files store nothing, another municipality cannot write
+   * it, a notice issued afterwards carries it and one issued before stays exactly as it was.
+   */
+  @Test
+  void logoIsStoredForTheOwnMunicipalityAndPrintedOnNoticesIssuedAfterwards() throws Exception {
+    asMusterstadtClerk();
+    // The database outlives test runs and this is the seeded municipality: start without a logo.
+    settings.removeLogo(clerk);
+    IssuedNotice before = notices.issue(caseId, true, "Vor dem Logo erteilt.");
+    assertEquals(0, PdfText.imagesOnPage(before.pdf(), 1));
+    try {
+      BufferedImage image = new BufferedImage(240, 80, BufferedImage.TYPE_INT_RGB);
+      image.setRGB(10, 10, 0x2060a0);
+      ByteArrayOutputStream png = new ByteArrayOutputStream();
+      assertTrue(ImageIO.write(image, "png", png));
+      byte[] logo = png.toByteArray();
+
+      // A text file named logo.png, and a PNG padded past 512 KB: refused, nothing stored.
+      assertEquals(
+          "settings.logo.type",
+          logoProblem(
+              settings.storeLogo("kein Bild, nur Text".getBytes(StandardCharsets.UTF_8), clerk)));
+      assertEquals(
+          "settings.logo.tooLarge",
+          logoProblem(settings.storeLogo(Arrays.copyOf(logo, LogoCheck.MAX_BYTES + 1), clerk)));
+      assertEquals(null, musterstadtLogo());
+
+      assertEquals(List.of(), settings.storeLogo(logo, clerk));
+      assertArrayEquals(logo, musterstadtLogo());
+      assertEquals(
+          1,
+          count(
+              TenantScope.platform("it"),
+              "select count(*) from audit_entry where action = 'municipality.settings-changed'"
+                  + " and municipality_id = ?1 and actor = ?2 and details = 'logo'",
+              MUSTERSTADT,
+              clerk));
+      // A refusal after a stored logo leaves it in place.
+      assertEquals(
+          "settings.logo.tooLarge",
+          logoProblem(settings.storeLogo(new byte[LogoCheck.MAX_BYTES + 1], clerk)));
+      assertArrayEquals(logo, musterstadtLogo());
+
+      // Beispielheim's staff: the service works on their own municipality only, and the database
+      // refuses their writes to Musterstadt's letterhead (row-level security).
+      caller.set(TenantScope.staff(BEISPIELHEIM, "it-ben"));
+      settings.removeLogo("it-ben");
+      assertArrayEquals(logo, musterstadtLogo());
+      assertEquals(
+          0,
+          (int)
+              transactions.call(
+                  TenantScope.staff(BEISPIELHEIM, "it-ben"),
+                  () ->
+                      em.createNativeQuery(
+                              "update municipality_letterhead set logo = null, logo_type = null"
+                                  + " where municipality_id = ?1")
+                          .setParameter(1, MUSTERSTADT)
+                          .executeUpdate()));
+      assertArrayEquals(logo, musterstadtLogo());
+
+      asMusterstadtClerk();
+      IssuedNotice after = notices.issue(caseId, true, "Nach dem Logo erteilt.");
+      assertEquals(1, PdfText.imagesOnPage(after.pdf(), 1));
+      assertTrue(text(after.pdf()).contains("Stadt Musterstadt – Bürgeramt"));
+
+      // The notice issued before is the stored PDF: unchanged, still without the logo.
+      caller.set(TenantScope.citizen(erika));
+      byte[] again = notices.download(before.noticeId()).orElseThrow().pdf();
+      assertArrayEquals(before.pdf(), again);
+      assertEquals(0, PdfText.imagesOnPage(again, 1));
+    } finally {
+      asMusterstadtClerk();
+      settings.removeLogo(clerk);
+    }
+    assertEquals(null, musterstadtLogo());
   }
 
   private void asMusterstadtClerk() {

@@ -1,6 +1,7 @@
 package eu.rathaus.web.municipal;
 
 import eu.rathaus.tenancy.application.FieldProblem;
+import eu.rathaus.tenancy.application.LogoCheck;
 import eu.rathaus.tenancy.application.MunicipalityReadiness;
 import eu.rathaus.tenancy.application.MunicipalitySettings;
 import eu.rathaus.tenancy.application.SettingsForm;
@@ -10,14 +11,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 
 /**
  * Backing bean of {@code municipal/settings.xhtml} ("Einstellungen"): the municipality's reference
- * code, payee account, letterhead, data protection officer and opening hours, with the readiness
- * list above. Plain posts; {@link MunicipalitySettings} checks everything and stores nothing while
- * a problem remains.
+ * code, payee account, letterhead (and its logo, a form of its own because it is a multipart
+ * upload), data protection officer and opening hours, with the readiness list above. Plain posts;
+ * {@link MunicipalitySettings} checks everything and stores nothing while a problem remains.
  */
 @Named
 @ViewScoped
@@ -25,6 +29,7 @@ public class SettingsView implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final String FORM = "settings:";
+  private static final String LOGO_FORM = "logo:";
 
   @Inject MunicipalitySettings settings;
   @Inject MunicipalityReadiness readiness;
@@ -32,6 +37,7 @@ public class SettingsView implements Serializable {
 
   private SettingsForm form;
   private List<ReadinessItem> missing;
+  private transient Part logoFile;
 
   @PostConstruct
   void load() {
@@ -58,6 +64,43 @@ public class SettingsView implements Serializable {
     ProblemTexts.info(
         ProblemTexts.text(missing.isEmpty() ? "settings.saved.ready" : "settings.saved"));
     return null;
+  }
+
+  /** Stores the uploaded logo; reads one byte past the limit so an oversize file is refused. */
+  public String uploadLogo() {
+    byte[] content = new byte[0];
+    if (logoFile != null) {
+      try (InputStream in = logoFile.getInputStream()) {
+        content = in.readNBytes(LogoCheck.MAX_BYTES + 1);
+      } catch (IOException e) {
+        content = new byte[0];
+      }
+    }
+    List<FieldProblem> problems = settings.storeLogo(content, sessionUser.getUser().subject());
+    if (!problems.isEmpty()) {
+      FieldProblem p = problems.get(0);
+      ProblemTexts.error(
+          LOGO_FORM + "logoFile", ProblemTexts.text(p.messageKey(), p.arguments().toArray()));
+      return null;
+    }
+    load();
+    ProblemTexts.info(ProblemTexts.text("settings.logo.saved"));
+    return null;
+  }
+
+  public String removeLogo() {
+    settings.removeLogo(sessionUser.getUser().subject());
+    load();
+    ProblemTexts.info(ProblemTexts.text("settings.logo.removed"));
+    return null;
+  }
+
+  public Part getLogoFile() {
+    return logoFile;
+  }
+
+  public void setLogoFile(Part logoFile) {
+    this.logoFile = logoFile;
   }
 
   public SettingsForm getForm() {

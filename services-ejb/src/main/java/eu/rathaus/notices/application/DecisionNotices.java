@@ -226,7 +226,7 @@ public class DecisionNotices {
   private Letterhead letterhead(UUID municipality) {
     List<?> rows =
         em.createNativeQuery(
-                "select authority_name, address_line1, address_line2, phone, email, web_address"
+                "select authority_name, address_line1, address_line2, phone, email, web_address, logo"
                     + " from municipality_letterhead where municipality_id = ?1")
             .setParameter(1, municipality)
             .getResultList();
@@ -240,7 +240,8 @@ public class DecisionNotices {
         Arrays.asList((String) row[1], (String) row[2]),
         (String) row[3],
         (String) row[4],
-        (String) row[5]);
+        (String) row[5],
+        (byte[]) row[6]);
   }
 
   /**

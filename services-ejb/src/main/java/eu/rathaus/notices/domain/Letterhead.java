@@ -7,14 +7,26 @@ import java.util.Objects;
 /**
  * The sender block of a notice: the issuing authority, its postal address and how it is reached.
  * Contact fields may be null; a municipality without stored letterhead data is headed with its name
- * only ({@link #nameOnly}), so a newly onboarded municipality can still issue notices.
+ * only ({@link #nameOnly}), so a newly onboarded municipality can still issue notices. {@code logo}
+ * is the PNG or JPEG printed above it, or null.
  */
 public record Letterhead(
     String authorityName,
     List<String> addressLines,
     String phone,
     String email,
-    String webAddress) {
+    String webAddress,
+    byte[] logo) {
+
+  /** A letterhead without a logo. */
+  public Letterhead(
+      String authorityName,
+      List<String> addressLines,
+      String phone,
+      String email,
+      String webAddress) {
+    this(authorityName, addressLines, phone, email, webAddress, null);
+  }
 
   public Letterhead {
     Objects.requireNonNull(authorityName, "authorityName");

@@ -55,8 +55,8 @@ public class MunicipalitySettings {
     form.setPayeeBic(m.payeeBic());
     List<?> head =
         em.createNativeQuery(
-                "select authority_name, address_line1, address_line2, phone, email, web_address"
-                    + " from municipality_letterhead where municipality_id = ?1")
+                "select authority_name, address_line1, address_line2, phone, email, web_address,"
+                    + " logo is not null from municipality_letterhead where municipality_id = ?1")
             .setParameter(1, m.id())
             .getResultList();
     if (!head.isEmpty()) {
@@ -67,6 +67,7 @@ public class MunicipalitySettings {
       form.setPhone((String) row[3]);
       form.setEmail((String) row[4]);
       form.setWebAddress((String) row[5]);
+      form.setLogoStored(Boolean.TRUE.equals(row[6]));
     }
     List<?> profile =
         em.createNativeQuery(
@@ -115,6 +116,58 @@ public class MunicipalitySettings {
       // the
       // database refused it, the transaction is rolled back and nothing is stored.
       return List.of(FieldProblem.of(CONFLICT, "settings.conflict"));
+    }
+  }
+
+  /** The field name of a problem with the letterhead logo. */
+  public static final String LOGO = "logo";
+
+  /**
+   * Checks {@code content} ({@link LogoCheck}) and stores it as the own letterhead's logo; returns
+   * the problem and stores nothing if there is one. Needs a letterhead: the logo is printed with
+   * it.
+   */
+  public List<FieldProblem> storeLogo(byte[] content, String actor) {
+    Municipality m = own();
+    LogoCheck.Result result = LogoCheck.check(content);
+    if (!result.accepted()) {
+      return List.of(FieldProblem.of(LOGO, result.problemKey(), LogoCheck.MAX_PIXELS));
+    }
+    int rows =
+        em.createNativeQuery(
+                "update municipality_letterhead set logo = ?2, logo_type = ?3, updated_at = now()"
+                    + " where municipality_id = ?1")
+            .setParameter(1, m.id())
+            .setParameter(2, content)
+            .setParameter(3, result.mediaType())
+            .executeUpdate();
+    if (rows == 0) {
+      return List.of(FieldProblem.of(LOGO, "settings.logo.letterheadFirst"));
+    }
+    audit.record(
+        new AuditEvent(
+            actor, "municipality.settings-changed", "municipality", m.slug(), m.id(), "logo"));
+    return List.of();
+  }
+
+  /** Removes the own letterhead's logo (audited); notices issued before keep theirs. */
+  public void removeLogo(String actor) {
+    Municipality m = own();
+    int rows =
+        em.createNativeQuery(
+                "update municipality_letterhead set logo = null, logo_type = null, updated_at = now()"
+                    + " where municipality_id = ?1 and logo is not null")
+            .setParameter(1, m.id())
+            .executeUpdate();
+    if (rows > 0) {
+      audit.record(
+          new AuditEvent(
+              actor,
+              "municipality.settings-changed",
+              "municipality",
+              m.slug(),
+              m.id(),
+              "logo removed"));
     }
   }
 

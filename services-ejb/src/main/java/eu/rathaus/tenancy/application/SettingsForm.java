@@ -27,6 +27,7 @@ public class SettingsForm implements Serializable {
   private String dpoName;
   private String dpoContact;
   private String openingHours;
+  private boolean logoStored;
 
   /** The municipality's name (shown, not editable here: it is the platform's record). */
   public String getName() {
@@ -148,5 +149,14 @@ public class SettingsForm implements Serializable {
 
   public void setOpeningHours(String openingHours) {
     this.openingHours = openingHours;
+  }
+
+  /** Whether the letterhead has a logo (uploaded and removed separately, not with this form). */
+  public boolean isLogoStored() {
+    return logoStored;
+  }
+
+  public void setLogoStored(boolean logoStored) {
+    this.logoStored = logoStored;
   }
 }
