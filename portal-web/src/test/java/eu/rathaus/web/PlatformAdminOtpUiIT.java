@@ -36,7 +36,7 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
     String password = "Ein-langes-Passwort-" + suffix;
     createPlatformAdmin(username, password);
 
-    browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
+    openAccountSignIn();
     KeycloakForms.signIn(browser, username, password);
 
     Browser.awaitOrExplain(browser, By.id("totp"));
@@ -53,7 +53,7 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
                 !d.getCurrentUrl().contains("login-actions")
                     && d.getCurrentUrl().contains("/realms/rathaus/account"));
     browser.manage().deleteAllCookies();
-    browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
+    openAccountSignIn();
     KeycloakForms.signIn(browser, username, password);
     Browser.awaitOrExplain(browser, By.id("otp"));
     assertThat(browser.findElements(By.id("totp"))).as("set up once, not again").isEmpty();
@@ -127,5 +127,18 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
 
   private static HttpResponse<String> send(HttpRequest request) throws Exception {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Keycloak's account console, which sends a visitor without a session on to the login page. Waits for
+   * that page: the console's own profile form also has a field {@code username}.
+   */
+  private void openAccountSignIn() {
+    browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+        .until(
+            d ->
+                d.getCurrentUrl().contains("/protocol/openid-connect/auth")
+                    || d.getCurrentUrl().contains("/login-actions/"));
   }
 }
