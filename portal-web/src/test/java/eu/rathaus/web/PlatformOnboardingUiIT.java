@@ -8,6 +8,8 @@ import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.KeycloakAdmin;
 import eu.rathaus.web.it.KeycloakForms;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PlatformOnboardingUiIT extends BrowserJourney {
 
-  private static final String ADMIN_EMAIL = "hanna.hauptamt@seebach.de";
   private static final Pattern LINK =
       Pattern.compile(
           "(http://localhost:\\d+/realms/rathaus/login-actions/action-token\\?[^\\s\"<>]+)");
@@ -36,6 +37,13 @@ class PlatformOnboardingUiIT extends BrowserJourney {
 
   @Test
   void platformAdminOnboardsAMunicipalityWhoseAdminSetsAPasswordAndSignsIn() throws Exception {
+    // A municipality of its own on every run (name, slug, AGS, domain and admin are unique), so the
+    // test passes again against a database that already holds an earlier run's municipality.
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = "Seebach " + suffix;
+    String slug = "seebach-" + suffix;
+    String ags = String.format("09%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    String adminEmail = "hanna.hauptamt@" + slug + ".de";
     browser.get(portal + "/admin/municipalities.xhtml");
     KeycloakForms.signIn(browser, "paula.plattform", "demo");
     Browser.awaitOrExplain(browser, By.id("onboarding:submit"));
@@ -44,39 +52,37 @@ class PlatformOnboardingUiIT extends BrowserJourney {
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the admin page").isEmpty();
 
     // Wrong input first: messages at the fields, in German, nothing created.
-    fill("name", "Seebach");
+    fill("name", name);
     fill("ags", "1234");
     new Select(browser.findElement(By.id("onboarding:state"))).selectByVisibleText("Bayern");
-    fill("slug", "seebach");
-    fill("emailDomain", "seebach.de");
-    fill("adminEmail", ADMIN_EMAIL);
+    fill("slug", slug);
+    fill("emailDomain", slug + ".de");
+    fill("adminEmail", adminEmail);
     fill("adminFirstName", "Hanna");
     fill("adminLastName", "Hauptamt");
     browser.findElement(By.id("onboarding:submit")).click();
     Browser.awaitOrExplain(browser, By.id("page-messages"));
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("Der Gemeindeschlüssel besteht aus genau 8 Ziffern.");
-    assertThat(browser.findElement(By.id("municipality-table")).getText())
-        .doesNotContain("Seebach");
+    assertThat(browser.findElement(By.id("municipality-table")).getText()).doesNotContain(name);
     assertThat(Browser.seriousViolations(browser)).as("axe-core with error messages").isEmpty();
 
-    fill("ags", "09188005");
+    fill("ags", ags);
     browser.findElement(By.id("onboarding:submit")).click();
-    Browser.awaitOrExplain(browser, By.id("row-seebach"));
-    assertThat(browser.findElement(By.id("row-seebach")).getText())
-        .contains("Seebach", "09188005", "Aktiv");
+    Browser.awaitOrExplain(browser, By.id("row-" + slug));
+    assertThat(browser.findElement(By.id("row-" + slug)).getText()).contains(name, ags, "Aktiv");
     assertThat(browser.findElement(By.id("page-messages")).getText())
-        .contains("Seebach ist aufgenommen");
+        .contains(name + " ist aufgenommen");
     browser.findElement(By.id("logout")).click();
     Browser.awaitOrExplain(browser, By.id("login"));
 
     // The first admin's mail, from the real SMTP server, carries Keycloak's action link.
-    assertThat(ItMail.messagesTo(ADMIN_EMAIL, 30_000)).isEqualTo(1);
-    Matcher link = LINK.matcher(ItMail.newestTextTo(ADMIN_EMAIL).replace("&amp;", "&"));
+    assertThat(ItMail.messagesTo(adminEmail, 30_000)).isEqualTo(1);
+    Matcher link = LINK.matcher(ItMail.newestTextTo(adminEmail).replace("&amp;", "&"));
     assertThat(link.find()).as("action link in the mail").isTrue();
     KeycloakForms.setPasswordFromInvitation(browser, portal, link.group(1), "Seebach-2026!");
     Browser.awaitOrExplain(browser, By.id("welcome-municipality"));
-    assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo("Seebach");
+    assertThat(browser.findElement(By.id("welcome-municipality")).getText()).isEqualTo(name);
     assertThat(browser.findElement(By.id("welcome-role")).getText())
         .contains("Verwaltung der Kommune");
   }

@@ -48,7 +48,15 @@ class TenantIsolationMatrixIT {
     OTHER_CITIZEN("a citizen without rows"),
     VISITOR("an anonymous visitor"),
     NO_SCOPE("a connection that set no scope"),
-    PLATFORM("the platform operator");
+    PLATFORM("the platform operator"),
+    /**
+     * A citizen whose transaction also names the owning municipality (the portal never does so):
+     * the municipality alone must open no staff-only row, so this caller sees exactly what {@link
+     * #OTHER_CITIZEN} sees (V21).
+     */
+    CITIZEN_NAMING_MUNICIPALITY("a citizen whose transaction names the municipality"),
+    /** An anonymous transaction naming the owning municipality: sees what {@link #VISITOR} sees. */
+    VISITOR_NAMING_MUNICIPALITY("an anonymous visitor whose transaction names the municipality");
 
     final String description;
 
@@ -191,6 +199,9 @@ class TenantIsolationMatrixIT {
     for (int i = 0; i < callerAndCondition.length; i += 2) {
       visible.put((Caller) callerAndCondition[i], (String) callerAndCondition[i + 1]);
     }
+    // Naming a municipality gives no scope other than staff any of its rows.
+    visible.put(Caller.CITIZEN_NAMING_MUNICIPALITY, visible.get(Caller.OTHER_CITIZEN));
+    visible.put(Caller.VISITOR_NAMING_MUNICIPALITY, visible.get(Caller.VISITOR));
     EXPECTED.put(table, visible);
   }
 
@@ -309,6 +320,9 @@ class TenantIsolationMatrixIT {
       case VISITOR -> new String[] {"public", "", ""};
       case NO_SCOPE -> null;
       case PLATFORM -> new String[] {"platform", "", "it-operator"};
+      case CITIZEN_NAMING_MUNICIPALITY ->
+          new String[] {"citizen", owner.toString(), "it-matrix-nobody-" + UUID.randomUUID()};
+      case VISITOR_NAMING_MUNICIPALITY -> new String[] {"public", owner.toString(), ""};
     };
   }
 
