@@ -130,8 +130,8 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
   }
 
   /**
-   * Keycloak's account console, which sends a visitor without a session on to the login page. Waits for
-   * that page: the console's own profile form also has a field {@code username}.
+   * Keycloak's account console, which sends a visitor without a session on to the login page. Waits
+   * for that page: the console's own profile form also has a field {@code username}.
    */
   private void openAccountSignIn() {
     browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
