@@ -1,13 +1,16 @@
 package eu.rathaus.tenancy.application;
 
-import eu.rathaus.attachments.infrastructure.TikaContentTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MimeTypes;
 
 /**
  * Checks an uploaded letterhead logo before it is stored: PNG or JPEG as the bytes say (Tika's
@@ -25,7 +28,9 @@ public final class LogoCheck {
   public static final int MAX_PIXELS = 2000;
 
   private static final Set<String> TYPES = Set.of("image/png", "image/jpeg");
-  private static final TikaContentTypes DETECTOR = new TikaContentTypes();
+  // Tika's magic numbers directly, not attachments' detector: tenancy is below attachments (no
+  // cycle).
+  private static final MimeTypes DETECTOR = MimeTypes.getDefaultMimeTypes();
 
   private LogoCheck() {}
 
@@ -36,6 +41,15 @@ public final class LogoCheck {
     }
   }
 
+  /** The media type the bytes are, by their magic numbers only (the name is never asked). */
+  static String detect(byte[] content) {
+    try (TikaInputStream in = TikaInputStream.get(content)) {
+      return DETECTOR.detect(in, new Metadata()).getBaseType().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Result check(byte[] content) {
     if (content == null || content.length == 0) {
       return refused("settings.logo.empty");
@@ -43,7 +57,7 @@ public final class LogoCheck {
     if (content.length > MAX_BYTES) {
       return refused("settings.logo.tooLarge");
     }
-    String type = DETECTOR.detect(content);
+    String type = detect(content);
     if (!TYPES.contains(type)) {
       return refused("settings.logo.type");
     }
