@@ -143,6 +143,14 @@ class MailboxIT {
 
   /** Erika submits an application to Musterstadt; returns the case id. */
   private UUID submittedCase() throws Exception {
+    return submittedCase(erikaMail);
+  }
+
+  /**
+   * Erika (signed in with {@code erikaMail}) submits an application naming {@code formEmail} in the
+   * form's notification field; returns the case id.
+   */
+  private UUID submittedCase(String formEmail) throws Exception {
     asCitizen(erika, "Erika Mustermann", erikaMail);
     StepOutcome one =
         journey.saveStep(
@@ -169,7 +177,7 @@ class MailboxIT {
     assertTrue(
         journey
             .saveStep(
-                one.draftId(), null, null, null, 2, json("{\"email\":\"" + erikaMail + "\"}"), 3)
+                one.draftId(), null, null, null, 2, json("{\"email\":\"" + formEmail + "\"}"), 3)
             .isSaved());
     SubmissionOutcome submitted =
         journey.submit(one.draftId(), UUID.randomUUID().toString(), erikaMail, "de");
@@ -299,6 +307,47 @@ class MailboxIT {
     assertTrue(audited.contains("mailbox.message.posted it-clerk-1"), audited::toString);
     assertTrue(audited.contains("mailbox.message.posted " + erika), audited::toString);
     assertTrue(audited.contains("mailbox.receipt " + erika), audited::toString);
+  }
+
+  private List<?> outboxTo(String address, String template) throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            em.createNativeQuery(
+                    "select id from notification_outbox where recipient_email = ?1 and template_key = ?2")
+                .setParameter(1, address)
+                .setParameter(2, template)
+                .getResultList());
+  }
+
+  @Test
+  void theAddressGivenInTheFormReceivesTheCasesNotificationsNotTheSignInAddress() throws Exception {
+    String formMail =
+        "erika-notify-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    UUID caseId = submittedCase(formMail);
+
+    assertEquals(1, outboxTo(formMail, ApplicationJourney.SUBMITTED_NOTICE).size());
+    assertEquals(0, outboxTo(erikaMail, ApplicationJourney.SUBMITTED_NOTICE).size());
+
+    asStaff(MUSTERSTADT, "it-clerk-1", "Clara Clerk");
+    mailbox.postToApplicant(caseId, "Bitte melden Sie sich.", List.of());
+    assertEquals(1, outboxTo(formMail, Mailbox.MESSAGE_NOTICE).size());
+
+    // Erika reads and answers while signed in with her eID address: the case keeps the address
+    // she gave with the application.
+    asCitizen(erika, "Erika Mustermann", erikaMail);
+    UUID threadId =
+        mailbox.myThreads().stream()
+            .filter(t -> caseId.equals(t.caseId()))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    mailbox.open(threadId).orElseThrow();
+    mailbox.reply(threadId, "Gerne.", List.of());
+    asStaff(MUSTERSTADT, "it-clerk-1", "Clara Clerk");
+    mailbox.postToApplicant(caseId, "Danke.", List.of());
+    assertEquals(2, outboxTo(formMail, Mailbox.MESSAGE_NOTICE).size());
+    assertEquals(0, outboxTo(erikaMail, Mailbox.MESSAGE_NOTICE).size());
   }
 
   @Test

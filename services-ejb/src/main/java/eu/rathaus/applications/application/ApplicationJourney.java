@@ -197,7 +197,8 @@ public class ApplicationJourney {
 
   /**
    * Submits a draft (see the class comment for the guarantees). {@code recipientEmail} is the
-   * citizen's address from the eID; without one no confirmation mail is queued.
+   * citizen's address from the eID; the answer to the form's notification e-mail field, if the form
+   * has one and it is answered, takes its place. Without either no confirmation mail is queued.
    */
   public SubmissionOutcome submit(
       UUID draftId, String idempotencyKey, String recipientEmail, String locale) {
@@ -286,6 +287,8 @@ public class ApplicationJourney {
             fee.cents(),
             now,
             idempotencyKey);
+    String notifyAt = notificationAddress(definition, answers).orElse(recipientEmail);
+    application.sendNotificationsTo(notifyAt);
     applications.add(application);
     applications.flush();
     attachments.linkToApplication(
@@ -306,11 +309,11 @@ public class ApplicationJourney {
     submissions.fire(
         new ApplicationSubmitted(
             application, definition.processingDays(), applicantName, subject, fee.cents()));
-    if (recipientEmail != null && !recipientEmail.isBlank()) {
+    if (application.notificationEmail() != null) {
       outbox.queue(
           draft.municipalityId(),
           subject,
-          recipientEmail,
+          application.notificationEmail(),
           SUBMITTED_NOTICE,
           Map.of("reference", reference.format()),
           locale);
@@ -320,6 +323,12 @@ public class ApplicationJourney {
     // transaction, and roll all of it back.
     applications.flush();
     return SubmissionOutcome.submitted(reference);
+  }
+
+  private static Optional<String> notificationAddress(FormDefinition form, ObjectNode answers) {
+    return form.notificationField()
+        .map(f -> answers.path(f.key()).asText(""))
+        .filter(address -> !address.isBlank());
   }
 
   /**

@@ -55,6 +55,9 @@ public class CaseApplication {
   @Column(name = "idempotency_key", nullable = false, length = 64)
   private String idempotencyKey;
 
+  @Column(name = "notification_email", length = 254)
+  private String notificationEmail;
+
   protected CaseApplication() {}
 
   public CaseApplication(
@@ -115,5 +118,14 @@ public class CaseApplication {
 
   public String idempotencyKey() {
     return idempotencyKey;
+  }
+
+  /** Where this application's notifications go; null if nobody gave an address. */
+  public String notificationEmail() {
+    return notificationEmail;
+  }
+
+  public void sendNotificationsTo(String email) {
+    this.notificationEmail = email == null || email.isBlank() ? null : email.strip();
   }
 }

@@ -16,6 +16,7 @@ public class FieldInput implements Serializable {
   private String labelDe;
   private String labelEn;
   private boolean required;
+  private boolean notificationAddress;
   private String helpDe;
   private String helpEn;
   private String minLength;
@@ -57,6 +58,14 @@ public class FieldInput implements Serializable {
 
   public void setLabelEn(String v) {
     labelEn = v;
+  }
+
+  public boolean isNotificationAddress() {
+    return notificationAddress;
+  }
+
+  public void setNotificationAddress(boolean v) {
+    notificationAddress = v;
   }
 
   public boolean isRequired() {

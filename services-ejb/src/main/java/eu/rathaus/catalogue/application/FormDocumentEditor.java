@@ -168,6 +168,7 @@ public final class FormDocumentEditor {
     in.setLabelDe(f.path("label").path("de").asText());
     in.setLabelEn(f.path("label").path("en").asText());
     in.setRequired(f.path("required").asBoolean(false));
+    in.setNotificationAddress(f.path("notificationAddress").asBoolean(false));
     in.setHelpDe(f.has("help") ? f.path("help").path("de").asText() : null);
     in.setHelpEn(f.has("help") ? f.path("help").path("en").asText() : null);
     in.setMinLength(text(f, "minLength"));
@@ -211,6 +212,9 @@ public final class FormDocumentEditor {
       localized(field, "help", in.getHelpDe(), in.getHelpEn());
     }
     field.put("required", in.isRequired());
+    if (in.isNotificationAddress()) {
+      field.put("notificationAddress", true);
+    }
     putInteger(field, "minLength", in.getMinLength(), "minLength", problems);
     putInteger(field, "maxLength", in.getMaxLength(), "maxLength", problems);
     putDecimal(field, "minValue", in.getMinValue(), problems);

@@ -21,7 +21,8 @@ public record FieldDefinition(
     BigDecimal maxValue,
     String pattern,
     List<Choice> choices,
-    VisibilityCondition visibleIf)
+    VisibilityCondition visibleIf,
+    boolean notificationAddress)
     implements Serializable {
 
   public FieldDefinition {

@@ -42,6 +42,13 @@ public record FormDefinition(
     return steps.stream().flatMap(s -> s.fields().stream()).toList();
   }
 
+  /**
+   * The e-mail field whose answer receives the application's notifications, if the form has one.
+   */
+  public Optional<FieldDefinition> notificationField() {
+    return fields().stream().filter(FieldDefinition::notificationAddress).findFirst();
+  }
+
   public Optional<FieldDefinition> field(String key) {
     return fields().stream().filter(f -> f.key().equals(key)).findFirst();
   }

@@ -184,6 +184,7 @@ public final class FormDefinitionValidator {
     Map<String, FieldDefinition> all = new HashMap<>();
     definition.fields().forEach(f -> all.putIfAbsent(f.key(), f));
     boolean hasFileField = false;
+    int notificationAddresses = 0;
 
     for (StepDefinition step : definition.steps()) {
       if (!stepKeys.add(step.key())) {
@@ -222,11 +223,20 @@ public final class FormDefinitionValidator {
           checkCondition(field, earlier, all, problems);
         }
         hasFileField |= field.type() == FieldType.FILE;
+        if (field.notificationAddress()) {
+          notificationAddresses++;
+          if (field.type() != FieldType.EMAIL) {
+            problems.add(Problem.of(key, "catalogue.definition.notificationNotEmail", key));
+          }
+        }
         earlier.putIfAbsent(key, field);
       }
     }
     if (definition.fee() instanceof FeeRule.ByChoice byChoice) {
       checkFee(byChoice, all, problems);
+    }
+    if (notificationAddresses > 1) {
+      problems.add(Problem.of("fields", "catalogue.definition.notificationTwice"));
     }
     if (hasFileField && definition.attachments().maxCount() < 1) {
       problems.add(Problem.of("attachments", "catalogue.definition.attachmentsMissing"));
@@ -370,7 +380,8 @@ public final class FormDefinitionValidator {
         field.has("maxValue") ? decimal(field.get("maxValue")) : null,
         field.has("pattern") ? field.get("pattern").textValue() : null,
         choices,
-        condition);
+        condition,
+        field.path("notificationAddress").asBoolean(false));
   }
 
   private static FeeRule readFee(JsonNode fee) {

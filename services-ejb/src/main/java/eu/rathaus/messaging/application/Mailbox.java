@@ -121,8 +121,11 @@ public class Mailbox {
                           facts.municipalityId(),
                           caseId,
                           facts.applicantSubject(),
-                          repository
-                              .lastKnownAddress(facts.municipalityId(), facts.applicantSubject())
+                          Optional.ofNullable(facts.notificationEmail())
+                              .or(
+                                  () ->
+                                      repository.lastKnownAddress(
+                                          facts.municipalityId(), facts.applicantSubject()))
                               .orElse(null),
                           facts.referenceNumber(),
                           clock.instant());
@@ -254,7 +257,7 @@ public class Mailbox {
     if (!problems.isEmpty()) {
       return PostOutcome.refused(problems);
     }
-    thread.get().useAddress(identity.email());
+    followSignInAddress(thread.get());
     PostOutcome outcome = store(thread.get(), AuthorKind.CITIZEN, text, checked);
     if (thread.get().caseId() != null) {
       replied.fire(new ApplicantReplied(thread.get().caseId(), threadId, outcome.messageId()));
@@ -273,9 +276,19 @@ public class Mailbox {
     AuthorKind reader = side();
     Optional<MailboxThread> thread = visibleThread(threadId);
     if (reader == AuthorKind.CITIZEN) {
-      thread.ifPresent(t -> t.useAddress(identity.email()));
+      thread.ifPresent(this::followSignInAddress);
     }
     return thread.map(t -> read(t, reader));
+  }
+
+  /**
+   * A general thread follows the address of the citizen's current sign-in. A case thread keeps the
+   * address given with the application: the form told her that its news go there.
+   */
+  private void followSignInAddress(MailboxThread thread) {
+    if (thread.caseId() == null) {
+      thread.useAddress(identity.email());
+    }
   }
 
   /** A file of a message in a thread the caller may see; empty otherwise. Downloads are audited. */

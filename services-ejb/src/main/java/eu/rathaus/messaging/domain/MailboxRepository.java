@@ -39,6 +39,11 @@ public interface MailboxRepository {
   void flush();
 
   /** What the mailbox needs to know of a case. */
+  /** {@code notificationEmail}: the address given with the application, null for older ones. */
   record CaseFacts(
-      UUID caseId, UUID municipalityId, String applicantSubject, String referenceNumber) {}
+      UUID caseId,
+      UUID municipalityId,
+      String applicantSubject,
+      String referenceNumber,
+      String notificationEmail) {}
 }

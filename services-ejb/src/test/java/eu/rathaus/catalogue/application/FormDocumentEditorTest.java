@@ -137,6 +137,25 @@ class FormDocumentEditorTest {
   }
 
   @Test
+  void theNotificationAddressMarkIsWrittenOnlyWhenSetAndReadBack() throws Exception {
+    FieldInput in = new FieldInput();
+    in.setKey("mail");
+    in.setType("email");
+    in.setLabelDe("E-Mail");
+    in.setNotificationAddress(true);
+    Edit marked = FormDocumentEditor.saveField(FORM, "0", null, in);
+    JsonNode field = tree(marked).path("steps").get(0).path("fields").get(2);
+    assertThat(field.path("notificationAddress").asBoolean()).isTrue();
+    assertThat(FormDefinitionValidator.validate(marked.json()).problems()).isEmpty();
+    assertThat(FormDocumentEditor.readField(marked.json(), 0, 2).isNotificationAddress()).isTrue();
+
+    in.setNotificationAddress(false);
+    JsonNode plain =
+        tree(FormDocumentEditor.saveField(FORM, "0", null, in)).path("steps").get(0).path("fields");
+    assertThat(plain.get(2).has("notificationAddress")).isFalse();
+  }
+
+  @Test
   void unreadableFieldInputsAreRefusedBeforeAnythingIsWritten() {
     FieldInput in = new FieldInput();
     in.setKey("x");

@@ -136,6 +136,27 @@ class FormDefinitionValidatorTest {
   }
 
   @Test
+  void onlyOneEmailFieldCanBeTheNotificationAddress() {
+    FormDefinitionValidator.Result marked =
+        check(root -> Forms.field(root, "email").put("notificationAddress", true));
+    assertThat(marked.problems()).isEmpty();
+    assertThat(marked.definition().notificationField()).map(FieldDefinition::key).contains("email");
+    assertThat(FormDefinitionValidator.validate(Forms.ALL_TYPES).definition().notificationField())
+        .isEmpty();
+
+    assertRefusedWith(
+        check(root -> Forms.field(root, "phone").put("notificationAddress", true)),
+        "catalogue.definition.notificationNotEmail");
+    assertRefusedWith(
+        check(
+            root -> {
+              Forms.field(root, "email").put("notificationAddress", true);
+              Forms.field(root, "name").put("notificationAddress", true);
+            }),
+        "catalogue.definition.notificationTwice");
+  }
+
+  @Test
   void refusesDuplicateKeys() {
     assertRefusedWith(
         check(root -> Forms.field(root, "notes").put("key", "name")),
