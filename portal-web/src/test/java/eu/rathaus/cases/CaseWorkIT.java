@@ -259,14 +259,14 @@ class CaseWorkIT {
         details.timeline().stream().map(CaseDetails.TimelineEntry::kind).toList();
     assertEquals(
         List.of(
-            CaseEvent.Kind.ASSIGN,
             CaseEvent.Kind.CLAIM,
             CaseEvent.Kind.REQUEST_INFORMATION,
             CaseEvent.Kind.CITIZEN_REPLIED,
             CaseEvent.Kind.APPROVE,
             CaseEvent.Kind.CLOSE),
         kinds);
-    CaseDetails.TimelineEntry approval = details.timeline().get(4);
+    assertEquals("Anna Amtfrau", details.timeline().get(0).actorName(), "one entry for the claim");
+    CaseDetails.TimelineEntry approval = details.timeline().get(3);
     assertEquals(CaseStatus.IN_REVIEW, approval.from());
     assertEquals(CaseStatus.APPROVED, approval.to());
     assertEquals("Anna Amtfrau", approval.actorName());
@@ -276,6 +276,7 @@ class CaseWorkIT {
       assertEquals(1, fixtures.audits(action, caseId, anna), action);
     }
     assertEquals(1, fixtures.audits("case.applicant-replied", caseId, erika));
+    assertEquals(0, fixtures.audits("case.assigned", caseId, anna), "the claim is one entry");
   }
 
   @Test
