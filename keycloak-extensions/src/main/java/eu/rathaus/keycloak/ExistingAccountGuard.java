@@ -1,7 +1,6 @@
 package eu.rathaus.keycloak;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.KeycloakSession;
@@ -17,7 +16,7 @@ import org.keycloak.models.UserModel;
  * Everything else — a platform admin, another municipality's staff, a citizen — is refused before
  * any form is shown, so not even the account's existence is put up for a password guess.
  */
-public final class ExistingAccountGuard extends AbstractIdpAuthenticator {
+public final class ExistingAccountGuard extends FirstLoginGuard {
 
   static final String ID = "rathaus-existing-account-guard";
 
@@ -32,37 +31,13 @@ public final class ExistingAccountGuard extends AbstractIdpAuthenticator {
     KeycloakSession session = context.getSession();
     RealmModel realm = context.getRealm();
     UserModel existing = getExistingUser(session, realm, context.getAuthenticationSession());
-    OrganizationModel organization = Refusal.organizationOf(session, brokered.getIdpConfig());
+    OrganizationModel organization = organizationOf(session, brokered.getIdpConfig());
     RoleModel platform = realm.getRole(PLATFORM_ROLE);
     boolean platformAccount = platform != null && existing.hasRole(platform);
     if (organization == null || platformAccount || !organization.isMember(existing)) {
-      context.getEvent().detail("existing_user", existing.getId());
-      Refusal.refuse(
-          context,
-          brokered,
-          ID,
-          "existing_account_not_linkable",
-          "rathausExistingAccountNotLinkable");
+      refuseLink(context, brokered, ID, existing, "existing_account_not_linkable");
       return;
     }
     context.success();
-  }
-
-  @Override
-  protected void actionImpl(
-      AuthenticationFlowContext context,
-      SerializedBrokeredIdentityContext serialized,
-      BrokeredIdentityContext brokered) {
-    authenticateImpl(context, serialized, brokered);
-  }
-
-  @Override
-  public boolean requiresUser() {
-    return false;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
   }
 }

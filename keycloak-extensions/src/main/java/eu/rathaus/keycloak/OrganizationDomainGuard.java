@@ -2,14 +2,10 @@ package eu.rathaus.keycloak;
 
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * First broker login of a municipality's directory: lets through only an address in one of the
@@ -19,7 +15,7 @@ import org.keycloak.models.UserModel;
  * Organization is refused altogether: a staff flow without a municipality is a configuration error,
  * and failing closed is the safe side.
  */
-public final class OrganizationDomainGuard extends AbstractIdpAuthenticator {
+public final class OrganizationDomainGuard extends FirstLoginGuard {
 
   static final String ID = "rathaus-organization-domain-guard";
 
@@ -28,10 +24,9 @@ public final class OrganizationDomainGuard extends AbstractIdpAuthenticator {
       AuthenticationFlowContext context,
       SerializedBrokeredIdentityContext serialized,
       BrokeredIdentityContext brokered) {
-    OrganizationModel organization =
-        Refusal.organizationOf(context.getSession(), brokered.getIdpConfig());
+    OrganizationModel organization = organizationOf(context.getSession(), brokered.getIdpConfig());
     if (organization == null) {
-      Refusal.refuse(
+      refuse(
           context,
           brokered,
           ID,
@@ -46,7 +41,7 @@ public final class OrganizationDomainGuard extends AbstractIdpAuthenticator {
             .map(OrganizationDomainModel::getName)
             .toList();
     if (!EmailDomains.isIn(brokered.getEmail(), verified)) {
-      Refusal.refuse(
+      refuse(
           context,
           brokered,
           ID,
@@ -57,24 +52,5 @@ public final class OrganizationDomainGuard extends AbstractIdpAuthenticator {
       return;
     }
     context.success();
-  }
-
-  @Override
-  protected void actionImpl(
-      AuthenticationFlowContext context,
-      SerializedBrokeredIdentityContext serialized,
-      BrokeredIdentityContext brokered) {
-    // No form of its own: the refusal page has no action to come back with.
-    authenticateImpl(context, serialized, brokered);
-  }
-
-  @Override
-  public boolean requiresUser() {
-    return false;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
   }
 }

@@ -2,7 +2,6 @@ package eu.rathaus.keycloak;
 
 import java.util.Objects;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.FederatedIdentityModel;
@@ -18,7 +17,7 @@ import org.keycloak.models.UserModel;
  * through the other door of the same eID ({@code eid} vs. {@code eid-high}). Any other collision is
  * refused: the account belongs to somebody else.
  */
-public final class SameSubjectLink extends AbstractIdpAuthenticator {
+public final class SameSubjectLink extends FirstLoginGuard {
 
   static final String ID = "rathaus-same-subject-link";
   private static final String ISSUER = "issuer";
@@ -43,13 +42,7 @@ public final class SameSubjectLink extends AbstractIdpAuthenticator {
                     link ->
                         subject.equals(link.getUserId()) && issuer.equals(issuerOf(session, link)));
     if (!samePerson) {
-      context.getEvent().detail("existing_user", existing.getId());
-      Refusal.refuse(
-          context,
-          brokered,
-          ID,
-          "existing_account_other_subject",
-          "rathausExistingAccountNotLinkable");
+      refuseLink(context, brokered, ID, existing, "existing_account_other_subject");
       return;
     }
     context.setUser(existing);
@@ -62,23 +55,5 @@ public final class SameSubjectLink extends AbstractIdpAuthenticator {
         ? null
         : Objects.requireNonNullElse(idp.getConfig(), java.util.Map.<String, String>of())
             .get(ISSUER);
-  }
-
-  @Override
-  protected void actionImpl(
-      AuthenticationFlowContext context,
-      SerializedBrokeredIdentityContext serialized,
-      BrokeredIdentityContext brokered) {
-    authenticateImpl(context, serialized, brokered);
-  }
-
-  @Override
-  public boolean requiresUser() {
-    return false;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
   }
 }

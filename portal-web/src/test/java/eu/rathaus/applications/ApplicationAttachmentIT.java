@@ -16,16 +16,13 @@ import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.attachments.application.UploadOutcome;
 import eu.rathaus.attachments.domain.AttachmentRules;
-import eu.rathaus.catalogue.application.DemoTemplates;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.applications.ReceiptPdf;
 import eu.rathaus.web.it.Deployments;
-import eu.rathaus.web.it.ScopedTransactions;
+import eu.rathaus.web.it.ItJourneys;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,9 +55,8 @@ class ApplicationAttachmentIT {
 
   @Inject ApplicationJourney journey;
   @Inject AttachmentService attachments;
-  @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
-  @Inject ScopedTransactions transactions;
+  @Inject ItJourneys journeys;
 
   private String serviceKey;
   private UUID versionId;
@@ -70,30 +66,15 @@ class ApplicationAttachmentIT {
   @BeforeEach
   void publishTheParkingPermit() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    serviceKey = "it.park-" + suffix;
     erika = "it-erika-" + suffix;
     max = "it-max-" + suffix;
-    String template =
-        DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
-            .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
-    transactions.asPlatform(
-        () -> {
-          assertTrue(catalogue.addTemplate(template, "it").isDone());
-          UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-          versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-          assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
-        });
+    ItJourneys.Published published = journeys.publish("bewohnerparkausweis", "it.park-");
+    serviceKey = published.serviceKey();
+    versionId = published.versionId();
   }
 
   private static ObjectNode json(String text) throws Exception {
     return (ObjectNode) JSON.readTree(text);
-  }
-
-  private static byte[] pdf(String marker) {
-    return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% "
-            + marker
-            + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static String sha256(byte[] bytes) throws Exception {
@@ -134,7 +115,7 @@ class ApplicationAttachmentIT {
     caller.set(TenantScope.citizen(erika));
     UUID draft = firstStep();
     AttachmentRules rules = rules(draft);
-    byte[] certificate = pdf("certificate " + draft);
+    byte[] certificate = ItJourneys.pdf("certificate " + draft);
     UUID mine = uploadInto(erika, draft, "Zulassung.pdf", certificate, rules);
     assertEquals(List.of(), journey.attach(draft, FILE_FIELD, mine));
     assertEquals(
@@ -143,7 +124,8 @@ class ApplicationAttachmentIT {
     // Max's file, in Max's own draft: its id posted as Erika's answer is refused, as is attaching
     // it.
     caller.set(TenantScope.citizen(max));
-    UUID foreign = uploadInto(max, UUID.randomUUID(), "Fremd.pdf", pdf("max " + draft), rules);
+    UUID foreign =
+        uploadInto(max, UUID.randomUUID(), "Fremd.pdf", ItJourneys.pdf("max " + draft), rules);
     caller.set(TenantScope.citizen(erika));
     StepOutcome crafted =
         journey.saveStep(
@@ -169,7 +151,8 @@ class ApplicationAttachmentIT {
     assertFalse(journey.detach(draft, foreign), "someone else's file cannot be removed");
 
     // A second file, then removed again: out of the answer and deleted.
-    UUID second = uploadInto(erika, draft, "Zweitschrift.pdf", pdf("second " + draft), rules);
+    UUID second =
+        uploadInto(erika, draft, "Zweitschrift.pdf", ItJourneys.pdf("second " + draft), rules);
     assertEquals(List.of(), journey.attach(draft, FILE_FIELD, second));
     assertEquals(2, journey.attachmentsOf(draft).size());
     assertTrue(journey.detach(draft, second));

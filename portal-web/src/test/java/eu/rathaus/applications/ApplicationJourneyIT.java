@@ -11,12 +11,11 @@ import eu.rathaus.applications.application.ApplicationForm;
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.applications.application.SubmissionOutcome;
-import eu.rathaus.catalogue.application.CatalogueOutcome;
-import eu.rathaus.catalogue.application.DemoTemplates;
 import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,6 +51,7 @@ class ApplicationJourneyIT {
   @Inject ServiceCatalogue catalogue;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
+  @Inject ItJourneys journeys;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -65,23 +65,18 @@ class ApplicationJourneyIT {
   @BeforeEach
   void publishAServiceOfThreeSteps() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    serviceKey = "it.melde-" + suffix;
     erika = "it-erika-" + suffix;
     max = "it-max-" + suffix;
     // Without a notification field, so the confirmation goes to the sign-in address the tests
     // pass in (MailboxIT covers the address given in the form).
-    String template =
-        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"")
-            .replace("\"notificationAddress\": true,", "");
-    transactions.asPlatform(
-        () -> {
-          assertTrue(catalogue.addTemplate(template, "it").isDone());
-          CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
-          definitionId = adopted.id();
-          firstVersion = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-          assertTrue(catalogue.publish(MUSTERSTADT, firstVersion, "it").isDone());
-        });
+    ItJourneys.Published published =
+        journeys.publish(
+            "meldebescheinigung",
+            "it.melde-",
+            template -> template.replace("\"notificationAddress\": true,", ""));
+    serviceKey = published.serviceKey();
+    definitionId = published.definitionId();
+    firstVersion = published.versionId();
   }
 
   private static ObjectNode json(String text) throws Exception {

@@ -15,17 +15,15 @@ import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.UploadOutcome;
 import eu.rathaus.cases.application.CaseDetails;
 import eu.rathaus.cases.application.CaseWork;
-import eu.rathaus.catalogue.application.DemoTemplates;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,7 +50,7 @@ class CaseFilesIT {
   @Inject CaseWork work;
   @Inject ApplicationJourney journey;
   @Inject AttachmentService attachments;
-  @Inject ServiceCatalogue catalogue;
+  @Inject ItJourneys journeys;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
 
@@ -70,19 +68,8 @@ class CaseFilesIT {
 
   @Test
   void staffDownloadTheCasesFilesAuditedAndNobodyElse() throws Exception {
-    CaseFixtures fixtures =
-        new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
-    String serviceKey = "it.casepark-" + fixtures.suffix;
-    String template =
-        DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
-            .replace("\"demo.bewohnerparkausweis\"", "\"" + serviceKey + "\"");
-    fixtures.asPlatform(
-        () -> {
-          assertTrue(catalogue.addTemplate(template, "it").isDone());
-          UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-          UUID version = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
-          assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
-        });
+    CaseFixtures fixtures = new CaseFixtures(journeys, caller, transactions, em).publishService();
+    String serviceKey = journeys.publish("bewohnerparkausweis", "it.casepark-").serviceKey();
     String erika = "it-erika-" + fixtures.suffix;
     caller.set(TenantScope.citizen(erika));
     StepOutcome one =
@@ -98,11 +85,7 @@ class CaseFilesIT {
             1);
     assertTrue(one.isSaved(), one.problems()::toString);
     UUID draft = one.draftId();
-    byte[] pdf =
-        ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% case "
-                + draft
-                + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    byte[] pdf = ItJourneys.pdf("case " + draft);
     UploadOutcome upload =
         attachments.upload(
             erika,

@@ -1,20 +1,11 @@
 package eu.rathaus.cases;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.applications.application.StepOutcome;
-import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.cases.domain.CaseRecord;
-import eu.rathaus.catalogue.application.CatalogueOutcome;
-import eu.rathaus.catalogue.application.DemoTemplates;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -27,12 +18,10 @@ import java.util.UUID;
  */
 final class CaseFixtures {
 
-  static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
-  static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final UUID MUSTERSTADT = ItJourneys.MUSTERSTADT;
+  static final UUID BEISPIELHEIM = ItJourneys.BEISPIELHEIM;
 
-  private final ApplicationJourney journey;
-  private final ServiceCatalogue catalogue;
+  private final ItJourneys journeys;
   private final CallerScope caller;
   private final ScopedTransactions transactions;
   private final EntityManager em;
@@ -42,13 +31,8 @@ final class CaseFixtures {
   UUID definitionId;
 
   CaseFixtures(
-      ApplicationJourney journey,
-      ServiceCatalogue catalogue,
-      CallerScope caller,
-      ScopedTransactions transactions,
-      EntityManager em) {
-    this.journey = journey;
-    this.catalogue = catalogue;
+      ItJourneys journeys, CallerScope caller, ScopedTransactions transactions, EntityManager em) {
+    this.journeys = journeys;
     this.caller = caller;
     this.transactions = transactions;
     this.em = em;
@@ -85,18 +69,9 @@ final class CaseFixtures {
 
   /** Publishes a copy of the Meldebescheinigung (5 processing days) for Musterstadt. */
   CaseFixtures publishService() throws Exception {
-    serviceKey = "it.case-" + suffix;
-    String template =
-        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    asPlatform(
-        () -> {
-          assertTrue(catalogue.addTemplate(template, "it").isDone());
-          CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
-          definitionId = adopted.id();
-          UUID version = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-          assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
-        });
+    ItJourneys.Published published = journeys.publish("meldebescheinigung", "it.case-");
+    serviceKey = published.serviceKey();
+    definitionId = published.definitionId();
     return this;
   }
 
@@ -107,45 +82,9 @@ final class CaseFixtures {
   UUID submit(String citizenSubject, String citizenName) throws Exception {
     caller.set(TenantScope.citizen(citizenSubject));
     try {
-      StepOutcome one =
-          journey.saveStep(
-              null,
-              "musterstadt",
-              serviceKey,
-              null,
-              0,
-              json(
-                  "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
-              1);
-      assertTrue(one.isSaved(), one.problems()::toString);
-      assertTrue(
-          journey
-              .saveStep(
-                  one.draftId(),
-                  null,
-                  null,
-                  null,
-                  1,
-                  json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"),
-                  2)
-              .isSaved());
-      assertTrue(
-          journey
-              .saveStep(
-                  one.draftId(), null, null, null, 2, json("{\"email\":\"it@example.org\"}"), 3)
-              .isSaved());
-      SubmissionOutcome outcome =
-          journey.submit(one.draftId(), UUID.randomUUID().toString(), null, citizenName, "de");
-      String reference = outcome.reference().format();
-      UUID[] id = new UUID[1];
-      asPlatform(
-          () ->
-              id[0] =
-                  em.createQuery(
-                          "select c.id from CaseRecord c where c.referenceNumber = :r", UUID.class)
-                      .setParameter("r", reference)
-                      .getSingleResult());
-      return id[0];
+      return journeys.caseOf(
+          journeys.submitMeldebescheinigung(
+              serviceKey, "Mustermann", "it@example.org", null, citizenName));
     } finally {
       caller.set(null);
     }
@@ -189,9 +128,5 @@ final class CaseFixtures {
         action,
         caseId.toString(),
         actor);
-  }
-
-  private static ObjectNode json(String text) throws Exception {
-    return (ObjectNode) JSON.readTree(text);
   }
 }

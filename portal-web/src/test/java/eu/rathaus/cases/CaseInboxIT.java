@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseWork;
 import eu.rathaus.cases.application.InboxPage;
@@ -16,10 +15,10 @@ import eu.rathaus.cases.application.InboxQuery;
 import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseRepository.InboxSort;
 import eu.rathaus.cases.domain.CaseStatus;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,8 +54,7 @@ class CaseInboxIT {
 
   @Inject CaseInbox inbox;
   @Inject CaseWork work;
-  @Inject ApplicationJourney journey;
-  @Inject ServiceCatalogue catalogue;
+  @Inject ItJourneys journeys;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
 
@@ -70,7 +68,7 @@ class CaseInboxIT {
 
   @BeforeEach
   void fiveCasesOfAFreshService() throws Exception {
-    fixtures = new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
+    fixtures = new CaseFixtures(journeys, caller, transactions, em).publishService();
     clerk = "it-clerk-" + fixtures.suffix;
     applicantName = "Zacharias Q" + fixtures.suffix;
     for (int i = 0; i < 5; i++) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.cases.application.CaseDetails;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseOutcome;
@@ -17,13 +16,13 @@ import eu.rathaus.cases.domain.CaseAction;
 import eu.rathaus.cases.domain.CaseEvent;
 import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseStatus;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.messaging.application.MessageItem;
 import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
@@ -65,8 +64,7 @@ class CaseWorkIT {
   @Inject DecisionNotices notices;
   @Inject Mailbox mailbox;
   @Inject CaseInbox inbox;
-  @Inject ApplicationJourney journey;
-  @Inject ServiceCatalogue catalogue;
+  @Inject ItJourneys journeys;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
   @Inject Instance<RequestContextController> requestContexts;
@@ -82,7 +80,7 @@ class CaseWorkIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    fixtures = new CaseFixtures(journey, catalogue, caller, transactions, em).publishService();
+    fixtures = new CaseFixtures(journeys, caller, transactions, em).publishService();
     anna = "it-anna-" + fixtures.suffix;
     bert = "it-bert-" + fixtures.suffix;
     ben = "it-ben-" + fixtures.suffix;
@@ -261,14 +259,14 @@ class CaseWorkIT {
         details.timeline().stream().map(CaseDetails.TimelineEntry::kind).toList();
     assertEquals(
         List.of(
-            CaseEvent.Kind.ASSIGN,
             CaseEvent.Kind.CLAIM,
             CaseEvent.Kind.REQUEST_INFORMATION,
             CaseEvent.Kind.CITIZEN_REPLIED,
             CaseEvent.Kind.APPROVE,
             CaseEvent.Kind.CLOSE),
         kinds);
-    CaseDetails.TimelineEntry approval = details.timeline().get(4);
+    assertEquals("Anna Amtfrau", details.timeline().get(0).actorName(), "one entry for the claim");
+    CaseDetails.TimelineEntry approval = details.timeline().get(3);
     assertEquals(CaseStatus.IN_REVIEW, approval.from());
     assertEquals(CaseStatus.APPROVED, approval.to());
     assertEquals("Anna Amtfrau", approval.actorName());
@@ -278,6 +276,7 @@ class CaseWorkIT {
       assertEquals(1, fixtures.audits(action, caseId, anna), action);
     }
     assertEquals(1, fixtures.audits("case.applicant-replied", caseId, erika));
+    assertEquals(0, fixtures.audits("case.assigned", caseId, anna), "the claim is one entry");
   }
 
   @Test

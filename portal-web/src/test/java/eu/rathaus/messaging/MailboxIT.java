@@ -8,14 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.applications.application.StepOutcome;
-import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.audit.application.AuditTrail;
-import eu.rathaus.catalogue.application.DemoTemplates;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.ApplicantReplied;
@@ -29,6 +23,7 @@ import eu.rathaus.messaging.application.ThreadDetail;
 import eu.rathaus.messaging.application.ThreadSummary;
 import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -61,7 +56,6 @@ class MailboxIT {
 
   private static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
   private static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final String EICAR =
       "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
@@ -93,8 +87,7 @@ class MailboxIT {
 
   @Inject Mailbox mailbox;
   @Inject MailboxIdentity identity;
-  @Inject ApplicationJourney journey;
-  @Inject ServiceCatalogue catalogue;
+  @Inject ItJourneys journeys;
   @Inject AuditTrail auditTrail;
   @Inject CallerScope caller;
   @Inject RepliedRecorder recorder;
@@ -104,7 +97,6 @@ class MailboxIT {
   EntityManager em;
 
   private String serviceKey;
-  private UUID versionId;
   private String erika;
   private String erikaMail;
   private String max;
@@ -112,33 +104,10 @@ class MailboxIT {
   @BeforeEach
   void publishAService() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    serviceKey = "it.mailbox-" + suffix;
     erika = "it-erika-" + suffix;
     erikaMail = "erika-" + suffix + "@example.org";
     max = "it-max-" + suffix;
-    String template =
-        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    transactions.call(
-        TenantScope.platform("it"),
-        () -> {
-          assertTrue(catalogue.addTemplate(template, "it").isDone());
-          UUID definitionId = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-          versionId = catalogue.openDraft(MUSTERSTADT, definitionId, "it").id();
-          assertTrue(catalogue.publish(MUSTERSTADT, versionId, "it").isDone());
-          return null;
-        });
-  }
-
-  private static ObjectNode json(String text) throws Exception {
-    return (ObjectNode) JSON.readTree(text);
-  }
-
-  static byte[] pdf(String marker) {
-    return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% "
-            + marker
-            + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    serviceKey = journeys.publish("meldebescheinigung", "it.mailbox-").serviceKey();
   }
 
   /** Erika submits an application to Musterstadt; returns the case id. */
@@ -152,47 +121,8 @@ class MailboxIT {
    */
   private UUID submittedCase(String formEmail) throws Exception {
     asCitizen(erika, "Erika Mustermann", erikaMail);
-    StepOutcome one =
-        journey.saveStep(
-            null,
-            "musterstadt",
-            serviceKey,
-            versionId,
-            0,
-            json(
-                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
-            1);
-    assertTrue(one.isSaved(), one.problems()::toString);
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(),
-                null,
-                null,
-                null,
-                1,
-                json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"),
-                2)
-            .isSaved());
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(), null, null, null, 2, json("{\"email\":\"" + formEmail + "\"}"), 3)
-            .isSaved());
-    SubmissionOutcome submitted =
-        journey.submit(one.draftId(), UUID.randomUUID().toString(), erikaMail, "de");
-    assertEquals(
-        SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems()::toString);
-    String reference = submitted.reference().format();
-    return transactions.call(
-        TenantScope.platform("it"),
-        () ->
-            (UUID)
-                em.createNativeQuery(
-                        "select c.id from case_record c join case_application a on a.id = c.application_id"
-                            + " where a.reference_number = ?1")
-                    .setParameter(1, reference)
-                    .getSingleResult());
+    return journeys.caseOf(
+        journeys.submitMeldebescheinigung(serviceKey, "Mustermann", formEmail, erikaMail, null));
   }
 
   private void asCitizen(String subject, String name, String email) {
@@ -216,7 +146,7 @@ class MailboxIT {
     asStaff(MUSTERSTADT, "it-clerk-1", "Clara Clerk");
     ThreadDetail before = mailbox.caseThread(caseId).orElseThrow();
     assertNull(before.id(), "no thread before the first message");
-    byte[] request = pdf("request " + caseId);
+    byte[] request = ItJourneys.pdf("request " + caseId);
     UUID messageId =
         mailbox.postToApplicant(
             caseId,
@@ -267,7 +197,7 @@ class MailboxIT {
 
     // Erika replies with a PDF: the case hears of it in the same transaction.
     recorder.clear();
-    byte[] answer = pdf("answer " + caseId);
+    byte[] answer = ItJourneys.pdf("answer " + caseId);
     PostOutcome reply =
         mailbox.reply(
             summary.id(),
@@ -413,13 +343,13 @@ class MailboxIT {
             caseId,
             "Anbei",
             List.of(
-                new OutgoingFile("ok.pdf", "application/pdf", pdf("ok")),
+                new OutgoingFile("ok.pdf", "application/pdf", ItJourneys.pdf("ok")),
                 new OutgoingFile("harmlos.pdf", "application/pdf", infected)));
     assertEquals(List.of("attachment.error.malware"), keys(eicar));
     assertEquals("harmlos.pdf", eicar.problems().get(0).arguments().get(0));
     List<OutgoingFile> six = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      six.add(new OutgoingFile("f" + i + ".pdf", "application/pdf", pdf("f" + i)));
+      six.add(new OutgoingFile("f" + i + ".pdf", "application/pdf", ItJourneys.pdf("f" + i)));
     }
     assertEquals(
         List.of("mailbox.error.tooManyFiles"), keys(mailbox.writeToCase(caseId, "Anbei", six)));
@@ -429,7 +359,7 @@ class MailboxIT {
             mailbox.writeToCase(
                 caseId,
                 "Anbei",
-                List.of(new OutgoingFile("bild.png", "image/png", pdf("lying name"))))));
+                List.of(new OutgoingFile("bild.png", "image/png", ItJourneys.pdf("lying name"))))));
     assertNull(
         mailbox.caseThread(caseId).orElseThrow().id(), "nothing was stored, not even the thread");
 
@@ -449,7 +379,9 @@ class MailboxIT {
         mailbox.postToApplicant(
             caseId,
             "Nur für Erika",
-            List.of(new OutgoingFile("Geheim.pdf", "application/pdf", pdf("secret " + caseId))));
+            List.of(
+                new OutgoingFile(
+                    "Geheim.pdf", "application/pdf", ItJourneys.pdf("secret " + caseId))));
     ThreadDetail thread = mailbox.caseThread(caseId).orElseThrow();
     UUID threadId = thread.id();
     UUID fileId = thread.messages().get(0).attachments().get(0).id();

@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.applications.application.StepOutcome;
-import eu.rathaus.catalogue.application.DemoTemplates;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.notices.application.DecisionNotices;
@@ -29,6 +23,7 @@ import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.tenancy.application.LogoCheck;
 import eu.rathaus.tenancy.application.MunicipalitySettings;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.PdfText;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
@@ -62,15 +57,13 @@ class DecisionNoticesIT {
 
   private static final UUID MUSTERSTADT = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0001");
   private static final UUID BEISPIELHEIM = UUID.fromString("7b0e4a52-3c1d-4f7e-9a55-0d6a0b1c0002");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Deployment
   static WebArchive deployment() {
     return Deployments.portal(DecisionNoticesIT.class);
   }
 
-  @Inject ApplicationJourney journey;
-  @Inject ServiceCatalogue catalogue;
+  @Inject ItJourneys journeys;
   @Inject DecisionNotices notices;
   @Inject TextBlocks textBlocks;
   @Inject NoticeSignatory signatory;
@@ -87,72 +80,18 @@ class DecisionNoticesIT {
   private String reference;
   private UUID caseId;
 
-  private static ObjectNode json(String text) throws Exception {
-    return (ObjectNode) JSON.readTree(text);
-  }
-
   @BeforeEach
   void erikaHasSubmittedAnApplication() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    String serviceKey = "it.notice-" + suffix;
     erika = "it-erika-" + suffix;
     max = "it-max-" + suffix;
     clerk = "it-mia-" + suffix;
-    String template =
-        DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-            .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\"");
-    UUID version =
-        transactions.call(
-            TenantScope.platform("it"),
-            () -> {
-              assertTrue(catalogue.addTemplate(template, "it").isDone());
-              UUID definition = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it").id();
-              UUID draftVersion = catalogue.openDraft(MUSTERSTADT, definition, "it").id();
-              assertTrue(catalogue.publish(MUSTERSTADT, draftVersion, "it").isDone());
-              return draftVersion;
-            });
+    String serviceKey = journeys.publish("meldebescheinigung", "it.notice-").serviceKey();
     caller.set(TenantScope.citizen(erika));
-    StepOutcome one =
-        journey.saveStep(
-            null,
-            "musterstadt",
-            serviceKey,
-            version,
-            0,
-            json(
-                "{\"firstNames\":\"Erika\",\"lastName\":\"Müßig-Öztürk\",\"birthDate\":\"1964-08-12\"}"),
-            1);
-    assertTrue(one.isSaved(), one.problems()::toString);
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(),
-                null,
-                null,
-                null,
-                1,
-                json("{\"certificateType\":\"extended\",\"delivery\":\"mailbox\"}"),
-                2)
-            .isSaved());
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3)
-            .isSaved());
     reference =
-        journey
-            .submit(one.draftId(), UUID.randomUUID().toString(), "erika@example.org", "de")
-            .reference()
-            .format();
-    caseId =
-        transactions.call(
-            TenantScope.platform("it"),
-            () ->
-                (UUID)
-                    em.createNativeQuery(
-                            "select c.id from case_record c join case_application a on a.id = c.application_id where a.reference_number = ?1")
-                        .setParameter(1, reference)
-                        .getSingleResult());
+        journeys.submitMeldebescheinigung(
+            serviceKey, "Müßig-Öztürk", "erika@example.org", "erika@example.org", null);
+    caseId = journeys.caseOf(reference);
   }
 
   /** Musterstadt's stored logo, read as the platform (null: none). */

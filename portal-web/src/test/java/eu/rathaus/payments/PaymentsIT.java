@@ -7,14 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.applications.application.StepOutcome;
-import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.applications.domain.ReferenceNumber;
-import eu.rathaus.catalogue.application.CatalogueOutcome;
-import eu.rathaus.catalogue.application.DemoTemplates;
-import eu.rathaus.catalogue.application.ServiceCatalogue;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.application.PaymentPoll;
@@ -34,6 +27,7 @@ import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
 import eu.rathaus.payments.infrastructure.HostedPageProvider;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,8 +69,7 @@ class PaymentsIT {
     return Deployments.portal(PaymentsIT.class);
   }
 
-  @Inject ApplicationJourney journey;
-  @Inject ServiceCatalogue catalogue;
+  @Inject ItJourneys journeys;
   @Inject Payments payments;
   @Inject PaymentPoll poll;
   @Inject ProviderRefunds refunds;
@@ -87,7 +80,6 @@ class PaymentsIT {
   EntityManager em;
 
   private String serviceKey;
-  private UUID version;
   private String citizen;
 
   @BeforeEach
@@ -102,58 +94,15 @@ class PaymentsIT {
    */
   private void publish(String keyPrefix, java.util.function.UnaryOperator<String> change)
       throws Exception {
-    serviceKey = keyPrefix + UUID.randomUUID().toString().substring(0, 8);
-    String template =
-        change.apply(
-            DemoTemplates.load("/catalogue/templates/meldebescheinigung.json")
-                .replace("\"demo.meldebescheinigung\"", "\"" + serviceKey + "\""));
-    transactions.asPlatform(
-        () -> {
-          assertTrue(catalogue.addTemplate(template, "it").isDone());
-          CatalogueOutcome adopted = catalogue.adoptTemplate(MUSTERSTADT, serviceKey, "it");
-          version = catalogue.openDraft(MUSTERSTADT, adopted.id(), "it").id();
-          assertTrue(catalogue.publish(MUSTERSTADT, version, "it").isDone());
-        });
-  }
-
-  private static ObjectNode json(String text) throws Exception {
-    return (ObjectNode) JSON.readTree(text);
+    serviceKey = journeys.publish("meldebescheinigung", keyPrefix, change).serviceKey();
   }
 
   /** The citizen submits a Meldebescheinigung: "extended" costs 15 €, "simple" is free here. */
   private ReferenceNumber submit(String certificateType) throws Exception {
     caller.set(TenantScope.citizen(citizen));
-    StepOutcome one =
-        journey.saveStep(
-            null,
-            "musterstadt",
-            serviceKey,
-            version,
-            0,
-            json(
-                "{\"firstNames\":\"Erika\",\"lastName\":\"Mustermann\",\"birthDate\":\"1964-08-12\"}"),
-            1);
-    assertTrue(one.isSaved(), one.problems()::toString);
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(),
-                null,
-                null,
-                null,
-                1,
-                json("{\"certificateType\":\"" + certificateType + "\",\"delivery\":\"mailbox\"}"),
-                2)
-            .isSaved());
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(), null, null, null, 2, json("{\"email\":\"erika@example.org\"}"), 3)
-            .isSaved());
-    SubmissionOutcome outcome =
-        journey.submit(one.draftId(), UUID.randomUUID().toString(), null, "de");
-    assertEquals(SubmissionOutcome.Result.SUBMITTED, outcome.result());
-    return outcome.reference();
+    return ReferenceNumber.parse(
+        journeys.submitMeldebescheinigung(
+            serviceKey, certificateType, "Mustermann", "erika@example.org", null, null));
   }
 
   private UUID applicationId(ReferenceNumber reference) throws Exception {

@@ -84,10 +84,18 @@ class CaseJourneyUiIT extends BrowserJourney {
     assertThat(browser.findElements(By.id("payment-blocked"))).isEmpty();
     browser.findElement(By.id("claim:submit")).click();
     Browser.awaitOrExplain(browser, By.id("case-confirmation"));
+    assertThat(text("case-timeline"))
+        .as("one timeline entry for the claim")
+        .contains("Übernommen")
+        .doesNotContain("Zugewiesen an");
+    assertThat(browser.findElements(By.id("actions-note"))).isEmpty();
     type("request:text", "Bitte laden Sie eine Kopie Ihres Personalausweises hoch.");
     browser.findElement(By.id("request:submit")).click();
     Browser.awaitText(browser, By.id("case-confirmation"), "Informationen wurden angefordert");
-    assertThat(text("case-status")).isEqualTo("Warten auf Antragsteller");
+    assertThat(text("case-status")).isEqualTo("Wartet auf antragstellende Person");
+    assertThat(text("actions-note"))
+        .as("the empty block explains itself")
+        .startsWith("Der Vorgang wartet auf die Antwort der antragstellenden Person");
     assertThat(text("case-thread")).contains("Kopie Ihres Personalausweises", "Noch nicht gelesen");
     accessible("the case page waiting for the citizen");
     ItApplications.signOut(browser);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -31,6 +32,7 @@ class CatalogueUiIT extends BrowserJourney {
     assertThat(Browser.seriousViolations(browser))
         .as("axe-core on the municipality page")
         .isEmpty();
+    categoriesUseTheWidth();
 
     WebElement search = browser.findElement(By.id("q"));
     search.sendKeys("Hund", Keys.ENTER);
@@ -63,5 +65,26 @@ class CatalogueUiIT extends BrowserJourney {
     assertThat(browser.findElement(By.id("service-title")).getText())
         .isEqualTo("Register a dog for dog tax");
     assertThat(browser.findElement(By.id("apply")).getText()).isEqualTo("Start application");
+  }
+
+  /**
+   * Categories of one or two services stand side by side (a 1280 px window has room for several),
+   * each narrower than the list; none leaves a wide row to a single card.
+   */
+  private void categoriesUseTheWidth() {
+    int listWidth = browser.findElement(By.id("services")).getRect().getWidth();
+    List<WebElement> small =
+        browser.findElements(By.cssSelector("#services .rh-category")).stream()
+            .filter(c -> c.findElements(By.cssSelector(".rh-card")).size() < 3)
+            .toList();
+    assertThat(small).as("categories of one or two services").hasSizeGreaterThanOrEqualTo(2);
+    for (WebElement category : small) {
+      assertThat(category.getRect().getWidth())
+          .as("width of category %s", category.findElement(By.tagName("h3")).getText())
+          .isLessThan(listWidth * 2 / 3);
+    }
+    assertThat(small.stream().map(c -> c.getRect().getY()).distinct().count())
+        .as("rows taken by %d small categories", small.size())
+        .isLessThan(small.size());
   }
 }

@@ -116,8 +116,8 @@ class TreasuryUiIT extends BrowserJourney {
     String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
     assertThat(text).startsWith("Kassenzeichen;Aktenzeichen;Leistung;Betrag;");
     assertThat(text.lines().filter(l -> l.startsWith(reference + ";")).findFirst().orElseThrow())
-        .contains(";30,00;30,00;0,00;PAID;")
-        .endsWith(";SEPA_TRANSFER");
+        .contains(";30,00;30,00;0,00;Bezahlt;")
+        .endsWith(";Überweisung");
 
     // Refund part of the fee.
     click("refund-" + reference);

@@ -3,8 +3,8 @@ package eu.rathaus.web.admin;
 import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.tenancy.application.MunicipalityAdministration;
 import eu.rathaus.tenancy.application.MunicipalityOnboarding;
+import eu.rathaus.tenancy.application.OnboardingForm;
 import eu.rathaus.tenancy.application.OnboardingOutcome;
-import eu.rathaus.tenancy.application.OnboardingRequest;
 import eu.rathaus.tenancy.domain.GermanState;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.annotation.PostConstruct;
@@ -34,18 +34,7 @@ public class MunicipalitiesAdminView implements Serializable {
 
   private List<MunicipalityAdministration.Row> rows;
 
-  private String name;
-  private String ags;
-  private String state;
-  private String slug;
-  private String emailDomain;
-  private String idpDiscoveryUrl;
-  private String adminEmail;
-  private String adminFirstName;
-  private String adminLastName;
-  private String idpClientId;
-  private String idpClientSecret;
-  private String referenceCode;
+  private OnboardingForm form = new OnboardingForm();
 
   @PostConstruct
   void load() {
@@ -53,22 +42,7 @@ public class MunicipalitiesAdminView implements Serializable {
   }
 
   public void onboard() {
-    OnboardingOutcome outcome =
-        onboarding.onboard(
-            new OnboardingRequest(
-                name,
-                ags,
-                state,
-                slug,
-                emailDomain,
-                idpDiscoveryUrl,
-                adminEmail,
-                adminFirstName,
-                adminLastName,
-                idpClientId,
-                idpClientSecret,
-                referenceCode),
-            actor());
+    OnboardingOutcome outcome = onboarding.onboard(form.toRequest(), actor());
     FacesContext faces = FacesContext.getCurrentInstance();
     switch (outcome.result()) {
       case INVALID -> {
@@ -84,18 +58,14 @@ public class MunicipalitiesAdminView implements Serializable {
         faces.addMessage(
             null,
             new FacesMessage(
-                FacesMessage.SEVERITY_INFO, text("onboarding.completed", name, adminEmail), null));
-        name =
-            ags =
-                state =
-                    slug =
-                        emailDomain =
-                            idpDiscoveryUrl = adminEmail = adminFirstName = adminLastName = null;
-        idpClientId = referenceCode = null;
+                FacesMessage.SEVERITY_INFO,
+                text("onboarding.completed", form.getName(), form.getAdminEmail()),
+                null));
+        form = new OnboardingForm();
       }
     }
     // The secret is never rendered back into the page.
-    idpClientSecret = null;
+    form.forgetSecret();
     load();
   }
 
@@ -139,100 +109,8 @@ public class MunicipalitiesAdminView implements Serializable {
     return java.util.Arrays.stream(GermanState.values()).map(GermanState::displayName).toList();
   }
 
-  /** Optional: blank lets onboarding propose one from the name. */
-  public String getReferenceCode() {
-    return referenceCode;
-  }
-
-  public void setReferenceCode(String referenceCode) {
-    this.referenceCode = referenceCode;
-  }
-
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getAgs() {
-    return ags;
-  }
-
-  public void setAgs(String ags) {
-    this.ags = ags;
-  }
-
-  public String getState() {
-    return state;
-  }
-
-  public void setState(String state) {
-    this.state = state;
-  }
-
-  public String getSlug() {
-    return slug;
-  }
-
-  public void setSlug(String slug) {
-    this.slug = slug;
-  }
-
-  public String getEmailDomain() {
-    return emailDomain;
-  }
-
-  public void setEmailDomain(String emailDomain) {
-    this.emailDomain = emailDomain;
-  }
-
-  public String getIdpDiscoveryUrl() {
-    return idpDiscoveryUrl;
-  }
-
-  public void setIdpDiscoveryUrl(String idpDiscoveryUrl) {
-    this.idpDiscoveryUrl = idpDiscoveryUrl;
-  }
-
-  public String getAdminEmail() {
-    return adminEmail;
-  }
-
-  public void setAdminEmail(String adminEmail) {
-    this.adminEmail = adminEmail;
-  }
-
-  public String getAdminFirstName() {
-    return adminFirstName;
-  }
-
-  public void setAdminFirstName(String adminFirstName) {
-    this.adminFirstName = adminFirstName;
-  }
-
-  public String getIdpClientId() {
-    return idpClientId;
-  }
-
-  public void setIdpClientId(String idpClientId) {
-    this.idpClientId = idpClientId;
-  }
-
-  public String getIdpClientSecret() {
-    return null;
-  }
-
-  public void setIdpClientSecret(String idpClientSecret) {
-    this.idpClientSecret = idpClientSecret;
-  }
-
-  public String getAdminLastName() {
-    return adminLastName;
-  }
-
-  public void setAdminLastName(String adminLastName) {
-    this.adminLastName = adminLastName;
+  /** The onboarding form's fields. */
+  public OnboardingForm getForm() {
+    return form;
   }
 }

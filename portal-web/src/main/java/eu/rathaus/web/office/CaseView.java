@@ -9,6 +9,7 @@ import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
 import eu.rathaus.cases.domain.CaseAction;
+import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.kernel.TenantScope;
@@ -190,6 +191,20 @@ public class CaseView implements Serializable {
 
   public boolean isCanClose() {
     return can(CaseAction.CLOSE);
+  }
+
+  /**
+   * Why the "Bearbeitung" block offers no step of the lifecycle: the case waits for the applicant,
+   * or it has ended; null while there is something to do.
+   */
+  public String getActionsNote() {
+    if (details.status() == CaseStatus.WAITING_FOR_CITIZEN) {
+      return OfficeTexts.text("office.case.waiting");
+    }
+    if (details.status().isDecidedOrEnded() && !isCanClose()) {
+      return OfficeTexts.text("office.case.finished");
+    }
+    return null;
   }
 
   /** Colleagues to assign to, read once per view (the select and its "rendered" check both ask). */

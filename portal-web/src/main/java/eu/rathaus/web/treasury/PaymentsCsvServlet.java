@@ -1,6 +1,8 @@
 package eu.rathaus.web.treasury;
 
 import eu.rathaus.payments.application.Treasury;
+import eu.rathaus.payments.application.TreasuryCsv;
+import eu.rathaus.payments.domain.PaymentMethod;
 import eu.rathaus.payments.domain.PaymentState;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * {@code /municipal/payments.csv?from=&to=&state=}: the treasury page's selection as a CSV download
@@ -20,6 +24,26 @@ import java.time.format.DateTimeParseException;
 public class PaymentsCsvServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The file's words are German whatever the page's language: its headings are, and the finance
+   * software's import rules match one fixed set (the treasury page's labels).
+   */
+  static final TreasuryCsv.Labels GERMAN_LABELS =
+      new TreasuryCsv.Labels() {
+        private final ResourceBundle bundle =
+            ResourceBundle.getBundle("eu.rathaus.web.i18n.messages", Locale.GERMAN);
+
+        @Override
+        public String state(PaymentState state) {
+          return bundle.getString("treasury.state." + state.name());
+        }
+
+        @Override
+        public String method(PaymentMethod method) {
+          return bundle.getString("treasury.method." + method.name());
+        }
+      };
 
   @Inject Treasury treasury;
 
@@ -38,7 +62,7 @@ public class PaymentsCsvServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
-    byte[] csv = treasury.csv(from, to, state);
+    byte[] csv = treasury.csv(from, to, state, GERMAN_LABELS);
     String name =
         "zahlungen" + (from == null ? "" : "-" + from) + (to == null ? "" : "-" + to) + ".csv";
     response.setContentType("text/csv; charset=UTF-8");

@@ -14,7 +14,12 @@ public final class Deployments {
   public static WebArchive portal(Class<?>... testClasses) {
     WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/rathaus.war"));
     war.addClasses(testClasses);
-    war.addClasses(Deployments.class, ScopedTransactions.class, PdfText.class);
+    war.addClasses(
+        Deployments.class,
+        ScopedTransactions.class,
+        ItJourneys.class,
+        ItJourneys.Published.class,
+        PdfText.class);
     return war;
   }
 }

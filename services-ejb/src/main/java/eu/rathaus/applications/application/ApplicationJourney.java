@@ -15,6 +15,7 @@ import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.applications.domain.ReferenceNumberSequence;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.AttachmentSummary;
+import eu.rathaus.attachments.application.UploadOutcome;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.catalogue.application.PublishedService;
@@ -35,9 +36,11 @@ import eu.rathaus.messaging.application.Outbox;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -94,6 +98,7 @@ public class ApplicationJourney {
   @Inject AttachmentService attachments;
   @Inject CaseStates cases;
   @Inject Event<ApplicationSubmitted> submissions;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   Clock clock = Clock.systemUTC();
 
@@ -138,38 +143,107 @@ public class ApplicationJourney {
       int stepIndex,
       ObjectNode stepValues,
       int nextStep) {
+    StepWithFiles.Outcome outcome =
+        save(
+            new StepInput(draftId, municipalitySlug, serviceKey, versionId, stepIndex, stepValues),
+            current -> nextStep,
+            false,
+            List.of(),
+            List.of());
+    return new StepOutcome(outcome.draftId(), outcome.problems());
+  }
+
+  /** Which step of which draft (or, with no draft yet, of which service) and what was posted. */
+  public record StepInput(
+      UUID draftId,
+      String municipalitySlug,
+      String serviceKey,
+      UUID versionId,
+      int stepIndex,
+      ObjectNode values) {}
+
+  /**
+   * A file checked by {@link AttachmentService#checkForDraft}, chosen in file field {@code
+   * fieldKey}.
+   */
+  public record NewFile(String fieldKey, AttachmentService.CheckedFile file) {}
+
+  /**
+   * Saves a step together with the files chosen on it, in one transaction (see {@link
+   * StepWithFiles}): the draft is locked (or created), the step's answers are checked and merged,
+   * its file fields keep the ids the draft holds plus the new files, which are stored here. A file
+   * refused before ({@code refusedFiles}), a step that does not pass, or a file that cannot be
+   * stored leaves everything as it was: no answer changed, no file stored. A required file field
+   * still without a file is reported, but the step is saved.
+   *
+   * @param advance true for "Weiter": the draft then continues after this step
+   */
+  public StepWithFiles.Outcome saveStepWithFiles(
+      StepInput input, boolean advance, List<NewFile> files, List<Problem> refusedFiles) {
+    return save(
+        input,
+        current -> advance ? Math.max(current, input.stepIndex() + 1) : current,
+        true,
+        files,
+        refusedFiles);
+  }
+
+  private StepWithFiles.Outcome save(
+      StepInput input,
+      IntUnaryOperator nextStep,
+      boolean filesFromDraft,
+      List<NewFile> files,
+      List<Problem> refusedFiles) {
     String subject = requireCitizen();
     ApplicationDraft draft;
     ApplicationForm form;
-    if (draftId != null) {
-      draft = applications.findDraft(subject, draftId).orElse(null);
+    if (input.draftId() != null) {
+      // Locked: parallel saves and uploads into one draft queue up instead of losing each other's
+      // answers.
+      draft = applications.lockDraft(subject, input.draftId()).orElse(null);
       form = draft == null ? null : toForm(draft).orElse(null);
     } else {
       form =
-          newForm(municipalitySlug, serviceKey)
-              .flatMap(current -> pinned(current, versionId))
+          newForm(input.municipalitySlug(), input.serviceKey())
+              .flatMap(current -> pinned(current, input.versionId()))
               .orElse(null);
       draft = null;
     }
     if (form == null) {
-      return new StepOutcome(null, List.of(Problem.of("", "application.notFound")));
+      return notSaved(null, List.of(Problem.of("", "application.notFound")));
     }
     FormDefinition definition = form.service().form();
+    int stepIndex = input.stepIndex();
     if (stepIndex < 0 || stepIndex >= definition.steps().size()) {
-      return new StepOutcome(draftId, List.of(Problem.of("", "catalogue.answer.unknownStep")));
+      return notSaved(input.draftId(), List.of(Problem.of("", "catalogue.answer.unknownStep")));
     }
     StepDefinition step = definition.steps().get(stepIndex);
-    ObjectNode merged =
-        DraftAnswers.mergeStep(definition, read(form.answersJson()), step, stepValues);
+    ObjectNode values = input.values().deepCopy();
+    if (filesFromDraft) {
+      StepWithFiles.withSavedFileIds(step, form.answersJson(), values);
+    }
+    ObjectNode merged = DraftAnswers.mergeStep(definition, read(form.answersJson()), step, values);
     List<Problem> problems = new ArrayList<>(DraftAnswers.checkStep(definition, merged, step));
     if (problems.isEmpty()) {
       problems.addAll(foreignFiles(draft == null ? null : draft.id(), step.fields(), merged));
     }
+    problems.addAll(refusedFiles);
+    for (NewFile file : files) {
+      if (definition.field(file.fieldKey()).map(FieldDefinition::type).orElse(null)
+          != FieldType.FILE) {
+        problems.add(Problem.of("", "catalogue.answer.unknownStep"));
+      }
+    }
     if (!problems.isEmpty()) {
-      return new StepOutcome(draftId, problems);
+      return notSaved(input.draftId(), problems);
     }
     Instant now = clock.instant();
-    int next = Math.max(0, Math.min(nextStep, definition.steps().size()));
+    int next =
+        Math.max(
+            0,
+            Math.min(
+                nextStep.applyAsInt(draft == null ? 0 : draft.currentStep()),
+                definition.steps().size()));
     if (draft == null) {
       draft =
           new ApplicationDraft(
@@ -189,10 +263,39 @@ public class ApplicationJourney {
               draft.id().toString(),
               form.municipalityId(),
               form.service().serviceKey() + " v" + form.service().versionNumber()));
-    } else {
-      draft.save(merged.toString(), next, now);
     }
-    return new StepOutcome(draft.id(), List.of());
+    List<String> stored = new ArrayList<>();
+    for (NewFile file : files) {
+      UploadOutcome outcome =
+          attachments.storeInDraft(file.file(), draft.id(), definition.attachments());
+      if (!outcome.isStored()) {
+        // Nothing of this step may stay: not the draft, not its answers, not the files before.
+        transactions.setRollbackOnly();
+        return notSaved(
+            input.draftId(),
+            List.of(
+                Problem.of(
+                    file.fieldKey(),
+                    outcome.getProblem().messageKey(),
+                    outcome.getProblem().arguments().toArray())));
+      }
+      ArrayNode ids =
+          merged.get(file.fieldKey()) instanceof ArrayNode held
+              ? held
+              : merged.putArray(file.fieldKey());
+      ids.add(outcome.getStored().id().toString());
+      stored.add(outcome.getStored().displayName());
+    }
+    draft.save(merged.toString(), next, now);
+    List<Problem> missing =
+        files.isEmpty() && !filesFromDraft
+            ? List.of()
+            : StepWithFiles.missingRequiredFiles(definition, merged, step);
+    return new StepWithFiles.Outcome(draft.id(), true, missing, stored);
+  }
+
+  private static StepWithFiles.Outcome notSaved(UUID draftId, List<Problem> problems) {
+    return new StepWithFiles.Outcome(draftId, false, problems, List.of());
   }
 
   /**

@@ -65,28 +65,63 @@ public class AttachmentService {
       String displayName,
       InputStream content,
       AttachmentRules rules) {
-    TenantScope scope = caller.get();
-    if (scope.kind() != TenantScope.Kind.CITIZEN || !scope.subject().equals(ownerSubject)) {
+    if (!citizen().equals(ownerSubject)) {
       throw new IllegalStateException(
           "Attachments are uploaded by the signed-in citizen who owns them");
     }
-    if (AttachmentName.parse(displayName).isEmpty()) {
-      return refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.BAD_NAME, null);
-    }
-    if (vault.count(ownerSubject, draftId) >= rules.maxCount()) {
-      return refuse(
-          municipalityId,
-          draftId,
-          UploadOutcome.FIELD,
-          AttachmentRefusal.TOO_MANY,
-          null,
-          rules.maxCount());
-    }
-    Checked checked = check(municipalityId, draftId, displayName, content, rules);
+    Checked checked = checkForDraft(municipalityId, draftId, displayName, content, rules, 0);
     if (checked.refused() != null) {
       return checked.refused();
     }
     return store(checked.file(), ownerSubject, draftId, null);
+  }
+
+  /**
+   * Every check of {@link #upload}, the count included, for a file the signed-in citizen chose into
+   * their draft {@code draftId} (null: the draft is created with it and holds no files yet),
+   * without storing it; {@code chosenAlongside} files chosen before it in the same request count
+   * too. Runs outside a transaction (the malware scan); refusals are audited.
+   */
+  public Checked checkForDraft(
+      UUID municipalityId,
+      UUID draftId,
+      String displayName,
+      InputStream content,
+      AttachmentRules rules,
+      int chosenAlongside) {
+    String owner = citizen();
+    if (AttachmentName.parse(displayName).isEmpty()) {
+      return new Checked(
+          null,
+          refuse(municipalityId, draftId, UploadOutcome.FIELD, AttachmentRefusal.BAD_NAME, null));
+    }
+    long held = draftId == null ? 0 : vault.count(owner, draftId);
+    if (held + chosenAlongside >= rules.maxCount()) {
+      return new Checked(
+          null,
+          refuse(
+              municipalityId,
+              draftId,
+              UploadOutcome.FIELD,
+              AttachmentRefusal.TOO_MANY,
+              null,
+              rules.maxCount()));
+    }
+    return check(municipalityId, draftId, displayName, content, rules);
+  }
+
+  /**
+   * Stores a file checked by {@link #checkForDraft} into the signed-in citizen's draft, in the
+   * caller's transaction (the draft's step is saved in the same one). The count is checked again
+   * here, because another request may have filled the draft since the check.
+   */
+  public UploadOutcome storeInDraft(CheckedFile file, UUID draftId, AttachmentRules rules) {
+    String owner = citizen();
+    if (vault.count(owner, draftId) >= rules.maxCount()) {
+      return UploadOutcome.refused(
+          UploadOutcome.FIELD, AttachmentRefusal.TOO_MANY, rules.maxCount());
+    }
+    return store(file, owner, draftId, null);
   }
 
   /**

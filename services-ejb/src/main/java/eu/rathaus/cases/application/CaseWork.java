@@ -167,9 +167,12 @@ public class CaseWork {
       c.apply(CaseAction.CLAIM, now, me);
     }
     long version = flushedVersion(c);
-    record(scope, c, CaseEvent.Kind.ASSIGN, null, null, me, false, "case.assigned");
+    // One entry per claim: taking a submitted case is the claim (by its actor, who is now the
+    // assignee); taking over a colleague's open case is an assignment to the caller.
     if (from == CaseStatus.SUBMITTED) {
       record(scope, c, CaseEvent.Kind.CLAIM, from, c.status(), null, true, "case.claimed");
+    } else {
+      record(scope, c, CaseEvent.Kind.ASSIGN, null, null, me, false, "case.assigned");
     }
     return CaseOutcome.done(version);
   }

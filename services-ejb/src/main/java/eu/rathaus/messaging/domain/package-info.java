@@ -1,2 +1,5 @@
-/** Messages to citizens: the transactional outbox of e-mail notices and its retry rules. */
+/**
+ * Messages to and from citizens: mailbox threads and messages, the transactional outbox of e-mail
+ * notices with its retry rules, and how an address is masked in logs.
+ */
 package eu.rathaus.messaging.domain;

@@ -203,8 +203,11 @@ public class Treasury {
     return new Overview(rows, totals, count, sum, paid, refunded);
   }
 
-  /** The CSV file (see {@link TreasuryCsv}) of the same selection as {@link #payments}. */
-  public byte[] csv(LocalDate from, LocalDate to, PaymentState state) {
+  /**
+   * The CSV file (see {@link TreasuryCsv}) of the same selection as {@link #payments}, with states
+   * and methods in the words of {@code labels}.
+   */
+  public byte[] csv(LocalDate from, LocalDate to, PaymentState state, TreasuryCsv.Labels labels) {
     Overview overview = payments(from, to, state);
     audit.record(
         new AuditEvent(
@@ -221,7 +224,7 @@ public class Treasury {
                 + state
                 + ", rows="
                 + overview.rows().size()));
-    return TreasuryCsv.file(overview.rows());
+    return TreasuryCsv.file(overview.rows(), labels);
   }
 
   /** Open clarifications first, then the resolved ones, each newest first. */

@@ -1,5 +1,7 @@
 package eu.rathaus.payments.application;
 
+import eu.rathaus.payments.domain.PaymentMethod;
+import eu.rathaus.payments.domain.PaymentState;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,8 +17,10 @@ import java.util.List;
  *       sign — the currency is EUR throughout), as German Excel expects;
  *   <li>UTF-8 with a byte-order mark, so Excel does not read umlauts as Windows-1252;
  *   <li>CRLF line ends (RFC 4180); cells with {@code ;}, quotes or line breaks are quoted;
- *   <li>times in Europe/Berlin as {@code dd.MM.yyyy HH:mm}; states and methods as their codes
- *       (stable for import rules, unlike translated labels);
+ *   <li>times in Europe/Berlin as {@code dd.MM.yyyy HH:mm}; states and methods as the German labels
+ *       the treasury page shows ({@code Bezahlt}, {@code Überweisung}), given by the caller from
+ *       the web's resource bundle ({@code treasury.state.*}, {@code treasury.method.*}) — the list
+ *       of them is in the module README, for import rules of the finance software;
  *   <li>formula injection defused: a cell starting with {@code = + - @}, tab or carriage return
  *       gets a leading apostrophe, so a service title or name can never run as a spreadsheet
  *       formula.
@@ -43,8 +47,15 @@ public final class TreasuryCsv {
 
   private TreasuryCsv() {}
 
+  /** The words a file uses for states and payment methods (German, from the resource bundle). */
+  public interface Labels {
+    String state(PaymentState state);
+
+    String method(PaymentMethod method);
+  }
+
   /** The whole file, BOM included. */
-  public static byte[] file(List<Treasury.PaymentRow> rows) {
+  public static byte[] file(List<Treasury.PaymentRow> rows, Labels labels) {
     StringBuilder out = new StringBuilder();
     line(out, HEADER);
     for (Treasury.PaymentRow r : rows) {
@@ -57,9 +68,9 @@ public final class TreasuryCsv {
               euros(r.amountCents()),
               euros(r.paidCents()),
               euros(r.refundedCents()),
-              r.state().name(),
+              labels.state(r.state()),
               time(r.paidAt()),
-              r.method() == null ? "" : r.method().name()));
+              r.method() == null ? "" : labels.method(r.method())));
     }
     byte[] text = out.toString().getBytes(StandardCharsets.UTF_8);
     byte[] file = new byte[BOM.length + text.length];

@@ -65,25 +65,37 @@ public final class Camt053Reader {
     }
     Document dom = SafeXml.parse(content);
     Element document = documentElement(dom.getDocumentElement());
-    if (document == null || !TYPES.containsKey(document.getNamespaceURI())) {
+    // No namespace at all (a null URI, which Map.of cannot even be asked about) says no version.
+    if (document == null
+        || document.getNamespaceURI() == null
+        || !TYPES.containsKey(document.getNamespaceURI())) {
       throw new StatementRefused(
           Reason.WRONG_MESSAGE,
           document == null ? dom.getDocumentElement().getLocalName() : document.getNamespaceURI());
     }
+    withoutPrefixes(document, document.getNamespaceURI());
+    String type = TYPES.get(document.getNamespaceURI());
     AbstractMX mx;
     try {
       mx = AbstractMX.parse(document);
     } catch (RuntimeException e) {
-      throw new StatementRefused(
-          Reason.MALFORMED, "not a valid " + TYPES.get(document.getNamespaceURI()), e);
+      throw new StatementRefused(Reason.MALFORMED, "not a valid " + type, e);
     }
     BankStatement statement;
-    if (mx instanceof MxCamt05300102 v02 && v02.getBkToCstmrStmt() != null) {
-      statement = fromV02(v02);
-    } else if (mx instanceof MxCamt05300108 v08 && v08.getBkToCstmrStmt() != null) {
-      statement = fromV08(v08);
-    } else {
-      throw new StatementRefused(Reason.WRONG_MESSAGE, document.getNamespaceURI());
+    try {
+      if (mx instanceof MxCamt05300102 v02 && v02.getBkToCstmrStmt() != null) {
+        statement = fromV02(v02);
+      } else if (mx instanceof MxCamt05300108 v08 && v08.getBkToCstmrStmt() != null) {
+        statement = fromV08(v08);
+      } else {
+        throw new StatementRefused(Reason.WRONG_MESSAGE, document.getNamespaceURI());
+      }
+    } catch (StatementRefused refused) {
+      throw refused;
+    } catch (RuntimeException e) {
+      // A statement the binding accepted but that lacks what every entry needs (an amount, a
+      // date): refused with the clear message, never the generic error page.
+      throw new StatementRefused(Reason.MALFORMED, "incomplete " + type, e);
     }
     if (statement.entries().isEmpty()) {
       throw new StatementRefused(Reason.NO_ENTRIES, statement.statementId());
@@ -105,6 +117,30 @@ public final class Camt053Reader {
       }
     }
     return null;
+  }
+
+  /**
+   * Banks declare the ISO namespace as the default one or with a prefix of their choice ({@code
+   * <camt:Document xmlns:camt="...">}, as in the Bundesbank's EBICS samples); both say the same.
+   * The binding expects the default form, so every element of the message's namespace loses its
+   * prefix. Elements of other namespaces (an envelope's, a bank's extension) are left as they are.
+   */
+  private static void withoutPrefixes(Element element, String namespace) {
+    Element current = element;
+    if (namespace.equals(current.getNamespaceURI()) && current.getPrefix() != null) {
+      current =
+          (Element)
+              current.getOwnerDocument().renameNode(current, namespace, current.getLocalName());
+    }
+    Node n = current.getFirstChild();
+    while (n != null) {
+      // Taken before the child is renamed: a renamed node may take the old one's place.
+      Node next = n.getNextSibling();
+      if (n instanceof Element child) {
+        withoutPrefixes(child, namespace);
+      }
+      n = next;
+    }
   }
 
   // ---- camt.053.001.02 ----

@@ -323,19 +323,19 @@ public class MunicipalitySettings {
   static SettingsForm normalised(SettingsForm in) {
     SettingsForm out = new SettingsForm();
     out.setReferenceCode(ReferenceCode.normalise(in.getReferenceCode()));
-    out.setPayeeName(clean(in.getPayeeName()));
-    out.setPayeeIban(clean(in.getPayeeIban()));
-    String bic = clean(in.getPayeeBic());
+    out.setPayeeName(TypedText.clean(in.getPayeeName()));
+    out.setPayeeIban(TypedText.clean(in.getPayeeIban()));
+    String bic = TypedText.clean(in.getPayeeBic());
     out.setPayeeBic(bic == null ? null : bic.replace(" ", "").toUpperCase(Locale.ROOT));
-    out.setAuthorityName(clean(in.getAuthorityName()));
-    out.setAddressLine1(clean(in.getAddressLine1()));
-    out.setAddressLine2(clean(in.getAddressLine2()));
-    out.setPhone(clean(in.getPhone()));
-    out.setEmail(clean(in.getEmail()));
-    out.setWebAddress(clean(in.getWebAddress()));
-    out.setDpoName(clean(in.getDpoName()));
-    out.setDpoContact(clean(in.getDpoContact()));
-    out.setOpeningHours(clean(in.getOpeningHours()));
+    out.setAuthorityName(TypedText.clean(in.getAuthorityName()));
+    out.setAddressLine1(TypedText.clean(in.getAddressLine1()));
+    out.setAddressLine2(TypedText.clean(in.getAddressLine2()));
+    out.setPhone(TypedText.clean(in.getPhone()));
+    out.setEmail(TypedText.clean(in.getEmail()));
+    out.setWebAddress(TypedText.clean(in.getWebAddress()));
+    out.setDpoName(TypedText.clean(in.getDpoName()));
+    out.setDpoContact(TypedText.clean(in.getDpoContact()));
+    out.setOpeningHours(TypedText.clean(in.getOpeningHours()));
     return out;
   }
 
@@ -346,14 +346,6 @@ public class MunicipalitySettings {
         || !Objects.equals(a.getPhone(), b.getPhone())
         || !Objects.equals(a.getEmail(), b.getEmail())
         || !Objects.equals(a.getWebAddress(), b.getWebAddress());
-  }
-
-  private static String clean(String value) {
-    if (value == null) {
-      return null;
-    }
-    String stripped = value.strip();
-    return stripped.isEmpty() ? null : stripped;
   }
 
   private boolean hasApplications(UUID municipalityId) {

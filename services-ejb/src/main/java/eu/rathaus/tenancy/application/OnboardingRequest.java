@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -89,16 +88,16 @@ public record OnboardingRequest(
   /** Trims, lower-cases what is case-insensitive, and turns blanks into nulls. */
   public OnboardingRequest normalised() {
     return new OnboardingRequest(
-        clean(name),
-        clean(ags),
-        clean(state),
-        lower(slug),
-        lower(emailDomain),
-        clean(idpDiscoveryUrl),
-        lower(adminEmail),
-        clean(adminFirstName),
-        clean(adminLastName),
-        clean(idpClientId),
+        TypedText.clean(name),
+        TypedText.clean(ags),
+        TypedText.clean(state),
+        TypedText.lower(slug),
+        TypedText.lower(emailDomain),
+        TypedText.clean(idpDiscoveryUrl),
+        TypedText.lower(adminEmail),
+        TypedText.clean(adminFirstName),
+        TypedText.clean(adminLastName),
+        TypedText.clean(idpClientId),
         idpClientSecret == null || idpClientSecret.isBlank() ? null : idpClientSecret,
         ReferenceCode.normalise(referenceCode));
   }
@@ -186,18 +185,5 @@ public record OnboardingRequest(
         + ", idp="
         + idpDiscoveryUrl
         + "]";
-  }
-
-  private static String clean(String value) {
-    if (value == null) {
-      return null;
-    }
-    String stripped = value.strip();
-    return stripped.isEmpty() ? null : stripped;
-  }
-
-  private static String lower(String value) {
-    String cleaned = clean(value);
-    return cleaned == null ? null : cleaned.toLowerCase(Locale.ROOT);
   }
 }

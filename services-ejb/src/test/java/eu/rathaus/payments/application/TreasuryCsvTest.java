@@ -55,13 +55,26 @@ class TreasuryCsvTest {
             Instant.parse("2026-11-26T09:00:00Z"),
             Instant.parse("2026-11-26T23:30:00Z"));
 
-    byte[] file = TreasuryCsv.file(List.of(row));
+    byte[] file =
+        TreasuryCsv.file(
+            List.of(row),
+            new TreasuryCsv.Labels() {
+              @Override
+              public String state(PaymentState state) {
+                return state == PaymentState.REFUNDED ? "Erstattet" : "?";
+              }
+
+              @Override
+              public String method(PaymentMethod method) {
+                return method == PaymentMethod.SEPA_TRANSFER ? "Überweisung" : "?";
+              }
+            });
 
     assertThat(Arrays.copyOf(file, 3)).isEqualTo(TreasuryCsv.BOM);
     String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
     assertThat(text.split("\r\n"))
         .containsExactly(
             "Kassenzeichen;Aktenzeichen;Leistung;Betrag;Bezahlt;Erstattet;Status;Bezahlt am;Zahlweg",
-            "RF60MUS2026000101;MUS-2026-000101;'=Bewohnerparkausweis;30,00;30,00;10,00;REFUNDED;27.11.2026 00:30;SEPA_TRANSFER");
+            "RF60MUS2026000101;MUS-2026-000101;'=Bewohnerparkausweis;30,00;30,00;10,00;Erstattet;27.11.2026 00:30;Überweisung");
   }
 }

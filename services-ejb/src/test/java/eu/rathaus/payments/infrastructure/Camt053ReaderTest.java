@@ -188,6 +188,44 @@ class Camt053ReaderTest {
     assertRefused(noEntries, Reason.NO_ENTRIES);
   }
 
+  /**
+   * The same statement with its namespace declared only with a prefix, as in the Bundesbank's EBICS
+   * samples: read exactly like the default-namespace form.
+   */
+  @Test
+  void readsAStatementWhoseNamespaceHasAPrefix() throws IOException {
+    for (String name : List.of("musterstadt-v02.xml", "musterstadt-v08.xml")) {
+      String plain = new String(sample(name), StandardCharsets.UTF_8);
+      String prefixed =
+          plain
+              .replaceAll("<(/?)([A-Za-z])", "<$1camt:$2")
+              .replace("xmlns=\"urn:iso", "xmlns:camt=\"urn:iso");
+      assertThat(prefixed).contains("<camt:Document xmlns:camt=").doesNotContain("xmlns=\"urn");
+
+      BankStatement expected = Camt053Reader.read(plain.getBytes(StandardCharsets.UTF_8));
+      BankStatement read = Camt053Reader.read(prefixed.getBytes(StandardCharsets.UTF_8));
+
+      assertThat(read).as(name).usingRecursiveComparison().isEqualTo(expected);
+      assertThat(read.entries()).isNotEmpty();
+    }
+  }
+
+  /** Unreadable statements end in a refusal with a reason (the treasury's German message). */
+  @Test
+  void refusesStatementsItCannotReadWithAReason() {
+    // No namespace at all: which version it is cannot be told.
+    assertRefused(
+        "<Document><BkToCstmrStmt><GrpHdr><MsgId>X</MsgId></GrpHdr></BkToCstmrStmt></Document>",
+        Reason.WRONG_MESSAGE);
+    // Prefixed, but the entry lacks its amount and dates: incomplete, not a crash.
+    assertRefused(
+        "<c:Document xmlns:c=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><c:BkToCstmrStmt>"
+            + "<c:GrpHdr><c:MsgId>M</c:MsgId></c:GrpHdr><c:Stmt><c:Id>S</c:Id>"
+            + "<c:Acct><c:Id><c:IBAN>DE02120300000000202051</c:IBAN></c:Id></c:Acct>"
+            + "<c:Ntry><c:CdtDbtInd>CRDT</c:CdtDbtInd></c:Ntry></c:Stmt></c:BkToCstmrStmt></c:Document>",
+        Reason.MALFORMED);
+  }
+
   private static void assertRefused(String xml, Reason reason) {
     assertThatThrownBy(() -> Camt053Reader.read(xml.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(StatementRefused.class)

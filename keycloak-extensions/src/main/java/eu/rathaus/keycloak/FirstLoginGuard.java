@@ -3,16 +3,23 @@ package eu.rathaus.keycloak;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * What the guards share: the organization an identity provider belongs to, and how a refusal looks.
+ * What the guards of the first broker login share: they show no form of their own (the action of a
+ * refusal page comes back to the same check), need no user beforehand, are configured for
+ * everybody, look up the organization an identity provider belongs to, and refuse in one way — a
+ * 403 page with a message of this jar's bundles and a failed, audited event.
  */
-final class Refusal {
+abstract class FirstLoginGuard extends AbstractIdpAuthenticator {
 
   /**
    * Event detail naming the guard that refused, so the event log says why without reading
@@ -20,7 +27,41 @@ final class Refusal {
    */
   static final String GUARD_DETAIL = "rathaus_guard";
 
-  private Refusal() {}
+  /** The message of every refused collision with an existing account. */
+  static final String NOT_LINKABLE = "rathausExistingAccountNotLinkable";
+
+  @Override
+  protected void actionImpl(
+      AuthenticationFlowContext context,
+      SerializedBrokeredIdentityContext serialized,
+      BrokeredIdentityContext brokered) {
+    // No form of its own: the refusal page has no action to come back with.
+    authenticateImpl(context, serialized, brokered);
+  }
+
+  @Override
+  public boolean requiresUser() {
+    return false;
+  }
+
+  @Override
+  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return true;
+  }
+
+  /**
+   * Refuses a first login that collides with {@code existing}, naming that account in the event
+   * (never on the page: the page does not confirm that it exists).
+   */
+  static void refuseLink(
+      AuthenticationFlowContext context,
+      BrokeredIdentityContext brokered,
+      String guard,
+      UserModel existing,
+      String eventError) {
+    context.getEvent().detail("existing_user", existing.getId());
+    refuse(context, brokered, guard, eventError, NOT_LINKABLE);
+  }
 
   /**
    * The organization the identity provider is linked to, or {@code null} (none, unknown or
