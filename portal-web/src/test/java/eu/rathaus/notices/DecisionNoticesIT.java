@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.catalogue.application.DemoTemplates;
@@ -259,7 +257,7 @@ class DecisionNoticesIT {
 
   /** The notices of this test fit one page; the page-by-page reading is NoticePdfTest's. */
   private static String text(byte[] pdf) throws Exception {
-    return new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+    return PdfText.of(pdf);
   }
 
   private long count(TenantScope scope, String sql, Object... params) throws Exception {
