@@ -105,6 +105,15 @@ final class CaseFixtures {
    * anonymous.
    */
   UUID submit(String citizenSubject, String citizenName) throws Exception {
+    return submit(citizenSubject, citizenName, null, "de");
+  }
+
+  /**
+   * As {@link #submit(String, String)}, in the portal language {@code language}; with an address
+   * the submission is confirmed by mail (and later mails about the case go there too).
+   */
+  UUID submit(String citizenSubject, String citizenName, String email, String language)
+      throws Exception {
     caller.set(TenantScope.citizen(citizenSubject));
     try {
       StepOutcome one =
@@ -135,7 +144,7 @@ final class CaseFixtures {
                   one.draftId(), null, null, null, 2, json("{\"email\":\"it@example.org\"}"), 3)
               .isSaved());
       SubmissionOutcome outcome =
-          journey.submit(one.draftId(), UUID.randomUUID().toString(), null, citizenName, "de");
+          journey.submit(one.draftId(), UUID.randomUUID().toString(), email, citizenName, language);
       String reference = outcome.reference().format();
       UUID[] id = new UUID[1];
       asPlatform(

@@ -285,7 +285,8 @@ public class ApplicationJourney {
             answers.toString(),
             fee.cents(),
             now,
-            idempotencyKey);
+            idempotencyKey,
+            locale);
     applications.add(application);
     applications.flush();
     attachments.linkToApplication(

@@ -55,6 +55,10 @@ public class CaseApplication {
   @Column(name = "idempotency_key", nullable = false, length = 64)
   private String idempotencyKey;
 
+  /** "de" or "en": the portal's language at submission; notices and their mails follow it. */
+  @Column(nullable = false, length = 2)
+  private String language;
+
   protected CaseApplication() {}
 
   public CaseApplication(
@@ -64,7 +68,8 @@ public class CaseApplication {
       String answersJson,
       long feeCents,
       Instant submittedAt,
-      String idempotencyKey) {
+      String idempotencyKey,
+      String language) {
     this.id = Objects.requireNonNull(id);
     this.referenceNumber = referenceNumber.format();
     this.municipalityId = draft.municipalityId();
@@ -75,6 +80,8 @@ public class CaseApplication {
     this.feeCents = feeCents;
     this.submittedAt = submittedAt;
     this.idempotencyKey = Objects.requireNonNull(idempotencyKey);
+    // Only languages the portal is translated into; anything else reads German.
+    this.language = "en".equals(language) ? "en" : "de";
   }
 
   public UUID id() {
@@ -115,5 +122,9 @@ public class CaseApplication {
 
   public String idempotencyKey() {
     return idempotencyKey;
+  }
+
+  public String language() {
+    return language;
   }
 }

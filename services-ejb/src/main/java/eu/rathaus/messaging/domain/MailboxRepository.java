@@ -39,6 +39,14 @@ public interface MailboxRepository {
   void flush();
 
   /** What the mailbox needs to know of a case. */
+  /**
+   * @param language "de" or "en", the portal language the application was submitted in; mails about
+   *     the case are written in it
+   */
   record CaseFacts(
-      UUID caseId, UUID municipalityId, String applicantSubject, String referenceNumber) {}
+      UUID caseId,
+      UUID municipalityId,
+      String applicantSubject,
+      String referenceNumber,
+      String language) {}
 }

@@ -97,7 +97,8 @@ public class JpaMailboxRepository implements MailboxRepository {
     }
     List<?> rows =
         em.createNativeQuery(
-                "select c.id, c.municipality_id, c.applicant_subject, a.reference_number"
+                "select c.id, c.municipality_id, c.applicant_subject, a.reference_number,"
+                    + " a.language"
                     + " from case_record c join case_application a on a.id = c.application_id where c.id = ?1")
             .setParameter(1, caseId)
             .getResultList();
@@ -106,7 +107,8 @@ public class JpaMailboxRepository implements MailboxRepository {
     }
     Object[] row = (Object[]) rows.get(0);
     return Optional.of(
-        new CaseFacts((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3]));
+        new CaseFacts(
+            (UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4]));
   }
 
   @Override

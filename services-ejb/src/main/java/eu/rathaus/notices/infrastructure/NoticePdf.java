@@ -136,6 +136,11 @@ public final class NoticePdf {
     return pdf.render();
   }
 
+  /** A text of the notice bundle in {@code language} (German where there is no translation). */
+  public static String text(Locale language, String key) {
+    return bundle(language).getString(key);
+  }
+
   private static ResourceBundle bundle(Locale language) {
     return ResourceBundle.getBundle(
         BUNDLE,
