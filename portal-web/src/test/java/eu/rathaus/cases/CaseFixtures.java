@@ -80,11 +80,27 @@ final class CaseFixtures {
    * anonymous.
    */
   UUID submit(String citizenSubject, String citizenName) throws Exception {
+    return submit(citizenSubject, citizenName, null, "de");
+  }
+
+  /**
+   * As {@link #submit(String, String)}, in the portal language {@code language}; with an address
+   * the submission is confirmed by mail (and later mails about the case go there too).
+   */
+  UUID submit(String citizenSubject, String citizenName, String email, String language)
+      throws Exception {
     caller.set(TenantScope.citizen(citizenSubject));
     try {
+      // The form's notification address is the one given (or a placeholder), as a citizen types it.
       return journeys.caseOf(
           journeys.submitMeldebescheinigung(
-              serviceKey, "Mustermann", "it@example.org", null, citizenName));
+              serviceKey,
+              "extended",
+              "Mustermann",
+              email == null ? "it@example.org" : email,
+              email,
+              citizenName,
+              language));
     } finally {
       caller.set(null);
     }

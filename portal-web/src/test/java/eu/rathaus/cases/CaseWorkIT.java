@@ -21,8 +21,10 @@ import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.messaging.application.MessageItem;
 import eu.rathaus.notices.application.DecisionNotices;
+import eu.rathaus.notices.application.NoticeSummary;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItJourneys;
+import eu.rathaus.web.it.PdfText;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
@@ -277,6 +279,42 @@ class CaseWorkIT {
     }
     assertEquals(1, fixtures.audits("case.applicant-replied", caseId, erika));
     assertEquals(0, fixtures.audits("case.assigned", caseId, anna), "the claim is one entry");
+  }
+
+  /**
+   * Issue 17: a citizen who used the portal in English gets the notice, the message carrying it and
+   * the mail announcing it in English; the German case is the lifecycle test above.
+   */
+  @Test
+  void anApplicationSubmittedInEnglishIsDecidedInEnglish() throws Exception {
+    UUID caseId =
+        fixtures.submit(
+            erika, "Erika Mustermann", "erika-" + fixtures.suffix + "@example.org", "en");
+    asStaff(MUSTERSTADT, anna);
+    CaseOutcome assigned = work.reassign(caseId, 0, anna);
+    CaseOutcome review = work.startReview(caseId, assigned.version());
+    assertTrue(work.decide(caseId, review.version(), false, "The proof is missing.").done());
+
+    NoticeSummary notice = notices.ofCase(caseId).get(0);
+    assertTrue(notice.getFileName().startsWith("Notice-"), notice.getFileName());
+    String pdf = PdfText.of(notices.download(notice.getId()).orElseThrow().pdf());
+    assertTrue(pdf.contains("Rejection"), pdf);
+    assertTrue(pdf.contains("Statement of reasons"), pdf);
+    assertTrue(pdf.contains("The proof is missing."), pdf);
+    assertFalse(pdf.contains("Begründung"), pdf);
+    String message = mailbox.caseThread(caseId).orElseThrow().messages().get(0).body();
+    assertTrue(message.contains("your application is rejected"), message);
+    List<?> mailLocales = new java.util.ArrayList<>();
+    fixtures.asPlatform(
+        () ->
+            mailLocales.addAll(
+                em.createNativeQuery(
+                        "select locale from notification_outbox where recipient_subject = ?1"
+                            + " and template_key = ?2")
+                    .setParameter(1, erika)
+                    .setParameter(2, "mailbox.notice.message")
+                    .getResultList()));
+    assertEquals(List.of("en"), mailLocales, "the mail announcing the notice is English");
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.notices.application.DecisionNotices;
@@ -198,7 +196,7 @@ class DecisionNoticesIT {
 
   /** The notices of this test fit one page; the page-by-page reading is NoticePdfTest's. */
   private static String text(byte[] pdf) throws Exception {
-    return new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+    return PdfText.of(pdf);
   }
 
   private long count(TenantScope scope, String sql, Object... params) throws Exception {

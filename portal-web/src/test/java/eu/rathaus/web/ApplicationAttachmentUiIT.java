@@ -2,12 +2,11 @@ package eu.rathaus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItServices;
 import eu.rathaus.web.it.KeycloakForms;
+import eu.rathaus.web.it.PdfText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,14 +145,9 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
     String reference = browser.findElement(By.id("submitted-reference")).getText();
     HttpResponse<byte[]> receipt = getWithSession("/citizen/receipt?ref=" + reference);
     assertThat(receipt.statusCode()).isEqualTo(200);
-    PdfReader reader = new PdfReader(receipt.body());
-    StringBuilder text = new StringBuilder();
-    PdfTextExtractor extractor = new PdfTextExtractor(reader);
-    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-      text.append(extractor.getTextFromPage(page)).append('\n');
-    }
+    String text = PdfText.of(receipt.body());
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-    assertThat(text.toString()).contains(name, sha256, "Anhänge").doesNotContain("harmlos.pdf");
+    assertThat(text).contains(name, sha256, "Anhänge").doesNotContain("harmlos.pdf");
   }
 
   private HttpResponse<byte[]> getWithSession(String path) throws Exception {

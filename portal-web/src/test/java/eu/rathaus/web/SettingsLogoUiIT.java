@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
-import eu.rathaus.web.it.KeycloakForms;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Musterstadt's admin uploads a letterhead logo on the settings page: a text file named logo.png is
@@ -23,13 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SettingsLogoUiIT extends BrowserJourney {
 
-  private WebDriverWait await() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.ignoring(StaleElementReferenceException.class);
-    wait.ignoring(org.openqa.selenium.NoSuchElementException.class);
-    return wait;
-  }
-
   @Test
   void adminUploadsALogoAfterARenamedTextFileIsRefused() throws Exception {
     Path dir = Files.createTempDirectory("logo-ui");
@@ -37,18 +26,7 @@ class SettingsLogoUiIT extends BrowserJourney {
     Path real = dir.resolve("wappen.png");
     ImageIO.write(new BufferedImage(200, 80, BufferedImage.TYPE_INT_RGB), "png", real.toFile());
 
-    browser.get(portal + "/");
-    browser.findElement(By.id("login-staff")).click();
-    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    await().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
-    Browser.awaitOrExplain(browser, By.id("nav-services"));
-    browser.get(portal + "/municipal/settings.xhtml");
-    Browser.awaitOrExplain(browser, By.id("logo:upload"));
-    if (!browser.findElements(By.id("logo:remove")).isEmpty()) {
-      browser.findElement(By.id("logo:remove")).click();
-      await().until(d -> d.findElements(By.id("logo:remove")).isEmpty());
-    }
+    openSettingsAsMusterstadtAdmin("logo");
 
     browser.findElement(By.id("logo:logoFile")).sendKeys(fake.toString());
     browser.findElement(By.id("logo:upload")).click();
@@ -61,14 +39,14 @@ class SettingsLogoUiIT extends BrowserJourney {
 
     browser.findElement(By.id("logo:logoFile")).sendKeys(real.toString());
     browser.findElement(By.id("logo:upload")).click();
-    await().until(d -> !d.findElements(By.id("logo:remove")).isEmpty());
+    awaitStable().until(d -> !d.findElements(By.id("logo:remove")).isEmpty());
     assertThat(browser.findElement(By.id("page-messages")).getText())
         .contains("Das Logo ist gespeichert.");
     assertThat(browser.findElement(By.id("logo:logo-state")).getText())
         .isEqualTo("Ein Logo ist gespeichert.");
 
     browser.findElement(By.id("logo:remove")).click();
-    await().until(d -> d.findElements(By.id("logo:remove")).isEmpty());
+    awaitStable().until(d -> d.findElements(By.id("logo:remove")).isEmpty());
     assertThat(browser.findElement(By.id("page-messages")).getText())
         .contains("Das Logo ist entfernt.");
   }

@@ -5,6 +5,8 @@ import eu.rathaus.tenancy.application.LogoCheck;
 import eu.rathaus.tenancy.application.MunicipalityReadiness;
 import eu.rathaus.tenancy.application.MunicipalitySettings;
 import eu.rathaus.tenancy.application.SettingsForm;
+import eu.rathaus.tenancy.application.SignLanguageVideos;
+import eu.rathaus.tenancy.application.SignVideoCheck;
 import eu.rathaus.tenancy.domain.ReadinessItem;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.annotation.PostConstruct;
@@ -30,19 +32,25 @@ public class SettingsView implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String FORM = "settings:";
   private static final String LOGO_FORM = "logo:";
+  private static final String SIGN_FORM = "sign:";
 
   @Inject MunicipalitySettings settings;
   @Inject MunicipalityReadiness readiness;
   @Inject SessionUser sessionUser;
+  @Inject SignLanguageVideos signVideos;
 
   private SettingsForm form;
   private List<ReadinessItem> missing;
   private transient Part logoFile;
+  private transient Part signVideoFile;
+  private transient Part signCaptionsFile;
+  private boolean signVideoStored;
 
   @PostConstruct
   void load() {
     form = settings.current();
     missing = List.copyOf(readiness.ofOwnMunicipality());
+    signVideoStored = signVideos.ownStored();
   }
 
   public String save() {
@@ -68,14 +76,7 @@ public class SettingsView implements Serializable {
 
   /** Stores the uploaded logo; reads one byte past the limit so an oversize file is refused. */
   public String uploadLogo() {
-    byte[] content = new byte[0];
-    if (logoFile != null) {
-      try (InputStream in = logoFile.getInputStream()) {
-        content = in.readNBytes(LogoCheck.MAX_BYTES + 1);
-      } catch (IOException e) {
-        content = new byte[0];
-      }
-    }
+    byte[] content = read(logoFile, LogoCheck.MAX_BYTES + 1);
     List<FieldProblem> problems = settings.storeLogo(content, sessionUser.getUser().subject());
     if (!problems.isEmpty()) {
       FieldProblem p = problems.get(0);
@@ -93,6 +94,68 @@ public class SettingsView implements Serializable {
     load();
     ProblemTexts.info(ProblemTexts.text("settings.logo.removed"));
     return null;
+  }
+
+  /**
+   * Stores the uploaded sign-language video with its captions (both required); each is read one
+   * byte past its limit so an oversize file is refused.
+   */
+  public String uploadSignVideo() {
+    List<FieldProblem> problems =
+        signVideos.store(
+            read(signVideoFile, SignVideoCheck.MAX_VIDEO_BYTES + 1),
+            read(signCaptionsFile, SignVideoCheck.MAX_CAPTION_BYTES + 1),
+            sessionUser.getUser().subject());
+    if (!problems.isEmpty()) {
+      FieldProblem p = problems.get(0);
+      String field =
+          SignLanguageVideos.VIDEO.equals(p.field()) ? "signVideoFile" : "signCaptionsFile";
+      ProblemTexts.error(
+          SIGN_FORM + field, ProblemTexts.text(p.messageKey(), p.arguments().toArray()));
+      return null;
+    }
+    load();
+    ProblemTexts.info(ProblemTexts.text("settings.signVideo.saved"));
+    return null;
+  }
+
+  public String removeSignVideo() {
+    signVideos.remove(sessionUser.getUser().subject());
+    load();
+    ProblemTexts.info(ProblemTexts.text("settings.signVideo.removed"));
+    return null;
+  }
+
+  /** At most {@code limit} bytes of an uploaded file; none when there is no file. */
+  private static byte[] read(Part part, int limit) {
+    if (part == null) {
+      return new byte[0];
+    }
+    try (InputStream in = part.getInputStream()) {
+      return in.readNBytes(limit);
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  public boolean isSignVideoStored() {
+    return signVideoStored;
+  }
+
+  public Part getSignVideoFile() {
+    return signVideoFile;
+  }
+
+  public void setSignVideoFile(Part signVideoFile) {
+    this.signVideoFile = signVideoFile;
+  }
+
+  public Part getSignCaptionsFile() {
+    return signCaptionsFile;
+  }
+
+  public void setSignCaptionsFile(Part signCaptionsFile) {
+    this.signCaptionsFile = signCaptionsFile;
   }
 
   public Part getLogoFile() {

@@ -40,7 +40,7 @@ class ReceiptPaymentPdfTest {
         UUID.randomUUID());
   }
 
-  private static PaymentSummary payment(PaymentState state) {
+  static PaymentSummary payment(PaymentState state) {
     return new PaymentSummary(
         UUID.randomUUID(),
         UUID.randomUUID(),
@@ -55,25 +55,29 @@ class ReceiptPaymentPdfTest {
         0);
   }
 
+  /** Transfer details of an unpaid fee of 15 euros to the Musterstadt treasury. */
+  static TransferDetails transfer() {
+    String payload =
+        EpcQrCode.payload(
+            "Stadtkasse Musterstadt", "DE02120300000000202051", "BYLADEM1001", 1500, REF);
+    return new TransferDetails(
+        "Stadtkasse Musterstadt",
+        "DE02120300000000202051",
+        "BYLADEM1001",
+        1500,
+        REF.value(),
+        REF.printed(),
+        payload,
+        EpcQrCode.svg(payload, "GiroCode"));
+  }
+
   private static String text(byte[] pdf) throws Exception {
     return PdfText.of(pdf);
   }
 
   @Test
   void anUnpaidFeeComesWithTransferDataAndTheGiroCode() throws Exception {
-    String payload =
-        EpcQrCode.payload(
-            "Stadtkasse Musterstadt", "DE02120300000000202051", "BYLADEM1001", 1500, REF);
-    TransferDetails transfer =
-        new TransferDetails(
-            "Stadtkasse Musterstadt",
-            "DE02120300000000202051",
-            "BYLADEM1001",
-            1500,
-            REF.value(),
-            REF.printed(),
-            payload,
-            EpcQrCode.svg(payload, "GiroCode"));
+    TransferDetails transfer = transfer();
 
     String all =
         text(ReceiptPdf.render(receipt(), Locale.GERMAN, payment(PaymentState.OPEN), transfer));

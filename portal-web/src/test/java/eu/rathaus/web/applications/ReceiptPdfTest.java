@@ -2,11 +2,10 @@ package eu.rathaus.web.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
+import eu.rathaus.web.it.PdfText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -33,13 +32,7 @@ class ReceiptPdfTest {
     byte[] pdf = ReceiptPdf.render(receipt, Locale.GERMAN);
 
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    PdfReader reader = new PdfReader(pdf);
-    StringBuilder text = new StringBuilder();
-    PdfTextExtractor extractor = new PdfTextExtractor(reader);
-    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-      text.append(extractor.getTextFromPage(page)).append('\n');
-    }
-    String all = text.toString();
+    String all = PdfText.of(pdf);
     assertThat(all)
         .contains(
             "Musterstadt",

@@ -48,4 +48,34 @@ public abstract class BrowserJourney {
         .build()
         .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
   }
+
+  /** A 30-second wait that rides over re-rendered (stale) and not-yet-present elements. */
+  protected org.openqa.selenium.support.ui.WebDriverWait awaitStable() {
+    org.openqa.selenium.support.ui.WebDriverWait wait =
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    wait.ignoring(org.openqa.selenium.NoSuchElementException.class);
+    return wait;
+  }
+
+  /**
+   * Signs Musterstadt's admin Moritz in through the staff door and opens the settings page; if the
+   * form {@code form} (logo, sign-language video) has something stored, removes it first, so the
+   * test starts from nothing whatever an earlier run left.
+   */
+  protected void openSettingsAsMusterstadtAdmin(String form) {
+    browser.get(portal + "/");
+    browser.findElement(org.openqa.selenium.By.id("login-staff")).click();
+    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
+    awaitStable().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
+    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("nav-services"));
+    browser.get(portal + "/municipal/settings.xhtml");
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id(form + ":upload"));
+    org.openqa.selenium.By remove = org.openqa.selenium.By.id(form + ":remove");
+    if (!browser.findElements(remove).isEmpty()) {
+      browser.findElement(remove).click();
+      awaitStable().until(d -> d.findElements(remove).isEmpty());
+    }
+  }
 }

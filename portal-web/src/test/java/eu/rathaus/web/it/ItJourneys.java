@@ -97,6 +97,20 @@ public class ItJourneys {
       String recipientEmail,
       String applicantName)
       throws Exception {
+    return submitMeldebescheinigung(
+        serviceKey, certificateType, lastName, email, recipientEmail, applicantName, "de");
+  }
+
+  /** The same, submitted in portal language {@code language} ({@code de} or {@code en}). */
+  public String submitMeldebescheinigung(
+      String serviceKey,
+      String certificateType,
+      String lastName,
+      String email,
+      String recipientEmail,
+      String applicantName,
+      String language)
+      throws Exception {
     StepOutcome one =
         journey.saveStep(
             null,
@@ -129,7 +143,7 @@ public class ItJourneys {
         "third step saved");
     SubmissionOutcome submitted =
         journey.submit(
-            one.draftId(), UUID.randomUUID().toString(), recipientEmail, applicantName, "de");
+            one.draftId(), UUID.randomUUID().toString(), recipientEmail, applicantName, language);
     require(
         submitted.result() == SubmissionOutcome.Result.SUBMITTED, submitted.problems().toString());
     return submitted.reference().format();

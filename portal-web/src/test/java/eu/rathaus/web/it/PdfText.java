@@ -1,40 +1,39 @@
 package eu.rathaus.web.it;
 
-import com.lowagie.text.pdf.PdfDictionary;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /** The text of all pages of a PDF (and its images), for assertions on receipts and notices. */
 public final class PdfText {
 
   private PdfText() {}
 
+  /**
+   * All text, with every run of white space (line breaks included) as one space: where a line wraps
+   * is the layout's business, the assertions are about the words.
+   */
   public static String of(byte[] pdf) throws IOException {
-    PdfReader reader = new PdfReader(pdf);
-    StringBuilder text = new StringBuilder();
-    PdfTextExtractor extractor = new PdfTextExtractor(reader);
-    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-      text.append(extractor.getTextFromPage(page)).append('\n');
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
     }
-    return text.toString();
   }
 
-  /** How many image XObjects page {@code page} draws from its own resources. */
+  /** How many image XObjects page {@code page} (1-based) draws from its own resources. */
   public static int imagesOnPage(byte[] pdf, int page) throws IOException {
-    PdfDictionary resources = new PdfReader(pdf).getPageN(page).getAsDict(PdfName.RESOURCES);
-    PdfDictionary objects = resources == null ? null : resources.getAsDict(PdfName.XOBJECT);
-    if (objects == null) {
-      return 0;
-    }
-    int images = 0;
-    for (PdfName name : objects.getKeys()) {
-      PdfDictionary object = (PdfDictionary) PdfReader.getPdfObject(objects.get(name));
-      if (PdfName.IMAGE.equals(object.getAsName(PdfName.SUBTYPE))) {
-        images++;
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDResources resources = document.getPage(page - 1).getResources();
+      int images = 0;
+      for (COSName name : resources.getXObjectNames()) {
+        if (resources.getXObject(name) instanceof PDImageXObject) {
+          images++;
+        }
       }
+      return images;
     }
-    return images;
   }
 }

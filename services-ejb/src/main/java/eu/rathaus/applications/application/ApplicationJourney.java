@@ -389,7 +389,8 @@ public class ApplicationJourney {
             answers.toString(),
             fee.cents(),
             now,
-            idempotencyKey);
+            idempotencyKey,
+            locale);
     String notifyAt = notificationAddress(definition, answers).orElse(recipientEmail);
     application.sendNotificationsTo(notifyAt);
     applications.add(application);

@@ -58,6 +58,10 @@ public class CaseApplication {
   @Column(name = "notification_email", length = 254)
   private String notificationEmail;
 
+  /** "de" or "en": the portal's language at submission; notices and their mails follow it. */
+  @Column(nullable = false, length = 2)
+  private String language;
+
   protected CaseApplication() {}
 
   public CaseApplication(
@@ -67,7 +71,8 @@ public class CaseApplication {
       String answersJson,
       long feeCents,
       Instant submittedAt,
-      String idempotencyKey) {
+      String idempotencyKey,
+      String language) {
     this.id = Objects.requireNonNull(id);
     this.referenceNumber = referenceNumber.format();
     this.municipalityId = draft.municipalityId();
@@ -78,6 +83,8 @@ public class CaseApplication {
     this.feeCents = feeCents;
     this.submittedAt = submittedAt;
     this.idempotencyKey = Objects.requireNonNull(idempotencyKey);
+    // Only languages the portal is translated into; anything else reads German.
+    this.language = "en".equals(language) ? "en" : "de";
   }
 
   public UUID id() {
@@ -127,5 +134,9 @@ public class CaseApplication {
 
   public void sendNotificationsTo(String email) {
     this.notificationEmail = email == null || email.isBlank() ? null : email.strip();
+  }
+
+  public String language() {
+    return language;
   }
 }

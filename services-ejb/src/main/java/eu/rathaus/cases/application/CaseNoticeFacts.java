@@ -8,6 +8,7 @@ import eu.rathaus.notices.domain.NoticeCase;
 import eu.rathaus.notices.domain.NoticeCases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,7 +33,7 @@ public class CaseNoticeFacts implements NoticeCases {
           String title =
               definitions
                   .find(municipalityId, application.definitionId())
-                  .map(d -> d.title().de())
+                  .map(d -> d.title().in(Locale.forLanguageTag(application.language())))
                   .orElse("");
           return new NoticeCase(
               c.id(),
@@ -40,7 +41,8 @@ public class CaseNoticeFacts implements NoticeCases {
               application.referenceNumber().format(),
               title,
               application.answersJson(),
-              application.submittedAt());
+              application.submittedAt(),
+              application.language());
         });
   }
 }

@@ -301,7 +301,7 @@ public class CaseWork {
       IssuedNotice notice = notices.issue(caseId, approve, text);
       mailbox.postToApplicant(
           caseId,
-          NoticeMessage.text(found.get().referenceNumber(), approve),
+          NoticeMessage.text(found.get().referenceNumber(), approve, notice.language()),
           List.of(new OutgoingFile(notice.fileName(), "application/pdf", notice.pdf())));
     }
     return outcome;

@@ -8,7 +8,17 @@ final class NoticeMessage {
 
   private NoticeMessage() {}
 
-  static String text(String reference, boolean approved) {
+  static String text(String reference, boolean approved, String language) {
+    if ("en".equals(language)) {
+      return "Dear applicant,\n\n"
+          + "a decision has been made on your application "
+          + reference
+          + ": "
+          + (approved ? "your application is granted." : "your application is rejected.")
+          + "\n"
+          + "The notice with the statement of reasons and the information on legal remedies is"
+          + " attached to this message as a PDF.\n\nYours sincerely\nYour administration";
+    }
     return "Sehr geehrte Antragstellerin, sehr geehrter Antragsteller,\n\n"
         + "über Ihren Antrag "
         + reference

@@ -367,7 +367,11 @@ public class Mailbox {
         address,
         MESSAGE_NOTICE,
         Map.of("thread", thread.id().toString()),
-        "de");
+        // A case's mails follow the language its application was submitted in.
+        repository
+            .caseFacts(thread.caseId())
+            .map(MailboxRepository.CaseFacts::language)
+            .orElse("de"));
   }
 
   private ThreadDetail read(MailboxThread thread, AuthorKind reader) {

@@ -39,11 +39,16 @@ public interface MailboxRepository {
   void flush();
 
   /** What the mailbox needs to know of a case. */
-  /** {@code notificationEmail}: the address given with the application, null for older ones. */
+  /**
+   * @param notificationEmail the address given with the application, null for older ones
+   * @param language "de" or "en", the portal language the application was submitted in; mails about
+   *     the case are written in it
+   */
   record CaseFacts(
       UUID caseId,
       UUID municipalityId,
       String applicantSubject,
       String referenceNumber,
-      String notificationEmail) {}
+      String notificationEmail,
+      String language) {}
 }

@@ -98,7 +98,7 @@ public class JpaMailboxRepository implements MailboxRepository {
     List<?> rows =
         em.createNativeQuery(
                 "select c.id, c.municipality_id, c.applicant_subject, a.reference_number,"
-                    + " a.notification_email"
+                    + " a.notification_email, a.language"
                     + " from case_record c join case_application a on a.id = c.application_id where c.id = ?1")
             .setParameter(1, caseId)
             .getResultList();
@@ -108,7 +108,12 @@ public class JpaMailboxRepository implements MailboxRepository {
     Object[] row = (Object[]) rows.get(0);
     return Optional.of(
         new CaseFacts(
-            (UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4]));
+            (UUID) row[0],
+            (UUID) row[1],
+            (String) row[2],
+            (String) row[3],
+            (String) row[4],
+            (String) row[5]));
   }
 
   @Override

@@ -32,9 +32,9 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.UUID;
 
 /**
@@ -65,8 +65,6 @@ public class DecisionNotices {
   public static final int MAX_REASONS = 8000;
 
   private static final ZoneId GERMAN_TIME = ZoneId.of("Europe/Berlin");
-  private static final ResourceBundle TEXT =
-      ResourceBundle.getBundle("eu.rathaus.notices.notice", java.util.Locale.ROOT);
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -107,6 +105,7 @@ public class DecisionNotices {
 
     Letterhead letterhead = letterhead(municipality);
     String reference = decided.referenceNumber();
+    Locale language = Locale.forLanguageTag(decided.language());
     NoticeContent content =
         new NoticeContent(
             letterhead,
@@ -117,10 +116,10 @@ public class DecisionNotices {
             LocalDate.ofInstant(clock.instant(), GERMAN_TIME),
             approved,
             cleanReasons,
-            legalRemedy(letterhead),
+            legalRemedy(letterhead, language),
             signatory.get());
-    byte[] pdf = NoticePdf.render(content);
-    String fileName = NoticePdf.fileName(reference);
+    byte[] pdf = NoticePdf.render(content, language);
+    String fileName = NoticePdf.fileName(reference, language);
     UUID id = UUID.randomUUID();
     DataKeys.Sealed sealed = dataKeys.seal(municipality, pdf, context(id, municipality));
     String sha256 = sha256(pdf);
@@ -156,7 +155,7 @@ public class DecisionNotices {
                 + pdf.length
                 + " sha256="
                 + sha256));
-    return new IssuedNotice(id, fileName, pdf);
+    return new IssuedNotice(id, fileName, pdf, language.getLanguage());
   }
 
   /** The decrypted notice for its applicant or the municipality's staff; empty for anyone else. */
@@ -248,14 +247,14 @@ public class DecisionNotices {
    * The municipality's first active legal remedy block; without one, a generic instruction naming
    * the authority, because a notice must never go out without telling how to object to it.
    */
-  private String legalRemedy(Letterhead letterhead) {
+  private String legalRemedy(Letterhead letterhead, Locale language) {
     return textBlocks.active(TextBlockKind.LEGAL_REMEDY).stream()
         .findFirst()
         .map(TextBlock::getBody)
         .orElseGet(
             () ->
                 MessageFormat.format(
-                    TEXT.getString("notice.remedy.default"), letterhead.returnAddress()));
+                    NoticePdf.text(language, "notice.remedy.default"), letterhead.returnAddress()));
   }
 
   private UUID staffMunicipality() {

@@ -16,4 +16,5 @@ public record NoticeCase(
     String referenceNumber,
     String serviceTitle,
     String answersJson,
-    Instant submittedAt) {}
+    Instant submittedAt,
+    String language) {}

@@ -357,8 +357,13 @@ public class MunicipalitySettings {
   }
 
   private Municipality own() {
+    return own(em, caller);
+  }
+
+  /** The caller's municipality; only staff have one here (also for {@link SignLanguageVideos}). */
+  static Municipality own(EntityManager em, CallerScope caller) {
     TenantScope scope = caller.get();
-    if (scope.kind() != TenantScope.Kind.STAFF) {
+    if (scope == null || scope.kind() != TenantScope.Kind.STAFF) {
       throw new SecurityException("Settings belong to a municipality's staff");
     }
     Municipality m = em.find(Municipality.class, scope.municipalityId());

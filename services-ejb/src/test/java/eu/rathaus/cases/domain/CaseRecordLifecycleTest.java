@@ -36,7 +36,8 @@ class CaseRecordLifecycleTest {
             "{}",
             0,
             SUBMITTED,
-            "key-0123456789abcdef");
+            "key-0123456789abcdef",
+            "de");
     return new CaseRecord(UUID.randomUUID(), application, days, "  Erika Mustermann ", SUBMITTED);
   }
 
