@@ -140,56 +140,93 @@ create policy appointment_citizen on appointment
 create policy appointment_visitor_insert on appointment for insert
     with check (rathaus_scope() = 'public' and citizen_subject is null and status = 'HELD');
 
--- The functions below run as the schema owner in the platform scope (their SET clause; the caller's
--- own scope is back once they return), each doing one narrow thing.
+-- The functions below run as the schema owner (security definer), which forced row-level security
+-- binds too: each switches to the platform scope for its one narrow statement and puts the
+-- caller's scope back before it returns. (A SET clause on the function would do the same, but
+-- PostgreSQL lets only superusers attach a custom setting to a function.)
 
 -- Busy times of a location's counters, without any personal data: what the slot list needs.
 create function appointment_busy(p_location uuid, p_from timestamptz, p_to timestamptz)
     returns table (counter_id uuid, starts_at timestamptz, ends_at timestamptz)
-    language sql stable security definer set search_path = public, pg_temp set rathaus.scope = 'platform' as $$
-    select a.counter_id, a.starts_at, a.ends_at
-      from appointment a join appointment_counter c on c.id = a.counter_id
-     where c.location_id = p_location
-       and a.starts_at < p_to and a.ends_at > p_from
-       and (a.status = 'BOOKED' or (a.status = 'HELD' and a.hold_expires_at > now()))
+    language plpgsql stable security definer set search_path = public, pg_temp as $$
+declare
+    caller_scope text := coalesce(current_setting('rathaus.scope', true), '');
+begin
+    perform set_config('rathaus.scope', 'platform', true);
+    return query
+        select a.counter_id, a.starts_at, a.ends_at
+          from appointment a join appointment_counter c on c.id = a.counter_id
+         where c.location_id = p_location
+           and a.starts_at < p_to and a.ends_at > p_from
+           and (a.status = 'BOOKED' or (a.status = 'HELD' and a.hold_expires_at > now()));
+    perform set_config('rathaus.scope', caller_scope, true);
+end;
 $$;
 
 -- Frees a counter's unconfirmed holds whose time is up, so they stop blocking the constraint.
 create function appointment_release_expired(p_counter uuid) returns integer
-    language sql volatile security definer set search_path = public, pg_temp set rathaus.scope = 'platform' as $$
-    with released as (
-        update appointment set status = 'EXPIRED', hold_expires_at = null
-         where counter_id = p_counter and status = 'HELD' and hold_expires_at <= now()
-        returning 1)
-    select count(*)::integer from released
+    language plpgsql volatile security definer set search_path = public, pg_temp as $$
+declare
+    caller_scope text := coalesce(current_setting('rathaus.scope', true), '');
+    released     integer;
+begin
+    perform set_config('rathaus.scope', 'platform', true);
+    update appointment set status = 'EXPIRED', hold_expires_at = null
+     where counter_id = p_counter and status = 'HELD' and hold_expires_at <= now();
+    get diagnostics released = row_count;
+    perform set_config('rathaus.scope', caller_scope, true);
+    return released;
+end;
 $$;
 
 -- The link in a mail: the appointment its secret names (status and times, no address).
 create function appointment_by_token(p_token_hash text)
     returns table (id uuid, municipality_id uuid, type_id uuid, counter_id uuid, starts_at timestamptz,
                    ends_at timestamptz, status varchar, hold_expires_at timestamptz, case_id uuid)
-    language sql stable security definer set search_path = public, pg_temp set rathaus.scope = 'platform' as $$
-    select a.id, a.municipality_id, a.type_id, a.counter_id, a.starts_at, a.ends_at, a.status,
-           a.hold_expires_at, a.case_id
-      from appointment a where a.token_hash = p_token_hash
+    language plpgsql stable security definer set search_path = public, pg_temp as $$
+declare
+    caller_scope text := coalesce(current_setting('rathaus.scope', true), '');
+begin
+    perform set_config('rathaus.scope', 'platform', true);
+    return query
+        select a.id, a.municipality_id, a.type_id, a.counter_id, a.starts_at, a.ends_at, a.status,
+               a.hold_expires_at, a.case_id
+          from appointment a where a.token_hash = p_token_hash;
+    perform set_config('rathaus.scope', caller_scope, true);
+end;
 $$;
 
 -- Confirms a hold through its link; returns the appointment if it was confirmed now (its address:
 -- the confirmation with the calendar file goes there).
 create function appointment_confirm(p_token_hash text)
     returns table (id uuid, municipality_id uuid, email varchar)
-    language sql volatile security definer set search_path = public, pg_temp set rathaus.scope = 'platform' as $$
-    update appointment set status = 'BOOKED', confirmed_at = now(), hold_expires_at = null
-     where token_hash = p_token_hash and status = 'HELD' and hold_expires_at > now()
-    returning appointment.id, appointment.municipality_id, appointment.email
+    language plpgsql volatile security definer set search_path = public, pg_temp as $$
+declare
+    caller_scope text := coalesce(current_setting('rathaus.scope', true), '');
+begin
+    perform set_config('rathaus.scope', 'platform', true);
+    return query
+        update appointment a set status = 'BOOKED', confirmed_at = now(), hold_expires_at = null
+         where a.token_hash = p_token_hash and a.status = 'HELD' and a.hold_expires_at > now()
+        returning a.id, a.municipality_id, a.email;
+    perform set_config('rathaus.scope', caller_scope, true);
+end;
 $$;
 
 -- Cancels a future appointment through its link; returns its id if it was cancelled now.
 create function appointment_cancel(p_token_hash text) returns uuid
-    language sql volatile security definer set search_path = public, pg_temp set rathaus.scope = 'platform' as $$
-    update appointment set status = 'CANCELLED', cancelled_at = now(), hold_expires_at = null
-     where token_hash = p_token_hash and status in ('HELD', 'BOOKED') and starts_at > now()
-    returning id
+    language plpgsql volatile security definer set search_path = public, pg_temp as $$
+declare
+    caller_scope text := coalesce(current_setting('rathaus.scope', true), '');
+    cancelled    uuid;
+begin
+    perform set_config('rathaus.scope', 'platform', true);
+    update appointment a set status = 'CANCELLED', cancelled_at = now(), hold_expires_at = null
+     where a.token_hash = p_token_hash and a.status in ('HELD', 'BOOKED') and a.starts_at > now()
+    returning a.id into cancelled;
+    perform set_config('rathaus.scope', caller_scope, true);
+    return cancelled;
+end;
 $$;
 
 revoke all on function appointment_busy(uuid, timestamptz, timestamptz) from public;

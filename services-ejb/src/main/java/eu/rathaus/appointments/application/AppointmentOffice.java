@@ -35,7 +35,8 @@ public class AppointmentOffice {
       ZonedDateTime end,
       String status,
       String email,
-      UUID caseId) {
+      UUID caseId)
+      implements java.io.Serializable {
 
     public boolean isNoShow() {
       return "NO_SHOW".equals(status);
@@ -43,7 +44,8 @@ public class AppointmentOffice {
   }
 
   /** A counter's appointments of the day. */
-  public record CounterDay(String counterName, List<Entry> entries) {}
+  public record CounterDay(String counterName, List<Entry> entries)
+      implements java.io.Serializable {}
 
   @Inject AppointmentSql sql;
   @Inject CallerScope caller;

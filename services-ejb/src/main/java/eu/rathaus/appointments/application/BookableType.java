@@ -10,4 +10,5 @@ public record BookableType(
     int minutes,
     boolean anonymousAllowed,
     String locationName,
-    String address) {}
+    String address)
+    implements java.io.Serializable {}
