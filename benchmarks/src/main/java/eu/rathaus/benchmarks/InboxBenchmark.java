@@ -8,6 +8,7 @@ import eu.rathaus.cases.infrastructure.InboxSql;
 import eu.rathaus.launcher.LocalPostgres;
 import eu.rathaus.launcher.StackConfig;
 import eu.rathaus.migrations.DatabaseMigrator;
+import eu.rathaus.statistics.infrastructure.StatisticsSql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -280,7 +281,42 @@ public final class InboxBenchmark {
                     InboxSql.countByStatus(m),
                     InboxSql.countAssignedTo(m, setup.me()),
                     InboxSql.countUnassignedOpen(m))));
+    // The statistics dashboard (issue 17) over the last twelve months, as the municipal admin opens
+    // it: the very SQL the portal runs (StatisticsSql), under the same staff scope.
+    LocalDate yearAgo = today.minusYears(1);
+    for (String[] q :
+        new String[][] {
+          {"applications per service and month", StatisticsSql.APPLICATIONS_PER_SERVICE_AND_MONTH},
+          {"processing times per service", StatisticsSql.PROCESSING_PER_SERVICE},
+          {"open cases per status and clerk", StatisticsSql.OPEN_PER_STATUS_AND_CLERK},
+          {"payments per state and method", StatisticsSql.PAYMENTS_PER_STATE_AND_METHOD}
+        }) {
+      list.add(
+          new Scenario("statistics: " + q[0], i -> List.of(statistics(q[1], m, yearAgo, today))));
+    }
     return list;
+  }
+
+  /**
+   * A dashboard query as a statement the benchmark runs: its ordinal parameters named, with the
+   * values the portal binds (one municipality, the period, today).
+   */
+  static InboxSql.Statement statistics(String sql, UUID m, LocalDate from, LocalDate today) {
+    List<InboxSql.Parameter> parameters = new ArrayList<>();
+    parameters.add(new InboxSql.Parameter("p1", false));
+    parameters.add(new InboxSql.Parameter("p2", m));
+    parameters.add(
+        new InboxSql.Parameter(
+            "p3", java.sql.Timestamp.from(from.atStartOfDay(Deadline.AUTHORITY_ZONE).toInstant())));
+    parameters.add(
+        new InboxSql.Parameter(
+            "p4",
+            java.sql.Timestamp.from(
+                today.plusDays(1).atStartOfDay(Deadline.AUTHORITY_ZONE).toInstant())));
+    if (sql.contains("?5")) {
+      parameters.add(new InboxSql.Parameter("p5", java.sql.Date.valueOf(today)));
+    }
+    return new InboxSql.Statement(sql.replaceAll("\\?([1-5])", ":p$1"), parameters);
   }
 
   private static InboxFilter with(

@@ -95,6 +95,35 @@ class TenantIsolationMatrixIT {
     // Platform operators read no citizen's documents (V7); the citizen reads the own upload and
     // staff's file in the own thread.
     expect("attachment", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
+    // Appointments (V27): a booking carries the person's address — staff of the municipality, the
+    // citizen who booked, the platform (reminder job). Visitors reach their own only through the
+    // link functions, which need the link's secret.
+    expect("appointment", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    // Where and when one can book is public, like the opening hours of the profile.
+    for (String table :
+        List.of(
+            "appointment_closure",
+            "appointment_counter",
+            "appointment_location",
+            "appointment_opening_hours",
+            "appointment_type")) {
+      expect(
+          table,
+          Caller.OWN_STAFF,
+          ALL,
+          Caller.OTHER_STAFF,
+          ALL,
+          Caller.OWNER_CITIZEN,
+          ALL,
+          Caller.OTHER_CITIZEN,
+          ALL,
+          Caller.VISITOR,
+          ALL,
+          Caller.NO_SCOPE,
+          ALL,
+          Caller.PLATFORM,
+          ALL);
+    }
     expect("audit_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);

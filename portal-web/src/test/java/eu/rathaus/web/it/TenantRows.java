@@ -346,7 +346,64 @@ public final class TenantRows {
         municipality,
         now);
 
+    appointments(c, municipality, citizen);
     auditEntry(c, municipality);
+  }
+
+  /**
+   * Appointments (V27): a location with a counter, hours, a closure, a type, and one booking of the
+   * citizen. Its start lies in the year 2000, so no slot list or reminder ever meets it.
+   */
+  public static void appointments(Connection c, UUID municipality, String citizen)
+      throws SQLException {
+    UUID location = UUID.randomUUID();
+    UUID counter = UUID.randomUUID();
+    UUID type = UUID.randomUUID();
+    update(
+        c,
+        "insert into appointment_location (id, municipality_id, name, address) values (?, ?, 'Bürgerbüro', 'Hauptstraße 1')",
+        location,
+        municipality);
+    update(
+        c,
+        "insert into appointment_counter (id, municipality_id, location_id, name) values (?, ?, ?, 'Schalter 1')",
+        counter,
+        municipality,
+        location);
+    update(
+        c,
+        "insert into appointment_opening_hours (id, municipality_id, location_id, weekday, opens, closes)"
+            + " values (?, ?, ?, 1, '08:00', '12:00')",
+        UUID.randomUUID(),
+        municipality,
+        location);
+    update(
+        c,
+        "insert into appointment_closure (id, municipality_id, location_id, day, reason) values (?, ?, ?, ?, 'Betriebsausflug')",
+        UUID.randomUUID(),
+        municipality,
+        location,
+        java.sql.Date.valueOf(LocalDate.of(2000, 1, 3)));
+    update(
+        c,
+        "insert into appointment_type (id, municipality_id, location_id, name, minutes) values (?, ?, ?, 'Abholung', 15)",
+        type,
+        municipality,
+        location);
+    Timestamp start = Timestamp.from(Instant.parse("2000-01-04T08:00:00Z"));
+    update(
+        c,
+        "insert into appointment (id, municipality_id, type_id, counter_id, starts_at, ends_at, status, citizen_subject,"
+            + " email, token_hash, confirmed_at) values (?, ?, ?, ?, ?, ?, 'BOOKED', ?, 'probe@example.org', ?, ?)",
+        UUID.randomUUID(),
+        municipality,
+        type,
+        counter,
+        start,
+        Timestamp.from(start.toInstant().plusSeconds(900)),
+        citizen,
+        HexFormat.of().formatHex(randomBytes(32)),
+        start);
   }
 
   /**

@@ -10,8 +10,16 @@ import java.util.Map;
  */
 public interface NoticeTexts {
 
-  /** A rendered notice. */
-  record Notice(String subject, String body) {}
+  /** A file sent along (e.g. an appointment's calendar file); its bytes as given. */
+  record Attachment(String fileName, String contentType, byte[] bytes) {}
+
+  /** A rendered notice, optionally with one attachment. */
+  record Notice(String subject, String body, Attachment attachment) {
+
+    public Notice(String subject, String body) {
+      this(subject, body, null);
+    }
+  }
 
   Notice render(String templateKey, Map<String, String> parameters, Locale locale);
 }

@@ -105,7 +105,7 @@ public class OutboxSender {
               message.templateKey(),
               parameters(message.parametersJson()),
               Locale.forLanguageTag(message.locale()));
-      mailer.send(message.recipientEmail(), notice.subject(), notice.body());
+      mailer.send(message.recipientEmail(), notice.subject(), notice.body(), notice.attachment());
       message.markSent(clock.instant());
       LOG.log(Level.FINE, "Outbox message {0} sent", message.id());
     } catch (Exception e) {

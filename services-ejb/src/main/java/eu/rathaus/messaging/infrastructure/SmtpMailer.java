@@ -1,13 +1,18 @@
 package eu.rathaus.messaging.infrastructure;
 
 import eu.rathaus.messaging.application.Mailer;
+import eu.rathaus.messaging.application.NoticeTexts;
+import jakarta.activation.DataHandler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
@@ -27,6 +32,12 @@ public class SmtpMailer implements Mailer {
 
   @Override
   public void send(String to, String subject, String body) throws Exception {
+    send(to, subject, body, null);
+  }
+
+  @Override
+  public void send(String to, String subject, String body, NoticeTexts.Attachment attachment)
+      throws Exception {
     Properties properties = new Properties();
     properties.putAll(session.getProperties());
     properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
@@ -45,7 +56,17 @@ public class SmtpMailer implements Mailer {
     }
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
     message.setSubject(subject, StandardCharsets.UTF_8.name());
-    message.setText(body, StandardCharsets.UTF_8.name());
+    if (attachment == null) {
+      message.setText(body, StandardCharsets.UTF_8.name());
+    } else {
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(body, StandardCharsets.UTF_8.name());
+      MimeBodyPart file = new MimeBodyPart();
+      file.setDataHandler(
+          new DataHandler(new ByteArrayDataSource(attachment.bytes(), attachment.contentType())));
+      file.setFileName(attachment.fileName());
+      message.setContent(new MimeMultipart(text, file));
+    }
     message.setSentDate(new Date());
     Transport.send(message);
   }

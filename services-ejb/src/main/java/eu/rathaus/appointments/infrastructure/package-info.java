@@ -1,0 +1,2 @@
+/** SQL of appointments (native queries on the V27 tables and functions). */
+package eu.rathaus.appointments.infrastructure;

@@ -1,0 +1,2 @@
+/** The statistics dashboard's use case: {@link eu.rathaus.statistics.application.Statistics}. */
+package eu.rathaus.statistics.application;
