@@ -1,6 +1,7 @@
 package eu.rathaus.web.catalogue;
 
 import eu.rathaus.catalogue.application.CatalogueRevision;
+import eu.rathaus.web.platform.SecurityHeadersFilter;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -36,13 +37,18 @@ import java.util.logging.Logger;
  *
  * <p>Mapped to the Faces servlet by name, so it runs after every URL-pattern filter (security
  * headers, readiness, language): a page from the cache carries the same headers as a rendered one.
- * A page with a CSP nonce in its body is never reused (the nonce is per response) and gets no ETag.
+ * The CSP nonce stays per response: a kept page holds a placeholder where the nonce was, filled
+ * with each response's own nonce; a 304 sends no policy header, so the browser keeps the policy
+ * that came with its copy (and whose nonce that copy carries).
  */
 @WebFilter(servletNames = "Faces Servlet")
 public class PublicPageCache extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(PublicPageCache.class.getName());
+
+  /** Stands for the response's CSP nonce in a kept page; never a base64 character sequence. */
+  static final String NONCE_SLOT = "{{rathaus-csp-nonce}}";
 
   static final Set<String> PAGES = Set.of("/index.xhtml", "/municipality.xhtml", "/service.xhtml");
 
@@ -83,7 +89,7 @@ public class PublicPageCache extends HttpFilter {
       current = revisions.current();
     } catch (RuntimeException e) {
       // No revision, no cache: the page itself meets the same database and answers for it.
-      LOG.log(Level.FINE, "Catalogue revision not readable", e);
+      LOG.log(Level.WARNING, "Catalogue revision not readable: {0}", e.toString());
       chain.doFilter(request, response);
       return;
     }
@@ -106,12 +112,12 @@ public class PublicPageCache extends HttpFilter {
     }
     byte[] body = captured.body();
     String contentType = response.getContentType();
-    if (captured.status() != HttpServletResponse.SC_OK || contains(body, " nonce=")) {
+    if (captured.status() != HttpServletResponse.SC_OK) {
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
       return;
     }
-    page = new RenderedPages.Page(body, contentType, etag);
+    page = new RenderedPages.Page(withSlot(body, nonceOf(request)), contentType, etag);
     if (keep) {
       rendered.put(current.revision(), key, page);
     }
@@ -168,18 +174,43 @@ public class PublicPageCache extends HttpFilter {
     long ifModifiedSince = ifNoneMatch == null ? request.getDateHeader("If-Modified-Since") : -1;
     if (matches(ifNoneMatch, page.etag())
         || (ifModifiedSince >= 0 && lastModified.toEpochMilli() <= ifModifiedSince)) {
+      // A 304's headers replace the stored ones: a new nonce would block the copy's scripts.
+      response.setHeader("Content-Security-Policy", null);
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
     if (page.contentType() != null) {
       response.setContentType(page.contentType());
     }
-    response.setContentLength(page.body().length);
-    response.getOutputStream().write(page.body());
+    byte[] body = withNonce(page.body(), nonceOf(request));
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
-  private static boolean contains(byte[] body, String text) {
-    return new String(body, StandardCharsets.ISO_8859_1).contains(text);
+  private static String nonceOf(HttpServletRequest request) {
+    Object nonce = request.getAttribute(SecurityHeadersFilter.NONCE_ATTRIBUTE);
+    return nonce instanceof String value && !value.isEmpty() ? value : null;
+  }
+
+  /** The body with this response's nonce replaced by {@link #NONCE_SLOT}. */
+  static byte[] withSlot(byte[] body, String nonce) {
+    if (nonce == null) {
+      return body;
+    }
+    // ISO-8859-1 maps every byte to one char and back, so the UTF-8 body passes through intact.
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    // 128 random bits in base64: the value occurs nowhere else in a page (attribute or script).
+    return text.replace(nonce, NONCE_SLOT).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A kept body with {@link #NONCE_SLOT} filled with this response's nonce. */
+  static byte[] withNonce(byte[] body, String nonce) {
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    if (!text.contains(NONCE_SLOT)) {
+      return body;
+    }
+    return text.replace(NONCE_SLOT, nonce == null ? "" : nonce)
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static String buildFingerprint(ServletContext context) {

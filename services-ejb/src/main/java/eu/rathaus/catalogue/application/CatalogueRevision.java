@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * The revision of everything the public catalogue pages show (issue 16): a number that the database
@@ -27,13 +26,11 @@ public class CatalogueRevision {
   public Current current() {
     Object[] row =
         (Object[])
-            em.createNativeQuery("select revision, changed_at from catalogue_revision where id = 1")
+            em.createNativeQuery(
+                    "select revision, cast(extract(epoch from changed_at) * 1000 as bigint)"
+                        + " from catalogue_revision where id = 1")
                 .getSingleResult();
-    Object changed = row[1];
-    Instant changedAt =
-        changed instanceof OffsetDateTime odt
-            ? odt.toInstant()
-            : changed instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) changed;
-    return new Current(((Number) row[0]).longValue(), changedAt);
+    return new Current(
+        ((Number) row[0]).longValue(), Instant.ofEpochMilli(((Number) row[1]).longValue()));
   }
 }
