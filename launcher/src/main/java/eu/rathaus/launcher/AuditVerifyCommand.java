@@ -3,8 +3,11 @@ package eu.rathaus.launcher;
 import eu.rathaus.audit.domain.AuditChainVerifier;
 import eu.rathaus.audit.domain.AuditChainVerifier.ChainHead;
 import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
+import eu.rathaus.audit.domain.AuditCheckpoint;
 import eu.rathaus.audit.domain.AuditRecord;
+import eu.rathaus.platform.DemoValues;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,7 +27,9 @@ import java.util.UUID;
  * <p>Runs outside the application server on purpose: an auditor must be able to check the chain
  * even when the portal is down or suspected. It connects as the owner role because the runtime role
  * may lose SELECT on the audit table in later migrations, and it reads the chain heads too, so
- * entries cut off the end of a chain are detected as well.
+ * entries cut off the end of a chain are detected as well. It checks every entry against the signed
+ * checkpoints (issue 16) with the key in {@code RATHAUS_AUDIT_ANCHOR_KEY} (the demo value when
+ * unset, as {@code ./rathaus up} uses it), so a rewrite of entries and head is found too.
  */
 final class AuditVerifyCommand {
 
@@ -33,6 +38,7 @@ final class AuditVerifyCommand {
   static int run(StackConfig config, PrintStream out) {
     List<AuditRecord> entries = new ArrayList<>();
     Map<String, ChainHead> heads = new HashMap<>();
+    List<AuditCheckpoint> checkpoints = new ArrayList<>();
     try (Connection c =
         DriverManager.getConnection(config.jdbcUrl(), config.ownerUser(), config.ownerPassword())) {
       c.setReadOnly(true);
@@ -68,6 +74,22 @@ final class AuditVerifyCommand {
                     rs.getString("hash")));
           }
         }
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT chain, from_seq, to_seq, hashes, prev_mac, created_ms, mac"
+                    + " FROM audit_checkpoint ORDER BY chain, from_seq")) {
+          while (rs.next()) {
+            checkpoints.add(
+                new AuditCheckpoint(
+                    rs.getString(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    AuditCheckpoint.splitHashes(rs.getString(4)),
+                    rs.getString(5),
+                    rs.getLong(6),
+                    rs.getString(7)));
+          }
+        }
       }
       c.rollback();
     } catch (SQLException e) {
@@ -77,7 +99,14 @@ final class AuditVerifyCommand {
               + " (läuft ./rathaus up? / is ./rathaus up running?)");
       return 1;
     }
-    VerificationResult result = AuditChainVerifier.verify(entries, heads);
+    String key = System.getenv("RATHAUS_AUDIT_ANCHOR_KEY");
+    VerificationResult result =
+        AuditChainVerifier.verify(
+            entries,
+            heads,
+            checkpoints,
+            (key == null || key.isBlank() ? DemoValues.AUDIT_ANCHOR_KEY : key.strip())
+                .getBytes(StandardCharsets.UTF_8));
     if (result.ok()) {
       out.println(
           "Audit-Kette intakt / audit chain intact: "

@@ -162,6 +162,7 @@ public final class Main {
       return FAILURE;
     }
     stack.printSummary();
+    stack.supervise();
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -209,7 +210,25 @@ public final class Main {
         "  Keycloak health:  " + describe(ManagedProcess.status(LocalKeycloak.healthUrl(config))));
     out.println(
         "  WildFly health:   " + describe(ManagedProcess.status(LocalWildFly.healthUrl(config))));
+    java.util.Map<String, String> restarts = Supervisor.readRestarts(Stack.restartsFile(config));
+    if (running.isPresent()) {
+      out.println(
+          "  Neustarts / restarts: "
+              + (restarts.isEmpty()
+                  ? "keine / none"
+                  : String.join(
+                      ", ",
+                      restarts.entrySet().stream()
+                          .map(e -> e.getKey() + " " + describeRestarts(e.getValue()))
+                          .toList())));
+    }
     return OK;
+  }
+
+  /** "2 13:05:42" (count, time of the last) → "2× (zuletzt / last 13:05:42)". */
+  static String describeRestarts(String recorded) {
+    String[] parts = recorded.split(" ", 2);
+    return parts[0] + "×" + (parts.length > 1 ? " (zuletzt / last " + parts[1] + ")" : "");
   }
 
   private static String describe(int status) {

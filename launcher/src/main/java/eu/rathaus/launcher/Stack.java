@@ -1,6 +1,8 @@
 package eu.rathaus.launcher;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -64,6 +66,7 @@ public final class Stack implements AutoCloseable {
   private LocalKeycloak keycloak;
   private LocalWildFly wildFly;
   private LocalClamd clamd;
+  private Supervisor supervisor;
   private boolean stopped;
 
   private Stack(StackConfig config, PrintStream out) {
@@ -296,11 +299,97 @@ public final class Stack implements AutoCloseable {
     return clamd;
   }
 
+  /** Where {@code ./rathaus up} records restarts for {@code ./rathaus status}. */
+  static Path restartsFile(StackConfig config) {
+    return config.dataDir().resolve("restarts.properties");
+  }
+
+  /**
+   * Keycloak and WildFly are watched from now on (issue 16): a death is reported at once and the
+   * component started again with back-off ({@link Supervisor}); {@link #stop()} ends the watch
+   * first, so stopping is never taken for dying.
+   */
+  synchronized void supervise() {
+    if (stopped || supervisor != null) {
+      return;
+    }
+    supervisor =
+        new Supervisor(
+            out, restartsFile(config), Supervisor.Backoff.DEFAULT, Duration.ofSeconds(1));
+    if (keycloak != null) {
+      supervisor.supervise(
+          "Keycloak",
+          child(keycloak),
+          () -> {
+            LocalKeycloak started = LocalKeycloak.start(config);
+            replace(keycloak, started);
+            keycloak = started;
+            return child(started);
+          });
+    }
+    if (wildFly != null) {
+      supervisor.supervise(
+          "WildFly",
+          child(wildFly),
+          () -> {
+            LocalWildFly started = LocalWildFly.start(config);
+            replace(wildFly, started);
+            wildFly = started;
+            return child(started);
+          });
+    }
+  }
+
+  private static Supervisor.Child child(LocalKeycloak keycloak) {
+    return new Supervisor.Child() {
+      @Override
+      public boolean isAlive() {
+        return keycloak.isAlive();
+      }
+
+      @Override
+      public void stop() {
+        keycloak.stop();
+      }
+    };
+  }
+
+  private static Supervisor.Child child(LocalWildFly wildFly) {
+    return new Supervisor.Child() {
+      @Override
+      public boolean isAlive() {
+        return wildFly.isAlive();
+      }
+
+      @Override
+      public void stop() {
+        wildFly.stop();
+      }
+    };
+  }
+
+  /** A restarted component takes its predecessor's place in the stop order. */
+  private synchronized void replace(AutoCloseable dead, AutoCloseable started) {
+    running.remove(dead);
+    register(started);
+  }
+
   /**
    * Stops in reverse start order; keeps going if one component fails to stop, so the rest still
    * stops.
    */
-  public synchronized void stop() {
+  public void stop() {
+    Supervisor watching;
+    synchronized (this) {
+      watching = supervisor;
+    }
+    if (watching != null) {
+      watching.close();
+    }
+    stopAll();
+  }
+
+  private synchronized void stopAll() {
     stopped = true;
     while (!running.isEmpty()) {
       AutoCloseable component = running.pop();

@@ -81,11 +81,21 @@ class DatabaseOutageIT {
     try {
       assertThat(awaitReadiness(503)).isEqualTo(503);
       assertThat(get(READY).body()).contains("rathaus-database", "DOWN");
-      HttpResponse<String> page = get(base.toString());
-      // The schema was ready before, so the readiness filter lets the page through and it fails on
-      // the database: the friendly server-error page, with its exact status.
-      assertThat(page.statusCode()).isEqualTo(500);
-      assertThat(page.body()).doesNotContain("Exception", "at eu.rathaus");
+      // The schema was ready before, so the readiness filter lets the pages through and they meet
+      // the unreachable database: 503 with Retry-After and the "try again" page (issue 16), for
+      // the pages and the API alike.
+      for (String path : new String[] {"", "municipality.xhtml?m=musterstadt"}) {
+        HttpResponse<String> page = get(base + path);
+        assertThat(page.statusCode()).as(path).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).as(path).hasValue("30");
+        assertThat(page.body())
+            .contains("Bitte versuchen Sie es in einer Minute erneut", "Please try again")
+            .doesNotContain("Exception", "at eu.rathaus");
+      }
+      HttpResponse<String> api = get(base + "api/v1/municipalities");
+      assertThat(api.statusCode()).isEqualTo(503);
+      assertThat(api.headers().firstValue("Retry-After")).hasValue("30");
+      assertThat(api.body()).contains("\"status\":503").doesNotContain("Exception");
     } finally {
       setPortalDatabaseReachable(true);
     }

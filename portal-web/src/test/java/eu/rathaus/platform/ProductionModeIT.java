@@ -145,6 +145,7 @@ class ProductionModeIT {
             prefix + "KEYCLOAK_ADMIN_CLIENT_SECRET is not set",
             prefix + "PAYMENT_PROVIDER_SECRET equals the demo value published in the repository",
             prefix + "RATHAUS_KEYSTORE_PASSWORD equals the demo value published in the repository",
+            prefix + "RATHAUS_AUDIT_ANCHOR_KEY is not set",
             prefix
                 + "PORTAL_BASE_URL is not an https:// address: http://localhost:"
                 + (8080 + OFFSET),
@@ -154,7 +155,7 @@ class ProductionModeIT {
                 + "Keycloak realm contains demo users with published passwords: ben.sachbearbeiter, berta.admin, paula.plattform",
             prefix + "Keycloak accepts the published demo secret of client rathaus-admin",
             prefix + "Keycloak accepts the published demo secret of client rathaus-portal");
-    assertThat(log).contains("Production mode refuses to start: 12 unsafe setting(s)");
+    assertThat(log).contains("Production mode refuses to start: 13 unsafe setting(s)");
   }
 
   @Test

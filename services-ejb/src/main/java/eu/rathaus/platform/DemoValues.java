@@ -18,6 +18,7 @@ public final class DemoValues {
   public static final String ADMIN_CLIENT_SECRET = AdminSettings.DEMO_CLIENT_SECRET;
   public static final String PAYMENT_SECRET = "rathaus-local-payment-sandbox-secret-2026";
   public static final String KEYSTORE_PASSWORD = "rathaus-local-keystore";
+  public static final String AUDIT_ANCHOR_KEY = "rathaus-local-audit-anchor-key-2026";
 
   /** Setting key → its published demo value. */
   public static final Map<String, String> SECRETS =
@@ -27,5 +28,6 @@ public final class DemoValues {
           "OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET,
           "KEYCLOAK_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET,
           "PAYMENT_PROVIDER_SECRET", PAYMENT_SECRET,
-          "RATHAUS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
+          "RATHAUS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD,
+          "RATHAUS_AUDIT_ANCHOR_KEY", AUDIT_ANCHOR_KEY);
 }

@@ -26,7 +26,8 @@ public final class ProductionCheck {
           "POSTGRESQL_MIGRATION_PASSWORD",
           "KEYCLOAK_ADMIN_CLIENT_SECRET",
           "PAYMENT_PROVIDER_SECRET",
-          "RATHAUS_KEYSTORE_PASSWORD");
+          "RATHAUS_KEYSTORE_PASSWORD",
+          "RATHAUS_AUDIT_ANCHOR_KEY");
 
   /** The explicit opt-out from malware scanning. */
   public static final String MALWARE_SCAN = "RATHAUS_MALWARE_SCAN";

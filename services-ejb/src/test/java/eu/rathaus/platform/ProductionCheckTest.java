@@ -21,6 +21,7 @@ class ProductionCheckTest {
     settings.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "admin-secret-from-the-vault");
     settings.put("PAYMENT_PROVIDER_SECRET", "hmac-key-of-the-real-payment-provider-0001");
     settings.put("RATHAUS_KEYSTORE_PASSWORD", "keystore-secret-from-the-vault");
+    settings.put("RATHAUS_AUDIT_ANCHOR_KEY", "audit-anchor-key-from-the-vault");
     settings.put("PORTAL_BASE_URL", "https://service.example-kommune.de");
     settings.put("CLAMD_HOST", "clamd.internal");
     return settings;

@@ -32,6 +32,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       // A redirect or similar thrown as an exception: keep the resource's own answer.
       return ((WebApplicationException) exception).getResponse();
     }
+    if (status == 500 && eu.rathaus.web.platform.DatabaseOutage.isCause(exception)) {
+      LOG.log(Level.WARNING, "API request met an unreachable database: {0}", exception.toString());
+      return Response.fromResponse(
+              answer(503, "The service is temporarily unavailable; please try again."))
+          .header("Retry-After", eu.rathaus.web.platform.DatabaseOutage.RETRY_AFTER_SECONDS)
+          .build();
+    }
     if (status >= 500) {
       LOG.log(Level.SEVERE, "API request failed", exception);
       return answer(status, "The request could not be processed.");

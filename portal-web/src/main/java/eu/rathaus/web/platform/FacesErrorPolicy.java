@@ -23,6 +23,9 @@ import java.util.logging.Logger;
  *       without a stack trace;
  *   <li>a caller refused by the service layer ({@link SecurityException}, e.g. a platform-only
  *       method) gets the forbidden page, 403, logged at WARNING without a stack trace;
+ *   <li>a database that cannot be reached right now ({@link DatabaseOutage}: a restart, a failover)
+ *       is a passing state: 503 with {@code Retry-After} and the "try again" page, logged at
+ *       WARNING without a stack trace;
  *   <li>anything else is a server error: 500 and the generic page, logged once at SEVERE with the
  *       stack trace (the container does not log it again, since it is handled here).
  * </ul>
@@ -67,6 +70,11 @@ public class FacesErrorPolicy extends ExceptionHandlerWrapper {
       switch (status) {
         case HttpServletResponse.SC_BAD_REQUEST ->
             LOG.log(Level.FINE, "Expired or unknown view state on {0}", view);
+        case HttpServletResponse.SC_SERVICE_UNAVAILABLE ->
+            LOG.log(
+                Level.WARNING,
+                "Database not reachable on {0}: {1}",
+                new Object[] {view, rootOf(thrown).toString()});
         case HttpServletResponse.SC_FORBIDDEN ->
             LOG.log(
                 Level.WARNING,
@@ -76,6 +84,9 @@ public class FacesErrorPolicy extends ExceptionHandlerWrapper {
       }
       try {
         external.responseReset();
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+          external.setResponseHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+        }
         external.responseSendError(status, null);
       } catch (IOException | IllegalStateException e) {
         LOG.log(Level.FINE, "Error page could not be sent", e);
@@ -95,6 +106,9 @@ public class FacesErrorPolicy extends ExceptionHandlerWrapper {
       if (t instanceof SecurityException) {
         return HttpServletResponse.SC_FORBIDDEN;
       }
+    }
+    if (DatabaseOutage.isCause(thrown)) {
+      return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
     }
     return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
   }

@@ -34,7 +34,7 @@ public class PrivateResponseFilter extends HttpFilter {
 
   /** Areas that only signed-in people reach; never cached, even for a request without a session. */
   private static final String[] PRIVATE_AREAS = {
-    "/citizen/", "/office/", "/municipal/", "/admin/", "/login", "/signout", "/stepup"
+    "/citizen/", "/office/", "/municipal/", "/admin/", "/login", "/signin", "/signout", "/stepup"
   };
 
   private final boolean production;

@@ -3,26 +3,47 @@ package eu.rathaus.web.session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 
 /**
  * The language of the page: German unless the person chose English with the switch in the header.
- * The choice lives in the HTTP session (see {@link LocaleFilter}); links work without JavaScript.
+ * The choice lives in a cookie (see {@link LocaleFilter}), so no page needs an HTTP session for it;
+ * links work without JavaScript.
  */
 @Named
 @RequestScoped
 public class LocaleSelection {
 
-  static final String SESSION_KEY = "rathaus.locale";
+  /** Name of the cookie, and of the request attribute for the request that makes the choice. */
+  public static final String COOKIE = "rathaus.lang";
 
   @Inject HttpServletRequest request;
 
   public Locale getLocale() {
-    HttpSession session = request.getSession(false);
-    Object chosen = session == null ? null : session.getAttribute(SESSION_KEY);
-    return chosen instanceof Locale locale ? locale : Locale.GERMAN;
+    return Locale.forLanguageTag(languageOf(request));
+  }
+
+  /** The chosen language of a request: "de" (the default) or "en". */
+  public static String languageOf(HttpServletRequest request) {
+    Object chosen = request.getAttribute(COOKIE);
+    if (chosen instanceof String lang && isSupported(lang)) {
+      return lang;
+    }
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie cookie : cookies) {
+        if (COOKIE.equals(cookie.getName()) && isSupported(cookie.getValue())) {
+          return cookie.getValue();
+        }
+      }
+    }
+    return "de";
+  }
+
+  static boolean isSupported(String lang) {
+    return "de".equals(lang) || "en".equals(lang);
   }
 
   public String getLanguage() {

@@ -1,5 +1,9 @@
 package eu.rathaus.audit.domain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +14,11 @@ import java.util.Optional;
  * matches), an entry removed from the middle (a gap in {@code seq} or a {@code prev_hash} that
  * points nowhere) and entries cut off the end of a chain (the chain head remembers the last
  * sequence number and hash). Entries must come ordered by chain, then sequence.
+ *
+ * <p>With signed {@link AuditCheckpoint}s (issue 16) a fourth is caught: entries rewritten together
+ * with their successors' links and the chain head, as only someone with full database rights can.
+ * Every anchored entry must still carry the hash its checkpoint signed; the first that does not is
+ * named.
  */
 public final class AuditChainVerifier {
 
@@ -41,6 +50,77 @@ public final class AuditChainVerifier {
    */
   public static VerificationResult verify(
       Iterable<AuditRecord> entries, Map<String, ChainHead> heads) {
+    return walk(entries, heads, Map.of());
+  }
+
+  /**
+   * Verifies entries and heads, and every entry against the checkpoints signed with {@code key}. A
+   * checkpoint whose signature does not fit, or a gap between a chain's checkpoints, is reported
+   * first: then the anchors themselves were tampered with.
+   */
+  public static VerificationResult verify(
+      Iterable<AuditRecord> entries,
+      Map<String, ChainHead> heads,
+      List<AuditCheckpoint> checkpoints,
+      byte[] key) {
+    Map<String, List<AuditCheckpoint>> byChain = new HashMap<>();
+    for (AuditCheckpoint checkpoint : checkpoints) {
+      byChain.computeIfAbsent(checkpoint.chain(), c -> new ArrayList<>()).add(checkpoint);
+    }
+    for (Map.Entry<String, List<AuditCheckpoint>> chain : byChain.entrySet()) {
+      chain.getValue().sort(Comparator.comparingLong(AuditCheckpoint::fromSeq));
+      String previousMac = AuditHasher.GENESIS;
+      long nextSeq = 1;
+      for (AuditCheckpoint checkpoint : chain.getValue()) {
+        if (!checkpoint.signedWith(key)) {
+          return VerificationResult.broken(
+              0,
+              null,
+              "checkpoint of chain "
+                  + chain.getKey()
+                  + " up to seq "
+                  + checkpoint.toSeq()
+                  + " has no valid signature (forged, or signed with another key)");
+        }
+        if (checkpoint.fromSeq() != nextSeq || !checkpoint.prevMac().equals(previousMac)) {
+          return VerificationResult.broken(
+              0,
+              null,
+              "checkpoints of chain "
+                  + chain.getKey()
+                  + " are not continuous at seq "
+                  + checkpoint.fromSeq()
+                  + " (a checkpoint was removed)");
+        }
+        previousMac = checkpoint.mac();
+        nextSeq = checkpoint.toSeq() + 1;
+      }
+    }
+    return walk(entries, heads, byChain);
+  }
+
+  private static String anchored(List<AuditCheckpoint> checkpoints, long seq) {
+    if (checkpoints != null) {
+      for (AuditCheckpoint checkpoint : checkpoints) {
+        String hash = checkpoint.hashOf(seq);
+        if (hash != null) {
+          return hash;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static long lastAnchored(List<AuditCheckpoint> checkpoints) {
+    return checkpoints == null || checkpoints.isEmpty()
+        ? 0
+        : checkpoints.get(checkpoints.size() - 1).toSeq();
+  }
+
+  private static VerificationResult walk(
+      Iterable<AuditRecord> entries,
+      Map<String, ChainHead> heads,
+      Map<String, List<AuditCheckpoint>> anchors) {
     long checked = 0;
     String chain = null;
     long expectedSeq = 1;
@@ -50,6 +130,9 @@ public final class AuditChainVerifier {
       if (!entry.chain().equals(chain)) {
         VerificationResult end =
             checkEnd(chain, expectedSeq - 1, previousHash, heads, checked, last);
+        if (end == null) {
+          end = checkAnchoredEnd(chain, expectedSeq - 1, anchors, checked, last);
+        }
         if (end != null) {
           return end;
         }
@@ -58,6 +141,17 @@ public final class AuditChainVerifier {
         previousHash = AuditHasher.GENESIS;
       }
       checked++;
+      String signed = anchored(anchors.get(chain), entry.seq());
+      if (signed != null && !signed.equals(entry.hash())) {
+        return VerificationResult.broken(
+            checked,
+            entry,
+            "entry differs from the signed checkpoint in chain "
+                + chain
+                + " at seq "
+                + entry.seq()
+                + " (rewritten in the database)");
+      }
       if (entry.seq() != expectedSeq) {
         return VerificationResult.broken(
             checked,
@@ -84,8 +178,17 @@ public final class AuditChainVerifier {
       last = entry;
     }
     VerificationResult end = checkEnd(chain, expectedSeq - 1, previousHash, heads, checked, last);
+    if (end == null) {
+      end = checkAnchoredEnd(chain, expectedSeq - 1, anchors, checked, last);
+    }
     if (end != null) {
       return end;
+    }
+    for (Map.Entry<String, List<AuditCheckpoint>> anchor : anchors.entrySet()) {
+      if (!seen(entries, anchor.getKey())) {
+        return VerificationResult.broken(
+            checked, null, "all entries of chain " + anchor.getKey() + " are missing");
+      }
     }
     if (heads != null) {
       // A chain whose head exists but of which no entry was seen at all lost every entry.
@@ -108,6 +211,37 @@ public final class AuditChainVerifier {
     return false;
   }
 
+  /** A chain that ends before its last signed checkpoint lost entries at the end. */
+  private static VerificationResult checkAnchoredEnd(
+      String chain,
+      long lastSeq,
+      Map<String, List<AuditCheckpoint>> anchors,
+      long checked,
+      AuditRecord last) {
+    if (chain == null) {
+      return null;
+    }
+    long signedUpTo = lastAnchored(anchors.get(chain));
+    return lastSeq < signedUpTo
+        ? endsEarly(
+            chain, lastSeq, "a signed checkpoint covers it up to seq " + signedUpTo, checked, last)
+        : null;
+  }
+
+  private static VerificationResult endsEarly(
+      String chain, long lastSeq, String witness, long checked, AuditRecord last) {
+    return VerificationResult.broken(
+        checked,
+        last,
+        "chain "
+            + chain
+            + " ends at seq "
+            + lastSeq
+            + " but "
+            + witness
+            + " (entries removed at the end)");
+  }
+
   private static VerificationResult checkEnd(
       String chain,
       long lastSeq,
@@ -123,16 +257,7 @@ public final class AuditChainVerifier {
       return VerificationResult.broken(checked, last, "chain " + chain + " has no head row");
     }
     if (head.lastSeq() != lastSeq || !head.lastHash().equals(lastHash)) {
-      return VerificationResult.broken(
-          checked,
-          last,
-          "chain "
-              + chain
-              + " ends at seq "
-              + lastSeq
-              + " but its head says "
-              + head.lastSeq()
-              + " (entries removed at the end)");
+      return endsEarly(chain, lastSeq, "its head says " + head.lastSeq(), checked, last);
     }
     return null;
   }

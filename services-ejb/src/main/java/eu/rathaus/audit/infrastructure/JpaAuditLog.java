@@ -1,9 +1,11 @@
 package eu.rathaus.audit.infrastructure;
 
+import eu.rathaus.audit.application.AuditAnchorKey;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditChainVerifier;
 import eu.rathaus.audit.domain.AuditChainVerifier.ChainHead;
 import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
+import eu.rathaus.audit.domain.AuditCheckpoint;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.audit.domain.AuditHasher;
 import eu.rathaus.audit.domain.AuditRecord;
@@ -103,6 +105,25 @@ public class JpaAuditLog implements AuditLog {
     em.createQuery("select h from AuditChainHeadEntity h", AuditChainHeadEntity.class)
         .getResultStream()
         .forEach(h -> heads.put(h.chain(), new ChainHead(h.lastSeq(), h.lastHash())));
-    return AuditChainVerifier.verify(entries, heads);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select chain, from_seq, to_seq, hashes, prev_mac, created_ms, mac from audit_checkpoint"
+                    + " order by chain, from_seq")
+            .getResultList();
+    List<AuditCheckpoint> checkpoints =
+        rows.stream()
+            .map(
+                r ->
+                    new AuditCheckpoint(
+                        (String) r[0],
+                        ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(),
+                        AuditCheckpoint.splitHashes((String) r[3]),
+                        (String) r[4],
+                        ((Number) r[5]).longValue(),
+                        (String) r[6]))
+            .toList();
+    return AuditChainVerifier.verify(entries, heads, checkpoints, AuditAnchorKey.current());
   }
 }
