@@ -10,6 +10,7 @@
                                    is in one of the scraped Prometheus texts (WildFly's: a warning).
 Exits non-zero with the reason on any failure.
 """
+import datetime
 import json
 import re
 import sys
@@ -56,8 +57,41 @@ def flyway(paths):
         sys.exit(f"FLYWAY: expected one node to migrate and the other to apply nothing: {results}")
     migrator = next(r for r in results if r[3] > 0)
     waiter = next(r for r in results if r[3] == 0)
-    print(f"FLYWAY: {migrator[0]} applied {migrator[3]} migrations (schema {migrator[2]}) at {migrator[1]};"
-          f" {waiter[0]} applied none and found schema {waiter[2]} at {waiter[1]}; no failure, no retry")
+    # The wait itself: the second node's Flyway began while the first was migrating (under the
+    # lock) and read the schema version only after the first one's migrations were done.
+    began = first_time(messages(waiter[0]), "Database: jdbc:")
+    read = first_time(messages(waiter[0]), 'Current version of schema "public"')
+    locked = first_time(messages(migrator[0]), 'Current version of schema "public"')
+    applied = first_time(messages(migrator[0]), "Successfully applied")
+    if None in (began, read, locked, applied):
+        sys.exit("FLYWAY: Flyway's own log lines (with timestamps) not found; needs RATHAUS_LOG_FORMAT=json")
+    if not (began < applied):
+        sys.exit(f"FLYWAY: no overlap, the lock was not put to the test: the second node began at {began},"
+                 f" after the first had migrated ({locked} .. {applied})")
+    if read < locked:
+        sys.exit(f"FLYWAY: the second node read the schema at {read}, before the first took the lock at {locked}")
+    print(f"FLYWAY: {migrator[0]} migrated under the lock from {locked} to {applied} ({migrator[3]} migrations,"
+          f" schema {migrator[2]}); {waiter[0]} began at {began}, waited, read schema {waiter[2]} at {read}"
+          f" and applied none; no failure, no retry")
+
+
+def first_time(lines, needle):
+    """The timestamp of the first message containing needle, as seconds (WildFly writes ISO 8601
+    with 1 to 3 fraction digits, so the text alone does not sort)."""
+    for stamp, message in lines:
+        if needle in message and stamp:
+            return Stamp(stamp)
+    return None
+
+
+class Stamp(str):
+    """An ISO 8601 timestamp that compares by time and prints as written."""
+
+    def seconds(self):
+        return datetime.datetime.fromisoformat(self.replace("Z", "+00:00")).timestamp()
+
+    def __lt__(self, other):
+        return self.seconds() < other.seconds()
 
 
 def json_lines(path):
