@@ -16,6 +16,8 @@ if [[ "${1:-}" == --local ]]; then
   services_args=(--build-arg BASE_IMAGE=localhost/rathaus-base-services)
 fi
 
+extensions=$(ls "$root"/keycloak-extensions/target/rathaus-keycloak-extensions-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
+[[ -n "$extensions" ]] || { echo "missing keycloak-extensions/target/rathaus-keycloak-extensions-*.jar: run ./mvnw -DskipTests package first" >&2; exit 1; }
 for needed in portal-web/target/server/bin/standalone.sh portal-web/target/rathaus.war \
               launcher/target/keycloak/keycloak-quarkus-dist.zip identity/src/main/resources/keycloak/rathaus-realm.json; do
   [[ -e "$root/$needed" ]] || { echo "missing $needed: run ./mvnw -DskipTests package first" >&2; exit 1; }
@@ -50,6 +52,11 @@ realm["identityProviderMappers"] = [m for m in realm.get("identityProviderMapper
                                     if m.get("identityProviderAlias") != "musterstadt-verzeichnis"]
 (root / "docker/target/keycloak-import/rathaus-realm.json").write_text(json.dumps(realm, indent=2, ensure_ascii=False))
 PY
+
+# The portal's Keycloak provider (first-broker-login guards the realm's flows name) and its themes
+# (e-mail theme "rathaus"), as the launcher installs them; kc.sh build in the image sees both.
+cp "$extensions" "$root/docker/target/keycloak/providers/rathaus-keycloak-extensions.jar"
+cp -R "$root/identity/src/main/resources/keycloak/themes/." "$root/docker/target/keycloak/themes/"
 
 build() {
   local name=$1; shift

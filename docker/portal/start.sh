@@ -31,6 +31,12 @@ if [ "${JGROUPS_DISCOVERY:-static}" = dns ]; then
   sed -i 's/<channel name="ee" stack="tcp"/<channel name="ee" stack="dns"/' "$base/configuration/standalone.xml"
 fi
 
+# RATHAUS_LOG_FORMAT=json: one JSON object per console line (with the MDC's request id) for a log
+# collector; the formatter JSON is provisioned (configure-server.cli), only the console uses it.
+if [ "${RATHAUS_LOG_FORMAT:-text}" = json ]; then
+  sed -i 's/<named-formatter name="COLOR-PATTERN"\/>/<named-formatter name="JSON"\/>/' "$base/configuration/standalone.xml"
+fi
+
 # The address JGroups binds to and announces: the pod/container address, never 0.0.0.0.
 if [ -z "${JGROUPS_BIND_ADDRESS:-}" ]; then
   JGROUPS_BIND_ADDRESS=$(hostname -i | cut -d ' ' -f 1)

@@ -41,6 +41,10 @@ public final class DatabaseMigrator {
             .locations(LOCATION)
             .placeholders(Map.of("appRole", appRole))
             .connectRetries(2)
+            // Nodes starting at once: one migrates under PostgreSQL's advisory lock, the others try
+            // the lock once a second. Flyway's default gives up after 50 tries, shorter than a
+            // long migration on a busy machine; 10 minutes, then the start-up retry takes over.
+            .lockRetryCount(600)
             .load();
     MigrateResult result = flyway.migrate();
     String version =

@@ -8,6 +8,7 @@ import eu.rathaus.tenancy.application.MunicipalityAdministration;
 import eu.rathaus.tenancy.application.MunicipalityDirectory;
 import eu.rathaus.tenancy.application.MunicipalitySummary;
 import eu.rathaus.tenancy.domain.MunicipalityStatus;
+import eu.rathaus.web.operations.BusinessMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ public class SessionSignIn {
   @Inject AuditLog auditLog;
   @Inject MunicipalityDirectory municipalities;
   @Inject MunicipalityAdministration administration;
+  @Inject BusinessMetrics metrics;
 
   /** Returns false when the request carries no OIDC identity. */
   public boolean ensureSignedIn(HttpServletRequest request) {
@@ -48,6 +50,7 @@ public class SessionSignIn {
                 .filter(s -> s == MunicipalityStatus.SUSPENDED)
                 .isPresent();
     record(user, municipality, suspended);
+    metrics.signedIn(user.levelOfAssurance());
     sessionUser.signIn(
         user,
         OidcUserMapper.idTokenOf(request.getUserPrincipal()),

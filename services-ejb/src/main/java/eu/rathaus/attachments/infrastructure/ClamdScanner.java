@@ -75,6 +75,11 @@ public final class ClamdScanner implements MalwareScanner {
     }
   }
 
+  @Override
+  public boolean isAvailable() {
+    return ping();
+  }
+
   /** True if clamd answers {@code PING} with {@code PONG}; for the start-up log. */
   public boolean ping() {
     try (Socket socket = open()) {
