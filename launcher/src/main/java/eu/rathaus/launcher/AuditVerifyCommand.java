@@ -26,49 +26,19 @@ import java.util.UUID;
  * may lose SELECT on the audit table in later migrations, and it reads the chain heads too, so
  * entries cut off the end of a chain are detected as well.
  */
-final class AuditVerifyCommand {
+public final class AuditVerifyCommand {
 
   private AuditVerifyCommand() {}
 
   static int run(StackConfig config, PrintStream out) {
-    List<AuditRecord> entries = new ArrayList<>();
-    Map<String, ChainHead> heads = new HashMap<>();
+    VerificationResult result;
     try (Connection c =
         DriverManager.getConnection(config.jdbcUrl(), config.ownerUser(), config.ownerPassword())) {
       c.setReadOnly(true);
       // One repeatable-read transaction so entries and heads come from the same snapshot.
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.setFetchSize(1000);
-        try (ResultSet rs =
-            s.executeQuery("SELECT chain, last_seq, last_hash FROM audit_chain_head")) {
-          while (rs.next()) {
-            heads.put(rs.getString(1), new ChainHead(rs.getLong(2), rs.getString(3)));
-          }
-        }
-        try (ResultSet rs =
-            s.executeQuery(
-                "SELECT id, chain, seq, occurred_at, actor, action, subject_type,"
-                    + " subject_id, municipality_id, details, prev_hash, hash FROM audit_entry ORDER BY chain, seq")) {
-          while (rs.next()) {
-            entries.add(
-                new AuditRecord(
-                    rs.getLong("id"),
-                    rs.getString("chain"),
-                    rs.getLong("seq"),
-                    rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                    rs.getString("actor"),
-                    rs.getString("action"),
-                    rs.getString("subject_type"),
-                    rs.getString("subject_id"),
-                    rs.getObject("municipality_id", UUID.class),
-                    rs.getString("details"),
-                    rs.getString("prev_hash"),
-                    rs.getString("hash")));
-          }
-        }
-      }
+      result = verify(c);
       c.rollback();
     } catch (SQLException e) {
       out.println(
@@ -77,14 +47,9 @@ final class AuditVerifyCommand {
               + " (läuft ./rathaus up? / is ./rathaus up running?)");
       return 1;
     }
-    VerificationResult result = AuditChainVerifier.verify(entries, heads);
     if (result.ok()) {
       out.println(
-          "Audit-Kette intakt / audit chain intact: "
-              + result.checked()
-              + " Einträge / entries in "
-              + heads.size()
-              + " Kette(n) / chain(s).");
+          "Audit-Kette intakt / audit chain intact: " + result.checked() + " Einträge / entries.");
       return 0;
     }
     String where =
@@ -96,5 +61,45 @@ final class AuditVerifyCommand {
             .orElse("");
     out.println("Audit-Kette BESCHÄDIGT / audit chain BROKEN" + where + ": " + result.reason());
     return 1;
+  }
+
+  /**
+   * Reads every chain and its head on {@code c} (in the caller's transaction, so a test can check
+   * uncommitted changes) and verifies them with the portal's verifier.
+   */
+  public static VerificationResult verify(Connection c) throws SQLException {
+    List<AuditRecord> entries = new ArrayList<>();
+    Map<String, ChainHead> heads = new HashMap<>();
+    try (Statement s = c.createStatement()) {
+      s.setFetchSize(1000);
+      try (ResultSet rs =
+          s.executeQuery("SELECT chain, last_seq, last_hash FROM audit_chain_head")) {
+        while (rs.next()) {
+          heads.put(rs.getString(1), new ChainHead(rs.getLong(2), rs.getString(3)));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT id, chain, seq, occurred_at, actor, action, subject_type,"
+                  + " subject_id, municipality_id, details, prev_hash, hash FROM audit_entry ORDER BY chain, seq")) {
+        while (rs.next()) {
+          entries.add(
+              new AuditRecord(
+                  rs.getLong("id"),
+                  rs.getString("chain"),
+                  rs.getLong("seq"),
+                  rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                  rs.getString("actor"),
+                  rs.getString("action"),
+                  rs.getString("subject_type"),
+                  rs.getString("subject_id"),
+                  rs.getObject("municipality_id", UUID.class),
+                  rs.getString("details"),
+                  rs.getString("prev_hash"),
+                  rs.getString("hash")));
+        }
+      }
+    }
+    return AuditChainVerifier.verify(entries, heads);
   }
 }
