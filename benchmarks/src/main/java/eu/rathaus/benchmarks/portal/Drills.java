@@ -74,6 +74,15 @@ public final class Drills {
           System.out.println(line);
         }
       }
+      int smtpDown = Integer.getInteger("drill.smtpDownSeconds", 600);
+      if (smtpDown > 0) {
+        Object[] smtp = SmtpDrill.run(stack, citizen, 5, smtpDown);
+        try (AutoCloseable catcher = (AutoCloseable) smtp[1]) {
+          Drill.Verdict v = (Drill.Verdict) smtp[0];
+          verdicts.add(v);
+          System.out.println(v.line());
+        }
+      }
       if (Boolean.parseBoolean(System.getProperty("drill.kill", "true"))) {
         List<Citizen> loaders = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
