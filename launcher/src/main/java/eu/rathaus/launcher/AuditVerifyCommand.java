@@ -27,70 +27,21 @@ import java.util.UUID;
  * <p>Runs outside the application server on purpose: an auditor must be able to check the chain
  * even when the portal is down or suspected. It connects as the owner role because the runtime role
  * may lose SELECT on the audit table in later migrations, and it reads the chain heads too, so
- * entries cut off the end of a chain are detected as well. It checks every entry against the signed
- * checkpoints (issue 16) with the key in {@code RATHAUS_AUDIT_ANCHOR_KEY} (the demo value when
- * unset, as {@code ./rathaus up} uses it), so a rewrite of entries and head is found too.
+ * entries cut off the end of a chain are detected as well.
  */
-final class AuditVerifyCommand {
+public final class AuditVerifyCommand {
 
   private AuditVerifyCommand() {}
 
   static int run(StackConfig config, PrintStream out) {
-    List<AuditRecord> entries = new ArrayList<>();
-    Map<String, ChainHead> heads = new HashMap<>();
-    List<AuditCheckpoint> checkpoints = new ArrayList<>();
+    VerificationResult result;
     try (Connection c =
         DriverManager.getConnection(config.jdbcUrl(), config.ownerUser(), config.ownerPassword())) {
       c.setReadOnly(true);
       // One repeatable-read transaction so entries and heads come from the same snapshot.
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.setFetchSize(1000);
-        try (ResultSet rs =
-            s.executeQuery("SELECT chain, last_seq, last_hash FROM audit_chain_head")) {
-          while (rs.next()) {
-            heads.put(rs.getString(1), new ChainHead(rs.getLong(2), rs.getString(3)));
-          }
-        }
-        try (ResultSet rs =
-            s.executeQuery(
-                "SELECT id, chain, seq, occurred_at, actor, action, subject_type,"
-                    + " subject_id, municipality_id, details, prev_hash, hash FROM audit_entry ORDER BY chain, seq")) {
-          while (rs.next()) {
-            entries.add(
-                new AuditRecord(
-                    rs.getLong("id"),
-                    rs.getString("chain"),
-                    rs.getLong("seq"),
-                    rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                    rs.getString("actor"),
-                    rs.getString("action"),
-                    rs.getString("subject_type"),
-                    rs.getString("subject_id"),
-                    rs.getObject("municipality_id", UUID.class),
-                    rs.getString("details"),
-                    rs.getString("prev_hash"),
-                    rs.getString("hash")));
-          }
-        }
-        try (ResultSet rs =
-            s.executeQuery(
-                "SELECT chain, from_seq, to_seq, hashes, prev_mac, created_ms, mac"
-                    + " FROM audit_checkpoint ORDER BY chain, from_seq")) {
-          while (rs.next()) {
-            checkpoints.add(
-                new AuditCheckpoint(
-                    rs.getString(1),
-                    rs.getLong(2),
-                    rs.getLong(3),
-                    AuditCheckpoint.splitHashes(rs.getString(4)),
-                    rs.getString(5),
-                    rs.getLong(6),
-                    rs.getString(7)));
-          }
-        }
-      }
+      result = verify(c);
       c.rollback();
     } catch (SQLException e) {
       out.println(
@@ -99,21 +50,9 @@ final class AuditVerifyCommand {
               + " (läuft ./rathaus up? / is ./rathaus up running?)");
       return 1;
     }
-    String key = System.getenv("RATHAUS_AUDIT_ANCHOR_KEY");
-    VerificationResult result =
-        AuditChainVerifier.verify(
-            entries,
-            heads,
-            checkpoints,
-            (key == null || key.isBlank() ? DemoValues.AUDIT_ANCHOR_KEY : key.strip())
-                .getBytes(StandardCharsets.UTF_8));
     if (result.ok()) {
       out.println(
-          "Audit-Kette intakt / audit chain intact: "
-              + result.checked()
-              + " Einträge / entries in "
-              + heads.size()
-              + " Kette(n) / chain(s).");
+          "Audit-Kette intakt / audit chain intact: " + result.checked() + " Einträge / entries.");
       return 0;
     }
     String where =
@@ -125,5 +64,70 @@ final class AuditVerifyCommand {
             .orElse("");
     out.println("Audit-Kette BESCHÄDIGT / audit chain BROKEN" + where + ": " + result.reason());
     return 1;
+  }
+
+  /**
+   * Reads every chain and its head on {@code c} (in the caller's transaction, so a test can check
+   * uncommitted changes) and verifies them with the portal's verifier.
+   */
+  public static VerificationResult verify(Connection c) throws SQLException {
+    List<AuditRecord> entries = new ArrayList<>();
+    Map<String, ChainHead> heads = new HashMap<>();
+    List<AuditCheckpoint> checkpoints = new ArrayList<>();
+    try (Statement s = c.createStatement()) {
+      s.setFetchSize(1000);
+      try (ResultSet rs =
+          s.executeQuery("SELECT chain, last_seq, last_hash FROM audit_chain_head")) {
+        while (rs.next()) {
+          heads.put(rs.getString(1), new ChainHead(rs.getLong(2), rs.getString(3)));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT id, chain, seq, occurred_at, actor, action, subject_type,"
+                  + " subject_id, municipality_id, details, prev_hash, hash FROM audit_entry ORDER BY chain, seq")) {
+        while (rs.next()) {
+          entries.add(
+              new AuditRecord(
+                  rs.getLong("id"),
+                  rs.getString("chain"),
+                  rs.getLong("seq"),
+                  rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                  rs.getString("actor"),
+                  rs.getString("action"),
+                  rs.getString("subject_type"),
+                  rs.getString("subject_id"),
+                  rs.getObject("municipality_id", UUID.class),
+                  rs.getString("details"),
+                  rs.getString("prev_hash"),
+                  rs.getString("hash")));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT chain, from_seq, to_seq, hashes, prev_mac, created_ms, mac"
+                  + " FROM audit_checkpoint ORDER BY chain, from_seq")) {
+        while (rs.next()) {
+          checkpoints.add(
+              new AuditCheckpoint(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  AuditCheckpoint.splitHashes(rs.getString(4)),
+                  rs.getString(5),
+                  rs.getLong(6),
+                  rs.getString(7)));
+        }
+      }
+    }
+    // The checkpoints are signed with a key PostgreSQL never sees: a superuser who rewrites entries
+    // and chain heads together still breaks them.
+    String key = System.getenv("RATHAUS_AUDIT_ANCHOR_KEY");
+    return AuditChainVerifier.verify(
+        entries,
+        heads,
+        checkpoints,
+        (key == null || key.isBlank() ? DemoValues.AUDIT_ANCHOR_KEY : key.strip())
+            .getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -80,6 +80,27 @@ class HardeningHttpIT {
   }
 
   @Test
+  void aMultipartBodyCutOffIsABadRequestNot500() throws Exception {
+    String boundary = "----cut";
+    String whole =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nde\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"a.photo\"; filename=\"x.png\"\r\n"
+            + "Content-Type: image/png\r\n\r\nPNGPNGPNG";
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/index.xhtml")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(whole))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertNoStackTrace(response);
+  }
+
+  @Test
   void aMegabyteNotificationIsRefusedWith413BeforeItIsRead() throws Exception {
     HttpResponse<String> response =
         notification(new byte[1024 * 1024], Long.toString(System.currentTimeMillis() / 1000));

@@ -28,7 +28,19 @@ public class LocaleFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String lang = request.getParameter("lang");
+    String lang;
+    try {
+      lang = request.getParameter("lang");
+    } catch (RuntimeException e) {
+      // Undertow parses a form body at the first parameter read and wraps what breaks it (a
+      // multipart body cut off, a wrong boundary) in a RuntimeException: the request is bad, not
+      // the server. Found by the fuzzing drill (benchmarks, issue 16).
+      if (e.getCause() instanceof IOException) {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        return;
+      }
+      throw e;
+    }
     if (LocaleSelection.isSupported(lang)) {
       // This request already renders in the chosen language; the cookie serves the next ones.
       request.setAttribute(LocaleSelection.COOKIE, lang);

@@ -1,0 +1,127 @@
+package eu.rathaus.benchmarks.portal;
+
+import eu.rathaus.benchmarks.drills.Drill;
+import eu.rathaus.launcher.LocalWildFly;
+import eu.rathaus.launcher.Stack;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Drill (a): {@code kill -9} of the WildFly JVM while citizens submit. Afterwards every reference a
+ * client saw on its receipt page must be in the database exactly once, and the restarted server
+ * (the launcher's {@link LocalWildFly#start}, as {@code ./rathaus up} does it) must be ready within
+ * 15 s. A retry cannot create a second case: the submission removes the draft in the same
+ * transaction and {@code (applicant_subject, idempotency_key)} is unique; the drill checks that no
+ * key occurs twice.
+ */
+final class KillDrill {
+
+  private KillDrill() {}
+
+  /**
+   * Runs the drill; returns the verdict and the restarted server, which the caller must stop (the
+   * stack only knows the killed one).
+   */
+  static Object[] run(Stack stack, DataSource db, List<Citizen> citizens, int loadSeconds)
+      throws Exception {
+    WildFlyProbe probe = new WildFlyProbe(stack.config());
+    List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger failed = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    long before = PortalBenchmark.counts(db).get("case_application");
+    List<Thread> threads = new ArrayList<>();
+    for (Citizen c : citizens) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  try {
+                    acknowledged.add(
+                        c.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE));
+                  } catch (Exception e) {
+                    failed.incrementAndGet();
+                    if (stop.get()) {
+                      return;
+                    }
+                  }
+                }
+              });
+      threads.add(t);
+      t.start();
+    }
+    Thread.sleep(loadSeconds * 1000L);
+    long pid = probe.javaPid();
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
+    long killedAt = System.nanoTime();
+    Thread.sleep(2000);
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join(120_000);
+    }
+    long restartAt = System.nanoTime();
+    LocalWildFly restarted = LocalWildFly.start(stack.config());
+    double ready = (System.nanoTime() - restartAt) / 1e9;
+    double outage = (System.nanoTime() - killedAt) / 1e9;
+
+    long found;
+    long duplicates;
+    long keysTwice;
+    try (Connection c = db.getConnection()) {
+      Array refs = c.createArrayOf("varchar", acknowledged.toArray());
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "select count(*), count(*) - count(distinct reference_number) from case_application"
+                  + " where reference_number = any(?)")) {
+        s.setArray(1, refs);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          found = rs.getLong(1);
+          duplicates = rs.getLong(2);
+        }
+      }
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "select count(*) from (select 1 from case_application group by applicant_subject,"
+                      + " idempotency_key having count(*) > 1) d");
+          ResultSet rs = s.executeQuery()) {
+        rs.next();
+        keysTwice = rs.getLong(1);
+      }
+    }
+    long after = PortalBenchmark.counts(db).get("case_application");
+    // Sign in again after the restart (sessions died with the JVM) and submit once more.
+    Citizen again = new Citizen(stack.config().portalBaseUrl());
+    again.signIn("luca.basis", Stack.DEMO_PASSWORD);
+    String afterRestart = again.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE);
+    boolean pass =
+        found == acknowledged.size() && duplicates == 0 && keysTwice == 0 && ready <= 15.0;
+    String evidence =
+        String.format(
+            Locale.ROOT,
+            "%d submissions acknowledged, %d of them in the database (%d twice), %d failed in"
+                + " flight, %d applications stored in the window (%d more than acknowledged:"
+                + " committed, answer lost), idempotency keys used twice: %d; restarted server"
+                + " ready in %.1f s (target ≤ 15 s; %.1f s after the kill), a new submission after"
+                + " the restart: %s",
+            acknowledged.size(),
+            found,
+            duplicates,
+            failed.get(),
+            after - before,
+            after - before - acknowledged.size(),
+            keysTwice,
+            ready,
+            outage,
+            afterRestart);
+    return new Object[] {new Drill.Verdict("kill-wildfly", pass, evidence, ""), restarted};
+  }
+}
