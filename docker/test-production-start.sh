@@ -84,7 +84,7 @@ for c in missing published; do
   grep -q 'Production mode refuses to start' "$work/$c.log" || fail "$c: not refused"
   ! podman healthcheck run "rathausprod_$c" >/dev/null 2>&1 || fail "$c: reports ready"
   echo "[production] $c: refused, readiness DOWN:"
-  grep -o 'RATHAUS-PRODUCTION: .*' "$work/$c.log" | sed 's/^/    /'
+  grep -o 'RATHAUS-PRODUCTION: [A-Z].*' "$work/$c.log" | sort -u | sed 's/^/    /'
 done
 grep -q 'RATHAUS-PRODUCTION: POSTGRESQL_PASSWORD is not set' "$work/missing.log" || fail "missing: no line for POSTGRESQL_PASSWORD"
 grep -q 'RATHAUS-PRODUCTION: POSTGRESQL_PASSWORD equals the demo value' "$work/published.log" || fail "published: no line for POSTGRESQL_PASSWORD"
