@@ -83,7 +83,7 @@ python3 docker/local/check-logs.py flyway "$logs/portal-1.log" "$logs/portal-2.l
 joined=
 for _ in $(seq 1 120); do
   # Infinispan: the deployment's session cache rebalanced onto both nodes (every session has 2 owners).
-  podman logs rathaus_portal-1_1 2>&1 | grep -q 'Context=rathaus.war].*Finished rebalance with members \[[^]]*, [^]]*\]' && { joined=1; break; } || sleep 1
+  podman logs rathaus_portal-1_1 2>&1 | grep -c 'Context=rathaus.war].*Finished rebalance with members \[[^]]*, [^]]*\]' >/dev/null && { joined=1; break; } || sleep 1
 done
 [[ -n "$joined" ]] || fail "the two nodes did not form one session cache"
 echo "[cluster] stack up after $((SECONDS - started)) s"

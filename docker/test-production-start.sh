@@ -68,7 +68,8 @@ podman run -d --name rathausprod_missing -v "$work/missing:/run/secrets/rathaus:
 podman run -d --name rathausprod_published -v "$work/published:/run/secrets/rathaus:ro" "${portal[@]}" >/dev/null
 podman run -d --name rathausprod_proper -v "$RATHAUS_SECRETS:/run/secrets/rathaus:ro" "${portal[@]}" >/dev/null
 
-booted() { podman logs "rathausprod_$1" 2>&1 | grep -qE 'WFLYSRV0025|WFLYSRV0026'; }
+# grep -c, not -q: -q stops reading, podman logs dies of SIGPIPE, and pipefail makes that a failure.
+booted() { podman logs "rathausprod_$1" 2>&1 | grep -cE 'WFLYSRV0025|WFLYSRV0026' >/dev/null; }
 for c in "${cases[@]}"; do
   for _ in $(seq 1 900); do booted "$c" && break || sleep 1; done
   booted "$c" || fail "$c: WildFly did not finish booting"
@@ -83,7 +84,7 @@ for c in missing published; do
   grep -q 'Production mode refuses to start' "$work/$c.log" || fail "$c: not refused"
   ! podman healthcheck run "rathausprod_$c" >/dev/null 2>&1 || fail "$c: reports ready"
   echo "[production] $c: refused, readiness DOWN:"
-  grep -o 'RATHAUS-PRODUCTION: .*' "$work/$c.log" | sed 's/^/    /'
+  grep -o 'RATHAUS-PRODUCTION: [A-Z].*' "$work/$c.log" | sort -u | sed 's/^/    /'
 done
 grep -q 'RATHAUS-PRODUCTION: POSTGRESQL_PASSWORD is not set' "$work/missing.log" || fail "missing: no line for POSTGRESQL_PASSWORD"
 grep -q 'RATHAUS-PRODUCTION: POSTGRESQL_PASSWORD equals the demo value' "$work/published.log" || fail "published: no line for POSTGRESQL_PASSWORD"

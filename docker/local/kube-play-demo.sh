@@ -50,12 +50,32 @@ for d in docs:
     if kind == "Deployment":
         spec = d["spec"]["template"]["spec"]
         for c in spec["containers"]:
+            # podman 4.3 resolves no fieldRef but metadata.name: the namespace as a literal, the pod
+            # IP left to the entry point (hostname -i), each adaptation listed.
+            env = []
+            for e in c.get("env", []):
+                path = e.get("valueFrom", {}).get("fieldRef", {}).get("fieldPath")
+                if path == "metadata.namespace":
+                    env.append({"name": e["name"], "value": d["metadata"].get("namespace", "default")})
+                    skipped.append(f"adapted {name}: env {e['name']} from fieldRef {path} written as a literal")
+                elif path == "status.podIP":
+                    skipped.append(f"adapted {name}: env {e['name']} from fieldRef {path} dropped (start.sh uses hostname -i)")
+                else:
+                    env.append(e)
+            c["env"] = env
+            probes = [k for k in ("startupProbe", "readinessProbe", "livenessProbe") if c.pop(k, None)]
+            if probes:
+                skipped.append(f"adapted {name}: {', '.join(probes)} removed (podman 4.3 runs httpGet probes"
+                               " through curl, which the images do not carry; this script probes itself)")
+            if c.pop("ports", None):
+                # podman 4.3 publishes every containerPort on the host (taken here by other servers);
+                # the probes and checks run inside the pod, so nothing needs publishing.
+                skipped.append(f"adapted {name}: containerPorts removed (podman would publish them on the host)")
             if "rathaus-portal" in c["image"]:
                 c["image"] = f"localhost/rathaus-portal:{tag}"
             elif "mailpit" in c["image"]:
                 c["image"] = f"localhost/rathaus-local-services:{tag}"
                 c.setdefault("env", []).append({"name": "RATHAUS_LOCAL_ROLE", "value": "mail"})
-                c.pop("readinessProbe", None); c.pop("livenessProbe", None)  # the stand-in has no web UI
                 c["securityContext"]["readOnlyRootFilesystem"] = False
                 spec["securityContext"]["runAsUser"] = 0
                 spec["securityContext"]["runAsNonRoot"] = False
@@ -74,14 +94,17 @@ for s in skipped:
     print("   ", s)
 PY
 
-cleanup() { podman kube down "$work/podman.yaml" >/dev/null 2>&1 || true; }
+cleanup() {
+  podman kube down "$work/podman.yaml" >/dev/null 2>&1 || true
+  podman pod rm -f rathaus-portal-pod-0 rathaus-mail-pod-0 >/dev/null 2>&1 || true   # a half-played earlier try
+}
 trap cleanup EXIT
 cleanup
 podman kube play "$work/podman.yaml"
 pod=$(podman ps --format '{{.Names}}' | grep -m1 '^rathaus-portal-pod.*-portal$' || true)
 [[ -n "$pod" ]] || { podman ps -a; echo "[kube] no portal container" >&2; exit 1; }
 echo "[kube] portal container $pod; waiting for WildFly …"
-for _ in $(seq 1 900); do podman logs "$pod" 2>&1 | grep -qE 'WFLYSRV0025|WFLYSRV0026' && break || sleep 1; done
+for _ in $(seq 1 900); do podman logs "$pod" 2>&1 | grep -cE 'WFLYSRV0025|WFLYSRV0026' >/dev/null && break || sleep 1; done
 podman logs "$pod" > "$work/portal.log" 2>&1
 grep -qE 'WFLYSRV0025|WFLYSRV0026' "$work/portal.log" || { tail -30 "$work/portal.log"; echo "[kube] WildFly did not boot" >&2; exit 1; }
 probe() {
