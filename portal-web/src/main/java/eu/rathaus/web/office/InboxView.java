@@ -46,7 +46,9 @@ public class InboxView {
   @Inject HttpServletRequest request;
   @Inject InboxTable table;
 
-  private String q;
+  /** The search text (URL parameter {@code q}). */
+  private String search;
+
   private boolean searchCleaned;
 
   /**
@@ -77,7 +79,7 @@ public class InboxView {
     // A search from the URL may carry anything; control characters (NUL above all) are dropped and
     // the clerk is told, instead of PostgreSQL refusing the query with an error page.
     searchCleaned = rawSearch != null && CONTROL.matcher(rawSearch).find();
-    q = trimmed(rawSearch == null ? null : CONTROL.matcher(rawSearch).replaceAll(" "));
+    search = trimmed(rawSearch == null ? null : CONTROL.matcher(rawSearch).replaceAll(" "));
     UUID serviceId = uuid(request.getParameter("service"));
     service = serviceId == null ? null : serviceId.toString();
     CaseStatus statusFilter = status(request.getParameter("status"));
@@ -101,7 +103,7 @@ public class InboxView {
             overdue,
             fromDate,
             toDate,
-            q,
+            search,
             order,
             trimmed(request.getParameter("after")),
             trimmed(request.getParameter("before")),
@@ -226,7 +228,7 @@ public class InboxView {
 
   private Map<String, String> filters() {
     Map<String, String> params = new LinkedHashMap<>();
-    put(params, "q", q);
+    put(params, "q", search);
     put(params, "service", service);
     put(params, "status", status);
     put(params, "view", view);
@@ -298,12 +300,12 @@ public class InboxView {
     return searchCleaned;
   }
 
-  public String getQ() {
-    return q;
+  public String getSearch() {
+    return search;
   }
 
-  public void setQ(String q) {
-    this.q = q;
+  public void setSearch(String search) {
+    this.search = search;
   }
 
   public String getService() {
