@@ -107,8 +107,8 @@ final class KillDrill {
     String evidence =
         String.format(
             Locale.ROOT,
-            "%d submissions acknowledged, %d of them in the database (%d twice), %d failed in"
-                + " flight, %d applications stored in the window (%d more than acknowledged:"
+            "%d submissions acknowledged, %d of them in the database (%d twice), %d attempts"
+                + " failed (in flight, and the refused reconnects until the load stopped), %d applications stored in the window (%d more than acknowledged:"
                 + " committed, answer lost), idempotency keys used twice: %d; restarted server"
                 + " ready in %.1f s (target ≤ 15 s; %.1f s after the kill), a new submission after"
                 + " the restart: %s",

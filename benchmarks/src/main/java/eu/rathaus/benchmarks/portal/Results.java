@@ -122,7 +122,8 @@ final class Results {
         .append("Web: each client is one signed-in citizen (signed in once through Keycloak's real")
         .append(" eID login pages, before the clock starts) filling the lost-property form of")
         .append(" Musterstadt as a browser without JavaScript does: open the form, three steps")
-        .append(" (multipart posts with the Faces view state), review, submit, receipt page —")
+        .append(
+            " (url-encoded posts with the Faces view state; see Citizen.postStep), review, submit, receipt page —")
         .append(" 5 page requests per application, redirects followed. Latency percentiles are per")
         .append(" page request. JDBC: the same number of threads, each on its own connection,")
         .append(" writing what one submission writes (see the row counts below) in one durable")
