@@ -54,6 +54,14 @@ class PublicPageCacheIT {
     return response.headers().firstValue("ETag").orElseThrow();
   }
 
+  private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
+
+  private static String nonce(HttpResponse<?> response) {
+    Matcher m = NONCE.matcher(response.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertTrue(m.find(), "a CSP nonce");
+    return m.group(1);
+  }
+
   private static String deadline(HttpResponse<String> page) {
     Matcher m = DEADLINE.matcher(page.body());
     assertTrue(m.find(), "deadline on the page");
@@ -100,7 +108,9 @@ class PublicPageCacheIT {
     assertEquals(etag, etag(revalidated));
     HttpResponse<String> again = get(page, "If-None-Match", "\"something-else\"");
     assertEquals(200, again.statusCode());
-    assertEquals(first.body(), again.body(), "the kept page is the rendered one");
+    // The kept page, with this response's own CSP nonce where the first one had its nonce.
+    assertEquals(first.body().replace(nonce(first), nonce(again)), again.body(), "the kept page");
+    assertNotEquals(nonce(first), nonce(again), "a nonce per response");
     assertEquals(etag, etag(again));
     // Another language is another representation.
     HttpResponse<String> english = get(page, "Cookie", "rathaus.lang=en", "If-None-Match", etag);
