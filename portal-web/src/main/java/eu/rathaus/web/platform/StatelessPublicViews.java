@@ -22,7 +22,9 @@ public class StatelessPublicViews implements PhaseListener {
           "/service.xhtml",
           "/legal/imprint.xhtml",
           "/legal/privacy.xhtml",
-          "/legal/accessibility.xhtml");
+          "/legal/accessibility.xhtml",
+          "/leichte-sprache.xhtml",
+          "/gebaerdensprache.xhtml");
 
   @Override
   public void beforePhase(PhaseEvent event) {
