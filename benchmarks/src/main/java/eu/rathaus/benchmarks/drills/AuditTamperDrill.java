@@ -46,6 +46,7 @@ public final class AuditTamperDrill {
     List<String> names = new ArrayList<>(chains.keySet());
     List<Case> cases = new ArrayList<>();
     int headRewritesUnnoticed = 0;
+    int headRewritesBeyondCheckpoint = 0;
     int headRewrites = 0;
     try (Connection c = superuser.getConnection()) {
       c.setAutoCommit(false);
@@ -135,11 +136,14 @@ public final class AuditTamperDrill {
           cases.add(new Case(kind, chain, seq, expected, named));
         }
       }
-      // Re-hashing attacks: without the head the end gives it away; with the head, nothing does.
+      // Re-hashing attacks: a signed checkpoint covering the entry names the entry itself; beyond
+      // the last checkpoint only the chain head gives it away (named at the chain's end), and a
+      // rewrite of the head too goes unnoticed there.
       for (int i = 0; i < casesPerKind; i++) {
         String chain = names.get(random.nextInt(names.size()));
         long last = chains.get(chain)[0];
         long seq = 1 + random.nextInt((int) last);
+        long anchoredTo = anchoredTo(c, chain);
         for (boolean alsoHead : new boolean[] {false, true}) {
           try (Statement s = c.createStatement()) {
             s.execute("set local session_replication_role = replica");
@@ -151,6 +155,9 @@ public final class AuditTamperDrill {
             headRewrites++;
             if (result.ok()) {
               headRewritesUnnoticed++;
+              if (seq > anchoredTo) {
+                headRewritesBeyondCheckpoint++;
+              }
             }
           } else {
             cases.add(
@@ -158,7 +165,7 @@ public final class AuditTamperDrill {
                     "rehash-after",
                     chain,
                     seq,
-                    last,
+                    seq <= anchoredTo ? seq : last,
                     result.ok()
                         ? "nothing (chain reported intact)"
                         : result.firstBroken().map(r -> "seq " + r.seq()).orElse("?")));
@@ -200,9 +207,23 @@ public final class AuditTamperDrill {
                     + headRewritesUnnoticed
                     + "/"
                     + headRewrites
-                    + " rewrites of entries and chain head by a superuser went unnoticed (no"
-                    + " anchor outside the database yet)\n"
+                    + " rewrites of entries and chain head by a superuser went unnoticed ("
+                    + headRewritesBeyondCheckpoint
+                    + " of them after the last signed checkpoint)\n"
                 : "VERDICT audit-head-rewrite: PASS all " + headRewrites + " detected\n"));
+  }
+
+  /** The last entry of {@code chain} a signed checkpoint covers; 0 if none does. */
+  private static long anchoredTo(Connection c, String chain) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select coalesce(max(to_seq), 0) from audit_checkpoint where chain = ?")) {
+      s.setString(1, chain);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /**
