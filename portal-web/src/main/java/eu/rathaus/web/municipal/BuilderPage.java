@@ -45,6 +45,7 @@ public abstract class BuilderPage implements Serializable {
   Integer fieldIndex;
   FieldInput field = new FieldInput();
   SettingsInput settings = new SettingsInput();
+  ServiceTextsInput texts = new ServiceTextsInput();
   String targetStep;
 
   FormDefinition parsed() {
@@ -129,6 +130,10 @@ public abstract class BuilderPage implements Serializable {
 
   public FieldInput getField() {
     return field;
+  }
+
+  public ServiceTextsInput getTexts() {
+    return texts;
   }
 
   public SettingsInput getSettings() {

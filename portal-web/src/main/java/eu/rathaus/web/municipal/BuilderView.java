@@ -67,6 +67,7 @@ public class BuilderView extends BuilderPage {
     draft = open.get();
     formJson = draft.formJson();
     settings = FormDocumentEditor.readSettings(formJson);
+    texts = ServiceTextsInput.of(administration.texts(definitionId));
   }
 
   private void notFound() {
@@ -78,6 +79,21 @@ public class BuilderView extends BuilderPage {
   public void openDraft() {
     administration.openDraft(definitionId);
     reload();
+  }
+
+  /** "Beschreibung speichern": the catalogue texts, in effect at once (they are not versioned). */
+  public void saveTexts() {
+    CatalogueOutcome outcome =
+        administration.describe(
+            definitionId, texts.trimmedCategory(), texts.title(), texts.description());
+    if (!outcome.isDone()) {
+      outcome
+          .problems()
+          .forEach(p -> ProblemTexts.error("texts:" + p.target(), ProblemTexts.text(p)));
+      return;
+    }
+    reload();
+    ProblemTexts.info(ProblemTexts.text("builder.textsSaved"));
   }
 
   public String publish() {

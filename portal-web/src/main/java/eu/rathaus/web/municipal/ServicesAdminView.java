@@ -140,6 +140,11 @@ public class ServicesAdminView implements Serializable {
     load();
   }
 
+  public void reactivate(String definitionId) {
+    report(administration.reactivate(UUID.fromString(definitionId)), "builder.reactivated");
+    load();
+  }
+
   /** Sends the definition as a JSON file download. */
   public void export(String definitionId) {
     String json = administration.export(UUID.fromString(definitionId));
