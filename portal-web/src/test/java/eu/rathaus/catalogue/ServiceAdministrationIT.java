@@ -172,4 +172,64 @@ class ServiceAdministrationIT {
         administration.export(created.id()).contains("Ihr Anliegen"),
         "export shows the published version, not the draft");
   }
+
+  @Test
+  void textsChangeAtOnceAndARetiredServiceIsOfferedAgainOnlyByItsOwnMunicipality() {
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-berta.admin"));
+    CatalogueOutcome created =
+        administration.createFromScratch(
+            "it.texts-" + suffix(),
+            "Test",
+            new LocalizedText("Alt", "Old"),
+            new LocalizedText("Alte Beschreibung.", null));
+    assertTrue(created.isDone(), () -> created.problems().toString());
+    UUID id = created.id();
+
+    CatalogueOutcome bad =
+        administration.describe(
+            id, " ", new LocalizedText("", null), new LocalizedText("Neu.", null));
+    assertFalse(bad.isDone());
+    assertEquals(
+        Set.of("category", "titleDe"),
+        bad.problems().stream().map(p -> p.target()).collect(Collectors.toSet()));
+    assertEquals("Alt", administration.texts(id).title().de(), "nothing changed");
+
+    assertTrue(
+        administration
+            .describe(
+                id,
+                "Abfall",
+                new LocalizedText("Neu", "New"),
+                new LocalizedText("Neue Beschreibung.", "New description."))
+            .isDone());
+    ServiceAdministration.Texts texts = administration.texts(id);
+    assertEquals("Abfall", texts.category());
+    assertEquals(new LocalizedText("Neu", "New"), texts.title());
+    assertEquals("Neue Beschreibung.", texts.description().de());
+
+    assertTrue(administration.retire(id).isDone());
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-max.admin"));
+    assertTrue(notFound(assertThrows(RuntimeException.class, () -> administration.reactivate(id))));
+    assertTrue(
+        notFound(
+            assertThrows(
+                RuntimeException.class,
+                () ->
+                    administration.describe(
+                        id, "X", new LocalizedText("X", null), new LocalizedText("X", null)))));
+
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-berta.admin"));
+    assertTrue(row(id).retired());
+    assertTrue(administration.reactivate(id).isDone());
+    assertFalse(row(id).retired());
+    assertEquals(
+        "Neu", administration.texts(id).title().de(), "the foreign attempt changed nothing");
+  }
+
+  private ServiceAdministration.Row row(UUID id) {
+    return administration.overview().stream()
+        .filter(r -> r.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
 }

@@ -136,4 +136,48 @@ class CitizenApplicationUiIT extends BrowserJourney {
         .contains("Ihr Antrag ist eingegangen");
     assertThat(mail).doesNotContain("Hauptstraße", "1964", "Mustermann");
   }
+
+  @Test
+  void backKeepsWhatWasTypedOnTheStepEvenIfItIsIncomplete() throws Exception {
+    String service =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    signInAsErika();
+    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
+    Browser.awaitOrExplain(browser, By.id("a-firstNames"));
+    type("a-firstNames", "Erika");
+    type("a-lastName", "Mustermann");
+    type("a-birthDate", "12.08.1964");
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("a-certificateType-simple"));
+
+    // Incomplete (the rest of the address is missing): no error stops the way back.
+    browser.findElement(By.id("a-certificateType-extended")).click();
+    browser.findElement(By.id("a-delivery-post")).click();
+    browser.findElement(By.id("step:refresh")).click();
+    Browser.awaitOrExplain(browser, By.id("a-postalAddress-street"));
+    type("a-postalAddress-street", "Hauptstraße");
+    browser.findElement(By.id("step:back")).click();
+    Browser.awaitOrExplain(browser, By.id("a-firstNames"));
+    assertThat(browser.findElements(By.id("error-summary"))).isEmpty();
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("a-postalAddress-street"));
+    assertThat(browser.findElement(By.id("a-postalAddress-street")).getAttribute("value"))
+        .isEqualTo("Hauptstraße");
+    assertThat(browser.findElement(By.id("a-certificateType-extended")).isSelected()).isTrue();
+
+    // Complete: saved into the draft, so it is there even after the session's own copy is used.
+    type("a-postalAddress-houseNumber", "12a");
+    type("a-postalAddress-postalCode", "12345");
+    type("a-postalAddress-city", "Musterstadt");
+    browser.findElement(By.id("step:back")).click();
+    Browser.awaitOrExplain(browser, By.id("a-firstNames"));
+    browser.findElement(By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, By.id("a-postalAddress-city"));
+    assertThat(browser.findElement(By.id("a-postalAddress-city")).getAttribute("value"))
+        .isEqualTo("Musterstadt");
+    browser.navigate().refresh();
+    Browser.awaitOrExplain(browser, By.id("a-postalAddress-city"));
+    assertThat(browser.findElement(By.id("a-postalAddress-houseNumber")).getAttribute("value"))
+        .isEqualTo("12a");
+  }
 }

@@ -83,6 +83,27 @@ class ServiceBuilderUiIT extends BrowserJourney {
     click("field-editor:save");
     Browser.awaitOrExplain(browser, By.id("field-bemerkung"));
 
+    // Move "bemerkung" from the first step to the last ("Kontakt") through the field editor.
+    browser
+        .findElement(By.id("field-bemerkung"))
+        .findElement(By.cssSelector("input[id$=':edit-field']"))
+        .click();
+    Browser.awaitOrExplain(browser, By.id("field-editor:targetStep"));
+    new Select(browser.findElement(By.id("field-editor:targetStep"))).selectByIndex(2);
+    click("field-editor:move-to-step");
+    Browser.awaitOrExplain(browser, By.cssSelector("#step-kontakt #field-bemerkung"));
+    assertThat(browser.findElements(By.id("field-editor:targetStep"))).isEmpty();
+
+    // The catalogue texts change at once, outside the versioned form.
+    fill("texts:category", "Abfall und Wertstoffe");
+    fill("texts:titleDe", title + " neu");
+    click("texts:save");
+    Browser.awaitText(browser, By.id("builder-heading"), title + " neu");
+    assertThat(browser.findElement(By.id("texts:category")).getAttribute("value"))
+        .isEqualTo("Abfall und Wertstoffe");
+    assertThat(browser.findElement(By.id("page-messages")).getText())
+        .contains("Die Beschreibung wurde gespeichert.");
+
     // The live preview renders through the citizen form's fragment.
     WebElement preview = browser.findElement(By.id("preview"));
     assertThat(preview.findElements(By.id("a-strasse"))).hasSize(1);
@@ -94,11 +115,25 @@ class ServiceBuilderUiIT extends BrowserJourney {
     assertThat(browser.findElement(By.id("row-" + serviceKey)).getText())
         .contains("veröffentlicht v1");
 
+    // Retired and offered again: the row is back to its published version.
+    browser
+        .findElement(By.id("row-" + serviceKey))
+        .findElement(By.cssSelector("input[id$=':retire']"))
+        .click();
+    Browser.awaitText(browser, By.id("row-" + serviceKey), "eingestellt");
+    browser
+        .findElement(By.id("row-" + serviceKey))
+        .findElement(By.cssSelector("input[id$=':reactivate']"))
+        .click();
+    Browser.awaitText(browser, By.id("row-" + serviceKey), "veröffentlicht v1");
+    assertThat(browser.findElement(By.id("row-" + serviceKey)).getText())
+        .doesNotContain("eingestellt");
+
     browser.get(portal + "/municipality.xhtml?m=beispielheim");
-    Browser.awaitOrExplain(browser, By.linkText(title));
-    browser.findElement(By.linkText(title)).click();
+    Browser.awaitOrExplain(browser, By.linkText(title + " neu"));
+    browser.findElement(By.linkText(title + " neu")).click();
     Browser.awaitOrExplain(browser, By.tagName("h1"));
-    assertThat(browser.findElement(By.tagName("h1")).getText()).contains(title);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains(title + " neu");
     assertThat(browser.getCurrentUrl()).contains("service.xhtml");
   }
 }

@@ -1,8 +1,10 @@
 package eu.rathaus.web.applications;
 
 import eu.rathaus.web.session.StepUp;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the apply page goes: which step a GET shows and the addresses it redirects to. Kept apart
@@ -54,5 +56,27 @@ final class ApplyNavigation {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** Session key of the values typed on steps left by "Zurück" that could not be saved. */
+  static final String TYPED = "rathaus.apply.typed";
+
+  /**
+   * Keeps {@code valuesJson}, typed on step {@code step} of draft {@code draftId}, until the step
+   * is shown again (see {@link #takeTyped}); a later "Zurück" from the same step replaces it.
+   */
+  @SuppressWarnings("unchecked")
+  static void keepTyped(Map<String, Object> session, UUID draftId, int step, String valuesJson) {
+    ((Map<String, String>) session.computeIfAbsent(TYPED, k -> new ConcurrentHashMap<>()))
+        .put(draftId + "/" + step, valuesJson);
+  }
+
+  /** The values kept for that step, removed from the session; null if none. */
+  @SuppressWarnings("unchecked")
+  static String takeTyped(Map<String, Object> session, UUID draftId, int step) {
+    Object kept = session.get(TYPED);
+    return draftId == null || !(kept instanceof Map)
+        ? null
+        : ((Map<String, String>) kept).remove(draftId + "/" + step);
   }
 }

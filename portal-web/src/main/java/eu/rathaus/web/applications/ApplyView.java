@@ -87,6 +87,10 @@ public class ApplyView extends ApplyPage {
     }
     stepIndex = ApplyNavigation.stepToShow(step, form.currentStep(), getStepCount());
     shownAnswers = form.answersJson();
+    String typed = ApplyNavigation.takeTyped(sessionMap(), form.draftId(), stepIndex);
+    if (typed != null && !isReview()) {
+      showPosted(read(typed));
+    }
     if (isReview()) {
       idempotencyKey = UUID.randomUUID().toString();
     }
@@ -169,12 +173,28 @@ public class ApplyView extends ApplyPage {
     }
   }
 
-  /** "Zurück": to the previous step; what was typed on this one is not saved. */
+  /**
+   * "Zurück": to the previous step, keeping what was typed on this one. It is saved if the step
+   * passes (files are not taken on the way back); if it does not, its problems must not stand in
+   * the way back, so the typed values wait in the session until this step is shown again.
+   */
   public void back() throws IOException {
     if (form.draftId() == null || stepIndex == 0) {
       return;
     }
+    if (!isReview()) {
+      ObjectNode values = postedValues();
+      boolean saved = stepWithFiles.save(form, stepIndex, values, false, List.of()).saved();
+      ApplyNavigation.takeTyped(sessionMap(), form.draftId(), stepIndex);
+      if (!saved) {
+        ApplyNavigation.keepTyped(sessionMap(), form.draftId(), stepIndex, values.toString());
+      }
+    }
     redirect(ApplyNavigation.stepQuery(form.draftId(), stepIndex - 1));
+  }
+
+  private static Map<String, Object> sessionMap() {
+    return FacesContext.getCurrentInstance().getExternalContext().getSessionMap();
   }
 
   /** "Aktualisieren": show the fields that fit the answers typed so far, without saving. */

@@ -1,15 +1,19 @@
 package eu.rathaus.web.municipal;
 
 import eu.rathaus.catalogue.domain.FieldDefinition;
+import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.catalogue.domain.Visibility;
 import eu.rathaus.web.applications.FieldView;
+import jakarta.faces.model.SelectItem;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the builder page lists and previews of a parsed draft, in the page's language. */
 public final class BuilderRows {
@@ -186,5 +190,21 @@ public final class BuilderRows {
       result.add(new PreviewStep(s + 1, step.title().in(locale), fields, conditional));
     }
     return result;
+  }
+
+  /** The field types to choose from, each labelled by {@code label} of its JSON name. */
+  static List<SelectItem> typeChoices(Function<String, String> label) {
+    return Arrays.stream(FieldType.values())
+        .map(t -> new SelectItem(t.jsonName(), label.apply(t.jsonName())))
+        .toList();
+  }
+
+  /** The steps to choose from, by index, labelled "1. Title". */
+  static List<SelectItem> stepChoices(List<StepRow> steps) {
+    return steps.stream()
+        .map(
+            row ->
+                new SelectItem(String.valueOf(row.index()), (row.index() + 1) + ". " + row.title()))
+        .toList();
   }
 }

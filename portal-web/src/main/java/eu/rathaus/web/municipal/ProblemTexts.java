@@ -1,6 +1,8 @@
 package eu.rathaus.web.municipal;
 
+import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.FormDocumentEditor;
+import eu.rathaus.catalogue.application.FormDocumentEditor.Edit;
 import eu.rathaus.catalogue.domain.CatalogueMessages;
 import eu.rathaus.catalogue.domain.Problem;
 import jakarta.faces.application.FacesMessage;
@@ -45,6 +47,23 @@ final class ProblemTexts {
   static void error(String clientId, String text) {
     FacesContext.getCurrentInstance()
         .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  /**
+   * Shows why an edit was not stored: the inputs it could not read, or (with {@code outcome}) the
+   * validator's problems, each at the input the edit names within form {@code form} if there is
+   * one, otherwise at the top of the page.
+   */
+  static void refused(Edit edit, CatalogueOutcome outcome, String form) {
+    if (outcome == null) {
+      edit.inputProblems().forEach(p -> error(form + p.target(), text(p)));
+      return;
+    }
+    error(null, text("builder.notSaved"));
+    for (Problem p : outcome.problems()) {
+      String input = edit.inputFor().apply(p);
+      error(input == null ? null : form + input, text(p));
+    }
   }
 
   static void info(String text) {

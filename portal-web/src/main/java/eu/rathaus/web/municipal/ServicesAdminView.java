@@ -2,7 +2,6 @@ package eu.rathaus.web.municipal;
 
 import eu.rathaus.catalogue.application.CatalogueOutcome;
 import eu.rathaus.catalogue.application.ServiceAdministration;
-import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.web.session.LocaleSelection;
@@ -56,11 +55,7 @@ public class ServicesAdminView implements Serializable {
   private String templateKey;
   private String fee;
   private String serviceKey;
-  private String category;
-  private String titleDe;
-  private String titleEn;
-  private String descriptionDe;
-  private String descriptionEn;
+  private final ServiceTextsInput texts = new ServiceTextsInput();
   private transient Part importFile;
 
   @PostConstruct
@@ -105,10 +100,7 @@ public class ServicesAdminView implements Serializable {
   public String create() {
     CatalogueOutcome outcome =
         administration.createFromScratch(
-            trim(serviceKey),
-            trim(category),
-            new LocalizedText(nz(titleDe), blankToNull(titleEn)),
-            new LocalizedText(nz(descriptionDe), blankToNull(descriptionEn)));
+            trim(serviceKey), texts.trimmedCategory(), texts.title(), texts.description());
     if (!outcome.isDone()) {
       for (Problem p : outcome.problems()) {
         ProblemTexts.error(
@@ -137,6 +129,11 @@ public class ServicesAdminView implements Serializable {
 
   public void retire(String definitionId) {
     report(administration.retire(UUID.fromString(definitionId)), "builder.retired");
+    load();
+  }
+
+  public void reactivate(String definitionId) {
+    report(administration.reactivate(UUID.fromString(definitionId)), "builder.reactivated");
     load();
   }
 
@@ -225,14 +222,6 @@ public class ServicesAdminView implements Serializable {
 
   private static String trim(String s) {
     return s == null ? null : s.strip();
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s.strip();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** A row for the page, with the title in the page's language and the status spelled out. */
@@ -330,44 +319,8 @@ public class ServicesAdminView implements Serializable {
     this.serviceKey = serviceKey;
   }
 
-  public String getCategory() {
-    return category;
-  }
-
-  public void setCategory(String category) {
-    this.category = category;
-  }
-
-  public String getTitleDe() {
-    return titleDe;
-  }
-
-  public void setTitleDe(String titleDe) {
-    this.titleDe = titleDe;
-  }
-
-  public String getTitleEn() {
-    return titleEn;
-  }
-
-  public void setTitleEn(String titleEn) {
-    this.titleEn = titleEn;
-  }
-
-  public String getDescriptionDe() {
-    return descriptionDe;
-  }
-
-  public void setDescriptionDe(String descriptionDe) {
-    this.descriptionDe = descriptionDe;
-  }
-
-  public String getDescriptionEn() {
-    return descriptionEn;
-  }
-
-  public void setDescriptionEn(String descriptionEn) {
-    this.descriptionEn = descriptionEn;
+  public ServiceTextsInput getTexts() {
+    return texts;
   }
 
   public Part getImportFile() {

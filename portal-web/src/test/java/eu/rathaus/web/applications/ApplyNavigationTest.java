@@ -2,6 +2,8 @@ package eu.rathaus.web.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,18 @@ class ApplyNavigationTest {
     assertThat(ApplyNavigation.parseUuid(id.toString())).contains(id);
     assertThat(ApplyNavigation.parseUuid("nope")).isEmpty();
     assertThat(ApplyNavigation.parseUuid(null)).isEmpty();
+  }
+
+  @Test
+  void typedValuesWaitForTheirOwnStepOnceAndAreReplacedByALaterBack() {
+    Map<String, Object> session = new HashMap<>();
+    UUID draft = UUID.randomUUID();
+    ApplyNavigation.keepTyped(session, draft, 1, "{\"a\":\"1\"}");
+    ApplyNavigation.keepTyped(session, draft, 1, "{\"a\":\"2\"}");
+    assertThat(ApplyNavigation.takeTyped(session, draft, 0)).isNull();
+    assertThat(ApplyNavigation.takeTyped(session, UUID.randomUUID(), 1)).isNull();
+    assertThat(ApplyNavigation.takeTyped(session, null, 1)).isNull();
+    assertThat(ApplyNavigation.takeTyped(session, draft, 1)).isEqualTo("{\"a\":\"2\"}");
+    assertThat(ApplyNavigation.takeTyped(session, draft, 1)).isNull();
   }
 }

@@ -294,6 +294,43 @@ public final class FormDocumentEditor {
     return swap(fields, index, delta) ? Optional.of(Edit.of(form, p -> null)) : Optional.empty();
   }
 
+  /**
+   * Moves field {@code index} of step {@code step} to the end of step {@code targetText} (its index
+   * as chosen). Refused with an input problem at {@code targetStep} if the move would put a field
+   * before the field its visibility condition reads, since the form asks in its order.
+   */
+  public static Edit moveFieldToStep(String formJson, int step, int index, String targetText) {
+    ObjectNode form = tree(formJson);
+    ArrayNode steps = steps(form);
+    int target = parseIndex(targetText, steps.size());
+    if (target < 0 || target == step) {
+      return Edit.refused(List.of(Problem.of("targetStep", "builder.problem.chooseStep")));
+    }
+    ArrayNode from = (ArrayNode) steps.get(step).path("fields");
+    if (from.size() == 1) {
+      // A step is never empty: its last field stays (remove the step instead).
+      return Edit.refused(List.of(Problem.of("targetStep", "builder.problem.lastField")));
+    }
+    JsonNode moved = from.remove(index);
+    ((ArrayNode) steps.get(target).path("fields")).add(moved);
+    List<String> order = new ArrayList<>();
+    for (JsonNode s : steps) {
+      for (JsonNode f : s.path("fields")) {
+        String condition = f.path("visibleIf").path("field").asText(null);
+        String key = f.path("key").asText();
+        boolean touchesMoved =
+            key.equals(moved.path("key").asText()) || moved.path("key").asText().equals(condition);
+        if (condition != null && touchesMoved && !order.contains(condition)) {
+          return Edit.refused(
+              List.of(
+                  Problem.of("targetStep", "builder.problem.moveBeforeCondition", key, condition)));
+        }
+        order.add(key);
+      }
+    }
+    return Edit.of(form, p -> null);
+  }
+
   public static Edit removeField(String formJson, int step, int index) {
     ObjectNode form = tree(formJson);
     ((ArrayNode) steps(form).get(step).path("fields")).remove(index);

@@ -197,6 +197,35 @@ public class ServiceAdministration {
     return catalogue.retire(municipality(), definitionId, actor());
   }
 
+  public CatalogueOutcome reactivate(UUID definitionId) {
+    return catalogue.reactivate(municipality(), definitionId, actor());
+  }
+
+  /** What the catalogue shows of a service: its category, title and description. */
+  public record Texts(String category, LocalizedText title, LocalizedText description)
+      implements Serializable {}
+
+  public Texts texts(UUID definitionId) {
+    ServiceDefinition d =
+        definitions
+            .find(municipality(), definitionId)
+            .orElseThrow(() -> new NoSuchElementException("No service " + definitionId));
+    return new Texts(d.category(), d.title(), d.description());
+  }
+
+  /** Changes a service's category, title and description, checked as when it was created. */
+  public CatalogueOutcome describe(
+      UUID definitionId, String category, LocalizedText title, LocalizedText description) {
+    texts(definitionId); // an unknown or foreign service is refused as not found, before the texts
+    List<Problem> problems = new ArrayList<>();
+    checkDescription(category, title, description, problems);
+    if (!problems.isEmpty()) {
+      return CatalogueOutcome.refused(problems);
+    }
+    return catalogue.describe(
+        municipality(), definitionId, category.strip(), title, description, actor());
+  }
+
   /**
    * The definition as an exchangeable JSON file ({@link TemplateDocument} format: key, category,
    * texts and the form of the current version, or of the draft if nothing is published yet).
@@ -270,6 +299,12 @@ public class ServiceAdministration {
     if (serviceKey == null || !serviceKey.matches("[A-Za-z0-9._-]{1,40}")) {
       problems.add(Problem.of("serviceKey", "builder.problem.serviceKey"));
     }
+    checkDescription(category, title, description, problems);
+    return problems;
+  }
+
+  private static void checkDescription(
+      String category, LocalizedText title, LocalizedText description, List<Problem> problems) {
     if (category == null || category.isBlank() || category.length() > 60) {
       problems.add(Problem.of("category", "builder.problem.length", 60));
     }
@@ -285,7 +320,6 @@ public class ServiceAdministration {
         || (description.en() != null && description.en().length() > 4000)) {
       problems.add(Problem.of("descriptionDe", "builder.problem.length", 4000));
     }
-    return problems;
   }
 
   private UUID municipality() {

@@ -236,6 +236,28 @@ public class ServiceCatalogue {
     return CatalogueOutcome.done(definitionId);
   }
 
+  /** Changes the texts the catalogue shows for a service (its category, title and description). */
+  public CatalogueOutcome describe(
+      UUID municipalityId,
+      UUID definitionId,
+      String category,
+      LocalizedText title,
+      LocalizedText description,
+      String actor) {
+    ServiceDefinition definition = requireDefinition(municipalityId, definitionId);
+    definition.describe(category, title, description);
+    record(actor, "service.described", definition, null);
+    return CatalogueOutcome.done(definitionId);
+  }
+
+  /** Offers a retired service again, with the version that was current when it was retired. */
+  public CatalogueOutcome reactivate(UUID municipalityId, UUID definitionId, String actor) {
+    ServiceDefinition definition = requireDefinition(municipalityId, definitionId);
+    definition.reactivate();
+    record(actor, "service.reactivated", definition, null);
+    return CatalogueOutcome.done(definitionId);
+  }
+
   /**
    * The version new applications start on, if the service is offered at all: published, active, and
    * its municipality can take the application (see {@link #canTake}). Joins the caller's

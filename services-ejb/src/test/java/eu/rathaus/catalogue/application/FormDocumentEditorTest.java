@@ -284,4 +284,60 @@ class FormDocumentEditorTest {
                 .apply(Problem.of("fee.amountsCents", "catalogue.definition.schema")))
         .isEqualTo("feeAmounts");
   }
+
+  @Test
+  void aFieldMovesToTheEndOfAnotherStep() throws Exception {
+    Edit edit = FormDocumentEditor.moveFieldToStep(FORM, 0, 0, "1");
+    JsonNode steps = tree(edit).path("steps");
+    assertThat(steps.get(0).path("fields"))
+        .extracting(f -> f.path("key").asText())
+        .containsExactly("size");
+    assertThat(steps.get(1).path("fields"))
+        .extracting(f -> f.path("key").asText())
+        .containsExactly("why", "name");
+    assertThat(FormDefinitionValidator.validate(edit.json()).problems()).isEmpty();
+  }
+
+  @Test
+  void aMoveThatPutsAFieldBeforeItsConditionIsRefused() {
+    // "why" on step two shows only for a size: moving "size" behind it would ask "why" first.
+    Edit edit = FormDocumentEditor.moveFieldToStep(FORM, 0, 1, "1");
+    assertThat(edit.isReady()).isFalse();
+    assertThat(edit.json()).isNull();
+    assertThat(edit.inputProblems())
+        .containsExactly(
+            Problem.of("targetStep", "builder.problem.moveBeforeCondition", "why", "size"));
+  }
+
+  @Test
+  void aConditionalFieldCannotMoveBeforeTheFieldItReads() throws Exception {
+    // "why" (step three) reads "size" (step two): it may not go up to step one.
+    String form =
+        """
+        {"formatVersion":1,"steps":[
+          {"key":"one","title":{"de":"Eins","en":"One"},"fields":[
+            {"key":"name","type":"text","label":{"de":"Name","en":"Name"}}]},
+          {"key":"two","title":{"de":"Zwei","en":"Two"},"fields":[
+            {"key":"size","type":"singleChoice","label":{"de":"Größe","en":"Size"},
+             "choices":[{"key":"large","label":{"de":"Groß","en":"Large"}}]}]},
+          {"key":"three","title":{"de":"Drei","en":"Three"},"fields":[
+            {"key":"why","type":"text","label":{"de":"Warum","en":"Why"},
+             "visibleIf":{"field":"size","equals":"large"}},
+            {"key":"note","type":"text","label":{"de":"Notiz","en":"Note"}}]}]}
+        """;
+    assertThat(FormDocumentEditor.moveFieldToStep(form, 2, 0, "0").inputProblems())
+        .containsExactly(
+            Problem.of("targetStep", "builder.problem.moveBeforeCondition", "why", "size"));
+    assertThat(FormDocumentEditor.moveFieldToStep(form, 2, 1, "0").isReady()).isTrue();
+  }
+
+  @Test
+  void aMoveNeedsAnotherExistingStepAndLeavesNoStepEmpty() {
+    assertThat(FormDocumentEditor.moveFieldToStep(FORM, 0, 0, "0").inputProblems())
+        .containsExactly(Problem.of("targetStep", "builder.problem.chooseStep"));
+    assertThat(FormDocumentEditor.moveFieldToStep(FORM, 0, 0, "7").inputProblems())
+        .containsExactly(Problem.of("targetStep", "builder.problem.chooseStep"));
+    assertThat(FormDocumentEditor.moveFieldToStep(FORM, 1, 0, "0").inputProblems())
+        .containsExactly(Problem.of("targetStep", "builder.problem.lastField"));
+  }
 }
