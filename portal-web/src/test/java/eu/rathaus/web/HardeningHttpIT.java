@@ -135,6 +135,26 @@ class HardeningHttpIT {
     assertNoStackTrace(wrongMethod);
   }
 
+  /** HttpClient refuses such a URI, so this request is written by hand (found by fuzzing). */
+  @Test
+  void anApiPathThatIsNoUriIsABadRequestNot500() throws Exception {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /api/v1/municipalities/musterstadt/services/[] HTTP/1.1\r\nHost: "
+                  + base.getHost()
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      socket.getInputStream().transferTo(answer);
+      String text = answer.toString(StandardCharsets.UTF_8);
+      assertThat(text).startsWith("HTTP/1.1 400");
+      assertThat(text).contains("\"status\":400").doesNotContain("Exception");
+    }
+  }
+
   @Test
   void anExpiredOrForgedViewStateGetsTheFriendly400Page() throws Exception {
     HttpResponse<String> response =

@@ -27,7 +27,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     int status =
         exception instanceof WebApplicationException web
             ? web.getResponse().getStatus()
-            : exception instanceof SecurityException ? 403 : 500;
+            : exception instanceof SecurityException ? 403 : unreadableUri(exception) ? 400 : 500;
     if (status < 400) {
       // A redirect or similar thrown as an exception: keep the resource's own answer.
       return ((WebApplicationException) exception).getResponse();
@@ -48,6 +48,15 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         "API request refused with {0}: {1}",
         new Object[] {status, exception.toString()});
     return answer(status, "The request was refused (" + errorWord(status) + ").");
+  }
+
+  /**
+   * A request URI RESTEasy cannot parse (e.g. unescaped brackets in the path, found by the fuzzing
+   * drill) is the client's error, not the server's.
+   */
+  static boolean unreadableUri(Throwable exception) {
+    return exception instanceof IllegalArgumentException
+        && exception.getCause() instanceof java.net.URISyntaxException;
   }
 
   /** The error word of a status: its reason phrase in lower case with hyphens ("not-found"). */
