@@ -155,6 +155,28 @@ class HardeningHttpIT {
     }
   }
 
+  /**
+   * A cookie with a control character (found by fuzzing) broke Undertow's cookie parser inside the
+   * request listeners, before any filter, and ended as 500: it is refused as a bad request first.
+   */
+  @Test
+  void aCookieWithAControlCharacterIsABadRequestNot500() throws Exception {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /service.xhtml?m=musterstadt&s=x HTTP/1.1\r\nHost: "
+                  + base.getHost()
+                  + "\r\nCookie: JSESSIONID=ab\u007fcd\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      socket.getInputStream().transferTo(answer);
+      assertThat(answer.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 400");
+    }
+    assertThat(get("/").statusCode()).isEqualTo(200);
+  }
+
   @Test
   void anExpiredOrForgedViewStateGetsTheFriendly400Page() throws Exception {
     HttpResponse<String> response =
