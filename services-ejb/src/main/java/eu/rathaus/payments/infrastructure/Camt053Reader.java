@@ -143,10 +143,32 @@ public final class Camt053Reader {
     }
   }
 
-  // ---- camt.053.001.02 ----
+  // ---- one neutral view of both versions ----
+  // The two camt versions carry the same facts in differently generated model types. Each version
+  // is mapped to these records (a few lines per version), and one loop turns them into entries.
 
-  private static BankStatement fromV02(MxCamt05300102 mx) {
-    List<AccountStatement2> stmts = mx.getBkToCstmrStmt().getStmt();
+  private record Statement(
+      String id, String iban, LocalDate from, LocalDate to, List<Entry> entries) {}
+
+  private record Entry(
+      boolean booked,
+      boolean credit,
+      ActiveOrHistoricCurrencyAndAmount amount,
+      LocalDate bookingDate,
+      String servicerRef,
+      String entryRef,
+      String additionalInfo,
+      List<Transaction> transactions) {}
+
+  private record Transaction(
+      ActiveOrHistoricCurrencyAndAmount amount,
+      String servicerRef,
+      String structured,
+      String unstructured,
+      String debtorName,
+      String debtorIban) {}
+
+  private static BankStatement statement(String type, String messageId, List<Statement> stmts) {
     if (stmts.isEmpty()) {
       throw new StatementRefused(Reason.NO_ENTRIES, "no statement");
     }
@@ -154,237 +176,191 @@ public final class Camt053Reader {
     LocalDate from = null;
     LocalDate to = null;
     String iban = null;
-    for (AccountStatement2 s : stmts) {
-      String accountIban =
-          s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
-      iban = sameAccount(iban, accountIban);
-      if (s.getFrToDt() != null) {
-        from = earlier(from, date(s.getFrToDt().getFrDtTm()));
-        to = later(to, date(s.getFrToDt().getToDtTm()));
-      }
+    for (Statement s : stmts) {
+      iban = sameAccount(iban, s.iban());
+      from = earlier(from, s.from());
+      to = later(to, s.to());
       int entryNo = 0;
-      for (ReportEntry2 n : s.getNtry()) {
+      for (Entry n : s.entries()) {
         entryNo++;
-        if (n.getSts() != null && !"BOOK".equals(n.getSts().value())) {
+        if (!n.booked()) {
           continue; // pending or informational entries are not money on the account yet
         }
-        boolean credit = n.getCdtDbtInd() == CreditDebitCode.CRDT;
-        LocalDate booked =
-            n.getBookgDt() == null
-                ? null
-                : n.getBookgDt().getDt() != null
-                    ? n.getBookgDt().getDt()
-                    : date(n.getBookgDt().getDtTm());
-        String entryRef = entryReference(s.getId(), entryNo, n.getAcctSvcrRef(), n.getNtryRef());
-        List<EntryTransaction2> txs =
-            n.getNtryDtls().stream().map(EntryDetails1::getTxDtls).flatMap(List::stream).toList();
-        if (txs.size() <= 1) {
-          EntryTransaction2 tx = txs.isEmpty() ? null : txs.get(0);
+        String entryRef = entryReference(s.id(), entryNo, n.servicerRef(), n.entryRef());
+        if (n.transactions().size() <= 1) {
+          Transaction tx = n.transactions().isEmpty() ? null : n.transactions().get(0);
           entries.add(
               new BankEntry(
                   entryRef,
-                  cents(n.getAmt()),
-                  currency(n.getAmt()),
-                  credit,
-                  booked,
-                  tx == null ? null : structured(tx.getRmtInf()),
-                  tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
-                  tx == null ? null : debtorName(tx),
-                  tx == null
-                      ? null
-                      : debtorIban(
-                          tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
-        } else {
-          int txNo = 0;
-          for (EntryTransaction2 tx : txs) {
-            txNo++;
-            ActiveOrHistoricCurrencyAndAmount amount = transactionAmount(tx.getAmtDtls());
-            if (amount == null) {
-              throw new StatementRefused(
-                  Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
-            }
-            String txRef =
-                tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
-                    ? tx.getRefs().getAcctSvcrRef()
-                    : entryRef + "/" + txNo;
-            entries.add(
-                new BankEntry(
-                    txRef,
-                    cents(amount),
-                    currency(amount),
-                    credit,
-                    booked,
-                    structured(tx.getRmtInf()),
-                    unstructured(tx.getRmtInf()),
-                    debtorName(tx),
-                    debtorIban(
-                        tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct())));
+                  cents(n.amount()),
+                  currency(n.amount()),
+                  n.credit(),
+                  n.bookingDate(),
+                  tx == null ? null : tx.structured(),
+                  tx == null ? n.additionalInfo() : tx.unstructured(),
+                  tx == null ? null : tx.debtorName(),
+                  tx == null ? null : tx.debtorIban()));
+          continue;
+        }
+        int txNo = 0;
+        for (Transaction tx : n.transactions()) {
+          txNo++;
+          if (tx.amount() == null) {
+            throw new StatementRefused(
+                Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
           }
+          entries.add(
+              new BankEntry(
+                  tx.servicerRef() != null ? tx.servicerRef() : entryRef + "/" + txNo,
+                  cents(tx.amount()),
+                  currency(tx.amount()),
+                  n.credit(),
+                  n.bookingDate(),
+                  tx.structured(),
+                  tx.unstructured(),
+                  tx.debtorName(),
+                  tx.debtorIban()));
         }
       }
     }
     return new BankStatement(
-        TYPES.get(NS_V02),
-        Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
-        stmts.stream().map(AccountStatement2::getId).collect(Collectors.joining("+")),
+        type,
+        Objects.requireNonNullElse(messageId, ""),
+        stmts.stream().map(Statement::id).collect(Collectors.joining("+")),
         requireIban(iban),
         from,
         to,
         entries);
   }
 
-  private static String structured(RemittanceInformation5 r) {
-    if (r == null) {
-      return null;
-    }
-    return r.getStrd().stream()
-        .map(StructuredRemittanceInformation7::getCdtrRefInf)
-        .filter(Objects::nonNull)
-        .map(c -> c.getRef())
-        .filter(Objects::nonNull)
-        .findFirst()
-        .orElse(null);
+  // ---- camt.053.001.02 ----
+
+  private static BankStatement fromV02(MxCamt05300102 mx) {
+    return statement(
+        TYPES.get(NS_V02),
+        mx.getBkToCstmrStmt().getGrpHdr().getMsgId(),
+        mx.getBkToCstmrStmt().getStmt().stream().map(Camt053Reader::statementV02).toList());
   }
 
-  private static String unstructured(RemittanceInformation5 r) {
-    return r == null || r.getUstrd().isEmpty() ? null : String.join(" ", r.getUstrd());
+  private static Statement statementV02(AccountStatement2 s) {
+    return new Statement(
+        s.getId(),
+        s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN(),
+        s.getFrToDt() == null ? null : date(s.getFrToDt().getFrDtTm()),
+        s.getFrToDt() == null ? null : date(s.getFrToDt().getToDtTm()),
+        s.getNtry().stream().map(Camt053Reader::entryV02).toList());
   }
 
-  private static String debtorName(EntryTransaction2 tx) {
-    if (tx.getRltdPties() == null) {
-      return null;
-    }
-    PartyIdentification32 p =
-        tx.getRltdPties().getDbtr() != null
-            ? tx.getRltdPties().getDbtr()
-            : tx.getRltdPties().getUltmtDbtr();
-    return p == null ? null : p.getNm();
+  private static Entry entryV02(ReportEntry2 n) {
+    return new Entry(
+        n.getSts() == null || "BOOK".equals(n.getSts().value()),
+        n.getCdtDbtInd() == CreditDebitCode.CRDT,
+        n.getAmt(),
+        n.getBookgDt() == null
+            ? null
+            : n.getBookgDt().getDt() != null
+                ? n.getBookgDt().getDt()
+                : date(n.getBookgDt().getDtTm()),
+        n.getAcctSvcrRef(),
+        n.getNtryRef(),
+        n.getAddtlNtryInf(),
+        n.getNtryDtls().stream()
+            .map(EntryDetails1::getTxDtls)
+            .flatMap(List::stream)
+            .map(Camt053Reader::transactionV02)
+            .toList());
   }
 
-  private static String debtorIban(CashAccount16 account) {
-    return account == null || account.getId() == null ? null : account.getId().getIBAN();
+  private static Transaction transactionV02(EntryTransaction2 tx) {
+    PartyIdentification32 debtor =
+        tx.getRltdPties() == null
+            ? null
+            : tx.getRltdPties().getDbtr() != null
+                ? tx.getRltdPties().getDbtr()
+                : tx.getRltdPties().getUltmtDbtr();
+    CashAccount16 account = tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct();
+    RemittanceInformation5 r = tx.getRmtInf();
+    return new Transaction(
+        transactionAmount(tx.getAmtDtls()),
+        tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
+        r == null
+            ? null
+            : firstReference(
+                r.getStrd().stream()
+                    .map(StructuredRemittanceInformation7::getCdtrRefInf)
+                    .filter(Objects::nonNull)
+                    .map(c -> c.getRef())),
+        r == null ? null : unstructured(r.getUstrd()),
+        debtor == null ? null : debtor.getNm(),
+        account == null || account.getId() == null ? null : account.getId().getIBAN());
   }
 
   // ---- camt.053.001.08 ----
 
   private static BankStatement fromV08(MxCamt05300108 mx) {
-    List<AccountStatement9> stmts = mx.getBkToCstmrStmt().getStmt();
-    if (stmts.isEmpty()) {
-      throw new StatementRefused(Reason.NO_ENTRIES, "no statement");
-    }
-    List<BankEntry> entries = new ArrayList<>();
-    LocalDate from = null;
-    LocalDate to = null;
-    String iban = null;
-    for (AccountStatement9 s : stmts) {
-      String accountIban =
-          s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN();
-      iban = sameAccount(iban, accountIban);
-      if (s.getFrToDt() != null) {
-        from = earlier(from, date(s.getFrToDt().getFrDtTm()));
-        to = later(to, date(s.getFrToDt().getToDtTm()));
-      }
-      int entryNo = 0;
-      for (ReportEntry10 n : s.getNtry()) {
-        entryNo++;
-        if (n.getSts() != null
-            && n.getSts().getCd() != null
-            && !"BOOK".equals(n.getSts().getCd())) {
-          continue;
-        }
-        boolean credit = n.getCdtDbtInd() == CreditDebitCode.CRDT;
-        LocalDate booked =
-            n.getBookgDt() == null
-                ? null
-                : n.getBookgDt().getDt() != null
-                    ? n.getBookgDt().getDt()
-                    : date(n.getBookgDt().getDtTm());
-        String entryRef = entryReference(s.getId(), entryNo, n.getAcctSvcrRef(), n.getNtryRef());
-        List<EntryTransaction10> txs =
-            n.getNtryDtls().stream().map(EntryDetails9::getTxDtls).flatMap(List::stream).toList();
-        if (txs.size() <= 1) {
-          EntryTransaction10 tx = txs.isEmpty() ? null : txs.get(0);
-          entries.add(
-              new BankEntry(
-                  entryRef,
-                  cents(n.getAmt()),
-                  currency(n.getAmt()),
-                  credit,
-                  booked,
-                  tx == null ? null : structured(tx.getRmtInf()),
-                  tx == null ? n.getAddtlNtryInf() : unstructured(tx.getRmtInf()),
-                  tx == null ? null : debtorName(tx),
-                  tx == null ? null : debtorIban(tx)));
-        } else {
-          int txNo = 0;
-          for (EntryTransaction10 tx : txs) {
-            txNo++;
-            ActiveOrHistoricCurrencyAndAmount amount =
-                tx.getAmt() != null ? tx.getAmt() : transactionAmount(tx.getAmtDtls());
-            if (amount == null) {
-              throw new StatementRefused(
-                  Reason.MALFORMED, "batch transaction without amount in entry " + entryNo);
-            }
-            String txRef =
-                tx.getRefs() != null && tx.getRefs().getAcctSvcrRef() != null
-                    ? tx.getRefs().getAcctSvcrRef()
-                    : entryRef + "/" + txNo;
-            entries.add(
-                new BankEntry(
-                    txRef,
-                    cents(amount),
-                    currency(amount),
-                    credit,
-                    booked,
-                    structured(tx.getRmtInf()),
-                    unstructured(tx.getRmtInf()),
-                    debtorName(tx),
-                    debtorIban(tx)));
-          }
-        }
-      }
-    }
-    return new BankStatement(
+    return statement(
         TYPES.get(NS_V08),
-        Objects.requireNonNullElse(mx.getBkToCstmrStmt().getGrpHdr().getMsgId(), ""),
-        stmts.stream().map(AccountStatement9::getId).collect(Collectors.joining("+")),
-        requireIban(iban),
-        from,
-        to,
-        entries);
+        mx.getBkToCstmrStmt().getGrpHdr().getMsgId(),
+        mx.getBkToCstmrStmt().getStmt().stream().map(Camt053Reader::statementV08).toList());
   }
 
-  private static String structured(RemittanceInformation16 r) {
-    if (r == null) {
-      return null;
-    }
-    return r.getStrd().stream()
-        .map(StructuredRemittanceInformation16::getCdtrRefInf)
-        .filter(Objects::nonNull)
-        .map(c -> c.getRef())
-        .filter(Objects::nonNull)
-        .findFirst()
-        .orElse(null);
+  private static Statement statementV08(AccountStatement9 s) {
+    return new Statement(
+        s.getId(),
+        s.getAcct() == null || s.getAcct().getId() == null ? null : s.getAcct().getId().getIBAN(),
+        s.getFrToDt() == null ? null : date(s.getFrToDt().getFrDtTm()),
+        s.getFrToDt() == null ? null : date(s.getFrToDt().getToDtTm()),
+        s.getNtry().stream().map(Camt053Reader::entryV08).toList());
   }
 
-  private static String unstructured(RemittanceInformation16 r) {
-    return r == null || r.getUstrd().isEmpty() ? null : String.join(" ", r.getUstrd());
+  private static Entry entryV08(ReportEntry10 n) {
+    return new Entry(
+        n.getSts() == null || n.getSts().getCd() == null || "BOOK".equals(n.getSts().getCd()),
+        n.getCdtDbtInd() == CreditDebitCode.CRDT,
+        n.getAmt(),
+        n.getBookgDt() == null
+            ? null
+            : n.getBookgDt().getDt() != null
+                ? n.getBookgDt().getDt()
+                : date(n.getBookgDt().getDtTm()),
+        n.getAcctSvcrRef(),
+        n.getNtryRef(),
+        n.getAddtlNtryInf(),
+        n.getNtryDtls().stream()
+            .map(EntryDetails9::getTxDtls)
+            .flatMap(List::stream)
+            .map(Camt053Reader::transactionV08)
+            .toList());
   }
 
-  private static String debtorName(EntryTransaction10 tx) {
-    if (tx.getRltdPties() == null) {
-      return null;
-    }
-    Party40Choice p = tx.getRltdPties().getDbtr();
-    return p == null || p.getPty() == null ? null : p.getPty().getNm();
-  }
-
-  private static String debtorIban(EntryTransaction10 tx) {
+  private static Transaction transactionV08(EntryTransaction10 tx) {
+    Party40Choice debtor = tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtr();
     CashAccount38 account = tx.getRltdPties() == null ? null : tx.getRltdPties().getDbtrAcct();
-    return account == null || account.getId() == null ? null : account.getId().getIBAN();
+    RemittanceInformation16 r = tx.getRmtInf();
+    return new Transaction(
+        tx.getAmt() != null ? tx.getAmt() : transactionAmount(tx.getAmtDtls()),
+        tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
+        r == null
+            ? null
+            : firstReference(
+                r.getStrd().stream()
+                    .map(StructuredRemittanceInformation16::getCdtrRefInf)
+                    .filter(Objects::nonNull)
+                    .map(c -> c.getRef())),
+        r == null ? null : unstructured(r.getUstrd()),
+        debtor == null || debtor.getPty() == null ? null : debtor.getPty().getNm(),
+        account == null || account.getId() == null ? null : account.getId().getIBAN());
   }
 
   // ---- shared ----
+
+  private static String firstReference(java.util.stream.Stream<String> references) {
+    return references.filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private static String unstructured(List<String> lines) {
+    return lines.isEmpty() ? null : String.join(" ", lines);
+  }
 
   private static String entryReference(
       String statementId, int entryNo, String servicerRef, String entryRef) {

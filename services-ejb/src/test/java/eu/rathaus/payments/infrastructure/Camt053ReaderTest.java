@@ -90,6 +90,37 @@ class Camt053ReaderTest {
   }
 
   @Test
+  void readsEachTransactionOfAVersion08BatchEntry() throws IOException {
+    // The sample's one credit turned into a batch of two: the entry's 30.00 EUR split into a
+    // 12.50 EUR transaction with the bank's own reference and a 17.50 EUR one without.
+    String single = new String(sample("musterstadt-v08.xml"), StandardCharsets.UTF_8);
+    String first = single.substring(single.indexOf("<TxDtls>"), single.indexOf("</TxDtls>") + 9);
+    String batch =
+        single.replace(
+            first,
+            first
+                    .replace("<Amt Ccy=\"EUR\">30.00</Amt>", "<Amt Ccy=\"EUR\">12.50</Amt>")
+                    .replace(
+                        "<Refs><EndToEndId>",
+                        "<Refs><AcctSvcrRef>TX-0001</AcctSvcrRef><EndToEndId>")
+                + first
+                    .replace("<Amt Ccy=\"EUR\">30.00</Amt>", "<Amt Ccy=\"EUR\">17.50</Amt>")
+                    .replace("Erika Mustermann", "Max Mustermann")
+                    .replace("RF22MUS2026000106", "RF71MUS2026000107"));
+
+    BankStatement s = Camt053Reader.read(batch.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(s.entries()).hasSize(2);
+    assertThat(s.entries().get(0).bankReference()).isEqualTo("TX-0001");
+    assertThat(s.entries().get(0).amountCents()).isEqualTo(1250);
+    assertThat(s.entries().get(0).creditorReference()).isEqualTo("RF22MUS2026000106");
+    assertThat(s.entries().get(1).bankReference()).isEqualTo("2026112700000001/2");
+    assertThat(s.entries().get(1).amountCents()).isEqualTo(1750);
+    assertThat(s.entries().get(1).debtorName()).isEqualTo("Max Mustermann");
+    assertThat(s.entries().get(1).creditorReference()).isEqualTo("RF71MUS2026000107");
+  }
+
+  @Test
   void refusesExternalEntitiesWithoutResolvingThem(@TempDir Path dir) throws IOException {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "top secret");
