@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItServices;
-import eu.rathaus.web.it.KeycloakForms;
 import eu.rathaus.web.it.PdfText;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 
 /**
  * Erika applies for a Bewohnerparkausweis, whose second step requires the vehicle registration
@@ -36,22 +31,6 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
   private static final String FILE_INPUT = "a-registrationCertificate";
 
   @TempDir Path files;
-
-  private void signInAsErika() {
-    browser.get(portal + "/");
-    browser.findElement(By.id("login")).click();
-    KeycloakForms.signIn(browser, "erika.mustermann", "demo");
-    Browser.awaitOrExplain(browser, By.id("signed-in-user"));
-  }
-
-  private void type(String id, String text) {
-    browser.findElement(By.id(id)).clear();
-    browser.findElement(By.id(id)).sendKeys(text);
-  }
-
-  private void accessible(String page) {
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
-  }
 
   @Test
   void erikaAttachesAPdfIsToldAboutMalwareAndGetsTheHashOnHerReceipt() throws Exception {
@@ -143,23 +122,10 @@ class ApplicationAttachmentUiIT extends BrowserJourney {
 
     Browser.awaitOrExplain(browser, By.id("submitted-reference"));
     String reference = browser.findElement(By.id("submitted-reference")).getText();
-    HttpResponse<byte[]> receipt = getWithSession("/citizen/receipt?ref=" + reference);
+    HttpResponse<byte[]> receipt = fetchWithSession("/citizen/receipt?ref=" + reference);
     assertThat(receipt.statusCode()).isEqualTo(200);
     String text = PdfText.of(receipt.body());
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
     assertThat(text).contains(name, sha256, "Anhänge").doesNotContain("harmlos.pdf");
-  }
-
-  private HttpResponse<byte[]> getWithSession(String path) throws Exception {
-    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(portal + path))
-            .header("Cookie", "JSESSIONID=" + session.getValue())
-            .GET()
-            .build();
-    return HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build()
-        .send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 }

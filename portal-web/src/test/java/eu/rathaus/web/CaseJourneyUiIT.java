@@ -35,20 +35,6 @@ class CaseJourneyUiIT extends BrowserJourney {
 
   private static final String ERIKA_MAIL = "erika.mustermann@example.org";
 
-  private void accessible(String page) {
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
-  }
-
-  private String text(String id) {
-    return browser.findElement(By.id(id)).getText();
-  }
-
-  private void type(String id, String value) {
-    WebElement field = browser.findElement(By.id(id));
-    field.clear();
-    field.sendKeys(value);
-  }
-
   @Test
   void applyPayRequestReplyApproveAndReadTheNotice() throws Exception {
     String service =

@@ -6,16 +6,11 @@ import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItServices;
-import eu.rathaus.web.it.KeycloakForms;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 
 /**
  * Erika applies for a Meldebescheinigung over two sessions: step 1, sign out, sign in again, resume
@@ -25,35 +20,6 @@ import org.openqa.selenium.Cookie;
 class CitizenApplicationUiIT extends BrowserJourney {
 
   private static final String ERIKA_MAIL = "erika.mustermann@example.org";
-
-  private void signInAsErika() {
-    browser.get(portal + "/");
-    browser.findElement(By.id("login")).click();
-    KeycloakForms.signIn(browser, "erika.mustermann", "demo");
-    Browser.awaitOrExplain(browser, By.id("signed-in-user"));
-  }
-
-  private void type(String id, String text) {
-    browser.findElement(By.id(id)).clear();
-    browser.findElement(By.id(id)).sendKeys(text);
-  }
-
-  private void accessible(String page) {
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
-  }
-
-  private HttpResponse<byte[]> getWithSession(String path) throws Exception {
-    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(portal + path))
-            .header("Cookie", "JSESSIONID=" + session.getValue())
-            .GET()
-            .build();
-    return HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build()
-        .send(request, HttpResponse.BodyHandlers.ofByteArray());
-  }
 
   @Test
   void erikaAppliesOverTwoSessionsAndGetsReferenceReceiptAndMail() throws Exception {
@@ -115,11 +81,12 @@ class CitizenApplicationUiIT extends BrowserJourney {
     assertThat(reference).matches("MUS-[0-9]{4}-[0-9]{6}");
     accessible("confirmation");
 
-    HttpResponse<byte[]> receipt = getWithSession("/citizen/receipt?ref=" + reference);
+    HttpResponse<byte[]> receipt = fetchWithSession("/citizen/receipt?ref=" + reference);
     assertThat(receipt.statusCode()).isEqualTo(200);
     assertThat(new String(receipt.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-    assertThat(getWithSession("/citizen/receipt?ref=MUS-2000-999999").statusCode()).isEqualTo(404);
-    assertThat(getWithSession("/citizen/apply.xhtml?draft=" + UUID.randomUUID()).statusCode())
+    assertThat(fetchWithSession("/citizen/receipt?ref=MUS-2000-999999").statusCode())
+        .isEqualTo(404);
+    assertThat(fetchWithSession("/citizen/apply.xhtml?draft=" + UUID.randomUUID()).statusCode())
         .isEqualTo(404);
 
     browser.findElement(By.id("my-applications-link")).click();
@@ -142,12 +109,7 @@ class CitizenApplicationUiIT extends BrowserJourney {
     String service =
         ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     signInAsErika();
-    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
-    Browser.awaitOrExplain(browser, By.id("a-firstNames"));
-    type("a-firstNames", "Erika");
-    type("a-lastName", "Mustermann");
-    type("a-birthDate", "12.08.1964");
-    browser.findElement(By.id("step:next")).click();
+    startMeldebescheinigungAsErika(service);
     Browser.awaitOrExplain(browser, By.id("a-certificateType-simple"));
 
     // Incomplete (the rest of the address is missing): no error stops the way back.

@@ -37,22 +37,6 @@ class MailboxUiIT extends BrowserJourney {
 
   @TempDir Path files;
 
-  private void accessible(String page) {
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
-  }
-
-  private void type(String id, String text) {
-    browser.findElement(By.id(id)).clear();
-    browser.findElement(By.id(id)).sendKeys(text);
-  }
-
-  private void signInAsErika() {
-    browser.get(portal + "/");
-    browser.findElement(By.id("login")).click();
-    KeycloakForms.signIn(browser, "erika.mustermann", "demo");
-    Browser.awaitOrExplain(browser, By.id("signed-in-user"));
-  }
-
   private void signInAsMoritz() {
     browser.get(portal + "/");
     browser.findElement(By.id("login-staff")).click();
@@ -176,23 +160,7 @@ class MailboxUiIT extends BrowserJourney {
     String service =
         ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     signInAsErika();
-    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
-    Browser.awaitOrExplain(browser, By.id("a-firstNames"));
-    type("a-firstNames", "Erika");
-    type("a-lastName", "Mustermann");
-    type("a-birthDate", "12.08.1964");
-    browser.findElement(By.id("step:next")).click();
-    Browser.awaitOrExplain(browser, By.id("a-certificateType-extended"));
-    browser.findElement(By.id("a-certificateType-extended")).click();
-    browser.findElement(By.id("a-delivery-mailbox")).click();
-    browser.findElement(By.id("step:next")).click();
-    Browser.awaitOrExplain(browser, By.id("a-email"));
-    type("a-email", ERIKA_MAIL);
-    browser.findElement(By.id("step:next")).click();
-    Browser.awaitOrExplain(browser, By.id("review:submit"));
-    browser.findElement(By.id("review:submit")).click();
-    Browser.awaitOrExplain(browser, By.id("submitted-reference"));
-    String reference = browser.findElement(By.id("submitted-reference")).getText();
+    String reference = fileMeldebescheinigungAsErika(service, "extended", ERIKA_MAIL);
     UUID caseId = caseOf(reference);
     signOut();
 

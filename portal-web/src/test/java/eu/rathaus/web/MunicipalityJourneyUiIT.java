@@ -41,10 +41,6 @@ class MunicipalityJourneyUiIT extends BrowserJourney {
     browser.findElement(By.id(id)).click();
   }
 
-  private void accessible(String page) {
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
-  }
-
   /** The case link of {@code reference} in the Posteingang's table. */
   private static By caseLink(String reference) {
     return By.xpath("//table//a[@class='case-link' and normalize-space()='" + reference + "']");

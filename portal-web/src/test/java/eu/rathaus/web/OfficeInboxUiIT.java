@@ -21,10 +21,6 @@ import org.openqa.selenium.WebElement;
  */
 class OfficeInboxUiIT extends BrowserJourney {
 
-  private void accessible(String page) {
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
-  }
-
   /** Waits across the table body PrimeFaces replaces after an AJAX page load. */
   private org.openqa.selenium.support.ui.WebDriverWait afterAjax() {
     org.openqa.selenium.support.ui.WebDriverWait wait =

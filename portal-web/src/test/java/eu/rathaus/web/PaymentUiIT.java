@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItServices;
-import eu.rathaus.web.it.KeycloakForms;
 import eu.rathaus.web.it.PdfText;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,26 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PaymentUiIT extends BrowserJourney {
 
   @TempDir Path files;
-
-  private void signInAsErika() {
-    browser.get(portal + "/");
-    browser.findElement(By.id("login")).click();
-    KeycloakForms.signIn(browser, "erika.mustermann", "demo");
-    Browser.awaitOrExplain(browser, By.id("signed-in-user"));
-  }
-
-  private void type(String id, String text) {
-    browser.findElement(By.id(id)).clear();
-    browser.findElement(By.id(id)).sendKeys(text);
-  }
-
-  private void accessible(String page) {
-    assertThat(Browser.seriousViolations(browser)).as("axe-core on " + page).isEmpty();
-  }
-
-  private String text(String id) {
-    return browser.findElement(By.id(id)).getText();
-  }
 
   private String receiptText(String reference) throws Exception {
     Cookie session = browser.manage().getCookieNamed("JSESSIONID");
@@ -165,23 +144,8 @@ class PaymentUiIT extends BrowserJourney {
         ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
     signInAsErika();
 
-    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
-    Browser.awaitOrExplain(browser, By.id("a-firstNames"));
-    type("a-firstNames", "Erika");
-    type("a-lastName", "Mustermann");
-    type("a-birthDate", "12.08.1964");
-    browser.findElement(By.id("step:next")).click();
-    Browser.awaitOrExplain(browser, By.id("a-certificateType-simple"));
-    browser.findElement(By.id("a-certificateType-simple")).click();
-    browser.findElement(By.id("a-delivery-mailbox")).click();
-    browser.findElement(By.id("step:next")).click();
-    Browser.awaitOrExplain(browser, By.id("a-email"));
-    type("a-email", "erika.mustermann@example.org");
-    browser.findElement(By.id("step:next")).click();
-    Browser.awaitOrExplain(browser, By.id("review:submit"));
-    browser.findElement(By.id("review:submit")).click();
-    Browser.awaitOrExplain(browser, By.id("submitted-reference"));
-    String reference = text("submitted-reference");
+    String reference =
+        fileMeldebescheinigungAsErika(service, "simple", "erika.mustermann@example.org");
     String kassenzeichen = text("submitted-kassenzeichen");
 
     return new String[] {reference, kassenzeichen};

@@ -78,4 +78,67 @@ public abstract class BrowserJourney {
       awaitStable().until(d -> d.findElements(remove).isEmpty());
     }
   }
+
+  /** Erika Mustermann (eID, level substantial, Musterstadt) signs in through the citizens' door. */
+  protected void signInAsErika() {
+    browser.get(portal + "/");
+    browser.findElement(org.openqa.selenium.By.id("login")).click();
+    KeycloakForms.signIn(browser, "erika.mustermann", "demo");
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("signed-in-user"));
+  }
+
+  /** Replaces the value of the input {@code id} with {@code text}. */
+  protected void type(String id, String text) {
+    org.openqa.selenium.WebElement field = browser.findElement(org.openqa.selenium.By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** The visible text of the element {@code id}. */
+  protected String text(String id) {
+    return browser.findElement(org.openqa.selenium.By.id(id)).getText();
+  }
+
+  /** axe-core finds no serious or critical violation on the current page. */
+  protected void accessible(String page) {
+    org.assertj.core.api.Assertions.assertThat(Browser.seriousViolations(browser))
+        .as("axe-core on " + page)
+        .isEmpty();
+  }
+
+  /**
+   * Opens Musterstadt's Meldebescheinigung {@code service}, types Erika's personal data into its
+   * first step and goes on to the second.
+   */
+  protected void startMeldebescheinigungAsErika(String service) {
+    browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("a-firstNames"));
+    type("a-firstNames", "Erika");
+    type("a-lastName", "Mustermann");
+    type("a-birthDate", "12.08.1964");
+    browser.findElement(org.openqa.selenium.By.id("step:next")).click();
+  }
+
+  /**
+   * The signed-in citizen files Musterstadt's Meldebescheinigung {@code service} as Erika: {@code
+   * certificateType} "simple" or "extended", delivered to the mailbox, notifications to {@code
+   * email}; returns the reference shown after submitting.
+   */
+  protected String fileMeldebescheinigungAsErika(
+      String service, String certificateType, String email) {
+    startMeldebescheinigungAsErika(service);
+    org.openqa.selenium.By certificate =
+        org.openqa.selenium.By.id("a-certificateType-" + certificateType);
+    Browser.awaitOrExplain(browser, certificate);
+    browser.findElement(certificate).click();
+    browser.findElement(org.openqa.selenium.By.id("a-delivery-mailbox")).click();
+    browser.findElement(org.openqa.selenium.By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("a-email"));
+    type("a-email", email);
+    browser.findElement(org.openqa.selenium.By.id("step:next")).click();
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("review:submit"));
+    browser.findElement(org.openqa.selenium.By.id("review:submit")).click();
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("submitted-reference"));
+    return text("submitted-reference");
+  }
 }
