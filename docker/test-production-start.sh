@@ -62,6 +62,7 @@ portal=(--network "$network" --read-only --tmpfs /tmp --tmpfs /var/lib/rathaus -
   -e KEYCLOAK_ADMIN_CLIENT_ID=rathaus-admin -e PORTAL_BASE_URL="$RATHAUS_PORTAL_URL"
   -e SMTP_HOST=mail -e SMTP_PORT=1025 -e SMTP_FROM=noreply@rathaus.test -e CLAMD_HOST=clamd -e CLAMD_PORT=3310
   -e RATHAUS_KEYSTORE=/run/secrets/rathaus/rathaus-master.p12 -e PAYMENT_PROVIDER_URL=https://payment.invalid
+  -e RATHAUS_RESIDENCY_HOSTS=postgres,keycloak,mail,clamd,payment.invalid
   "localhost/rathaus-portal:$tag")
 echo "[production] starting three portal containers in production mode: ${cases[*]}"
 podman run -d --name rathausprod_missing -v "$work/missing:/run/secrets/rathaus:ro" "${portal[@]}" >/dev/null

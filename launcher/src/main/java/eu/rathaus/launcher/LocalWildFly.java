@@ -124,6 +124,11 @@ public final class LocalWildFly implements AutoCloseable {
     env.put("PAYMENT_NOTIFY_BASE_URL", config.portalBaseUrl());
     env.put("RATHAUS_KEYSTORE", config.keystorePath().toString());
     env.put("RATHAUS_KEYSTORE_PASSWORD", config.keystorePassword());
+    // Every component of the local stack listens on this machine: the residency policy allows
+    // nothing else (loopback is always inside), so the platform admin's residency page shows a
+    // policy in the demo too.
+    env.put("RATHAUS_RESIDENCY_HOSTS", "localhost");
+    env.put("RATHAUS_RESIDENCY_REGION", "Demo: nur dieser Rechner");
     if (LocalClamd.available()) {
       // The stack runs clamd whenever the binary exists; without it the portal warns and marks
       // uploads unscanned.

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The provisioned server with the built WAR, started like a container image would start it: without
  * {@code RATHAUS_MODE=demo}, and with every unsafe default at once (published secrets, a missing
- * secret, http base URL, no malware scanner, demo data, the demo realm with its demo users). The
- * portal must refuse: the deployment fails, each problem is logged in its own line, readiness stays
- * DOWN, no page is served, and the database is never migrated by the refused deployment.
+ * secret, http base URL, no malware scanner, demo data, the demo realm with its demo users, a mail
+ * relay and a payment provider outside the residency policy). The portal must refuse: the
+ * deployment fails, each problem is logged in its own line, readiness stays DOWN, no page is
+ * served, and the database is never migrated by the refused deployment.
  *
  * <p>The demo half (everything allowed with {@code RATHAUS_MODE=demo}) is the rest of the suite,
  * which runs in demo mode.
@@ -77,6 +78,7 @@ class ProductionModeIT {
                     || key.startsWith("POSTGRESQL_")
                     || key.startsWith("OIDC_")
                     || key.startsWith("KEYCLOAK_")
+                    || key.startsWith("SMTP_")
                     || key.equals("PORTAL_BASE_URL"));
     env.put("POSTGRESQL_URL", stack.jdbcUrl());
     env.put("POSTGRESQL_USER", stack.appUser());
@@ -90,6 +92,11 @@ class ProductionModeIT {
     env.put("RATHAUS_KEYSTORE_PASSWORD", DemoValues.KEYSTORE_PASSWORD);
     env.put("PORTAL_BASE_URL", "http://localhost:" + (8080 + OFFSET));
     env.put("RATHAUS_DEMO_DATA", "true");
+    // A residency policy for the operator's EU cloud, and two endpoints outside it (a US mail
+    // relay and payment API); the database and Keycloak on loopback are always inside.
+    env.put("RATHAUS_RESIDENCY_HOSTS", "*.rathaus-cloud.example, 10.0.0.0/8");
+    env.put("SMTP_HOST", "smtp.sendgrid.net");
+    env.put("PAYMENT_PROVIDER_URL", "https://api.stripe.com/v1");
     env.put("RATHAUS_SECRETS_DIR", home.resolve("no-secrets").toString());
     env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
     // Its own JGroups ports (7000 + offset) and itself as the only peer: it never joins the
@@ -154,8 +161,14 @@ class ProductionModeIT {
             prefix
                 + "Keycloak realm contains demo users with published passwords: ben.sachbearbeiter, berta.admin, paula.plattform",
             prefix + "Keycloak accepts the published demo secret of client rathaus-admin",
-            prefix + "Keycloak accepts the published demo secret of client rathaus-portal");
-    assertThat(log).contains("Production mode refuses to start: 13 unsafe setting(s)");
+            prefix + "Keycloak accepts the published demo secret of client rathaus-portal",
+            prefix
+                + "SMTP_HOST points to smtp.sendgrid.net, outside the residency policy"
+                + " RATHAUS_RESIDENCY_HOSTS=*.rathaus-cloud.example,10.0.0.0/8",
+            prefix
+                + "PAYMENT_PROVIDER_URL points to api.stripe.com, outside the residency policy"
+                + " RATHAUS_RESIDENCY_HOSTS=*.rathaus-cloud.example,10.0.0.0/8");
+    assertThat(log).contains("Production mode refuses to start: 15 unsafe setting(s)");
   }
 
   @Test

@@ -7,7 +7,6 @@ import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItMail;
 import eu.rathaus.web.it.ItServices;
 import eu.rathaus.web.it.Jdbc;
-import eu.rathaus.web.it.KeycloakForms;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,16 +35,6 @@ class MailboxUiIT extends BrowserJourney {
   private static final String ERIKA_MAIL = "erika.mustermann@example.org";
 
   @TempDir Path files;
-
-  private void signInAsMoritz() {
-    browser.get(portal + "/");
-    browser.findElement(By.id("login-staff")).click();
-    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
-    Browser.awaitOrExplain(browser, By.id("nav-office-mailbox"));
-  }
 
   private void signOut() {
     browser.findElement(By.id("logout")).click();

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
-import eu.rathaus.web.it.KeycloakForms;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Moritz (Musterstadt's admin) opens "Statistik": four server-made SVG charts, each with a title
@@ -21,12 +18,7 @@ class StatisticsUiIT extends BrowserJourney {
 
   @Test
   void theAdminSeesChartsWithDataTablesAndDownloadsTheCsv() throws Exception {
-    browser.get(portal + "/");
-    browser.findElement(By.id("login-staff")).click();
-    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
+    signInAsMoritz();
     Browser.awaitOrExplain(browser, By.id("nav-statistics"));
     browser.findElement(By.id("nav-statistics")).click();
     Browser.awaitOrExplain(browser, By.id("statistics-heading"));

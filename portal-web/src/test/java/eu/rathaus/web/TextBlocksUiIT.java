@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.Jdbc;
-import eu.rathaus.web.it.KeycloakForms;
 import eu.rathaus.web.it.TenantRows;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,11 +53,7 @@ class TextBlocksUiIT extends BrowserJourney {
     String title = "UI-Baustein " + stamp;
     String body = "Der Nachweis des Hauptwohnsitzes fehlt (" + stamp + ").";
 
-    browser.get(portal + "/");
-    browser.findElement(By.id("login-staff")).click();
-    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    await().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
+    signInAsMoritz();
     Browser.awaitOrExplain(browser, By.id("nav-text-blocks"));
     browser.findElement(By.id("nav-text-blocks")).click();
     Browser.awaitOrExplain(browser, By.id("block:save"));

@@ -6,7 +6,6 @@ import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.CamtFiles;
 import eu.rathaus.web.it.ItServices;
-import eu.rathaus.web.it.KeycloakForms;
 import eu.rathaus.web.it.PaymentRows;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,12 +58,7 @@ class TreasuryUiIT extends BrowserJourney {
             .debit("UI-D-" + suffix, 250)
             .bytes());
 
-    browser.get(portal + "/");
-    click("login-staff");
-    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
+    signInAsMoritz();
     Browser.awaitOrExplain(browser, By.id("nav-payments"));
     click("nav-payments");
     Browser.awaitOrExplain(browser, By.id("import:submit"));

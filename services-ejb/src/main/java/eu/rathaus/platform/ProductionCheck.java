@@ -10,8 +10,9 @@ import java.util.function.Function;
 /**
  * What a production start must not have: a missing secret or one whose value is published in the
  * repository, a base URL without https, no malware scanner (unless explicitly switched off), demo
- * content, and demo users or demo client secrets in Keycloak. Collects every problem as one line
- * that names the setting, so an operator fixes all of them in one round.
+ * content, demo users or demo client secrets in Keycloak, and an outbound host outside the
+ * residency policy ({@link ResidencyPolicy}). Collects every problem as one line that names the
+ * setting, so an operator fixes all of them in one round.
  *
  * <p>Pure: settings and Keycloak's answers come in as functions, so the unit test covers each rule.
  */
@@ -89,8 +90,54 @@ public final class ProductionCheck {
       problems.add(
           "RATHAUS_DEMO_DATA=true would seed the demo municipalities and their services: not allowed in production");
     }
+    residencyProblems(config, serverEnvironment, problems);
     keycloakProblems(config, serverEnvironment, keycloak, problems);
     return List.copyOf(problems);
+  }
+
+  /**
+   * The residency policy must be set, and every configured outbound host must lie inside it. Also
+   * used in demo mode, where the lines are warnings.
+   */
+  public static List<String> residencyProblems(
+      Function<String, Optional<String>> config,
+      Function<String, Optional<String>> serverEnvironment) {
+    List<String> problems = new ArrayList<>();
+    residencyProblems(config, serverEnvironment, problems);
+    return problems;
+  }
+
+  private static void residencyProblems(
+      Function<String, Optional<String>> config,
+      Function<String, Optional<String>> serverEnvironment,
+      List<String> problems) {
+    Optional<String> value = config.apply(ResidencyPolicy.KEY);
+    if (value.isEmpty()) {
+      problems.add(
+          ResidencyPolicy.KEY
+              + " is not set: list the hosts and networks data may go to (e.g. *.svc.cluster.local, *.your-eu-cloud.example, 10.0.0.0/8)");
+      return;
+    }
+    ResidencyPolicy policy;
+    try {
+      policy = ResidencyPolicy.parse(value.get());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return;
+    }
+    for (OutboundEndpoints.Endpoint endpoint :
+        OutboundEndpoints.configured(config, serverEnvironment)) {
+      if (!policy.allows(endpoint.host())) {
+        problems.add(
+            endpoint.setting()
+                + " points to "
+                + (endpoint.host().isEmpty() ? "no host" : endpoint.host())
+                + ", outside the residency policy "
+                + ResidencyPolicy.KEY
+                + "="
+                + String.join(",", policy.entries()));
+      }
+    }
   }
 
   private static void keycloakProblems(

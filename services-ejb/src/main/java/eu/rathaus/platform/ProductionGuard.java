@@ -32,6 +32,11 @@ public class ProductionGuard {
       LOG.warning(
           "Demo installation (RATHAUS_MODE=demo): demo users, demo data and published secrets are allowed."
               + " Never expose this installation.");
+      if (Settings.value(ResidencyPolicy.KEY).isPresent()) {
+        // A demo with a policy (to try one out) is told what a production start would refuse.
+        ProductionCheck.residencyProblems(Settings::value, ProductionGuard::environment)
+            .forEach(problem -> LOG.warning(LOG_PREFIX + problem));
+      }
       return;
     }
     AdminSettings admin = AdminSettings.fromEnvironment();
@@ -70,7 +75,8 @@ public class ProductionGuard {
             + " (set RATHAUS_MODE=demo only for a demo)");
   }
 
-  private static Optional<String> environment(String key) {
+  /** The environment WildFly resolves its own settings from (datasource, OIDC, mail). */
+  public static Optional<String> environment(String key) {
     // Deliberately the raw environment, not MicroProfile Config: these values are resolved by
     // WildFly's
     // own ${env.X} expressions, so a secret file with the same name would not reach the datasource.

@@ -24,6 +24,7 @@ class ProductionCheckTest {
     settings.put("RATHAUS_AUDIT_ANCHOR_KEY", "audit-anchor-key-from-the-vault");
     settings.put("PORTAL_BASE_URL", "https://service.example-kommune.de");
     settings.put("CLAMD_HOST", "clamd.internal");
+    settings.put("RATHAUS_RESIDENCY_HOSTS", "*.internal, *.example-kommune.de, 10.20.0.0/16");
     return settings;
   }
 
@@ -147,12 +148,49 @@ class ProductionCheckTest {
 
   @Test
   void everyProblemIsOneLine() {
+    // Nothing set: every secret, the base URL, the scanner, the demo data, the residency policy
+    // and the demo user.
     Map<String, String> settings = new HashMap<>();
     settings.put("RATHAUS_DEMO_DATA", "true");
     FakeKeycloak keycloak = new FakeKeycloak();
     keycloak.demoUsers = List.of("paula.plattform");
     List<String> problems = problems(settings, keycloak);
-    assertThat(problems).hasSize(DemoValues.SECRETS.size() + 4);
+    assertThat(problems).hasSize(DemoValues.SECRETS.size() + 5);
     assertThat(problems).allSatisfy(line -> assertThat(line).doesNotContain("\n"));
+  }
+
+  @Test
+  void aMissingResidencyPolicyIsNamed() {
+    Map<String, String> settings = clean();
+    settings.remove("RATHAUS_RESIDENCY_HOSTS");
+    assertThat(problems(settings, new FakeKeycloak()))
+        .singleElement(STRING)
+        .startsWith("RATHAUS_RESIDENCY_HOSTS is not set");
+  }
+
+  @Test
+  void eachOutboundHostOutsideTheResidencyPolicyIsNamedWithItsSetting() {
+    Map<String, String> settings = clean();
+    settings.put("POSTGRESQL_URL", "jdbc:postgresql://db.internal:5432/rathaus");
+    settings.put("OIDC_PROVIDER_URL", "https://login.example-kommune.de/realms/rathaus");
+    settings.put("SMTP_HOST", "smtp.sendgrid.net");
+    settings.put("PAYMENT_PROVIDER_URL", "https://api.stripe.com/v1");
+    settings.put("CLAMD_HOST", "10.20.3.4");
+    assertThat(problems(settings, new FakeKeycloak()))
+        .containsExactlyInAnyOrder(
+            "SMTP_HOST points to smtp.sendgrid.net, outside the residency policy"
+                + " RATHAUS_RESIDENCY_HOSTS=*.internal,*.example-kommune.de,10.20.0.0/16",
+            "PAYMENT_PROVIDER_URL points to api.stripe.com, outside the residency policy"
+                + " RATHAUS_RESIDENCY_HOSTS=*.internal,*.example-kommune.de,10.20.0.0/16");
+  }
+
+  @Test
+  void anUnreadableResidencyPolicyIsOneProblemNotAnOpenDoor() {
+    Map<String, String> settings = clean();
+    settings.put("RATHAUS_RESIDENCY_HOSTS", "10.0.0.0/99");
+    settings.put("SMTP_HOST", "smtp.sendgrid.net");
+    assertThat(problems(settings, new FakeKeycloak()))
+        .singleElement(STRING)
+        .contains("RATHAUS_RESIDENCY_HOSTS");
   }
 }

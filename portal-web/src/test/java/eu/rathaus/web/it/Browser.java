@@ -22,6 +22,14 @@ public final class Browser {
   private Browser() {}
 
   public static ChromeDriver start() throws Exception {
+    return start(false);
+  }
+
+  /**
+   * @param recordNetwork also keep Chromium's network events (the "performance" log), for tests
+   *     that check where the pages send requests
+   */
+  public static ChromeDriver start(boolean recordNetwork) throws Exception {
     String binary = System.getProperty("rathaus.chromium", "/usr/bin/chromium");
     String driver = System.getProperty("rathaus.chromedriver", "/usr/bin/chromedriver");
     if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
@@ -44,7 +52,11 @@ public final class Browser {
         "--lang=de-DE",
         "--user-data-dir=" + Files.createTempDirectory("rathaus-chromium"));
     // The console log, so tests can check that no content security policy violation was reported.
-    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    options.setCapability(
+        "goog:loggingPrefs",
+        recordNetwork
+            ? java.util.Map.of("browser", "ALL", "performance", "ALL")
+            : java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile()).build();
     ChromeDriver browser = new ChromeDriver(service, options);

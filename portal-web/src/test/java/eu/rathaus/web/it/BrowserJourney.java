@@ -22,7 +22,12 @@ public abstract class BrowserJourney {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    browser = Browser.start();
+    browser = Browser.start(recordsNetwork());
+  }
+
+  /** Whether the journey reads Chromium's network log (off: it costs memory in every test). */
+  protected boolean recordsNetwork() {
+    return false;
   }
 
   @AfterEach
@@ -64,12 +69,7 @@ public abstract class BrowserJourney {
    * test starts from nothing whatever an earlier run left.
    */
   protected void openSettingsAsMusterstadtAdmin(String form) {
-    browser.get(portal + "/");
-    browser.findElement(org.openqa.selenium.By.id("login-staff")).click();
-    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    awaitStable().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
-    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("nav-services"));
+    signInAsMoritz();
     browser.get(portal + "/municipal/settings.xhtml");
     Browser.awaitOrExplain(browser, org.openqa.selenium.By.id(form + ":upload"));
     org.openqa.selenium.By remove = org.openqa.selenium.By.id(form + ":remove");
@@ -77,6 +77,19 @@ public abstract class BrowserJourney {
       browser.findElement(remove).click();
       awaitStable().until(d -> d.findElements(remove).isEmpty());
     }
+  }
+
+  /**
+   * Moritz, Musterstadt's municipal admin (also a clerk), signs in through the staff door and his
+   * municipality's directory; ends on the start page with the staff navigation.
+   */
+  protected void signInAsMoritz() {
+    browser.get(portal + "/");
+    browser.findElement(org.openqa.selenium.By.id("login-staff")).click();
+    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
+    awaitStable().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
+    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("nav-services"));
   }
 
   /** Erika Mustermann (eID, level substantial, Musterstadt) signs in through the citizens' door. */
