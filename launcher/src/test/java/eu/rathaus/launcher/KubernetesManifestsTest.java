@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -266,6 +267,28 @@ class KubernetesManifestsTest {
                 .at("/data/RATHAUS_MODE")
                 .asText())
         .isEqualTo("demo");
+  }
+
+  @Test
+  void productionKeepsEveryOutboundHostInsideItsResidencyPolicy() throws IOException {
+    // The portal's settings as the production overlay makes them: the base ConfigMap, patched.
+    Map<String, String> settings = new HashMap<>();
+    find(baseObjects(), "ConfigMap", "rathaus-portal")
+        .at("/data")
+        .fields()
+        .forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+    read(ROOT.resolve("overlays/production/portal-production.yaml"))
+        .get(0)
+        .at("/data")
+        .fields()
+        .forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+    assertThat(settings).containsKey(eu.rathaus.platform.ResidencyPolicy.KEY);
+    java.util.function.Function<String, java.util.Optional<String>> lookup =
+        key -> java.util.Optional.ofNullable(settings.get(key));
+    assertThat(eu.rathaus.platform.OutboundEndpoints.configured(lookup, lookup))
+        .extracting(eu.rathaus.platform.OutboundEndpoints.Endpoint::purpose)
+        .contains("database", "keycloak", "mail", "scanner", "payment");
+    assertThat(eu.rathaus.platform.ProductionCheck.residencyProblems(lookup, lookup)).isEmpty();
   }
 
   private static JsonNode find(List<Doc> docs, String kind, String name) {
