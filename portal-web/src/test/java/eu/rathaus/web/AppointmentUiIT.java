@@ -383,6 +383,7 @@ class AppointmentUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("appointment-" + reference));
     assertThat(text("appointment-" + reference)).startsWith("Termin: ");
     assertThat(browser.findElements(By.id("book-appointment-" + reference))).isEmpty();
+    accessible("Meine Anträge with the appointment");
     ItApplications.signOut(browser);
 
     // Mia finds it on the day's list and opens the case, which shows the appointment.
