@@ -446,6 +446,12 @@ class AppointmentsIT {
         count(
             "select count(*) from appointment where id = ?1 and status = 'NO_SHOW'",
             booked.booked().id()));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from audit_entry where action = 'appointment.no-show' and subject_id = ?1"
+                + " and actor = 'it-clerk'",
+            booked.booked().id().toString()));
   }
 
   @Test
@@ -462,6 +468,11 @@ class AppointmentsIT {
         setup.linkService(service.definitionId(), place.type()).orElseThrow());
     caller.set(TenantScope.staff(MUSTERSTADT, "it-admin"));
     assertTrue(setup.linkService(service.definitionId(), place.type()).isEmpty());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from audit_entry where action = 'appointment.service-linked' and subject_id = ?1",
+            service.definitionId().toString()));
 
     String erika = "it-termin-erika-" + UUID.randomUUID();
     caller.set(TenantScope.citizen(erika));

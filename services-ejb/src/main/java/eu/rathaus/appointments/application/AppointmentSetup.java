@@ -1,5 +1,7 @@
 package eu.rathaus.appointments.application;
 
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
@@ -47,6 +49,7 @@ public class AppointmentSetup {
   EntityManager em;
 
   @Inject CallerScope caller;
+  @Inject AuditLog audit;
 
   public List<Location> locations() {
     UUID m = municipality();
@@ -240,6 +243,14 @@ public class AppointmentSetup {
           type,
           m);
     }
+    audit.record(
+        new AuditEvent(
+            caller.get().subject(),
+            "appointment.service-linked",
+            "service",
+            definition.toString(),
+            m,
+            type == null ? "no appointment" : "type " + type));
     return Optional.empty();
   }
 
