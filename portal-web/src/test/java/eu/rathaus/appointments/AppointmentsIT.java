@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.rathaus.appointments.application.AppointmentOffice;
 import eu.rathaus.appointments.application.AppointmentReminders;
+import eu.rathaus.appointments.application.AppointmentSetup;
 import eu.rathaus.appointments.application.Appointments;
 import eu.rathaus.appointments.application.BookingOutcome;
+import eu.rathaus.appointments.application.CaseAppointment;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.NoticeTexts;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
@@ -49,8 +52,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Appointments against the real database: of parallel bookings of one slot exactly one wins (the
  * exclusion constraint of V27 decides) and the others are told it is taken; a visitor's hold counts
  * only once confirmed and frees its slot when it expires; the reminder is queued exactly once even
- * when two nodes run the job at the same moment; staff see only their own municipality's day. Every
- * test makes its own location, counter and type in one of the demo municipalities.
+ * when two nodes run the job at the same moment; staff see only their own municipality's day. A
+ * service can end with an appointment linked to the case; moving an appointment through its link
+ * takes the new time and releases the old one in one transaction, audited. Every test makes its own
+ * location, counter and type in one of the demo municipalities.
  */
 @ExtendWith(ArquillianExtension.class)
 class AppointmentsIT {
@@ -66,6 +71,8 @@ class AppointmentsIT {
   @Inject Appointments appointments;
   @Inject AppointmentOffice office;
   @Inject AppointmentReminders reminders;
+  @Inject AppointmentSetup setup;
+  @Inject ItJourneys journeys;
   @Inject NoticeTexts texts;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
@@ -439,5 +446,203 @@ class AppointmentsIT {
         count(
             "select count(*) from appointment where id = ?1 and status = 'NO_SHOW'",
             booked.booked().id()));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from audit_entry where action = 'appointment.no-show' and subject_id = ?1"
+                + " and actor = 'it-clerk'",
+            booked.booked().id().toString()));
+  }
+
+  @Test
+  void aServiceEndsWithAnAppointmentThatTheApplicantBooksForHerCaseAndStaffOpenTheCase()
+      throws Exception {
+    Place place = place(MUSTERSTADT, 1, 15);
+    ItJourneys.Published service = journeys.publish("meldebescheinigung", "it.termin-");
+
+    // The municipal admin makes the service end with this appointment type (another
+    // municipality's admin cannot).
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-admin-other"));
+    assertEquals(
+        "appointments.setup.problem.linkService",
+        setup.linkService(service.definitionId(), place.type()).orElseThrow());
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-admin"));
+    assertTrue(setup.linkService(service.definitionId(), place.type()).isEmpty());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from audit_entry where action = 'appointment.service-linked' and subject_id = ?1",
+            service.definitionId().toString()));
+
+    String erika = "it-termin-erika-" + UUID.randomUUID();
+    caller.set(TenantScope.citizen(erika));
+    String reference =
+        journeys.submitMeldebescheinigung(
+            service.serviceKey(), "Termin", "erika@example.org", null, "Erika Termin");
+    UUID application = journeys.applicationOf(reference);
+    UUID caseId = journeys.caseOf(reference);
+    caller.set(TenantScope.citizen(erika));
+    CaseAppointment offer = appointments.forCase(application).orElseThrow();
+    assertEquals(place.type(), offer.type().id(), "the submit page offers the service's type");
+    assertEquals(caseId, offer.caseId());
+    assertFalse(offer.isBooked());
+
+    // Someone else cannot book for her case; she can, once.
+    caller.set(TenantScope.citizen("it-termin-other-" + UUID.randomUUID()));
+    assertTrue(appointments.forCase(application).isEmpty(), "not her case: nothing to see");
+    Instant start = at(inDays(3), 9, 0);
+    assertEquals(
+        BookingOutcome.Result.NOT_BOOKABLE,
+        appointments.book(place.type(), start, address("other"), caseId, Locale.GERMAN).result());
+    caller.set(TenantScope.citizen(erika));
+    BookingOutcome booked =
+        appointments.book(place.type(), start, address("erika"), caseId, Locale.GERMAN);
+    assertEquals(BookingOutcome.Result.BOOKED, booked.result());
+    assertEquals(
+        BookingOutcome.Result.ALREADY_BOOKED,
+        appointments
+            .book(place.type(), start.plusSeconds(3600), address("erika"), caseId, Locale.GERMAN)
+            .result());
+    CaseAppointment mine = appointments.forCase(caseId).orElseThrow();
+    assertTrue(mine.isBooked());
+    assertEquals(start, mine.start().toInstant(), "the case page shows the appointment");
+
+    // Staff: the day list names the case, and the case shows the appointment.
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-clerk"));
+    assertTrue(
+        office.day(inDays(3)).stream()
+            .flatMap(c -> c.entries().stream())
+            .anyMatch(e -> e.id().equals(booked.booked().id()) && caseId.equals(e.caseId())));
+    assertEquals(booked.booked().id(), appointments.forCase(caseId).orElseThrow().appointmentId());
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-clerk-other"));
+    assertTrue(appointments.forCase(caseId).isEmpty(), "another municipality sees no case");
+
+    // Unlinking: the service ends without an appointment again.
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-admin"));
+    assertTrue(setup.linkService(service.definitionId(), null).isEmpty());
+    assertEquals(
+        0,
+        count(
+            "select count(*) from appointment_type where definition_id = ?1",
+            service.definitionId()));
+  }
+
+  @Test
+  void movingAnAppointmentTakesTheNewTimeAndReleasesTheOldOneInOneStepAudited() throws Exception {
+    Place place = place(MUSTERSTADT, 1, 30);
+    LocalDate day = inDays(4);
+    String email = address("move");
+    caller.set(TenantScope.citizen("it-appointment-" + UUID.randomUUID()));
+    BookingOutcome first = appointments.book(place.type(), at(day, 9, 0), email, null, null);
+    assertEquals(BookingOutcome.Result.BOOKED, first.result());
+    caller.set(TenantScope.citizen("it-appointment-" + UUID.randomUUID()));
+    BookingOutcome blocker =
+        appointments.book(place.type(), at(day, 11, 0), address("blocker"), null, null);
+    assertTrue(blocker.isSuccess());
+
+    // Whoever holds the link (no sign-in) moves it; a taken time changes nothing.
+    caller.set(TenantScope.anonymous());
+    assertEquals(
+        BookingOutcome.Result.TAKEN,
+        appointments.rebook(first.token(), at(day, 11, 0), Locale.GERMAN).result());
+    assertEquals("BOOKED", appointments.byToken(first.token()).orElseThrow().status());
+
+    // To the next half hour on the only counter.
+    BookingOutcome moved = appointments.rebook(first.token(), at(day, 9, 30), Locale.GERMAN);
+    assertEquals(BookingOutcome.Result.BOOKED, moved.result(), moved::toString);
+    assertEquals("MOVED", appointments.byToken(first.token()).orElseThrow().status());
+    assertEquals("BOOKED", appointments.byToken(moved.token()).orElseThrow().status());
+    assertEquals(at(day, 9, 30), appointments.byToken(moved.token()).orElseThrow().start());
+    assertEquals(
+        BookingOutcome.Result.NOT_BOOKABLE,
+        appointments.rebook(first.token(), at(day, 14, 0), Locale.GERMAN).result(),
+        "the old link moves nothing any more");
+    assertEquals(
+        1,
+        count(
+            "select count(*) from appointment where counter_id = ?1 and status = 'BOOKED' and email = ?2",
+            place.counters().get(0),
+            email));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from appointment where id = ?1 and moved_to = ?2",
+            first.booked().id(),
+            moved.booked().id()));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from audit_entry where action = 'appointment.rebooked' and subject_id = ?1"
+                + " and municipality_id = ?2",
+            moved.booked().id().toString(),
+            MUSTERSTADT));
+    assertEquals(
+        2,
+        count(
+            "select count(*) from notification_outbox where recipient_email = ?1 and template_key = 'appointment.booked'",
+            email),
+        "the new time is confirmed by mail with its own link");
+
+    // The old time is free again for others.
+    caller.set(TenantScope.anonymous());
+    assertEquals(
+        BookingOutcome.Result.HELD,
+        appointments.book(place.type(), at(day, 9, 0), address("after"), null, null).result());
+  }
+
+  @Test
+  void ofAMoveAndABookingOfTheSameTimeAtOnceExactlyOneWinsAndTheLoserKeepsHisOldTime()
+      throws Exception {
+    Place place = place(BEISPIELHEIM, 1, 20);
+    LocalDate day = inDays(5);
+    caller.set(TenantScope.citizen("it-appointment-" + UUID.randomUUID()));
+    BookingOutcome mover = appointments.book(place.type(), at(day, 8, 0), address("m"), null, null);
+    assertEquals(BookingOutcome.Result.BOOKED, mover.result());
+    caller.set(null);
+    Instant contested = at(day, 13, 0);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<BookingOutcome> outcomes = new ArrayList<>();
+    try {
+      Future<BookingOutcome> move =
+          pool.submit(
+              () -> {
+                RequestContextController context = requestContexts.get();
+                context.activate();
+                try {
+                  caller.set(TenantScope.anonymous());
+                  go.await(10, TimeUnit.SECONDS);
+                  return appointments.rebook(mover.token(), contested, Locale.GERMAN);
+                } finally {
+                  context.deactivate();
+                }
+              });
+      Future<BookingOutcome> book =
+          pool.submit(
+              bookAs(
+                  TenantScope.citizen("it-appointment-" + UUID.randomUUID()),
+                  place,
+                  contested,
+                  address("rival"),
+                  go));
+      go.countDown();
+      outcomes.add(move.get(60, TimeUnit.SECONDS));
+      outcomes.add(book.get(60, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        1, outcomes.stream().filter(BookingOutcome::isSuccess).count(), outcomes::toString);
+    assertEquals(
+        1,
+        count(
+            "select count(*) from appointment where counter_id = ?1 and starts_at = ?2 and status = 'BOOKED'",
+            place.counters().get(0),
+            Timestamp.from(contested)));
+    boolean moverWon = outcomes.get(0).isSuccess();
+    assertEquals(
+        moverWon ? "MOVED" : "BOOKED",
+        appointments.byToken(mover.token()).orElseThrow().status(),
+        "the loser of the race keeps the old time");
   }
 }

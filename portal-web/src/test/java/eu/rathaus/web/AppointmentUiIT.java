@@ -6,6 +6,7 @@ import eu.rathaus.web.it.Browser;
 import eu.rathaus.web.it.BrowserJourney;
 import eu.rathaus.web.it.ItApplications;
 import eu.rathaus.web.it.ItMail;
+import eu.rathaus.web.it.ItServices;
 import eu.rathaus.web.it.Jdbc;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,9 +32,11 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * Appointments in the browser. A visitor books with the keyboard alone (Tab to the address, type,
- * Tab to a time, Enter), confirms through the mailed link, downloads the calendar file and cancels
- * through the link; Mia (Musterstadt's clerk) sees the day per counter and marks a no-show.
- * axe-core is clean on every page. The test makes its own location and appointment type in
+ * Tab to a time, Enter), confirms through the mailed link, downloads the calendar file, moves the
+ * appointment and cancels it through the link; Mia (Musterstadt's clerk) sees the day per counter
+ * and marks a no-show. Moritz (Musterstadt's admin) sets up a location by keyboard and makes a
+ * service end with an appointment, which Erika then books for her case and Mia opens from the day
+ * list. axe-core is clean on every page. Each test makes its own location, type and service in
  * Musterstadt.
  */
 class AppointmentUiIT extends BrowserJourney {
@@ -167,6 +171,24 @@ class AppointmentUiIT extends BrowserJourney {
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/calendar"));
     assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("SUMMARY:" + typeName);
 
+    // Moving it through the link: another time, in one step; the old link then says "verschoben".
+    browser.get(manage);
+    Browser.awaitOrExplain(browser, By.id("move"));
+    browser.findElement(By.id("move")).sendKeys(Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("rebook-from"));
+    assertThat(browser.findElements(By.id("book:email"))).as("the address stays").isEmpty();
+    accessible("the move page");
+    List<WebElement> times = browser.findElements(By.cssSelector("[data-slot]"));
+    times.get(times.size() - 1).sendKeys(Keys.ENTER);
+    Browser.awaitText(browser, By.id("booked-heading"), "Ihr Termin ist verschoben");
+    String movedMail =
+        ItMail.awaitOtherTextTo(address, "/appointments/manage.xhtml", manage, 30_000);
+    assertThat(movedMail).as("the new time is confirmed with a new link").isNotNull();
+    browser.get(manage);
+    Browser.awaitText(browser, By.id("appointment-status"), "verschoben");
+    assertThat(browser.findElements(By.id("manage:cancel"))).as("the old link").isEmpty();
+    manage = link(movedMail, "manage.xhtml");
+
     browser.get(manage);
     Browser.awaitOrExplain(browser, By.id("manage:cancel"));
     assertThat(Browser.seriousViolations(browser)).as("axe-core on the manage page").isEmpty();
@@ -214,5 +236,166 @@ class AppointmentUiIT extends BrowserJourney {
     Browser.awaitText(browser, By.id("office-notice"), "Als nicht erschienen vermerkt.");
     assertThat(browser.findElement(row).getText()).contains("nicht erschienen");
     assertThat(Browser.seriousViolations(browser)).as("axe-core after the no-show").isEmpty();
+  }
+
+  private static UUID definitionOf(String serviceKey) throws Exception {
+    try (Connection c = Jdbc.superuser();
+        PreparedStatement p =
+            c.prepareStatement("select id from service_definition where service_key = ?")) {
+      p.setString(1, serviceKey);
+      try (var rows = p.executeQuery()) {
+        rows.next();
+        return (UUID) rows.getObject(1);
+      }
+    }
+  }
+
+  /** Chooses the location in the entry form and leaves the focus on its select. */
+  private void chooseLocation(String name) {
+    WebElement select = browser.findElement(By.id("entry:for-location"));
+    new org.openqa.selenium.support.ui.Select(select).selectByVisibleText(name);
+    select.sendKeys("");
+  }
+
+  /** Waits until the section lists {@code text} (the page was posted and rendered again). */
+  private void awaitListed(By section, String text) {
+    awaitStable().until(d -> d.findElement(section).getText().contains(text));
+  }
+
+  /** Presses Enter on the element {@code id} (a button or link), as a keyboard user would. */
+  private void press(String id) {
+    browser.findElement(By.id(id)).sendKeys(Keys.ENTER);
+  }
+
+  @Test
+  void theAdminSetsUpALocationWithCounterHoursClosureAndTypeByKeyboard() throws Exception {
+    String name = "Bürgerbüro UI " + Long.toString(System.nanoTime(), 36);
+    signInAsMoritz();
+    browser.get(portal + "/municipal/appointments.xhtml");
+    Browser.awaitOrExplain(browser, By.id("location:name"));
+    accessible("the setup page");
+
+    // After every post the focus starts at the top again, above the growing list of locations:
+    // each form is entered at its first control, then worked with Tab, typing and Enter.
+    browser.findElement(By.id("location:name")).sendKeys(name);
+    tabTo("location:address");
+    new Actions(browser).sendKeys("Rathausplatz 9, 91000 Musterstadt", Keys.ENTER).perform();
+    Browser.awaitText(browser, By.id("setup-messages"), "Gespeichert.");
+    By section = By.xpath("//section[h2[normalize-space()='" + name + "']]");
+    Browser.awaitOrExplain(browser, section);
+
+    chooseLocation(name);
+    tabTo("entry:counter");
+    new Actions(browser).sendKeys("Schalter Nord", Keys.ENTER).perform();
+    awaitListed(section, "Schalter Nord");
+
+    chooseLocation(name);
+    // Native time and date pickers differ per browser locale; their values are set directly.
+    browser.executeScript(
+        "document.getElementById('entry:opens').value='08:00';"
+            + "document.getElementById('entry:closes').value='12:00';");
+    press("entry:add-hours");
+    awaitListed(section, "Montag 08:00–12:00");
+
+    chooseLocation(name);
+    browser.executeScript("document.getElementById('entry:day').value='2030-12-24';");
+    tabTo("entry:reason");
+    new Actions(browser).sendKeys("Heiligabend").perform();
+    press("entry:add-closure");
+    awaitListed(section, "2030-12-24 Heiligabend");
+
+    chooseLocation(name);
+    tabTo("entry:type-name");
+    new Actions(browser).sendKeys("Reisepass abholen").perform();
+    tabTo("entry:minutes");
+    new Actions(browser).sendKeys("abc").perform();
+    press("entry:add-type");
+    Browser.awaitText(browser, By.id("setup-messages"), "ganze Zahl von 5 bis 240");
+    browser.findElement(By.id("entry:minutes")).clear();
+    browser.findElement(By.id("entry:minutes")).sendKeys("20");
+    press("entry:add-type");
+    awaitListed(section, "Reisepass abholen (20 min)");
+
+    String listed = browser.findElement(section).getText();
+    assertThat(listed)
+        .contains(
+            "Schalter Nord",
+            "Montag 08:00–12:00",
+            "2030-12-24 Heiligabend",
+            "Reisepass abholen (20 min)");
+    accessible("the setup page with a location");
+
+    // Not offered any more: the type leaves the list (bookings would stay).
+    browser
+        .findElement(section)
+        .findElement(By.xpath(".//input[@value='Nicht mehr anbieten']"))
+        .sendKeys(Keys.ENTER);
+    awaitStable()
+        .until(d -> !d.findElement(section).getText().contains("Reisepass abholen (20 min)"));
+  }
+
+  @Test
+  void aServiceEndsWithAnAppointmentThatErikaBooksForHerCaseAndMiaOpensTheCase() throws Exception {
+    String typeName = "Meldebescheinigung abholen UI " + Long.toString(System.nanoTime(), 36);
+    UUID type = place(typeName)[2];
+    String serviceKey =
+        ItServices.publish("/catalogue/templates/meldebescheinigung.json", "musterstadt");
+    UUID definition = definitionOf(serviceKey);
+
+    // Moritz makes the service end with the appointment.
+    signInAsMoritz();
+    browser.get(portal + "/municipal/appointments.xhtml");
+    Browser.awaitOrExplain(browser, By.id("link:link-service"));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("link:link-service")))
+        .selectByValue(definition.toString());
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("link:link-type")))
+        .selectByValue(type.toString());
+    press("link:link-save");
+    Browser.awaitText(browser, By.id("setup-messages"), "Gespeichert.");
+    assertThat(browser.findElement(By.id("list")).getText())
+        .contains(
+            typeName
+                + " (30 min, ohne Anmeldung, letzter Schritt von: Meldebescheinigung beantragen)");
+    accessible("the setup page with the link form");
+    ItApplications.signOut(browser);
+
+    // Erika submits; the confirmation offers the appointment, she books it by keyboard.
+    signInAsErika();
+    String reference =
+        fileMeldebescheinigungAsErika(serviceKey, "simple", "erika.mustermann@example.org");
+    Browser.awaitOrExplain(browser, By.id("book-appointment"));
+    assertThat(text("submitted-appointment")).contains(typeName);
+    accessible("the confirmation with the appointment offer");
+    press("book-appointment");
+    Browser.awaitOrExplain(browser, By.id("book-for-case"));
+    WebElement email = browser.findElement(By.id("book:email"));
+    if (email.getAttribute("value").isBlank()) {
+      email.sendKeys("erika.mustermann@example.org");
+    }
+    browser.findElement(By.tagName("body")).sendKeys("");
+    tabToFirstSlot();
+    long startMillis = Long.parseLong(browser.switchTo().activeElement().getAttribute("data-slot"));
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    Browser.awaitOrExplain(browser, By.id("booked"));
+    accessible("the booked appointment of the case");
+
+    browser.get(portal + "/citizen/applications.xhtml");
+    Browser.awaitOrExplain(browser, By.id("appointment-" + reference));
+    assertThat(text("appointment-" + reference)).startsWith("Termin: ");
+    assertThat(browser.findElements(By.id("book-appointment-" + reference))).isEmpty();
+    accessible("Meine Anträge with the appointment");
+    ItApplications.signOut(browser);
+
+    // Mia finds it on the day's list and opens the case, which shows the appointment.
+    LocalDate day = Instant.ofEpochMilli(startMillis).atZone(BERLIN).toLocalDate();
+    ItApplications.signInAsMia(browser, portal);
+    browser.get(portal + "/office/appointments.xhtml?day=" + day);
+    By caseLink = By.xpath("//tr[td[normalize-space()='" + typeName + "']]//a");
+    Browser.awaitOrExplain(browser, caseLink);
+    browser.findElement(caseLink).sendKeys(Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("case-appointment-when"));
+    assertThat(browser.getPageSource()).contains(reference);
+    assertThat(text("case-appointment-when")).contains(typeName, "gebucht");
+    accessible("the case page with its appointment");
   }
 }

@@ -60,6 +60,11 @@ public class SubmittedView {
     return payment == null ? "" : PaymentTexts.state(payment.state(), localeSelection.getLocale());
   }
 
+  /** The application's id (its case's appointment is looked up by it), or null. */
+  public java.util.UUID getApplicationId() {
+    return receipt.applicationId();
+  }
+
   public String getReference() {
     return receipt.reference();
   }

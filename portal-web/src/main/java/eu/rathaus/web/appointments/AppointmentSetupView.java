@@ -1,10 +1,12 @@
 package eu.rathaus.web.appointments;
 
 import eu.rathaus.appointments.application.AppointmentSetup;
+import eu.rathaus.catalogue.application.ServiceAdministration;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,6 +33,7 @@ public class AppointmentSetupView implements Serializable {
 
   @Inject AppointmentSetup setup;
   @Inject LocaleSelection locale;
+  @Inject ServiceAdministration services;
 
   private List<AppointmentSetup.Location> locations = List.of();
   private String location;
@@ -45,6 +48,8 @@ public class AppointmentSetupView implements Serializable {
   private String typeName;
   private String minutes;
   private boolean anonymous;
+  private String linkType;
+  private String linkService;
 
   @PostConstruct
   void load() {
@@ -84,6 +89,32 @@ public class AppointmentSetupView implements Serializable {
       minutes = null;
       anonymous = false;
     }
+  }
+
+  /** Makes the chosen service end with the chosen type (or with none). */
+  public void linkService() {
+    done(() -> setup.linkService(uuid(linkService), uuid(linkType)));
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return value == null || value.isBlank() ? null : UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The active appointment types of every location, for the link form. */
+  public List<AppointmentSetup.Item> getTypes() {
+    return locations.stream().flatMap(l -> l.types().stream()).toList();
+  }
+
+  /** The municipality's services that are offered, for the link form. */
+  public List<SelectItem> getServices() {
+    return services.overview().stream()
+        .filter(r -> !r.retired())
+        .map(r -> new SelectItem(r.id().toString(), r.title().in(locale.getLocale())))
+        .toList();
   }
 
   public void removeHours(String id) {
@@ -137,21 +168,11 @@ public class AppointmentSetupView implements Serializable {
     return d.getDisplayName(TextStyle.FULL, locale.getLocale()) + text.substring(space);
   }
 
-  public List<Weekday> getWeekdays() {
+  public List<SelectItem> getWeekdays() {
     return java.util.Arrays.stream(DayOfWeek.values())
-        .map(d -> new Weekday(d.getValue(), d.getDisplayName(TextStyle.FULL, locale.getLocale())))
+        .map(
+            d -> new SelectItem(d.getValue(), d.getDisplayName(TextStyle.FULL, locale.getLocale())))
         .toList();
-  }
-
-  /** A weekday for the select. */
-  public record Weekday(int value, String label) implements Serializable {
-    public int getValue() {
-      return value;
-    }
-
-    public String getLabel() {
-      return label;
-    }
   }
 
   public List<AppointmentSetup.Location> getLocations() {
@@ -244,6 +265,22 @@ public class AppointmentSetupView implements Serializable {
 
   public void setMinutes(String minutes) {
     this.minutes = minutes;
+  }
+
+  public String getLinkType() {
+    return linkType;
+  }
+
+  public void setLinkType(String linkType) {
+    this.linkType = linkType;
+  }
+
+  public String getLinkService() {
+    return linkService;
+  }
+
+  public void setLinkService(String linkService) {
+    this.linkService = linkService;
   }
 
   public boolean isAnonymous() {

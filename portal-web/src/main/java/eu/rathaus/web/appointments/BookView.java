@@ -25,6 +25,10 @@ import java.util.UUID;
  * each a button (plain posts, keyboard only works, no calendar widget). A visitor may book only
  * types that allow it and then confirms through the mailed link; the secret of that link is never
  * shown here, so the address must really be the visitor's.
+ *
+ * <p>{@code &case=<id>} books the appointment that ends the citizen's application (only its
+ * applicant, only the type of its service); {@code &rebook=<secret>} (from the link in the mail)
+ * moves a booked appointment to the chosen time in one step, keeping its address and case.
  */
 @Named
 @ViewScoped
@@ -44,6 +48,9 @@ public class BookView implements Serializable {
   private String bookedWhen;
   private String bookedCounter;
   private String token;
+  private String caseId;
+  private String rebook;
+  private Booked moving;
 
   /** View action. */
   public void load() {
@@ -54,6 +61,13 @@ public class BookView implements Serializable {
     if (found.isEmpty()) {
       NotFound.send();
       return;
+    }
+    if (rebook != null) {
+      moving =
+          appointments
+              .byToken(rebook)
+              .filter(b -> b.isBooked() && b.typeId().equals(found.get().id()))
+              .orElse(null);
     }
     bookable = found.get();
     if (email == null && isCitizen() && sessionUser.getUser().email() != null) {
@@ -75,7 +89,10 @@ public class BookView implements Serializable {
       return;
     }
     BookingOutcome outcome =
-        appointments.book(bookable.id(), start, email, null, locale.getLocale());
+        isRebooking()
+            ? appointments.rebook(rebook, start, locale.getLocale())
+            : appointments.book(
+                bookable.id(), start, email, parse(caseId).orElse(null), locale.getLocale());
     if (!outcome.isSuccess()) {
       error(outcome.messageKey());
       refresh();
@@ -109,8 +126,53 @@ public class BookView implements Serializable {
 
   /** Visitors may book only types that allow it; others are asked to sign in first. */
   public boolean isMayBook() {
-    return bookable != null
-        && (isCitizen() || (!sessionUser.isSignedIn() && bookable.anonymousAllowed()));
+    if (bookable == null) {
+      return false;
+    }
+    if (rebook != null) {
+      return moving != null;
+    }
+    if (caseId != null) {
+      return isCitizen();
+    }
+    return isCitizen() || (!sessionUser.isSignedIn() && bookable.anonymousAllowed());
+  }
+
+  /** Moving a booked appointment through its link (the address stays the booking's). */
+  public boolean isRebooking() {
+    return moving != null;
+  }
+
+  /** A move was asked for, but the link names no appointment that can still be moved. */
+  public boolean isRebookRefused() {
+    return rebook != null && moving == null;
+  }
+
+  /** When the appointment being moved is now. */
+  public String getMovingWhen() {
+    return moving == null
+        ? ""
+        : SlotGroups.when(moving.localStart(), moving.localEnd(), locale.getLocale());
+  }
+
+  public boolean isForCase() {
+    return caseId != null && rebook == null;
+  }
+
+  public String getCase() {
+    return caseId;
+  }
+
+  public void setCase(String caseId) {
+    this.caseId = caseId;
+  }
+
+  public String getRebook() {
+    return rebook;
+  }
+
+  public void setRebook(String rebook) {
+    this.rebook = rebook;
   }
 
   public String getType() {
@@ -147,6 +209,11 @@ public class BookView implements Serializable {
 
   public boolean isBooked() {
     return result == BookingOutcome.Result.BOOKED;
+  }
+
+  /** The appointment was moved to the chosen time. */
+  public boolean isMoved() {
+    return isBooked() && moving != null;
   }
 
   public boolean isHeld() {

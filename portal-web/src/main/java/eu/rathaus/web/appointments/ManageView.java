@@ -100,6 +100,10 @@ public class ManageView implements Serializable {
     return booked != null && booked.isBooked();
   }
 
+  public boolean isMoved() {
+    return booked != null && "MOVED".equals(booked.status());
+  }
+
   public String getTypeId() {
     return booked == null ? "" : booked.typeId().toString();
   }

@@ -95,7 +95,7 @@ final class SlotGroups {
         .toList();
   }
 
-  static String when(ZonedDateTime start, ZonedDateTime end, Locale locale) {
+  public static String when(ZonedDateTime start, ZonedDateTime end, Locale locale) {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start)
         + ", "
         + DateTimeFormatter.ofPattern("HH:mm", locale).format(start)

@@ -31,11 +31,24 @@ public final class ItMail {
    */
   public static String awaitTextTo(String address, String marker, long millis)
       throws InterruptedException {
+    return awaitOtherTextTo(address, marker, null, millis);
+  }
+
+  /**
+   * Like {@link #awaitTextTo}, but skips mail that contains {@code notContaining} (an earlier mail
+   * of the same kind, e.g. the link it carried; null skips none).
+   */
+  public static String awaitOtherTextTo(
+      String address, String marker, String notContaining, long millis)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     do {
       for (MailCatcher.ReceivedMail mail : ItStack.mail().messages()) {
-        if (mail.to().contains(address) && mail.displayBody().contains(marker)) {
-          return mail.displayBody();
+        String body = mail.displayBody();
+        if (mail.to().contains(address)
+            && body.contains(marker)
+            && (notContaining == null || !body.contains(notContaining))) {
+          return body;
         }
       }
       Thread.sleep(250);

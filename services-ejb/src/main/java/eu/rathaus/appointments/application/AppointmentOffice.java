@@ -1,6 +1,8 @@
 package eu.rathaus.appointments.application;
 
 import eu.rathaus.appointments.infrastructure.AppointmentSql;
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
@@ -49,6 +51,7 @@ public class AppointmentOffice {
 
   @Inject AppointmentSql sql;
   @Inject CallerScope caller;
+  @Inject AuditLog audit;
 
   Clock clock = Clock.systemUTC();
 
@@ -76,10 +79,22 @@ public class AppointmentOffice {
     return List.copyOf(byCounter.values());
   }
 
-  /** Marks a booked appointment that has begun as a no-show; false if it is none. */
+  /** Marks a booked appointment that has begun as a no-show (audited); false if it is none. */
   public boolean markNoShow(UUID appointment) {
     Instant now = clock.instant();
-    return sql.markNoShow(appointment, municipality(), now);
+    UUID municipality = municipality();
+    boolean marked = sql.markNoShow(appointment, municipality, now);
+    if (marked) {
+      audit.record(
+          new AuditEvent(
+              caller.get().subject(),
+              "appointment.no-show",
+              "appointment",
+              appointment.toString(),
+              municipality,
+              null));
+    }
+    return marked;
   }
 
   private UUID municipality() {

@@ -2,6 +2,7 @@ package eu.rathaus.appointments.application;
 
 import eu.rathaus.appointments.infrastructure.AppointmentSql;
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.PeriodicBatchJob;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.Outbox;
 import jakarta.annotation.PreDestroy;
@@ -17,9 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -27,8 +25,8 @@ import java.util.logging.Logger;
  * without content ("Sie haben morgen einen Termin; Details im Portal") is queued in the outbox, and
  * the appointment is marked reminded in the same transaction. Rows are claimed with SKIP LOCKED, so
  * with several nodes each appointment is reminded once: a second node skips the locked rows, and
- * after the commit they no longer match. Runs every minute in the platform scope, like the outbox
- * sender.
+ * after the commit they no longer match. Runs every minute in the platform scope through the same
+ * {@link PeriodicBatchJob} loop as the outbox sender.
  */
 @ApplicationScoped
 public class AppointmentReminders {
@@ -45,28 +43,17 @@ public class AppointmentReminders {
 
   Clock clock = Clock.systemUTC();
 
-  private ScheduledFuture<?> task;
+  private PeriodicBatchJob job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    task =
-        scheduler.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+    job = new PeriodicBatchJob("Appointment reminders", BATCH, LOG, () -> self.remindDue());
+    job.start(scheduler, POLL_SECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
-  }
-
-  private void poll() {
-    try {
-      int done;
-      do {
-        done = self.remindDue();
-      } while (done == BATCH);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Appointment reminders not processed, will retry: {0}", e.toString());
+    if (job != null) {
+      job.stop();
     }
   }
 

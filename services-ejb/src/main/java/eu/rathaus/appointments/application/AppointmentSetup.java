@@ -1,5 +1,7 @@
 package eu.rathaus.appointments.application;
 
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
@@ -47,6 +49,7 @@ public class AppointmentSetup {
   EntityManager em;
 
   @Inject CallerScope caller;
+  @Inject AuditLog audit;
 
   public List<Location> locations() {
     UUID m = municipality();
@@ -76,8 +79,11 @@ public class AppointmentSetup {
                   id,
                   m),
               items(
-                  "select id, name || ' (' || minutes || ' min' || case when anonymous_allowed then ', ohne Anmeldung' else '' end || ')'"
-                      + " from appointment_type where location_id = ?1 and municipality_id = ?2 and active order by name",
+                  "select t.id, t.name || ' (' || t.minutes || ' min'"
+                      + " || case when t.anonymous_allowed then ', ohne Anmeldung' else '' end"
+                      + " || coalesce(', letzter Schritt von: ' || d.title_de, '') || ')'"
+                      + " from appointment_type t left join service_definition d on d.id = t.definition_id"
+                      + " where t.location_id = ?1 and t.municipality_id = ?2 and t.active order by t.name",
                   id,
                   m)));
     }
@@ -200,6 +206,51 @@ public class AppointmentSetup {
         n,
         length,
         anonymous);
+    return Optional.empty();
+  }
+
+  /**
+   * Makes a service of the own municipality end with an appointment of the given type (or with
+   * none, {@code type} null): after submitting an application for that service, the applicant is
+   * offered a time of this type, linked to her case. A service ends with at most one type.
+   */
+  public Optional<String> linkService(UUID definition, UUID type) {
+    UUID m = municipality();
+    if (definition == null
+        || rows(
+                "select id, service_key from service_definition where id = ?1 and municipality_id = ?2",
+                definition,
+                m)
+            .isEmpty()) {
+      return problem("linkService");
+    }
+    if (type != null
+        && rows(
+                "select id, name from appointment_type where id = ?1 and municipality_id = ?2 and active",
+                type,
+                m)
+            .isEmpty()) {
+      return problem("linkType");
+    }
+    write(
+        "update appointment_type set definition_id = null where definition_id = ?1 and municipality_id = ?2",
+        definition,
+        m);
+    if (type != null) {
+      write(
+          "update appointment_type set definition_id = ?1 where id = ?2 and municipality_id = ?3",
+          definition,
+          type,
+          m);
+    }
+    audit.record(
+        new AuditEvent(
+            caller.get().subject(),
+            "appointment.service-linked",
+            "service",
+            definition.toString(),
+            m,
+            type == null ? "no appointment" : "type " + type));
     return Optional.empty();
   }
 

@@ -6,6 +6,8 @@ import eu.rathaus.appointments.domain.IcsCalendar;
 import eu.rathaus.appointments.domain.Slot;
 import eu.rathaus.appointments.domain.SlotCalculator;
 import eu.rathaus.appointments.infrastructure.AppointmentSql;
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
@@ -62,6 +64,7 @@ public class Appointments {
   @Inject AppointmentSql sql;
   @Inject CallerScope caller;
   @Inject Outbox outbox;
+  @Inject AuditLog audit;
 
   Clock clock = Clock.systemUTC();
 
@@ -99,12 +102,21 @@ public class Appointments {
   }
 
   private List<Slot> slots(AppointmentSql.TypeRow t, LocalDate from, int days) {
+    return slots(t, from, days, null);
+  }
+
+  /** Free slots; {@code moving} (the appointment being moved) does not count as busy. */
+  private List<Slot> slots(AppointmentSql.TypeRow t, LocalDate from, int days, Busy moving) {
     LocalDate to = from.plusDays(days);
     List<Busy> busy =
-        sql.busy(
-            t.locationId(),
-            from.atStartOfDay(ZONE).toInstant(),
-            to.plusDays(1).atStartOfDay(ZONE).toInstant());
+        sql
+            .busy(
+                t.locationId(),
+                from.atStartOfDay(ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(ZONE).toInstant())
+            .stream()
+            .filter(b -> !b.equals(moving))
+            .toList();
     return SlotCalculator.freeSlots(
         from,
         days,
@@ -131,6 +143,15 @@ public class Appointments {
     boolean citizen = scope.kind() == TenantScope.Kind.CITIZEN;
     if (!citizen && (scope.kind() != TenantScope.Kind.PUBLIC || !type.anonymousAllowed())) {
       return BookingOutcome.refused(BookingOutcome.Result.SIGN_IN_NEEDED);
+    }
+    if (caseId != null) {
+      // A case's appointment: only its applicant, only for the type of the case's service, once.
+      if (!citizen || !sql.caseFitsType(caseId, type.id())) {
+        return BookingOutcome.refused(BookingOutcome.Result.NOT_BOOKABLE);
+      }
+      if (sql.caseHasAppointment(caseId)) {
+        return BookingOutcome.refused(BookingOutcome.Result.ALREADY_BOOKED);
+      }
     }
     String address = email == null ? "" : email.trim();
     if (!address.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
@@ -197,6 +218,106 @@ public class Appointments {
       }
     }
     return BookingOutcome.refused(BookingOutcome.Result.TAKEN);
+  }
+
+  /**
+   * Moves the booked future appointment the link names to {@code start} (a free slot of the same
+   * type): the new time is taken and the old one released in this one transaction, under the
+   * exclusion constraint (V39 {@code appointment_rebook}), so the person never holds two times nor
+   * none. The new appointment gets a link of its own, mailed with its calendar file; the old link
+   * then shows the appointment as moved. Audited as {@code appointment.rebooked}.
+   */
+  public BookingOutcome rebook(String token, Instant start, Locale locale) {
+    String hash = AppointmentToken.hash(token);
+    Optional<AppointmentSql.TokenRow> old = hash == null ? Optional.empty() : sql.byToken(hash);
+    if (old.isEmpty()
+        || !"BOOKED".equals(old.get().status())
+        || !old.get().start().isAfter(clock.instant())) {
+      return BookingOutcome.refused(BookingOutcome.Result.NOT_BOOKABLE);
+    }
+    Optional<AppointmentSql.TypeRow> found = sql.type(old.get().typeId());
+    if (found.isEmpty()) {
+      return BookingOutcome.refused(BookingOutcome.Result.NOT_BOOKABLE);
+    }
+    AppointmentSql.TypeRow type = found.get();
+    Busy itself = new Busy(old.get().counterId(), old.get().start(), old.get().end());
+    LocalDate day = start.atZone(ZONE).toLocalDate();
+    Optional<Slot> slot =
+        slots(type, day, 1, itself).stream().filter(s -> s.start().equals(start)).findFirst();
+    if (slot.isEmpty()) {
+      return BookingOutcome.refused(BookingOutcome.Result.TAKEN);
+    }
+    List<UUID> counters = new ArrayList<>(sql.counters(type.locationId()));
+    counters.remove(slot.get().counter());
+    counters.add(0, slot.get().counter());
+    counters.forEach(sql::releaseExpired);
+    String newToken = AppointmentToken.newToken();
+    Optional<AppointmentSql.Moved> moved =
+        sql.rebook(
+            hash,
+            counters,
+            start,
+            slot.get().end(),
+            UUID.randomUUID(),
+            AppointmentToken.hash(newToken));
+    if (moved.isEmpty()) {
+      return BookingOutcome.refused(BookingOutcome.Result.TAKEN);
+    }
+    AppointmentSql.Moved m = moved.get();
+    TenantScope scope = caller.get();
+    boolean citizen = scope.kind() == TenantScope.Kind.CITIZEN;
+    outbox.queue(
+        m.municipalityId(),
+        citizen ? scope.subject() : null,
+        m.email(),
+        MAIL_BOOKED,
+        Map.of("token", newToken),
+        language(locale));
+    audit.record(
+        new AuditEvent(
+            citizen ? scope.subject() : "link-holder",
+            "appointment.rebooked",
+            "appointment",
+            m.id().toString(),
+            m.municipalityId(),
+            "from " + m.oldId() + " (" + old.get().start() + ") to " + start));
+    Booked booked =
+        new Booked(
+            m.id(),
+            type.id(),
+            type.name(),
+            type.locationName(),
+            type.address(),
+            sql.counterName(m.counterId()),
+            start,
+            slot.get().end(),
+            "BOOKED",
+            null);
+    return new BookingOutcome(BookingOutcome.Result.BOOKED, booked, newToken);
+  }
+
+  /**
+   * The appointment belonging to a case (by case or application id) that the caller may see: the
+   * type to book for it and, once booked, the appointment. Empty when the case's service needs no
+   * appointment (or the case is not the caller's).
+   */
+  public Optional<CaseAppointment> forCase(UUID caseOrApplication) {
+    if (caseOrApplication == null) {
+      return Optional.empty();
+    }
+    return sql.caseOffer(caseOrApplication)
+        .flatMap(
+            o ->
+                sql.type(o.typeId())
+                    .map(
+                        t ->
+                            new CaseAppointment(
+                                o.caseId(),
+                                bookable(t),
+                                o.appointmentId(),
+                                o.start() == null ? null : o.start().atZone(ZONE),
+                                o.end() == null ? null : o.end().atZone(ZONE),
+                                o.status())));
   }
 
   /** The appointment a link names, if the secret is right. */

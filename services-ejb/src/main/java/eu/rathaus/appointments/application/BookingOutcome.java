@@ -16,7 +16,8 @@ public record BookingOutcome(Result result, Booked booked, String token) {
     TAKEN,
     NOT_BOOKABLE,
     SIGN_IN_NEEDED,
-    INVALID_EMAIL
+    INVALID_EMAIL,
+    ALREADY_BOOKED
   }
 
   static BookingOutcome refused(Result why) {

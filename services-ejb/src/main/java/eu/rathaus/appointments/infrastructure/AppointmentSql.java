@@ -236,6 +236,106 @@ public class AppointmentSql {
     return id != null;
   }
 
+  /** The new appointment after a move through a link (V39 {@code appointment_rebook}). */
+  public record Moved(
+      UUID id, UUID oldId, UUID municipalityId, UUID counterId, String email, String subject) {}
+
+  /**
+   * Moves the booked appointment the link names to the first free counter of {@code counters} at
+   * the new time, in the caller's transaction; empty (and nothing changed) when none is free.
+   */
+  public Optional<Moved> rebook(
+      String tokenHash,
+      List<UUID> counters,
+      Instant start,
+      Instant end,
+      UUID newId,
+      String newTokenHash) {
+    return rows(
+            em.createNativeQuery(
+                    "select id, old_id, municipality_id, counter_id, email, citizen_subject"
+                        + " from appointment_rebook(?1, cast(?2 as uuid[]), ?3, ?4, ?5, ?6)")
+                .setParameter(1, tokenHash)
+                .setParameter(
+                    2,
+                    counters.stream()
+                        .map(UUID::toString)
+                        .collect(Collectors.joining(",", "{", "}")))
+                .setParameter(3, Timestamp.from(start))
+                .setParameter(4, Timestamp.from(end))
+                .setParameter(5, newId)
+                .setParameter(6, newTokenHash))
+        .stream()
+        .filter(r -> r[0] != null)
+        .map(
+            r ->
+                new Moved(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (UUID) r[2],
+                    (UUID) r[3],
+                    (String) r[4],
+                    (String) r[5]))
+        .findFirst();
+  }
+
+  /**
+   * The appointment type whose service the caller's own case is of (row-level security: a citizen
+   * sees only her cases, staff their municipality's), with the case's live appointment if any.
+   */
+  public record CaseOffer(
+      UUID caseId, UUID typeId, UUID appointmentId, Instant start, Instant end, String status) {}
+
+  public Optional<CaseOffer> caseOffer(UUID caseOrApplication) {
+    return rows(
+            em.createNativeQuery(
+                    "select cr.id, t.id, ap.id, ap.starts_at, ap.ends_at, ap.status"
+                        + " from case_record cr join case_application ca on ca.id = cr.application_id"
+                        + " join appointment_type t on t.definition_id = ca.definition_id"
+                        + " and t.municipality_id = ca.municipality_id"
+                        + " left join appointment ap on ap.case_id = cr.id and ap.status in ('HELD', 'BOOKED', 'NO_SHOW')"
+                        + " where (cr.id = ?1 or ca.id = ?1) and (t.active or ap.id is not null)"
+                        + " order by t.active desc, ap.starts_at desc nulls last, t.name, t.id limit 1")
+                .setParameter(1, caseOrApplication))
+        .stream()
+        .map(
+            r ->
+                new CaseOffer(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (UUID) r[2],
+                    r[3] == null ? null : instant(r[3]),
+                    r[4] == null ? null : instant(r[4]),
+                    (String) r[5]))
+        .findFirst();
+  }
+
+  /** Whether the case is one the caller may see and is of the type's service. */
+  public boolean caseFitsType(UUID caseId, UUID typeId) {
+    return ((Number)
+                em.createNativeQuery(
+                        "select count(*) from case_record cr join case_application ca on ca.id = cr.application_id"
+                            + " join appointment_type t on t.definition_id = ca.definition_id"
+                            + " and t.municipality_id = ca.municipality_id"
+                            + " where cr.id = ?1 and t.id = ?2")
+                    .setParameter(1, caseId)
+                    .setParameter(2, typeId)
+                    .getSingleResult())
+            .longValue()
+        > 0;
+  }
+
+  /** Whether the case already has a live appointment (the caller's, by row-level security). */
+  public boolean caseHasAppointment(UUID caseId) {
+    return ((Number)
+                em.createNativeQuery(
+                        "select count(*) from appointment where case_id = ?1 and status in ('HELD', 'BOOKED')")
+                    .setParameter(1, caseId)
+                    .getSingleResult())
+            .longValue()
+        > 0;
+  }
+
   public String counterName(UUID counter) {
     return (String)
         em.createNativeQuery("select name from appointment_counter where id = ?1")

@@ -1,6 +1,7 @@
 package eu.rathaus.messaging.application;
 
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.PeriodicBatchJob;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.domain.OutboxMessage;
 import eu.rathaus.messaging.domain.OutboxRepository;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,35 +53,19 @@ public class OutboxSender {
   RetryPolicy retry = RetryPolicy.DEFAULT;
   Clock clock = Clock.systemUTC();
 
-  private ScheduledFuture<?> task;
-  private volatile boolean databaseWarned;
+  private PeriodicBatchJob job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    task =
-        scheduler.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+    // Typically the database is away when a run fails (readiness reports that): the job says it
+    // once, not every two seconds.
+    job = new PeriodicBatchJob("Outbox", BATCH, LOG, () -> self.sendDue());
+    job.start(scheduler, POLL_SECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
-  }
-
-  private void poll() {
-    try {
-      int sent;
-      do {
-        sent = self.sendDue();
-      } while (sent == BATCH);
-      databaseWarned = false;
-    } catch (RuntimeException e) {
-      // Typically the database is away (readiness reports that); say it once, not every two
-      // seconds.
-      if (!databaseWarned) {
-        LOG.log(Level.WARNING, "Outbox not processed, will retry: {0}", e.toString());
-        databaseWarned = true;
-      }
+    if (job != null) {
+      job.stop();
     }
   }
 

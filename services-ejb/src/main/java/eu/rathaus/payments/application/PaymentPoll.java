@@ -1,6 +1,7 @@
 package eu.rathaus.payments.application;
 
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.PeriodicBatchJob;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
@@ -19,8 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,35 +46,23 @@ public class PaymentPoll {
 
   Clock clock = Clock.systemUTC();
 
-  private ScheduledFuture<?> task;
-  private volatile boolean warned;
+  private PeriodicBatchJob job;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    long every = PaymentSettings.pollIntervalSeconds();
-    task = scheduler.scheduleWithFixedDelay(this::run, every, every, TimeUnit.SECONDS);
+    job =
+        new PeriodicBatchJob(
+            "Payment poll",
+            BATCH,
+            LOG,
+            () -> self.settlePending(PaymentSettings.pollAfter()),
+            () -> self.expireOverdue());
+    job.start(scheduler, PaymentSettings.pollIntervalSeconds());
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
-  }
-
-  private void run() {
-    try {
-      while (self.settlePending(PaymentSettings.pollAfter()) == BATCH) {
-        // another batch
-      }
-      while (self.expireOverdue() == BATCH) {
-        // another batch
-      }
-      warned = false;
-    } catch (RuntimeException e) {
-      if (!warned) {
-        LOG.log(Level.WARNING, "Payment poll not run, will retry: {0}", e.toString());
-        warned = true;
-      }
+    if (job != null) {
+      job.stop();
     }
   }
 
