@@ -64,12 +64,7 @@ public abstract class BrowserJourney {
    * test starts from nothing whatever an earlier run left.
    */
   protected void openSettingsAsMusterstadtAdmin(String form) {
-    browser.get(portal + "/");
-    browser.findElement(org.openqa.selenium.By.id("login-staff")).click();
-    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    awaitStable().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
-    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("nav-services"));
+    signInAsMusterstadtAdmin();
     browser.get(portal + "/municipal/settings.xhtml");
     Browser.awaitOrExplain(browser, org.openqa.selenium.By.id(form + ":upload"));
     org.openqa.selenium.By remove = org.openqa.selenium.By.id(form + ":remove");
@@ -77,6 +72,19 @@ public abstract class BrowserJourney {
       browser.findElement(remove).click();
       awaitStable().until(d -> d.findElements(remove).isEmpty());
     }
+  }
+
+  /**
+   * Musterstadt's admin Moritz signs in through the staff door (sent on to Musterstadt's own
+   * directory by his e-mail domain) and sees the admin's navigation.
+   */
+  protected void signInAsMusterstadtAdmin() {
+    browser.get(portal + "/");
+    browser.findElement(org.openqa.selenium.By.id("login-staff")).click();
+    KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
+    awaitStable().until(d -> KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
+    KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
+    Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("nav-services"));
   }
 
   /** Erika Mustermann (eID, level substantial, Musterstadt) signs in through the citizens' door. */
