@@ -384,6 +384,10 @@ class FimImportTest {
         """;
     assertRefused(xxe.getBytes(StandardCharsets.UTF_8), "catalogue.fim.doctype");
     assertRefused(laughs.getBytes(StandardCharsets.UTF_8), "catalogue.fim.doctype");
+    // The administrator reads why, in German and in English.
+    Problem why = FimSchemaReader.read(xxe.getBytes(StandardCharsets.UTF_8)).problems().get(0);
+    assertTrue(CatalogueMessages.format(why, Locale.GERMAN).contains("DOCTYPE-Deklaration"));
+    assertTrue(CatalogueMessages.format(why, Locale.ENGLISH).contains("For security"));
   }
 
   @Test
