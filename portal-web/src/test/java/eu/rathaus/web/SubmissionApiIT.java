@@ -135,6 +135,24 @@ class SubmissionApiIT {
   }
 
   @Test
+  void theSameKeyTwiceAtOnceStillMakesOneApplication() throws Exception {
+    String key = UUID.randomUUID().toString();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> post(PATH, token, key, ANSWERS));
+      var b = pool.submit(() -> post(PATH, token, key, ANSWERS));
+      HttpResponse<String> first = a.get();
+      HttpResponse<String> second = b.get();
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+      assertThat(JSON.readTree(second.body())).isEqualTo(JSON.readTree(first.body()));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(applicationsWith(key)).isEqualTo(1);
+  }
+
+  @Test
   void withoutAValidTokenTheAnswerIs401AndNothingIsStored() throws Exception {
     String key = UUID.randomUUID().toString();
     HttpResponse<String> none = post(PATH, null, key, ANSWERS);

@@ -245,13 +245,24 @@ public class ApplicationsResource {
       }
       draftId = saved.draftId();
     }
-    SubmissionOutcome outcome =
-        journey.submit(
-            draftId,
-            idempotencyKey,
-            user.get().email(),
-            user.get().displayName(),
-            locale.getLanguage());
+    SubmissionOutcome outcome;
+    try {
+      outcome =
+          journey.submit(
+              draftId,
+              idempotencyKey,
+              user.get().email(),
+              user.get().displayName(),
+              locale.getLanguage());
+    } catch (RuntimeException e) {
+      // Two requests with the same key at once: the database's unique key lets one win, the
+      // other's transaction is rolled back; it answers with the winner's application.
+      Optional<ReferenceNumber> winner = journey.submittedWith(idempotencyKey);
+      if (winner.isPresent()) {
+        return submitted(winner.get());
+      }
+      throw e;
+    }
     return switch (outcome.result()) {
       case SUBMITTED -> submitted(outcome.reference());
       case INVALID -> invalid(outcome.problems(), locale);
