@@ -42,13 +42,23 @@ public final class OidcUserMapper {
       return null;
     }
     OidcSecurityContext context = oidc.getOidcSecurityContext();
-    IDToken id = context.getIDToken();
-    AccessToken access = context.getToken();
+    return fromTokens(context.getIDToken(), context.getToken(), oidc.getName());
+  }
+
+  /**
+   * The user of a verified access token alone, as an API client presents it (no ID token): see
+   * {@link BearerTokens}.
+   */
+  public static CurrentUser fromAccessToken(AccessToken access) {
+    return fromTokens(null, access, access.getSubject());
+  }
+
+  private static CurrentUser fromTokens(IDToken id, AccessToken access, String fallbackName) {
     String subject =
-        access != null && access.getSubject() != null ? access.getSubject() : oidc.getName();
+        access != null && access.getSubject() != null ? access.getSubject() : fallbackName;
     String username =
         firstNonNull(
-            claim(id, "preferred_username"), claim(access, "preferred_username"), oidc.getName());
+            claim(id, "preferred_username"), claim(access, "preferred_username"), fallbackName);
     String name =
         firstNonNull(id != null ? id.getName() : null, access != null ? access.getName() : null);
     String email =

@@ -12,6 +12,7 @@ import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.FimSchemas;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -38,7 +39,7 @@ class ServiceAdministrationIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(ServiceAdministrationIT.class);
+    return Deployments.portal(ServiceAdministrationIT.class, FimSchemas.class);
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,6 +136,56 @@ class ServiceAdministrationIT {
     assertTrue(ok.isDone(), () -> ok.problems().toString());
     String exported = administration.export(ok.id());
     assertTrue(exported.contains("\"serviceKey\" : \"" + key + "\""), exported);
+  }
+
+  @Test
+  void aFimSchemaBecomesADraftOfTheOwnMunicipalityWhoseExportKeepsTheFimIds() throws Exception {
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-berta.admin"));
+    Set<UUID> before = ids();
+    String doctype =
+        "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>";
+    ServiceAdministration.FimOutcome refused =
+        administration.importFim(doctype.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("catalogue.fim.doctype", refused.outcome().problems().get(0).messageKey());
+    assertEquals(before, ids(), "nothing stored");
+
+    String schemaId = "S99" + suffix();
+    ServiceAdministration.FimOutcome imported =
+        administration.importFim(
+            FimSchemas.sondernutzung(schemaId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(imported.outcome().isDone(), () -> imported.outcome().problems().toString());
+    assertTrue(
+        imported.notes().stream().anyMatch(n -> n.target().equals("F99100203")),
+        "the hidden field is reported: " + imported.notes());
+    ServiceAdministration.Row row =
+        administration.overview().stream()
+            .filter(r -> r.id().equals(imported.outcome().id()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("fim." + schemaId, row.serviceKey());
+    assertEquals(1, row.draftNumber());
+
+    var exported = JSON.readTree(administration.export(imported.outcome().id()));
+    var form = exported.path("form");
+    assertEquals(schemaId, form.path("fim").path("schemaId").asText());
+    assertEquals("G99100010", form.path("steps").get(0).path("fim").path("id").asText());
+    assertEquals(
+        "F99100101",
+        form.path("steps").get(0).path("fields").get(0).path("fim").path("id").asText());
+    assertEquals(
+        "02",
+        form.path("steps")
+            .get(1)
+            .path("fields")
+            .get(0)
+            .path("choices")
+            .get(1)
+            .path("fimCode")
+            .asText());
+
+    // Musterstadt's admin does not see Beispielheim's imported service.
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-max.admin"));
+    assertFalse(ids().contains(imported.outcome().id()));
   }
 
   @Test

@@ -3,7 +3,9 @@ package eu.rathaus.web.api;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The portal's REST API, versioned in the path; described at {@code /openapi}. */
 @ApplicationPath("/api/v1")
@@ -12,5 +14,19 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
         @Info(
             title = "Rathaus API",
             version = "1",
-            description = "Public catalogue of the Rathaus portal"))
+            description =
+                "Public catalogue of the Rathaus portal, and submitting applications on behalf of a"
+                    + " citizen. Errors of the submission API are RFC 9457 problem details"
+                    + " (application/problem+json); the catalogue answers errors as"
+                    + " {status, error, message}."))
+@SecurityScheme(
+    securitySchemeName = "citizenBearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "OAuth2 access token of a citizen, issued by the portal's Keycloak realm (OIDC_PROVIDER_URL,"
+            + " e.g. http://localhost:8180/realms/rathaus; authorization code flow with PKCE in"
+            + " the client's own Keycloak client). The token's realm role 'citizen' and its 'loa'"
+            + " claim (eID level) are checked.")
 public class RestApplication extends Application {}

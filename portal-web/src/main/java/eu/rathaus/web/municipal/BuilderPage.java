@@ -11,6 +11,7 @@ import eu.rathaus.web.session.LocaleSelection;
 import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +48,8 @@ public abstract class BuilderPage implements Serializable {
   SettingsInput settings = new SettingsInput();
   ServiceTextsInput texts = new ServiceTextsInput();
   String targetStep;
+  // What a FIM import just reported as not represented (handed over from the services page).
+  ArrayList<String> fimNotes = new ArrayList<>();
 
   FormDefinition parsed() {
     if (parsed == null || !formJson.equals(parsedFrom)) {
@@ -57,6 +60,15 @@ public abstract class BuilderPage implements Serializable {
   }
 
   // ---- what the page shows --------------------------------------------------------------------
+
+  /** The notes of the FIM import that created this draft, shown until the page is left. */
+  public List<String> getFimNotes() {
+    return fimNotes;
+  }
+
+  public String getFimNotesHeading() {
+    return ProblemTexts.text("builder.fim.notes.heading", fimNotes.size());
+  }
 
   public List<BuilderRows.StepRow> getSteps() {
     return formJson == null ? List.of() : BuilderRows.steps(parsed(), localeSelection.getLocale());

@@ -22,8 +22,19 @@ public final class BuilderRows {
 
   /** One step in the builder's list. */
   public record StepRow(
-      int index, String key, String title, List<FieldRow> fields, boolean first, boolean last)
+      int index,
+      String key,
+      String title,
+      List<FieldRow> fields,
+      boolean first,
+      boolean last,
+      String fimId)
       implements Serializable {
+    /** The FIM field group the step was imported from, or null. */
+    public String getFimId() {
+      return fimId;
+    }
+
     public int getIndex() {
       return index;
     }
@@ -59,8 +70,14 @@ public final class BuilderRows {
       boolean required,
       String condition,
       boolean first,
-      boolean last)
+      boolean last,
+      String fimId)
       implements Serializable {
+    /** The FIM data field the field was imported from, or null. */
+    public String getFimId() {
+      return fimId;
+    }
+
     public int getStep() {
       return step;
     }
@@ -141,11 +158,18 @@ public final class BuilderRows {
                 f.required(),
                 condition,
                 i == 0,
-                i == step.fields().size() - 1));
+                i == step.fields().size() - 1,
+                f.fimId()));
       }
       rows.add(
           new StepRow(
-              s, step.key(), step.title().in(locale), fields, s == 0, s == steps.size() - 1));
+              s,
+              step.key(),
+              step.title().in(locale),
+              fields,
+              s == 0,
+              s == steps.size() - 1,
+              step.fimId()));
     }
     return rows;
   }

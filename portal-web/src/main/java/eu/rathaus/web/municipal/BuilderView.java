@@ -10,6 +10,7 @@ import eu.rathaus.web.catalogue.NotFound;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +41,14 @@ public class BuilderView extends BuilderPage {
     } catch (IllegalArgumentException e) {
       notFound();
       return;
+    }
+    Object notes =
+        FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getFlash()
+            .get(ServicesAdminView.FIM_NOTES);
+    if (notes instanceof List<?> list) {
+      list.forEach(n -> fimNotes.add(String.valueOf(n)));
     }
     reload();
   }

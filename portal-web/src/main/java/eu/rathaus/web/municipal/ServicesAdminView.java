@@ -1,6 +1,7 @@
 package eu.rathaus.web.municipal;
 
 import eu.rathaus.catalogue.application.CatalogueOutcome;
+import eu.rathaus.catalogue.application.FimSchemaReader;
 import eu.rathaus.catalogue.application.ServiceAdministration;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.catalogue.domain.Problem;
@@ -42,6 +43,9 @@ public class ServicesAdminView implements Serializable {
   /** Larger than any sensible definition, smaller than what could hurt: the validator's own cap. */
   static final int MAX_IMPORT_BYTES = 1_000_000;
 
+  /** Flash key under which the FIM import hands its notes to the builder page. */
+  static final String FIM_NOTES = "rathaus.fimNotes";
+
   private static final Set<String> CREATE_INPUTS =
       Set.of("serviceKey", "category", "titleDe", "descriptionDe");
 
@@ -51,12 +55,14 @@ public class ServicesAdminView implements Serializable {
   private List<RowView> rows;
   private List<ServiceAdministration.TemplateRow> templates;
   private final List<String> importProblems = new ArrayList<>();
+  private final List<String> fimProblems = new ArrayList<>();
 
   private String templateKey;
   private String fee;
   private String serviceKey;
   private final ServiceTextsInput texts = new ServiceTextsInput();
   private transient Part importFile;
+  private transient Part fimFile;
 
   @PostConstruct
   void load() {
@@ -199,13 +205,63 @@ public class ServicesAdminView implements Serializable {
       outcome = CatalogueOutcome.refused(e.problems());
     }
     if (!outcome.isDone()) {
-      for (Problem p : outcome.problems()) {
-        String text = ProblemTexts.text(p);
-        importProblems.add(p.target().isEmpty() ? text : p.target() + ": " + text);
-      }
+      importProblems.addAll(lines(outcome.problems()));
       return null;
     }
     return builder(outcome.id());
+  }
+
+  /**
+   * Imports an uploaded FIM Stammdatenschema (XML or ZIP) as a new draft and opens it in the
+   * builder with the list of what the form does not represent; a refused file lists why, with
+   * nothing stored.
+   */
+  public String importFim() {
+    fimProblems.clear();
+    if (fimFile == null || fimFile.getSize() == 0) {
+      fimProblems.add(ProblemTexts.text("builder.import.empty"));
+      return null;
+    }
+    if (fimFile.getSize() > FimSchemaReader.MAX_BYTES) {
+      fimProblems.add(
+          ProblemTexts.text("builder.fim.tooLarge", FimSchemaReader.MAX_BYTES / 1_000_000));
+      return null;
+    }
+    byte[] upload;
+    try (InputStream in = fimFile.getInputStream()) {
+      upload = in.readNBytes(FimSchemaReader.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ServiceAdministration.FimOutcome imported;
+    try {
+      imported = administration.importFim(upload);
+    } catch (ServiceAdministration.RefusedException e) {
+      imported =
+          new ServiceAdministration.FimOutcome(CatalogueOutcome.refused(e.problems()), List.of());
+    }
+    CatalogueOutcome outcome = imported.outcome();
+    if (!outcome.isDone()) {
+      fimProblems.addAll(lines(outcome.problems()));
+      return null;
+    }
+    ArrayList<String> notes = new ArrayList<>(lines(imported.notes()));
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.getFlash().put(FIM_NOTES, notes);
+    ProblemTexts.info(ProblemTexts.text("builder.fim.imported"));
+    external.getFlash().setKeepMessages(true);
+    return builder(outcome.id());
+  }
+
+  /** Each problem as a line for a list, led by where it is (a JSON location or a FIM id). */
+  private static List<String> lines(List<Problem> problems) {
+    return problems.stream()
+        .map(
+            p ->
+                p.target().isEmpty()
+                    ? ProblemTexts.text(p)
+                    : p.target() + ": " + ProblemTexts.text(p))
+        .toList();
   }
 
   private void report(CatalogueOutcome outcome, String doneKey) {
@@ -321,6 +377,18 @@ public class ServicesAdminView implements Serializable {
 
   public ServiceTextsInput getTexts() {
     return texts;
+  }
+
+  public List<String> getFimProblems() {
+    return fimProblems;
+  }
+
+  public Part getFimFile() {
+    return fimFile;
+  }
+
+  public void setFimFile(Part fimFile) {
+    this.fimFile = fimFile;
   }
 
   public Part getImportFile() {

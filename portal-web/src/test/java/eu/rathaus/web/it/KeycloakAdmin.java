@@ -37,24 +37,10 @@ public final class KeycloakAdmin {
   /** A fresh admin token (they live one minute; one instance per test step is enough). */
   public static KeycloakAdmin signIn() throws IOException, InterruptedException {
     var config = ItStack.config();
-    String form =
-        "grant_type=password&client_id=admin-cli&username="
-            + enc(config.keycloakAdminUser())
-            + "&password="
-            + enc(config.keycloakAdminPassword());
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        config.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    check(response, 200);
     return new KeycloakAdmin(
         config.keycloakUrl() + "/admin/realms/",
-        JSON.readTree(response.body()).get("access_token").asText());
+        passwordGrant(
+            "master", "admin-cli", config.keycloakAdminUser(), config.keycloakAdminPassword()));
   }
 
   /** Id of the user with exactly this user name in {@code realm}, if any. */
@@ -114,13 +100,9 @@ public final class KeycloakAdmin {
    */
   public void ensureBrokerClient(String realm, String clientId, String secret, String brokerAlias)
       throws IOException, InterruptedException {
-    if (get(realm + "/clients?clientId=" + enc(clientId)).size() > 0) {
-      return;
-    }
     String keycloak = ItStack.config().keycloakUrl();
-    send(
-        "POST",
-        realm + "/clients",
+    ensureClient(
+        realm,
         Map.of(
             "clientId",
             clientId,
@@ -135,8 +117,68 @@ public final class KeycloakAdmin {
             "directAccessGrantsEnabled",
             false,
             "redirectUris",
-            List.of(keycloak + "/realms/rathaus/broker/" + brokerAlias + "/endpoint*")),
-        201);
+            List.of(keycloak + "/realms/rathaus/broker/" + brokerAlias + "/endpoint*")));
+  }
+
+  /** Creates the client {@code representation} describes unless one with its id exists. */
+  private void ensureClient(String realm, Map<String, Object> representation)
+      throws IOException, InterruptedException {
+    String clientId = String.valueOf(representation.get("clientId"));
+    if (get(realm + "/clients?clientId=" + enc(clientId)).size() == 0) {
+      send("POST", realm + "/clients", representation, 201);
+    }
+  }
+
+  /**
+   * Registers a public client in {@code realm} that may exchange a user name and password for
+   * tokens (direct access grant): what a test plays an API client (app, chatbot) with, without a
+   * browser. Does nothing if the client exists.
+   */
+  public void ensureDirectGrantClient(String realm, String clientId)
+      throws IOException, InterruptedException {
+    ensureClient(
+        realm,
+        Map.of(
+            "clientId",
+            clientId,
+            "enabled",
+            true,
+            "publicClient",
+            true,
+            "standardFlowEnabled",
+            false,
+            "directAccessGrantsEnabled",
+            true));
+  }
+
+  /**
+   * An access token of {@code username} from {@code clientId} (see {@link
+   * #ensureDirectGrantClient}).
+   */
+  public static String passwordGrant(
+      String realm, String clientId, String username, String password)
+      throws IOException, InterruptedException {
+    String form =
+        "grant_type=password&client_id="
+            + enc(clientId)
+            + "&username="
+            + enc(username)
+            + "&password="
+            + enc(password);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        ItStack.config().keycloakUrl()
+                            + "/realms/"
+                            + realm
+                            + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    check(response, 200);
+    return JSON.readTree(response.body()).get("access_token").asText();
   }
 
   /**

@@ -28,6 +28,9 @@ public class FieldInput implements Serializable {
   private String ifField;
   private String ifValue;
 
+  /** Shown only: the FIM data field the field was imported from (never typed, kept on save). */
+  private String fimId;
+
   public String getKey() {
     return key;
   }
@@ -154,5 +157,13 @@ public class FieldInput implements Serializable {
 
   public void setIfValue(String v) {
     ifValue = v;
+  }
+
+  public String getFimId() {
+    return fimId;
+  }
+
+  public void setFimId(String v) {
+    fimId = v;
   }
 }

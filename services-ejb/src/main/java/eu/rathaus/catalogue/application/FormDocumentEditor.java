@@ -121,6 +121,10 @@ public final class FormDocumentEditor {
     ObjectNode ordered = JSON.createObjectNode();
     ordered.set("key", step.get("key"));
     ordered.set("title", step.get("title"));
+    if (step.has("fim")) {
+      // Imported from FIM: the group's id stays with the step through every edit.
+      ordered.set("fim", step.get("fim"));
+    }
     ordered.set("fields", step.get("fields"));
     steps.set(at, ordered);
     String stepKey = strip(in.getKey());
@@ -189,6 +193,7 @@ public final class FormDocumentEditor {
     in.setChoices(choices.isEmpty() ? null : choices.toString());
     in.setIfField(f.has("visibleIf") ? f.path("visibleIf").path("field").asText() : null);
     in.setIfValue(f.has("visibleIf") ? f.path("visibleIf").path("equals").asText() : null);
+    in.setFimId(f.has("fim") ? f.path("fim").path("id").asText() : null);
     return in;
   }
 
@@ -249,10 +254,29 @@ public final class FormDocumentEditor {
     if (index == null) {
       fields.add(field);
     } else {
+      keepFimOrigin(fields.get(at), field);
       fields.set(at, field);
     }
     String key = strip(in.getKey());
     return Edit.of(form, p -> fieldInput(p, step, at, key));
+  }
+
+  /**
+   * An edited field that was imported from FIM keeps its FIM id, and its options keep their FIM
+   * codes (matched by option key), so an export still names where each answer belongs in FIM.
+   */
+  private static void keepFimOrigin(JsonNode before, ObjectNode after) {
+    if (before == null || !before.has("fim")) {
+      return;
+    }
+    after.set("fim", before.get("fim"));
+    for (JsonNode choice : after.path("choices")) {
+      for (JsonNode old : before.path("choices")) {
+        if (old.has("fimCode") && old.path("key").equals(choice.path("key"))) {
+          ((ObjectNode) choice).set("fimCode", old.get("fimCode"));
+        }
+      }
+    }
   }
 
   private static String fieldInput(Problem p, int step, int index, String key) {

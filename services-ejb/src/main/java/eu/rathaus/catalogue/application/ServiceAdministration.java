@@ -293,6 +293,31 @@ public class ServiceAdministration {
     return CatalogueOutcome.done(existing.get().id());
   }
 
+  /** The outcome of a FIM import and what of the schema the form does not represent. */
+  public record FimOutcome(CatalogueOutcome outcome, List<Problem> notes) {
+    public FimOutcome {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * Imports a FIM Stammdatenschema (XDatenfelder 2.0 or 3.0, the XML alone or a ZIP with its code
+   * lists) as a new draft, like {@link #importDefinition}: service key {@code fim.<schema id>}, so
+   * a second import of the same schema becomes a new draft of that service. The notes list
+   * everything the form does not represent; problems refuse the file with nothing stored.
+   */
+  public FimOutcome importFim(byte[] upload) {
+    FimSchemaReader.Read read = FimSchemaReader.read(upload);
+    if (read.schema() == null) {
+      return new FimOutcome(CatalogueOutcome.refused(read.problems()), List.of());
+    }
+    FimFormMapper.Mapped mapped = FimFormMapper.map(read.schema());
+    if (!mapped.isValid()) {
+      return new FimOutcome(CatalogueOutcome.refused(mapped.problems()), mapped.notes());
+    }
+    return new FimOutcome(importDefinition(mapped.templateJson()), mapped.notes());
+  }
+
   private static List<Problem> checkTexts(
       String serviceKey, String category, LocalizedText title, LocalizedText description) {
     List<Problem> problems = new ArrayList<>();

@@ -8,6 +8,9 @@ import java.util.Optional;
 /**
  * One field of a form. Limits that do not apply to a type are null (the JSON Schema refuses them,
  * e.g. a {@code maxValue} on a text field), so a reader of this record can rely on what is set.
+ *
+ * <p>{@code fimId} is the id of the FIM data field the field was imported from (XDatenfelder), or
+ * null for fields made in the builder.
  */
 public record FieldDefinition(
     String key,
@@ -22,7 +25,8 @@ public record FieldDefinition(
     String pattern,
     List<Choice> choices,
     VisibilityCondition visibleIf,
-    boolean notificationAddress)
+    boolean notificationAddress,
+    String fimId)
     implements Serializable {
 
   public FieldDefinition {

@@ -332,7 +332,9 @@ public final class FormDefinitionValidator {
       for (JsonNode field : step.get("fields")) {
         fields.add(readField(field));
       }
-      steps.add(new StepDefinition(step.get("key").textValue(), text(step.get("title")), fields));
+      steps.add(
+          new StepDefinition(
+              step.get("key").textValue(), text(step.get("title")), fields, fimId(step)));
     }
     JsonNode attachments = document.get("attachments");
     AttachmentRules rules = AttachmentRules.NONE;
@@ -381,7 +383,13 @@ public final class FormDefinitionValidator {
         field.has("pattern") ? field.get("pattern").textValue() : null,
         choices,
         condition,
-        field.path("notificationAddress").asBoolean(false));
+        field.path("notificationAddress").asBoolean(false),
+        fimId(field));
+  }
+
+  private static String fimId(JsonNode node) {
+    JsonNode id = node.path("fim").path("id");
+    return id.isTextual() ? id.textValue() : null;
   }
 
   private static FeeRule readFee(JsonNode fee) {

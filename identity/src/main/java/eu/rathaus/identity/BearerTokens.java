@@ -1,0 +1,58 @@
+package eu.rathaus.identity;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.wildfly.security.http.oidc.AccessToken;
+import org.wildfly.security.http.oidc.OidcClientConfiguration;
+import org.wildfly.security.http.oidc.OidcClientConfigurationBuilder;
+import org.wildfly.security.http.oidc.OidcException;
+import org.wildfly.security.http.oidc.OidcJsonConfiguration;
+import org.wildfly.security.http.oidc.TokenValidator;
+
+/**
+ * Verifies OAuth2 bearer access tokens that API clients (apps, chatbots, other portals) present on
+ * behalf of a person: with elytron's own {@link TokenValidator}, the same code that checks the
+ * portal's sign-ins — signature against the realm's published keys (JWKS, found through the
+ * provider's discovery document and refreshed when a key is unknown), issuer, expiry, token type
+ * {@code Bearer}. A token of any client of the realm is accepted; what the person may do is decided
+ * by the roles and level of assurance in it.
+ */
+public final class BearerTokens {
+
+  private static final Logger LOG = Logger.getLogger(BearerTokens.class.getName());
+
+  private final TokenValidator validator;
+
+  private BearerTokens(TokenValidator validator) {
+    this.validator = validator;
+  }
+
+  /**
+   * @param providerUrl the realm's URL, e.g. {@code http://localhost:8180/realms/rathaus}
+   * @param clientId the portal's client id (names this verifier; audience is not checked)
+   */
+  public static BearerTokens forProvider(String providerUrl, String clientId) {
+    OidcJsonConfiguration json = new OidcJsonConfiguration();
+    json.setProviderUrl(providerUrl);
+    json.setResource(clientId);
+    json.setBearerOnly(true);
+    json.setSslRequired(providerUrl.startsWith("https:") ? "external" : "none");
+    OidcClientConfiguration configuration = OidcClientConfigurationBuilder.build(json);
+    return new BearerTokens(TokenValidator.builder(configuration).build());
+  }
+
+  /** The person of a valid token; empty for a forged, expired, foreign or malformed one. */
+  public Optional<CurrentUser> verify(String token) {
+    if (token == null || token.isBlank() || token.length() > 16_384) {
+      return Optional.empty();
+    }
+    try {
+      AccessToken access = validator.parseAndVerifyToken(token.strip());
+      return Optional.of(OidcUserMapper.fromAccessToken(access));
+    } catch (OidcException | RuntimeException e) {
+      LOG.log(Level.FINE, "Bearer token refused: {0}", e.toString());
+      return Optional.empty();
+    }
+  }
+}
