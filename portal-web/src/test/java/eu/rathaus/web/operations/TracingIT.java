@@ -159,6 +159,11 @@ class TracingIT {
             });
     assertThat(sql)
         .anySatisfy(s -> assertThat(s.attribute("db.statement")).containsIgnoringCase("select"));
+    // Whatever was logged while the page was rendered (by the portal or the Faces implementation)
+    // names the request and its trace.
+    assertThat(linesOf(trace.requestId()))
+        .allSatisfy(
+            l -> assertThat(l.path("mdc").path("traceId").asText()).isEqualTo(trace.traceId()));
   }
 
   @Test
