@@ -37,6 +37,14 @@ if [ "${RATHAUS_LOG_FORMAT:-text}" = json ]; then
   sed -i 's/<named-formatter name="COLOR-PATTERN"\/>/<named-formatter name="JSON"\/>/' "$base/configuration/standalone.xml"
 fi
 
+# Traces (issue 12): with OTEL_EXPORTER_OTLP_ENDPOINT set (a collector's OTLP/HTTP address, e.g.
+# http://otel-collector:4318) the portal exports spans (the WAR turns the SDK on), and the datasource runs on
+# OpenTelemetry's JDBC driver, which needs the jdbc:otel: form of POSTGRESQL_URL (configure-server.cli).
+if [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ] && [ -n "${POSTGRESQL_URL:-}" ]; then
+  export RATHAUS_DATASOURCE_DRIVER=postgresql-otel
+  export RATHAUS_DATASOURCE_URL="jdbc:otel:${POSTGRESQL_URL#jdbc:}"
+fi
+
 # The address JGroups binds to and announces: the pod/container address, never 0.0.0.0.
 if [ -z "${JGROUPS_BIND_ADDRESS:-}" ]; then
   JGROUPS_BIND_ADDRESS=$(hostname -i | cut -d ' ' -f 1)

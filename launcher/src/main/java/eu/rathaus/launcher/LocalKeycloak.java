@@ -60,6 +60,36 @@ public final class LocalKeycloak implements AutoCloseable {
   static final List<String> BUILD_OPTIONS =
       List.of("--db=postgres", "--health-enabled=true", "--cache=local");
 
+  /**
+   * The build options for this configuration: with an OTLP endpoint also {@code
+   * --tracing-enabled=true} (a build-time option of Keycloak), so switching tracing on or off costs
+   * one rebuild (~30 s) and a Keycloak without tracing carries none of it.
+   */
+  static List<String> buildOptions(StackConfig config) {
+    List<String> options = new ArrayList<>(BUILD_OPTIONS);
+    if (config.otlpEndpoint() != null) {
+      options.add("--tracing-enabled=true");
+      // A request that carries the portal's traceparent follows the portal's sampling decision.
+      options.add("--tracing-sampler-type=parentbased_traceidratio");
+    }
+    return options;
+  }
+
+  /**
+   * Run-time tracing options: Keycloak's spans (HTTP requests and its own SQL) go to the same OTLP
+   * endpoint as the portal's, over OTLP/HTTP; a {@code traceparent} the portal sent makes them part
+   * of the portal's trace.
+   */
+  static List<String> tracingOptions(StackConfig config) {
+    if (config.otlpEndpoint() == null) {
+      return List.of();
+    }
+    return List.of(
+        "--tracing-endpoint=" + config.otlpEndpoint().replaceAll("/+$", "") + "/v1/traces",
+        "--tracing-protocol=http/protobuf",
+        "--tracing-service-name=keycloak");
+  }
+
   private static final String BUILD_MARKER = ".rathaus-build";
 
   /** A class of the keycloak-extensions module, read as a resource only (never loaded here). */
@@ -103,6 +133,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 "--hostname=" + config.keycloakUrl(),
                 "--hostname-strict=false",
                 "--import-realm"));
+    command.addAll(tracingOptions(config));
     ManagedProcess process =
         ManagedProcess.start(
             "Keycloak", command, home, environment(config), logFile(config), pidFile(config));
@@ -216,7 +247,8 @@ public final class LocalKeycloak implements AutoCloseable {
    */
   private static void buildIfNeeded(StackConfig config, Path home, String providersFingerprint) {
     Path marker = home.resolve(BUILD_MARKER);
-    String wanted = String.join(" ", BUILD_OPTIONS) + " providers=" + providersFingerprint;
+    List<String> options = buildOptions(config);
+    String wanted = String.join(" ", options) + " providers=" + providersFingerprint;
     try {
       if (Files.isRegularFile(marker) && Files.readString(marker).trim().equals(wanted)) {
         return;
@@ -227,7 +259,7 @@ public final class LocalKeycloak implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(home.resolve("bin/kc.sh").toString());
       command.add("build");
-      command.addAll(BUILD_OPTIONS);
+      command.addAll(options);
       Files.createDirectories(config.logDir());
       Path log = config.logDir().resolve("keycloak-build.log");
       Process build =

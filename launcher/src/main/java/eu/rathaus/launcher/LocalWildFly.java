@@ -66,6 +66,7 @@ public final class LocalWildFly implements AutoCloseable {
     long started = System.nanoTime();
     try {
       int copied = synchronise(source, home);
+      applyLogFormat(config, home);
       deployByScanner(home, war);
       LOG.debug(
           "WildFly copy synchronised ({} files) in {} s", copied, LocalKeycloak.seconds(started));
@@ -152,10 +153,45 @@ public final class LocalWildFly implements AutoCloseable {
     // The launcher is the demo: published local secrets and demo users are allowed only in this
     // mode.
     env.put("RATHAUS_MODE", "demo");
+    if (config.otlpEndpoint() != null) {
+      // Traces (issue 12): the portal exports to the endpoint, and its datasource runs on
+      // OpenTelemetry's JDBC driver (configure-server.cli), as the container entry point does it.
+      env.put(StackConfig.OTLP_ENDPOINT_VARIABLE, config.otlpEndpoint());
+      env.put("RATHAUS_DATASOURCE_DRIVER", "postgresql-otel");
+      env.put("RATHAUS_DATASOURCE_URL", tracedJdbcUrl(config.jdbcUrl()));
+    }
     // standalone.sh then runs the JVM in the background and forwards SIGTERM to it, so stop() is
     // graceful.
     env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
     return env;
+  }
+
+  /**
+   * {@code jdbc:postgresql://…} as the OpenTelemetry JDBC driver takes it: {@code
+   * jdbc:otel:postgresql://…}.
+   */
+  static String tracedJdbcUrl(String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("Not a JDBC URL: " + jdbcUrl);
+    }
+    return "jdbc:otel:" + jdbcUrl.substring("jdbc:".length());
+  }
+
+  /**
+   * {@code RATHAUS_LOG_FORMAT=json}: the console handler of the copy uses the provisioned JSON
+   * formatter (one object per line, with the MDC), as the container entry point does it. The next
+   * synchronisation restores the plain configuration when the format is text again.
+   */
+  static void applyLogFormat(StackConfig config, Path home) throws IOException {
+    if (!config.jsonLogs()) {
+      return;
+    }
+    Path xml = home.resolve("standalone/configuration/standalone.xml");
+    String text = Files.readString(xml);
+    Files.writeString(
+        xml,
+        text.replace(
+            "<named-formatter name=\"COLOR-PATTERN\"/>", "<named-formatter name=\"JSON\"/>"));
   }
 
   public static Path home(StackConfig config) {

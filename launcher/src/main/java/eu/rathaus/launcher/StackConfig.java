@@ -83,6 +83,14 @@ public final class StackConfig {
   private final Path keystorePath;
   private final String keystorePassword;
   private final String paymentSecret;
+  private final String otlpEndpoint;
+  private final boolean jsonLogs;
+
+  /**
+   * Port of the OTLP/HTTP receiver the integration tests run (ItStack): the test stack's portal and
+   * Keycloak export their traces there.
+   */
+  public static final int TEST_OTLP_PORT = 24318;
 
   private StackConfig(
       Path projectDir, Path dataDir, Map<Component, Integer> ports, Map<String, String> env) {
@@ -123,7 +131,12 @@ public final class StackConfig {
     this.keystorePassword =
         env.getOrDefault("RATHAUS_KEYSTORE_PASSWORD", DEFAULT_KEYSTORE_PASSWORD);
     this.paymentSecret = env.getOrDefault("PAYMENT_PROVIDER_SECRET", DEFAULT_PAYMENT_SECRET);
+    this.otlpEndpoint = blankToNull(env.get(OTLP_ENDPOINT_VARIABLE));
+    this.jsonLogs = "json".equalsIgnoreCase(env.getOrDefault("RATHAUS_LOG_FORMAT", "text").trim());
   }
+
+  /** The standard OpenTelemetry variable: set, portal and Keycloak export traces there. */
+  public static final String OTLP_ENDPOINT_VARIABLE = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
   /** Configuration for {@code ./rathaus up}, taken from the process environment. */
   public static StackConfig fromEnvironment(Path projectDir) {
@@ -153,7 +166,17 @@ public final class StackConfig {
    * embedded database, so a test run neither collides with nor touches a developer's running stack.
    */
   public static StackConfig forTests(Path projectDir, Path dataDir) {
-    return new StackConfig(projectDir, dataDir, TEST_PORTS, Map.of());
+    // Traces go to the tests' own OTLP receiver, logs are JSON lines: the test stack runs with the
+    // observability settings of production, so TracingIT can check both.
+    return new StackConfig(
+        projectDir,
+        dataDir,
+        TEST_PORTS,
+        Map.of(
+            OTLP_ENDPOINT_VARIABLE,
+            "http://127.0.0.1:" + TEST_OTLP_PORT,
+            "RATHAUS_LOG_FORMAT",
+            "json"));
   }
 
   private static int port(Map<String, String> env, Component component) {
@@ -386,6 +409,19 @@ public final class StackConfig {
 
   public String portalBaseUrl() {
     return "http://localhost:" + portalPort();
+  }
+
+  /**
+   * OTLP/HTTP endpoint for traces ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, e.g. {@code
+   * http://127.0.0.1:4318}), or {@code null}: tracing off.
+   */
+  public String otlpEndpoint() {
+    return otlpEndpoint;
+  }
+
+  /** {@code RATHAUS_LOG_FORMAT=json}: the portal's console log is JSON lines, as in the image. */
+  public boolean jsonLogs() {
+    return jsonLogs;
   }
 
   public int paymentSandboxPort() {

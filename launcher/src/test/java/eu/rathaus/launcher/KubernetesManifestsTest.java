@@ -76,7 +76,20 @@ class KubernetesManifestsTest {
             "overlays/production/kustomization.yaml");
     for (Path k : kustomizations) {
       JsonNode node = read(k).get(0);
-      assertThat(node.path("kind").asText()).as(k.toString()).isEqualTo("Kustomization");
+      // Opt-in parts (components/, e.g. tracing) are Kustomize Components, the rest Kustomizations.
+      boolean component = ROOT.relativize(k).startsWith("components");
+      assertThat(node.path("kind").asText())
+          .as(k.toString())
+          .isEqualTo(component ? "Component" : "Kustomization");
+      assertThat(node.path("apiVersion").asText())
+          .as(k.toString())
+          .isEqualTo(
+              component ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1");
+      for (JsonNode used : node.path("components")) {
+        assertThat(k.getParent().resolve(used.asText()).resolve("kustomization.yaml").normalize())
+            .as(k + " component " + used)
+            .isRegularFile();
+      }
       for (JsonNode resource : node.path("resources")) {
         assertThat(k.getParent().resolve(resource.asText()).normalize())
             .as(k + " → " + resource)
@@ -191,6 +204,30 @@ class KubernetesManifestsTest {
         .forEach(rule -> rule.path("ports").forEach(p -> ports.add(p.path("port").asInt())));
     // PostgreSQL, Keycloak, clamd, JGroups peers, SMTP relay, DNS: nothing else.
     assertThat(ports).containsExactlyInAnyOrder(5432, 8443, 8080, 3310, 7600, 57600, 587, 25, 53);
+  }
+
+  @Test
+  void tracingIsAnOptInThatOpensOnlyTheCollectorsPort() throws IOException {
+    Path tracing = ROOT.resolve("components/tracing");
+    List<Doc> docs = objectsIn(tracing);
+    for (String name : List.of("rathaus-portal-tracing", "rathaus-keycloak-tracing")) {
+      JsonNode policy = find(docs, "NetworkPolicy", name);
+      assertThat(policy.at("/spec/policyTypes").toString()).isEqualTo("[\"Egress\"]");
+      assertThat(policy.at("/spec/ingress").isMissingNode()).as(name).isTrue();
+      Set<Integer> ports = new HashSet<>();
+      policy
+          .at("/spec/egress")
+          .forEach(rule -> rule.path("ports").forEach(p -> ports.add(p.path("port").asInt())));
+      assertThat(ports).as(name).containsExactly(4318);
+    }
+    JsonNode config = read(tracing.resolve("portal-tracing.yaml")).get(0);
+    assertThat(config.at("/data/OTEL_EXPORTER_OTLP_ENDPOINT").asText()).startsWith("http");
+    // off unless an overlay opts in: the base sets no endpoint
+    assertThat(
+            find(baseObjects(), "ConfigMap", "rathaus-portal")
+                .at("/data")
+                .has("OTEL_EXPORTER_OTLP_ENDPOINT"))
+        .isFalse();
   }
 
   @Test

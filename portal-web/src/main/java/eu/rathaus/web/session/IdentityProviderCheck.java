@@ -1,5 +1,6 @@
 package eu.rathaus.web.session;
 
+import eu.rathaus.web.operations.TracedHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -50,8 +51,9 @@ public class IdentityProviderCheck {
       URI discovery =
           URI.create(providerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
       HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET().build(),
+          TracedHttp.send(
+              http,
+              HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET(),
               HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200;
     } catch (IOException | IllegalArgumentException e) {

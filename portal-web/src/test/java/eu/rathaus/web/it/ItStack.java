@@ -21,6 +21,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class ItStack implements LauncherSessionListener {
 
   private static Stack stack;
+  private static OtlpReceiver traces;
   private static LocalWildFly portal;
 
   @Override
@@ -47,9 +48,19 @@ public class ItStack implements LauncherSessionListener {
     if (stack == null) {
       // A test JVM that is killed (Ctrl-C, timeout) must not leave Keycloak or PostgreSQL running.
       Runtime.getRuntime().addShutdownHook(new Thread(ItStack::stopAll, "rathaus-it-stack-stop"));
+      // Before Keycloak and the portal, which export their traces there (StackConfig.forTests).
+      traces();
       stack = Stack.start(config(), false, System.out);
     }
     return stack;
+  }
+
+  /** The OTLP receiver the test stack's portal and Keycloak export their spans to. */
+  public static synchronized OtlpReceiver traces() {
+    if (traces == null) {
+      traces = OtlpReceiver.start(StackConfig.TEST_OTLP_PORT);
+    }
+    return traces;
   }
 
   /** The launcher's WildFly with the built WAR, exactly as {@code ./rathaus up} runs it. */
@@ -137,6 +148,10 @@ public class ItStack implements LauncherSessionListener {
     if (stack != null) {
       stack.stop();
       stack = null;
+    }
+    if (traces != null) {
+      traces.close();
+      traces = null;
     }
   }
 }
