@@ -26,6 +26,7 @@ import eu.rathaus.notices.application.NoticeSignatory;
 import eu.rathaus.privacy.application.PersonalDataExport;
 import eu.rathaus.privacy.application.PrivacyNotice;
 import eu.rathaus.privacy.application.PrivacyNotices;
+import eu.rathaus.privacy.application.PrivacyRequests;
 import eu.rathaus.privacy.application.SignedInIdentity;
 import eu.rathaus.privacy.domain.ProcessingActivity;
 import eu.rathaus.web.it.Deployments;
@@ -83,6 +84,7 @@ class PrivacyIT {
   @Inject Appointments appointments;
   @Inject PersonalDataExport export;
   @Inject PrivacyNotices privacy;
+  @Inject PrivacyRequests requests;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
 
@@ -278,6 +280,86 @@ class PrivacyIT {
             .anyMatch(a -> a.serviceKey().equals(serviceKey)));
     caller.set(TenantScope.citizen("it-records-citizen"));
     assertThrows(SecurityException.class, () -> privacy.ownRecords());
+  }
+
+  /**
+   * Art. 16/17/21: a request becomes a case of the chosen municipality with the one-month deadline
+   * (30 days); bad input stores nothing; the same form twice files one request.
+   */
+  @Test
+  void aDataProtectionRequestBecomesACaseWithAOneMonthDeadline() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String citizen = "it-request-" + suffix;
+    asCitizen(citizen, "Rita Request", "rita-" + suffix + "@example.org");
+    assertTrue(
+        requests.municipalities().stream().anyMatch(m -> m.slug().equals("musterstadt")),
+        "the demo catalogue offers the request in Musterstadt");
+
+    // An unknown right, an unknown municipality: refused with a message, nothing stored.
+    for (String[] bad : new String[][] {{"musterstadt", "bogus"}, {"gibt-es-nicht", "erasure"}}) {
+      PrivacyRequests.Outcome refused =
+          requests.submit(
+              bad[0], bad[1], "Bitte löschen", UUID.randomUUID().toString(), null, null, "de");
+      assertFalse(refused.isSubmitted(), String.join(" ", bad));
+      assertFalse(refused.problems().isEmpty(), String.join(" ", bad));
+    }
+    assertEquals(
+        0L, count("select count(*) from case_record where applicant_subject = ?1", citizen));
+
+    String key = UUID.randomUUID().toString();
+    PrivacyRequests.Outcome filed =
+        requests.submit(
+            "musterstadt",
+            "erasure",
+            "Bitte löschen Sie meine Daten " + suffix,
+            key,
+            "rita-" + suffix + "@example.org",
+            "Rita Request",
+            "de");
+    assertTrue(filed.isSubmitted(), filed.problems()::toString);
+    assertEquals(
+        filed.reference(),
+        requests
+            .submit("musterstadt", "erasure", "noch einmal " + suffix, key, null, null, "de")
+            .reference(),
+        "the same form twice is one request");
+
+    Object[] row =
+        transactions.call(
+            TenantScope.platform("it"),
+            () ->
+                (Object[])
+                    em.createNativeQuery(
+                            "select c.municipality_id, c.status, c.processing_days,"
+                                + " c.due_date - (c.submitted_at at time zone 'Europe/Berlin')::date,"
+                                + " a.answers ->> 'right', a.answers ->> 'details'"
+                                + " from case_record c join case_application a on a.id = c.application_id"
+                                + " where c.reference_number = ?1")
+                        .setParameter(1, filed.reference())
+                        .getSingleResult());
+    assertEquals(MUSTERSTADT, row[0]);
+    assertEquals("SUBMITTED", row[1]);
+    assertEquals(30, ((Number) row[2]).intValue());
+    assertEquals(30, ((Number) row[3]).intValue(), "due one month (30 days) after submission");
+    assertEquals("erasure", row[4]);
+    assertEquals("Bitte löschen Sie meine Daten " + suffix, row[5]);
+    assertEquals(
+        1L, count("select count(*) from case_record where applicant_subject = ?1", citizen));
+
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-request-staff"));
+    assertThrows(
+        SecurityException.class,
+        () ->
+            requests.submit(
+                "musterstadt", "erasure", "x", UUID.randomUUID().toString(), null, null, "de"));
+  }
+
+  private long count(String sql, Object parameter) throws Exception {
+    return ((Number)
+            transactions.call(
+                TenantScope.platform("it"),
+                () -> em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()))
+        .longValue();
   }
 
   @Test

@@ -56,6 +56,16 @@ class PrivacyUiIT extends BrowserJourney {
     assertThat(zip.get("applications.json")).contains(reference, "Mustermann");
     assertThat(zip.get("access-log.json")).contains("case.read", reference, "Musterstadt", "Mia");
     assertThat(zip.get("overview.html")).contains(reference, "Antrag geöffnet und gelesen");
+
+    // Art. 17 from the same page: the request is filed as a case with an Aktenzeichen.
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("request-municipality")))
+        .selectByValue("musterstadt");
+    browser.findElement(By.id("request-right-erasure")).click();
+    type("request-details", "Bitte löschen Sie meinen Entwurf.");
+    browser.findElement(By.id("request:submit")).click();
+    Browser.awaitOrExplain(browser, By.id("request-confirmation"));
+    assertThat(text("request-confirmation")).containsPattern("MUS-\\d{4}-\\d{6}");
+    accessible("Meine Daten nach der Anfrage");
   }
 
   @Test

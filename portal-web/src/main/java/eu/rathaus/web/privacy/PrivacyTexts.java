@@ -11,12 +11,13 @@ import java.util.Locale;
 
 /**
  * Turns a municipality's {@link PrivacyNotice} into the sentences its privacy notice and its
- * records of processing show, in German or English: one wording for both pages.
+ * records of processing show, in German or English: one wording for both pages. Public, with its
+ * row, because Jakarta EL reads properties of public classes only.
  */
-final class PrivacyTexts {
+public final class PrivacyTexts {
 
   /** One service as both pages show it. */
-  record ActivityRow(
+  public record ActivityRow(
       String serviceKey,
       String title,
       String description,
