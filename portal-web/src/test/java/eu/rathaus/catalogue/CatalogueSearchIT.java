@@ -56,6 +56,7 @@ class CatalogueSearchIT {
   private static final List<String> DEMO_KEYS =
       List.of(
           "demo.bewohnerparkausweis",
+          "demo.datenschutzanfrage",
           "demo.fundsache-verlust",
           "demo.geburtsurkunde",
           "demo.hundesteuer-anmeldung",
@@ -168,9 +169,9 @@ class CatalogueSearchIT {
   }
 
   @Test
-  void demoMunicipalitiesOfferTheFiveDemoServicesWithTheirReferenceCodes() {
+  void demoMunicipalitiesOfferTheSixDemoServicesWithTheirReferenceCodes() {
     // Other tests publish their own services (keys "it.…") in Musterstadt; the demo ones are these
-    // five.
+    // six.
     assertEquals(
         DEMO_KEYS,
         sorted(

@@ -38,6 +38,8 @@ class StatelessPublicPagesIT {
           "/service.xhtml?m=beispielheim&s=demo.fundsache-verlust&lang=de",
           "/legal/imprint.xhtml",
           "/legal/privacy.xhtml",
+          "/legal/privacy.xhtml?m=musterstadt",
+          "/legal/privacy.xhtml?m=gibt-es-nicht",
           "/legal/accessibility.xhtml",
           "/leichte-sprache.xhtml",
           "/gebaerdensprache.xhtml?m=musterstadt",

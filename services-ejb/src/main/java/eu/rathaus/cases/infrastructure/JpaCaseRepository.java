@@ -13,10 +13,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -209,16 +207,7 @@ public class JpaCaseRepository implements CaseRepository {
   }
 
   private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + value);
+    return eu.rathaus.kernel.SqlValues.instant(value);
   }
 
   private static LocalDate localDate(Object value) {

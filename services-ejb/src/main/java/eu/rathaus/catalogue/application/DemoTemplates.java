@@ -20,7 +20,8 @@ public final class DemoTemplates {
           "/catalogue/templates/bewohnerparkausweis.json",
           "/catalogue/templates/fundsache-verlust.json",
           "/catalogue/templates/hundesteuer-anmeldung.json",
-          "/catalogue/templates/geburtsurkunde.json");
+          "/catalogue/templates/geburtsurkunde.json",
+          "/catalogue/templates/datenschutzanfrage.json");
 
   private DemoTemplates() {}
 

@@ -70,10 +70,6 @@ public final class SvgBarChart {
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
+    return eu.rathaus.kernel.Html.escape(text);
   }
 }

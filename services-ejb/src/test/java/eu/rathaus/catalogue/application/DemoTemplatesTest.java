@@ -56,11 +56,11 @@ class DemoTemplatesTest {
   }
 
   @Test
-  void theFiveServicesAreDistinct() {
+  void theSixServicesAreDistinct() {
     Set<String> keys = new HashSet<>();
     templates().forEach(r -> keys.add(read(r).serviceKey()));
 
-    assertThat(keys).hasSize(5);
+    assertThat(keys).hasSize(6);
   }
 
   @Test
