@@ -2,6 +2,7 @@ package eu.rathaus.appointments.application;
 
 import eu.rathaus.appointments.infrastructure.AppointmentSql;
 import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.PeriodicBatches;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.Outbox;
 import jakarta.annotation.PreDestroy;
@@ -18,8 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,24 +48,20 @@ public class AppointmentReminders {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     task =
-        scheduler.scheduleWithFixedDelay(this::poll, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+        PeriodicBatches.schedule(
+            scheduler,
+            POLL_SECONDS,
+            POLL_SECONDS,
+            BATCH,
+            self::remindDue,
+            LOG,
+            "Appointment reminders");
   }
 
   @PreDestroy
   void stop() {
     if (task != null) {
       task.cancel(false);
-    }
-  }
-
-  private void poll() {
-    try {
-      int done;
-      do {
-        done = self.remindDue();
-      } while (done == BATCH);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Appointment reminders not processed, will retry: {0}", e.toString());
     }
   }
 
