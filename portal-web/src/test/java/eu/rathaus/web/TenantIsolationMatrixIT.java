@@ -69,6 +69,7 @@ class TenantIsolationMatrixIT {
   private static final String NONE = "false";
   private static final String OFFERED = "status = 'ACTIVE' and current_version_id is not null";
   private static final String PUBLISHED = "status = 'PUBLISHED'";
+  private static final String FOUND = "status = 'FOUND'";
 
   /**
    * Per table, which callers see which of a municipality's rows (a condition on the row); callers
@@ -125,6 +126,26 @@ class TenantIsolationMatrixIT {
           ALL);
     }
     expect("audit_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // Lost property (V42): an item still in the office is public (the search page, no personal
+    // data); the finder and the confirmed claim are the municipality's and the platform's only.
+    expect(
+        "found_item",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OTHER_STAFF,
+        FOUND,
+        Caller.OWNER_CITIZEN,
+        FOUND,
+        Caller.OTHER_CITIZEN,
+        FOUND,
+        Caller.VISITOR,
+        FOUND,
+        Caller.NO_SCOPE,
+        FOUND,
+        Caller.PLATFORM,
+        ALL);
+    expect("found_item_claim", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("found_item_finder", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect(

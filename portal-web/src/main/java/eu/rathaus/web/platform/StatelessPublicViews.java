@@ -24,7 +24,8 @@ public class StatelessPublicViews implements PhaseListener {
           "/legal/privacy.xhtml",
           "/legal/accessibility.xhtml",
           "/leichte-sprache.xhtml",
-          "/gebaerdensprache.xhtml");
+          "/gebaerdensprache.xhtml",
+          "/lostproperty/search.xhtml");
 
   @Override
   public void beforePhase(PhaseEvent event) {

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -347,7 +348,41 @@ public final class TenantRows {
         now);
 
     appointments(c, municipality, citizen);
+    lostProperty(c, municipality, citizen);
     auditEntry(c, municipality);
+  }
+
+  /**
+   * Lost property (V42): one item still FOUND (public) with its finder, and one CLAIMED (staff
+   * only) by a loss report of the citizen.
+   */
+  public static void lostProperty(Connection c, UUID municipality, String citizen)
+      throws SQLException {
+    UUID found = UUID.randomUUID();
+    UUID claimed = UUID.randomUUID();
+    for (UUID item : List.of(found, claimed)) {
+      update(
+          c,
+          "insert into found_item (id, municipality_id, category, description, found_place, found_on, kept_at,"
+              + " status, recorded_by) values (?, ?, 'wallet', 'Braune Geldbörse', 'Marktplatz', ?, 'Zimmer 12', ?, 'it')",
+          item,
+          municipality,
+          java.sql.Date.valueOf(LocalDate.of(2000, 1, 3)),
+          item.equals(found) ? "FOUND" : "CLAIMED");
+      update(
+          c,
+          "insert into found_item_finder (found_item_id, municipality_id, name, contact) values (?, ?, 'Finderin Probe', 'probe@example.org')",
+          item,
+          municipality);
+    }
+    SubmittedCase report = submittedCase(c, municipality, citizen);
+    update(
+        c,
+        "insert into found_item_claim (id, municipality_id, found_item_id, case_id, confirmed_by) values (?, ?, ?, ?, 'it')",
+        UUID.randomUUID(),
+        municipality,
+        claimed,
+        report.caseId());
   }
 
   /**

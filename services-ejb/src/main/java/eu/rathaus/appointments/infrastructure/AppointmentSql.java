@@ -1,5 +1,9 @@
 package eu.rathaus.appointments.infrastructure;
 
+import static eu.rathaus.kernel.NativeRows.date;
+import static eu.rathaus.kernel.NativeRows.instant;
+import static eu.rathaus.kernel.NativeRows.rows;
+
 import eu.rathaus.appointments.domain.Busy;
 import eu.rathaus.appointments.domain.OpeningHours;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +15,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -408,26 +411,7 @@ public class AppointmentSql {
         .executeUpdate();
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Object[]> rows(jakarta.persistence.Query query) {
-    return (List<Object[]>) query.getResultList();
-  }
-
-  static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
-  }
-
   static LocalTime time(Object value) {
     return value instanceof LocalTime t ? t : ((Time) value).toLocalTime();
-  }
-
-  static LocalDate date(Object value) {
-    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
   }
 }

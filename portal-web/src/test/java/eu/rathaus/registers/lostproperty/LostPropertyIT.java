@@ -1,0 +1,369 @@
+package eu.rathaus.registers.lostproperty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.rathaus.applications.application.ApplicationJourney;
+import eu.rathaus.applications.application.StepOutcome;
+import eu.rathaus.applications.application.SubmissionOutcome;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.messaging.application.MailboxIdentity;
+import eu.rathaus.registers.lostproperty.application.FindersDeadlineJob;
+import eu.rathaus.registers.lostproperty.application.LostPropertyOffice;
+import eu.rathaus.registers.lostproperty.application.LostPropertySearch;
+import eu.rathaus.registers.lostproperty.domain.FoundItem;
+import eu.rathaus.registers.lostproperty.domain.FoundItemInput;
+import eu.rathaus.registers.lostproperty.domain.ItemCategory;
+import eu.rathaus.registers.lostproperty.domain.ItemStatus;
+import eu.rathaus.registers.lostproperty.domain.PublicFoundItem;
+import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
+import eu.rathaus.web.it.ScopedTransactions;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The lost-property office against the real database: a clerk's item is invisible to the other
+ * municipality in the service layer and in row-level security (the finder even to a query without a
+ * where), the public search shows it without the finder, every staff read of a finder is audited, a
+ * citizen's loss report is matched and confirmed once (the owner gets a mailbox message), and the
+ * deadline job marks an item for the finder or the municipality. Each test records its own items
+ * with words of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LostPropertyIT {
+
+  private static final UUID MUSTERSTADT = ItJourneys.MUSTERSTADT;
+  private static final UUID BEISPIELHEIM = ItJourneys.BEISPIELHEIM;
+  private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.portal(LostPropertyIT.class);
+  }
+
+  @Inject LostPropertyOffice office;
+  @Inject LostPropertySearch search;
+  @Inject FindersDeadlineJob deadlines;
+  @Inject ApplicationJourney journey;
+  @Inject ItJourneys journeys;
+  @Inject CallerScope caller;
+  @Inject MailboxIdentity identity;
+  @Inject ScopedTransactions transactions;
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  @AfterEach
+  void anonymous() {
+    caller.set(null);
+  }
+
+  private static String word() {
+    // A made-up word the German stemmer keeps as it is: finds exactly this test's item.
+    return "zqx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  private UUID record(UUID municipality, String clerk, ItemCategory category, String text)
+      throws Exception {
+    caller.set(TenantScope.staff(municipality, clerk));
+    LostPropertyOffice.Recorded recorded =
+        office.record(
+            new FoundItemInput(
+                category.key(),
+                text,
+                "Marktplatz, Bushaltestelle",
+                LocalDate.now(ZONE).minusDays(1).toString(),
+                "Fundbüro, Zimmer 12",
+                "Fiona Finderin",
+                "fiona@example.org",
+                true));
+    assertEquals(List.of(), recorded.problems());
+    return recorded.id();
+  }
+
+  private long count(TenantScope scope, String sql, Object parameter) throws Exception {
+    return transactions.call(
+        scope,
+        () ->
+            ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())
+                .longValue());
+  }
+
+  private static List<UUID> ids(List<FoundItem> items) {
+    return items.stream().map(FoundItem::id).toList();
+  }
+
+  private static List<UUID> publicIds(List<PublicFoundItem> items) {
+    return items.stream().map(PublicFoundItem::id).toList();
+  }
+
+  private List<PublicFoundItem> search(UUID municipality, String words) {
+    return search(municipality, Optional.empty(), null, null, null, words);
+  }
+
+  private List<PublicFoundItem> search(
+      UUID municipality,
+      Optional<ItemCategory> category,
+      LocalDate from,
+      LocalDate to,
+      String place,
+      String words) {
+    return search.search(
+        municipality, new LostPropertySearch.Criteria(category, from, to, place, words));
+  }
+
+  @Test
+  void anotherMunicipalitySeesNeitherTheItemNorItsFinder() throws Exception {
+    String word = word();
+    UUID item = record(MUSTERSTADT, "it-lp-anna", ItemCategory.WALLET, "Geldbörse " + word);
+
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-lp-ben"));
+    assertFalse(ids(office.items()).contains(item));
+    assertTrue(office.item(item).isEmpty());
+    assertTrue(office.finder(item).isEmpty());
+
+    // Row-level security, even for a query without any where on the municipality.
+    String finder = "select count(*) from found_item_finder where found_item_id = ?1";
+    assertEquals(0, count(TenantScope.staff(BEISPIELHEIM, "it-lp-ben"), finder, item));
+    assertEquals(0, count(TenantScope.anonymous(), finder, item));
+    assertEquals(1, count(TenantScope.staff(MUSTERSTADT, "it-lp-anna"), finder, item));
+
+    caller.set(TenantScope.anonymous());
+    assertTrue(search(BEISPIELHEIM, word).isEmpty());
+    assertEquals(List.of(item), publicIds(search(MUSTERSTADT, word)));
+  }
+
+  @Test
+  void thePublicSearchFindsTheItemByWordsCategoryDateAndPlaceWithoutPersonalData()
+      throws Exception {
+    String word = word();
+    UUID item =
+        record(
+            MUSTERSTADT, "it-lp-anna", ItemCategory.WALLET, "Braune Geldbörse aus Leder " + word);
+    caller.set(TenantScope.anonymous());
+    LocalDate yesterday = LocalDate.now(ZONE).minusDays(1);
+    List<PublicFoundItem> found =
+        search(
+            MUSTERSTADT,
+            Optional.of(ItemCategory.WALLET),
+            yesterday,
+            yesterday,
+            "marktplatz",
+            word);
+    assertEquals(List.of(item), publicIds(found));
+    assertFalse(found.get(0).toString().contains("Fiona"));
+    assertFalse(found.get(0).toString().contains("fiona@example.org"));
+    // German stems: "Geldbörsen" finds "Geldbörse".
+    assertEquals(List.of(item), publicIds(search(MUSTERSTADT, "Geldbörsen " + word)));
+    // Another category, a date range before the finding, another place: nothing.
+    assertTrue(
+        search(MUSTERSTADT, Optional.of(ItemCategory.PHONE), null, null, null, word).isEmpty());
+    assertTrue(
+        search(MUSTERSTADT, Optional.empty(), null, yesterday.minusDays(1), null, word).isEmpty());
+    assertTrue(search(MUSTERSTADT, Optional.empty(), null, null, "Bahnhof", word).isEmpty());
+    // Characters of LIKE and of the search syntax are plain text, no error.
+    assertTrue(search(MUSTERSTADT, Optional.empty(), null, null, "%_\\", "\"-&|!(").isEmpty());
+  }
+
+  @Test
+  void badInputIsRefusedFieldByField() {
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    LostPropertyOffice.Recorded refused =
+        office.record(
+            new FoundItemInput(
+                "unicorn",
+                "",
+                "",
+                LocalDate.now(ZONE).plusDays(2).toString(),
+                "",
+                null,
+                null,
+                false));
+    assertFalse(refused.isRecorded());
+    assertEquals(
+        java.util.Set.of("category", "description", "foundPlace", "keptAt", "foundOn"),
+        refused.problems().stream()
+            .map(FoundItemInput.Problem::field)
+            .collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void everyStaffReadOfAFinderIsAudited() throws Exception {
+    UUID item = record(MUSTERSTADT, "it-lp-anna", ItemCategory.KEYS, "Schlüsselbund " + word());
+    String clerk = "it-lp-carla-" + UUID.randomUUID();
+    caller.set(TenantScope.staff(MUSTERSTADT, clerk));
+    assertEquals(
+        Optional.of(new LostPropertyOffice.Finder("Fiona Finderin", "fiona@example.org")),
+        office.finder(item));
+    assertTrue(office.finder(item).isPresent());
+    String audited =
+        "select count(*) from audit_entry where action = 'lostproperty.finder.read'"
+            + " and subject_id = ?1 and actor = '"
+            + clerk
+            + "' and municipality_id = '"
+            + MUSTERSTADT
+            + "'";
+    assertEquals(2, count(TenantScope.platform("it"), audited, item.toString()));
+    // The list shows no finder and reads none: no further entry.
+    assertTrue(ids(office.items()).contains(item));
+    assertEquals(2, count(TenantScope.platform("it"), audited, item.toString()));
+  }
+
+  @Test
+  void aLossReportIsMatchedAndConfirmedOnceAndTheOwnerIsTold() throws Exception {
+    String word = word();
+    UUID item =
+        record(
+            MUSTERSTADT,
+            "it-lp-anna",
+            ItemCategory.WALLET,
+            "Braune Geldbörse mit Aufkleber " + word);
+    UUID decoy =
+        record(MUSTERSTADT, "it-lp-anna", ItemCategory.PHONE, "Telefon mit Aufkleber " + word);
+    String citizen = "it-lp-owner-" + UUID.randomUUID();
+    UUID caseId = submitLossReport(citizen, "Geldbörse braun, Aufkleber " + word);
+
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    LostPropertyOffice.LossReport report = office.lossReport(caseId).orElseThrow();
+    assertEquals(ItemCategory.WALLET, report.report().category());
+    List<UUID> suggested =
+        report.suggestions().stream().map(s -> s.candidate().item().id()).toList();
+    assertEquals(item, suggested.get(0));
+    assertFalse(suggested.contains(decoy));
+    assertTrue(office.openLossReports().stream().anyMatch(r -> r.report().caseId().equals(caseId)));
+
+    // The other municipality can neither see nor confirm it.
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-lp-ben"));
+    assertTrue(office.lossReport(caseId).isEmpty());
+    assertEquals(LostPropertyOffice.Confirmation.NOT_FOUND, office.confirm(caseId, item, "x"));
+
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    identity.set("Anna Amtfrau", null);
+    assertEquals(
+        LostPropertyOffice.Confirmation.CONFIRMED,
+        office.confirm(caseId, item, "Ihre Geldbörse ist da " + word));
+    assertEquals(ItemStatus.CLAIMED, office.item(item).orElseThrow().status());
+    assertTrue(
+        office.openLossReports().stream().noneMatch(r -> r.report().caseId().equals(caseId)));
+    // Claimed items leave the public search.
+    caller.set(TenantScope.anonymous());
+    assertEquals(List.of(decoy), publicIds(search(MUSTERSTADT, word)));
+    // Confirmed once: a second confirmation is refused, also for another item.
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-bert"));
+    assertEquals(
+        LostPropertyOffice.Confirmation.NOT_AVAILABLE, office.confirm(caseId, item, "nochmal"));
+    assertEquals(
+        LostPropertyOffice.Confirmation.NOT_AVAILABLE, office.confirm(caseId, decoy, "nochmal"));
+    // The owner has the message in the case's mailbox thread.
+    assertEquals(
+        1,
+        count(
+            TenantScope.citizen(citizen),
+            "select count(*) from mailbox_message m join mailbox_thread t on t.id = m.thread_id"
+                + " where t.case_id = ?1 and m.body like '%"
+                + word
+                + "%'",
+            caseId));
+    // Handed over once.
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    assertTrue(office.handOver(item));
+    assertFalse(office.handOver(item));
+    assertEquals(ItemStatus.HANDED_OVER, office.item(item).orElseThrow().status());
+  }
+
+  private UUID submitLossReport(String citizen, String description) throws Exception {
+    caller.set(TenantScope.citizen(citizen));
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            "demo.fundsache-verlust",
+            null,
+            0,
+            json("{\"reportType\":\"lost\"}"),
+            1);
+    assertTrue(one.isSaved(), one.problems().toString());
+    ObjectNode item = JSON.createObjectNode();
+    item.put("itemCategory", "wallet");
+    item.put("description", description);
+    item.put("place", "Bushaltestelle am Marktplatz");
+    item.put("date", LocalDate.now(ZONE).minusDays(2).toString());
+    StepOutcome two = journey.saveStep(one.draftId(), null, null, null, 1, item, 2);
+    assertTrue(two.isSaved(), two.problems().toString());
+    StepOutcome three =
+        journey.saveStep(
+            one.draftId(),
+            null,
+            null,
+            null,
+            2,
+            json("{\"firstNames\":\"Olga\",\"lastName\":\"Owner\",\"email\":\"olga@example.org\"}"),
+            3);
+    assertTrue(three.isSaved(), three.problems().toString());
+    SubmissionOutcome submitted =
+        journey.submit(one.draftId(), UUID.randomUUID().toString(), null, "Olga Owner", "de");
+    assertEquals(
+        SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems().toString());
+    caller.set(null);
+    return journeys.caseOf(submitted.reference().format());
+  }
+
+  private static ObjectNode json(String text) throws Exception {
+    return (ObjectNode) JSON.readTree(text);
+  }
+
+  @Test
+  void whenTheDeadlinePassesTheItemIsMarkedForTheFinderOrTheMunicipality() throws Exception {
+    UUID keeps = UUID.randomUUID();
+    UUID waived = UUID.randomUUID();
+    UUID fresh = UUID.randomUUID();
+    LocalDate old = LocalDate.now(ZONE).minusMonths(6).minusDays(2);
+    transactions.asPlatform(
+        () -> {
+          for (Object[] row :
+              List.of(
+                  new Object[] {keeps, old, true},
+                  new Object[] {waived, old, false},
+                  new Object[] {fresh, LocalDate.now(ZONE).minusMonths(5), true})) {
+            em.createNativeQuery(
+                    "insert into found_item (id, municipality_id, category, description, found_place, found_on,"
+                        + " kept_at, finder_keeps, recorded_by) values (?1, ?2, 'bag', 'Alte Tasche', 'Bahnhof', ?3,"
+                        + " 'Keller', ?4, 'it')")
+                .setParameter(1, row[0])
+                .setParameter(2, MUSTERSTADT)
+                .setParameter(3, row[1])
+                .setParameter(4, row[2])
+                .executeUpdate();
+          }
+        });
+    int marked;
+    do {
+      marked = deadlines.markPassed();
+    } while (marked > 0);
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    assertEquals(ItemStatus.TO_FINDER, office.item(keeps).orElseThrow().status());
+    assertEquals(ItemStatus.TO_MUNICIPALITY, office.item(waived).orElseThrow().status());
+    assertEquals(ItemStatus.FOUND, office.item(fresh).orElseThrow().status());
+    assertEquals(
+        LocalDate.now(ZONE).minusMonths(5).plusMonths(6),
+        office.item(fresh).orElseThrow().deadline());
+  }
+}

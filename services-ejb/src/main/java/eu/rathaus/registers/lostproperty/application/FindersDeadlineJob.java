@@ -1,0 +1,70 @@
+package eu.rathaus.registers.lostproperty.application;
+
+import eu.rathaus.kernel.DatabaseTenantScope;
+import eu.rathaus.kernel.PeriodicBatchJob;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.registers.lostproperty.infrastructure.LostPropertySql;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * § 973 BGB: once an item's deadline passed while it is still FOUND, it is marked for the finder
+ * (TO_FINDER) or, if the finder waived the right, the municipality (TO_MUNICIPALITY). Runs every
+ * ten minutes on every node in the platform scope, like the appointment reminders; rows are claimed
+ * with SKIP LOCKED and changed in the same statement, so with several nodes each item is marked
+ * once.
+ */
+@ApplicationScoped
+public class FindersDeadlineJob {
+
+  private static final Logger LOG = Logger.getLogger(FindersDeadlineJob.class.getName());
+  static final long POLL_SECONDS = 600;
+  static final int BATCH = 100;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject LostPropertySql sql;
+  @Inject DatabaseTenantScope databaseScope;
+  @Inject FindersDeadlineJob self;
+
+  Clock clock = Clock.systemUTC();
+
+  private PeriodicBatchJob job;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    job = new PeriodicBatchJob("Finder's deadlines", BATCH, LOG, self::markPassed);
+    job.start(scheduler, POLL_SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (job != null) {
+      job.stop();
+    }
+  }
+
+  /** One batch of items whose deadline passed, marked in one transaction; returns how many. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int markPassed() {
+    databaseScope.apply(TenantScope.platform("lost-property-deadlines"));
+    LocalDate today = LocalDate.now(clock.withZone(LostPropertyOffice.ZONE));
+    List<LostPropertySql.DueRow> marked = sql.markDeadlinesPassed(today, clock.instant(), BATCH);
+    for (LostPropertySql.DueRow row : marked) {
+      LOG.log(
+          Level.INFO,
+          "Found item {0}: deadline passed, now {1}",
+          new Object[] {row.id(), row.status()});
+    }
+    return marked.size();
+  }
+}

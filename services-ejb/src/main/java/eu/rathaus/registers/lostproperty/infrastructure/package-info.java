@@ -1,0 +1,2 @@
+/** SQL of the lost-property office (native queries on the V42 tables). */
+package eu.rathaus.registers.lostproperty.infrastructure;
