@@ -76,6 +76,13 @@ final class BackupRestoreDrill {
     Path log = config.logDir().resolve("postgres.log");
     PgCtl pg = PgCtl.of(data);
     List<String> problems = new ArrayList<>();
+    String version;
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("show server_version")) {
+      rs.next();
+      version = rs.getString(1);
+    }
 
     // 1. WAL archiving on (archive_mode needs a restart).
     try (Connection c = db.getConnection();
@@ -254,7 +261,7 @@ final class BackupRestoreDrill {
         String.format(
             Locale.ROOT,
             "base backup under load of %d citizens in %.1f s (pg_backup_start/stop + file copy, WAL"
-                + " archived by archive_command; PostgreSQL binaries: %s) plus the master keystore"
+                + " archived by archive_command; the embedded PostgreSQL %s, binaries in %s) plus the master keystore"
                 + " (copy %s); %d submissions before T, %d after T; restored into a fresh folder"
                 + " to T (recovery_target_time) in %.1f s: %d of %d tables identical in row count"
                 + " and content hash (%d rows, attachments' encrypted files included), audit chain"
@@ -262,6 +269,7 @@ final class BackupRestoreDrill {
                 + " cluster (swapped in on PostgreSQL's port, no portal restart): %s; problems: %s",
             citizens.size(),
             backupSeconds,
+            version,
             pg.bin(),
             keystoreSame ? "identical, SHA-256" : "DIFFERENT",
             ackedBeforeT,

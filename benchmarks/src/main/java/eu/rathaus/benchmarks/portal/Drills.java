@@ -26,9 +26,9 @@ import javax.sql.DataSource;
 /**
  * The drills that run against one started test stack, in this order: fuzzing, audit tampering and
  * the superuser's head rewrite, Keycloak down, PostgreSQL restart, backup and restore, SMTP down,
- * kill -9 of WildFly, P5 start times. Prints one {@code VERDICT} line per drill (a drill that throws
- * gets a FAIL verdict and the others still run), writes {@code results/drills-latest.md} (and a
- * time-stamped copy) and rebuilds {@code RESULTS.md}.
+ * kill -9 of WildFly, P5 start times. Prints one {@code VERDICT} line per drill (a drill that
+ * throws gets a FAIL verdict and the others still run), writes {@code results/drills-latest.md}
+ * (and a time-stamped copy) and rebuilds {@code RESULTS.md}.
  *
  * <p>Properties: {@code drill.fuzzRequests} (10000), {@code drill.tamperCases} (20 per kind),
  * {@code drill.seed} (16), {@code drill.smtpDownSeconds} (600), {@code drill.pgDownSeconds} (15),

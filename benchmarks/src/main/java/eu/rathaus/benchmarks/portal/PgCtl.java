@@ -11,11 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stops and starts the embedded PostgreSQL the stack runs as an operator's {@code pg_ctl} would,
- * with the binary and options of the running server ({@code postmaster.opts}). Not through {@code
- * pg_ctl} itself: it refuses to run as root, which is how this machine runs everything (the
- * embedded {@code postgres} binary does not): a fast shutdown is SIGINT to the postmaster, a start
- * runs {@code postgres -D …} in the background and waits for {@code postmaster.pid} to say "ready".
+ * {@code pg_ctl} of the embedded PostgreSQL the stack runs (next to the {@code postgres} named in
+ * {@code postmaster.opts}), with the options the running server was started with, so a drill can
+ * stop and start it — or start another cluster — as an operator would. Like the embedded PostgreSQL
+ * library itself it runs {@code pg_ctl} under {@code unshare -U} where the drill runs as root (this
+ * machine): {@code pg_ctl} and {@code postgres} refuse to run as root.
  */
 final class PgCtl {
 
@@ -62,60 +62,43 @@ final class PgCtl {
     return postgres.getParent();
   }
 
-  /**
-   * Fast shutdown ({@code pg_ctl stop -m fast}: SIGINT, open transactions rolled back, clients
-   * disconnected); waits until the postmaster has exited.
-   */
+  /** Fast shutdown (open transactions rolled back, clients disconnected); waits until down. */
   void stop(Path data) throws IOException, InterruptedException {
-    Path pidFile = data.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) {
-      return;
-    }
-    long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).start();
-    kill.waitFor(10, TimeUnit.SECONDS);
-    java.util.Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-    if (handle.isPresent()) {
-      try {
-        handle.get().onExit().get(120, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IOException("PostgreSQL (pid " + pid + ") did not stop within 120 s", e);
-      }
-    }
+    run("stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "120");
   }
 
   /**
    * Starts the cluster in {@code data} with {@code serverOptions} (output appended to {@code log})
-   * and waits until it accepts connections; a cluster in recovery is waited for until it has
-   * finished.
+   * and waits until it accepts connections (a cluster in recovery: until it is consistent).
    */
   void start(Path data, Path log, List<String> serverOptions)
       throws IOException, InterruptedException {
+    run(
+        "start",
+        "-D",
+        data.toString(),
+        "-w",
+        "-t",
+        "600",
+        "-l",
+        log.toString(),
+        "-o",
+        serverOptions.stream()
+            .map(o -> "'" + o.replace("'", "'\\''") + "'")
+            .collect(java.util.stream.Collectors.joining(" ")));
+  }
+
+  private void run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(postgres.toString());
-    command.add("-D");
-    command.add(data.toString());
-    command.addAll(serverOptions);
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    Path pidFile = data.resolve("postmaster.pid");
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
-    while (System.nanoTime() < until) {
-      if (!p.isAlive()) {
-        throw new IOException(
-            "PostgreSQL on " + data + " exited with " + p.exitValue() + "; log: " + log);
-      }
-      if (Files.exists(pidFile)) {
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() >= 8 && lines.get(7).trim().equals("ready")) {
-          return;
-        }
-      }
-      Thread.sleep(200);
+    if ("root".equals(System.getProperty("user.name"))) {
+      command.addAll(List.of("unshare", "-U"));
     }
-    throw new IOException("PostgreSQL on " + data + " not ready within 600 s; log: " + log);
+    command.add(bin().resolve("pg_ctl").toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(700, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("pg_ctl " + String.join(" ", args) + " failed: " + out);
+    }
   }
 }
