@@ -69,6 +69,11 @@ public final class LocalPostgres implements AutoCloseable {
       Files.createDirectories(config.logDir());
       reclaimStalePostmaster(dataDir);
       File log = config.logDir().resolve("postgres.log").toFile();
+      // The Unix socket goes into the data folder, not /tmp: two stacks on one machine (separate
+      // network namespaces, same port) would otherwise fight over /tmp/.s.PGSQL.<port>.lock. The
+      // launcher and the portal connect over TCP; a path too long for a socket turns it off.
+      Path sockets = Files.createDirectories(config.dataDir().resolve("run")).toAbsolutePath();
+      String socketDir = sockets.toString().length() <= 90 ? sockets.toString() : "";
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
@@ -76,6 +81,7 @@ public final class LocalPostgres implements AutoCloseable {
               .setRegisterShutdownHook(false)
               .setPort(config.postgresPort())
               .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("unix_socket_directories", socketDir)
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")

@@ -5,6 +5,16 @@ public final class Drill {
 
   private Drill() {}
 
+  /** The single number a query answers (a count, a maximum). */
+  public static long scalar(javax.sql.DataSource db, String sql) throws java.sql.SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /**
    * A drill's outcome: printed as {@code VERDICT <name>: PASS|FAIL <evidence>}; {@code details}
    * (Markdown) goes into the results file.

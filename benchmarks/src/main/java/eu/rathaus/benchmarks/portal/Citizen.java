@@ -179,6 +179,16 @@ final class Citizen {
     }
   }
 
+  /**
+   * A GET with this citizen's cookies that, unlike {@link #get}, returns server errors too (the
+   * fault drills look at the page a visitor gets), with a short timeout.
+   */
+  HttpResponse<String> probe(String url) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> get(String url) throws IOException, InterruptedException {
     return timed(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build());
   }

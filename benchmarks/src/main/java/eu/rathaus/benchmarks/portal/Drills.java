@@ -4,6 +4,7 @@ import eu.rathaus.benchmarks.drills.AuditTamperDrill;
 import eu.rathaus.benchmarks.drills.Drill;
 import eu.rathaus.benchmarks.drills.FuzzDrill;
 import eu.rathaus.benchmarks.drills.FuzzDrill.Outcome;
+import eu.rathaus.launcher.LocalWildFly;
 import eu.rathaus.launcher.Stack;
 import eu.rathaus.launcher.StackConfig;
 import java.net.URI;
@@ -23,16 +24,25 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The drills that run against one started test stack: (d) fuzzing and (e) audit tampering. Prints
- * one {@code VERDICT} line per drill, writes {@code results/drills-latest.md} (and a time-stamped
- * copy) and rebuilds {@code RESULTS.md}.
+ * The drills that run against one started test stack, in this order: fuzzing, audit tampering and
+ * the superuser's head rewrite, Keycloak down, PostgreSQL restart, backup and restore, SMTP down,
+ * kill -9 of WildFly, P5 start times. Prints one {@code VERDICT} line per drill (a drill that
+ * throws gets a FAIL verdict and the others still run), writes {@code results/drills-latest.md}
+ * (and a time-stamped copy) and rebuilds {@code RESULTS.md}.
  *
  * <p>Properties: {@code drill.fuzzRequests} (10000), {@code drill.tamperCases} (20 per kind),
- * {@code drill.seed} (16).
+ * {@code drill.seed} (16), {@code drill.smtpDownSeconds} (600), {@code drill.pgDownSeconds} (15),
+ * {@code drill.keycloakDownSeconds} (30), {@code drill.kill} (true), {@code drill.skip} (verdict
+ * names to leave out, comma separated).
  */
 public final class Drills {
 
   private Drills() {}
+
+  /**
+   * How long this run's {@code Stack.start} took (for P5); -1 when the stack was started before.
+   */
+  static double stackStartSeconds = -1;
 
   public static void main(String[] args) throws Exception {
     Path module = Path.of(args.length > 0 ? args[0] : "benchmarks").toAbsolutePath().normalize();
@@ -42,7 +52,9 @@ public final class Drills {
     Path target = Files.createDirectories(module.resolve("target"));
     StackConfig config =
         StackConfig.forTests(module.getParent(), target.resolve("portal-bench-data"));
+    long t0 = System.nanoTime();
     try (Stack stack = Stack.start(config, true, System.out)) {
+      stackStartSeconds = (System.nanoTime() - t0) / 1e9;
       runAll(stack, module, fuzzRequests, tamperCases, seed);
     }
   }
@@ -55,7 +67,10 @@ public final class Drills {
     Machine machine = Machine.describe();
     List<Drill.Verdict> verdicts = new ArrayList<>();
     StackConfig config = stack.config();
-    {
+    // Components a drill started anew (Keycloak, mail catcher, WildFly): stopped at the end.
+    List<AutoCloseable> restarted = new ArrayList<>();
+    LocalWildFly[] live = {stack.wildFly()};
+    try {
       String portal = config.portalBaseUrl();
       DataSource db = stack.postgres().superuserDataSource("rathaus");
       // A few real applications, so the audit chain has entries and the form has drafts.
@@ -64,38 +79,82 @@ public final class Drills {
       for (int i = 0; i < 5; i++) {
         citizen.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE);
       }
-      verdicts.add(fuzz(portal, db, fuzzRequests, seed));
-      System.out.println(verdicts.get(verdicts.size() - 1).line());
-      Drill.Verdict tamper = AuditTamperDrill.run(db, tamperCases, seed);
-      verdicts.add(tamper);
-      System.out.println(tamper.line());
-      for (String line : tamper.details().split("\n")) {
-        if (line.startsWith("VERDICT")) {
-          System.out.println(line);
-        }
-      }
+      attempt("fuzzing", verdicts, () -> report(fuzz(portal, db, fuzzRequests, seed), verdicts));
+      attempt(
+          "audit-tampering", verdicts, () -> auditDrills(citizen, db, tamperCases, seed, verdicts));
+      attempt(
+          "keycloak-down",
+          verdicts,
+          () -> {
+            Citizen signedIn = new Citizen(portal);
+            signedIn.signIn("luca.basis", Stack.DEMO_PASSWORD);
+            Object[] kc =
+                KeycloakDownDrill.run(
+                    stack, signedIn, Integer.getInteger("drill.keycloakDownSeconds", 30));
+            restarted.add((AutoCloseable) kc[1]);
+            report((Drill.Verdict) kc[0], verdicts);
+          });
+      attempt(
+          "postgres-restart",
+          verdicts,
+          () -> {
+            Citizen visitor = new Citizen(portal);
+            visitor.signIn("luca.basis", Stack.DEMO_PASSWORD);
+            report(
+                PgRestartDrill.run(
+                    stack,
+                    db,
+                    signedInCitizens(portal, 4),
+                    visitor,
+                    Integer.getInteger("drill.pgDownSeconds", 15)),
+                verdicts);
+          });
+      attempt(
+          "backup-restore",
+          verdicts,
+          () -> {
+            Citizen stayer = new Citizen(portal);
+            stayer.signIn("luca.basis", Stack.DEMO_PASSWORD);
+            report(
+                BackupRestoreDrill.run(stack, db, signedInCitizens(portal, 2), stayer), verdicts);
+          });
       int smtpDown = Integer.getInteger("drill.smtpDownSeconds", 600);
       if (smtpDown > 0) {
-        Object[] smtp = SmtpDrill.run(stack, citizen, 5, smtpDown);
-        try (AutoCloseable catcher = (AutoCloseable) smtp[1]) {
-          Drill.Verdict v = (Drill.Verdict) smtp[0];
-          verdicts.add(v);
-          System.out.println(v.line());
-        }
+        attempt(
+            "smtp-down",
+            verdicts,
+            () -> {
+              // Signed in now: the first citizen's session may not survive the drills before (in
+              // one run it got 403 after Keycloak's restart and the database swap of the backup
+              // drill).
+              Object[] smtp = SmtpDrill.run(stack, signedInCitizens(portal, 1).get(0), 5, smtpDown);
+              restarted.add((AutoCloseable) smtp[1]);
+              report((Drill.Verdict) smtp[0], verdicts);
+            });
       }
       if (Boolean.parseBoolean(System.getProperty("drill.kill", "true"))) {
-        List<Citizen> loaders = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-          Citizen c = new Citizen(portal);
-          c.signIn("luca.basis", Stack.DEMO_PASSWORD);
-          loaders.add(c);
-        }
-        Object[] kill = KillDrill.run(stack, db, loaders, 15);
-        try (AutoCloseable restarted = (AutoCloseable) kill[1]) {
-          Drill.Verdict v = (Drill.Verdict) kill[0];
-          verdicts.add(v);
-          System.out.println(v.line());
-        }
+        attempt(
+            "kill-wildfly",
+            verdicts,
+            () -> {
+              Object[] kill = KillDrill.run(stack, db, signedInCitizens(portal, 4), 15);
+              restarted.add((AutoCloseable) kill[1]);
+              live[0] = (LocalWildFly) kill[1];
+              report((Drill.Verdict) kill[0], verdicts);
+            });
+      }
+      attempt(
+          "p5-start",
+          verdicts,
+          () -> {
+            Object[] p5 = StartTimes.run(stack, live[0], stackStartSeconds, 3);
+            restarted.add((AutoCloseable) p5[1]);
+            report((Drill.Verdict) p5[0], verdicts);
+          });
+    } finally {
+      java.util.Collections.reverse(restarted);
+      for (AutoCloseable component : restarted) {
+        component.close();
       }
     }
     StringBuilder md =
@@ -128,13 +187,145 @@ public final class Drills {
       md.append('\n');
     }
     Files.writeString(results.resolve("drills-" + stamp + ".md"), md.toString());
-    Files.writeString(results.resolve("drills-latest.md"), md.toString());
+    Path latest = results.resolve("drills-latest.md");
+    String merged =
+        Files.exists(latest) && !System.getProperty("drill.skip", "none").equals("none")
+            ? keepEarlier(md.toString(), Files.readString(latest), verdicts)
+            : md.toString();
+    Files.writeString(latest, merged);
     Results.assemble(module);
+  }
+
+  /**
+   * A partial run ({@code drill.skip}) replaces only the verdicts it produced: the other drills'
+   * verdict lines and sections of the latest full results are kept, marked with their run.
+   */
+  static String keepEarlier(String now, String earlier, List<Drill.Verdict> verdicts) {
+    java.util.Set<String> rerun = new java.util.HashSet<>();
+    for (Drill.Verdict v : verdicts) {
+      rerun.add(v.name());
+      v.details()
+          .lines()
+          .filter(l -> l.startsWith("VERDICT "))
+          .forEach(l -> rerun.add(l.substring(8, l.indexOf(':'))));
+    }
+    String earlierRun =
+        earlier.lines().filter(l -> l.startsWith("Run ")).findFirst().orElse("Run ?").substring(4);
+    earlierRun = earlierRun.substring(0, earlierRun.indexOf('.') + 1).replaceAll("\\.$", "");
+    List<String> keptLines = new ArrayList<>();
+    for (String line : earlier.lines().toList()) {
+      if (line.startsWith("VERDICT ")
+          && !rerun.contains(line.substring(8, line.indexOf(':')))
+          && !line.contains("(run ")) {
+        keptLines.add(line + " (run " + earlierRun + ")");
+      } else if (line.startsWith("VERDICT ")
+          && !rerun.contains(line.substring(8, line.indexOf(':')))) {
+        keptLines.add(line);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    String head = now.substring(0, now.indexOf("```text\n") + 8);
+    out.append(
+        head.replace(
+            "```text\n",
+            "Only "
+                + String.join(", ", rerun)
+                + " re-run now; the other verdicts are from the run named after each.\n\n```text\n"));
+    String nowLines =
+        now.substring(
+            now.indexOf("```text\n") + 8, now.indexOf("```\n", now.indexOf("```text\n") + 8));
+    out.append(nowLines);
+    keptLines.forEach(l -> out.append(l).append('\n'));
+    out.append("```\n");
+    out.append(now.substring(now.indexOf("```\n", now.indexOf("```text\n") + 8) + 4));
+    for (String section : earlier.split("\n### ")) {
+      String name = section.lines().findFirst().orElse("").trim();
+      if (!section.startsWith("## Drills") && !rerun.contains(name)) {
+        out.append("\n### ").append(section.stripTrailing()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** One drill's code; an exception becomes its FAIL verdict, so the other drills still run. */
+  interface DrillRun {
+    void run() throws Exception;
+  }
+
+  static void attempt(String name, List<Drill.Verdict> verdicts, DrillRun drill) {
+    if (!enabled(name)) {
+      return;
+    }
+    try {
+      drill.run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      report(new Drill.Verdict(name, false, "the drill itself failed: " + e, ""), verdicts);
+    }
+  }
+
+  /** {@code -Ddrill.skip=fuzzing,smtp-down} leaves out drills by their verdict name. */
+  static boolean enabled(String drill) {
+    return !List.of(System.getProperty("drill.skip", "").split(",")).contains(drill);
+  }
+
+  static void report(Drill.Verdict v, List<Drill.Verdict> verdicts) {
+    verdicts.add(v);
+    System.out.println(v.line());
+  }
+
+  static List<Citizen> signedInCitizens(String portal, int n) throws Exception {
+    List<Citizen> citizens = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Citizen c = new Citizen(portal);
+      c.signIn("luca.basis", Stack.DEMO_PASSWORD);
+      citizens.add(c);
+    }
+    return citizens;
+  }
+
+  /**
+   * (e) audit tampering, then the superuser's rewrite of entries and chain head against the signed
+   * checkpoints, and the window of entries newer than the last checkpoint.
+   */
+  static void auditDrills(
+      Citizen citizen, DataSource db, int tamperCases, long seed, List<Drill.Verdict> verdicts)
+      throws Exception {
+    // The checkpoint job signs every RATHAUS_AUDIT_CHECKPOINT_SECONDS (60): wait until it has
+    // covered what the fuzzing wrote, so the tampering meets a fully anchored chain.
+    double waited = AuditTamperDrill.awaitAnchored(db, 180);
+    Drill.Verdict tamper = AuditTamperDrill.run(db, tamperCases, seed);
+    report(tamper, verdicts);
+    Drill.Verdict head = AuditTamperDrill.headRewrites(db, tamperCases, seed, "");
+    // The window: new entries, probed at once, then timed until a checkpoint covers them.
+    citizen.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE);
+    long written = System.nanoTime();
+    int[] window = AuditTamperDrill.probeWindow(db);
+    double anchoredAfter = AuditTamperDrill.awaitAnchored(db, 180);
+    double windowSeconds = anchoredAfter < 0 ? -1 : (System.nanoTime() - written) / 1e9;
+    head =
+        new Drill.Verdict(
+            head.name(),
+            head.passed(),
+            head.evidence()
+                + String.format(
+                    Locale.ROOT,
+                    "; the window: entries newer than the last checkpoint are protected by the"
+                        + " hash chain and head only — right after a submission %d of %d such"
+                        + " rewrites (newest entry + head) went unnoticed, and the new entries"
+                        + " were anchored %.0f s later (checkpoint every"
+                        + " RATHAUS_AUDIT_CHECKPOINT_SECONDS = 60 s: at most about 60 s of entries"
+                        + " are exposed); waited %.0f s for the first full anchoring",
+                    window[1],
+                    window[0],
+                    windowSeconds,
+                    waited),
+            head.details());
+    report(head, verdicts);
   }
 
   static Drill.Verdict fuzz(String portal, DataSource db, int total, long seed) throws Exception {
     URI base = URI.create(portal);
-    Map<String, Long> before = allCounts(db);
     List<Supplier<Outcome>> signedIn = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       Citizen c = new Citizen(portal);
@@ -142,6 +333,11 @@ public final class Drills {
       signedIn.add(
           new FormFuzz(c, new FuzzDrill(base.getHost(), base.getPort(), seed + 100 + i), seed + i));
     }
+    // Counted after the sign-ins: only what the fuzz requests cause is compared.
+    Map<String, Long> before = allCounts(db);
+    long auditBefore = maxAuditId(db);
+    long fuzzStartMs =
+        Drill.scalar(db, "select (extract(epoch from clock_timestamp()) * 1000)::bigint");
     List<String> targets =
         List.of(
             "/municipality.xhtml?m=",
@@ -169,25 +365,30 @@ public final class Drills {
             grown.put(table, d);
           }
         });
-    long suspiciousDrafts;
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select count(*) from application_draft where answers::text ~*"
-                    + " '(script|drop table|onerror|\\\\u0000|zzzzzzzzzz|etc/passwd)'")) {
-      rs.next();
-      suspiciousDrafts = rs.getLong(1);
-    }
+    long suspiciousDrafts =
+        Drill.scalar(
+            db,
+            // only drafts the fuzzing touched; "<script", not "script" (in the key "description")
+            "select count(*) from application_draft where updated_at >= to_timestamp("
+                + fuzzStartMs
+                + " / 1000.0) and answers::text ~*"
+                + " '(<script|drop table|onerror|\\\\u0000|zzzzzzzzzz|etc/passwd)'");
     Map<String, Map<Integer, Long>> byKind = new TreeMap<>();
     for (Outcome o : outcomes) {
       byKind.computeIfAbsent(o.kind(), k -> new TreeMap<>()).merge(o.status(), 1L, Long::sum);
     }
     List<Outcome> serverErrors =
         outcomes.stream().filter(o -> o.status() >= 500 || o.status() == -1).toList();
-    // Rows a fuzz run may legitimately add: drafts opened by the signed-in fuzzers.
+    // Rows a fuzz run may legitimately add: drafts opened by the signed-in fuzzers, and the audit
+    // entries of what the portal did with the fuzzers' requests (a draft started, an upload
+    // refused) — the audit trail of refused input is wanted, not garbage. Any other kind of new
+    // audit entry, or a new row in any other table, counts as garbage.
+    Map<String, Long> auditKinds = newAuditActions(db, auditBefore);
+    Map<String, Long> unexpectedAudit = new TreeMap<>(auditKinds);
+    unexpectedAudit.keySet().removeAll(EXPECTED_AUDIT_ACTIONS);
     boolean garbage =
-        grown.keySet().stream().anyMatch(k -> !k.equals("application_draft"))
+        grown.keySet().stream().anyMatch(k -> !LEGITIMATE_GROWTH.contains(k))
+            || !unexpectedAudit.isEmpty()
             || suspiciousDrafts > 0;
     StringBuilder details = new StringBuilder();
     details.append(
@@ -212,6 +413,13 @@ public final class Drills {
                 .append(" |\n"));
     details.append("\nRow counts that changed (all tables of schema public): ").append(grown);
     details.append("; drafts whose answers hold fuzz values: " + suspiciousDrafts + ".\n");
+    details.append(
+        "\nNew audit entries by action (expected: "
+            + String.join(", ", EXPECTED_AUDIT_ACTIONS)
+            + "): "
+            + auditKinds
+            + (unexpectedAudit.isEmpty() ? "" : "; **unexpected: " + unexpectedAudit + "**")
+            + ".\n");
     if (!serverErrors.isEmpty()) {
       details.append("\nServer errors (first 20):\n\n");
       serverErrors.stream()
@@ -231,11 +439,21 @@ public final class Drills {
         outcomes.size()
             + " bad inputs, "
             + serverErrors.size()
-            + " answered 5xx or not at all, new rows outside drafts: "
+            + " answered 5xx or not at all, new rows: "
             + grown.entrySet().stream()
-                .filter(e -> !e.getKey().equals("application_draft"))
                 .map(e -> e.getKey() + "+" + e.getValue())
                 .collect(Collectors.joining(",", "[", "]"))
+            + " (audit entries by action: "
+            + auditKinds.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "))
+            + "; unexpected: "
+            + (unexpectedAudit.isEmpty() ? "none" : unexpectedAudit.toString())
+            + "; rows in other tables than "
+            + String.join("/", LEGITIMATE_GROWTH)
+            + ": "
+            + grown.keySet().stream().filter(k -> !LEGITIMATE_GROWTH.contains(k)).count()
+            + ")"
             + ", drafts with fuzz values: "
             + suspiciousDrafts;
     Drill.Verdict v =
@@ -243,6 +461,42 @@ public final class Drills {
             ? new Drill.Verdict("fuzzing", true, evidence, "")
             : new Drill.Verdict("fuzzing", false, evidence, "");
     return new Drill.Verdict(v.name(), v.passed(), v.evidence(), details.toString());
+  }
+
+  /**
+   * Tables a fuzz run may grow: the fuzzers' drafts, the audit trail of their requests and the
+   * checkpoints the audit job signs over it meanwhile.
+   */
+  static final List<String> LEGITIMATE_GROWTH =
+      List.of("application_draft", "audit_entry", "audit_checkpoint");
+
+  /**
+   * Audit entries the fuzzers' requests legitimately cause: a signed-in fuzzer opening the form
+   * starts a draft, a refused upload is recorded as security-relevant.
+   */
+  static final List<String> EXPECTED_AUDIT_ACTIONS =
+      List.of("application.draft-started", "attachment.upload.refused");
+
+  static long maxAuditId(DataSource db) throws java.sql.SQLException {
+    return Drill.scalar(db, "select coalesce(max(id), 0) from audit_entry");
+  }
+
+  /** New audit entries after {@code afterId}, counted per action. */
+  static Map<String, Long> newAuditActions(DataSource db, long afterId)
+      throws java.sql.SQLException {
+    Map<String, Long> byAction = new TreeMap<>();
+    try (Connection c = db.getConnection();
+        java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "select action, count(*) from audit_entry where id > ? group by action")) {
+      s.setLong(1, afterId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          byAction.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return byAction;
   }
 
   static Map<String, Long> allCounts(DataSource db) throws java.sql.SQLException {

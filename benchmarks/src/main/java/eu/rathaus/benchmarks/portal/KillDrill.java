@@ -3,16 +3,8 @@ package eu.rathaus.benchmarks.portal;
 import eu.rathaus.benchmarks.drills.Drill;
 import eu.rathaus.launcher.LocalWildFly;
 import eu.rathaus.launcher.Stack;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -34,76 +26,31 @@ final class KillDrill {
   static Object[] run(Stack stack, DataSource db, List<Citizen> citizens, int loadSeconds)
       throws Exception {
     WildFlyProbe probe = new WildFlyProbe(stack.config());
-    List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger failed = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
     long before = PortalBenchmark.counts(db).get("case_application");
-    List<Thread> threads = new ArrayList<>();
-    for (Citizen c : citizens) {
-      Thread t =
-          new Thread(
-              () -> {
-                while (!stop.get()) {
-                  try {
-                    acknowledged.add(
-                        c.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE));
-                  } catch (Exception e) {
-                    failed.incrementAndGet();
-                    if (stop.get()) {
-                      return;
-                    }
-                  }
-                }
-              });
-      threads.add(t);
-      t.start();
-    }
+    SubmissionLoad load = SubmissionLoad.start(citizens);
     Thread.sleep(loadSeconds * 1000L);
     long pid = probe.javaPid();
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
     long killedAt = System.nanoTime();
     Thread.sleep(2000);
-    stop.set(true);
-    for (Thread t : threads) {
-      t.join(120_000);
-    }
+    load.stop();
     long restartAt = System.nanoTime();
     LocalWildFly restarted = LocalWildFly.start(stack.config());
     double ready = (System.nanoTime() - restartAt) / 1e9;
     double outage = (System.nanoTime() - killedAt) / 1e9;
 
-    long found;
-    long duplicates;
-    long keysTwice;
-    try (Connection c = db.getConnection()) {
-      Array refs = c.createArrayOf("varchar", acknowledged.toArray());
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "select count(*), count(*) - count(distinct reference_number) from case_application"
-                  + " where reference_number = any(?)")) {
-        s.setArray(1, refs);
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          found = rs.getLong(1);
-          duplicates = rs.getLong(2);
-        }
-      }
-      try (PreparedStatement s =
-              c.prepareStatement(
-                  "select count(*) from (select 1 from case_application group by applicant_subject,"
-                      + " idempotency_key having count(*) > 1) d");
-          ResultSet rs = s.executeQuery()) {
-        rs.next();
-        keysTwice = rs.getLong(1);
-      }
-    }
+    SubmissionLoad.Check check = load.check(db);
+    List<String> acknowledged = load.acknowledged();
     long after = PortalBenchmark.counts(db).get("case_application");
     // Sign in again after the restart (sessions died with the JVM) and submit once more.
     Citizen again = new Citizen(stack.config().portalBaseUrl());
     again.signIn("luca.basis", Stack.DEMO_PASSWORD);
     String afterRestart = again.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE);
     boolean pass =
-        found == acknowledged.size() && duplicates == 0 && keysTwice == 0 && ready <= 15.0;
+        check.found() == acknowledged.size()
+            && check.twice() == 0
+            && check.keysTwice() == 0
+            && ready <= 15.0;
     String evidence =
         String.format(
             Locale.ROOT,
@@ -113,12 +60,12 @@ final class KillDrill {
                 + " ready in %.1f s (target ≤ 15 s; %.1f s after the kill), a new submission after"
                 + " the restart: %s",
             acknowledged.size(),
-            found,
-            duplicates,
-            failed.get(),
+            check.found(),
+            check.twice(),
+            load.failed(),
             after - before,
             after - before - acknowledged.size(),
-            keysTwice,
+            check.keysTwice(),
             ready,
             outage,
             afterRestart);

@@ -148,6 +148,18 @@ public class AuditCheckpointJob {
           .setParameter(6, checkpoint.createdMs())
           .setParameter(7, checkpoint.mac())
           .executeUpdate();
+      // A copy outside PostgreSQL: the server log (and whatever collects it) keeps each signature,
+      // so a superuser who deletes the newest checkpoints and lets the job re-sign rewritten
+      // entries still leaves signatures behind that no longer match.
+      LOG.log(
+          Level.INFO,
+          "Audit checkpoint signed: chain {0}, seq {1}..{2}, mac {3}",
+          new Object[] {
+            chain,
+            Long.toString(checkpoint.fromSeq()),
+            Long.toString(checkpoint.toSeq()),
+            checkpoint.mac()
+          });
       anchored = checkpoint.toSeq();
       prevMac = checkpoint.mac();
       written++;
