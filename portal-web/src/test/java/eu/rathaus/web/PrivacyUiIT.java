@@ -79,17 +79,15 @@ class PrivacyUiIT extends BrowserJourney {
         browser.findElement(By.cssSelector("[data-key='demo.bewohnerparkausweis']"));
     assertThat(parking.getText())
         .contains("Bewohnerparkausweis", "Art. 6 Abs. 1 Buchst. e DSGVO", "Zahlungsdienstleister");
+    // Where data is processed comes from the installation's residency setting (launcher: demo).
+    assertThat(text("privacy-region")).endsWith("Demo: nur dieser Rechner");
     accessible("Datenschutzhinweise Musterstadt");
     // The footer of a municipality's page leads to its notice too.
     browser.get(portal + "/municipality.xhtml?m=musterstadt");
     assertThat(browser.findElement(By.id("footer-privacy")).getAttribute("href"))
         .endsWith("/legal/privacy.xhtml?m=musterstadt");
 
-    browser.findElement(By.id("login-staff")).click();
-    eu.rathaus.web.it.KeycloakForms.typeIdentity(browser, "moritz.admin@musterstadt.de");
-    awaitStable()
-        .until(d -> eu.rathaus.web.it.KeycloakForms.onRealm(browser, "musterstadt-verzeichnis"));
-    eu.rathaus.web.it.KeycloakForms.signIn(browser, "moritz.admin@musterstadt.de", "demo");
+    signInAsMoritz();
     Browser.awaitOrExplain(browser, By.id("nav-processing-records"));
     browser.findElement(By.id("nav-processing-records")).click();
     Browser.awaitOrExplain(browser, By.id("records-heading"));
@@ -98,6 +96,7 @@ class PrivacyUiIT extends BrowserJourney {
                 .findElement(By.cssSelector("table[data-key='demo.bewohnerparkausweis']"))
                 .getText())
         .contains("Bewohnerparkausweis", "Antragstellende Personen", "Zahlungsdienstleister");
+    assertThat(text("records-region")).isEqualTo("Demo: nur dieser Rechner");
     accessible("Verzeichnis von Verarbeitungstätigkeiten");
   }
 
