@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 
 /**
@@ -38,8 +37,14 @@ final class ComposeCluster implements PortalCluster {
 
   @Override
   public Connection superuser() throws Exception {
-    return DriverManager.getConnection(
-        jdbc, "postgres", Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
+    // The driver directly, not DriverManager: the test class path also holds OpenTelemetry's JDBC
+    // driver (provided for the server), whose failing service entry makes DriverManager skip the
+    // drivers listed after it when no local stack has loaded PostgreSQL's driver before.
+    java.util.Properties credentials = new java.util.Properties();
+    credentials.setProperty("user", "postgres");
+    credentials.setProperty(
+        "password", Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
+    return new org.postgresql.Driver().connect(jdbc, credentials);
   }
 
   /** The demo catalogue (RATHAUS_DEMO_DATA=true in the compose test) publishes it at start-up. */
