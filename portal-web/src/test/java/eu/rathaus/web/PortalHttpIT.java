@@ -108,7 +108,7 @@ class PortalHttpIT {
   void legalPagesExistInGermanAndEnglish() throws Exception {
     assertThat(get("/legal/accessibility.xhtml").body())
         .contains("Erklärung zur Barrierefreiheit", "BITV 2.0");
-    assertThat(get("/legal/privacy.xhtml").body()).contains("<h1>Datenschutz</h1>");
+    assertThat(get("/legal/privacy.xhtml").body()).contains(">Datenschutz</h1>");
     assertThat(get("/legal/imprint.xhtml?lang=en").body()).contains("<h1>Legal notice</h1>");
   }
 

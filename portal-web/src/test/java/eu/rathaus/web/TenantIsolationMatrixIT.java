@@ -161,7 +161,9 @@ class TenantIsolationMatrixIT {
         ALL);
     expect("case_note", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("case_record", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
-    expect("case_staff", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // A citizen reads the display names of the staff of a municipality she has a case with (V46:
+    // her access log names who read her data; the same names sign her notices and messages).
+    expect("case_staff", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
     expect("case_status_count", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("decision_notice", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
     expect("decision_text_block", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
