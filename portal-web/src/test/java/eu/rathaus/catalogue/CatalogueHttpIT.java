@@ -88,9 +88,9 @@ class CatalogueHttpIT {
       HttpResponse<String> json = get("/api/v1/municipalities/" + slug + "/services?q=Hund");
       assertThat(json.statusCode()).as(slug).isEqualTo(404);
       assertThat(json.headers().firstValue("Content-Type"))
-          .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
       assertThat(json.body())
-          .contains("\"status\":404", "\"error\":\"not-found\"")
+          .contains("\"status\":404", "\"type\":\"https://rathaus.eu/problems/not-found\"")
           .doesNotContain("Exception");
     }
   }

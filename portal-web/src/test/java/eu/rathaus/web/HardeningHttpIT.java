@@ -124,14 +124,16 @@ class HardeningHttpIT {
     HttpResponse<String> unknown = get("/api/v1/gibt-es-nicht");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-    assertThat(unknown.body()).contains("\"status\":404", "\"error\":\"not-found\"");
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(unknown.body())
+        .contains("\"status\":404", "\"type\":\"https://rathaus.eu/problems/not-found\"");
     HttpResponse<String> wrongMethod =
         http.send(
             HttpRequest.newBuilder(URI.create(url("/api/v1/municipalities"))).DELETE().build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
-    assertThat(wrongMethod.body()).contains("\"status\":405", "\"error\":\"method-not-allowed\"");
+    assertThat(wrongMethod.body())
+        .contains("\"status\":405", "\"type\":\"https://rathaus.eu/problems/method-not-allowed\"");
     assertNoStackTrace(wrongMethod);
   }
 

@@ -1,7 +1,6 @@
 package eu.rathaus.web.api;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,12 +9,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one error policy of the API: every exception becomes the JSON shape the resources already
- * answer 404 with ({@link MunicipalityServicesResource.ErrorJson}), never an HTML page or a stack
- * trace. Client errors (4xx: unknown path, wrong method, unreadable body, a caller the service
- * layer refuses — {@link SecurityException}, 403) are the caller's mistake and logged once at FINE
- * without a stack trace, so a scanner cannot fill the log; server errors are logged once at SEVERE
- * with the stack trace, and the caller sees only a generic message.
+ * The one error policy of the API: every exception becomes RFC 9457 problem details ({@link
+ * ProblemJson}, the shape the resources answer their own errors with), never an HTML page or a
+ * stack trace. Client errors (4xx: unknown path, wrong method, unreadable body, a caller the
+ * service layer refuses — {@link SecurityException}, 403) are the caller's mistake and logged once
+ * at FINE without a stack trace, so a scanner cannot fill the log; server errors are logged once at
+ * SEVERE with the stack trace, and the caller sees only a generic message.
  */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
@@ -68,9 +67,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   static Response answer(int status, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new MunicipalityServicesResource.ErrorJson(status, errorWord(status), message))
-        .build();
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? errorWord(status) : known.getReasonPhrase();
+    return ProblemJson.response(status, errorWord(status), title, message);
   }
 }

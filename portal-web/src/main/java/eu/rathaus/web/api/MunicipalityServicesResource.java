@@ -73,13 +73,6 @@ public class MunicipalityServicesResource {
       @Schema(description = "For people, in German", example = "30,00 € bis 60,00 €")
           String formatted) {}
 
-  /** Body of an error answer. */
-  @Schema(name = "Error")
-  public record ErrorJson(
-      @Schema(example = "404") int status,
-      @Schema(example = "not-found") String error,
-      String message) {}
-
   @GET
   @Operation(
       summary = "Services a municipality offers online",
@@ -98,8 +91,8 @@ public class MunicipalityServicesResource {
       description = "No active municipality with this slug",
       content =
           @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ErrorJson.class)))
+              mediaType = ProblemJson.MEDIA_TYPE,
+              schema = @Schema(implementation = ProblemJson.class)))
   public Response services(
       @Parameter(
               description = "Short name of the municipality, as in GET /municipalities",
@@ -114,10 +107,8 @@ public class MunicipalityServicesResource {
           String query) {
     Optional<MunicipalitySummary> municipality = directory.activeBySlug(slug);
     if (municipality.isEmpty()) {
-      return Response.status(Response.Status.NOT_FOUND)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(new ErrorJson(404, "not-found", "No active municipality with this slug"))
-          .build();
+      return ProblemJson.response(
+          404, "not-found", "Not Found", "No active municipality with this slug");
     }
     CatalogueTexts german = new CatalogueTexts(Locale.GERMAN);
     List<ServiceJson> services =

@@ -43,18 +43,16 @@ public class AppointmentReminders {
 
   Clock clock = Clock.systemUTC();
 
-  private PeriodicBatchJob job;
+  private final PeriodicBatchJob job =
+      new PeriodicBatchJob("Appointment reminders", BATCH, LOG, () -> self.remindDue());
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    job = new PeriodicBatchJob("Appointment reminders", BATCH, LOG, () -> self.remindDue());
     job.start(scheduler, POLL_SECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (job != null) {
-      job.stop();
-    }
+    job.stop();
   }
 
   /** One batch of tomorrow's reminders in one transaction; returns how many were queued. */

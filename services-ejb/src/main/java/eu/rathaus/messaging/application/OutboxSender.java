@@ -53,20 +53,18 @@ public class OutboxSender {
   RetryPolicy retry = RetryPolicy.DEFAULT;
   Clock clock = Clock.systemUTC();
 
-  private PeriodicBatchJob job;
+  // Typically the database is away when a run fails (readiness reports that): the job says it
+  // once, not every two seconds.
+  private final PeriodicBatchJob job =
+      new PeriodicBatchJob("Outbox", BATCH, LOG, () -> self.sendDue());
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    // Typically the database is away when a run fails (readiness reports that): the job says it
-    // once, not every two seconds.
-    job = new PeriodicBatchJob("Outbox", BATCH, LOG, () -> self.sendDue());
     job.start(scheduler, POLL_SECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (job != null) {
-      job.stop();
-    }
+    job.stop();
   }
 
   /** One batch in one transaction; returns how many rows it worked on. */

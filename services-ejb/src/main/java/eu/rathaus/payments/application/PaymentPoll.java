@@ -46,24 +46,21 @@ public class PaymentPoll {
 
   Clock clock = Clock.systemUTC();
 
-  private PeriodicBatchJob job;
+  private final PeriodicBatchJob job =
+      new PeriodicBatchJob(
+          "Payment poll",
+          BATCH,
+          LOG,
+          () -> self.settlePending(PaymentSettings.pollAfter()),
+          () -> self.expireOverdue());
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    job =
-        new PeriodicBatchJob(
-            "Payment poll",
-            BATCH,
-            LOG,
-            () -> self.settlePending(PaymentSettings.pollAfter()),
-            () -> self.expireOverdue());
     job.start(scheduler, PaymentSettings.pollIntervalSeconds());
   }
 
   @PreDestroy
   void stop() {
-    if (job != null) {
-      job.stop();
-    }
+    job.stop();
   }
 
   /**

@@ -39,18 +39,16 @@ public class FindersDeadlineJob {
 
   Clock clock = Clock.systemUTC();
 
-  private PeriodicBatchJob job;
+  private final PeriodicBatchJob job =
+      new PeriodicBatchJob("Finder's deadlines", BATCH, LOG, () -> self.markPassed());
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    job = new PeriodicBatchJob("Finder's deadlines", BATCH, LOG, self::markPassed);
     job.start(scheduler, POLL_SECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (job != null) {
-      job.stop();
-    }
+    job.stop();
   }
 
   /** One batch of items whose deadline passed, marked in one transaction; returns how many. */
