@@ -16,9 +16,8 @@ import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.NoticeTexts;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItJourneys;
+import eu.rathaus.web.it.RacingRequests;
 import eu.rathaus.web.it.ScopedTransactions;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,12 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -76,7 +69,7 @@ class AppointmentsIT {
   @Inject NoticeTexts texts;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
-  @Inject Instance<RequestContextController> requestContexts;
+  @Inject RacingRequests races;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -143,19 +136,10 @@ class AppointmentsIT {
     return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@termin.example.org";
   }
 
-  private Callable<BookingOutcome> bookAs(
-      TenantScope scope, Place place, Instant start, String email, CountDownLatch go) {
-    return () -> {
-      RequestContextController context = requestContexts.get();
-      context.activate();
-      try {
-        caller.set(scope);
-        go.await(10, TimeUnit.SECONDS);
-        return appointments.book(place.type(), start, email, null, Locale.GERMAN);
-      } finally {
-        context.deactivate();
-      }
-    };
+  private RacingRequests.Contender<BookingOutcome> bookAs(
+      TenantScope scope, Place place, Instant start, String email) {
+    return new RacingRequests.Contender<>(
+        scope, () -> appointments.book(place.type(), start, email, null, Locale.GERMAN));
   }
 
   private long count(String sql, Object... values) throws Exception {
@@ -175,28 +159,16 @@ class AppointmentsIT {
     Place place = place(MUSTERSTADT, 1, 20);
     Instant start = at(inDays(3), 10, 0);
     int people = 6;
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(people);
-    List<BookingOutcome> outcomes = new ArrayList<>();
-    try {
-      List<Future<BookingOutcome>> futures = new ArrayList<>();
-      for (int i = 0; i < people; i++) {
-        futures.add(
-            pool.submit(
-                bookAs(
-                    TenantScope.citizen("it-appointment-" + UUID.randomUUID()),
-                    place,
-                    start,
-                    address("parallel"),
-                    go)));
-      }
-      go.countDown();
-      for (Future<BookingOutcome> f : futures) {
-        outcomes.add(f.get(60, TimeUnit.SECONDS));
-      }
-    } finally {
-      pool.shutdownNow();
+    List<RacingRequests.Contender<BookingOutcome>> contenders = new ArrayList<>();
+    for (int i = 0; i < people; i++) {
+      contenders.add(
+          bookAs(
+              TenantScope.citizen("it-appointment-" + UUID.randomUUID()),
+              place,
+              start,
+              address("parallel")));
     }
+    List<BookingOutcome> outcomes = races.atOnce(contenders);
     assertEquals(
         1,
         outcomes.stream().filter(o -> o.result() == BookingOutcome.Result.BOOKED).count(),
@@ -371,27 +343,11 @@ class AppointmentsIT {
     assertEquals(BookingOutcome.Result.BOOKED, booked.result());
     caller.set(null);
 
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService nodes = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<Integer>> runs = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        runs.add(
-            nodes.submit(
-                () -> {
-                  go.await(10, TimeUnit.SECONDS);
-                  return reminders.remindDue();
-                }));
-      }
-      go.countDown();
-      for (Future<Integer> run : runs) {
-        run.get(60, TimeUnit.SECONDS);
-      }
-      // A third run later finds nothing left for this appointment.
-      reminders.remindDue();
-    } finally {
-      nodes.shutdownNow();
-    }
+    races.atOnce(
+        new RacingRequests.Contender<>(TenantScope.anonymous(), () -> reminders.remindDue()),
+        new RacingRequests.Contender<>(TenantScope.anonymous(), () -> reminders.remindDue()));
+    // A third run later finds nothing left for this appointment.
+    reminders.remindDue();
     assertEquals(
         1,
         count(
@@ -600,37 +556,16 @@ class AppointmentsIT {
     assertEquals(BookingOutcome.Result.BOOKED, mover.result());
     caller.set(null);
     Instant contested = at(day, 13, 0);
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<BookingOutcome> outcomes = new ArrayList<>();
-    try {
-      Future<BookingOutcome> move =
-          pool.submit(
-              () -> {
-                RequestContextController context = requestContexts.get();
-                context.activate();
-                try {
-                  caller.set(TenantScope.anonymous());
-                  go.await(10, TimeUnit.SECONDS);
-                  return appointments.rebook(mover.token(), contested, Locale.GERMAN);
-                } finally {
-                  context.deactivate();
-                }
-              });
-      Future<BookingOutcome> book =
-          pool.submit(
-              bookAs(
-                  TenantScope.citizen("it-appointment-" + UUID.randomUUID()),
-                  place,
-                  contested,
-                  address("rival"),
-                  go));
-      go.countDown();
-      outcomes.add(move.get(60, TimeUnit.SECONDS));
-      outcomes.add(book.get(60, TimeUnit.SECONDS));
-    } finally {
-      pool.shutdownNow();
-    }
+    List<BookingOutcome> outcomes =
+        races.atOnce(
+            new RacingRequests.Contender<>(
+                TenantScope.anonymous(),
+                () -> appointments.rebook(mover.token(), contested, Locale.GERMAN)),
+            bookAs(
+                TenantScope.citizen("it-appointment-" + UUID.randomUUID()),
+                place,
+                contested,
+                address("rival")));
     assertEquals(
         1, outcomes.stream().filter(BookingOutcome::isSuccess).count(), outcomes::toString);
     assertEquals(

@@ -25,21 +25,14 @@ import eu.rathaus.notices.application.NoticeSummary;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItJourneys;
 import eu.rathaus.web.it.PdfText;
+import eu.rathaus.web.it.RacingRequests;
 import eu.rathaus.web.it.ScopedTransactions;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -69,7 +62,7 @@ class CaseWorkIT {
   @Inject ItJourneys journeys;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
-  @Inject Instance<RequestContextController> requestContexts;
+  @Inject RacingRequests races;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -111,20 +104,10 @@ class CaseWorkIT {
     return found[0];
   }
 
-  /** Runs one action in a thread of its own with its own request context (own caller scope). */
-  private Callable<CaseOutcome> claimAs(
-      String subject, UUID caseId, long version, CountDownLatch start) {
-    return () -> {
-      RequestContextController context = requestContexts.get();
-      context.activate();
-      try {
-        caller.set(TenantScope.staff(MUSTERSTADT, subject));
-        start.await(10, TimeUnit.SECONDS);
-        return work.claim(caseId, version);
-      } finally {
-        context.deactivate();
-      }
-    };
+  /** One clerk's claim, as a contender of a race. */
+  private RacingRequests.Contender<CaseOutcome> claimAs(String subject, UUID caseId, long version) {
+    return new RacingRequests.Contender<>(
+        TenantScope.staff(MUSTERSTADT, subject), () -> work.claim(caseId, version));
   }
 
   @Test
@@ -132,19 +115,10 @@ class CaseWorkIT {
     UUID caseId = fixtures.submit(erika, "Erika Mustermann");
     long seen = load(caseId).version();
 
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService clerks = Executors.newFixedThreadPool(2);
-    CaseOutcome first;
-    CaseOutcome second;
-    try {
-      Future<CaseOutcome> a = clerks.submit(claimAs(anna, caseId, seen, start));
-      Future<CaseOutcome> b = clerks.submit(claimAs(bert, caseId, seen, start));
-      start.countDown();
-      first = a.get(30, TimeUnit.SECONDS);
-      second = b.get(30, TimeUnit.SECONDS);
-    } finally {
-      clerks.shutdownNow();
-    }
+    List<CaseOutcome> outcomes =
+        races.atOnce(claimAs(anna, caseId, seen), claimAs(bert, caseId, seen));
+    CaseOutcome first = outcomes.get(0);
+    CaseOutcome second = outcomes.get(1);
 
     assertTrue(first.done() ^ second.done(), "exactly one claim wins: " + first + " / " + second);
     CaseOutcome winner = first.done() ? first : second;

@@ -220,4 +220,24 @@ class SubmissionApiIT {
             "Problem:",
             "\"422\"");
   }
+
+  @Test
+  void theServedOpenApiDocumentPassesTheLinter() throws Exception {
+    String openapi =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create(base.toString().replaceAll("/$", "") + "/openapi"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    // WildFly's host-level OpenAPI model writes empty info.license and externalDocs objects
+    // (invalid OpenAPI; a deployment's annotations or filters cannot remove them): a known
+    // deviation listed in the README, tolerated here by name and nothing else.
+    assertThat(eu.rathaus.web.api.OpenApiLint.lint(openapi))
+        .as(openapi)
+        .allMatch(
+            finding ->
+                finding.startsWith("invalid OpenAPI: attribute info.license.")
+                    || finding.equals("invalid OpenAPI: attribute externalDocs.url is missing"));
+  }
 }

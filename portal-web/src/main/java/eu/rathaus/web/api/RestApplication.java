@@ -16,9 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             version = "1",
             description =
                 "Public catalogue of the Rathaus portal, and submitting applications on behalf of a"
-                    + " citizen. Errors of the submission API are RFC 9457 problem details"
-                    + " (application/problem+json); the catalogue answers errors as"
-                    + " {status, error, message}."))
+                    + " citizen. Every error is RFC 9457 problem details"
+                    + " (application/problem+json)."))
 @SecurityScheme(
     securitySchemeName = "citizenBearer",
     type = SecuritySchemeType.HTTP,

@@ -22,6 +22,7 @@ import eu.rathaus.registers.lostproperty.domain.ItemStatus;
 import eu.rathaus.registers.lostproperty.domain.PublicFoundItem;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItJourneys;
+import eu.rathaus.web.it.RacingRequests;
 import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -67,6 +68,7 @@ class LostPropertyIT {
   @Inject CallerScope caller;
   @Inject MailboxIdentity identity;
   @Inject ScopedTransactions transactions;
+  @Inject RacingRequests races;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -287,6 +289,49 @@ class LostPropertyIT {
     assertTrue(office.handOver(item));
     assertFalse(office.handOver(item));
     assertEquals(ItemStatus.HANDED_OVER, office.item(item).orElseThrow().status());
+  }
+
+  @Test
+  void twoClerksConfirmingTwoItemsForOneReportAtOnceOneWinsWithoutAnError() throws Exception {
+    String word = word();
+    UUID first = record(MUSTERSTADT, "it-lp-anna", ItemCategory.WALLET, "Geldbörse rot " + word);
+    UUID second = record(MUSTERSTADT, "it-lp-anna", ItemCategory.WALLET, "Geldbörse blau " + word);
+    UUID caseId = submitLossReport("it-lp-owner-" + UUID.randomUUID(), "Geldbörse " + word);
+
+    List<LostPropertyOffice.Confirmation> outcomes =
+        races.atOnce(
+            confirmAs("it-lp-anna", caseId, first), confirmAs("it-lp-bert", caseId, second));
+    LostPropertyOffice.Confirmation a = outcomes.get(0);
+    LostPropertyOffice.Confirmation b = outcomes.get(1);
+
+    assertTrue(
+        (a == LostPropertyOffice.Confirmation.CONFIRMED)
+            ^ (b == LostPropertyOffice.Confirmation.CONFIRMED),
+        "exactly one confirmation wins: " + a + " / " + b);
+    LostPropertyOffice.Confirmation loser = a == LostPropertyOffice.Confirmation.CONFIRMED ? b : a;
+    assertEquals(LostPropertyOffice.Confirmation.NOT_AVAILABLE, loser);
+    UUID won = a == LostPropertyOffice.Confirmation.CONFIRMED ? first : second;
+    UUID lost = won.equals(first) ? second : first;
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    assertEquals(ItemStatus.CLAIMED, office.item(won).orElseThrow().status());
+    assertEquals(ItemStatus.FOUND, office.item(lost).orElseThrow().status());
+    assertEquals(
+        1,
+        count(
+            TenantScope.platform("it"),
+            "select count(*) from found_item_claim where case_id = ?1",
+            caseId));
+  }
+
+  /** One clerk's confirmation, as a contender of a race. */
+  private RacingRequests.Contender<LostPropertyOffice.Confirmation> confirmAs(
+      String clerk, UUID caseId, UUID item) {
+    return new RacingRequests.Contender<>(
+        TenantScope.staff(MUSTERSTADT, clerk),
+        () -> {
+          identity.set(clerk, null);
+          return office.confirm(caseId, item, "Ihre Geldbörse ist da");
+        });
   }
 
   private UUID submitLossReport(String citizen, String description) throws Exception {

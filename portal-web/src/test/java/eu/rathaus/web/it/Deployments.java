@@ -17,6 +17,8 @@ public final class Deployments {
     war.addClasses(
         Deployments.class,
         ScopedTransactions.class,
+        RacingRequests.class,
+        RacingRequests.Contender.class,
         ItJourneys.class,
         ItJourneys.Published.class,
         PdfText.class);

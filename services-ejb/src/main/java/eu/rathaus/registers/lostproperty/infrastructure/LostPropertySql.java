@@ -272,32 +272,43 @@ public class LostPropertySql {
 
   /**
    * Confirms the claim of case on item: the item moves FOUND → CLAIMED and the claim row is
-   * written; false if the item is not FOUND (any more) or the report has an item already — two
-   * clerks at once: one wins.
+   * written; false if the item is not FOUND (any more) or the report has an item already. Two
+   * clerks at once for the same item: the item's row lock lets one win. For two items of the same
+   * report: the claim's unique key on the case lets one win, the other's insert waits for it and
+   * then does nothing (no constraint error), and its item stays FOUND.
    */
   public boolean claim(UUID municipality, UUID item, UUID caseId, String clerk, Instant now) {
-    int updated =
+    // The item's row lock first: a deadline job or a hand-over cannot change it under us.
+    List<?> found =
         em.createNativeQuery(
-                "update found_item set status = 'CLAIMED', status_changed_at = ?3"
-                    + " where id = ?1 and municipality_id = ?2 and status = 'FOUND'"
-                    + " and not exists (select 1 from found_item_claim c where c.case_id = ?4)")
+                "select 1 from found_item where id = ?1 and municipality_id = ?2"
+                    + " and status = 'FOUND' for update")
             .setParameter(1, item)
             .setParameter(2, municipality)
-            .setParameter(3, Timestamp.from(now))
+            .getResultList();
+    if (found.isEmpty()) {
+      return false;
+    }
+    int inserted =
+        em.createNativeQuery(
+                "insert into found_item_claim (id, municipality_id, found_item_id, case_id, confirmed_by, confirmed_at)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, municipality)
+            .setParameter(3, item)
             .setParameter(4, caseId)
+            .setParameter(5, clerk)
+            .setParameter(6, Timestamp.from(now))
             .executeUpdate();
-    if (updated == 0) {
+    if (inserted == 0) {
       return false;
     }
     em.createNativeQuery(
-            "insert into found_item_claim (id, municipality_id, found_item_id, case_id, confirmed_by, confirmed_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
-        .setParameter(1, UUID.randomUUID())
+            "update found_item set status = 'CLAIMED', status_changed_at = ?3"
+                + " where id = ?1 and municipality_id = ?2")
+        .setParameter(1, item)
         .setParameter(2, municipality)
-        .setParameter(3, item)
-        .setParameter(4, caseId)
-        .setParameter(5, clerk)
-        .setParameter(6, Timestamp.from(now))
+        .setParameter(3, Timestamp.from(now))
         .executeUpdate();
     return true;
   }
