@@ -203,13 +203,7 @@ class SubmissionApiIT {
 
   @Test
   void theOpenApiDocumentDescribesTheEndpointItsSecurityAndItsProblems() throws Exception {
-    String openapi =
-        http.send(
-                HttpRequest.newBuilder(
-                        URI.create(base.toString().replaceAll("/$", "") + "/openapi"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String openapi = openApiDocument();
     assertThat(openapi)
         .contains(
             "/api/v1/municipalities/{slug}/services/{key}/applications",
@@ -223,13 +217,7 @@ class SubmissionApiIT {
 
   @Test
   void theServedOpenApiDocumentPassesTheLinter() throws Exception {
-    String openapi =
-        http.send(
-                HttpRequest.newBuilder(
-                        URI.create(base.toString().replaceAll("/$", "") + "/openapi"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String openapi = openApiDocument();
     // WildFly's host-level OpenAPI model writes empty info.license and externalDocs objects
     // (invalid OpenAPI; a deployment's annotations or filters cannot remove them): a known
     // deviation listed in the README, tolerated here by name and nothing else.
@@ -239,5 +227,13 @@ class SubmissionApiIT {
             finding ->
                 finding.startsWith("invalid OpenAPI: attribute info.license.")
                     || finding.equals("invalid OpenAPI: attribute externalDocs.url is missing"));
+  }
+
+  private String openApiDocument() throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/openapi"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 }
