@@ -168,6 +168,16 @@ class TenantIsolationMatrixIT {
           ALL);
     }
     expect("resident_household", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // Certificates of residence (V47): the municipality, the platform and the citizen who holds it;
+    // the public verification goes through a function that returns no personal data.
+    expect(
+        "resident_certificate",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        ALL,
+        Caller.PLATFORM,
+        ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect(

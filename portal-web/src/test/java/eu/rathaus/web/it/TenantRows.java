@@ -355,7 +355,8 @@ public final class TenantRows {
 
   /**
    * Resident register (V45): a resident linked to the citizen's eID pseudonym (here: the subject)
-   * and a household member not linked to anyone, each with an address and a blocking note.
+   * and a household member not linked to anyone, each with an address and a blocking note; a
+   * certificate of residence of the citizen (V47).
    */
   public static void residents(Connection c, UUID municipality, String citizen)
       throws SQLException {
@@ -390,6 +391,19 @@ public final class TenantRows {
         municipality,
         linked,
         member);
+    // A certificate of residence (V47) the citizen holds, issued for an application of hers.
+    SubmittedCase request = submittedCase(c, municipality, citizen);
+    update(
+        c,
+        "insert into resident_certificate (id, municipality_id, application_id, resident_id, holder_subject,"
+            + " kind, code, issued_by, pdf) values (?, ?, ?, ?, ?, 'SIMPLE', ?, 'Probestadt', ?)",
+        UUID.randomUUID(),
+        municipality,
+        request.application(),
+        linked,
+        citizen,
+        eu.rathaus.registers.residents.domain.VerificationCode.generate(),
+        minimalPdf());
   }
 
   /**
