@@ -1,5 +1,6 @@
 -- Rathaus schema, version 47 (issue 13): certificates of residence (Meldebescheinigungen) issued at
--- once from the resident register, and their public verification.
+-- once from the resident register, their public verification, and where prefilled answers of an
+-- application came from.
 --   * resident_certificate: one certificate per application of the Meldebescheinigung service —
 --     who holds it (the citizen's subject), the resident record, the kind, the verification code
 --     printed on it, when and by which authority it was issued, and the PDF as issued (an issued
@@ -61,3 +62,10 @@ $$;
 revoke all on function certificate_verification(text) from public;
 grant execute on function certificate_verification(text) to ${appRole};
 
+-- Prefill (issue 13): which answers of an application came from where — field key → prefill source
+-- ("eid.givenName", "register.address", …) for each value that is the one its source gave; what
+-- the citizen typed herself is not listed. Null for applications without prefilled fields.
+alter table case_application
+    add column prefill_sources jsonb,
+    add constraint case_application_prefill_sources_ck
+        check (prefill_sources is null or jsonb_typeof(prefill_sources) = 'object');
