@@ -86,6 +86,37 @@ public final class OidcUserMapper {
         levelOfAssurance(loa).orElse(null));
   }
 
+  /**
+   * What the eID asserted about the person, as far as the ID token carries it (OIDC standard claims
+   * {@code given_name}, {@code family_name}, {@code birthdate}, {@code address.formatted}): the
+   * facts a form may be prefilled with. Empty for other principals; a claim the broker did not send
+   * is absent.
+   */
+  public static Map<String, String> eidFacts(Principal principal) {
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    if (!(principal instanceof OidcPrincipal<?> oidc)) {
+      return facts;
+    }
+    IDToken id = oidc.getOidcSecurityContext().getIDToken();
+    if (id == null) {
+      return facts;
+    }
+    putText(facts, "givenName", id.getGivenName());
+    putText(facts, "familyName", id.getFamilyName());
+    putText(facts, "birthDate", id.getBirthdate());
+    Object address = id.getClaimValue("address");
+    if (address instanceof Map<?, ?> parts && parts.get("formatted") != null) {
+      putText(facts, "address", String.valueOf(parts.get("formatted")));
+    }
+    return facts;
+  }
+
+  private static void putText(Map<String, String> facts, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      facts.put(key, value.strip());
+    }
+  }
+
   /** The ID token as issued, needed to end the Keycloak session at sign-out. */
   public static String idTokenOf(Principal principal) {
     if (principal instanceof OidcPrincipal<?> oidc) {

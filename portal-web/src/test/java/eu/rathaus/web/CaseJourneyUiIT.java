@@ -43,21 +43,7 @@ class CaseJourneyUiIT extends BrowserJourney {
     // Erika applies and pays online.
     ItApplications.signInAsErika(browser, portal);
     String reference = ItApplications.submitMeldebescheinigung(browser, portal, service);
-    browser.findElement(By.id("pay-link")).click();
-    Browser.awaitOrExplain(browser, By.id("online:start"));
-    browser.findElement(By.id("online:start")).click();
-    Browser.awaitOrExplain(browser, By.id("pay"));
-    browser.findElement(By.id("pay")).click();
-    Browser.awaitOrExplain(browser, By.id("return-heading"));
-    for (int i = 0;
-        i < 40
-            && !"PAID"
-                .equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome"));
-        i++) {
-      Thread.sleep(500);
-      browser.findElement(By.id("return-refresh")).click();
-      Browser.awaitOrExplain(browser, By.id("return-heading"));
-    }
+    ItApplications.payOnlineOnTheSandbox(browser);
     assertThat(text("return-state")).isEqualTo("bezahlt");
     ItApplications.signOut(browser);
 

@@ -146,6 +146,38 @@ class TenantIsolationMatrixIT {
         ALL);
     expect("found_item_claim", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("found_item_finder", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // Resident register (V45): the municipality's staff and the platform; a citizen her own record
+    // (linked to the eID pseudonym her transaction names), its addresses and blocking notes, never
+    // the household links.
+    expect(
+        "resident",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        "eid_pseudonym is not null",
+        Caller.PLATFORM,
+        ALL);
+    for (String table : List.of("resident_address", "resident_block")) {
+      expect(
+          table,
+          Caller.OWN_STAFF,
+          ALL,
+          Caller.OWNER_CITIZEN,
+          "resident_id in (select id from resident where eid_pseudonym is not null)",
+          Caller.PLATFORM,
+          ALL);
+    }
+    expect("resident_household", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // Certificates of residence (V47): the municipality, the platform and the citizen who holds it;
+    // the public verification goes through a function that returns no personal data.
+    expect(
+        "resident_certificate",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        ALL,
+        Caller.PLATFORM,
+        ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect(
@@ -409,10 +441,13 @@ class TenantIsolationMatrixIT {
         if (scope != null) {
           try (PreparedStatement set =
               c.prepareStatement(
-                  "select set_config('rathaus.scope', ?, true), set_config('rathaus.municipality', ?, true), set_config('rathaus.subject', ?, true)")) {
+                  "select set_config('rathaus.scope', ?, true), set_config('rathaus.municipality', ?, true), set_config('rathaus.subject', ?, true),"
+                      + " set_config('rathaus.eid', ?, true)")) {
             set.setString(1, scope[0]);
             set.setString(2, scope[1]);
             set.setString(3, scope[2]);
+            // The register's adapter names a citizen's eID pseudonym (V45); here it is the subject.
+            set.setString(4, scope[2]);
             set.executeQuery().close();
           }
         }

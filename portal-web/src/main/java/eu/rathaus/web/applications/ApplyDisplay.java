@@ -52,6 +52,20 @@ final class ApplyDisplay {
       String shownAnswers,
       Locale locale,
       Map<String, List<String>> errors) {
+    return fields(form, step, shownAnswers, locale, errors, Prefilling.read(null));
+  }
+
+  /**
+   * The same, each field whose value is the one its prefill source gave marked with the source (and
+   * read-only where the service does not let the citizen change it).
+   */
+  static List<FieldView> fields(
+      FormDefinition form,
+      StepDefinition step,
+      String shownAnswers,
+      Locale locale,
+      Map<String, List<String>> errors,
+      com.fasterxml.jackson.databind.node.ObjectNode prefilled) {
     JsonNode answers = read(shownAnswers);
     Set<String> visible = Visibility.visibleFields(form, answers);
     Map<String, String> words =
@@ -71,7 +85,14 @@ final class ApplyDisplay {
     List<FieldView> fields = new ArrayList<>();
     for (FieldDefinition field : step.fields()) {
       if (visible.contains(field.key())) {
-        fields.add(new FieldView(field, answers.get(field.key()), locale, errors, words));
+        FieldView view = new FieldView(field, answers.get(field.key()), locale, errors, words);
+        JsonNode given = prefilled.get(field.key());
+        if (field.prefill() != null && given != null && given.equals(answers.get(field.key()))) {
+          view.prefilled(
+              text("prefill.origin." + field.prefill().source().origin().name()),
+              Prefilling.locked(field, prefilled));
+        }
+        fields.add(view);
       }
     }
     return fields;

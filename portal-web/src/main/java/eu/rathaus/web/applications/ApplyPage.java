@@ -39,6 +39,10 @@ public abstract class ApplyPage implements Serializable {
   ApplicationForm form;
   int stepIndex;
   String shownAnswers = "{}";
+
+  /** Field key → the value its prefill source gave (issue 13), as JSON; "{}" without prefill. */
+  String prefilledJson = "{}";
+
   final Map<String, List<String>> errors = new LinkedHashMap<>();
   final List<String> summary = new ArrayList<>();
   String idempotencyKey;
@@ -145,7 +149,12 @@ public abstract class ApplyPage implements Serializable {
             currentStep(),
             shownAnswers,
             localeSelection.getLocale(),
-            errors);
+            errors,
+            prefilled());
+  }
+
+  com.fasterxml.jackson.databind.node.ObjectNode prefilled() {
+    return Prefilling.read(prefilledJson);
   }
 
   /**

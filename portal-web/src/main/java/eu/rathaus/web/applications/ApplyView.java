@@ -8,6 +8,9 @@ import eu.rathaus.applications.domain.DraftAnswers;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Problem;
+import eu.rathaus.identity.OidcUserMapper;
+import eu.rathaus.registers.residents.application.OwnRecord;
+import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.web.session.SessionUser;
 import eu.rathaus.web.session.StepUp;
 import jakarta.faces.context.ExternalContext;
@@ -47,6 +50,7 @@ public class ApplyView extends ApplyPage {
 
   @Inject SessionUser sessionUser;
   @Inject StepWithFiles stepWithFiles;
+  @Inject OwnRecord ownRecord;
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
   public void init() throws IOException {
@@ -86,7 +90,8 @@ public class ApplyView extends ApplyPage {
       return;
     }
     stepIndex = ApplyNavigation.stepToShow(step, form.currentStep(), getStepCount());
-    shownAnswers = form.answersJson();
+    prefill(external);
+    shownAnswers = Prefilling.withPrefill(form.answersJson(), prefilled());
     String typed = ApplyNavigation.takeTyped(sessionMap(), form.draftId(), stepIndex);
     if (typed != null && !isReview()) {
       showPosted(read(typed));
@@ -218,7 +223,9 @@ public class ApplyView extends ApplyPage {
               key,
               sessionUser.getUser().email(),
               sessionUser.getUser().displayName(),
-              localeSelection.getLanguage());
+              localeSelection.getLanguage(),
+              Prefilling.sources(
+                  form.service().form(), Prefilling.read(form.answersJson()), prefilled()));
       if (!outcome.problems().isEmpty()) {
         showProblems(outcome.problems());
       }
@@ -259,9 +266,37 @@ public class ApplyView extends ApplyPage {
   }
 
   private ObjectNode postedValues() {
-    return StepValues.read(
-        currentStep(),
-        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap());
+    ObjectNode values =
+        StepValues.read(
+            currentStep(),
+            FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap());
+    if (!isReview()) {
+      Prefilling.keepLocked(currentStep(), values, prefilled());
+    }
+    return values;
+  }
+
+  /**
+   * The values the form's prefill sources give this citizen (issue 13): the eID's facts from the ID
+   * token, her own register record (read, audited, only if a field asks for it).
+   */
+  private void prefill(ExternalContext external) {
+    FormDefinition definition = form.service().form();
+    if (definition.fields().stream().noneMatch(f -> f.prefill() != null)) {
+      prefilledJson = "{}";
+      return;
+    }
+    java.security.Principal principal =
+        ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getUserPrincipal();
+    Optional<Resident> own =
+        Prefilling.needsRegister(definition) && sessionUser.getUser() != null
+            ? ownRecord.read(
+                form.municipalityId(),
+                sessionUser.getUser().username(),
+                "prefill " + form.service().serviceKey())
+            : Optional.empty();
+    prefilledJson =
+        Prefilling.values(definition, OidcUserMapper.eidFacts(principal), own).toString();
   }
 
   /**

@@ -31,6 +31,8 @@ public class FieldView implements Serializable {
   private final List<Option> options = new ArrayList<>();
   private final List<Part> parts = new ArrayList<>();
   private final List<String> errors;
+  private String prefillNote;
+  private boolean locked;
 
   FieldView(
       FieldDefinition field,
@@ -189,7 +191,26 @@ public class FieldView implements Serializable {
 
   /** Always names the (possibly empty) error container, plus the help text when there is one. */
   public String getDescribedBy() {
-    return (isHasHelp() ? getInputId() + "-help " : "") + getInputId() + "-error";
+    return (isHasHelp() ? getInputId() + "-help " : "")
+        + (prefillNote != null ? getInputId() + "-source " : "")
+        + getInputId()
+        + "-error";
+  }
+
+  /** Marks the value as prefilled ({@code note}: where it comes from) and maybe not changeable. */
+  void prefilled(String note, boolean locked) {
+    this.prefillNote = note;
+    this.locked = locked;
+  }
+
+  /** "aus dem Melderegister", "aus Ihrem Personalausweis"; null if the value is not prefilled. */
+  public String getPrefillNote() {
+    return prefillNote;
+  }
+
+  /** The citizen may not change the prefilled value (rendered read-only, kept on saving). */
+  public boolean isLocked() {
+    return locked;
   }
 
   /** One radio button or checkbox. */

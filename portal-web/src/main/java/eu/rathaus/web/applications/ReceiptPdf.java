@@ -6,12 +6,11 @@ import eu.rathaus.applications.application.Receipt;
 import eu.rathaus.applications.domain.AnswerSheet;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.documents.application.AccessiblePdf;
+import eu.rathaus.documents.application.QrImage;
 import eu.rathaus.payments.application.PaymentSummary;
 import eu.rathaus.payments.application.TransferDetails;
 import eu.rathaus.payments.domain.EpcQrCode;
 import eu.rathaus.web.payments.PaymentTexts;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import javax.imageio.ImageIO;
 import org.w3c.dom.Element;
 
 /**
@@ -185,20 +183,6 @@ public final class ReceiptPdf {
 
   /** The QR symbol as a black-and-white PNG, {@link #QR_SCALE} pixels per module. */
   static byte[] qrPng(BitMatrix matrix) {
-    int width = matrix.getWidth() * QR_SCALE;
-    int height = matrix.getHeight() * QR_SCALE;
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        image.setRGB(x, y, matrix.get(x / QR_SCALE, y / QR_SCALE) ? 0x000000 : 0xFFFFFF);
-      }
-    }
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return png.toByteArray();
+    return QrImage.png(matrix, QR_SCALE);
   }
 }

@@ -30,7 +30,14 @@ public class CitizenAreaFilter extends HttpFilter {
    * Pages and the level of assurance they need; everything else in /citizen needs a sign-in only.
    */
   static final Map<String, LevelOfAssurance> REQUIRED_LEVELS =
-      Map.of("/citizen/secure-demo.xhtml", LevelOfAssurance.HIGH);
+      Map.of(
+          "/citizen/secure-demo.xhtml",
+          LevelOfAssurance.HIGH,
+          // The Meldebescheinigung at once (issue 13): from the register, for substantial or high.
+          "/citizen/certificate.xhtml",
+          LevelOfAssurance.SUBSTANTIAL,
+          "/citizen/certificate.pdf",
+          LevelOfAssurance.SUBSTANTIAL);
 
   @Inject SessionUser sessionUser;
 

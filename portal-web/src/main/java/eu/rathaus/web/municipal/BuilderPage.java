@@ -6,6 +6,7 @@ import eu.rathaus.catalogue.application.SettingsInput;
 import eu.rathaus.catalogue.application.StepInput;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.FormDefinitionValidator;
+import eu.rathaus.catalogue.domain.Prefill;
 import eu.rathaus.web.catalogue.CatalogueTexts;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.faces.model.SelectItem;
@@ -88,6 +89,16 @@ public abstract class BuilderPage implements Serializable {
 
   public List<SelectItem> getTypes() {
     return BuilderRows.typeChoices(t -> ProblemTexts.text("builder.type." + t));
+  }
+
+  /** The sources a field can be prefilled from, with "none" first (issue 13). */
+  public List<SelectItem> getPrefillSources() {
+    List<SelectItem> items = new ArrayList<>();
+    items.add(new SelectItem("", ProblemTexts.text("builder.prefill.none")));
+    for (Prefill.Source source : Prefill.Source.values()) {
+      items.add(new SelectItem(source.key(), ProblemTexts.text("prefill.source." + source.key())));
+    }
+    return items;
   }
 
   public List<SelectItem> getStepChoices() {

@@ -25,7 +25,8 @@ public class StatelessPublicViews implements PhaseListener {
           "/legal/accessibility.xhtml",
           "/leichte-sprache.xhtml",
           "/gebaerdensprache.xhtml",
-          "/lostproperty/search.xhtml");
+          "/lostproperty/search.xhtml",
+          "/verify.xhtml");
 
   @Override
   public void beforePhase(PhaseEvent event) {

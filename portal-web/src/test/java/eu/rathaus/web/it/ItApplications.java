@@ -60,6 +60,28 @@ public final class ItApplications {
     Browser.awaitOrExplain(browser, By.id("signed-in-user"));
   }
 
+  /**
+   * From the confirmation page (its "pay" link), pays online on the payment sandbox with the
+   * success card and waits on the outcome page until the portal has the payment as PAID.
+   */
+  public static void payOnlineOnTheSandbox(ChromeDriver browser) throws InterruptedException {
+    browser.findElement(By.id("pay-link")).click();
+    Browser.awaitOrExplain(browser, By.id("online:start"));
+    browser.findElement(By.id("online:start")).click();
+    Browser.awaitOrExplain(browser, By.id("pay"));
+    browser.findElement(By.id("pay")).click();
+    Browser.awaitOrExplain(browser, By.id("return-heading"));
+    for (int i = 0;
+        i < 40
+            && !"PAID"
+                .equals(browser.findElement(By.id("return-outcome")).getAttribute("data-outcome"));
+        i++) {
+      Thread.sleep(500);
+      browser.findElement(By.id("return-refresh")).click();
+      Browser.awaitOrExplain(browser, By.id("return-heading"));
+    }
+  }
+
   public static void signOut(ChromeDriver browser) {
     browser.findElement(By.id("logout")).click();
     Browser.awaitOrExplain(browser, By.id("login"));

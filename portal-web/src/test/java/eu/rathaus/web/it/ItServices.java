@@ -16,8 +16,12 @@ public final class ItServices {
 
   /** Returns the new service key. */
   public static String publish(String templateResource, String municipalitySlug) throws Exception {
+    return publishTemplate(DemoTemplates.load(templateResource), municipalitySlug);
+  }
+
+  /** Publishes the template text {@code template} (e.g. a shipped one with a change). */
+  public static String publishTemplate(String template, String municipalitySlug) throws Exception {
     String key = "ui." + UUID.randomUUID().toString().substring(0, 8);
-    String template = DemoTemplates.load(templateResource);
     UUID definition = UUID.randomUUID();
     UUID version = UUID.randomUUID();
     try (Connection c = Jdbc.superuser()) {

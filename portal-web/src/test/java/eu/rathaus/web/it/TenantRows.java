@@ -349,7 +349,61 @@ public final class TenantRows {
 
     appointments(c, municipality, citizen);
     lostProperty(c, municipality, citizen);
+    residents(c, municipality, citizen);
     auditEntry(c, municipality);
+  }
+
+  /**
+   * Resident register (V45): a resident linked to the citizen's eID pseudonym (here: the subject)
+   * and a household member not linked to anyone, each with an address and a blocking note; a
+   * certificate of residence of the citizen (V47).
+   */
+  public static void residents(Connection c, UUID municipality, String citizen)
+      throws SQLException {
+    UUID linked = UUID.randomUUID();
+    UUID member = UUID.randomUUID();
+    for (UUID resident : List.of(linked, member)) {
+      update(
+          c,
+          "insert into resident (id, municipality_id, given_names, family_name, birth_date, eid_pseudonym)"
+              + " values (?, ?, 'Ida', 'Probe', date '2000-01-03', ?)",
+          resident,
+          municipality,
+          resident.equals(linked) ? citizen : null);
+      update(
+          c,
+          "insert into resident_address (id, municipality_id, resident_id, street, house_number, postcode, town,"
+              + " moved_in) values (?, ?, ?, 'Probeweg', '1', '99999', 'Probestadt', date '2000-01-03')",
+          UUID.randomUUID(),
+          municipality,
+          resident);
+      update(
+          c,
+          "insert into resident_block (id, municipality_id, resident_id, kind, reason, since)"
+              + " values (?, ?, ?, 'SPERRVERMERK', 'it', date '2000-01-03')",
+          UUID.randomUUID(),
+          municipality,
+          resident);
+    }
+    update(
+        c,
+        "insert into resident_household (municipality_id, resident_id, member_id, relation) values (?, ?, ?, 'CHILD')",
+        municipality,
+        linked,
+        member);
+    // A certificate of residence (V47) the citizen holds, issued for an application of hers.
+    SubmittedCase request = submittedCase(c, municipality, citizen);
+    update(
+        c,
+        "insert into resident_certificate (id, municipality_id, application_id, resident_id, holder_subject,"
+            + " kind, code, issued_by, pdf) values (?, ?, ?, ?, ?, 'SIMPLE', ?, 'Probestadt', ?)",
+        UUID.randomUUID(),
+        municipality,
+        request.application(),
+        linked,
+        citizen,
+        eu.rathaus.registers.residents.domain.VerificationCode.generate(),
+        minimalPdf());
   }
 
   /**

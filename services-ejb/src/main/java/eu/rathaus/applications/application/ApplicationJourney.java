@@ -318,6 +318,21 @@ public class ApplicationJourney {
       String recipientEmail,
       String applicantName,
       String locale) {
+    return submit(draftId, idempotencyKey, recipientEmail, applicantName, locale, Map.of());
+  }
+
+  /**
+   * Submits as {@link #submit(UUID, String, String, String, String)} and records where prefilled
+   * answers came from: {@code prefillSources} maps a field key to its prefill source (issue 13);
+   * only fields of the form that declare that very source are kept.
+   */
+  public SubmissionOutcome submit(
+      UUID draftId,
+      String idempotencyKey,
+      String recipientEmail,
+      String applicantName,
+      String locale,
+      Map<String, String> prefillSources) {
     String subject = requireCitizen();
     if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       throw new IllegalArgumentException("Invalid idempotency key");
@@ -393,6 +408,7 @@ public class ApplicationJourney {
             locale);
     String notifyAt = notificationAddress(definition, answers).orElse(recipientEmail);
     application.sendNotificationsTo(notifyAt);
+    application.recordPrefillSources(declaredSources(definition, prefillSources));
     applications.add(application);
     applications.flush();
     attachments.linkToApplication(
@@ -697,5 +713,19 @@ public class ApplicationJourney {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored answers are not JSON", e);
     }
+  }
+
+  /** The given sources as JSON, only those a field of the form declares; null if none. */
+  static String declaredSources(FormDefinition definition, Map<String, String> given) {
+    ObjectNode sources = JSON.createObjectNode();
+    if (given != null) {
+      for (FieldDefinition field : definition.fields()) {
+        String source = given.get(field.key());
+        if (field.prefill() != null && field.prefill().source().key().equals(source)) {
+          sources.put(field.key(), source);
+        }
+      }
+    }
+    return sources.isEmpty() ? null : sources.toString();
   }
 }

@@ -62,6 +62,15 @@ public class CaseApplication {
   @Column(nullable = false, length = 2)
   private String language;
 
+  /**
+   * Which answers came from where (issue 13): field key → prefill source ({@code eid.givenName},
+   * {@code register.address}, …) for every value that is the one its source gave; the rest the
+   * citizen typed. Null for applications from before prefill.
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "prefill_sources")
+  private String prefillSources;
+
   protected CaseApplication() {}
 
   public CaseApplication(
@@ -134,6 +143,15 @@ public class CaseApplication {
 
   public void sendNotificationsTo(String email) {
     this.notificationEmail = email == null || email.isBlank() ? null : email.strip();
+  }
+
+  /** Records where prefilled answers came from, as a JSON object (field key → source key). */
+  public void recordPrefillSources(String json) {
+    this.prefillSources = json;
+  }
+
+  public String prefillSources() {
+    return prefillSources;
   }
 
   public String language() {

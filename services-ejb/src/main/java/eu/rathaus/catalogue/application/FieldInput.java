@@ -17,6 +17,8 @@ public class FieldInput implements Serializable {
   private String labelEn;
   private boolean required;
   private boolean notificationAddress;
+  private String prefillSource;
+  private boolean prefillEditable = true;
   private String helpDe;
   private String helpEn;
   private String minLength;
@@ -61,6 +63,24 @@ public class FieldInput implements Serializable {
 
   public void setLabelEn(String v) {
     labelEn = v;
+  }
+
+  /** Where the value is prefilled from ({@code eid.givenName}, …); empty: typed by the citizen. */
+  public String getPrefillSource() {
+    return prefillSource;
+  }
+
+  public void setPrefillSource(String v) {
+    prefillSource = v;
+  }
+
+  /** Whether the citizen may change a prefilled value. */
+  public boolean isPrefillEditable() {
+    return prefillEditable;
+  }
+
+  public void setPrefillEditable(boolean v) {
+    prefillEditable = v;
   }
 
   public boolean isNotificationAddress() {

@@ -173,6 +173,9 @@ public final class FormDocumentEditor {
     in.setLabelEn(f.path("label").path("en").asText());
     in.setRequired(f.path("required").asBoolean(false));
     in.setNotificationAddress(f.path("notificationAddress").asBoolean(false));
+    in.setPrefillSource(
+        f.path("prefill").has("source") ? f.path("prefill").path("source").asText() : null);
+    in.setPrefillEditable(f.path("prefill").path("editable").asBoolean(true));
     in.setHelpDe(f.has("help") ? f.path("help").path("de").asText() : null);
     in.setHelpEn(f.has("help") ? f.path("help").path("en").asText() : null);
     in.setMinLength(text(f, "minLength"));
@@ -219,6 +222,11 @@ public final class FormDocumentEditor {
     field.put("required", in.isRequired());
     if (in.isNotificationAddress()) {
       field.put("notificationAddress", true);
+    }
+    if (!blank(in.getPrefillSource())) {
+      ObjectNode prefill = field.putObject("prefill");
+      prefill.put("source", in.getPrefillSource().strip());
+      prefill.put("editable", in.isPrefillEditable());
     }
     putInteger(field, "minLength", in.getMinLength(), "minLength", problems);
     putInteger(field, "maxLength", in.getMaxLength(), "maxLength", problems);

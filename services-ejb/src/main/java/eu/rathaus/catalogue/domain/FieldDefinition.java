@@ -26,11 +26,46 @@ public record FieldDefinition(
     List<Choice> choices,
     VisibilityCondition visibleIf,
     boolean notificationAddress,
-    String fimId)
+    String fimId,
+    Prefill prefill)
     implements Serializable {
 
   public FieldDefinition {
     choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  /** A field without prefill (as every field was before prefill existed). */
+  public FieldDefinition(
+      String key,
+      FieldType type,
+      LocalizedText label,
+      LocalizedText help,
+      boolean required,
+      Integer minLength,
+      Integer maxLength,
+      BigDecimal minValue,
+      BigDecimal maxValue,
+      String pattern,
+      List<Choice> choices,
+      VisibilityCondition visibleIf,
+      boolean notificationAddress,
+      String fimId) {
+    this(
+        key,
+        type,
+        label,
+        help,
+        required,
+        minLength,
+        maxLength,
+        minValue,
+        maxValue,
+        pattern,
+        choices,
+        visibleIf,
+        notificationAddress,
+        fimId,
+        null);
   }
 
   public Optional<Choice> choice(String choiceKey) {

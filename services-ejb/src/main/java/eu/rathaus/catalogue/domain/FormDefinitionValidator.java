@@ -223,6 +223,11 @@ public final class FormDefinitionValidator {
           checkCondition(field, earlier, all, problems);
         }
         hasFileField |= field.type() == FieldType.FILE;
+        if (field.prefill() != null && !field.prefill().source().fits(field.type())) {
+          problems.add(
+              Problem.of(
+                  key, "catalogue.definition.prefillType", key, field.prefill().source().key()));
+        }
         if (field.notificationAddress()) {
           notificationAddresses++;
           if (field.type() != FieldType.EMAIL) {
@@ -384,7 +389,18 @@ public final class FormDefinitionValidator {
         choices,
         condition,
         field.path("notificationAddress").asBoolean(false),
-        fimId(field));
+        fimId(field),
+        prefill(field.path("prefill")));
+  }
+
+  /** The declared prefill; an unknown source is kept out here and refused by the semantic check. */
+  private static Prefill prefill(JsonNode prefill) {
+    if (!prefill.isObject()) {
+      return null;
+    }
+    return Prefill.Source.of(prefill.path("source").asText())
+        .map(source -> new Prefill(source, prefill.path("editable").asBoolean(true)))
+        .orElse(null);
   }
 
   private static String fimId(JsonNode node) {

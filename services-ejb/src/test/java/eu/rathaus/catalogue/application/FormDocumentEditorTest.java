@@ -156,6 +156,29 @@ class FormDocumentEditorTest {
   }
 
   @Test
+  void thePrefillSourceIsWrittenOnlyWhenChosenAndReadBack() throws Exception {
+    FieldInput in = new FieldInput();
+    in.setKey("wohnort");
+    in.setType("postalAddress");
+    in.setLabelDe("Anschrift");
+    in.setPrefillSource("register.address");
+    in.setPrefillEditable(false);
+    Edit prefilled = FormDocumentEditor.saveField(FORM, "0", null, in);
+    JsonNode field = tree(prefilled).path("steps").get(0).path("fields").get(2);
+    assertThat(field.path("prefill").path("source").asText()).isEqualTo("register.address");
+    assertThat(field.path("prefill").path("editable").asBoolean(true)).isFalse();
+    assertThat(FormDefinitionValidator.validate(prefilled.json()).problems()).isEmpty();
+    FieldInput read = FormDocumentEditor.readField(prefilled.json(), 0, 2);
+    assertThat(read.getPrefillSource()).isEqualTo("register.address");
+    assertThat(read.isPrefillEditable()).isFalse();
+
+    in.setPrefillSource("");
+    JsonNode plain =
+        tree(FormDocumentEditor.saveField(FORM, "0", null, in)).path("steps").get(0).path("fields");
+    assertThat(plain.get(2).has("prefill")).isFalse();
+  }
+
+  @Test
   void unreadableFieldInputsAreRefusedBeforeAnythingIsWritten() {
     FieldInput in = new FieldInput();
     in.setKey("x");

@@ -136,6 +136,36 @@ class FormDefinitionValidatorTest {
   }
 
   @Test
+  void aFieldMayDeclareAPrefillSourceThatFitsItsType() {
+    FormDefinitionValidator.Result declared =
+        check(
+            root -> {
+              Forms.field(root, "address")
+                  .putObject("prefill")
+                  .put("source", "register.address")
+                  .put("editable", false);
+              Forms.field(root, "name").putObject("prefill").put("source", "eid.familyName");
+            });
+    assertThat(declared.problems()).isEmpty();
+    assertThat(declared.definition().field("address").orElseThrow().prefill())
+        .isEqualTo(new Prefill(Prefill.Source.REGISTER_ADDRESS, false));
+    assertThat(declared.definition().field("name").orElseThrow().prefill())
+        .as("editable unless the service says otherwise")
+        .isEqualTo(new Prefill(Prefill.Source.EID_FAMILY_NAME, true));
+    assertThat(Prefill.Source.REGISTER_ADDRESS.origin()).isEqualTo(Prefill.Origin.REGISTER);
+    assertThat(Prefill.Source.EID_BIRTH_DATE.origin()).isEqualTo(Prefill.Origin.EID);
+    assertThat(FormDefinitionValidator.validate(Forms.ALL_TYPES).definition().fields())
+        .allSatisfy(f -> assertThat(f.prefill()).isNull());
+
+    assertRefusedWith(
+        check(root -> Forms.field(root, "born").putObject("prefill").put("source", "eid.address")),
+        "catalogue.definition.prefillType");
+    assertRefusedWith(
+        check(root -> Forms.field(root, "name").putObject("prefill").put("source", "bank.iban")),
+        "catalogue.definition.schema");
+  }
+
+  @Test
   void onlyOneEmailFieldCanBeTheNotificationAddress() {
     FormDefinitionValidator.Result marked =
         check(root -> Forms.field(root, "email").put("notificationAddress", true));

@@ -1,0 +1,187 @@
+package eu.rathaus.registers.residents.infrastructure;
+
+import static eu.rathaus.kernel.NativeRows.date;
+import static eu.rathaus.kernel.NativeRows.rows;
+
+import eu.rathaus.registers.residents.domain.Address;
+import eu.rathaus.registers.residents.domain.BlockNote;
+import eu.rathaus.registers.residents.domain.HouseholdMember;
+import eu.rathaus.registers.residents.domain.Residence;
+import eu.rathaus.registers.residents.domain.Resident;
+import eu.rathaus.registers.residents.domain.ResidentRegister;
+import eu.rathaus.registers.residents.domain.ResidentSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The built-in register: native SQL on the V45 tables in the caller's transaction and scope, so
+ * row-level security decides again what is visible (staff: their municipality; a citizen: only the
+ * record linked to her eID pseudonym, which this adapter names in {@code rathaus.eid} for the one
+ * query that needs it).
+ */
+@ApplicationScoped
+public class PostgresResidentRegister implements ResidentRegister {
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  private static final String RESIDENT_SELECT =
+      "select r.id, r.municipality_id, r.given_names, r.family_name, r.birth_name, r.birth_date,"
+          + " r.birth_place, r.nationality from resident r";
+
+  @Override
+  public List<ResidentSummary> search(UUID municipality, String query, int limit) {
+    List<String> words =
+        query == null
+            ? List.of()
+            : Arrays.stream(query.toLowerCase(Locale.ROOT).strip().split("\\s+"))
+                .filter(w -> !w.isBlank())
+                .limit(5)
+                .toList();
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "select r.id, r.given_names, r.family_name, r.birth_date,"
+                + " (select a.street || ' ' || a.house_number || ', ' || a.postcode || ' ' || a.town"
+                + "    from resident_address a where a.resident_id = r.id and a.moved_out is null"
+                + "    and a.residence = 'MAIN'),"
+                + " exists (select 1 from resident_block b where b.resident_id = r.id"
+                + "   and b.since <= current_date and (b.until is null or b.until >= current_date))"
+                + " from resident r where r.municipality_id = ?1");
+    for (int i = 0; i < words.size(); i++) {
+      sql.append(" and strpos(r.search_text, ?").append(i + 2).append(") > 0");
+    }
+    sql.append(" order by r.family_name, r.given_names, r.birth_date, r.id");
+    Query q = em.createNativeQuery(sql.toString()).setParameter(1, municipality);
+    for (int i = 0; i < words.size(); i++) {
+      q.setParameter(i + 2, words.get(i));
+    }
+    return rows(q.setMaxResults(limit)).stream()
+        .map(
+            r ->
+                new ResidentSummary(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    date(r[3]),
+                    (String) r[4],
+                    Boolean.TRUE.equals(r[5])))
+        .toList();
+  }
+
+  @Override
+  public Optional<Resident> find(UUID municipality, UUID id) {
+    return rows(
+            em.createNativeQuery(RESIDENT_SELECT + " where r.municipality_id = ?1 and r.id = ?2")
+                .setParameter(1, municipality)
+                .setParameter(2, id))
+        .stream()
+        .findFirst()
+        .map(r -> resident(r, true));
+  }
+
+  @Override
+  public Optional<Resident> findOwn(UUID municipality, String eidPseudonym) {
+    if (eidPseudonym == null || eidPseudonym.isBlank()) {
+      return Optional.empty();
+    }
+    em.createNativeQuery("select set_config('rathaus.eid', ?1, true)")
+        .setParameter(1, eidPseudonym)
+        .getSingleResult();
+    try {
+      return rows(
+              em.createNativeQuery(
+                      RESIDENT_SELECT + " where r.municipality_id = ?1 and r.eid_pseudonym = ?2")
+                  .setParameter(1, municipality)
+                  .setParameter(2, eidPseudonym))
+          .stream()
+          .findFirst()
+          .map(r -> resident(r, false));
+    } finally {
+      em.createNativeQuery("select set_config('rathaus.eid', '', true)").getSingleResult();
+    }
+  }
+
+  private Resident resident(Object[] r, boolean withHousehold) {
+    UUID id = (UUID) r[0];
+    return new Resident(
+        id,
+        (UUID) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        date(r[5]),
+        (String) r[6],
+        (String) r[7],
+        addresses(id),
+        withHousehold ? household(id) : List.of(),
+        blocks(id));
+  }
+
+  private List<Address> addresses(UUID resident) {
+    List<Address> addresses = new ArrayList<>();
+    for (Object[] a :
+        rows(
+            em.createNativeQuery(
+                    "select street, house_number, postcode, town, moved_in, moved_out, residence"
+                        + " from resident_address where resident_id = ?1 order by moved_in desc, id")
+                .setParameter(1, resident))) {
+      addresses.add(
+          new Address(
+              (String) a[0],
+              (String) a[1],
+              (String) a[2],
+              (String) a[3],
+              date(a[4]),
+              a[5] == null ? null : date(a[5]),
+              Residence.valueOf((String) a[6])));
+    }
+    return addresses;
+  }
+
+  private List<HouseholdMember> household(UUID resident) {
+    return rows(
+            em.createNativeQuery(
+                    "select m.id, m.given_names, m.family_name, m.birth_date, h.relation"
+                        + " from resident_household h join resident m on m.id = h.member_id"
+                        + " where h.resident_id = ?1 order by m.birth_date, m.id")
+                .setParameter(1, resident))
+        .stream()
+        .map(
+            m ->
+                new HouseholdMember(
+                    (UUID) m[0],
+                    (String) m[1],
+                    (String) m[2],
+                    date(m[3]),
+                    HouseholdMember.Relation.valueOf((String) m[4])))
+        .toList();
+  }
+
+  private List<BlockNote> blocks(UUID resident) {
+    return rows(
+            em.createNativeQuery(
+                    "select kind, reason, since, until from resident_block where resident_id = ?1"
+                        + " order by since, id")
+                .setParameter(1, resident))
+        .stream()
+        .map(
+            b ->
+                new BlockNote(
+                    BlockNote.Kind.valueOf((String) b[0]),
+                    (String) b[1],
+                    date(b[2]),
+                    b[3] == null ? null : date(b[3])))
+        .toList();
+  }
+}
