@@ -146,7 +146,7 @@ class TenantIsolationMatrixIT {
         ALL);
     expect("found_item_claim", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("found_item_finder", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
-    // Resident register (V45): the municipality's staff and the platform; a citizen her own record
+    // Resident register (V50): the municipality's staff and the platform; a citizen her own record
     // (linked to the eID pseudonym her transaction names), its addresses and blocking notes, never
     // the household links.
     expect(
@@ -168,7 +168,7 @@ class TenantIsolationMatrixIT {
           ALL);
     }
     expect("resident_household", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
-    // Certificates of residence (V47): the municipality, the platform and the citizen who holds it;
+    // Certificates of residence (V51): the municipality, the platform and the citizen who holds it;
     // the public verification goes through a function that returns no personal data.
     expect(
         "resident_certificate",
@@ -446,7 +446,7 @@ class TenantIsolationMatrixIT {
             set.setString(1, scope[0]);
             set.setString(2, scope[1]);
             set.setString(3, scope[2]);
-            // The register's adapter names a citizen's eID pseudonym (V45); here it is the subject.
+            // The register's adapter names a citizen's eID pseudonym (V50); here it is the subject.
             set.setString(4, scope[2]);
             set.executeQuery().close();
           }

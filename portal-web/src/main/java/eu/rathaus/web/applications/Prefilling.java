@@ -57,7 +57,7 @@ final class Prefilling {
       case EID_ADDRESS -> Optional.empty();
       case REGISTER_ADDRESS -> own.flatMap(Resident::mainResidence).map(Prefilling::address);
       case REGISTER_NATIONALITY -> own.flatMap(r -> text(r.nationality()));
-      // The household is not the citizen's own record: not read for her (V45).
+      // The household is not the citizen's own record: not read for her (V50).
       case REGISTER_HOUSEHOLD -> Optional.empty();
     };
   }

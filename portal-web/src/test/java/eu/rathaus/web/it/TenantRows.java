@@ -354,9 +354,9 @@ public final class TenantRows {
   }
 
   /**
-   * Resident register (V45): a resident linked to the citizen's eID pseudonym (here: the subject)
+   * Resident register (V50): a resident linked to the citizen's eID pseudonym (here: the subject)
    * and a household member not linked to anyone, each with an address and a blocking note; a
-   * certificate of residence of the citizen (V47).
+   * certificate of residence of the citizen (V51).
    */
   public static void residents(Connection c, UUID municipality, String citizen)
       throws SQLException {
@@ -391,7 +391,7 @@ public final class TenantRows {
         municipality,
         linked,
         member);
-    // A certificate of residence (V47) the citizen holds, issued for an application of hers.
+    // A certificate of residence (V51) the citizen holds, issued for an application of hers.
     SubmittedCase request = submittedCase(c, municipality, citizen);
     update(
         c,

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The public check of a certificate's code: anyone, without signing in, learns whether a
  * certificate with that code was issued, when, of which kind and by which municipality — nothing
- * about the person (V47's {@code certificate_verification}).
+ * about the person (V51's {@code certificate_verification}).
  */
 @ApplicationScoped
 @Transactional

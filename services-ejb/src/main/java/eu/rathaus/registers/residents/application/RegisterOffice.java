@@ -22,7 +22,7 @@ import java.util.UUID;
  * register.resident.search} (the number of hits, never the words searched), an opened record as
  * {@code register.resident.read} on that resident — in the same transaction as the read. Without a
  * reason nothing is read. The municipality comes from the staff scope; the role {@code
- * register-clerk} is checked by the web layer (web.xml), row-level security (V45) checks the
+ * register-clerk} is checked by the web layer (web.xml), row-level security (V50) checks the
  * municipality again.
  */
 @ApplicationScoped

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Native SQL of the certificates of residence (V47) in the caller's transaction and scope: the
+ * Native SQL of the certificates of residence (V51) in the caller's transaction and scope: the
  * citizen's own application of the certificate service (read from the submitted application and its
  * service definition, like the lost-property office reads loss reports), the municipality's
  * letterhead (public, V11), the certificate issued for an application, and the public verification

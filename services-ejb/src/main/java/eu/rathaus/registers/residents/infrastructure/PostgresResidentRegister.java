@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The built-in register: native SQL on the V45 tables in the caller's transaction and scope, so
+ * The built-in register: native SQL on the V50 tables in the caller's transaction and scope, so
  * row-level security decides again what is visible (staff: their municipality; a citizen: only the
  * record linked to her eID pseudonym, which this adapter names in {@code rathaus.eid} for the one
  * query that needs it).
