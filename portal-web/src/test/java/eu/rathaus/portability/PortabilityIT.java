@@ -160,13 +160,7 @@ class PortabilityIT {
     UUID municipality = seeded("port");
     String slug = slug(municipality);
     Path archive = dir.resolve(slug + ".rathaus-export");
-    MunicipalityExport.Report exported;
-    try (Connection c = Jdbc.superuser();
-        OutputStream out = Files.newOutputStream(archive)) {
-      exported =
-          MunicipalityExport.export(
-              c, slug, sourceMaster, sourceKeys, targetKeys.publicKeys(), out);
-    }
+    MunicipalityExport.Report exported = exportTo(archive, slug, sourceKeys);
     assertThat(exported.tables().get("attachment").rows()).isEqualTo(2);
     MunicipalityImport.Report imported;
     try (Connection c = target()) {
@@ -273,10 +267,7 @@ class PortabilityIT {
     UUID municipality = seeded("port-changed");
     String slug = slug(municipality);
     Path archive = dir.resolve(slug + ".rathaus-export");
-    try (Connection c = Jdbc.superuser();
-        OutputStream out = Files.newOutputStream(archive)) {
-      MunicipalityExport.export(c, slug, sourceMaster, sourceKeys, targetKeys.publicKeys(), out);
-    }
+    exportTo(archive, slug, sourceKeys);
     try (Connection c = Jdbc.superuser()) {
       update(
           c,
@@ -295,19 +286,13 @@ class PortabilityIT {
     UUID municipality = seeded("port-tamper");
     String slug = slug(municipality);
     Path archive = dir.resolve(slug + ".rathaus-export");
-    try (Connection c = Jdbc.superuser();
-        OutputStream out = Files.newOutputStream(archive)) {
-      MunicipalityExport.export(c, slug, sourceMaster, sourceKeys, targetKeys.publicKeys(), out);
-    }
+    exportTo(archive, slug, sourceKeys);
     // One byte of the encrypted payload changed.
     Path flipped = rewrite(archive, "payload.bin", bytes -> bytes[bytes.length / 2] ^= 0x01);
     // The signed statement exchanged for one signed by someone else.
     PortabilityKeys mallory = PortabilityKeys.generate();
     Path foreignSigned = dir.resolve(slug + "-mallory.rathaus-export");
-    try (Connection c = Jdbc.superuser();
-        OutputStream out = Files.newOutputStream(foreignSigned)) {
-      MunicipalityExport.export(c, slug, sourceMaster, mallory, targetKeys.publicKeys(), out);
-    }
+    exportTo(foreignSigned, slug, mallory);
     // Cut short: the last chunk of the payload removed.
     Path truncated =
         rewrite(
@@ -380,6 +365,15 @@ class PortabilityIT {
     assertThat(report.tables().get("decision_text_block").rows())
         .as("the export shows the state when it began")
         .isEqualTo(blocksBefore);
+  }
+
+  /** Exports the municipality from the test stack's database, signed by {@code signer}. */
+  private static MunicipalityExport.Report exportTo(
+      Path archive, String slug, PortabilityKeys signer) throws Exception {
+    try (Connection c = Jdbc.superuser();
+        OutputStream out = Files.newOutputStream(archive)) {
+      return MunicipalityExport.export(c, slug, sourceMaster, signer, targetKeys.publicKeys(), out);
+    }
   }
 
   private static MunicipalityImport.Report importInto(
