@@ -3,7 +3,8 @@ package eu.rathaus.portability.infrastructure;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import eu.rathaus.audit.domain.AuditHasher;
+import eu.rathaus.audit.application.AuditChainRows;
+import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.portability.domain.PortabilityRefusal;
 import eu.rathaus.portability.domain.TableSpec;
 import eu.rathaus.portability.domain.TenantTables;
@@ -16,9 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.text.ParseException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,65 +162,16 @@ public final class MunicipalityErasure {
       s.executeUpdate(
           "update catalogue_revision set revision = revision + 1, changed_at = clock_timestamp()");
     }
-    platformAudit(c, actor, id, (String) statement.get("payloadSha256"));
+    // The erasure, at the end of the platform's audit chain.
+    AuditChainRows.append(
+        c,
+        new AuditEvent(
+            actor,
+            "municipality.erased",
+            "municipality",
+            id.toString(),
+            null,
+            "exported archive payload sha256 " + statement.get("payloadSha256")));
     return new Report(id, deleted);
-  }
-
-  /** The erasure, at the end of the platform's audit chain, hashed as the portal hashes. */
-  private static void platformAudit(Connection c, String actor, UUID municipality, String archive)
-      throws SQLException {
-    String chain = "platform";
-    long seq = 1;
-    String previous = AuditHasher.GENESIS;
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "select last_seq, last_hash from audit_chain_head where chain = ? for update")) {
-      p.setString(1, chain);
-      try (ResultSet rs = p.executeQuery()) {
-        if (rs.next()) {
-          seq = rs.getLong(1) + 1;
-          previous = rs.getString(2);
-        }
-      }
-    }
-    Instant at = AuditHasher.storable(Instant.now());
-    String details = "exported archive payload sha256 " + archive;
-    String hash =
-        AuditHasher.hash(
-            new AuditHasher.Content(
-                chain,
-                seq,
-                at,
-                actor,
-                "municipality.erased",
-                "municipality",
-                municipality.toString(),
-                null,
-                details),
-            previous);
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "insert into audit_chain_head (chain, last_seq, last_hash) values (?, ?, ?)"
-                + " on conflict (chain) do update set last_seq = excluded.last_seq, last_hash = excluded.last_hash")) {
-      p.setString(1, chain);
-      p.setLong(2, seq);
-      p.setString(3, hash);
-      p.executeUpdate();
-    }
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "insert into audit_entry (chain, seq, occurred_at, actor, action, subject_type, subject_id,"
-                + " municipality_id, details, prev_hash, hash) values (?, ?, ?, ?, 'municipality.erased',"
-                + " 'municipality', ?, null, ?, ?, ?)")) {
-      p.setString(1, chain);
-      p.setLong(2, seq);
-      p.setTimestamp(3, Timestamp.from(at));
-      p.setString(4, actor);
-      p.setString(5, municipality.toString());
-      p.setString(6, details);
-      p.setString(7, previous);
-      p.setString(8, hash);
-      p.executeUpdate();
-    }
   }
 }
