@@ -1,5 +1,6 @@
 package eu.rathaus.launcher;
 
+import eu.rathaus.audit.application.AuditChainRows;
 import eu.rathaus.audit.domain.AuditChainVerifier;
 import eu.rathaus.audit.domain.AuditChainVerifier.ChainHead;
 import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
@@ -13,12 +14,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code ./rathaus audit-verify}: reads the audit chains over JDBC and checks them with the
@@ -71,38 +69,10 @@ public final class AuditVerifyCommand {
    * uncommitted changes) and verifies them with the portal's verifier.
    */
   public static VerificationResult verify(Connection c) throws SQLException {
-    List<AuditRecord> entries = new ArrayList<>();
-    Map<String, ChainHead> heads = new HashMap<>();
+    List<AuditRecord> entries = AuditChainRows.entries(c, null);
+    Map<String, ChainHead> heads = AuditChainRows.heads(c, null);
     List<AuditCheckpoint> checkpoints = new ArrayList<>();
     try (Statement s = c.createStatement()) {
-      s.setFetchSize(1000);
-      try (ResultSet rs =
-          s.executeQuery("SELECT chain, last_seq, last_hash FROM audit_chain_head")) {
-        while (rs.next()) {
-          heads.put(rs.getString(1), new ChainHead(rs.getLong(2), rs.getString(3)));
-        }
-      }
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT id, chain, seq, occurred_at, actor, action, subject_type,"
-                  + " subject_id, municipality_id, details, prev_hash, hash FROM audit_entry ORDER BY chain, seq")) {
-        while (rs.next()) {
-          entries.add(
-              new AuditRecord(
-                  rs.getLong("id"),
-                  rs.getString("chain"),
-                  rs.getLong("seq"),
-                  rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                  rs.getString("actor"),
-                  rs.getString("action"),
-                  rs.getString("subject_type"),
-                  rs.getString("subject_id"),
-                  rs.getObject("municipality_id", UUID.class),
-                  rs.getString("details"),
-                  rs.getString("prev_hash"),
-                  rs.getString("hash")));
-        }
-      }
       try (ResultSet rs =
           s.executeQuery(
               "SELECT chain, from_seq, to_seq, hashes, prev_mac, created_ms, mac"

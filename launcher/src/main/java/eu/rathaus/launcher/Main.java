@@ -74,6 +74,11 @@ public final class Main {
           return reset(config, options.contains("--yes") || options.contains("-y"));
         case "audit-verify":
           return AuditVerifyCommand.run(config, out);
+        case "portability-keys":
+        case "export-municipality":
+        case "import-municipality":
+        case "erase-municipality":
+          return PortabilityCommand.run(args[0], options, config, out);
         default:
           out.println("Unbekannter Befehl / unknown command: " + args[0]);
           usage();
@@ -93,6 +98,8 @@ public final class Main {
     out.println("  status        zeigt, was läuft / shows what is running");
     out.println("  reset [--yes] löscht alle lokalen Daten / deletes all local data");
     out.println("  audit-verify  prüft die Audit-Kette / verifies the audit hash chain");
+    out.println("  Umzug einer Kommune / a municipality moves (README, \"Leave with your data\"):");
+    PortabilityCommand.usage(out, "    ");
   }
 
   /**

@@ -2,8 +2,8 @@ package eu.rathaus.web.it;
 
 import eu.rathaus.attachments.infrastructure.AesGcm;
 import eu.rathaus.attachments.infrastructure.KeystoreKeyProvider;
+import eu.rathaus.audit.application.AuditChainRows;
 import eu.rathaus.audit.domain.AuditEvent;
-import eu.rathaus.audit.domain.AuditHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -557,43 +557,8 @@ public final class TenantRows {
    * chain still verifies.
    */
   private static void auditEntry(Connection c, UUID municipality) throws SQLException {
-    String chain = new AuditEvent("it-seed", "test.seeded", null, null, municipality, null).chain();
-    long seq = 1;
-    String previous = AuditHasher.GENESIS;
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "select last_seq, last_hash from audit_chain_head where chain = ? for update")) {
-      p.setString(1, chain);
-      try (ResultSet rs = p.executeQuery()) {
-        if (rs.next()) {
-          seq = rs.getLong(1) + 1;
-          previous = rs.getString(2);
-        }
-      }
-    }
-    Instant at = AuditHasher.storable(Instant.now());
-    String hash =
-        AuditHasher.hash(
-            new AuditHasher.Content(
-                chain, seq, at, "it-seed", "test.seeded", null, null, municipality, null),
-            previous);
-    update(
-        c,
-        "insert into audit_chain_head (chain, last_seq, last_hash) values (?, ?, ?)"
-            + " on conflict (chain) do update set last_seq = excluded.last_seq, last_hash = excluded.last_hash",
-        chain,
-        seq,
-        hash);
-    update(
-        c,
-        "insert into audit_entry (chain, seq, occurred_at, actor, action, municipality_id, prev_hash, hash)"
-            + " values (?, ?, ?, 'it-seed', 'test.seeded', ?, ?, ?)",
-        chain,
-        seq,
-        Timestamp.from(at),
-        municipality,
-        previous,
-        hash);
+    AuditChainRows.append(
+        c, new AuditEvent("it-seed", "test.seeded", null, null, municipality, null));
   }
 
   private static void serviceDefinition(

@@ -34,6 +34,14 @@ public class DataKeys {
     return new Sealed(key.version(), sealed.nonce(), sealed.ciphertext());
   }
 
+  /**
+   * The associated data a municipality's data key of {@code keyVersion} is wrapped with by the
+   * {@code KeyProvider}: for tools that move wrapped keys between master keys (portability).
+   */
+  public static byte[] wrappingContext(UUID municipalityId, int keyVersion) {
+    return AesGcm.dataKeyContext(municipalityId, keyVersion);
+  }
+
   /** Opens what {@link #seal} sealed; fails if the bytes or their associated data were changed. */
   public byte[] open(
       UUID municipalityId, int keyVersion, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
