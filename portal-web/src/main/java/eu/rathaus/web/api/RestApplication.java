@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "Rathaus API",
             version = "1",
             description =
-                "Public catalogue of the Rathaus portal, and submitting applications on behalf of a"
-                    + " citizen. Errors of the submission API are RFC 9457 problem details"
+                "Public catalogue of the Rathaus portal, submitting applications on behalf of a"
+                    + " citizen, and the Subscriber API of specialist procedures (hand-off). Errors of the submission API are RFC 9457 problem details"
                     + " (application/problem+json); the catalogue answers errors as"
                     + " {status, error, message}."))
 @SecurityScheme(
@@ -29,4 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             + " e.g. http://localhost:8180/realms/rathaus; authorization code flow with PKCE in"
             + " the client's own Keycloak client). The token's realm role 'citizen' and its 'loa'"
             + " claim (eID level) are checked.")
+@SecurityScheme(
+    securitySchemeName = "destinationClient",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "OAuth2 access token of a specialist procedure's destination client (client credentials"
+            + " grant at the realm's token endpoint, client id and secret as the municipal admin"
+            + " received them when setting the destination). The token names its municipality and"
+            + " destination; it reaches that destination's submissions only.")
 public class RestApplication extends Application {}

@@ -13,6 +13,7 @@ import eu.rathaus.handoff.domain.StatusEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.messaging.application.MailboxIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,6 +50,7 @@ public class Subscriber {
   @Inject CaseWork cases;
   @Inject DataKeys dataKeys;
   @Inject AuditLog audit;
+  @Inject MailboxIdentity mailboxIdentity;
 
   Clock clock = Clock.systemUTC();
 
@@ -204,6 +206,8 @@ public class Subscriber {
           case IN_PROGRESS -> ProcedureReport.Step.IN_PROGRESS;
           case DECIDED -> ProcedureReport.Step.DECIDED;
         };
+    // The notice's message in the citizen's mailbox is signed by the procedure, not by a client id.
+    mailboxIdentity.set(PROCEDURE_NAME, null);
     CaseOutcome outcome =
         cases.procedureReport(
             s.get().caseId(),
