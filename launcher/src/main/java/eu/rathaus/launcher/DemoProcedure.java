@@ -29,17 +29,20 @@ import java.util.UUID;
  * every few seconds, so a dog-tax application submitted in the demo comes back decided with a
  * notice.
  */
-final class DemoProcedure {
+public final class DemoProcedure {
 
-  static final String SERVICE_KEY = "demo.hundesteuer-anmeldung";
+  public static final String SERVICE_KEY = "demo.hundesteuer-anmeldung";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private DemoProcedure() {}
 
-  /** Starts the receiver for the demo service; empty if the demo catalogue is switched off. */
-  static Optional<ReferenceReceiver> start(StackConfig config) throws Exception {
+  /**
+   * Starts the receiver for the demo service against the portal at {@code portal}; empty if the
+   * demo catalogue is switched off.
+   */
+  public static Optional<ReferenceReceiver> start(StackConfig config, URI portal) throws Exception {
     Optional<UUID> definition = awaitDefinition(config, Duration.ofSeconds(30));
     if (definition.isEmpty()) {
       return Optional.empty();
@@ -76,7 +79,7 @@ final class DemoProcedure {
     ReferenceReceiver receiver =
         new ReferenceReceiver(
             new ReferenceReceiver.Settings(
-                URI.create(config.portalBaseUrl()),
+                portal,
                 URI.create(config.oidcProviderUrl() + "/protocol/openid-connect/token"),
                 clientId,
                 secret,

@@ -214,7 +214,10 @@ public final class Stack implements AutoCloseable {
    */
   private void startDemoProcedure() {
     try {
-      demoProcedure = DemoProcedure.start(config).map(this::register).orElse(null);
+      demoProcedure =
+          DemoProcedure.start(config, java.net.URI.create(config.portalBaseUrl()))
+              .map(this::register)
+              .orElse(null);
       if (demoProcedure != null) {
         out.println(
             "[rathaus] Referenz-Fachverfahren bereit / reference specialist procedure ready: "
