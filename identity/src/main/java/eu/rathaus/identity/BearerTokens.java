@@ -55,4 +55,32 @@ public final class BearerTokens {
       return Optional.empty();
     }
   }
+
+  /**
+   * A machine client of the realm (OAuth2 client credentials): its client id ({@code azp}) and the
+   * hard-coded claims the portal gave it when it registered the client.
+   */
+  public record ClientCaller(String clientId, String municipality, String destination) {}
+
+  /** The client of a valid client-credentials token; empty for a bad one or a person's token. */
+  public Optional<ClientCaller> verifyClient(String token) {
+    if (token == null || token.isBlank() || token.length() > 16_384) {
+      return Optional.empty();
+    }
+    try {
+      AccessToken access = validator.parseAndVerifyToken(token.strip());
+      String clientId = access.getClaimValueAsString("azp");
+      if (clientId == null || clientId.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new ClientCaller(
+              clientId,
+              access.getClaimValueAsString("rathaus_municipality"),
+              access.getClaimValueAsString("rathaus_destination")));
+    } catch (OidcException | RuntimeException e) {
+      LOG.log(Level.FINE, "Client token refused: {0}", e.toString());
+      return Optional.empty();
+    }
+  }
 }

@@ -66,6 +66,7 @@ public final class Stack implements AutoCloseable {
   private LocalKeycloak keycloak;
   private LocalWildFly wildFly;
   private LocalClamd clamd;
+  private ReferenceReceiver demoProcedure;
   private Supervisor supervisor;
   private boolean stopped;
 
@@ -203,6 +204,32 @@ public final class Stack implements AutoCloseable {
           "[rathaus] WildFly startet / starting … (log: " + LocalWildFly.logFile(config) + ")");
       wildFly = register(LocalWildFly.start(config));
       progress("WildFly ready, portal on " + config.portalBaseUrl(), t);
+      startDemoProcedure();
+    }
+  }
+
+  /**
+   * The reference specialist procedure for Musterstadt's dog-tax registration (demo catalogue
+   * only). A failure here is a warning: the portal runs without it.
+   */
+  private void startDemoProcedure() {
+    try {
+      demoProcedure =
+          DemoProcedure.start(config, java.net.URI.create(config.portalBaseUrl()))
+              .map(this::register)
+              .orElse(null);
+      if (demoProcedure != null) {
+        out.println(
+            "[rathaus] Referenz-Fachverfahren bereit / reference specialist procedure ready: "
+                + DemoProcedure.SERVICE_KEY
+                + " (Musterstadt)");
+      }
+    } catch (Exception e) {
+      LOG.warn("Reference specialist procedure not started: {}", e.toString());
+      out.println(
+          "[rathaus] WARNUNG / WARNING: Referenz-Fachverfahren nicht gestartet / reference"
+              + " specialist procedure not started: "
+              + e.getMessage());
     }
   }
 
@@ -255,6 +282,13 @@ public final class Stack implements AutoCloseable {
             + (clamd != null
                 ? "clamd 127.0.0.1:" + clamd.port()
                 : "– nicht installiert, Anhänge ungeprüft / not installed, uploads NOT_SCANNED"));
+    if (demoProcedure != null) {
+      out.println(
+          "  Fachverfahren:   Referenz-Empfänger für / reference receiver for "
+              + DemoProcedure.SERVICE_KEY
+              + " (Musterstadt), Schlüssel / keys in "
+              + config.dataDir().resolve("reference-receiver"));
+    }
     out.println("  Schlüssel/keys:  " + config.keystorePath());
     out.println("  PostgreSQL:      " + config.jdbcUrl() + "   (" + config.appUser() + ")");
     out.println("  Daten / data:    " + config.dataDir());

@@ -178,6 +178,22 @@ class TenantIsolationMatrixIT {
         ALL,
         Caller.PLATFORM,
         ALL);
+    // Hand-off (V52): the destination's endpoint and public keys are read by any citizen's
+    // submission transaction, which seals her application for it (no secret is stored); the
+    // sealed submissions and the events are the municipality's (the Subscriber API acts in its
+    // staff scope) and the platform's only.
+    expect(
+        "handoff_destination",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        "active",
+        Caller.OTHER_CITIZEN,
+        "active",
+        Caller.PLATFORM,
+        ALL);
+    expect("handoff_event", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("handoff_submission", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect(

@@ -1,6 +1,9 @@
 package eu.rathaus.identity.admin;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
 
 /**
  * How the portal reaches Keycloak's admin API, read through MicroProfile Config (system property,
@@ -27,6 +30,17 @@ public record AdminSettings(
         setting("KEYCLOAK_ADMIN_CLIENT_ID", "rathaus-admin"),
         setting("KEYCLOAK_ADMIN_CLIENT_SECRET", DEMO_CLIENT_SECRET),
         setting("OIDC_CLIENT_ID", "rathaus-portal"));
+  }
+
+  /** The admin client signed in as the service account (client credentials). */
+  public Keycloak adminClient() {
+    return KeycloakBuilder.builder()
+        .serverUrl(serverUrl)
+        .realm(realm)
+        .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+        .clientId(clientId)
+        .clientSecret(clientSecret)
+        .build();
   }
 
   private static String setting(String name, String fallback) {

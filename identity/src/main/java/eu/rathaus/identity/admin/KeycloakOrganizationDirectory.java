@@ -7,10 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
@@ -42,14 +40,7 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
   public KeycloakOrganizationDirectory(AdminSettings settings) {
     this.realm = settings.realm();
     this.portalClientId = settings.portalClientId();
-    this.keycloak =
-        KeycloakBuilder.builder()
-            .serverUrl(settings.serverUrl())
-            .realm(settings.realm())
-            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-            .clientId(settings.clientId())
-            .clientSecret(settings.clientSecret())
-            .build();
+    this.keycloak = settings.adminClient();
   }
 
   private RealmResource realm() {

@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -43,14 +41,7 @@ public final class RealmSafetyProbe {
    * cannot be asked.
    */
   public static List<String> demoUsers(AdminSettings settings) {
-    try (Keycloak keycloak =
-        KeycloakBuilder.builder()
-            .serverUrl(settings.serverUrl())
-            .realm(settings.realm())
-            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-            .clientId(settings.clientId())
-            .clientSecret(settings.clientSecret())
-            .build()) {
+    try (Keycloak keycloak = settings.adminClient()) {
       UsersResource users = keycloak.realm(settings.realm()).users();
       TreeSet<String> found = new TreeSet<>();
       users.searchByAttributes(DEMO_ATTRIBUTE + ":true").stream()

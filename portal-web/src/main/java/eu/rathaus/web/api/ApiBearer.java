@@ -25,6 +25,17 @@ public class ApiBearer {
     return verifier().verify(authorization.substring(7));
   }
 
+  /**
+   * The machine client of the request's bearer token (OAuth2 client credentials, e.g. a specialist
+   * procedure's destination client); empty without a header or with a bad token.
+   */
+  public Optional<BearerTokens.ClientCaller> client(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    return verifier().verifyClient(authorization.substring(7));
+  }
+
   private BearerTokens verifier() {
     BearerTokens t = tokens;
     if (t == null) {

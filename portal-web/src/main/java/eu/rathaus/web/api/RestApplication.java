@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "Rathaus API",
             version = "1",
             description =
-                "Public catalogue of the Rathaus portal, and submitting applications on behalf of a"
-                    + " citizen. Every error is RFC 9457 problem details"
-                    + " (application/problem+json)."))
+                "Public catalogue of the Rathaus portal, submitting applications on behalf of a"
+                    + " citizen, and the Subscriber API of specialist procedures (hand-off). Every"
+                    + " error is RFC 9457 problem details (application/problem+json)."))
 @SecurityScheme(
     securitySchemeName = "citizenBearer",
     type = SecuritySchemeType.HTTP,
@@ -28,4 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             + " e.g. http://localhost:8180/realms/rathaus; authorization code flow with PKCE in"
             + " the client's own Keycloak client). The token's realm role 'citizen' and its 'loa'"
             + " claim (eID level) are checked.")
+@SecurityScheme(
+    securitySchemeName = "destinationClient",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "OAuth2 access token of a specialist procedure's destination client (client credentials"
+            + " grant at the realm's token endpoint, client id and secret as the municipal admin"
+            + " received them when setting the destination). The token names its municipality and"
+            + " destination; it reaches that destination's submissions only.")
 public class RestApplication extends Application {}

@@ -350,6 +350,7 @@ public final class TenantRows {
     appointments(c, municipality, citizen);
     lostProperty(c, municipality, citizen);
     residents(c, municipality, citizen);
+    handoff(c, municipality, offered, submitted);
     auditEntry(c, municipality);
   }
 
@@ -404,6 +405,44 @@ public final class TenantRows {
         citizen,
         eu.rathaus.registers.residents.domain.VerificationCode.generate(),
         minimalPdf());
+  }
+
+  /**
+   * Hand-off (V52): the offered service handed to a specialist procedure (active destination,
+   * public keys only), the citizen's application sealed for it, and one status event.
+   */
+  public static void handoff(
+      Connection c, UUID municipality, UUID definition, SubmittedCase submitted)
+      throws SQLException {
+    UUID destination = UUID.randomUUID();
+    update(
+        c,
+        "insert into handoff_destination (id, municipality_id, definition_id, endpoint, encryption_key, signature_key,"
+            + " client_id, changed_by) values (?, ?, ?, 'https://fachverfahren.example.org', '{}', '{}', ?, 'it')",
+        destination,
+        municipality,
+        definition,
+        "rathaus-destination-" + destination);
+    UUID submission = UUID.randomUUID();
+    update(
+        c,
+        "insert into handoff_submission (id, municipality_id, destination_id, application_id, case_id, reference_number,"
+            + " service_key, content, created_at) values (?, ?, ?, ?, ?, ?, 'probe', 'a.b.c.d.e', now())",
+        submission,
+        municipality,
+        destination,
+        submitted.application(),
+        submitted.caseId(),
+        submitted.reference());
+    update(
+        c,
+        "insert into handoff_event (id, municipality_id, destination_id, submission_id, jti, kind, issued_at)"
+            + " values (?, ?, ?, ?, ?, 'received', now())",
+        UUID.randomUUID(),
+        municipality,
+        destination,
+        submission,
+        UUID.randomUUID().toString());
   }
 
   /**

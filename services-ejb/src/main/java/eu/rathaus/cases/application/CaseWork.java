@@ -388,6 +388,191 @@ public class CaseWork {
         caseId, CaseAction.WITHDRAW, CaseEvent.Kind.WITHDRAW, "case.withdrawn");
   }
 
+  /**
+   * What a specialist procedure reported about a case handed off to it (issue 14), applied in the
+   * caller's transaction — the Subscriber API's, in the staff scope of the destination's
+   * municipality. {@code HANDED_OVER} and {@code RECEIVED} only add a timeline entry the citizen
+   * sees; {@code REFUSED} a staff-only entry with the reason (the case stays in the back office);
+   * {@code IN_PROGRESS} starts the review; {@code DECIDED} approves or rejects with the reasons (a
+   * submitted case is taken into review first) and delivers the notice to the applicant's mailbox —
+   * the procedure's own PDF if it sent one, otherwise the portal's notice. The procedure decides:
+   * the portal's "fee first" rule is the procedure's business here.
+   *
+   * <p>A decision needs the municipality's data key; {@code DataKeys.ensure} must have run before
+   * the caller's transaction touched the audit chain (as {@link #decide} does it).
+   */
+  public CaseOutcome procedureReport(UUID caseId, ProcedureReport report) {
+    TenantScope scope = StaffScope.require(caller);
+    Optional<CaseRecord> locked =
+        caseId == null ? Optional.empty() : cases.lock(scope.municipalityId(), caseId);
+    if (locked.isEmpty()) {
+      return CaseOutcome.refused(CaseOutcome.NOT_FOUND);
+    }
+    CaseRecord c = locked.get();
+    Instant now = clock.instant();
+    String actor = report.procedureName();
+    switch (report.step()) {
+      case HANDED_OVER, RECEIVED -> {
+        timelineEvent(
+            scope,
+            c,
+            report.step() == ProcedureReport.Step.HANDED_OVER
+                ? CaseEvent.Kind.HANDED_OVER
+                : CaseEvent.Kind.PROCEDURE_RECEIVED,
+            null,
+            null,
+            null,
+            true,
+            actor,
+            "case.procedure-" + report.step().name().toLowerCase(java.util.Locale.ROOT));
+        return CaseOutcome.done(c.version());
+      }
+      case REFUSED -> {
+        timelineEvent(
+            scope,
+            c,
+            CaseEvent.Kind.HANDOFF_REFUSED,
+            null,
+            null,
+            bounded(report.text()),
+            false,
+            actor,
+            "case.procedure-refused");
+        return CaseOutcome.done(c.version());
+      }
+      case IN_PROGRESS -> {
+        if (c.status() != CaseStatus.SUBMITTED) {
+          return c.status() == CaseStatus.IN_REVIEW
+              ? CaseOutcome.done(c.version())
+              : CaseOutcome.refused(
+                  c.status().isDecidedOrEnded()
+                      ? "case.refused.already-decided"
+                      : "case.refused.not-now");
+        }
+        c.apply(CaseAction.CLAIM, now, actor);
+        long version = flushedVersion(c);
+        timelineEvent(
+            scope,
+            c,
+            CaseEvent.Kind.START_REVIEW,
+            CaseStatus.SUBMITTED,
+            c.status(),
+            null,
+            true,
+            actor,
+            "case.review-started");
+        return CaseOutcome.done(version);
+      }
+      case DECIDED -> {
+        return procedureDecision(scope, c, report, now);
+      }
+      default -> throw new IllegalArgumentException("Unknown step " + report.step());
+    }
+  }
+
+  private CaseOutcome procedureDecision(
+      TenantScope scope, CaseRecord c, ProcedureReport report, Instant now) {
+    boolean approve = Boolean.TRUE.equals(report.approved());
+    String reasons = report.text() == null ? "" : report.text().strip();
+    if (reasons.isEmpty()) {
+      return CaseOutcome.refused("case.refused.reasons-required");
+    }
+    if (reasons.length() > DecisionNotices.MAX_REASONS) {
+      return CaseOutcome.refused(
+          "case.refused.reasons-too-long", Integer.toString(DecisionNotices.MAX_REASONS));
+    }
+    String actor = report.procedureName();
+    CaseStatus from = c.status();
+    boolean claimFirst = from == CaseStatus.SUBMITTED;
+    CaseStatus reviewing = claimFirst ? CaseStatus.IN_REVIEW : from;
+    CaseAction action = approve ? CaseAction.APPROVE : CaseAction.REJECT;
+    CaseLifecycle.Decision decision =
+        CaseLifecycle.decide(reviewing, action, CaseAction.Actor.STAFF);
+    if (!decision.allowed()) {
+      return CaseOutcome.refused(decision.refusalKey());
+    }
+    if (claimFirst) {
+      c.apply(CaseAction.CLAIM, now, actor);
+    }
+    c.decideWith(reasons);
+    c.apply(action, now, actor);
+    long version = flushedVersion(c);
+    if (claimFirst) {
+      timelineEvent(
+          scope,
+          c,
+          CaseEvent.Kind.START_REVIEW,
+          from,
+          CaseStatus.IN_REVIEW,
+          null,
+          true,
+          actor,
+          "case.review-started");
+    }
+    timelineEvent(
+        scope,
+        c,
+        approve ? CaseEvent.Kind.APPROVE : CaseEvent.Kind.REJECT,
+        CaseStatus.IN_REVIEW,
+        c.status(),
+        reasons,
+        true,
+        actor,
+        approve ? "case.approved" : "case.rejected");
+    OutgoingFile notice;
+    String language;
+    if (report.noticePdf() != null) {
+      language =
+          cases
+              .application(scope.municipalityId(), c.applicationId())
+              .map(CaseApplication::language)
+              .orElse("de");
+      notice =
+          new OutgoingFile(
+              "Bescheid-" + c.referenceNumber() + ".pdf", "application/pdf", report.noticePdf());
+    } else {
+      IssuedNotice issued = notices.issue(c.id(), approve, reasons);
+      language = issued.language();
+      notice = new OutgoingFile(issued.fileName(), "application/pdf", issued.pdf());
+    }
+    mailbox.postToApplicant(
+        c.id(), NoticeMessage.text(c.referenceNumber(), approve, language), List.of(notice));
+    return CaseOutcome.done(version);
+  }
+
+  /** A timeline entry by {@code actorName} and its audit entry. */
+  private void timelineEvent(
+      TenantScope scope,
+      CaseRecord c,
+      CaseEvent.Kind kind,
+      CaseStatus from,
+      CaseStatus to,
+      String detail,
+      boolean citizenVisible,
+      String actorName,
+      String auditAction) {
+    cases.addEvent(
+        new CaseEvent(
+            c.id(),
+            c.municipalityId(),
+            clock.instant(),
+            scope.subject(),
+            actorName,
+            kind,
+            from,
+            to,
+            detail,
+            citizenVisible));
+    audit.record(
+        new AuditEvent(
+            scope.subject(),
+            auditAction,
+            "case_record",
+            c.id().toString(),
+            c.municipalityId(),
+            c.referenceNumber() + (from == null ? "" : " " + from + "->" + to)));
+  }
+
   private CaseOutcome citizenTransition(
       UUID caseId, CaseAction action, CaseEvent.Kind kind, String auditAction) {
     TenantScope scope = caller.get();
@@ -461,26 +646,7 @@ public class CaseWork {
       boolean citizenVisible,
       String auditAction) {
     String actorName = scope.kind() == TenantScope.Kind.CITIZEN ? c.applicantName() : nameOf(scope);
-    cases.addEvent(
-        new CaseEvent(
-            c.id(),
-            c.municipalityId(),
-            clock.instant(),
-            scope.subject(),
-            actorName,
-            kind,
-            from,
-            to,
-            detail,
-            citizenVisible));
-    audit.record(
-        new AuditEvent(
-            scope.subject(),
-            auditAction,
-            "case_record",
-            c.id().toString(),
-            c.municipalityId(),
-            c.referenceNumber() + (from == null ? "" : " " + from + "->" + to)));
+    timelineEvent(scope, c, kind, from, to, detail, citizenVisible, actorName, auditAction);
   }
 
   /** Refusal if the case is not the caller's municipality's, or changed since the clerk saw it. */

@@ -31,7 +31,13 @@ public class CaseEvent {
     APPROVE,
     REJECT,
     CLOSE,
-    WITHDRAW;
+    WITHDRAW,
+    /** Handed off to a specialist procedure: it acknowledged the submission (issue 14). */
+    HANDED_OVER,
+    /** The specialist procedure refused the submission (with its reason; staff only). */
+    HANDOFF_REFUSED,
+    /** The specialist procedure reports it has received the application. */
+    PROCEDURE_RECEIVED;
 
     public String messageKey() {
       return "case.event." + name();

@@ -1,0 +1,54 @@
+package eu.rathaus.handoff.infrastructure;
+
+import eu.rathaus.handoff.domain.DestinationClients;
+import eu.rathaus.identity.admin.AdminSettings;
+import eu.rathaus.identity.admin.KeycloakClientRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * {@link DestinationClients} on Keycloak: the client's access tokens carry {@code
+ * rathaus_municipality} (the slug) and {@code rathaus_destination} (the id), which the Subscriber
+ * API checks against the path.
+ */
+@ApplicationScoped
+public class KeycloakDestinationClients implements DestinationClients {
+
+  private volatile KeycloakClientRegistry registry;
+
+  @Override
+  public String ensureClientWithNewSecret(
+      String clientId, String municipalitySlug, String destinationId) {
+    try {
+      return registry()
+          .ensureServiceClientWithNewSecret(
+              clientId,
+              "Fachverfahren " + municipalitySlug + " " + destinationId,
+              Map.of(
+                  "rathaus_municipality", municipalitySlug, "rathaus_destination", destinationId));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private KeycloakClientRegistry registry() {
+    KeycloakClientRegistry r = registry;
+    if (r == null) {
+      synchronized (this) {
+        if (registry == null) {
+          registry = new KeycloakClientRegistry(AdminSettings.fromEnvironment());
+        }
+        r = registry;
+      }
+    }
+    return r;
+  }
+
+  @PreDestroy
+  void close() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+}
