@@ -1,7 +1,7 @@
 package eu.rathaus.attachments.application;
 
-import eu.rathaus.attachments.infrastructure.AesGcm;
 import eu.rathaus.attachments.infrastructure.DataKeyRing;
+import eu.rathaus.attachments.infrastructure.FileKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -16,28 +16,40 @@ import java.util.UUID;
 public class DataKeys {
 
   @Inject DataKeyRing keyRing;
+  @Inject FileKeys fileKeys;
 
   public void ensure(UUID municipalityId) {
     keyRing.current(municipalityId);
   }
 
-  /** Bytes sealed with a municipality's data key of {@code keyVersion}. */
-  public record Sealed(int keyVersion, byte[] nonce, byte[] ciphertext) {}
+  /**
+   * Bytes sealed under a file key of their own ({@code fileKeyId}, wrapped by the municipality's
+   * data key of {@code keyVersion}); {@code fileKeyId} is null for rows sealed before V43.
+   */
+  public record Sealed(UUID fileKeyId, int keyVersion, byte[] nonce, byte[] ciphertext) {}
 
   /**
-   * Seals {@code plaintext} with the municipality's current data key (AES-GCM, the same envelope as
-   * attachments) for other capabilities' documents; {@code associatedData} binds it to its row.
+   * Seals {@code plaintext} under a new file key (AES-GCM, the same envelope as attachments) for
+   * other capabilities' documents; {@code associatedData} binds it to its row. Destroying the file
+   * key erases the document (crypto-shredding).
    */
   public Sealed seal(UUID municipalityId, byte[] plaintext, byte[] associatedData) {
-    DataKeyRing.DataKey key = keyRing.current(municipalityId);
-    AesGcm.Sealed sealed = AesGcm.seal(key.key(), plaintext, associatedData);
-    return new Sealed(key.version(), sealed.nonce(), sealed.ciphertext());
+    FileKeys.Sealed sealed = fileKeys.seal(municipalityId, plaintext, associatedData);
+    return new Sealed(sealed.fileKeyId(), sealed.keyVersion(), sealed.nonce(), sealed.ciphertext());
   }
 
-  /** Opens what {@link #seal} sealed; fails if the bytes or their associated data were changed. */
+  /**
+   * Opens what {@link #seal} sealed; fails if the bytes or their associated data were changed.
+   *
+   * @throws eu.rathaus.attachments.domain.FileShreddedException if the document was erased
+   */
   public byte[] open(
-      UUID municipalityId, int keyVersion, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
-    return AesGcm.open(
-        keyRing.forVersion(municipalityId, keyVersion), nonce, ciphertext, associatedData);
+      UUID municipalityId,
+      UUID fileKeyId,
+      int keyVersion,
+      byte[] nonce,
+      byte[] ciphertext,
+      byte[] associatedData) {
+    return fileKeys.open(municipalityId, fileKeyId, keyVersion, nonce, ciphertext, associatedData);
   }
 }

@@ -1,6 +1,7 @@
 package eu.rathaus.notices.application;
 
 import eu.rathaus.attachments.application.DataKeys;
+import eu.rathaus.attachments.domain.FileShreddedException;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
@@ -134,6 +135,7 @@ public class DecisionNotices {
             fileName,
             pdf.length,
             sha256,
+            sealed.fileKeyId(),
             sealed.keyVersion(),
             sealed.nonce(),
             sealed.ciphertext(),
@@ -165,13 +167,20 @@ public class DecisionNotices {
       return Optional.empty();
     }
     DecisionNoticeEntity notice = found.get();
-    byte[] pdf =
-        dataKeys.open(
-            notice.municipalityId(),
-            notice.keyVersion(),
-            notice.nonce(),
-            notice.ciphertext(),
-            context(notice.id(), notice.municipalityId()));
+    byte[] pdf;
+    try {
+      pdf =
+          dataKeys.open(
+              notice.municipalityId(),
+              notice.fileKeyId(),
+              notice.keyVersion(),
+              notice.nonce(),
+              notice.ciphertext(),
+              context(notice.id(), notice.municipalityId()));
+    } catch (FileShreddedException e) {
+      // Erased (crypto-shredded): like a notice that is not there.
+      return Optional.empty();
+    }
     audit.record(
         new AuditEvent(
             actor(),
