@@ -132,6 +132,9 @@ create policy appointment_retention on appointment
     using (rathaus_scope() = 'retention') with check (rathaus_scope() = 'retention');
 create policy municipality_data_key_retention on municipality_data_key for select
     using (rathaus_scope() = 'retention');
+-- The service's title for the admin's dry run, of retired and never-offered services too.
+create policy service_definition_retention on service_definition for select
+    using (rathaus_scope() = 'retention');
 
 grant select, insert, update, delete on retention_setting to ${appRole};
 grant select, insert on retention_erasure to ${appRole};
@@ -143,6 +146,6 @@ grant update (actor_subject, actor_name, detail) on case_event to ${appRole};
 grant delete on case_note to ${appRole};
 grant update (citizen_subject, citizen_email, title) on mailbox_thread to ${appRole};
 grant update (citizen_subject, author_subject, author_name, body) on mailbox_message to ${appRole};
-grant update (applicant_subject, reasons, file_name) on decision_notice to ${appRole};
+grant update (applicant_subject, reasons, file_name, ciphertext) on decision_notice to ${appRole};
 grant update (applicant_subject, actor, detail) on payment_event to ${appRole};
 grant update (remittance_info, debtor_name, debtor_iban) on bank_statement_entry to ${appRole};
