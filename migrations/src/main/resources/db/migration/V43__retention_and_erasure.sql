@@ -146,6 +146,6 @@ grant update (actor_subject, actor_name, detail) on case_event to ${appRole};
 grant delete on case_note to ${appRole};
 grant update (citizen_subject, citizen_email, title) on mailbox_thread to ${appRole};
 grant update (citizen_subject, author_subject, author_name, body) on mailbox_message to ${appRole};
-grant update (applicant_subject, reasons, file_name, ciphertext) on decision_notice to ${appRole};
+grant update (applicant_subject, reasons, file_name, ciphertext, nonce, key_version, file_key_id) on decision_notice to ${appRole};
 grant update (applicant_subject, actor, detail) on payment_event to ${appRole};
 grant update (remittance_info, debtor_name, debtor_iban) on bank_statement_entry to ${appRole};

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.attachments.application.AttachmentService;
+import eu.rathaus.attachments.application.DataKeys;
 import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.attachments.domain.FileShreddedException;
 import eu.rathaus.attachments.infrastructure.AesGcm;
+import eu.rathaus.attachments.infrastructure.DataKeyRing;
 import eu.rathaus.attachments.infrastructure.FileKeys;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
@@ -92,6 +94,8 @@ class RetentionIT {
   @Inject ErasureRequests erasureRequests;
   @Inject PrivacyRequests privacyRequests;
   @Inject FileKeys fileKeys;
+  @Inject DataKeyRing keyRing;
+  @Inject DataKeys dataKeys;
   @Inject AuditLog auditLog;
 
   @AfterEach
@@ -350,6 +354,61 @@ class RetentionIT {
     assertEquals(1, admin.save(definition, 3, null).size(), "another municipality's service");
     caller.set(TenantScope.citizen("it-setting-citizen-" + suffix));
     assertThrows(SecurityException.class, () -> admin.services());
+  }
+
+  /**
+   * The migration path: a file sealed before V43 (with the municipality's key directly) is read as
+   * before; the job's re-seal step gives it a key of its own, and it reads the same.
+   */
+  @Test
+  void aFileSealedBeforeV43StaysReadableAndIsResealedUnderAKeyOfItsOwn() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String citizen = "it-reseal-" + suffix;
+    String serviceKey = journeys.publish("meldebescheinigung", "it.reseal-").serviceKey();
+    asCitizen(citizen, "Rea Seal", "rea-" + suffix + "@example.org");
+    UUID draft = draft(serviceKey, "Reseal" + suffix);
+    byte[] content = ItJourneys.pdf("legacy " + suffix);
+    UUID id =
+        attachments
+            .upload(
+                citizen,
+                MUSTERSTADT,
+                draft,
+                "alt.pdf",
+                new ByteArrayInputStream(content),
+                new AttachmentRules(3, 1_000_000, List.of("application/pdf")))
+            .getStored()
+            .id();
+    DataKeyRing.DataKey key = keyRing.current(MUSTERSTADT);
+    AesGcm.Sealed legacy =
+        AesGcm.seal(key.key(), content, AesGcm.attachmentContext(id, MUSTERSTADT));
+    try (Connection c = superuser();
+        PreparedStatement p =
+            c.prepareStatement(
+                "update attachment set file_key_id = null, key_version = ?, nonce = ?, ciphertext = ?"
+                    + " where id = ?")) {
+      p.setInt(1, key.version());
+      p.setBytes(2, legacy.nonce());
+      p.setBytes(3, legacy.ciphertext());
+      p.setObject(4, id);
+      assertEquals(1, p.executeUpdate());
+    }
+    assertArrayEquals(content, attachments.download(id).orElseThrow().content(), "read as before");
+
+    for (int i = 0;
+        i < 50
+            && count(
+                    "select count(*) from attachment where id = ?::uuid and file_key_id is null",
+                    id)
+                > 0;
+        i++) {
+      dataKeys.resealLegacy(100);
+    }
+    assertEquals(
+        1L,
+        count(
+            "select count(*) from attachment where id = ?::uuid and file_key_id is not null", id));
+    assertArrayEquals(content, attachments.download(id).orElseThrow().content(), "and after");
   }
 
   private static Optional<PlannedErasure> find(List<PlannedErasure> plan, UUID id) {

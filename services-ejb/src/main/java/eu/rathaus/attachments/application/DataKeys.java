@@ -2,6 +2,7 @@ package eu.rathaus.attachments.application;
 
 import eu.rathaus.attachments.infrastructure.DataKeyRing;
 import eu.rathaus.attachments.infrastructure.FileKeys;
+import eu.rathaus.attachments.infrastructure.LegacyReseal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -17,6 +18,7 @@ public class DataKeys {
 
   @Inject DataKeyRing keyRing;
   @Inject FileKeys fileKeys;
+  @Inject LegacyReseal legacy;
 
   public void ensure(UUID municipalityId) {
     keyRing.current(municipalityId);
@@ -51,5 +53,18 @@ public class DataKeys {
       byte[] ciphertext,
       byte[] associatedData) {
     return fileKeys.open(municipalityId, fileKeyId, keyVersion, nonce, ciphertext, associatedData);
+  }
+
+  /**
+   * Re-seals up to {@code batch} files and notices sealed before V43 under keys of their own (the
+   * migration path to crypto-shredding); one transaction, returns how many.
+   */
+  public int resealLegacy(int batch) {
+    return legacy.resealBatch(batch);
+  }
+
+  /** Associated data of a decision notice: its id and municipality (one format for all callers). */
+  public static byte[] noticeContext(UUID noticeId, UUID municipalityId) {
+    return LegacyReseal.noticeContext(noticeId, municipalityId);
   }
 }

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.MessageFormat;
@@ -283,8 +282,7 @@ public class DecisionNotices {
    * open).
    */
   static byte[] context(UUID noticeId, UUID municipalityId) {
-    return ("rathaus-notice:v1|" + noticeId + "|" + municipalityId)
-        .getBytes(StandardCharsets.UTF_8);
+    return DataKeys.noticeContext(noticeId, municipalityId);
   }
 
   private static String sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package eu.rathaus.retention.application;
 
+import eu.rathaus.attachments.application.DataKeys;
 import eu.rathaus.kernel.PeriodicBatchJob;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs the erasure engine on a schedule (hourly; the first run one period after start): drafts,
- * then cases, batch after batch while full batches come back. Safe with several nodes: each batch
- * is one transaction that claims its rows with {@code SKIP LOCKED} (see {@link PeriodicBatchJob}).
+ * then cases, batch after batch while full batches come back; then re-seals files sealed before V43
+ * under keys of their own. Safe with several nodes: each batch is one transaction that claims its
+ * rows with {@code SKIP LOCKED} (see {@link PeriodicBatchJob}).
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -28,6 +30,7 @@ public class RetentionJob {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject ErasureEngine engine;
+  @Inject DataKeys dataKeys;
 
   Clock clock = Clock.systemUTC();
   private PeriodicBatchJob job;
@@ -39,7 +42,10 @@ public class RetentionJob {
             BATCH,
             LOG,
             () -> engine.eraseDueDrafts(today(), BATCH),
-            () -> engine.eraseDueCases(today(), BATCH));
+            () -> engine.eraseDueCases(today(), BATCH),
+            // The migration path: files sealed before V43 get keys of their own, so that their
+            // erasure shreds them too.
+            () -> dataKeys.resealLegacy(BATCH));
     job.start(scheduler, PERIOD_SECONDS);
   }
 
