@@ -411,6 +411,68 @@ class RetentionIT {
     assertArrayEquals(content, attachments.download(id).orElseThrow().content(), "and after");
   }
 
+  /**
+   * Two nodes' job runs at the same moment (two threads, each batch its own transaction claiming
+   * rows with SKIP LOCKED) erase each due case exactly once, without an error.
+   */
+  @Test
+  void twoRunsAtOnceEraseEachCaseOnce() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String serviceKey = journeys.publish("meldebescheinigung", "it.twice-").serviceKey();
+    List<UUID> cases = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String reference =
+          submitAs(
+              "it-twice-" + i + "-" + suffix, "Zwei Lauf", null, "Zweilauf" + suffix, serviceKey);
+      cases.add(journeys.caseOf(reference));
+    }
+    for (UUID c : cases) {
+      superuser(
+          "update case_record set status = 'WITHDRAWN', changed_at = now() - interval '6 years'"
+              + " where id = ?::uuid",
+          c.toString());
+    }
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+      for (int node = 0; node < 2; node++) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int erased = 0;
+                  for (int n; (n = engine.eraseDueCases(today, 2)) > 0; ) {
+                    erased += n;
+                  }
+                  return erased;
+                }));
+      }
+      int total = 0;
+      for (java.util.concurrent.Future<Integer> run : runs) {
+        total += run.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertTrue(total >= cases.size(), "every case erased by one of the two: " + total);
+    } finally {
+      pool.shutdownNow();
+    }
+    for (UUID c : cases) {
+      assertEquals(
+          1L,
+          count("select count(*) from retention_erasure where object_id = ?::uuid", c),
+          "erased once: " + c);
+      assertEquals(
+          1L,
+          count(
+              "select count(*) from audit_entry where action = 'retention.case.erased' and subject_id = ?",
+              c));
+    }
+    assertEquals(List.of(), textColumnsContaining("Zweilauf" + suffix));
+    assertTrue(auditLog.verify().ok());
+  }
+
   private static Optional<PlannedErasure> find(List<PlannedErasure> plan, UUID id) {
     return plan.stream().filter(p -> p.id().equals(id)).findFirst();
   }
