@@ -94,4 +94,38 @@ class RetentionUiIT extends BrowserJourney {
       }
     }
   }
+
+  /** Moritz, also a clerk, sets a legal hold on a case by keyboard with a reason and lifts it. */
+  @Test
+  void clerkSetsAndLiftsALegalHoldOnACase() throws Exception {
+    TenantRows.SubmittedCase submitted;
+    try (Connection c = Jdbc.superuser()) {
+      c.setAutoCommit(false);
+      submitted =
+          TenantRows.submittedCase(c, MUSTERSTADT, "it-retention-hold-" + UUID.randomUUID());
+      c.commit();
+    }
+    signInAsMoritz();
+    browser.get(portal + "/office/case.xhtml?id=" + submitted.caseId());
+    Browser.awaitOrExplain(browser, By.id("hold:reason"));
+    assertThat(text("hold-none")).contains("Keine Aufbewahrungssperre");
+
+    browser.findElement(By.id("hold:set")).click();
+    awaitStable()
+        .until(
+            d ->
+                d.findElement(By.id("case-messages"))
+                    .getText()
+                    .contains("Bitte geben Sie einen Grund an"));
+
+    type("hold:reason", "Klageverfahren 2 K 99/26");
+    browser.findElement(By.id("hold:reason")).sendKeys(Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("hold-reason"));
+    assertThat(text("hold-reason")).contains("Aufbewahrungssperre:", "Klageverfahren 2 K 99/26");
+    accessible("the case page with a legal hold");
+
+    browser.findElement(By.id("hold:lift")).sendKeys(Keys.ENTER);
+    Browser.awaitOrExplain(browser, By.id("hold-none"));
+    assertThat(browser.findElements(By.id("hold-reason"))).isEmpty();
+  }
 }
