@@ -221,6 +221,11 @@ class TenantIsolationMatrixIT {
     // Key management is a platform function: not even the municipality's own staff read wrapped
     // keys.
     expect("municipality_data_key", Caller.PLATFORM, ALL);
+    // Per-file keys (V53): key management like municipality_data_key.
+    expect("file_data_key", Caller.PLATFORM, ALL);
+    // Retention (V53): the municipality's settings and its erasure log (ids and pseudonyms only).
+    expect("retention_setting", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("retention_erasure", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     // The authority's published postal address and contact data, printed on every notice; no
     // personal data (V11).
     expect(

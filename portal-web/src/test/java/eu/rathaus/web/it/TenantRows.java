@@ -351,6 +351,7 @@ public final class TenantRows {
     lostProperty(c, municipality, citizen);
     residents(c, municipality, citizen);
     handoff(c, municipality, offered, submitted);
+    retention(c, municipality, offered, submitted);
     auditEntry(c, municipality);
   }
 
@@ -443,6 +444,36 @@ public final class TenantRows {
         destination,
         submission,
         UUID.randomUUID().toString());
+  }
+
+  /**
+   * Retention (V53): a service's retention setting, an erasure logged, a (shredded) file key. The
+   * key row references the municipality's data key, which {@link #dataKey} makes if needed.
+   */
+  public static void retention(Connection c, UUID municipality, UUID service, SubmittedCase erased)
+      throws SQLException {
+    update(
+        c,
+        "insert into retention_setting (municipality_id, definition_id, draft_months, updated_by)"
+            + " values (?, ?, 3, 'it-admin')",
+        municipality,
+        service);
+    update(
+        c,
+        "insert into retention_erasure (id, municipality_id, definition_id, object_kind, object_id, pseudonym,"
+            + " trigger_kind, rule, erased_at) values (?, ?, ?, 'CASE', ?, ?, 'SCHEDULE', 'CASE_PERIOD_OVER', now())",
+        UUID.randomUUID(),
+        municipality,
+        erased.definition(),
+        erased.caseId(),
+        "erased:" + erased.caseId());
+    DataKey key = dataKey(c, municipality);
+    update(
+        c,
+        "insert into file_data_key (id, municipality_id, key_version, shredded_at) values (?, ?, ?, now())",
+        UUID.randomUUID(),
+        municipality,
+        key.version());
   }
 
   /**

@@ -1,7 +1,8 @@
 package eu.rathaus.attachments.application;
 
-import eu.rathaus.attachments.infrastructure.AesGcm;
 import eu.rathaus.attachments.infrastructure.DataKeyRing;
+import eu.rathaus.attachments.infrastructure.FileKeys;
+import eu.rathaus.attachments.infrastructure.LegacyReseal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -16,22 +17,27 @@ import java.util.UUID;
 public class DataKeys {
 
   @Inject DataKeyRing keyRing;
+  @Inject FileKeys fileKeys;
+  @Inject LegacyReseal legacy;
 
   public void ensure(UUID municipalityId) {
     keyRing.current(municipalityId);
   }
 
-  /** Bytes sealed with a municipality's data key of {@code keyVersion}. */
-  public record Sealed(int keyVersion, byte[] nonce, byte[] ciphertext) {}
+  /**
+   * Bytes sealed under a file key of their own ({@code fileKeyId}, wrapped by the municipality's
+   * data key of {@code keyVersion}); {@code fileKeyId} is null for rows sealed before V53.
+   */
+  public record Sealed(UUID fileKeyId, int keyVersion, byte[] nonce, byte[] ciphertext) {}
 
   /**
-   * Seals {@code plaintext} with the municipality's current data key (AES-GCM, the same envelope as
-   * attachments) for other capabilities' documents; {@code associatedData} binds it to its row.
+   * Seals {@code plaintext} under a new file key (AES-GCM, the same envelope as attachments) for
+   * other capabilities' documents; {@code associatedData} binds it to its row. Destroying the file
+   * key erases the document (crypto-shredding).
    */
   public Sealed seal(UUID municipalityId, byte[] plaintext, byte[] associatedData) {
-    DataKeyRing.DataKey key = keyRing.current(municipalityId);
-    AesGcm.Sealed sealed = AesGcm.seal(key.key(), plaintext, associatedData);
-    return new Sealed(key.version(), sealed.nonce(), sealed.ciphertext());
+    FileKeys.Sealed sealed = fileKeys.seal(municipalityId, plaintext, associatedData);
+    return new Sealed(sealed.fileKeyId(), sealed.keyVersion(), sealed.nonce(), sealed.ciphertext());
   }
 
   /**
@@ -42,10 +48,31 @@ public class DataKeys {
     return AesGcm.dataKeyContext(municipalityId, keyVersion);
   }
 
-  /** Opens what {@link #seal} sealed; fails if the bytes or their associated data were changed. */
+  /**
+   * Opens what {@link #seal} sealed; fails if the bytes or their associated data were changed.
+   *
+   * @throws eu.rathaus.attachments.domain.FileShreddedException if the document was erased
+   */
   public byte[] open(
-      UUID municipalityId, int keyVersion, byte[] nonce, byte[] ciphertext, byte[] associatedData) {
-    return AesGcm.open(
-        keyRing.forVersion(municipalityId, keyVersion), nonce, ciphertext, associatedData);
+      UUID municipalityId,
+      UUID fileKeyId,
+      int keyVersion,
+      byte[] nonce,
+      byte[] ciphertext,
+      byte[] associatedData) {
+    return fileKeys.open(municipalityId, fileKeyId, keyVersion, nonce, ciphertext, associatedData);
+  }
+
+  /**
+   * Re-seals up to {@code batch} files and notices sealed before V53 under keys of their own (the
+   * migration path to crypto-shredding); one transaction, returns how many.
+   */
+  public int resealLegacy(int batch) {
+    return legacy.resealBatch(batch);
+  }
+
+  /** Associated data of a decision notice: its id and municipality (one format for all callers). */
+  public static byte[] noticeContext(UUID noticeId, UUID municipalityId) {
+    return LegacyReseal.noticeContext(noticeId, municipalityId);
   }
 }

@@ -80,4 +80,10 @@ public final class AesGcm {
     return ("rathaus-data-key:v1|" + municipalityId + "|" + keyVersion)
         .getBytes(StandardCharsets.UTF_8);
   }
+
+  /** Associated data of a wrapped file key (V53): the key's id and its municipality. */
+  public static byte[] fileKeyContext(UUID fileKeyId, UUID municipalityId) {
+    return ("rathaus-file-key:v1|" + fileKeyId + "|" + municipalityId)
+        .getBytes(StandardCharsets.UTF_8);
+  }
 }

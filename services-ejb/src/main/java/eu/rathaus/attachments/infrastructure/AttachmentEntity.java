@@ -62,6 +62,10 @@ public class AttachmentEntity {
   @Column(name = "key_version", nullable = false)
   private int keyVersion;
 
+  /** The file's own key (V53); null for files sealed with the municipality's key directly. */
+  @Column(name = "file_key_id")
+  private UUID fileKeyId;
+
   @Column(name = "nonce", nullable = false)
   private byte[] nonce;
 
@@ -87,6 +91,7 @@ public class AttachmentEntity {
       String sha256,
       ScanStatus scanStatus,
       String scanDetail,
+      UUID fileKeyId,
       int keyVersion,
       byte[] nonce,
       byte[] ciphertext) {
@@ -101,10 +106,15 @@ public class AttachmentEntity {
     this.sha256 = sha256;
     this.scanStatus = scanStatus;
     this.scanDetail = scanDetail;
+    this.fileKeyId = fileKeyId;
     this.keyVersion = keyVersion;
     this.nonce = nonce;
     this.ciphertext = ciphertext;
     this.createdAt = Instant.now();
+  }
+
+  UUID fileKeyId() {
+    return fileKeyId;
   }
 
   UUID id() {

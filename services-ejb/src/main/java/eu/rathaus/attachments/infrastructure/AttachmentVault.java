@@ -3,6 +3,7 @@ package eu.rathaus.attachments.infrastructure;
 import eu.rathaus.attachments.application.AttachmentDownload;
 import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.attachments.domain.AttachmentRefusal;
+import eu.rathaus.attachments.domain.FileShreddedException;
 import eu.rathaus.attachments.domain.ScanStatus;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
@@ -36,7 +37,7 @@ public class AttachmentVault {
   EntityManager em;
 
   @Inject CallerScope caller;
-  @Inject DataKeyRing keyRing;
+  @Inject FileKeys fileKeys;
   @Inject AuditLog audit;
 
   /** Everything about a new attachment except where its key comes from. */
@@ -67,10 +68,12 @@ public class AttachmentVault {
   @Transactional
   @TenantScoped
   public AttachmentSummary store(NewAttachment file) {
-    DataKeyRing.DataKey key = keyRing.current(file.municipalityId());
     UUID id = UUID.randomUUID();
-    AesGcm.Sealed sealed =
-        AesGcm.seal(key.key(), file.content(), AesGcm.attachmentContext(id, file.municipalityId()));
+    FileKeys.Sealed sealed =
+        fileKeys.seal(
+            file.municipalityId(),
+            file.content(),
+            AesGcm.attachmentContext(id, file.municipalityId()));
     AttachmentEntity entity =
         new AttachmentEntity(
             id,
@@ -84,7 +87,8 @@ public class AttachmentVault {
             file.sha256(),
             file.scanStatus(),
             file.scanDetail(),
-            key.version(),
+            sealed.fileKeyId(),
+            sealed.keyVersion(),
             sealed.nonce(),
             sealed.ciphertext());
     em.persist(entity);
@@ -138,7 +142,7 @@ public class AttachmentVault {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(decrypt(found.get()));
+    return Optional.ofNullable(decrypt(found.get()));
   }
 
   /**
@@ -176,14 +180,22 @@ public class AttachmentVault {
     return result;
   }
 
+  /** The file, or null if it was erased (its key shredded): erased files are not found. */
   private AttachmentDownload decrypt(AttachmentEntity entity) {
     UUID id = entity.id();
-    byte[] plain =
-        AesGcm.open(
-            keyRing.forVersion(entity.municipalityId(), entity.keyVersion()),
-            entity.nonce(),
-            entity.ciphertext(),
-            AesGcm.attachmentContext(entity.id(), entity.municipalityId()));
+    byte[] plain;
+    try {
+      plain =
+          fileKeys.open(
+              entity.municipalityId(),
+              entity.fileKeyId(),
+              entity.keyVersion(),
+              entity.nonce(),
+              entity.ciphertext(),
+              AesGcm.attachmentContext(entity.id(), entity.municipalityId()));
+    } catch (FileShreddedException e) {
+      return null;
+    }
     audit.record(
         new AuditEvent(
             actor(),

@@ -1,6 +1,7 @@
 package eu.rathaus.notices.application;
 
 import eu.rathaus.attachments.application.DataKeys;
+import eu.rathaus.attachments.domain.FileShreddedException;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.MessageFormat;
@@ -134,6 +134,7 @@ public class DecisionNotices {
             fileName,
             pdf.length,
             sha256,
+            sealed.fileKeyId(),
             sealed.keyVersion(),
             sealed.nonce(),
             sealed.ciphertext(),
@@ -165,13 +166,20 @@ public class DecisionNotices {
       return Optional.empty();
     }
     DecisionNoticeEntity notice = found.get();
-    byte[] pdf =
-        dataKeys.open(
-            notice.municipalityId(),
-            notice.keyVersion(),
-            notice.nonce(),
-            notice.ciphertext(),
-            context(notice.id(), notice.municipalityId()));
+    byte[] pdf;
+    try {
+      pdf =
+          dataKeys.open(
+              notice.municipalityId(),
+              notice.fileKeyId(),
+              notice.keyVersion(),
+              notice.nonce(),
+              notice.ciphertext(),
+              context(notice.id(), notice.municipalityId()));
+    } catch (FileShreddedException e) {
+      // Erased (crypto-shredded): like a notice that is not there.
+      return Optional.empty();
+    }
     audit.record(
         new AuditEvent(
             actor(),
@@ -274,8 +282,7 @@ public class DecisionNotices {
    * open).
    */
   static byte[] context(UUID noticeId, UUID municipalityId) {
-    return ("rathaus-notice:v1|" + noticeId + "|" + municipalityId)
-        .getBytes(StandardCharsets.UTF_8);
+    return DataKeys.noticeContext(noticeId, municipalityId);
   }
 
   private static String sha256(byte[] bytes) {

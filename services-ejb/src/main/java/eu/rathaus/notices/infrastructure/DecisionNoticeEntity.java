@@ -49,6 +49,10 @@ public class DecisionNoticeEntity {
   @Column(name = "key_version", nullable = false)
   private int keyVersion;
 
+  /** The notice's own key (V53); null for notices sealed with the municipality's key directly. */
+  @Column(name = "file_key_id")
+  private UUID fileKeyId;
+
   @Column(nullable = false)
   private byte[] nonce;
 
@@ -74,6 +78,7 @@ public class DecisionNoticeEntity {
       String fileName,
       long sizeBytes,
       String sha256,
+      UUID fileKeyId,
       int keyVersion,
       byte[] nonce,
       byte[] ciphertext,
@@ -88,6 +93,7 @@ public class DecisionNoticeEntity {
     this.fileName = fileName;
     this.sizeBytes = sizeBytes;
     this.sha256 = sha256;
+    this.fileKeyId = fileKeyId;
     this.keyVersion = keyVersion;
     this.nonce = nonce;
     this.ciphertext = ciphertext;
@@ -117,6 +123,10 @@ public class DecisionNoticeEntity {
 
   public long sizeBytes() {
     return sizeBytes;
+  }
+
+  public UUID fileKeyId() {
+    return fileKeyId;
   }
 
   public int keyVersion() {
