@@ -1,5 +1,6 @@
 package eu.rathaus.attachments.application;
 
+import eu.rathaus.attachments.infrastructure.AesGcm;
 import eu.rathaus.attachments.infrastructure.DataKeyRing;
 import eu.rathaus.attachments.infrastructure.FileKeys;
 import eu.rathaus.attachments.infrastructure.LegacyReseal;
