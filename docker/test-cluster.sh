@@ -50,7 +50,8 @@ fail() { echo "[cluster] FAILED: $*" >&2; "${compose[@]}" ps >&2 || true; exit 1
 
 # Every container created, then started in an order the test controls: PostgreSQL first (empty
 # database), then both portal nodes with ONE podman start, so their migrations race (issue 12:
-# Flyway's lock lets one migrate while the other waits).
+# Flyway's lock lets one migrate while the other waits; if one JVM reaches Flyway only after the
+# other has migrated, it finds the schema current — check-logs.py accepts both and says which).
 "${compose[@]}" up --no-start >/dev/null
 podman start rathaus_postgres_1 rathaus_mail_1 rathaus_clamd_1 >/dev/null
 for _ in $(seq 1 300); do

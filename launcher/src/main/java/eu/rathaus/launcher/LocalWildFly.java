@@ -51,8 +51,15 @@ public final class LocalWildFly implements AutoCloseable {
 
   /** Synchronises the server copy, deploys the WAR and waits until the portal answers. */
   public static LocalWildFly start(StackConfig config) {
+    return start(config, config.portalWar());
+  }
+
+  /**
+   * As {@link #start(StackConfig)}, with another build of the portal WAR (the start-time benchmark
+   * compares two builds on the same server in one run).
+   */
+  public static LocalWildFly start(StackConfig config, Path war) {
     Path source = config.provisionedServer();
-    Path war = config.portalWar();
     if (!Files.isRegularFile(source.resolve("bin/standalone.sh")) || !Files.isRegularFile(war)) {
       throw new StackException(
           "WildFly oder WAR fehlt / provisioned server or WAR missing ("

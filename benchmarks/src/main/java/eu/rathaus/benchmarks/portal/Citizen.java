@@ -168,6 +168,16 @@ final class Citizen {
     return form;
   }
 
+  /** The form step shown at {@code url} (a saved draft's step page, see {@link #formAfter}). */
+  Element formAt(String url) throws IOException, InterruptedException {
+    HttpResponse<String> page = get(url);
+    Element form = Jsoup.parse(page.body(), page.uri().toString()).selectFirst("form#step");
+    if (form == null) {
+      throw new IOException("No form step at " + page.uri());
+    }
+    return form;
+  }
+
   /** The Cookie header a browser would send to the portal now (its session). */
   String cookieHeader() {
     try {

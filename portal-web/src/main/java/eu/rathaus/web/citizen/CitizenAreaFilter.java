@@ -3,6 +3,7 @@ package eu.rathaus.web.citizen;
 import eu.rathaus.identity.CurrentUser;
 import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.web.session.SessionUser;
+import eu.rathaus.web.session.SignInAgain;
 import eu.rathaus.web.session.StepUp;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -49,7 +50,8 @@ public class CitizenAreaFilter extends HttpFilter {
     String here = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     String context = request.getContextPath();
     if (!sessionUser.isSignedIn()) {
-      response.sendRedirect(StepUp.citizenLogin(request, here));
+      // Never signed in, or the sign-in is gone (timed out, lost): to the eID and back to the page.
+      SignInAgain.asCitizen(request, response);
       return;
     }
     CurrentUser user = sessionUser.getUser();

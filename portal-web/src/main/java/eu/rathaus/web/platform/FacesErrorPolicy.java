@@ -1,5 +1,9 @@
 package eu.rathaus.web.platform;
 
+import eu.rathaus.web.session.SessionSignIn;
+import eu.rathaus.web.session.SessionUser;
+import eu.rathaus.web.session.SignInAgain;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -7,6 +11,7 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Iterator;
@@ -63,6 +68,13 @@ public class FacesErrorPolicy extends ExceptionHandlerWrapper {
         break; // too late for an error page; the wrapped handler deals with it
       }
       int status = statusFor(thrown);
+      if (status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+          && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE
+          && signInAgain(faces, external, status)) {
+        events.remove();
+        faces.responseComplete();
+        break;
+      }
       String view =
           faces.getViewRoot() == null
               ? external.getRequestServletPath()
@@ -96,6 +108,45 @@ public class FacesErrorPolicy extends ExceptionHandlerWrapper {
       break;
     }
     getWrapped().handle();
+  }
+
+  /**
+   * A lost sign-in is not an error of the person: a service refusing an anonymous caller (the
+   * session timed out between two pages) leads to the sign-in and back to the page; a form post of
+   * the lost session that the sign-in replayed (its view state belongs to the old session) leads to
+   * the page itself, freshly rendered. Returns false when neither applies.
+   */
+  private static boolean signInAgain(FacesContext faces, ExternalContext external, int status) {
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+    try {
+      if (status == HttpServletResponse.SC_BAD_REQUEST
+          && request.getAttribute(SessionSignIn.SIGNED_IN_NOW) != null) {
+        LOG.log(
+            Level.FINE, "Post of a lost session replayed after signing in again; page reloaded");
+        external.responseReset();
+        SignInAgain.redirect(
+            request, response, request.getContextPath() + SignInAgain.pageOf(request));
+        return true;
+      }
+      if (status == HttpServletResponse.SC_FORBIDDEN && !signedIn()) {
+        LOG.log(Level.FINE, "Refused an anonymous caller; sent to sign in again");
+        external.responseReset();
+        SignInAgain.asCitizen(request, response);
+        return true;
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "Could not send to the sign-in", e);
+    }
+    return false;
+  }
+
+  private static boolean signedIn() {
+    try {
+      return CDI.current().select(SessionUser.class).get().isSignedIn();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   static int statusFor(Throwable thrown) {

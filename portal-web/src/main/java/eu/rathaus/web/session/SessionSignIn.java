@@ -28,6 +28,13 @@ public class SessionSignIn {
   @Inject MunicipalityAdministration administration;
   @Inject BusinessMetrics metrics;
 
+  /**
+   * Request attribute set when this request signed the person in (a new session user): a form post
+   * replayed by the sign-in (elytron-oidc-client keeps the post across Keycloak's pages) then holds
+   * a view state of the lost session, see {@code FacesErrorPolicy}.
+   */
+  public static final String SIGNED_IN_NOW = "rathaus.signedInNow";
+
   /** Returns false when the request carries no OIDC identity. */
   public boolean ensureSignedIn(HttpServletRequest request) {
     CurrentUser user = OidcUserMapper.fromPrincipal(request.getUserPrincipal());
@@ -40,6 +47,7 @@ public class SessionSignIn {
       return true;
     }
     request.changeSessionId();
+    request.setAttribute(SIGNED_IN_NOW, Boolean.TRUE);
     String slug = user.primaryMunicipality();
     Optional<MunicipalitySummary> municipality =
         Optional.ofNullable(slug).flatMap(municipalities::bySlug);

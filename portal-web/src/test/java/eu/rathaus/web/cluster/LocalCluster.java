@@ -124,6 +124,12 @@ final class LocalCluster implements PortalCluster {
             .redirectOutput(dir.resolve(name + "-console.log").toFile());
     Map<String, String> env = builder.environment();
     env.putAll(LocalWildFly.environment(config));
+    // The launcher gives a single node its own JGroups ports (JGROUPS_PORT 17600, FD 17700 for the
+    // test stack); here the port offset separates the nodes, so back to the base ports (7600, FD
+    // 57600): with 17600/17700, node 1's FD port (17700 + 1000) was node 2's TCP port (17600 +
+    // 1100).
+    env.put("JGROUPS_PORT", "7600");
+    env.put("JGROUPS_FD_PORT", "57600");
     env.put("JGROUPS_PEER_1_PORT", Integer.toString(7600 + OFFSETS[0]));
     env.put("JGROUPS_PEER_2_PORT", Integer.toString(7600 + OFFSETS[1]));
     return new Node(name, offset, home, builder.start());

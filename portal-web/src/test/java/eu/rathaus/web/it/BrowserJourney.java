@@ -124,12 +124,20 @@ public abstract class BrowserJourney {
    * first step and goes on to the second.
    */
   protected void startMeldebescheinigungAsErika(String service) {
+    fillFirstStepOfMeldebescheinigungAsErika(service);
+    browser.findElement(org.openqa.selenium.By.id("step:next")).click();
+  }
+
+  /**
+   * Opens Musterstadt's Meldebescheinigung {@code service} and types Erika's personal data into its
+   * first step, without posting it.
+   */
+  protected void fillFirstStepOfMeldebescheinigungAsErika(String service) {
     browser.get(portal + "/citizen/apply.xhtml?m=musterstadt&s=" + service);
     Browser.awaitOrExplain(browser, org.openqa.selenium.By.id("a-firstNames"));
     type("a-firstNames", "Erika");
     type("a-lastName", "Mustermann");
     type("a-birthDate", "12.08.1964");
-    browser.findElement(org.openqa.selenium.By.id("step:next")).click();
   }
 
   /**
