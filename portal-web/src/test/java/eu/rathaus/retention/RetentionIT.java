@@ -3,6 +3,7 @@ package eu.rathaus.retention;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,7 @@ import eu.rathaus.retention.application.RetentionJob;
 import eu.rathaus.retention.domain.Verdict;
 import eu.rathaus.web.it.Deployments;
 import eu.rathaus.web.it.ItJourneys;
+import eu.rathaus.web.it.TenantRows;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
@@ -75,7 +77,7 @@ class RetentionIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(RetentionIT.class);
+    return Deployments.portal(RetentionIT.class, TenantRows.class, TenantRows.SubmittedCase.class);
   }
 
   @Inject ItJourneys journeys;
@@ -275,6 +277,69 @@ class RetentionIT {
     superuser(
         "update case_record set decided_at = now(), changed_at = now() where id = ?::uuid",
         maxCase.toString());
+  }
+
+  /**
+   * What the register and the hand-off keep of an application goes with it (V54): the certificate
+   * of residence keeps no PDF and no holder, /verify still knows its code; the submission sealed
+   * for a specialist procedure keeps no content.
+   */
+  @Test
+  void erasureEmptiesTheCertificateOfResidenceAndTheSealedHandOff() throws Exception {
+    String citizen = "it-erase-cert-" + UUID.randomUUID();
+    UUID application;
+    String code;
+    try (Connection c = superuser()) {
+      UUID town = TenantRows.newMunicipality(c, "retention");
+      TenantRows.residents(c, town, citizen);
+      TenantRows.SubmittedCase submitted;
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "select r.application_id, r.code, k.id, k.reference_number, k.definition_id,"
+                  + " a.version_id from resident_certificate r"
+                  + " join case_record k on k.application_id = r.application_id"
+                  + " join case_application a on a.id = r.application_id"
+                  + " where r.holder_subject = ?")) {
+        p.setString(1, citizen);
+        try (ResultSet rs = p.executeQuery()) {
+          assertTrue(rs.next());
+          application = (UUID) rs.getObject(1);
+          code = rs.getString(2);
+          submitted =
+              new TenantRows.SubmittedCase(
+                  town,
+                  citizen,
+                  (UUID) rs.getObject(5),
+                  (UUID) rs.getObject(6),
+                  application,
+                  (UUID) rs.getObject(3),
+                  rs.getString(4));
+        }
+      }
+      TenantRows.handoff(c, town, submitted.definition(), submitted);
+    }
+    superuser(
+        "update case_record set status = 'REJECTED', decided_at = now() - interval '6 years',"
+            + " changed_at = now() - interval '6 years' where application_id = ?::uuid",
+        application.toString());
+
+    job.runOnce();
+
+    Object[] certificate =
+        one(
+            "select length(pdf), holder_subject from resident_certificate where application_id = ?::uuid",
+            application.toString());
+    assertEquals(0, ((Number) certificate[0]).intValue());
+    assertNotEquals(citizen, certificate[1]);
+    assertEquals(
+        "",
+        one(
+            "select content from handoff_submission where application_id = ?::uuid",
+            application.toString())[0]);
+    assertEquals(
+        1L,
+        ((Number) one("select count(*) from certificate_verification(?)", code)[0]).longValue(),
+        "/verify still knows the code");
   }
 
   /**

@@ -311,6 +311,20 @@ public class RetentionSql {
             application,
             pseudonym);
 
+    // What the register and the hand-off keep of the application (V54): the certificate of
+    // residence's PDF, and the submission sealed for a specialist procedure.
+    rows +=
+        update(
+            "update resident_certificate set pdf = ''::bytea, holder_subject = ?2"
+                + " where application_id = ?1",
+            application,
+            pseudonym);
+    rows +=
+        update(
+            "update handoff_submission set content = '', reject_reason = null"
+                + " where application_id = ?1",
+            application);
+
     // Payments: amounts and states stay (budget statistics), the person goes.
     rows +=
         update(
