@@ -11,6 +11,8 @@ import eu.rathaus.handoff.domain.HandoffRepository;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.platform.ResidencyPolicy;
+import eu.rathaus.platform.Settings;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -122,6 +124,8 @@ public class HandoffDestinations {
     String url = endpoint == null ? "" : endpoint.strip();
     if (!validEndpoint(url)) {
       problems.add(new FieldProblem("endpoint", "handoff.endpoint.invalid"));
+    } else if (!withinResidency(url, Settings.value(ResidencyPolicy.KEY))) {
+      problems.add(new FieldProblem("endpoint", "handoff.endpoint.residency"));
     }
     DestinationKeys.Checked keys = DestinationKeys.check(encryptionJwk, signatureJwk);
     keys.problems().forEach(p -> problems.add(new FieldProblem(p.field(), p.key())));
@@ -194,6 +198,22 @@ public class HandoffDestinations {
             m,
             null));
     return true;
+  }
+
+  /**
+   * Whether a valid endpoint's host is one the installation's residency policy ({@code
+   * RATHAUS_RESIDENCY_HOSTS}) lets data go to; without a policy (a demo may run without one; a
+   * production start refuses that) every host is. A policy that does not parse allows nothing.
+   */
+  static boolean withinResidency(String url, Optional<String> policy) {
+    if (policy.isEmpty()) {
+      return true;
+    }
+    try {
+      return ResidencyPolicy.parse(policy.get()).allows(URI.create(url).getHost());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static boolean validEndpoint(String url) {

@@ -19,4 +19,26 @@ class HandoffDestinationsTest {
         .isFalse();
     assertThat(HandoffDestinations.validEndpoint("")).isFalse();
   }
+
+  @Test
+  void anEndpointOutsideTheResidencyPolicyIsRefused() {
+    java.util.Optional<String> policy = java.util.Optional.of("*.verwaltungscloud.eu 10.0.0.0/8");
+    assertThat(
+            HandoffDestinations.withinResidency(
+                "https://fachverfahren.verwaltungscloud.eu/rathaus", policy))
+        .isTrue();
+    assertThat(HandoffDestinations.withinResidency("https://10.1.2.3:8443/x", policy)).isTrue();
+    assertThat(HandoffDestinations.withinResidency("https://fachverfahren.example.com", policy))
+        .isFalse();
+    assertThat(HandoffDestinations.withinResidency("https://11.1.2.3/x", policy)).isFalse();
+    // A demo without a policy allows every host; a policy that does not parse allows none.
+    assertThat(
+            HandoffDestinations.withinResidency(
+                "https://fachverfahren.example.com", java.util.Optional.empty()))
+        .isTrue();
+    assertThat(
+            HandoffDestinations.withinResidency(
+                "https://fachverfahren.verwaltungscloud.eu", java.util.Optional.of("not a host!")))
+        .isFalse();
+  }
 }
