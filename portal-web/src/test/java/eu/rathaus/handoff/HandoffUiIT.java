@@ -44,14 +44,24 @@ class HandoffUiIT extends BrowserJourney {
     assertThat(text("destination:signatureKey-error")).contains("kein lesbarer JWK");
     accessible("destination page with problems");
 
+    // The test stack's residency policy (RATHAUS_RESIDENCY_HOSTS=localhost, as ./rathaus up):
+    // a host outside it is refused at the field, nothing is stored.
     type("destination:endpoint", "https://fachverfahren.example.org/rathaus");
+    type("destination:encryptionKey", encryption.toPublicJWK().toJSONString());
+    type("destination:signatureKey", signature);
+    browser.findElement(By.id("destination:save")).click();
+    Browser.awaitOrExplain(browser, By.id("destination:endpoint-error"));
+    assertThat(text("destination:endpoint-error")).contains("Datenresidenz");
+    assertThat(text("current-destination")).contains("Backoffice in Rathaus");
+
+    type("destination:endpoint", "https://fachverfahren.localhost/rathaus");
     type("destination:encryptionKey", encryption.toPublicJWK().toJSONString());
     type("destination:signatureKey", signature);
     browser.findElement(By.id("destination:save")).click();
     Browser.awaitOrExplain(browser, By.id("new-client-secret"));
     assertThat(text("new-client-secret")).isNotBlank();
     assertThat(text("new-client-id")).startsWith("rathaus-destination-");
-    assertThat(text("current-destination")).contains("https://fachverfahren.example.org/rathaus");
+    assertThat(text("current-destination")).contains("https://fachverfahren.localhost/rathaus");
     accessible("destination page after saving");
   }
 }
