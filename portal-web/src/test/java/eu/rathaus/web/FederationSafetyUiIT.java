@@ -68,23 +68,9 @@ class FederationSafetyUiIT extends BrowserJourney {
    * language from the browser (German or English text from the provider jar's bundles).
    */
   private String refusal() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    try {
-      wait.until(
-          d -> {
-            String text = d.findElement(By.tagName("body")).getText();
-            return text.contains("Anmeldung abgelehnt") || text.contains("Sign-in refused");
-          });
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(
-          "no refusal page; at "
-              + browser.getCurrentUrl()
-              + ":\n"
-              + browser.findElement(By.tagName("body")).getText(),
-          e);
-    }
+    String text = Browser.awaitPageText(browser, "Anmeldung abgelehnt", "Sign-in refused");
     assertThat(KeycloakForms.onRealm(browser, RATHAUS)).as("refused by realm rathaus").isTrue();
-    return browser.findElement(By.tagName("body")).getText();
+    return text;
   }
 
   /** The refused browser holds no portal session: the platform administration asks for a login. */
@@ -285,13 +271,8 @@ class FederationSafetyUiIT extends BrowserJourney {
     Browser.awaitOrExplain(browser, By.id("password"));
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("kc-login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(
-            d -> {
-              String text = d.findElement(By.tagName("body")).getText();
-              return text.contains("Invalid username or password")
-                  || text.contains("Ungültiger Benutzername oder Passwort");
-            });
+    Browser.awaitPageText(
+        browser, "Invalid username or password", "Ungültiger Benutzername oder Passwort");
     assertThat(KeycloakAdmin.signIn().state(RATHAUS, local).links())
         .as("wrong password links nothing")
         .isEmpty();

@@ -119,6 +119,7 @@ class TreasuryUiIT extends BrowserJourney {
     fill("refund:amount", "10,00");
     click("refund:submit");
     new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(
             d ->
                 !d.findElements(By.id("refund:reason-error")).isEmpty()

@@ -121,6 +121,38 @@ public final class Browser {
     }
   }
 
+  /**
+   * Waits until the page's text contains one of {@code alternatives} (e.g. the German and the
+   * English wording) and returns that text. The body is looked up afresh on every poll: a page that
+   * is replaced while it is read (a redirect through Keycloak) only means "look again".
+   */
+  public static String awaitPageText(ChromeDriver browser, String... alternatives) {
+    try {
+      return new WebDriverWait(browser, Duration.ofSeconds(30))
+          .ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(
+              d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                for (String alternative : alternatives) {
+                  if (text.contains(alternative)) {
+                    return text;
+                  }
+                }
+                return null;
+              });
+    } catch (TimeoutException e) {
+      String body = browser.findElement(By.tagName("body")).getText();
+      throw new AssertionError(
+          "Waited for one of "
+              + java.util.Arrays.toString(alternatives)
+              + " on "
+              + browser.getCurrentUrl()
+              + ": "
+              + body.substring(0, Math.min(600, body.length())),
+          e);
+    }
+  }
+
   /** axe-core rules for WCAG 2.1 A/AA whose impact is serious or critical. */
   public static List<String> seriousViolations(ChromeDriver browser) {
     Results results =

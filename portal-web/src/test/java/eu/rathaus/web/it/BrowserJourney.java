@@ -60,6 +60,9 @@ public abstract class BrowserJourney {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     wait.ignoring(org.openqa.selenium.NoSuchElementException.class);
+    // Chromium reports a node replaced while it is read either as stale or as "does not belong to
+    // the document" (a plain WebDriverException): both mean "look again".
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
     return wait;
   }
 
