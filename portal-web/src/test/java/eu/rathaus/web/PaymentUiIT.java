@@ -206,6 +206,8 @@ class PaymentUiIT extends BrowserJourney {
     // delayed confirmation arrives (the marker set on this document survives, so no reload).
     browser.executeScript("window.rathausSamePage = true;");
     new WebDriverWait(browser, Duration.ofSeconds(90))
+        // the outcome is replaced in place while it is read: look again
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(
             d ->
                 "PAID".equals(d.findElement(By.id("return-outcome")).getAttribute("data-outcome")));
