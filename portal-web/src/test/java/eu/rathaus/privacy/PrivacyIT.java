@@ -14,8 +14,10 @@ import eu.rathaus.appointments.domain.Slot;
 import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.attachments.application.UploadOutcome;
 import eu.rathaus.attachments.domain.AttachmentRules;
+import eu.rathaus.cases.application.CaseDetails;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseWork;
+import eu.rathaus.cases.application.InboxQuery;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.Mailbox;
@@ -42,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -352,6 +355,74 @@ class PrivacyIT {
         () ->
             requests.submit(
                 "musterstadt", "erasure", "x", UUID.randomUUID().toString(), null, null, "de"));
+  }
+
+  /**
+   * A data protection request is a case for the municipality's data protection role only: a clerk
+   * without the role finds it neither in the inbox nor by its id, cannot take it, and PostgreSQL's
+   * row-level security hides it from such a scope on its own (V65); staff holding the role list,
+   * open and take it.
+   */
+  @Test
+  void aDataProtectionRequestIsSeenAndWorkedOnlyByTheDataProtectionRole() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    asCitizen("it-dp-" + suffix, "Dora Datenschutz" + suffix, "dora-" + suffix + "@example.org");
+    PrivacyRequests.Outcome filed =
+        requests.submit(
+            "musterstadt",
+            "objection",
+            "Ich widerspreche " + suffix,
+            UUID.randomUUID().toString(),
+            null,
+            "Dora Datenschutz" + suffix,
+            "de");
+    assertTrue(filed.isSubmitted(), filed.problems()::toString);
+    UUID caseId = journeys.caseOf(filed.reference());
+
+    TenantScope clerk = TenantScope.staff(MUSTERSTADT, "it-dp-clerk-" + suffix);
+    caller.set(clerk);
+    inbox.present("Sachbearbeitung " + suffix);
+    assertTrue(inbox.page(InboxQuery.all(10).withSearch(filed.reference())).rows().isEmpty());
+    assertTrue(work.open(caseId).isEmpty(), "not even by its id");
+    assertFalse(work.claim(caseId, 0).isDone());
+    String byId = "select count(*) from case_record where id = cast(?1 as uuid)";
+    assertEquals(0L, countIn(clerk, byId, caseId.toString()), "row-level security alone");
+
+    TenantScope officer =
+        TenantScope.staff(
+            MUSTERSTADT, "it-dp-officer-" + suffix, Set.of(TenantScope.DATA_PROTECTION));
+    assertEquals(1L, countIn(officer, byId, caseId.toString()));
+    caller.set(officer);
+    inbox.present("Datenschutz " + suffix);
+    assertEquals(
+        List.of(caseId),
+        inbox.page(InboxQuery.all(10).withSearch(filed.reference())).rows().stream()
+            .map(r -> r.caseId())
+            .toList());
+    CaseDetails opened = work.open(caseId).orElseThrow();
+    assertTrue(work.claim(caseId, opened.version()).isDone());
+    assertTrue(work.addNote(caseId, "Akte geprüft " + suffix).isDone());
+    // What hangs on the case (timeline, internal notes) is hidden from the clerk's scope as well.
+    String events = "select count(*) from case_event where case_id = cast(?1 as uuid)";
+    String notes = "select count(*) from case_note where case_id = cast(?1 as uuid)";
+    assertTrue(countIn(officer, events, caseId.toString()) > 0);
+    assertEquals(1L, countIn(officer, notes, caseId.toString()));
+    assertEquals(0L, countIn(clerk, events, caseId.toString()));
+    assertEquals(0L, countIn(clerk, notes, caseId.toString()));
+
+    // Another municipality's data protection role sees nothing of it.
+    caller.set(
+        TenantScope.staff(
+            ItJourneys.BEISPIELHEIM, "it-dp-other-" + suffix, Set.of(TenantScope.DATA_PROTECTION)));
+    assertTrue(work.open(caseId).isEmpty());
+  }
+
+  private long countIn(TenantScope scope, String sql, Object parameter) throws Exception {
+    return ((Number)
+            transactions.call(
+                scope,
+                () -> em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()))
+        .longValue();
   }
 
   private long count(String sql, Object parameter) throws Exception {

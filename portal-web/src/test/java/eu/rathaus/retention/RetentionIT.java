@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -371,6 +372,12 @@ class RetentionIT {
 
     asStaff("it-request-clerk-" + suffix);
     reject(decided, "Abgelehnt " + suffix);
+    // A clerk without the data protection role neither sees the request nor executes it (V65).
+    assertFalse(erasureRequests.isErasureRequest(requestCase));
+    assertThrows(SecurityException.class, () -> erasureRequests.execute(requestCase));
+    caller.set(
+        TenantScope.staff(
+            MUSTERSTADT, "it-request-clerk-" + suffix, Set.of(TenantScope.DATA_PROTECTION)));
     assertThrows(NoSuchElementException.class, () -> erasureRequests.execute(decided));
     assertTrue(erasureRequests.isErasureRequest(requestCase));
 

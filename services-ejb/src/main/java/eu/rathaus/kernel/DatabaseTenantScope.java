@@ -23,10 +23,11 @@ public class DatabaseTenantScope {
     }
     em.createNativeQuery(
             "select set_config('rathaus.scope', ?1, true), set_config('rathaus.municipality', ?2, true),"
-                + " set_config('rathaus.subject', ?3, true)")
+                + " set_config('rathaus.subject', ?3, true), set_config('rathaus.roles', ?4, true)")
         .setParameter(1, scope.databaseScope())
         .setParameter(2, scope.municipalityId() == null ? "" : scope.municipalityId().toString())
         .setParameter(3, scope.subject() == null ? "" : scope.subject())
+        .setParameter(4, scope.databaseRoles())
         .getSingleResult();
   }
 }

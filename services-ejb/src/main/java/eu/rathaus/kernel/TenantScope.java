@@ -2,6 +2,7 @@ package eu.rathaus.kernel;
 
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -9,7 +10,8 @@ import java.util.UUID;
  * same values go to PostgreSQL as per-transaction settings for row-level security, so a forgotten
  * filter still leaks nothing.
  */
-public record TenantScope(Kind kind, UUID municipalityId, String subject) implements Serializable {
+public record TenantScope(Kind kind, UUID municipalityId, String subject, Set<String> roles)
+    implements Serializable {
 
   /** Who is asking. */
   public enum Kind {
@@ -23,14 +25,31 @@ public record TenantScope(Kind kind, UUID municipalityId, String subject) implem
     PLATFORM
   }
 
+  /**
+   * The role a case may require of the staff who work it (a data protection request: {@code
+   * data-protection}); see {@code V65__cases_for_a_staff_role.sql}.
+   */
+  public static final String DATA_PROTECTION = "data-protection";
+
   public TenantScope {
     Objects.requireNonNull(kind, "kind");
+    roles = roles == null ? Set.of() : Set.copyOf(roles);
+    for (String role : roles) {
+      if (role.isBlank() || role.contains(",")) {
+        throw new IllegalArgumentException("role names are non-blank and free of commas: " + role);
+      }
+    }
     if (kind == Kind.STAFF && municipalityId == null) {
       throw new IllegalArgumentException("staff scope needs a municipality");
     }
     if (kind == Kind.CITIZEN && (subject == null || subject.isBlank())) {
       throw new IllegalArgumentException("citizen scope needs a subject");
     }
+  }
+
+  /** A scope without staff roles (citizens, anonymous visitors, jobs). */
+  public TenantScope(Kind kind, UUID municipalityId, String subject) {
+    this(kind, municipalityId, subject, Set.of());
   }
 
   public static TenantScope anonymous() {
@@ -43,6 +62,26 @@ public record TenantScope(Kind kind, UUID municipalityId, String subject) implem
 
   public static TenantScope staff(UUID municipalityId, String subject) {
     return new TenantScope(Kind.STAFF, municipalityId, subject);
+  }
+
+  /**
+   * Staff with their roles: a case that requires a role ({@link #DATA_PROTECTION}) is seen only by
+   * staff who hold it.
+   */
+  public static TenantScope staff(UUID municipalityId, String subject, Set<String> roles) {
+    return new TenantScope(Kind.STAFF, municipalityId, subject, roles);
+  }
+
+  /** True when this is staff holding {@code role}. */
+  public boolean staffWithRole(String role) {
+    return kind == Kind.STAFF && roles.contains(role);
+  }
+
+  /**
+   * The value of the {@code rathaus.roles} database setting: the roles, sorted, comma-separated.
+   */
+  public String databaseRoles() {
+    return String.join(",", new java.util.TreeSet<>(roles));
   }
 
   public static TenantScope platform(String subject) {

@@ -203,6 +203,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
             }
             addRoleMapper(alias, "rathaus-sachbearbeitung", "clerk");
             addRoleMapper(alias, "rathaus-verwaltung", "municipal-admin");
+            addRoleMapper(alias, "rathaus-meldewesen", "register-clerk");
+            addRoleMapper(alias, "rathaus-datenschutz", "data-protection");
           }
           if (!identityProviderAliases(organizationId).contains(alias)) {
             try (Response response =

@@ -28,7 +28,8 @@ public interface OrganizationDirectory {
    * discovery document) and links it to the organization, so staff typing an address of {@code
    * emailDomain} are sent there. Directory roles arrive through the claim {@code rathaus_roles}:
    * value {@code rathaus-sachbearbeitung} grants {@code clerk}, {@code rathaus-verwaltung} grants
-   * {@code municipal-admin}. Idempotent.
+   * {@code municipal-admin}, {@code rathaus-meldewesen} grants {@code register-clerk}, {@code
+   * rathaus-datenschutz} grants {@code data-protection}. Idempotent.
    */
   void ensureIdentityProvider(
       String organizationId,

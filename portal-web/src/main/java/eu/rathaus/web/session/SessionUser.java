@@ -96,7 +96,14 @@ public class SessionUser implements Serializable {
     if ((user.hasRole(CurrentUser.CLERK) || user.hasRole(CurrentUser.MUNICIPAL_ADMIN))
         && municipalityId != null
         && !isMunicipalitySuspended()) {
-      return TenantScope.staff(municipalityId, user.subject());
+      // The roles go to PostgreSQL as one comma-separated setting (V65): a role whose name could
+      // not be written there is no staff role of the portal anyway.
+      return TenantScope.staff(
+          municipalityId,
+          user.subject(),
+          user.roles().stream()
+              .filter(r -> !r.isBlank() && !r.contains(","))
+              .collect(java.util.stream.Collectors.toSet()));
     }
     if (user.hasRole(CurrentUser.CITIZEN)) {
       return TenantScope.citizen(user.subject());

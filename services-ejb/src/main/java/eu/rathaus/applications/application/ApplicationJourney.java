@@ -428,7 +428,12 @@ public class ApplicationJourney {
     // (case work, payments) run synchronously inside it, so no application is left without either.
     submissions.fire(
         new ApplicationSubmitted(
-            application, definition.processingDays(), applicantName, subject, fee.cents()));
+            application,
+            definition.processingDays(),
+            applicantName,
+            subject,
+            fee.cents(),
+            form.get().service().serviceKey()));
     if (application.notificationEmail() != null) {
       outbox.queue(
           draft.municipalityId(),

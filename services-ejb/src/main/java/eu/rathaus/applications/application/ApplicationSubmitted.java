@@ -13,13 +13,16 @@ import jakarta.interceptor.Interceptor;
  * @param applicantName the citizen's name from the eID, copied onto the case for clerks' searches
  * @param applicantSubject the citizen's subject
  * @param feeCents the fee evaluated on the answers; 0 for free services
+ * @param serviceKey the service's key (a data protection request opens a case for the data
+ *     protection role only)
  */
 public record ApplicationSubmitted(
     CaseApplication application,
     int processingDays,
     String applicantName,
     String applicantSubject,
-    long feeCents) {
+    long feeCents,
+    String serviceKey) {
 
   /** Observer order: the case first, then the payment (the order the submission always had). */
   public static final int CASE = Interceptor.Priority.APPLICATION;

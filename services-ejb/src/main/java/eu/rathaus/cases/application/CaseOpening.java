@@ -10,6 +10,8 @@ import eu.rathaus.cases.domain.CaseStatus;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,14 +27,20 @@ public class CaseOpening implements CaseStates {
 
   @Inject CaseRepository cases;
 
+  @Inject @Any Instance<CaseRouting> routings;
+
   void onSubmission(@Observes @Priority(ApplicationSubmitted.CASE) ApplicationSubmitted submitted) {
-    cases.add(
+    CaseRecord opened =
         new CaseRecord(
             UUID.randomUUID(),
             submitted.application(),
             submitted.processingDays(),
             submitted.applicantName(),
-            submitted.application().submittedAt()));
+            submitted.application().submittedAt());
+    for (CaseRouting routing : routings) {
+      routing.staffRole(submitted.serviceKey()).ifPresent(opened::reservedFor);
+    }
+    cases.add(opened);
   }
 
   @Override

@@ -93,6 +93,10 @@ public class CaseRecord {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** The one staff role that works this case, or null for every clerk (V65). */
+  @Column(name = "staff_role", updatable = false, length = 40)
+  private String staffRole;
+
   @Version private long version;
 
   protected CaseRecord() {}
@@ -119,6 +123,28 @@ public class CaseRecord {
     this.dueDate = dueDate(submittedAt, processingDays);
     this.createdAt = now;
     this.changedAt = now;
+  }
+
+  /**
+   * Reserves the new case for staff holding {@code role} (a data protection request: {@code
+   * data-protection}); only before the case is stored.
+   */
+  public CaseRecord reservedFor(String role) {
+    if (version != 0 || staffRole != null) {
+      throw new IllegalStateException("A case's staff role is set once, when it opens");
+    }
+    this.staffRole = role;
+    return this;
+  }
+
+  /** The staff role this case requires, or null when every clerk works it. */
+  public String staffRole() {
+    return staffRole;
+  }
+
+  /** True when staff holding {@code roles} may see and work this case. */
+  public boolean workableBy(java.util.Set<String> roles) {
+    return staffRole == null || roles.contains(staffRole);
   }
 
   /**

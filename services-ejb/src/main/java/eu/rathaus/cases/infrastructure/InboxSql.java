@@ -2,6 +2,7 @@ package eu.rathaus.cases.infrastructure;
 
 import eu.rathaus.cases.domain.CaseRepository.InboxFilter;
 import eu.rathaus.cases.domain.CaseRepository.InboxSort;
+import eu.rathaus.kernel.TenantScope;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +75,15 @@ public final class InboxSql {
    * assignee_subject, assignee_name.
    */
   public static Statement page(UUID municipalityId, InboxFilter f, LocalDate today, int limit) {
+    return page(municipalityId, f, today, limit, Set.of());
+  }
+
+  /**
+   * As {@link #page(UUID, InboxFilter, LocalDate, int)} for staff holding {@code roles}: a case
+   * reserved for a staff role (V65, a data protection request) is listed only to its holders.
+   */
+  public static Statement page(
+      UUID municipalityId, InboxFilter f, LocalDate today, int limit, Set<String> roles) {
     StringBuilder sql =
         new StringBuilder(
             "select c.id, c.reference_number, c.applicant_name, d.title_de, d.title_en, c.status, c.submitted_at,"
@@ -81,6 +92,7 @@ public final class InboxSql {
                 + " where c.municipality_id = :m");
     List<Parameter> params = new ArrayList<>();
     params.add(new Parameter("m", municipalityId));
+    sql.append(staffRoles(roles, params));
     if (f.serviceId() != null) {
       sql.append(" and c.definition_id = :service");
       params.add(new Parameter("service", f.serviceId()));
@@ -210,10 +222,39 @@ public final class InboxSql {
 
   /** The open cases nobody is assigned to (the "unassigned" counter). */
   public static Statement countUnassignedOpen(UUID municipalityId) {
+    return countUnassignedOpen(municipalityId, Set.of());
+  }
+
+  /** As {@link #countUnassignedOpen(UUID)}, counting only what staff holding {@code roles} see. */
+  public static Statement countUnassignedOpen(UUID municipalityId, Set<String> roles) {
+    List<Parameter> params = new ArrayList<>();
+    params.add(new Parameter("m", municipalityId));
+    String roleClause = staffRoles(roles, params);
     return new Statement(
         "select count(*) from case_record c where c.municipality_id = :m"
+            + roleClause
             + " and c.assignee_subject is null and c.status in "
             + OPEN,
-        List.of(new Parameter("m", municipalityId)));
+        params);
+  }
+
+  /** The staff roles a case may be reserved for (the check constraint of V65). */
+  static final Set<String> RESERVING_ROLES = Set.of(TenantScope.DATA_PROTECTION);
+
+  /**
+   * The condition on {@code c.staff_role} for staff holding {@code roles}: unreserved cases, and
+   * those reserved for a role they hold.
+   */
+  static String staffRoles(Set<String> roles, List<Parameter> params) {
+    List<String> held = roles.stream().filter(RESERVING_ROLES::contains).sorted().toList();
+    if (held.isEmpty()) {
+      return " and c.staff_role is null";
+    }
+    StringBuilder clause = new StringBuilder(" and (c.staff_role is null or c.staff_role in (");
+    for (int i = 0; i < held.size(); i++) {
+      clause.append(i == 0 ? ":role" : ", :role").append(i);
+      params.add(new Parameter("role" + i, held.get(i)));
+    }
+    return clause.append("))").toString();
   }
 }

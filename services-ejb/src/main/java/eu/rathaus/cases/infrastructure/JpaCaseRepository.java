@@ -7,7 +7,10 @@ import eu.rathaus.cases.domain.CaseRecord;
 import eu.rathaus.cases.domain.CaseRepository;
 import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.cases.domain.StaffMember;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,6 +37,22 @@ public class JpaCaseRepository implements CaseRepository {
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
 
+  @Inject CallerScope caller;
+
+  /**
+   * Staff see a case reserved for a staff role (V65) only when they hold it; row-level security
+   * checks the same again.
+   */
+  private boolean visible(CaseRecord c) {
+    TenantScope scope = caller.get();
+    return scope.kind() != TenantScope.Kind.STAFF || c.workableBy(scope.roles());
+  }
+
+  private Set<String> staffRoles() {
+    TenantScope scope = caller.get();
+    return scope.kind() == TenantScope.Kind.STAFF ? scope.roles() : Set.of();
+  }
+
   @Override
   public Optional<CaseRecord> find(UUID municipalityId, UUID caseId) {
     return em.createQuery(
@@ -41,6 +61,7 @@ public class JpaCaseRepository implements CaseRepository {
         .setParameter("id", caseId)
         .setParameter("m", municipalityId)
         .getResultStream()
+        .filter(this::visible)
         .findFirst();
   }
 
@@ -77,6 +98,7 @@ public class JpaCaseRepository implements CaseRepository {
         .setParameter("m", municipalityId)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
+        .filter(this::visible)
         .findFirst();
   }
 
@@ -151,7 +173,8 @@ public class JpaCaseRepository implements CaseRepository {
   @Override
   public List<InboxEntry> inbox(UUID municipalityId, InboxFilter f, LocalDate today, int limit) {
     List<InboxEntry> rows = new ArrayList<>();
-    for (Object o : query(InboxSql.page(municipalityId, f, today, limit)).getResultList()) {
+    for (Object o :
+        query(InboxSql.page(municipalityId, f, today, limit, staffRoles())).getResultList()) {
       Object[] r = (Object[]) o;
       rows.add(
           new InboxEntry(
@@ -190,7 +213,8 @@ public class JpaCaseRepository implements CaseRepository {
 
   @Override
   public long countUnassignedOpen(UUID municipalityId) {
-    return ((Number) query(InboxSql.countUnassignedOpen(municipalityId)).getSingleResult())
+    return ((Number)
+            query(InboxSql.countUnassignedOpen(municipalityId, staffRoles())).getSingleResult())
         .longValue();
   }
 

@@ -41,7 +41,8 @@ public class ErasureRequests {
   @Transactional
   @TenantScoped
   public boolean isErasureRequest(UUID caseId) {
-    return requester(caseId) != null;
+    // Staff without the data protection role do not see the request's case at all (V65).
+    return caller.get().staffWithRole(TenantScope.DATA_PROTECTION) && requester(caseId) != null;
   }
 
   /**
@@ -49,9 +50,14 @@ public class ErasureRequests {
    * to the citizen).
    *
    * @throws NoSuchElementException if the case is no erasure request of the caller's municipality
+   * @throws SecurityException if the caller is not staff holding the data protection role
    */
   @Transactional(Transactional.TxType.NEVER)
   public List<PlannedErasure> execute(UUID requestCaseId) {
+    if (!caller.get().staffWithRole(TenantScope.DATA_PROTECTION)) {
+      throw new SecurityException(
+          "Only the municipality's data protection role executes an erasure request");
+    }
     UUID municipality = municipality();
     String subject = self.requesterInTransaction(requestCaseId);
     List<PlannedErasure> outcome =

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.rathaus.cases.domain.CaseRepository.InboxFilter;
 import eu.rathaus.cases.domain.CaseRepository.InboxSort;
 import eu.rathaus.cases.domain.CaseStatus;
+import eu.rathaus.kernel.TenantScope;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +38,27 @@ class InboxSqlTest {
         InboxSql.page(
             M, filter(null, null, false, null, InboxSort.DUE, null, null, false), TODAY, 51);
     assertThat(s.sql())
-        .endsWith("where c.municipality_id = :m order by c.due_date asc, c.id asc limit :limit");
+        .endsWith(
+            "where c.municipality_id = :m and c.staff_role is null"
+                + " order by c.due_date asc, c.id asc limit :limit");
     assertThat(s.jdbcValues()).containsExactly(M, 51);
+  }
+
+  @Test
+  void casesReservedForAStaffRoleAreListedOnlyToItsHolders() {
+    InboxFilter all = filter(null, null, false, null, InboxSort.DUE, null, null, false);
+    assertThat(InboxSql.page(M, all, TODAY, 51, Set.of("clerk", "register-clerk")).sql())
+        .contains("where c.municipality_id = :m and c.staff_role is null order by");
+    InboxSql.Statement officer =
+        InboxSql.page(M, all, TODAY, 51, Set.of("clerk", TenantScope.DATA_PROTECTION));
+    assertThat(officer.sql())
+        .contains(
+            "where c.municipality_id = :m"
+                + " and (c.staff_role is null or c.staff_role in (:role0)) order by");
+    assertThat(officer.jdbcValues()).containsExactly(M, TenantScope.DATA_PROTECTION, 51);
+    assertThat(InboxSql.countUnassignedOpen(M, Set.of(TenantScope.DATA_PROTECTION)).jdbcValues())
+        .containsExactly(M, TenantScope.DATA_PROTECTION);
+    assertThat(InboxSql.countUnassignedOpen(M).sql()).contains("and c.staff_role is null");
   }
 
   @Test
