@@ -40,7 +40,7 @@ public final class Stack implements AutoCloseable {
           },
           new String[] {
             "moritz.admin@musterstadt.de",
-            "Kommunal-Admin Musterstadt",
+            "Kommunal-Admin + Datenschutz Musterstadt",
             "„Anmelden für Mitarbeitende“"
           },
           new String[] {
@@ -49,7 +49,9 @@ public final class Stack implements AutoCloseable {
             "„Anmelden für Mitarbeitende“"
           },
           new String[] {
-            "berta.admin", "Kommunal-Admin Beispielheim", "„Anmelden für Mitarbeitende“"
+            "berta.admin",
+            "Kommunal-Admin + Datenschutz Beispielheim",
+            "„Anmelden für Mitarbeitende“"
           },
           new String[] {
             "paula.plattform", "Plattform-Admin / platform admin", "„Anmelden für Mitarbeitende“"
