@@ -66,4 +66,18 @@ class RegisterServiceSettingsTest {
                 .withinResidency(Optional.of("*.rathaus-cloud.example")))
         .isTrue();
   }
+
+  @Test
+  void theServiceAndItsTokenEndpointAreOutboundEndpointsTheProductionCheckSees() {
+    Map<String, String> values = complete("https://register.elsewhere.example/v1");
+    values.put(RegisterServiceSettings.TOKEN_URL, "https://login.elsewhere.example/token");
+    values.put("RATHAUS_RESIDENCY_HOSTS", "*.rathaus-cloud.example");
+    assertThat(
+            eu.rathaus.platform.OutboundEndpoints.configured(
+                k -> Optional.ofNullable(values.get(k)), k -> Optional.empty()))
+        .extracting(e -> e.purpose() + " " + e.setting() + " " + e.host())
+        .containsExactly(
+            "register RATHAUS_REGISTER_URL register.elsewhere.example",
+            "register RATHAUS_REGISTER_TOKEN_URL login.elsewhere.example");
+  }
 }
