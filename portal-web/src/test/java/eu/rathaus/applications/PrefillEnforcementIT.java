@@ -82,30 +82,8 @@ class PrefillEnforcementIT {
                     "{\"firstNames\":\"Eri\",\"lastName\":\"Gefälscht\",\"birthDate\":\"1964-08-12\"}"),
             1);
     assertTrue(one.isSaved(), one.problems().toString());
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(),
-                null,
-                null,
-                null,
-                1,
-                (com.fasterxml.jackson.databind.node.ObjectNode)
-                    JSON.readTree("{\"certificateType\":\"simple\",\"delivery\":\"mailbox\"}"),
-                2)
-            .isSaved());
-    assertTrue(
-        journey
-            .saveStep(
-                one.draftId(),
-                null,
-                null,
-                null,
-                2,
-                (com.fasterxml.jackson.databind.node.ObjectNode)
-                    JSON.readTree("{\"email\":\"erika@example.org\"}"),
-                3)
-            .isSaved());
+    step(one.draftId(), 1, "{\"certificateType\":\"simple\",\"delivery\":\"mailbox\"}");
+    step(one.draftId(), 2, "{\"email\":\"erika@example.org\"}");
 
     SubmissionOutcome submitted =
         journey.submit(
@@ -136,5 +114,18 @@ class PrefillEnforcementIT {
     JsonNode sources = JSON.readTree((String) row[1]);
     assertEquals("eid.familyName", sources.get("lastName").asText());
     assertTrue(!sources.has("firstNames"), "a typed value is not recorded as from the eID");
+  }
+
+  private void step(UUID draft, int index, String values) throws Exception {
+    StepOutcome saved =
+        journey.saveStep(
+            draft,
+            null,
+            null,
+            null,
+            index,
+            (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(values),
+            index + 1);
+    assertTrue(saved.isSaved(), saved.problems().toString());
   }
 }
