@@ -105,8 +105,16 @@ public final class OidcUserMapper {
     putText(facts, "familyName", id.getFamilyName());
     putText(facts, "birthDate", id.getBirthdate());
     Object address = id.getClaimValue("address");
-    if (address instanceof Map<?, ?> parts && parts.get("formatted") != null) {
-      putText(facts, "address", String.valueOf(parts.get("formatted")));
+    if (address instanceof Map<?, ?> parts) {
+      if (parts.get("formatted") != null) {
+        putText(facts, "address", String.valueOf(parts.get("formatted")));
+      }
+      // The structured parts of the OIDC address claim, where the broker sends them.
+      for (String part : new String[] {"street_address", "postal_code", "locality"}) {
+        if (parts.get(part) != null) {
+          putText(facts, "address." + part, String.valueOf(parts.get(part)));
+        }
+      }
     }
     return facts;
   }

@@ -17,7 +17,9 @@ public enum Component {
   /** Optional: only bound when ClamAV's clamd is installed (see {@link LocalClamd}). */
   CLAMD("RATHAUS_CLAMD_PORT", "Virenscanner (clamd)"),
   /** The hosted payment page sandbox ({@link LocalPaymentSandbox}). */
-  PAYMENT_SANDBOX("RATHAUS_PAYMENT_SANDBOX_PORT", "Zahlungs-Sandbox");
+  PAYMENT_SANDBOX("RATHAUS_PAYMENT_SANDBOX_PORT", "Zahlungs-Sandbox"),
+  /** The test double of an external resident register service ({@link LocalRegisterService}). */
+  REGISTER_SERVICE("RATHAUS_REGISTER_SERVICE_PORT", "Melderegister-Dienst (Attrappe)");
 
   private final String envVar;
   private final String label;

@@ -64,6 +64,7 @@ public final class Stack implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private MailCatcher mail;
   private LocalPaymentSandbox paymentSandbox;
+  private LocalRegisterService registerService;
   private LocalPostgres postgres;
   private LocalKeycloak keycloak;
   private LocalWildFly wildFly;
@@ -170,6 +171,13 @@ public final class Stack implements AutoCloseable {
     paymentSandbox = register(LocalPaymentSandbox.start(config));
     out.println(
         "[rathaus] Zahlungs-Sandbox bereit / payment sandbox ready: " + config.paymentSandboxUrl());
+
+    // The double of an external register service; the portal uses the built-in register unless
+    // RATHAUS_REGISTER_URL names this one (README, "Externer Melderegister-Dienst").
+    registerService = register(LocalRegisterService.start(config));
+    out.println(
+        "[rathaus] Melderegister-Dienst (Attrappe) bereit / register service double ready: "
+            + registerService.baseUrl());
 
     if (LocalKeystore.ensure(config)) {
       out.println(
@@ -315,6 +323,11 @@ public final class Stack implements AutoCloseable {
   /** The hosted payment page sandbox. */
   public LocalPaymentSandbox paymentSandbox() {
     return paymentSandbox;
+  }
+
+  /** The test double of an external resident register service. */
+  public LocalRegisterService registerService() {
+    return registerService;
   }
 
   /** The embedded database, or null when {@code POSTGRESQL_URL} points at an external one. */

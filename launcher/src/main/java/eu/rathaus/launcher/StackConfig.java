@@ -61,9 +61,9 @@ public final class StackConfig {
 
   // clamd: not its usual 3310, so a system clamd listening on TCP does not collide with ours.
   private static final Map<Component, Integer> UP_PORTS =
-      ports(8080, 9990, 8180, 9000, 15432, 2525, 8025, 13310, 8480);
+      ports(8080, 9990, 8180, 9000, 15432, 2525, 8025, 13310, 8480, 8580);
   private static final Map<Component, Integer> TEST_PORTS =
-      ports(18080, 19990, 18180, 19000, 25432, 22525, 18025, 23310, 18480);
+      ports(18080, 19990, 18180, 19000, 25432, 22525, 18025, 23310, 18480, 18580);
 
   private final Path projectDir;
   private final Path dataDir;
@@ -246,7 +246,8 @@ public final class StackConfig {
       int smtp,
       int web,
       int clamd,
-      int paymentSandbox) {
+      int paymentSandbox,
+      int registerService) {
     Map<Component, Integer> map = new EnumMap<>(Component.class);
     map.put(Component.PORTAL, portal);
     map.put(Component.WILDFLY_MANAGEMENT, mgmt);
@@ -257,6 +258,7 @@ public final class StackConfig {
     map.put(Component.MAIL_WEB, web);
     map.put(Component.CLAMD, clamd);
     map.put(Component.PAYMENT_SANDBOX, paymentSandbox);
+    map.put(Component.REGISTER_SERVICE, registerService);
     return map;
   }
 
@@ -422,6 +424,11 @@ public final class StackConfig {
   /** {@code RATHAUS_LOG_FORMAT=json}: the portal's console log is JSON lines, as in the image. */
   public boolean jsonLogs() {
     return jsonLogs;
+  }
+
+  /** The port of the register service double ({@link LocalRegisterService}). */
+  public int registerServicePort() {
+    return port(Component.REGISTER_SERVICE);
   }
 
   public int paymentSandboxPort() {

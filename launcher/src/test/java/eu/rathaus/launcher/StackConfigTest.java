@@ -153,6 +153,10 @@ class StackConfigTest {
     assertThat(StackConfig.forTests(PROJECT, Path.of("/tmp/t")).paymentSandboxPort())
         .isEqualTo(18480);
     assertThat(moved.paymentSandboxPort()).isEqualTo(9480);
+    // RegisterServiceIT (in-container) names this port as a literal.
+    assertThat(StackConfig.forTests(PROJECT, Path.of("/tmp/t")).registerServicePort())
+        .isEqualTo(18580);
+    assertThat(up.registerServicePort()).isEqualTo(8580);
     assertThat(moved.paymentSecret()).isEqualTo("another-secret-of-at-least-32-bytes-long");
     assertThat(LocalWildFly.environment(moved))
         .containsEntry("PAYMENT_PROVIDER_URL", "http://127.0.0.1:9480")

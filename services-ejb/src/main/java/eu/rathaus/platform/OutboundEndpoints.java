@@ -8,10 +8,10 @@ import java.util.function.Function;
 
 /**
  * Every place the portal sends data to, read from its configuration: the database, Keycloak, the
- * mail relay, the malware scanner, the payment provider and the trace collector. Settings that are
- * not set are left out (the component is not used, or falls back to a local demo one). Used by the
- * production check, which refuses hosts outside the {@link ResidencyPolicy}, and by the platform
- * admin's residency page.
+ * mail relay, the malware scanner, the payment provider, the external resident register service and
+ * the trace collector. Settings that are not set are left out (the component is not used, or falls
+ * back to a local demo one). Used by the production check, which refuses hosts outside the {@link
+ * ResidencyPolicy}, and by the platform admin's residency page.
  */
 public final class OutboundEndpoints {
 
@@ -55,6 +55,10 @@ public final class OutboundEndpoints {
         .ifPresent(host -> endpoints.add(new Endpoint("scanner", "CLAMD_HOST", host)));
     for (String key : List.of("PAYMENT_PROVIDER_URL", "PAYMENT_PROVIDER_PAGE_URL")) {
       config.apply(key).ifPresent(url -> endpoints.add(new Endpoint("payment", key, host(url))));
+    }
+    // The external resident register service (the built-in register when not set).
+    for (String key : List.of("RATHAUS_REGISTER_URL", "RATHAUS_REGISTER_TOKEN_URL")) {
+      config.apply(key).ifPresent(url -> endpoints.add(new Endpoint("register", key, host(url))));
     }
     for (String key : List.of("RATHAUS_OTEL_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT")) {
       config.apply(key).ifPresent(url -> endpoints.add(new Endpoint("traces", key, host(url))));

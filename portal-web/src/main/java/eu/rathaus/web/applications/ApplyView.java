@@ -2,6 +2,7 @@ package eu.rathaus.web.applications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationForm;
+import eu.rathaus.applications.application.PrefillFacts;
 import eu.rathaus.applications.application.StepWithFiles;
 import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.applications.domain.DraftAnswers;
@@ -10,6 +11,7 @@ import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.identity.OidcUserMapper;
 import eu.rathaus.registers.residents.application.OwnRecord;
+import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.web.session.SessionUser;
 import eu.rathaus.web.session.StepUp;
@@ -50,6 +52,7 @@ public class ApplyView extends ApplyPage {
 
   @Inject SessionUser sessionUser;
   @Inject StepWithFiles stepWithFiles;
+  private boolean registerUnavailable;
   @Inject OwnRecord ownRecord;
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
@@ -224,8 +227,9 @@ public class ApplyView extends ApplyPage {
               sessionUser.getUser().email(),
               sessionUser.getUser().displayName(),
               localeSelection.getLanguage(),
-              Prefilling.sources(
-                  form.service().form(), Prefilling.read(form.answersJson()), prefilled()));
+              new PrefillFacts(
+                  OidcUserMapper.eidFacts(faces.getExternalContext().getUserPrincipal()),
+                  sessionUser.getUser().username()));
       if (!outcome.problems().isEmpty()) {
         showProblems(outcome.problems());
       }
@@ -280,6 +284,11 @@ public class ApplyView extends ApplyPage {
    * The values the form's prefill sources give this citizen (issue 13): the eID's facts from the ID
    * token, her own register record (read, audited, only if a field asks for it).
    */
+  /** True if the register could not be read for the prefill (the page says so). */
+  public boolean isRegisterUnavailable() {
+    return registerUnavailable;
+  }
+
   private void prefill(ExternalContext external) {
     FormDefinition definition = form.service().form();
     if (definition.fields().stream().noneMatch(f -> f.prefill() != null)) {
@@ -288,13 +297,25 @@ public class ApplyView extends ApplyPage {
     }
     java.security.Principal principal =
         ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getUserPrincipal();
-    Optional<Resident> own =
-        Prefilling.needsRegister(definition) && sessionUser.getUser() != null
-            ? ownRecord.read(
+    Optional<Resident> own = Optional.empty();
+    registerUnavailable = false;
+    if (Prefilling.needsRegister(definition) && sessionUser.getUser() != null) {
+      try {
+        own =
+            ownRecord.read(
                 form.municipalityId(),
                 sessionUser.getUser().username(),
-                "prefill " + form.service().serviceKey())
-            : Optional.empty();
+                "prefill " + form.service().serviceKey());
+      } catch (RegisterUnavailable e) {
+        // An external register service that is away: the form still opens, without its values.
+        java.util.logging.Logger.getLogger(ApplyView.class.getName())
+            .log(
+                java.util.logging.Level.WARNING,
+                "Prefill without the register: {0}",
+                e.getMessage());
+        registerUnavailable = true;
+      }
+    }
     prefilledJson =
         Prefilling.values(definition, OidcUserMapper.eidFacts(principal), own).toString();
   }

@@ -3,13 +3,12 @@ package eu.rathaus.web.applications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.rathaus.applications.application.PrefillValues;
 import eu.rathaus.catalogue.domain.FieldDefinition;
 import eu.rathaus.catalogue.domain.FormDefinition;
-import eu.rathaus.catalogue.domain.Prefill;
 import eu.rathaus.catalogue.domain.StepDefinition;
-import eu.rathaus.registers.residents.domain.Address;
+import eu.rathaus.registers.residents.application.OwnRecordFacts;
 import eu.rathaus.registers.residents.domain.Resident;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,54 +26,15 @@ final class Prefilling {
 
   /** True if any field of the form is prefilled from the register (only then is it read). */
   static boolean needsRegister(FormDefinition form) {
-    return form.fields().stream()
-        .anyMatch(
-            f -> f.prefill() != null && f.prefill().source().origin() == Prefill.Origin.REGISTER);
+    return PrefillValues.needsRegister(form);
   }
 
   /**
-   * Field key → the value its source gives, in the form's answer shape, for every field with a
-   * prefill whose source has a value for this citizen.
+   * Field key → the value its source gives, in the form's answer shape (the rules live in {@link
+   * PrefillValues}, which the submission enforces too).
    */
   static ObjectNode values(FormDefinition form, Map<String, String> eid, Optional<Resident> own) {
-    ObjectNode values = JSON.createObjectNode();
-    for (FieldDefinition field : form.fields()) {
-      if (field.prefill() != null) {
-        value(field.prefill().source(), eid, own).ifPresent(v -> values.set(field.key(), v));
-      }
-    }
-    return values;
-  }
-
-  private static Optional<JsonNode> value(
-      Prefill.Source source, Map<String, String> eid, Optional<Resident> own) {
-    return switch (source) {
-      case EID_GIVEN_NAME -> text(eid.get("givenName"));
-      case EID_FAMILY_NAME -> text(eid.get("familyName"));
-      case EID_BIRTH_DATE ->
-          text(eid.get("birthDate")).filter(d -> d.asText().matches("\\d{4}-\\d{2}-\\d{2}"));
-      // A real eID broker sends the address as one formatted text; the form's address has parts.
-      case EID_ADDRESS -> Optional.empty();
-      case REGISTER_ADDRESS -> own.flatMap(Resident::mainResidence).map(Prefilling::address);
-      case REGISTER_NATIONALITY -> own.flatMap(r -> text(r.nationality()));
-      // The household is not the citizen's own record: not read for her (V50).
-      case REGISTER_HOUSEHOLD -> Optional.empty();
-    };
-  }
-
-  private static Optional<JsonNode> text(String value) {
-    return value == null || value.isBlank()
-        ? Optional.empty()
-        : Optional.of(JSON.getNodeFactory().textNode(value.strip()));
-  }
-
-  private static JsonNode address(Address a) {
-    ObjectNode address = JSON.createObjectNode();
-    address.put("street", a.street());
-    address.put("houseNumber", a.houseNumber());
-    address.put("postalCode", a.postcode());
-    address.put("city", a.town());
-    return address;
+    return PrefillValues.values(form, eid, OwnRecordFacts.facts(own));
   }
 
   /** The answers with the prefilled values in every field that has no answer yet. */
@@ -93,7 +53,7 @@ final class Prefilling {
 
   /** Whether the citizen may not change this field's value (prefilled and not editable). */
   static boolean locked(FieldDefinition field, ObjectNode prefilled) {
-    return field.prefill() != null && !field.prefill().editable() && prefilled.has(field.key());
+    return PrefillValues.locked(field, prefilled);
   }
 
   /** Puts the prefilled value back into every locked field of {@code step} that was posted. */
@@ -107,14 +67,7 @@ final class Prefilling {
 
   /** Field key → source key for every answer that is the value its source gave. */
   static Map<String, String> sources(FormDefinition form, JsonNode answers, ObjectNode prefilled) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    for (FieldDefinition field : form.fields()) {
-      JsonNode given = prefilled.get(field.key());
-      if (field.prefill() != null && given != null && given.equals(answers.get(field.key()))) {
-        sources.put(field.key(), field.prefill().source().key());
-      }
-    }
-    return sources;
+    return PrefillValues.sources(form, answers, prefilled);
   }
 
   static ObjectNode read(String json) {

@@ -3,6 +3,7 @@ package eu.rathaus.web.registers;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.registers.residents.application.CertificateDesk;
+import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.inject.Inject;
@@ -36,13 +37,20 @@ public class CertificateServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    Optional<CertificateDesk.Issued> issued =
-        CertificateView.CertificateRequests.parse(request.getParameter("application"))
-            .flatMap(
-                a ->
-                    CertificateView.CertificateRequests.request(
-                        desk, sessionUser.getUser(), a, locale))
-            .flatMap(CertificateDesk.Outcome::certificate);
+    Optional<CertificateDesk.Issued> issued;
+    try {
+      issued =
+          CertificateView.CertificateRequests.parse(request.getParameter("application"))
+              .flatMap(
+                  a ->
+                      CertificateView.CertificateRequests.request(
+                          desk, sessionUser.getUser(), a, locale))
+              .flatMap(CertificateDesk.Outcome::certificate);
+    } catch (RegisterUnavailable e) {
+      response.setHeader("Retry-After", "60");
+      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      return;
+    }
     if (issued.isEmpty()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

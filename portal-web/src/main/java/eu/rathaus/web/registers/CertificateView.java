@@ -4,6 +4,7 @@ import eu.rathaus.identity.CurrentUser;
 import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.registers.residents.application.CertificateDesk;
 import eu.rathaus.registers.residents.domain.CertificateRules;
+import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.web.catalogue.NotFound;
 import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
@@ -31,12 +32,26 @@ public class CertificateView {
 
   private String application;
   private CertificateDesk.Outcome outcome;
+  private boolean registerUnavailable;
+
+  /** True if the register could not be read just now (an external register service is away). */
+  public boolean isRegisterUnavailable() {
+    return registerUnavailable;
+  }
 
   /** View action. */
   public void load() {
     Optional<UUID> id = CertificateRequests.parse(application);
-    Optional<CertificateDesk.Outcome> found =
-        id.flatMap(a -> CertificateRequests.request(desk, sessionUser.getUser(), a, locale));
+    Optional<CertificateDesk.Outcome> found;
+    try {
+      found = id.flatMap(a -> CertificateRequests.request(desk, sessionUser.getUser(), a, locale));
+    } catch (RegisterUnavailable e) {
+      // Nothing was written (the desk's transaction rolled back): asking again later works.
+      java.util.logging.Logger.getLogger(CertificateView.class.getName())
+          .log(java.util.logging.Level.WARNING, "Certificate not issued: {0}", e.getMessage());
+      registerUnavailable = true;
+      return;
+    }
     if (found.isEmpty()) {
       NotFound.send();
       return;

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * municipality with address history and household, the other municipality finds nothing (in the
  * service and in row-level security), every search and every opened record is audited with the
  * reason (never the words searched), nothing is read without a reason, and a citizen reads only the
- * record linked to her own eID pseudonym, without the household. Each test writes its own family
- * with a made-up family name.
+ * record linked to her own eID pseudonym, with only the names, birth dates and relations of her
+ * household (V58). Each test writes its own family with a made-up family name.
  */
 @ExtendWith(ArquillianExtension.class)
 class RegisterIT {
@@ -193,7 +193,7 @@ class RegisterIT {
   }
 
   @Test
-  void aCitizenReadsOnlyHerOwnRecordWithoutTheHousehold() throws Exception {
+  void aCitizenReadsOnlyHerOwnRecordWithHerHouseholdsNamesOnly() throws Exception {
     Family family = family();
 
     Optional<Resident> own =
@@ -203,7 +203,10 @@ class RegisterIT {
     assertTrue(own.isPresent());
     assertEquals(family.parent(), own.get().id());
     assertEquals(2, own.get().addresses().size());
-    assertEquals(List.of(), own.get().household());
+    // Her household's members for the prefill (V58): names, birth date, relation.
+    assertEquals(
+        List.of(family.child()), own.get().household().stream().map(HouseholdMember::id).toList());
+    assertEquals(HouseholdMember.Relation.CHILD, own.get().household().get(0).relation());
 
     assertFalse(
         transactions
@@ -217,6 +220,13 @@ class RegisterIT {
                 TenantScope.citizen("it-register-citizen"),
                 () -> register.findOwn(BEISPIELHEIM, family.pseudonym()))
             .isPresent());
+    // The member's own record stays closed to her: not even its row is visible.
+    assertEquals(
+        0,
+        count(
+            TenantScope.citizen("it-register-citizen"),
+            "select count(*) from resident where id = ?1",
+            family.child()));
     // Without the pseudonym of the transaction, a citizen reads no record at all.
     assertEquals(
         0,

@@ -26,6 +26,7 @@ import eu.rathaus.catalogue.domain.FieldType;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.LocalizedText;
 import eu.rathaus.catalogue.domain.Money;
+import eu.rathaus.catalogue.domain.Prefill;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.ServiceDefinitionRepository;
 import eu.rathaus.catalogue.domain.StepDefinition;
@@ -94,6 +95,7 @@ public class ApplicationJourney {
   @Inject MunicipalityRepository municipalities;
   @Inject Outbox outbox;
   @Inject AuditLog audit;
+  @Inject RegisterFacts registerFacts;
   @Inject CallerScope caller;
   @Inject AttachmentService attachments;
   @Inject CaseStates cases;
@@ -333,6 +335,35 @@ public class ApplicationJourney {
       String applicantName,
       String locale,
       Map<String, String> prefillSources) {
+    return submit(
+        draftId, idempotencyKey, recipientEmail, applicantName, locale, prefillSources, null);
+  }
+
+  /**
+   * Submits and enforces the form's prefill here, not only in the form (issue 13): every field the
+   * service does not let the citizen change gets the value its source gives now (the eID's facts,
+   * her own register record, read and audited) when the submitted one differs (see {@link
+   * PrefillValues}), and the sources recorded are the ones whose values the answers hold. If the
+   * register cannot be read, nothing is submitted ({@link SubmissionOutcome#unavailable()}).
+   */
+  public SubmissionOutcome submit(
+      UUID draftId,
+      String idempotencyKey,
+      String recipientEmail,
+      String applicantName,
+      String locale,
+      PrefillFacts facts) {
+    return submit(draftId, idempotencyKey, recipientEmail, applicantName, locale, Map.of(), facts);
+  }
+
+  private SubmissionOutcome submit(
+      UUID draftId,
+      String idempotencyKey,
+      String recipientEmail,
+      String applicantName,
+      String locale,
+      Map<String, String> prefillSources,
+      PrefillFacts facts) {
     String subject = requireCitizen();
     if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       throw new IllegalArgumentException("Invalid idempotency key");
@@ -355,7 +386,34 @@ public class ApplicationJourney {
       return SubmissionOutcome.notFound();
     }
     FormDefinition definition = form.get().service().form();
-    ObjectNode answers = DraftAnswers.withoutHiddenAnswers(definition, read(draft.answersJson()));
+    ObjectNode given = read(draft.answersJson());
+    Map<String, String> sources = prefillSources;
+    if (facts != null && definition.fields().stream().anyMatch(f -> f.prefill() != null)) {
+      Map<Prefill.Source, JsonNode> register;
+      try {
+        register =
+            PrefillValues.needsRegister(definition)
+                ? registerFacts.of(
+                    draft.municipalityId(),
+                    facts.eidPseudonym(),
+                    "prefill check " + form.get().service().serviceKey())
+                : Map.of();
+      } catch (RegisterFacts.Unavailable e) {
+        LOG.warning("Draft " + draftId + " not submitted: " + e.getMessage());
+        return SubmissionOutcome.unavailable();
+      }
+      ObjectNode prefilled = PrefillValues.values(definition, facts.eid(), register);
+      List<String> replaced = PrefillValues.enforceLocked(definition, given, prefilled);
+      if (!replaced.isEmpty()) {
+        LOG.info(
+            "Draft "
+                + draftId
+                + ": read-only prefilled fields replaced by their source: "
+                + replaced);
+      }
+      sources = PrefillValues.sources(definition, given, prefilled);
+    }
+    ObjectNode answers = DraftAnswers.withoutHiddenAnswers(definition, given);
     AnswerValidator.Result check = AnswerValidator.validate(definition, answers);
     if (!check.isValid()) {
       return SubmissionOutcome.invalid(
@@ -408,7 +466,7 @@ public class ApplicationJourney {
             locale);
     String notifyAt = notificationAddress(definition, answers).orElse(recipientEmail);
     application.sendNotificationsTo(notifyAt);
-    application.recordPrefillSources(declaredSources(definition, prefillSources));
+    application.recordPrefillSources(declaredSources(definition, sources));
     applications.add(application);
     applications.flush();
     attachments.linkToApplication(

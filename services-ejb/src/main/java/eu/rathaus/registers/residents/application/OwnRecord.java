@@ -5,6 +5,7 @@ import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.registers.residents.domain.ResidentRegister;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,9 @@ import java.util.UUID;
  * household links) and audited as {@code register.resident.read.self} with the purpose.
  */
 @ApplicationScoped
-@Transactional
+// A register service that is away fails the read, not the caller's transaction (a submission
+// answers "unavailable" and writes nothing; the certificate desk rolls back itself).
+@Transactional(dontRollbackOn = RegisterUnavailable.class)
 @TenantScoped
 public class OwnRecord {
 
