@@ -124,7 +124,7 @@ class LostPropertyUiIT extends BrowserJourney {
     freshBrowser();
     ItApplications.signInAsMia(browser, portal);
     browser.get(portal + "/office/lost-property.xhtml");
-    By report = By.xpath("//section[h3[contains(., '" + reference + "')]]");
+    By report = By.xpath("//form[@id='reports']//section[h3[contains(., '" + reference + "')]]");
     Browser.awaitOrExplain(browser, report);
     WebElement suggestion =
         browser
