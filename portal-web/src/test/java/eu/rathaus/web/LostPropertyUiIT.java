@@ -57,12 +57,18 @@ class LostPropertyUiIT extends BrowserJourney {
     type("record:keptAt", "Fundbüro, Zimmer 12");
     type("record:finderName", finder);
     type("record:finderContact", "fenja@example.org");
+    // A photo of the wallet, shown publicly, with its description for screen readers.
+    browser.findElement(By.id("record:photo")).sendKeys(walletPhoto().toString());
+    type("record:photoAlt", "Braune Geldbörse " + word + ", aufgeklappt");
+    browser.findElement(By.id("record:photoPublic")).click();
     browser.findElement(By.id("record:save")).click();
     Browser.awaitText(browser, By.id("office-notice"), "erfasst");
     WebElement row =
         browser.findElement(
             By.xpath("//table[@id='found-items']//tr[contains(., '" + word + "')]"));
-    assertThat(row.getText()).contains("Im Fundbüro").doesNotContain(finder);
+    assertThat(row.getText()).contains("Im Fundbüro", "Öffentlich").doesNotContain(finder);
+    assertThat(row.findElement(By.cssSelector("figure.rh-photo img")).getAttribute("alt"))
+        .contains(word);
     accessible("the office after recording");
 
     // A visitor finds it from the municipality page, without any finder data.
@@ -77,6 +83,14 @@ class LostPropertyUiIT extends BrowserJourney {
     browser.findElement(By.id("lostproperty-submit")).click();
     Browser.awaitText(browser, By.id("result-count"), "Eine Fundsache gefunden");
     assertThat(text("found-items")).contains("Geldbörse", word, "Bushaltestelle Marktplatz");
+    WebElement photo = browser.findElement(By.cssSelector("#found-items img.rh-found-photo"));
+    assertThat(photo.getAttribute("alt")).isEqualTo("Braune Geldbörse " + word + ", aufgeklappt");
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    browser.executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0", photo)));
     assertThat(browser.getPageSource()).doesNotContain("Fenja", "fenja@example.org");
     assertThat(browser.manage().getCookieNamed("JSESSIONID")).isNull();
     accessible("the search result");
@@ -110,7 +124,7 @@ class LostPropertyUiIT extends BrowserJourney {
     freshBrowser();
     ItApplications.signInAsMia(browser, portal);
     browser.get(portal + "/office/lost-property.xhtml");
-    By report = By.xpath("//section[h3[contains(., '" + reference + "')]]");
+    By report = By.xpath("//form[@id='reports']//section[h3[contains(., '" + reference + "')]]");
     Browser.awaitOrExplain(browser, report);
     WebElement suggestion =
         browser
@@ -128,5 +142,46 @@ class LostPropertyUiIT extends BrowserJourney {
         .contains("Eigentum gemeldet");
     assertThat(browser.findElements(report)).isEmpty();
     accessible("the office after confirming");
+
+    // The confirmed claim waits for the owner's proof in the office's list.
+    assertThat(text("claims")).contains(word, "Noch kein Nachweis");
+
+    // Erika opens her claim from the mailbox message's link and gives her proof.
+    freshBrowser();
+    ItApplications.signInAsErika(browser, portal);
+    browser.get(portal + "/citizen/mailbox.xhtml");
+    By thread = By.xpath("//a[contains(@href, 'thread.xhtml')][contains(., '" + reference + "')]");
+    Browser.awaitOrExplain(browser, thread);
+    browser.findElement(thread).click();
+    Browser.awaitOrExplain(
+        browser, By.xpath("//*[contains(., 'lost-property-claim.xhtml?case=')]"));
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("/citizen/lost-property-claim\\.xhtml\\?case=[0-9a-f-]{36}")
+            .matcher(browser.getPageSource());
+    assertThat(link.find()).isTrue();
+    browser.get(portal + link.group());
+    Browser.awaitOrExplain(browser, By.id("claim-heading"));
+    assertThat(text("claim-item")).contains(word, "Fundbüro, Zimmer 12");
+    assertThat(text("fee-open")).contains("10");
+    accessible("the owner's claim");
+    type("proof:text", "Im Fach steckt ein Foto meiner Katze, Aufkleber " + word);
+    browser.findElement(By.id("proof:send")).click();
+    Browser.awaitText(browser, By.id("claim-notice"), "Ihr Nachweis ist eingegangen");
+    assertThat(text("proof-text")).contains("Foto meiner Katze");
+    accessible("the claim with its proof");
+  }
+
+  /** A JPEG of a brown wallet, written for this test. */
+  private static java.nio.file.Path walletPhoto() throws java.io.IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(200, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(new java.awt.Color(110, 70, 40));
+    g.fillRect(0, 0, 200, 120);
+    g.dispose();
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("geldboerse", ".jpg");
+    javax.imageio.ImageIO.write(image, "jpeg", file.toFile());
+    file.toFile().deleteOnExit();
+    return file;
   }
 }

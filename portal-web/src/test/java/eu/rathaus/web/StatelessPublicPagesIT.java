@@ -48,6 +48,8 @@ class StatelessPublicPagesIT {
           "/lostproperty/search.xhtml?m=musterstadt&category=keys&from=2020-01-01&to=2099-12-31&place=Markt&q=Schl%C3%BCssel",
           "/lostproperty/search.xhtml?m=beispielheim&from=kaputt&lang=en",
           "/lostproperty/search.xhtml?m=gibt-es-nicht",
+          "/lostproperty/photo?id=kaputt",
+          "/lostproperty/photo?id=f0d1e000-0000-4000-8000-000000000001",
           "/verify",
           "/verify?code=2222-3333-4444",
           "/verify.xhtml?code=%3Cscript%3E&lang=en",

@@ -70,6 +70,8 @@ class TenantIsolationMatrixIT {
   private static final String OFFERED = "status = 'ACTIVE' and current_version_id is not null";
   private static final String PUBLISHED = "status = 'PUBLISHED'";
   private static final String FOUND = "status = 'FOUND'";
+  private static final String PUBLIC_PHOTO =
+      "is_public and found_item_id in (select id from found_item where status = 'FOUND')";
 
   /**
    * Per table, which callers see which of a municipality's rows (a condition on the row); callers
@@ -95,7 +97,16 @@ class TenantIsolationMatrixIT {
         ALL);
     // Platform operators read no citizen's documents (V7); the citizen reads the own upload and
     // staff's file in the own thread.
-    expect("attachment", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL);
+    // A photo of a found item that staff made public is read by the anonymous public search
+    // (V63) while the item is in the office.
+    expect(
+        "attachment",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OWNER_CITIZEN,
+        ALL,
+        Caller.VISITOR,
+        "id in (select attachment_id from found_item_photo where " + PUBLIC_PHOTO + ")");
     // Appointments (V27): a booking carries the person's address — staff of the municipality, the
     // citizen who booked, the platform (reminder job). Visitors reach their own only through the
     // link functions, which need the link's secret.
@@ -128,6 +139,7 @@ class TenantIsolationMatrixIT {
     expect("audit_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     // Lost property (V42): an item still in the office is public (the search page, no personal
     // data); the finder and the confirmed claim are the municipality's and the platform's only.
+    // The owner of a confirmed claim (V64) also sees the item she claims, in any status.
     expect(
         "found_item",
         Caller.OWN_STAFF,
@@ -135,7 +147,7 @@ class TenantIsolationMatrixIT {
         Caller.OTHER_STAFF,
         FOUND,
         Caller.OWNER_CITIZEN,
-        FOUND,
+        FOUND + " or id in (select found_item_id from found_item_claim)",
         Caller.OTHER_CITIZEN,
         FOUND,
         Caller.VISITOR,
@@ -144,7 +156,26 @@ class TenantIsolationMatrixIT {
         FOUND,
         Caller.PLATFORM,
         ALL);
-    expect("found_item_claim", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // A claim is also its owner's: the citizen whose loss report it confirms (V64).
+    expect(
+        "found_item_claim", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
+    // Photos (V63): public ones of an item still in the office, like the item; the rest is staff's.
+    expect(
+        "found_item_photo",
+        Caller.OWN_STAFF,
+        ALL,
+        Caller.OTHER_STAFF,
+        PUBLIC_PHOTO,
+        Caller.OWNER_CITIZEN,
+        PUBLIC_PHOTO,
+        Caller.OTHER_CITIZEN,
+        PUBLIC_PHOTO,
+        Caller.VISITOR,
+        PUBLIC_PHOTO,
+        Caller.NO_SCOPE,
+        PUBLIC_PHOTO,
+        Caller.PLATFORM,
+        ALL);
     expect("found_item_finder", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     // Resident register (V50): the municipality's staff and the platform; a citizen her own record
     // (linked to the eID pseudonym her transaction names), its addresses and blocking notes, never

@@ -1,19 +1,30 @@
 package eu.rathaus.web.lostproperty;
 
+import eu.rathaus.registers.lostproperty.application.LostPropertyClaims;
 import eu.rathaus.registers.lostproperty.application.LostPropertyOffice;
+import eu.rathaus.registers.lostproperty.application.LostPropertyPhotos;
+import eu.rathaus.registers.lostproperty.domain.Claim;
 import eu.rathaus.registers.lostproperty.domain.FindersDeadline;
 import eu.rathaus.registers.lostproperty.domain.FoundItem;
 import eu.rathaus.registers.lostproperty.domain.FoundItemInput;
 import eu.rathaus.registers.lostproperty.domain.ItemCategory;
+import eu.rathaus.registers.lostproperty.domain.ItemPhoto;
 import eu.rathaus.registers.lostproperty.domain.LossMatching;
+import eu.rathaus.tenancy.application.FieldProblem;
+import eu.rathaus.tenancy.application.PortalAddress;
 import eu.rathaus.web.catalogue.CatalogueTexts;
 import eu.rathaus.web.session.LocaleSelection;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +46,9 @@ public class LostPropertyOfficeView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject LostPropertyOffice office;
+  @Inject LostPropertyPhotos photoStore;
+  @Inject LostPropertyClaims claimDesk;
+  @Inject PortalAddress portal;
   @Inject LocaleSelection locale;
 
   private String category;
@@ -45,8 +59,16 @@ public class LostPropertyOfficeView implements Serializable {
   private String finderName;
   private String finderContact;
   private boolean finderKeeps;
+  private transient Part photo;
+  private String photoAlt;
+  private boolean photoPublic;
+  private String photoProblem;
 
   private List<FoundItem> items = List.of();
+  private Map<UUID, List<ItemPhoto>> photos = Map.of();
+  private List<Claim> claims = List.of();
+  private final Map<UUID, String> handoverAt = new HashMap<>();
+  private final Map<UUID, String> handoverPlace = new HashMap<>();
   private List<LostPropertyOffice.LossReport> reports = List.of();
   private final Map<String, String> problems = new HashMap<>();
   private final Map<UUID, LostPropertyOffice.Finder> shownFinders = new HashMap<>();
@@ -60,6 +82,8 @@ public class LostPropertyOfficeView implements Serializable {
 
   private void refresh() {
     items = office.items();
+    photos = office.photos(items.stream().map(FoundItem::id).toList());
+    claims = claimDesk.open();
     reports = office.openLossReports();
   }
 
@@ -67,6 +91,13 @@ public class LostPropertyOfficeView implements Serializable {
     problems.clear();
     notice = null;
     noticeText = null;
+    photoProblem = null;
+    boolean withPhoto = photo != null && photo.getSize() > 0;
+    if (withPhoto && !ItemPhoto.altTextFits(photoAlt)) {
+      problems.put(LostPropertyPhotos.ALT_FIELD, "lostproperty.photo.problem.alt");
+      notice = "lostproperty.office.refused";
+      return;
+    }
     LostPropertyOffice.Recorded recorded =
         office.record(
             new FoundItemInput(
@@ -87,6 +118,9 @@ public class LostPropertyOfficeView implements Serializable {
         MessageFormat.format(
             bundle().getString("lostproperty.office.recorded"),
             format(FindersDeadline.of(LocalDate.parse(foundOn.strip()))));
+    if (withPhoto) {
+      addPhoto(recorded.id());
+    }
     category = null;
     description = null;
     foundPlace = null;
@@ -95,7 +129,70 @@ public class LostPropertyOfficeView implements Serializable {
     finderName = null;
     finderContact = null;
     finderKeeps = false;
+    photoAlt = null;
+    photoPublic = false;
     refresh();
+  }
+
+  private void addPhoto(UUID item) {
+    LostPropertyPhotos.Outcome outcome;
+    try (InputStream in = photo.getInputStream()) {
+      outcome = photoStore.add(item, photo.getSubmittedFileName(), in, photoAlt, photoPublic);
+    } catch (IOException e) {
+      outcome =
+          new LostPropertyPhotos.Outcome(
+              null, FieldProblem.of(LostPropertyPhotos.FIELD, "lostproperty.photo.problem.image"));
+    }
+    if (!outcome.isStored()) {
+      FieldProblem problem = outcome.problem();
+      photoProblem =
+          MessageFormat.format(
+              bundle().getString(problem.messageKey()), problem.arguments().toArray());
+      noticeText =
+          MessageFormat.format(bundle().getString("lostproperty.photo.refused"), photoProblem);
+    }
+  }
+
+  /** Shows a photo in the public search ({@code true}) or hides it again. */
+  public void publish(String photoId, boolean shown) {
+    noticeText = null;
+    notice =
+        parse(photoId).map(p -> photoStore.setPublic(p, shown)).orElse(false)
+            ? (shown ? "lostproperty.photo.published" : "lostproperty.photo.hidden")
+            : "lostproperty.photo.missing";
+    refresh();
+  }
+
+  public List<ItemPhoto> photos(UUID item) {
+    return photos.getOrDefault(item, List.of());
+  }
+
+  public String getPhotoProblem() {
+    return photoProblem;
+  }
+
+  public Part getPhoto() {
+    return photo;
+  }
+
+  public void setPhoto(Part photo) {
+    this.photo = photo;
+  }
+
+  public String getPhotoAlt() {
+    return photoAlt;
+  }
+
+  public void setPhotoAlt(String photoAlt) {
+    this.photoAlt = photoAlt;
+  }
+
+  public boolean isPhotoPublic() {
+    return photoPublic;
+  }
+
+  public void setPhotoPublic(boolean photoPublic) {
+    this.photoPublic = photoPublic;
   }
 
   public void showFinder(String id) {
@@ -118,7 +215,7 @@ public class LostPropertyOfficeView implements Serializable {
     if (report.isPresent() && item.isPresent()) {
       Optional<FoundItem> found = office.item(item.get());
       if (found.isPresent()) {
-        outcome = office.confirm(report.get(), item.get(), ownerMessage(found.get()));
+        outcome = office.confirm(report.get(), item.get(), ownerMessage(found.get(), report.get()));
       }
     }
     noticeText = null;
@@ -140,21 +237,71 @@ public class LostPropertyOfficeView implements Serializable {
     refresh();
   }
 
-  private String ownerMessage(FoundItem item) {
+  private String ownerMessage(FoundItem item, UUID caseId) {
     ResourceBundle msg = bundle();
     return MessageFormat.format(
         msg.getString("lostproperty.office.message"),
         msg.getString("lostproperty.category." + item.category().key()),
         format(item.foundOn()),
-        item.keptAt());
+        item.keptAt(),
+        portal.baseUrl() + "/citizen/lost-property-claim.xhtml?case=" + caseId);
+  }
+
+  /** Records the handover appointment typed for the claim of {@code itemId}; tells the owner. */
+  public void schedule(String itemId) {
+    noticeText = null;
+    Optional<UUID> item = parse(itemId);
+    Optional<LocalDateTime> at =
+        item.map(handoverAt::get).flatMap(LostPropertyOfficeView::dateTime);
+    String place = item.map(handoverPlace::get).orElse(null);
+    boolean done =
+        item.isPresent()
+            && at.isPresent()
+            && place != null
+            && !place.isBlank()
+            && claimDesk.scheduleHandover(
+                item.get(),
+                at.get().atZone(LostPropertyOffice.ZONE).toInstant(),
+                place,
+                MessageFormat.format(
+                    bundle().getString("lostproperty.office.appointment.message"),
+                    Dates.medium(at.get().toLocalDate(), locale.getLocale())
+                        + " "
+                        + at.get().toLocalTime(),
+                    place.strip()));
+    notice =
+        done ? "lostproperty.office.appointment.saved" : "lostproperty.office.appointment.refused";
+    refresh();
+  }
+
+  static Optional<LocalDateTime> dateTime(String value) {
+    try {
+      return value == null || value.isBlank()
+          ? Optional.empty()
+          : Optional.of(LocalDateTime.parse(value.strip()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  public List<Claim> getClaims() {
+    return claims;
+  }
+
+  public Map<UUID, String> getHandoverAt() {
+    return handoverAt;
+  }
+
+  public Map<UUID, String> getHandoverPlace() {
+    return handoverPlace;
+  }
+
+  public String fee(long cents) {
+    return String.format(locale.getLocale(), "%.2f €", cents / 100.0);
   }
 
   private static Optional<UUID> parse(String id) {
-    try {
-      return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Ids.parse(id);
   }
 
   private ResourceBundle bundle() {

@@ -13,8 +13,10 @@ import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.MailboxIdentity;
 import eu.rathaus.registers.lostproperty.application.FindersDeadlineJob;
+import eu.rathaus.registers.lostproperty.application.LostPropertyClaims;
 import eu.rathaus.registers.lostproperty.application.LostPropertyOffice;
 import eu.rathaus.registers.lostproperty.application.LostPropertySearch;
+import eu.rathaus.registers.lostproperty.domain.Claim;
 import eu.rathaus.registers.lostproperty.domain.FoundItem;
 import eu.rathaus.registers.lostproperty.domain.FoundItemInput;
 import eu.rathaus.registers.lostproperty.domain.ItemCategory;
@@ -61,6 +63,7 @@ class LostPropertyIT {
   }
 
   @Inject LostPropertyOffice office;
+  @Inject LostPropertyClaims claims;
   @Inject LostPropertySearch search;
   @Inject FindersDeadlineJob deadlines;
   @Inject ApplicationJourney journey;
@@ -284,8 +287,23 @@ class LostPropertyIT {
                 + word
                 + "%'",
             caseId));
-    // Handed over once.
+    // Not handed over before the owner's proof and the fee (Musterstadt charges one, V64).
     caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    assertFalse(office.handOver(item));
+    caller.set(TenantScope.citizen(citizen));
+    assertEquals(
+        LostPropertyClaims.ProofOutcome.SAVED,
+        claims.giveProof(caseId, "Im Fach steckt ein Foto meiner Katze " + word));
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    assertFalse(office.handOver(item), "the fee is not paid yet");
+    transactions.asPlatform(
+        () ->
+            em.createNativeQuery(
+                    "update payment_request set state = 'PAID', paid_at = now(), paid_cents = amount_cents where id ="
+                        + " (select payment_request_id from found_item_claim where found_item_id = ?1)")
+                .setParameter(1, item)
+                .executeUpdate());
+    // Handed over once.
     assertTrue(office.handOver(item));
     assertFalse(office.handOver(item));
     assertEquals(ItemStatus.HANDED_OVER, office.item(item).orElseThrow().status());
@@ -321,6 +339,77 @@ class LostPropertyIT {
             TenantScope.platform("it"),
             "select count(*) from found_item_claim where case_id = ?1",
             caseId));
+  }
+
+  @Test
+  void theOwnerClaimsWithProofFeeAndAppointmentAndNobodyElseSeesHerClaim() throws Exception {
+    String word = word();
+    UUID item = record(MUSTERSTADT, "it-lp-anna", ItemCategory.WALLET, "Geldbörse " + word);
+    String owner = "it-lp-owner-" + UUID.randomUUID();
+    UUID caseId = submitLossReport(owner, "Geldbörse " + word);
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    identity.set("Anna Amtfrau", null);
+    assertEquals(
+        LostPropertyOffice.Confirmation.CONFIRMED,
+        office.confirm(caseId, item, "Gefunden " + word));
+
+    // The fee Musterstadt charges (V64) is a payment request of her loss report.
+    caller.set(TenantScope.citizen(owner));
+    Claim claim = claims.mine(caseId).orElseThrow();
+    assertEquals(item, claim.itemId());
+    assertEquals(1000, claim.feeCents());
+    assertEquals("OPEN", claim.paymentState());
+    assertFalse(claim.isProofGiven());
+    // Bad proof is refused; good proof is kept once.
+    assertEquals(LostPropertyClaims.ProofOutcome.INVALID, claims.giveProof(caseId, " x "));
+    assertEquals(
+        LostPropertyClaims.ProofOutcome.SAVED, claims.giveProof(caseId, "Ein Foto meiner Katze"));
+    assertTrue(claims.mine(caseId).orElseThrow().isProofGiven());
+
+    // Another citizen sees neither her claim nor the claimed item, and cannot write proof.
+    caller.set(TenantScope.citizen("it-lp-stranger-" + UUID.randomUUID()));
+    assertTrue(claims.mine(caseId).isEmpty());
+    assertEquals(
+        LostPropertyClaims.ProofOutcome.NOT_OPEN, claims.giveProof(caseId, "Das ist meine"));
+    assertEquals(
+        0,
+        count(
+            TenantScope.citizen("it-lp-stranger"),
+            "select count(*) from found_item_claim where case_id = ?1",
+            caseId));
+
+    // The clerk records the appointment; the owner is told in her mailbox; it is audited.
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    assertTrue(claims.open().stream().anyMatch(c -> c.itemId().equals(item)));
+    java.time.Instant at = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
+    assertFalse(claims.scheduleHandover(item, at, " ", "x"));
+    assertTrue(claims.scheduleHandover(item, at, "Zimmer 12", "Termin am Donnerstag " + word));
+    assertEquals(
+        1,
+        count(
+            TenantScope.citizen(owner),
+            "select count(*) from mailbox_message m join mailbox_thread t on t.id = m.thread_id"
+                + " where t.case_id = ?1 and m.body like '%Termin am Donnerstag "
+                + word
+                + "%'",
+            caseId));
+    caller.set(TenantScope.citizen(owner));
+    assertEquals("Zimmer 12", claims.mine(caseId).orElseThrow().handoverPlace());
+    for (String action :
+        List.of(
+            "lostproperty.match.confirm",
+            "lostproperty.claim.proof",
+            "lostproperty.claim.appointment")) {
+      assertEquals(
+          1,
+          count(
+              TenantScope.platform("it"),
+              "select count(*) from audit_entry where action = '"
+                  + action
+                  + "' and subject_id = ?1",
+              item.toString()),
+          action);
+    }
   }
 
   /** One clerk's confirmation, as a contender of a race. */

@@ -478,7 +478,8 @@ public final class TenantRows {
 
   /**
    * Lost property (V42): one item still FOUND (public) with its finder, and one CLAIMED (staff
-   * only) by a loss report of the citizen.
+   * only) by a loss report of the citizen. Photos (V63): the FOUND item shows the draft's file as a
+   * public photo and the message's file as a private one: run after the attachments exist.
    */
   public static void lostProperty(Connection c, UUID municipality, String citizen)
       throws SQLException {
@@ -507,6 +508,11 @@ public final class TenantRows {
         municipality,
         claimed,
         report.caseId());
+    String photo =
+        "insert into found_item_photo (id, municipality_id, found_item_id, attachment_id, is_public, alt_text, created_by)"
+            + " select ?, municipality_id, ?, id, ?, 'Probe', 'it' from attachment where municipality_id = ? and ";
+    update(c, photo + "draft_id is not null", UUID.randomUUID(), found, true, municipality);
+    update(c, photo + "message_id is not null", UUID.randomUUID(), found, false, municipality);
   }
 
   /**

@@ -135,7 +135,24 @@ public class AttachmentService {
       byte[] content,
       String sha256,
       ScanStatus scanStatus,
-      String scanDetail) {}
+      String scanDetail) {
+
+    /**
+     * The same checked file with other bytes of the same kind, e.g. a photo re-encoded without its
+     * metadata ({@link eu.rathaus.attachments.domain.StrippedImage}); the scan verdict was given to
+     * the original, from which these bytes were derived by decoding pixels only.
+     */
+    public CheckedFile withContent(byte[] newContent, String newContentType) {
+      return new CheckedFile(
+          municipalityId,
+          displayName,
+          newContentType,
+          newContent,
+          AttachmentService.sha256(newContent),
+          scanStatus,
+          scanDetail);
+    }
+  }
 
   /** Either a checked file or the refusal (already audited). */
   public record Checked(CheckedFile file, UploadOutcome refused) {}
@@ -240,6 +257,30 @@ public class AttachmentService {
    */
   public UploadOutcome storeForMessage(CheckedFile file, UUID messageId) {
     return store(file, caller.get().subject(), null, messageId);
+  }
+
+  /**
+   * Stores a checked file that a staff member uploaded for a record of their municipality which
+   * links it itself (a found item's photo), in the caller's transaction.
+   */
+  public UploadOutcome storeForStaff(CheckedFile file) {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.STAFF
+        || !scope.municipalityId().equals(file.municipalityId())) {
+      throw new IllegalStateException("Staff files belong to the staff member's municipality");
+    }
+    return store(file, scope.subject(), null, null);
+  }
+
+  /**
+   * A file that the database shows to anonymous visitors (a public photo of a found item, V63),
+   * decrypted without an audit entry: it is published and carries no personal data. Empty for any
+   * other caller than an anonymous one, and for every file that is not (or no longer) public.
+   */
+  public Optional<AttachmentDownload> downloadPublished(UUID id) {
+    return id == null || caller.get().kind() != TenantScope.Kind.PUBLIC
+        ? Optional.empty()
+        : vault.openPublished(id);
   }
 
   private UploadOutcome store(CheckedFile file, String ownerSubject, UUID draftId, UUID messageId) {

@@ -1,8 +1,13 @@
 package eu.rathaus.registers.lostproperty.application;
 
+import eu.rathaus.audit.application.AuditLog;
+import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.PeriodicBatchJob;
 import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.messaging.application.Outbox;
+import eu.rathaus.registers.lostproperty.domain.FinderNotice;
+import eu.rathaus.registers.lostproperty.domain.ItemStatus;
 import eu.rathaus.registers.lostproperty.infrastructure.LostPropertySql;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,6 +20,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +31,13 @@ import java.util.logging.Logger;
  * ten minutes on every node in the platform scope, like the appointment reminders; rows are claimed
  * with SKIP LOCKED and changed in the same statement, so with several nodes each item is marked
  * once.
+ *
+ * <p>A finder whose contact staff recorded as an e-mail address is told in the same transaction
+ * through the notification outbox: that the item is now theirs to collect, or, if they waived, that
+ * the municipality keeps it. The notice is queued by the transaction that marks the item, so it is
+ * queued exactly once however many nodes run the job (the other node's update finds the row changed
+ * and skips it), and never for a marking that rolled back. It names the item by a short reference
+ * and its finding date only; a finder without an e-mail address is left to staff.
  */
 @ApplicationScoped
 public class FindersDeadlineJob {
@@ -35,6 +49,8 @@ public class FindersDeadlineJob {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject LostPropertySql sql;
   @Inject DatabaseTenantScope databaseScope;
+  @Inject Outbox outbox;
+  @Inject AuditLog audit;
   @Inject FindersDeadlineJob self;
 
   Clock clock = Clock.systemUTC();
@@ -62,7 +78,35 @@ public class FindersDeadlineJob {
           Level.INFO,
           "Found item {0}: deadline passed, now {1}",
           new Object[] {row.id(), row.status()});
+      tellFinder(row);
     }
     return marked.size();
+  }
+
+  private void tellFinder(LostPropertySql.DueRow row) {
+    Optional<String> email =
+        sql.finder(row.municipalityId(), row.id()).map(f -> f[1]).flatMap(FinderNotice::emailOf);
+    if (email.isEmpty()) {
+      return;
+    }
+    String template =
+        ItemStatus.TO_FINDER.name().equals(row.status())
+            ? FinderNotice.TO_FINDER
+            : FinderNotice.TO_MUNICIPALITY;
+    outbox.queue(
+        row.municipalityId(),
+        null,
+        email.get(),
+        template,
+        Map.of("reference", FinderNotice.reference(row.id(), row.foundOn())),
+        "de");
+    audit.record(
+        new AuditEvent(
+            "lost-property-deadlines",
+            "lostproperty.finder.notified",
+            "found_item",
+            row.id().toString(),
+            row.municipalityId(),
+            template));
   }
 }

@@ -1,14 +1,20 @@
 package eu.rathaus.registers.lostproperty.application;
 
+import eu.rathaus.applications.domain.ReferenceNumber;
+import eu.rathaus.attachments.application.AttachmentDownload;
+import eu.rathaus.attachments.application.AttachmentService;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.messaging.application.Mailbox;
+import eu.rathaus.payments.application.Payments;
+import eu.rathaus.registers.lostproperty.domain.Claim;
 import eu.rathaus.registers.lostproperty.domain.FoundItem;
 import eu.rathaus.registers.lostproperty.domain.FoundItemInput;
 import eu.rathaus.registers.lostproperty.domain.ItemCategory;
+import eu.rathaus.registers.lostproperty.domain.ItemPhoto;
 import eu.rathaus.registers.lostproperty.domain.LossMatching;
 import eu.rathaus.registers.lostproperty.infrastructure.LostPropertySql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +26,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,6 +76,8 @@ public class LostPropertyOffice {
   @Inject CallerScope caller;
   @Inject AuditLog audit;
   @Inject Mailbox mailbox;
+  @Inject AttachmentService attachments;
+  @Inject Payments payments;
 
   Clock clock = Clock.systemUTC();
 
@@ -108,6 +118,23 @@ public class LostPropertyOffice {
 
   public List<FoundItem> items() {
     return sql.items(staff().municipalityId(), LIST_LIMIT);
+  }
+
+  /** The photos of the given items of the municipality, public or not, by item. */
+  public Map<UUID, List<ItemPhoto>> photos(Collection<UUID> items) {
+    staff();
+    return sql.photos(items, false);
+  }
+
+  /**
+   * The bytes of one of the municipality's photos (public or not) for staff deciding what to show;
+   * the attachment store audits the read.
+   */
+  public Optional<AttachmentDownload> photo(UUID photo) {
+    TenantScope scope = staff();
+    return photo == null
+        ? Optional.empty()
+        : sql.photoAttachment(scope.municipalityId(), photo).flatMap(attachments::download);
   }
 
   public Optional<FoundItem> item(UUID id) {
@@ -192,6 +219,22 @@ public class LostPropertyOffice {
     if (!sql.claim(scope.municipalityId(), item, caseId, scope.subject(), now)) {
       return Confirmation.NOT_AVAILABLE;
     }
+    long fee = sql.claimFeeCents(scope.municipalityId());
+    if (fee > 0) {
+      LostPropertySql.ClaimContext context =
+          sql.claimContext(scope.municipalityId(), caseId).orElseThrow();
+      UUID payment =
+          payments
+              .openOnSubmission(
+                  scope.municipalityId(),
+                  context.applicationId(),
+                  context.applicantSubject(),
+                  ReferenceNumber.parse(context.reference()),
+                  fee)
+              .orElseThrow()
+              .id();
+      sql.setClaimFee(item, fee, payment);
+    }
     mailbox.postToApplicant(caseId, message, List.of());
     audit.record(
         new AuditEvent(
@@ -200,16 +243,29 @@ public class LostPropertyOffice {
             "found_item",
             item.toString(),
             scope.municipalityId(),
-            "case " + caseId));
+            "case " + caseId + (fee > 0 ? " fee " + fee : "")));
     return Confirmation.CONFIRMED;
   }
 
-  /** A claimed item was given to its owner; false if it is not claimed. */
+  /** The fee the municipality charges for handing an item back, in cents (0: none). */
+  public long claimFeeCents() {
+    return sql.claimFeeCents(staff().municipalityId());
+  }
+
+  /**
+   * A claimed item was given to its owner; false if it is not claimed, the owner has not given her
+   * proof yet, or the fee (if any) is not paid.
+   */
   public boolean handOver(UUID item) {
     TenantScope scope = staff();
-    if (item == null || !sql.handOver(scope.municipalityId(), item, clock.instant())) {
+    if (item == null
+        || !sql.claimOfItem(scope.municipalityId(), item)
+            .map(Claim::isReadyForHandover)
+            .orElse(false)
+        || !sql.handOver(scope.municipalityId(), item, clock.instant())) {
       return false;
     }
+    sql.noteHandedOverBy(item, scope.subject());
     audit.record(
         new AuditEvent(
             scope.subject(),
@@ -222,10 +278,6 @@ public class LostPropertyOffice {
   }
 
   private TenantScope staff() {
-    TenantScope scope = caller.get();
-    if (scope.kind() != TenantScope.Kind.STAFF) {
-      throw new SecurityException("the lost-property office is for a municipality's staff");
-    }
-    return scope;
+    return Callers.staff(caller, "the lost-property office is for a municipality's staff");
   }
 }

@@ -22,4 +22,10 @@ public record FoundItem(
     ItemStatus status,
     boolean finderRecorded,
     UUID claimCaseId)
-    implements Serializable {}
+    implements Serializable {
+
+  /** The short reference staff and the finder's notice use ({@link FinderNotice}). */
+  public String reference() {
+    return FinderNotice.shortReference(id);
+  }
+}

@@ -4,8 +4,10 @@ import static eu.rathaus.kernel.NativeRows.date;
 import static eu.rathaus.kernel.NativeRows.instant;
 import static eu.rathaus.kernel.NativeRows.rows;
 
+import eu.rathaus.registers.lostproperty.domain.Claim;
 import eu.rathaus.registers.lostproperty.domain.FoundItem;
 import eu.rathaus.registers.lostproperty.domain.ItemCategory;
+import eu.rathaus.registers.lostproperty.domain.ItemPhoto;
 import eu.rathaus.registers.lostproperty.domain.ItemStatus;
 import eu.rathaus.registers.lostproperty.domain.LossMatching;
 import eu.rathaus.registers.lostproperty.domain.PublicFoundItem;
@@ -17,7 +19,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,7 +49,7 @@ public class LostPropertySql {
       Instant submittedAt) {}
 
   /** An item whose deadline passed and what became of it. */
-  public record DueRow(UUID id, UUID municipalityId, String status) {}
+  public record DueRow(UUID id, UUID municipalityId, String status, LocalDate foundOn) {}
 
   public void insert(
       UUID id,
@@ -198,6 +203,246 @@ public class LostPropertySql {
     return rows(query).stream().map(LostPropertySql::publicItem).toList();
   }
 
+  /** A photo of an item, stored (V63) with the attachment that holds its re-encoded bytes. */
+  public void insertPhoto(
+      UUID id,
+      UUID municipality,
+      UUID item,
+      UUID attachment,
+      boolean isPublic,
+      String altText,
+      String createdBy) {
+    em.createNativeQuery(
+            "insert into found_item_photo (id, municipality_id, found_item_id, attachment_id, is_public, alt_text, created_by)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .setParameter(1, id)
+        .setParameter(2, municipality)
+        .setParameter(3, item)
+        .setParameter(4, attachment)
+        .setParameter(5, isPublic)
+        .setParameter(6, altText)
+        .setParameter(7, createdBy)
+        .executeUpdate();
+  }
+
+  /** How many photos an item has; locks the item's row so two uploads at once count each other. */
+  public long lockAndCountPhotos(UUID municipality, UUID item) {
+    em.createNativeQuery(
+            "select 1 from found_item where id = ?1 and municipality_id = ?2 for update")
+        .setParameter(1, item)
+        .setParameter(2, municipality)
+        .getResultList();
+    return ((Number)
+            em.createNativeQuery(
+                    "select count(*) from found_item_photo where found_item_id = ?1 and municipality_id = ?2")
+                .setParameter(1, item)
+                .setParameter(2, municipality)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** Shows or hides a photo of the municipality; false if there is no such photo. */
+  public boolean setPhotoPublic(UUID municipality, UUID photo, boolean isPublic) {
+    return em.createNativeQuery(
+                "update found_item_photo set is_public = ?3 where id = ?1 and municipality_id = ?2")
+            .setParameter(1, photo)
+            .setParameter(2, municipality)
+            .setParameter(3, isPublic)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * The photos of the given items that the caller's scope sees (staff: all of their municipality's;
+   * anyone else: the public photos of items still FOUND, V63), by item, oldest first. {@code
+   * publicOnly} also filters in the query, so a staff member's public search shows what a visitor
+   * sees.
+   */
+  public Map<UUID, List<ItemPhoto>> photos(Collection<UUID> items, boolean publicOnly) {
+    Map<UUID, List<ItemPhoto>> byItem = new LinkedHashMap<>();
+    if (items.isEmpty()) {
+      return byItem;
+    }
+    rows(em.createNativeQuery(
+                "select p.id, p.found_item_id, p.is_public, p.alt_text from found_item_photo p"
+                    + " where p.found_item_id = any(cast(?1 as uuid[]))"
+                    + (publicOnly
+                        ? " and p.is_public and exists (select 1 from found_item i"
+                            + " where i.id = p.found_item_id and i.status = 'FOUND')"
+                        : "")
+                    + " order by p.created_at, p.id")
+            .setParameter(
+                1,
+                items.stream()
+                    .map(UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"))))
+        .forEach(
+            r ->
+                byItem
+                    .computeIfAbsent((UUID) r[1], k -> new ArrayList<>())
+                    .add(new ItemPhoto((UUID) r[0], (UUID) r[1], (Boolean) r[2], (String) r[3])));
+    return byItem;
+  }
+
+  /** The attachment of one of the municipality's photos, public or not. */
+  public Optional<UUID> photoAttachment(UUID municipality, UUID photo) {
+    return rows(
+            em.createNativeQuery(
+                    "select attachment_id, 1 from found_item_photo where id = ?1 and municipality_id = ?2")
+                .setParameter(1, photo)
+                .setParameter(2, municipality))
+        .stream()
+        .map(r -> (UUID) r[0])
+        .findFirst();
+  }
+
+  /**
+   * The attachment of a public photo of an item that is still FOUND (the same as the V63 policy
+   * says, said again here so that no scope can widen it), or empty.
+   */
+  public Optional<UUID> publicPhotoAttachment(UUID photo) {
+    return rows(
+            em.createNativeQuery(
+                    "select p.attachment_id, p.found_item_id from found_item_photo p join found_item i on i.id = p.found_item_id"
+                        + " where p.id = ?1 and p.is_public and i.status = 'FOUND'")
+                .setParameter(1, photo))
+        .stream()
+        .map(r -> (UUID) r[0])
+        .findFirst();
+  }
+
+  /** What a confirmed claim needs to know of the loss report: its application and applicant. */
+  public record ClaimContext(UUID applicationId, String applicantSubject, String reference) {}
+
+  public Optional<ClaimContext> claimContext(UUID municipality, UUID caseId) {
+    return rows(
+            em.createNativeQuery(
+                    "select a.id, a.applicant_subject, a.reference_number from case_record c"
+                        + " join case_application a on a.id = c.application_id"
+                        + " where c.id = ?1 and c.municipality_id = ?2")
+                .setParameter(1, caseId)
+                .setParameter(2, municipality))
+        .stream()
+        .map(r -> new ClaimContext((UUID) r[0], (String) r[1], (String) r[2]))
+        .findFirst();
+  }
+
+  /** The fee the municipality charges for handing an item back, in cents (0: none). */
+  public long claimFeeCents(UUID municipality) {
+    Object fee =
+        em.createNativeQuery("select lost_property_claim_fee_cents from municipality where id = ?1")
+            .setParameter(1, municipality)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    return fee == null ? 0 : ((Number) fee).longValue();
+  }
+
+  /** Notes the fee and its payment request on the item's claim. */
+  public void setClaimFee(UUID item, long feeCents, UUID paymentRequest) {
+    em.createNativeQuery(
+            "update found_item_claim set fee_cents = ?2, payment_request_id = ?3 where found_item_id = ?1")
+        .setParameter(1, item)
+        .setParameter(2, (int) feeCents)
+        .setParameter(3, paymentRequest)
+        .executeUpdate();
+  }
+
+  private static final String CLAIM_SELECT =
+      "select m.case_id, a.reference_number, i.id, i.category, i.description, i.kept_at, i.status,"
+          + " m.proof_text, m.proof_submitted_at, m.fee_cents, p.state, m.handover_at, m.handover_place,"
+          + " a.id, m.municipality_id"
+          + " from found_item_claim m join found_item i on i.id = m.found_item_id"
+          + " join case_record c on c.id = m.case_id join case_application a on a.id = c.application_id"
+          + " left join payment_request p on p.id = m.payment_request_id";
+
+  /** The claim of a loss report, as the caller's scope sees it (owner or staff). */
+  public Optional<Claim> claimOfCase(UUID caseId) {
+    return rows(
+            em.createNativeQuery(CLAIM_SELECT + " where m.case_id = ?1").setParameter(1, caseId))
+        .stream()
+        .map(LostPropertySql::claim)
+        .findFirst();
+  }
+
+  /** The claim of an item of the municipality. */
+  public Optional<Claim> claimOfItem(UUID municipality, UUID item) {
+    return rows(
+            em.createNativeQuery(
+                    CLAIM_SELECT + " where m.found_item_id = ?1 and m.municipality_id = ?2")
+                .setParameter(1, item)
+                .setParameter(2, municipality))
+        .stream()
+        .map(LostPropertySql::claim)
+        .findFirst();
+  }
+
+  /** The municipality's claims whose item is not handed over yet, oldest first. */
+  public List<Claim> openClaims(UUID municipality, int limit) {
+    return rows(
+            em.createNativeQuery(
+                    CLAIM_SELECT
+                        + " where m.municipality_id = ?1 and i.status = 'CLAIMED' order by m.confirmed_at, m.id")
+                .setParameter(1, municipality)
+                .setMaxResults(limit))
+        .stream()
+        .map(LostPropertySql::claim)
+        .toList();
+  }
+
+  private static Claim claim(Object[] r) {
+    return new Claim(
+        (UUID) r[0],
+        (String) r[1],
+        (UUID) r[2],
+        category(r[3]),
+        (String) r[4],
+        (String) r[5],
+        ItemStatus.valueOf((String) r[6]),
+        (String) r[7],
+        r[8] == null ? null : instant(r[8]),
+        ((Number) r[9]).longValue(),
+        (String) r[10],
+        r[11] == null ? null : instant(r[11]),
+        (String) r[12],
+        (UUID) r[13],
+        (UUID) r[14]);
+  }
+
+  /** The owner's proof, once, while the item is CLAIMED; false otherwise. */
+  public boolean saveProof(UUID caseId, String text, Instant now) {
+    return em.createNativeQuery(
+                "update found_item_claim m set proof_text = ?2, proof_submitted_at = ?3 where m.case_id = ?1"
+                    + " and exists (select 1 from found_item i where i.id = m.found_item_id and i.status = 'CLAIMED')")
+            .setParameter(1, caseId)
+            .setParameter(2, text)
+            .setParameter(3, Timestamp.from(now))
+            .executeUpdate()
+        == 1;
+  }
+
+  /** The handover appointment of a claimed item of the municipality; false if none is CLAIMED. */
+  public boolean scheduleHandover(UUID municipality, UUID item, Instant at, String place) {
+    return em.createNativeQuery(
+                "update found_item_claim m set handover_at = ?3, handover_place = ?4"
+                    + " where m.found_item_id = ?1 and m.municipality_id = ?2"
+                    + " and exists (select 1 from found_item i where i.id = m.found_item_id and i.status = 'CLAIMED')")
+            .setParameter(1, item)
+            .setParameter(2, municipality)
+            .setParameter(3, Timestamp.from(at))
+            .setParameter(4, place)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Notes who handed the item over. */
+  public void noteHandedOverBy(UUID item, String clerk) {
+    em.createNativeQuery("update found_item_claim set handed_over_by = ?2 where found_item_id = ?1")
+        .setParameter(1, item)
+        .setParameter(2, clerk)
+        .executeUpdate();
+  }
+
   static String likeEscaped(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
@@ -338,12 +583,12 @@ public class LostPropertySql {
                         + " where i.id in (select id from found_item where status = 'FOUND' and deadline < ?1"
                         + "   order by deadline, id limit ?3 for update skip locked)"
                         + " and i.status = 'FOUND'"
-                        + " returning i.id, i.municipality_id, i.status")
+                        + " returning i.id, i.municipality_id, i.status, i.found_on")
                 .setParameter(1, today)
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, limit))
         .stream()
-        .map(r -> new DueRow((UUID) r[0], (UUID) r[1], (String) r[2]))
+        .map(r -> new DueRow((UUID) r[0], (UUID) r[1], (String) r[2], date(r[3])))
         .toList();
   }
 }

@@ -1,0 +1,52 @@
+package eu.rathaus.registers.lostproperty.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A confirmed claim on a found item, as its owner and the office see it: the loss report, the item,
+ * the owner's proof, the fee and whether it is paid, the handover appointment.
+ *
+ * @param paymentState the state of the fee's payment request ({@code PAID}, {@code OPEN}, …) or
+ *     null if there is no fee
+ */
+public record Claim(
+    UUID caseId,
+    String reference,
+    UUID itemId,
+    ItemCategory category,
+    String description,
+    String keptAt,
+    ItemStatus status,
+    String proofText,
+    Instant proofSubmittedAt,
+    long feeCents,
+    String paymentState,
+    Instant handoverAt,
+    String handoverPlace,
+    UUID applicationId,
+    UUID municipalityId)
+    implements Serializable {
+
+  public static final int PROOF_MIN = 3;
+  public static final int PROOF_MAX = 2000;
+
+  public boolean isProofGiven() {
+    return proofSubmittedAt != null;
+  }
+
+  /** No fee, or its payment arrived. */
+  public boolean isFeeSettled() {
+    return feeCents <= 0 || "PAID".equals(paymentState);
+  }
+
+  /** Whether the item may be handed over: claimed, proof given, fee (if any) paid. */
+  public boolean isReadyForHandover() {
+    return status == ItemStatus.CLAIMED && isProofGiven() && isFeeSettled();
+  }
+
+  public boolean isOpen() {
+    return status == ItemStatus.CLAIMED;
+  }
+}
