@@ -1,0 +1,39 @@
+package eu.rathaus.webhooks.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Subscriptions and deliveries, in the caller's transaction and scope (row-level security). */
+public interface WebhookRepository {
+
+  /**
+   * Queues an event for every active subscription of the municipality that wants it (any scope: the
+   * database function reads nothing back); returns how many deliveries were queued.
+   */
+  int enqueue(UUID municipalityId, String eventType, String payload, Instant now);
+
+  void addSubscription(Subscription subscription, String secret, String actor);
+
+  List<Subscription> subscriptions(UUID municipalityId);
+
+  /** Stops a subscription: no further event is queued for it. False if none was active. */
+  boolean deactivate(UUID municipalityId, UUID subscriptionId);
+
+  List<Delivery> deliveries(UUID municipalityId, int limit);
+
+  Optional<Delivery> delivery(UUID deliveryId);
+
+  /** A delivery due again at once, its attempts counted anew; false if it is not the caller's. */
+  boolean replay(UUID municipalityId, UUID deliveryId, Instant now);
+
+  /** Locks up to {@code limit} pending deliveries that are due ({@code FOR UPDATE SKIP LOCKED}). */
+  List<DueDelivery> claimDue(Instant now, int limit);
+
+  void delivered(UUID deliveryId, int attempts, int httpStatus, Instant now);
+
+  /** A failed attempt; {@code nextAttempt} null = given up (FAILED). */
+  void attemptFailed(
+      UUID deliveryId, int attempts, Integer httpStatus, String error, Instant now, Instant next);
+}
