@@ -36,6 +36,12 @@ public class WebhookEvents {
   /** After the case, the payment request and the hand-off. */
   public static final int SUBMISSION_PRIORITY = ApplicationSubmitted.PAYMENT + 300;
 
+  /**
+   * The event of a destination's push channel: {@code submissionId, destinationId, referenceNumber,
+   * serviceKey, content} (the submission sealed as JWE for the destination).
+   */
+  public static final String HANDED_OFF = "submission.handed-off";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject WebhookRepository repository;
@@ -50,9 +56,23 @@ public class WebhookEvents {
     return repository.enqueue(municipalityId, type.wireName(), payload(type, now, data), now);
   }
 
+  /**
+   * Queues a sealed submission for the push channel of its hand-off destination (event {@link
+   * #HANDED_OFF}); returns how many deliveries (0 if the destination is pulled only).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int push(UUID destinationId, Map<String, Object> data) {
+    Instant now = clock.instant();
+    return repository.push(destinationId, HANDED_OFF, payload(HANDED_OFF, now, data), now);
+  }
+
   static String payload(WebhookEventType type, Instant at, Map<String, Object> data) {
+    return payload(type.wireName(), at, data);
+  }
+
+  static String payload(String type, Instant at, Map<String, Object> data) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type.wireName());
+    body.put("type", type);
     body.put("timestamp", at.toString());
     body.put("data", data);
     try {

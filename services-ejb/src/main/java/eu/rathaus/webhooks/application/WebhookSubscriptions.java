@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -88,6 +89,56 @@ public class WebhookSubscriptions {
         new AuditEvent(
             actor(), "webhooks.subscribed", "webhook_subscription", id.toString(), m, u));
     return new Created(List.of(), id, secret);
+  }
+
+  /**
+   * Switches on push delivery for a hand-off destination of the caller's municipality: its sealed
+   * submissions are also posted to {@code url} (the destination's endpoint), signed with a new
+   * secret (shown once; a push channel that existed is replaced). The URL obeys the same rules as a
+   * subscription's.
+   */
+  public Created pushTo(UUID destinationId, String url) {
+    UUID m = municipality();
+    String u = url == null ? "" : url.strip();
+    Optional<String> problem =
+        WebhookUrl.problem(u, Settings.value(ResidencyPolicy.KEY), RuntimeMode.current().isDemo());
+    if (problem.isPresent()) {
+      return new Created(List.of(new FieldProblem("push", problem.get())), null, null);
+    }
+    repository.stopPush(m, destinationId);
+    UUID id = UUID.randomUUID();
+    String secret = WebhookSignature.newSecret();
+    repository.addPushSubscription(
+        new Subscription(id, m, u, List.of(), true, clock.instant()),
+        destinationId,
+        secret,
+        actor());
+    audit.record(
+        new AuditEvent(
+            actor(), "webhooks.push-on", "handoff_destination", destinationId.toString(), m, u));
+    return new Created(List.of(), id, secret);
+  }
+
+  /** Whether the destination of the caller's municipality has push delivery. */
+  public boolean pushes(UUID destinationId) {
+    return destinationId != null && repository.pushes(municipality(), destinationId);
+  }
+
+  /** Switches push delivery off; false if it was not on. */
+  public boolean stopPush(UUID destinationId) {
+    UUID m = municipality();
+    if (destinationId == null || !repository.stopPush(m, destinationId)) {
+      return false;
+    }
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "webhooks.push-off",
+            "handoff_destination",
+            destinationId.toString(),
+            m,
+            null));
+    return true;
   }
 
   /** Stops a subscription; false if it is not an active one of the caller's municipality. */

@@ -16,6 +16,23 @@ public interface WebhookRepository {
 
   void addSubscription(Subscription subscription, String secret, String actor);
 
+  /**
+   * Queues a hand-off event for the active push subscriptions of a destination (V60); returns how
+   * many.
+   */
+  int push(UUID destinationId, String eventType, String payload, Instant now);
+
+  /** A destination's push channel: its deliveries go to {@code subscription.url()}. */
+  void addPushSubscription(
+      Subscription subscription, UUID destinationId, String secret, String actor);
+
+  /** Whether the destination has an active push channel. */
+  boolean pushes(UUID municipalityId, UUID destinationId);
+
+  /** Stops the destination's push channel; false if it had none. */
+  boolean stopPush(UUID municipalityId, UUID destinationId);
+
+  /** The municipality's own systems' subscriptions (not the destinations' push channels). */
   List<Subscription> subscriptions(UUID municipalityId);
 
   /** Stops a subscription: no further event is queued for it. False if none was active. */

@@ -25,6 +25,7 @@ public class HttpWebhookPoster implements WebhookPoster {
       HttpClient.newBuilder()
           .connectTimeout(CONNECT_TIMEOUT)
           .followRedirects(HttpClient.Redirect.NEVER)
+          .version(HttpClient.Version.HTTP_1_1)
           .build();
 
   @Override

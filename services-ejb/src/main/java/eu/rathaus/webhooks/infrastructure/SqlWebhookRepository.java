@@ -59,11 +59,55 @@ public class SqlWebhookRepository implements WebhookRepository {
   }
 
   @Override
+  public int push(UUID destinationId, String eventType, String payload, Instant now) {
+    Object queued =
+        em.createNativeQuery("select webhook_push(?1, ?2, ?3, ?4)")
+            .setParameter(1, destinationId)
+            .setParameter(2, eventType)
+            .setParameter(3, payload)
+            .setParameter(4, Timestamp.from(now))
+            .getSingleResult();
+    return ((Number) queued).intValue();
+  }
+
+  @Override
+  public void addPushSubscription(Subscription s, UUID destinationId, String secret, String actor) {
+    addSubscription(s, secret, actor);
+    em.createNativeQuery("update webhook_subscription set destination_id = ?2 where id = ?1")
+        .setParameter(1, s.id())
+        .setParameter(2, destinationId)
+        .executeUpdate();
+  }
+
+  @Override
+  public boolean pushes(UUID municipalityId, UUID destinationId) {
+    return !em.createNativeQuery(
+            "select 1 from webhook_subscription where municipality_id = ?1 and destination_id = ?2"
+                + " and active")
+        .setParameter(1, municipalityId)
+        .setParameter(2, destinationId)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public boolean stopPush(UUID municipalityId, UUID destinationId) {
+    return em.createNativeQuery(
+                "update webhook_subscription set active = false"
+                    + " where municipality_id = ?1 and destination_id = ?2 and active")
+            .setParameter(1, municipalityId)
+            .setParameter(2, destinationId)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
   public List<Subscription> subscriptions(UUID municipalityId) {
     return rows(
             em.createNativeQuery(
                     "select id, municipality_id, url, events, active, created_at from webhook_subscription"
-                        + " where municipality_id = ?1 and active order by created_at, id")
+                        + " where municipality_id = ?1 and active and destination_id is null"
+                        + " order by created_at, id")
                 .setParameter(1, municipalityId))
         .stream()
         .map(
@@ -175,21 +219,22 @@ public class SqlWebhookRepository implements WebhookRepository {
     // Nulls written as SQL literals: a null parameter of a native query has no type to bind.
     Query update =
         em.createNativeQuery(
-                "update webhook_delivery set status = ?2, attempts = ?3, last_status = "
-                    + (httpStatus == null ? "null" : "?4")
-                    + ", last_error = ?5, last_attempt_at = ?6, next_attempt_at = "
-                    + (next == null ? "null" : "?7")
-                    + " where id = ?1")
-            .setParameter(1, deliveryId)
-            .setParameter(2, next == null ? "FAILED" : "PENDING")
-            .setParameter(3, attempts)
-            .setParameter(5, error == null ? "" : error.substring(0, Math.min(500, error.length())))
-            .setParameter(6, Timestamp.from(now));
+                "update webhook_delivery set status = :status, attempts = :attempts, last_status = "
+                    + (httpStatus == null ? "null" : ":httpStatus")
+                    + ", last_error = :error, last_attempt_at = :now, next_attempt_at = "
+                    + (next == null ? "null" : ":next")
+                    + " where id = :id")
+            .setParameter("id", deliveryId)
+            .setParameter("status", next == null ? "FAILED" : "PENDING")
+            .setParameter("attempts", attempts)
+            .setParameter(
+                "error", error == null ? "" : error.substring(0, Math.min(500, error.length())))
+            .setParameter("now", Timestamp.from(now));
     if (httpStatus != null) {
-      update.setParameter(4, httpStatus);
+      update.setParameter("httpStatus", httpStatus);
     }
     if (next != null) {
-      update.setParameter(7, Timestamp.from(next));
+      update.setParameter("next", Timestamp.from(next));
     }
     update.executeUpdate();
   }
