@@ -8,6 +8,10 @@
 --     several nodes never send the same row at the same time), retried with exponential back-off,
 --     then FAILED; the admin's delivery log (status, attempts, last response code) and "replay".
 --     The payload holds ids, status values and reference numbers only, never answers or names.
+--   * Push delivery for hand-off destinations: a subscription with a destination_id is that
+--     destination's push channel; it gets only the submissions handed to that destination (event
+--     submission.handed-off, the submission sealed as JWE), never the municipality's events, and
+--     the municipality's events never go to it.
 
 -- Tables with forced row-level security bind the schema owner too: act as the platform.
 select set_config('rathaus.scope', 'platform', true);
@@ -21,7 +25,9 @@ create table webhook_subscription (
     active           boolean       not null default true,
     created_at       timestamptz   not null default now(),
     created_by       varchar(255)  not null,
-    unique (id, municipality_id)
+    destination_id   uuid,
+    unique (id, municipality_id),
+    foreign key (destination_id, municipality_id) references handoff_destination (id, municipality_id)
 );
 
 create index webhook_subscription_municipality_idx on webhook_subscription (municipality_id)
@@ -64,12 +70,13 @@ grant select, insert, update on webhook_subscription to ${appRole};
 grant select, insert, update on webhook_delivery to ${appRole};
 
 -- Events happen in every scope (a citizen submits or writes, a clerk decides, the payment provider
--- notifies): one function queues an event for the municipality's active subscriptions that want it,
--- in the caller's transaction, without letting a citizen read any subscription (or its secret).
--- Security definer, acting as the platform for this one statement and giving the caller's scope
--- back (as V51's certificate_verification).
-create function webhook_enqueue(for_municipality uuid, given_type text, given_payload text,
-                                queued_at timestamptz)
+-- notifies): one function queues an event in the caller's transaction, without letting a citizen
+-- read any subscription (or its secret): for_destination null = the municipality's own systems
+-- that want given_type; otherwise the push channel of that hand-off destination. Security definer,
+-- acting as the platform for this one statement and giving the caller's scope back (as V51's
+-- certificate_verification).
+create function webhook_enqueue(for_municipality uuid, for_destination uuid, given_type text,
+                                given_payload text, queued_at timestamptz)
     returns integer
     language plpgsql volatile security definer set search_path = public, pg_temp as $$
 declare
@@ -83,12 +90,13 @@ begin
       from webhook_subscription s
      where s.municipality_id = for_municipality
        and s.active
-       and given_type = any (string_to_array(s.events, ','));
+       and s.destination_id is not distinct from for_destination
+       and (for_destination is not null or given_type = any (string_to_array(s.events, ',')));
     get diagnostics queued = row_count;
     perform set_config('rathaus.scope', caller_scope, true);
     return queued;
 end;
 $$;
 
-revoke all on function webhook_enqueue(uuid, text, text, timestamptz) from public;
-grant execute on function webhook_enqueue(uuid, text, text, timestamptz) to ${appRole};
+revoke all on function webhook_enqueue(uuid, uuid, text, text, timestamptz) from public;
+grant execute on function webhook_enqueue(uuid, uuid, text, text, timestamptz) to ${appRole};

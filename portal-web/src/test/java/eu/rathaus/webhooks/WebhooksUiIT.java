@@ -70,7 +70,8 @@ class WebhooksUiIT extends BrowserJourney {
       }
       assertThat(receiver.await(marker, 1, 30_000)).hasSize(1);
 
-      browser.navigate().refresh();
+      // A fresh GET (a reload would post the form again): a new view, the secret no longer shown.
+      browser.get(portal + "/municipal/webhooks.xhtml");
       Browser.awaitOrExplain(browser, By.id("delivery-" + delivery));
       assertThat(browser.findElements(By.id("new-secret")))
           .as("the secret is shown once")
@@ -78,7 +79,7 @@ class WebhooksUiIT extends BrowserJourney {
       awaitStable()
           .until(
               d -> {
-                d.navigate().refresh();
+                d.get(portal + "/municipal/webhooks.xhtml");
                 return d.findElement(By.id("delivery-" + delivery))
                     .getText()
                     .contains("zugestellt");

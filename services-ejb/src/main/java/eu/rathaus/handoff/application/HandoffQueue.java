@@ -126,7 +126,7 @@ public class HandoffQueue {
             null,
             null),
         sealed);
-    // Push (V60): if the destination wants its submissions posted, the same sealed text goes into
+    // Push (V59): if the destination wants its submissions posted, the same sealed text goes into
     // the webhook outbox in this transaction; the pull through the Subscriber API stays as it is.
     Map<String, Object> push = new LinkedHashMap<>();
     push.put("submissionId", id.toString());
@@ -134,7 +134,7 @@ public class HandoffQueue {
     push.put("referenceNumber", application.referenceNumber().format());
     push.put("serviceKey", service.serviceKey());
     push.put("content", sealed);
-    webhooks.push(destination.get().id(), push);
+    webhooks.push(application.municipalityId(), destination.get().id(), push);
     audit.record(
         new AuditEvent(
             submitted.applicantSubject(),

@@ -61,9 +61,10 @@ public class WebhookEvents {
    * #HANDED_OFF}); returns how many deliveries (0 if the destination is pulled only).
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public int push(UUID destinationId, Map<String, Object> data) {
+  public int push(UUID municipalityId, UUID destinationId, Map<String, Object> data) {
     Instant now = clock.instant();
-    return repository.push(destinationId, HANDED_OFF, payload(HANDED_OFF, now, data), now);
+    return repository.push(
+        municipalityId, destinationId, HANDED_OFF, payload(HANDED_OFF, now, data), now);
   }
 
   static String payload(WebhookEventType type, Instant at, Map<String, Object> data) {

@@ -16,11 +16,8 @@ public interface WebhookRepository {
 
   void addSubscription(Subscription subscription, String secret, String actor);
 
-  /**
-   * Queues a hand-off event for the active push subscriptions of a destination (V60); returns how
-   * many.
-   */
-  int push(UUID destinationId, String eventType, String payload, Instant now);
+  /** Queues a hand-off event for the active push channel of a destination; returns how many. */
+  int push(UUID municipalityId, UUID destinationId, String eventType, String payload, Instant now);
 
   /** A destination's push channel: its deliveries go to {@code subscription.url()}. */
   void addPushSubscription(

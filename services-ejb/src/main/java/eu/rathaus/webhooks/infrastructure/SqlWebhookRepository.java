@@ -31,14 +31,25 @@ public class SqlWebhookRepository implements WebhookRepository {
 
   @Override
   public int enqueue(UUID municipalityId, String eventType, String payload, Instant now) {
-    Object queued =
-        em.createNativeQuery("select webhook_enqueue(?1, ?2, ?3, ?4)")
-            .setParameter(1, municipalityId)
-            .setParameter(2, eventType)
-            .setParameter(3, payload)
-            .setParameter(4, Timestamp.from(now))
-            .getSingleResult();
-    return ((Number) queued).intValue();
+    return enqueue(municipalityId, null, eventType, payload, now);
+  }
+
+  private int enqueue(
+      UUID municipalityId, UUID destinationId, String eventType, String payload, Instant now) {
+    // A null destination written as a literal: a null parameter of a native query has no type.
+    Query call =
+        em.createNativeQuery(
+                "select webhook_enqueue(:m, "
+                    + (destinationId == null ? "null" : ":d")
+                    + ", :type, :payload, :now)")
+            .setParameter("m", municipalityId)
+            .setParameter("type", eventType)
+            .setParameter("payload", payload)
+            .setParameter("now", Timestamp.from(now));
+    if (destinationId != null) {
+      call.setParameter("d", destinationId);
+    }
+    return ((Number) call.getSingleResult()).intValue();
   }
 
   @Override
@@ -59,15 +70,9 @@ public class SqlWebhookRepository implements WebhookRepository {
   }
 
   @Override
-  public int push(UUID destinationId, String eventType, String payload, Instant now) {
-    Object queued =
-        em.createNativeQuery("select webhook_push(?1, ?2, ?3, ?4)")
-            .setParameter(1, destinationId)
-            .setParameter(2, eventType)
-            .setParameter(3, payload)
-            .setParameter(4, Timestamp.from(now))
-            .getSingleResult();
-    return ((Number) queued).intValue();
+  public int push(
+      UUID municipalityId, UUID destinationId, String eventType, String payload, Instant now) {
+    return enqueue(municipalityId, destinationId, eventType, payload, now);
   }
 
   @Override
