@@ -225,6 +225,11 @@ class TenantIsolationMatrixIT {
         ALL);
     expect("handoff_event", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("handoff_submission", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // Webhooks (V59): subscriptions (with their signing secrets) and the delivery log are the
+    // municipality's and the platform's only; events in other scopes queue through the function
+    // webhook_enqueue, which reads nothing back to its caller.
+    expect("webhook_subscription", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    expect("webhook_delivery", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect(

@@ -78,6 +78,22 @@ public final class ResidencyPolicy {
     return policy;
   }
 
+  /**
+   * Whether the host of {@code url} is one the installation's policy ({@code policy}, the value of
+   * {@link #KEY}) lets data go to; without a policy (a demo may run without one; a production start
+   * refuses that) every host is. A policy or a URL that does not parse allows nothing.
+   */
+  public static boolean allowsUrl(String url, java.util.Optional<String> policy) {
+    if (policy.isEmpty()) {
+      return true;
+    }
+    try {
+      return parse(policy.get()).allows(java.net.URI.create(url).getHost());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The entries as configured (lower case). */
   public List<String> entries() {
     return entries;

@@ -2,6 +2,7 @@ package eu.rathaus.web.municipal;
 
 import eu.rathaus.handoff.application.HandoffDestinations;
 import eu.rathaus.web.catalogue.NotFound;
+import eu.rathaus.webhooks.application.WebhookSubscriptions;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ public class DestinationView implements Serializable {
   private static final String FORM = "destination:";
 
   @Inject HandoffDestinations destinations;
+  @Inject WebhookSubscriptions webhooks;
 
   private String definition;
   private UUID definitionId;
@@ -34,6 +36,7 @@ public class DestinationView implements Serializable {
   private String encryptionKey;
   private String signatureKey;
   private HandoffDestinations.Saved saved;
+  private String pushSecret;
 
   public void init() {
     if (FacesContext.getCurrentInstance().isPostback()) {
@@ -84,6 +87,38 @@ public class DestinationView implements Serializable {
     }
     saved = null;
     setting = destinations.of(definitionId).orElse(setting);
+  }
+
+  /** "Push-Zustellung einschalten": sealed submissions are also posted to the endpoint. */
+  public void startPush() {
+    UUID destination = setting == null ? null : setting.destinationId();
+    if (destination == null || !isExternal()) {
+      return;
+    }
+    WebhookSubscriptions.Created created = webhooks.pushTo(destination, setting.endpoint());
+    if (!created.isCreated()) {
+      created.problems().forEach(p -> ProblemTexts.error(null, ProblemTexts.text(p.key())));
+      return;
+    }
+    saved = null;
+    pushSecret = created.secret();
+    ProblemTexts.info(ProblemTexts.text("handoff.push.on"));
+  }
+
+  /** "Push-Zustellung ausschalten". */
+  public void stopPush() {
+    if (setting != null && webhooks.stopPush(setting.destinationId())) {
+      ProblemTexts.info(ProblemTexts.text("handoff.push.off"));
+    }
+    pushSecret = null;
+  }
+
+  public boolean isPushing() {
+    return isExternal() && webhooks.pushes(setting.destinationId());
+  }
+
+  public String getPushSecret() {
+    return pushSecret;
   }
 
   public String getDefinition() {

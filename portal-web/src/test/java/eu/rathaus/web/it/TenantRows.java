@@ -351,6 +351,7 @@ public final class TenantRows {
     lostProperty(c, municipality, citizen);
     residents(c, municipality, citizen);
     handoff(c, municipality, offered, submitted);
+    webhooks(c, municipality);
     retention(c, municipality, offered, submitted);
     auditEntry(c, municipality);
   }
@@ -444,6 +445,24 @@ public final class TenantRows {
         destination,
         submission,
         UUID.randomUUID().toString());
+  }
+
+  /** Webhooks (V59): a subscription of the municipality's own system and one delivery of it. */
+  public static void webhooks(Connection c, UUID municipality) throws SQLException {
+    UUID subscription = UUID.randomUUID();
+    update(
+        c,
+        "insert into webhook_subscription (id, municipality_id, url, events, secret, created_by)"
+            + " values (?, ?, 'https://fachamt.localhost/hook', 'application.submitted', 'whsec_dGVzdA==', 'it')",
+        subscription,
+        municipality);
+    update(
+        c,
+        "insert into webhook_delivery (id, municipality_id, subscription_id, event_type, payload, created_at,"
+            + " next_attempt_at) values (?, ?, ?, 'application.submitted', '{}', now(), now())",
+        UUID.randomUUID(),
+        municipality,
+        subscription);
   }
 
   /**

@@ -27,12 +27,16 @@ import eu.rathaus.messaging.domain.MessageText;
 import eu.rathaus.notices.application.DecisionNotices;
 import eu.rathaus.notices.application.IssuedNotice;
 import eu.rathaus.payments.application.Payments;
+import eu.rathaus.webhooks.application.WebhookEvents;
+import eu.rathaus.webhooks.domain.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -62,6 +66,7 @@ public class CaseWork {
   static final int MAX_TEXT = 10_000;
 
   @Inject CaseRepository cases;
+  @Inject WebhookEvents webhooks;
   @Inject ServiceCatalogue catalogue;
   @Inject AttachmentService attachments;
   @Inject AuditLog audit;
@@ -563,6 +568,14 @@ public class CaseWork {
             to,
             detail,
             citizenVisible));
+    if (from != null && to != null && from != to) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("caseId", c.id().toString());
+      data.put("referenceNumber", c.referenceNumber());
+      data.put("from", from.name());
+      data.put("to", to.name());
+      webhooks.raise(c.municipalityId(), WebhookEventType.CASE_STATUS_CHANGED, data);
+    }
     audit.record(
         new AuditEvent(
             scope.subject(),

@@ -206,14 +206,7 @@ public class HandoffDestinations {
    * production start refuses that) every host is. A policy that does not parse allows nothing.
    */
   static boolean withinResidency(String url, Optional<String> policy) {
-    if (policy.isEmpty()) {
-      return true;
-    }
-    try {
-      return ResidencyPolicy.parse(policy.get()).allows(URI.create(url).getHost());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return ResidencyPolicy.allowsUrl(url, policy);
   }
 
   static boolean validEndpoint(String url) {

@@ -18,6 +18,7 @@ import eu.rathaus.handoff.domain.SubmissionDocument;
 import eu.rathaus.handoff.domain.SubmissionEnvelope;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
+import eu.rathaus.webhooks.application.WebhookEvents;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,6 +53,7 @@ public class HandoffQueue {
   @Inject MunicipalityRepository municipalities;
   @Inject CaseStates caseStates;
   @Inject AuditLog audit;
+  @Inject WebhookEvents webhooks;
 
   Clock clock = Clock.systemUTC();
 
@@ -124,6 +126,15 @@ public class HandoffQueue {
             null,
             null),
         sealed);
+    // Push (V59): if the destination wants its submissions posted, the same sealed text goes into
+    // the webhook outbox in this transaction; the pull through the Subscriber API stays as it is.
+    Map<String, Object> push = new LinkedHashMap<>();
+    push.put("submissionId", id.toString());
+    push.put("destinationId", destination.get().id().toString());
+    push.put("referenceNumber", application.referenceNumber().format());
+    push.put("serviceKey", service.serviceKey());
+    push.put("content", sealed);
+    webhooks.push(application.municipalityId(), destination.get().id(), push);
     audit.record(
         new AuditEvent(
             submitted.applicantSubject(),

@@ -72,6 +72,7 @@ public class Mailbox {
   @Inject CallerScope caller;
   @Inject MailboxIdentity identity;
   @Inject Event<ApplicantReplied> replied;
+  @Inject Event<CitizenWrote> citizenWrote;
 
   Clock clock = Clock.systemUTC();
 
@@ -342,6 +343,9 @@ public class Mailbox {
                 + (thread.caseId() == null ? "" : " case=" + thread.caseId())));
     if (author == AuthorKind.STAFF) {
       notifyCitizen(thread);
+    } else {
+      citizenWrote.fire(
+          new CitizenWrote(thread.municipalityId(), thread.id(), message.id(), thread.caseId()));
     }
     return PostOutcome.posted(thread.id(), message.id());
   }

@@ -6,9 +6,13 @@ import eu.rathaus.payments.domain.PaymentEvent;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
+import eu.rathaus.webhooks.application.WebhookEvents;
+import eu.rathaus.webhooks.domain.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Books what a provider said about a hosted payment — from a notification or from the poll — on a
@@ -33,6 +37,7 @@ public class Settlement {
 
   @Inject PaymentRepository payments;
   @Inject AuditLog audit;
+  @Inject WebhookEvents webhooks;
 
   public Result apply(
       PaymentRequest payment,
@@ -94,6 +99,10 @@ public class Settlement {
   /** Stores the event and the audit entry of one state change. */
   void book(PaymentRequest payment, PaymentEvent event) {
     payments.addEvent(event);
+    if (event.toState() == PaymentState.PAID) {
+      webhooks.raise(
+          payment.municipalityId(), WebhookEventType.PAYMENT_SETTLED, settledData(payment));
+    }
     audit.record(
         new AuditEvent(
             event.actor(),
@@ -107,5 +116,16 @@ public class Settlement {
                 + "->"
                 + event.toState()
                 + (event.amountCents() == null ? "" : " " + event.amountCents() + " ct")));
+  }
+
+  /** What the {@code payment.settled} webhook tells: ids, amount and method, no payer data. */
+  static Map<String, Object> settledData(PaymentRequest payment) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("paymentId", payment.id().toString());
+    data.put("applicationId", payment.applicationId().toString());
+    data.put("amountCents", payment.amountCents());
+    data.put("currency", payment.currency());
+    data.put("method", payment.method() == null ? null : payment.method().name());
+    return data;
   }
 }

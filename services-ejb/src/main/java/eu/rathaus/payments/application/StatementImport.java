@@ -22,6 +22,8 @@ import eu.rathaus.payments.domain.StatementRepository;
 import eu.rathaus.payments.infrastructure.Camt053Reader;
 import eu.rathaus.tenancy.domain.Municipality;
 import eu.rathaus.tenancy.domain.MunicipalityRepository;
+import eu.rathaus.webhooks.application.WebhookEvents;
+import eu.rathaus.webhooks.domain.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,6 +67,7 @@ public class StatementImport {
   private static final Logger LOG = Logger.getLogger(StatementImport.class.getName());
 
   @Inject CallerScope caller;
+  @Inject WebhookEvents webhooks;
   @Inject PaymentRepository payments;
   @Inject StatementRepository statements;
   @Inject AuditLog audit;
@@ -288,6 +291,7 @@ public class StatementImport {
             entry.bankReference(),
             actor,
             now));
+    webhooks.raise(p.municipalityId(), WebhookEventType.PAYMENT_SETTLED, Settlement.settledData(p));
     audit.record(
         new AuditEvent(
             actor,

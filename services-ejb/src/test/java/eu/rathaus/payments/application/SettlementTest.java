@@ -9,11 +9,14 @@ import eu.rathaus.payments.domain.PaymentReference;
 import eu.rathaus.payments.domain.PaymentRepository;
 import eu.rathaus.payments.domain.PaymentRequest;
 import eu.rathaus.payments.domain.PaymentState;
+import eu.rathaus.webhooks.application.WebhookEvents;
+import eu.rathaus.webhooks.domain.WebhookEventType;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,19 @@ class SettlementTest {
   private final List<PaymentEvent> events = new ArrayList<>();
   private final List<AuditEvent> audits = new ArrayList<>();
   private final Settlement settlement = new Settlement();
+  private final List<String> webhookEvents = new ArrayList<>();
 
   @BeforeEach
   void wire() {
+    // A paid payment queues payment.settled for the municipality's webhooks.
+    settlement.webhooks =
+        new WebhookEvents() {
+          @Override
+          public int raise(UUID municipalityId, WebhookEventType type, Map<String, Object> data) {
+            webhookEvents.add(type.wireName() + " " + data.get("amountCents"));
+            return 0;
+          }
+        };
     // Only addEvent is used by Settlement; any other call would be a bug and fails the test.
     settlement.payments =
         (PaymentRepository)
@@ -92,6 +105,7 @@ class SettlementTest {
     assertThat(audits)
         .singleElement()
         .satisfies(a -> assertThat(a.action()).isEqualTo("payment.provider_paid"));
+    assertThat(webhookEvents).containsExactly("payment.settled 3000");
   }
 
   @Test
@@ -104,6 +118,7 @@ class SettlementTest {
     assertThat(p.state()).isEqualTo(PaymentState.PENDING);
     assertThat(events).isEmpty();
     assertThat(audits).isEmpty();
+    assertThat(webhookEvents).isEmpty();
   }
 
   @Test

@@ -1,0 +1,53 @@
+package eu.rathaus.webhooks.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Subscriptions and deliveries, in the caller's transaction and scope (row-level security). */
+public interface WebhookRepository {
+
+  /**
+   * Queues an event for every active subscription of the municipality that wants it (any scope: the
+   * database function reads nothing back); returns how many deliveries were queued.
+   */
+  int enqueue(UUID municipalityId, String eventType, String payload, Instant now);
+
+  void addSubscription(Subscription subscription, String secret, String actor);
+
+  /** Queues a hand-off event for the active push channel of a destination; returns how many. */
+  int push(UUID municipalityId, UUID destinationId, String eventType, String payload, Instant now);
+
+  /** A destination's push channel: its deliveries go to {@code subscription.url()}. */
+  void addPushSubscription(
+      Subscription subscription, UUID destinationId, String secret, String actor);
+
+  /** Whether the destination has an active push channel. */
+  boolean pushes(UUID municipalityId, UUID destinationId);
+
+  /** Stops the destination's push channel; false if it had none. */
+  boolean stopPush(UUID municipalityId, UUID destinationId);
+
+  /** The municipality's own systems' subscriptions (not the destinations' push channels). */
+  List<Subscription> subscriptions(UUID municipalityId);
+
+  /** Stops a subscription: no further event is queued for it. False if none was active. */
+  boolean deactivate(UUID municipalityId, UUID subscriptionId);
+
+  List<Delivery> deliveries(UUID municipalityId, int limit);
+
+  Optional<Delivery> delivery(UUID deliveryId);
+
+  /** A delivery due again at once, its attempts counted anew; false if it is not the caller's. */
+  boolean replay(UUID municipalityId, UUID deliveryId, Instant now);
+
+  /** Locks up to {@code limit} pending deliveries that are due ({@code FOR UPDATE SKIP LOCKED}). */
+  List<DueDelivery> claimDue(Instant now, int limit);
+
+  void delivered(UUID deliveryId, int attempts, int httpStatus, Instant now);
+
+  /** A failed attempt; {@code nextAttempt} null = given up (FAILED). */
+  void attemptFailed(
+      UUID deliveryId, int attempts, Integer httpStatus, String error, Instant now, Instant next);
+}
