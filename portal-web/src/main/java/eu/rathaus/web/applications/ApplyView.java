@@ -9,7 +9,9 @@ import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.identity.OidcUserMapper;
+import eu.rathaus.registers.residents.application.EidLink;
 import eu.rathaus.registers.residents.application.OwnRecord;
+import eu.rathaus.registers.residents.domain.HouseholdMember;
 import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.web.session.SessionUser;
 import eu.rathaus.web.session.StepUp;
@@ -51,6 +53,7 @@ public class ApplyView extends ApplyPage {
   @Inject SessionUser sessionUser;
   @Inject StepWithFiles stepWithFiles;
   @Inject OwnRecord ownRecord;
+  @Inject EidLink eidLink;
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
   public void init() throws IOException {
@@ -216,6 +219,10 @@ public class ApplyView extends ApplyPage {
       return;
     }
     SubmitReply reply;
+    if (sessionUser.getUser().levelOfAssurance() != null) {
+      // The register record a change of address names (the eID's pseudonym, not the subject).
+      eidLink.set(sessionUser.getUser().username());
+    }
     try {
       SubmissionOutcome outcome =
           journey.submit(
@@ -295,8 +302,16 @@ public class ApplyView extends ApplyPage {
                 sessionUser.getUser().username(),
                 "prefill " + form.service().serviceKey())
             : Optional.empty();
+    List<HouseholdMember> household =
+        Prefilling.needsHousehold(definition) && sessionUser.getUser() != null
+            ? ownRecord.household(
+                form.municipalityId(),
+                sessionUser.getUser().username(),
+                "prefill " + form.service().serviceKey())
+            : List.of();
     prefilledJson =
-        Prefilling.values(definition, OidcUserMapper.eidFacts(principal), own).toString();
+        Prefilling.values(definition, OidcUserMapper.eidFacts(principal), own, household)
+            .toString();
   }
 
   /**

@@ -8,8 +8,10 @@ import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Prefill;
 import eu.rathaus.catalogue.domain.StepDefinition;
 import eu.rathaus.registers.residents.domain.Address;
+import eu.rathaus.registers.residents.domain.HouseholdMember;
 import eu.rathaus.registers.residents.domain.Resident;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,22 +34,45 @@ final class Prefilling {
             f -> f.prefill() != null && f.prefill().source().origin() == Prefill.Origin.REGISTER);
   }
 
+  /** True if a field offers the household (only then are its members read). */
+  static boolean needsHousehold(FormDefinition form) {
+    return form.fields().stream()
+        .anyMatch(
+            f -> f.prefill() != null && f.prefill().source() == Prefill.Source.REGISTER_HOUSEHOLD);
+  }
+
   /**
    * Field key → the value its source gives, in the form's answer shape, for every field with a
    * prefill whose source has a value for this citizen.
    */
   static ObjectNode values(FormDefinition form, Map<String, String> eid, Optional<Resident> own) {
+    return values(form, eid, own, List.of());
+  }
+
+  /**
+   * The same, with the members of her household (read through the register's own-household view,
+   * V55) for a field that offers them: one member per line ({@link HouseholdMember#line()}).
+   */
+  static ObjectNode values(
+      FormDefinition form,
+      Map<String, String> eid,
+      Optional<Resident> own,
+      List<HouseholdMember> household) {
     ObjectNode values = JSON.createObjectNode();
     for (FieldDefinition field : form.fields()) {
       if (field.prefill() != null) {
-        value(field.prefill().source(), eid, own).ifPresent(v -> values.set(field.key(), v));
+        value(field.prefill().source(), eid, own, household)
+            .ifPresent(v -> values.set(field.key(), v));
       }
     }
     return values;
   }
 
   private static Optional<JsonNode> value(
-      Prefill.Source source, Map<String, String> eid, Optional<Resident> own) {
+      Prefill.Source source,
+      Map<String, String> eid,
+      Optional<Resident> own,
+      List<HouseholdMember> household) {
     return switch (source) {
       case EID_GIVEN_NAME -> text(eid.get("givenName"));
       case EID_FAMILY_NAME -> text(eid.get("familyName"));
@@ -57,8 +82,14 @@ final class Prefilling {
       case EID_ADDRESS -> Optional.empty();
       case REGISTER_ADDRESS -> own.flatMap(Resident::mainResidence).map(Prefilling::address);
       case REGISTER_NATIONALITY -> own.flatMap(r -> text(r.nationality()));
-      // The household is not the citizen's own record: not read for her (V50).
-      case REGISTER_HOUSEHOLD -> Optional.empty();
+      // Names and birth dates only, through V55's view of her own household.
+      case REGISTER_HOUSEHOLD ->
+          household.isEmpty()
+              ? Optional.empty()
+              : text(
+                  household.stream()
+                      .map(HouseholdMember::line)
+                      .collect(java.util.stream.Collectors.joining("\n")));
     };
   }
 
