@@ -60,7 +60,8 @@ class CatalogueSearchIT {
           "demo.fundsache-verlust",
           "demo.geburtsurkunde",
           "demo.hundesteuer-anmeldung",
-          "demo.meldebescheinigung");
+          "demo.meldebescheinigung",
+          "demo.wohnsitz-ummelden");
 
   @Deployment
   static WebArchive deployment() {
@@ -169,9 +170,9 @@ class CatalogueSearchIT {
   }
 
   @Test
-  void demoMunicipalitiesOfferTheSixDemoServicesWithTheirReferenceCodes() {
+  void demoMunicipalitiesOfferTheSevenDemoServicesWithTheirReferenceCodes() {
     // Other tests publish their own services (keys "it.…") in Musterstadt; the demo ones are these
-    // six.
+    // seven.
     assertEquals(
         DEMO_KEYS,
         sorted(

@@ -209,6 +209,8 @@ class TenantIsolationMatrixIT {
         ALL,
         Caller.PLATFORM,
         ALL);
+    // Changes of address (V66): the municipality, the platform and the citizen who filed it.
+    expect("resident_move", Caller.OWN_STAFF, ALL, Caller.OWNER_CITIZEN, ALL, Caller.PLATFORM, ALL);
     // Hand-off (V52): the destination's endpoint and public keys are read by any citizen's
     // submission transaction, which seals her application for it (no secret is stored); the
     // sealed submissions and the events are the municipality's (the Subscriber API acts in its

@@ -10,6 +10,7 @@ import eu.rathaus.attachments.application.AttachmentSummary;
 import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.identity.OidcUserMapper;
+import eu.rathaus.registers.residents.application.EidLink;
 import eu.rathaus.registers.residents.application.OwnRecord;
 import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.registers.residents.domain.Resident;
@@ -54,6 +55,7 @@ public class ApplyView extends ApplyPage {
   @Inject StepWithFiles stepWithFiles;
   private boolean registerUnavailable;
   @Inject OwnRecord ownRecord;
+  @Inject EidLink eidLink;
 
   /** f:viewAction on the GET: load the form, check the level of assurance, pick the step. */
   public void init() throws IOException {
@@ -219,6 +221,10 @@ public class ApplyView extends ApplyPage {
       return;
     }
     SubmitReply reply;
+    if (sessionUser.getUser().levelOfAssurance() != null) {
+      // The register record a change of address names (the eID's pseudonym, not the subject).
+      eidLink.set(sessionUser.getUser().username());
+    }
     try {
       SubmissionOutcome outcome =
           journey.submit(

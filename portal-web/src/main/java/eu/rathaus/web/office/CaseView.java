@@ -14,6 +14,7 @@ import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.Money;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.payments.application.Payments;
+import eu.rathaus.registers.residents.application.MoveDesk;
 import eu.rathaus.web.session.LocaleSelection;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.faces.context.ExternalContext;
@@ -60,6 +61,7 @@ public class CaseView implements Serializable {
   @Inject LocaleSelection localeSelection;
   @Inject TextBlockOptions textBlocks;
   @Inject Payments payments;
+  @Inject MoveDesk moveDesk;
 
   private String id;
   private String done;
@@ -71,6 +73,9 @@ public class CaseView implements Serializable {
   private String colleague;
   private String textBlock;
   private ArrayList<SelectItem> colleagues;
+
+  /** A change of address: what the approval writes into the register; null for other services. */
+  private MoveDesk.Review move;
 
   /**
    * The fee's state as the page shows it, read once per view; null when the application has no fee.
@@ -96,7 +101,9 @@ public class CaseView implements Serializable {
     details = work.open(caseId).orElse(null);
     if (details == null) {
       OfficeTexts.notFound();
+      return;
     }
+    move = moveDesk.review(caseId).orElse(null);
   }
 
   public String getConfirmation() {
@@ -122,8 +129,35 @@ public class CaseView implements Serializable {
   public void decide() throws IOException {
     boolean approve = !"reject".equals(decision);
     after(
-        work.decide(details.caseId(), details.version(), approve, reasons),
+        approve && move != null
+            // A change of address: the decision and the register change in one transaction.
+            ? moveDesk.approve(details.caseId(), details.version(), reasons)
+            : work.decide(details.caseId(), details.version(), approve, reasons),
         approve ? "approved" : "rejected");
+  }
+
+  /** The change of address of this case, or null (the page shows the register section then). */
+  public MoveDesk.Review getMove() {
+    return move;
+  }
+
+  /** What keeps the register from being written, as sentences (empty: nothing). */
+  public List<String> getMoveProblems() {
+    return move == null
+        ? List.of()
+        : move.check().problems().stream()
+            .map(
+                p -> OfficeTexts.text("register.move.problem." + p.name().toLowerCase(Locale.ROOT)))
+            .toList();
+  }
+
+  /** Who moves along, as the register names them. */
+  public List<String> getMoveMovers() {
+    return move == null ? List.of() : move.check().movers().stream().map(m -> m.line()).toList();
+  }
+
+  public String getMovingDate() {
+    return move == null ? "" : OfficeTexts.date(move.getMovingDate(), localeSelection.getLocale());
   }
 
   public void close() throws IOException {

@@ -131,6 +131,30 @@ class CertificateIT {
                 .longValue());
   }
 
+  private String caseStatus(UUID application) throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            (String)
+                em.createNativeQuery("select status from case_record where application_id = ?1")
+                    .setParameter(1, application)
+                    .getSingleResult());
+  }
+
+  private long closedAsIssued(UUID application) throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            ((Number)
+                    em.createNativeQuery(
+                            "select count(*) from case_event e join case_record c on c.id = e.case_id"
+                                + " where c.application_id = ?1 and e.kind = 'ISSUED'"
+                                + " and e.to_status = 'CLOSED' and e.citizen_visible")
+                        .setParameter(1, application)
+                        .getSingleResult())
+                .longValue());
+  }
+
   @Test
   void issuedAtOnceWhenPaidThenTheSameOnEveryRequestAndVerifiableAnonymously() throws Exception {
     String family = "Zqx" + UUID.randomUUID().toString().substring(0, 8);
@@ -140,6 +164,7 @@ class CertificateIT {
 
     assertEquals(
         Decision.FEE_OPEN, request(citizen, application, pseudonym, true).orElseThrow().decision());
+    assertEquals("SUBMITTED", caseStatus(application), "an open fee leaves the case open");
 
     pay(application);
     CertificateDesk.Outcome issued = request(citizen, application, pseudonym, true).orElseThrow();
@@ -153,8 +178,12 @@ class CertificateIT {
     assertFalse(text.contains("Berlin"), "a simple certificate states no birth place");
     assertTrue(PdfText.imagesOnPage(certificate.pdf(), 1) >= 1, "the QR code");
 
+    assertEquals("CLOSED", caseStatus(application), "the issued certificate closes its case");
+    assertEquals(1, closedAsIssued(application), "one timeline entry the citizen sees");
+
     CertificateDesk.Outcome again = request(citizen, application, pseudonym, true).orElseThrow();
     assertEquals(certificate.code(), again.certificate().orElseThrow().code());
+    assertEquals(1, closedAsIssued(application), "asking again closes nothing twice");
     assertEquals(1, audited("register.certificate.issue", certificate.id().toString()));
 
     caller.set(null);
@@ -180,6 +209,7 @@ class CertificateIT {
     CertificateDesk.Outcome outcome = request(citizen, application, blocked, true).orElseThrow();
     assertEquals(Decision.TO_CLERK_BLOCKED, outcome.decision());
     assertTrue(outcome.certificate().isEmpty());
+    assertEquals("SUBMITTED", caseStatus(application), "the clerks still have the case");
     assertEquals(
         Decision.TO_CLERK_NOT_IN_REGISTER,
         request(citizen, application, "eid.it-unknown-" + UUID.randomUUID(), true)

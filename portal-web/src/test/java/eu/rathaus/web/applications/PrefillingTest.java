@@ -90,4 +90,48 @@ class PrefillingTest {
         .containsExactly(
             Map.entry("lastName", "eid.familyName"), Map.entry("address", "register.address"));
   }
+
+  @Test
+  void theChangeOfAddressOffersTheHouseholdOneMemberPerLine() throws Exception {
+    String template =
+        eu.rathaus.catalogue.application.DemoTemplates.load(
+            "/catalogue/templates/wohnsitz-ummelden.json");
+    FormDefinition form =
+        FormDefinitionValidator.validate(new ObjectMapper().readTree(template).get("form"))
+            .definition();
+    List<eu.rathaus.registers.residents.domain.HouseholdMember> household =
+        List.of(
+            new eu.rathaus.registers.residents.domain.HouseholdMember(
+                UUID.randomUUID(),
+                "Sabine",
+                "Mustermann",
+                LocalDate.of(1982, 11, 23),
+                eu.rathaus.registers.residents.domain.HouseholdMember.Relation.SPOUSE),
+            new eu.rathaus.registers.residents.domain.HouseholdMember(
+                UUID.randomUUID(),
+                "Lena",
+                "Mustermann",
+                LocalDate.of(2015, 5, 9),
+                eu.rathaus.registers.residents.domain.HouseholdMember.Relation.CHILD));
+    Resident withHousehold =
+        new Resident(
+            ERIKA.id(),
+            ERIKA.municipalityId(),
+            ERIKA.givenNames(),
+            ERIKA.familyName(),
+            ERIKA.birthName(),
+            ERIKA.birthDate(),
+            ERIKA.birthPlace(),
+            ERIKA.nationality(),
+            ERIKA.addresses(),
+            household,
+            ERIKA.blocks());
+    ObjectNode values = Prefilling.values(form, EID, Optional.of(withHousehold));
+    assertThat(values.get("movers").asText())
+        .isEqualTo("Sabine Mustermann, 23.11.1982\nLena Mustermann, 09.05.2015");
+    assertThat(values.get("currentAddress").get("street").asText()).isEqualTo("Heidestraße");
+    assertThat(Prefilling.values(form, EID, Optional.of(ERIKA)).has("movers"))
+        .as("alone: nothing offered")
+        .isFalse();
+  }
 }

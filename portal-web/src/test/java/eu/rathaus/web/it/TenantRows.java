@@ -407,6 +407,17 @@ public final class TenantRows {
         citizen,
         eu.rathaus.registers.residents.domain.VerificationCode.generate(),
         minimalPdf());
+    // A change of address (V66) the citizen filed with her eID, already written to the register.
+    SubmittedCase move = submittedCase(c, municipality, citizen);
+    update(
+        c,
+        "insert into resident_move (id, municipality_id, application_id, applicant_subject,"
+            + " eid_pseudonym, registered_at, registered_by) values (?, ?, ?, ?, ?, now(), 'it')",
+        UUID.randomUUID(),
+        municipality,
+        move.application(),
+        citizen,
+        "eid.it-" + UUID.randomUUID());
   }
 
   /**

@@ -387,6 +387,51 @@ public class CaseWork {
         "case.applicant-replied");
   }
 
+  /**
+   * What the citizen applied for was issued at once from a register, without a clerk (the
+   * Meldebescheinigung, issue 13): the case of her own application is closed in her transaction,
+   * with a timeline entry she sees ({@code detail}, e.g. the certificate's code). A case already
+   * decided or ended stays as it is (issuing is idempotent, so is this).
+   *
+   * @return empty if there is no case of hers for the application
+   */
+  public Optional<CaseOutcome> closeAsIssued(UUID applicationId, String detail) {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.CITIZEN) {
+      throw new SecurityException("Only the applicant's own request issues at once");
+    }
+    Optional<CaseRecord> locked =
+        applicationId == null
+            ? Optional.empty()
+            : cases
+                .ofApplication(applicationId)
+                .flatMap(c -> cases.lockOwn(scope.subject(), c.id()));
+    if (locked.isEmpty()) {
+      return Optional.empty();
+    }
+    CaseRecord c = locked.get();
+    CaseLifecycle.Decision decision =
+        CaseLifecycle.decide(c.status(), CaseAction.ISSUED, CaseAction.Actor.SYSTEM);
+    if (!decision.allowed()) {
+      return Optional.of(CaseOutcome.refused(decision.refusalKey()));
+    }
+    CaseStatus from = c.status();
+    String portal = "Rathaus";
+    c.apply(CaseAction.ISSUED, clock.instant(), portal);
+    long version = flushedVersion(c);
+    timelineEvent(
+        scope,
+        c,
+        CaseEvent.Kind.ISSUED,
+        from,
+        c.status(),
+        bounded(detail),
+        true,
+        portal,
+        "case.issued");
+    return Optional.of(CaseOutcome.done(version));
+  }
+
   /** The citizen withdraws their application before a decision. */
   public CaseOutcome withdraw(UUID caseId) {
     return citizenTransition(

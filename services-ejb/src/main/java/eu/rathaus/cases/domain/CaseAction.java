@@ -13,6 +13,11 @@ public enum CaseAction {
   APPROVE(Actor.STAFF, Set.of(CaseStatus.IN_REVIEW), CaseStatus.APPROVED),
   REJECT(Actor.STAFF, Set.of(CaseStatus.IN_REVIEW), CaseStatus.REJECTED),
   CLOSE(Actor.STAFF, Set.of(CaseStatus.APPROVED, CaseStatus.REJECTED), CaseStatus.CLOSED),
+  /**
+   * The portal issued what was applied for at once, from a register and without a clerk (the
+   * Meldebescheinigung): nothing is left to decide, the case is closed.
+   */
+  ISSUED(Actor.SYSTEM, Set.of(CaseStatus.SUBMITTED, CaseStatus.IN_REVIEW), CaseStatus.CLOSED),
   /** The citizen withdraws before a decision. */
   WITHDRAW(
       Actor.CITIZEN,
@@ -22,7 +27,9 @@ public enum CaseAction {
   /** Who acts. */
   public enum Actor {
     STAFF,
-    CITIZEN
+    CITIZEN,
+    /** The portal itself, in the request of whoever caused it (never offered as a button). */
+    SYSTEM
   }
 
   private final Actor actor;

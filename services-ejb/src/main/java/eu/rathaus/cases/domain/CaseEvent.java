@@ -37,7 +37,9 @@ public class CaseEvent {
     /** The specialist procedure refused the submission (with its reason; staff only). */
     HANDOFF_REFUSED,
     /** The specialist procedure reports it has received the application. */
-    PROCEDURE_RECEIVED;
+    PROCEDURE_RECEIVED,
+    /** Issued at once from a register without a clerk; the case is closed (issue 13). */
+    ISSUED;
 
     public String messageKey() {
       return "case.event." + name();

@@ -62,6 +62,7 @@ public class DemoCatalogue {
     musterstadt.put(
         "demo.geburtsurkunde", LocalTerms.fees(Map.of("general", 1200L, "pension", 0L)));
     musterstadt.put("demo.datenschutzanfrage", LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)));
+    musterstadt.put("demo.wohnsitz-ummelden", LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)));
     Map<String, LocalTerms> beispielheim = new LinkedHashMap<>();
     beispielheim.put(
         "demo.meldebescheinigung", LocalTerms.fees(Map.of("simple", 1200L, "extended", 1700L)));
@@ -77,6 +78,9 @@ public class DemoCatalogue {
     beispielheim.put(
         "demo.geburtsurkunde", LocalTerms.fees(Map.of("general", 1400L, "pension", 0L)));
     beispielheim.put("demo.datenschutzanfrage", LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)));
+    beispielheim.put(
+        "demo.wohnsitz-ummelden",
+        LocalTerms.fees(Map.of(LocalTerms.FIXED, 0L)).withProcessingDays(10));
     Map<String, Map<String, LocalTerms>> plan = new LinkedHashMap<>();
     plan.put("musterstadt", Map.copyOf(musterstadt));
     plan.put("beispielheim", Map.copyOf(beispielheim));

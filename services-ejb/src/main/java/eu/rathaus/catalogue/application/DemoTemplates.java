@@ -21,7 +21,8 @@ public final class DemoTemplates {
           "/catalogue/templates/fundsache-verlust.json",
           "/catalogue/templates/hundesteuer-anmeldung.json",
           "/catalogue/templates/geburtsurkunde.json",
-          "/catalogue/templates/datenschutzanfrage.json");
+          "/catalogue/templates/datenschutzanfrage.json",
+          "/catalogue/templates/wohnsitz-ummelden.json");
 
   private DemoTemplates() {}
 

@@ -118,7 +118,7 @@ class PrefillValuesTest {
     ObjectNode values =
         PrefillValues.values(form(), Map.of(), OwnRecordFacts.facts(Optional.of(MAX)));
     assertThat(values.get("household").asText())
-        .isEqualTo("Sabine Mustermann (23.11.1982)\nLena Mustermann (09.05.2015)");
+        .isEqualTo("Sabine Mustermann, 23.11.1982\nLena Mustermann, 09.05.2015");
     assertThat(
             PrefillValues.household(
                 values.get("household").isTextual() ? PrefillValues.texts(List.of("a", "b")) : null,

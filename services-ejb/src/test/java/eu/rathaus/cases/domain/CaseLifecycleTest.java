@@ -47,6 +47,24 @@ class CaseLifecycleTest {
   }
 
   @Test
+  void whatThePortalIssuedAtOnceClosesTheCaseButNoButtonOffersIt() {
+    CaseLifecycle.Decision issued =
+        CaseLifecycle.decide(CaseStatus.SUBMITTED, CaseAction.ISSUED, CaseAction.Actor.SYSTEM);
+    assertThat(issued.allowed()).isTrue();
+    assertThat(issued.next()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(
+            CaseLifecycle.decide(CaseStatus.APPROVED, CaseAction.ISSUED, CaseAction.Actor.SYSTEM)
+                .refusalKey())
+        .isEqualTo("case.refused.already-decided");
+    assertThat(CaseLifecycle.decide(CaseStatus.SUBMITTED, CaseAction.ISSUED, CITIZEN).allowed())
+        .isFalse();
+    assertThat(CaseLifecycle.available(CaseStatus.SUBMITTED, STAFF))
+        .doesNotContain(CaseAction.ISSUED);
+    assertThat(CaseLifecycle.available(CaseStatus.SUBMITTED, CITIZEN))
+        .doesNotContain(CaseAction.ISSUED);
+  }
+
+  @Test
   void decisionsNeedAReviewFirst() {
     assertThat(CaseLifecycle.decide(CaseStatus.SUBMITTED, CaseAction.APPROVE, STAFF).refusalKey())
         .isEqualTo("case.refused.not-now");

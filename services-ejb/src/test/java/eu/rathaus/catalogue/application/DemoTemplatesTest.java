@@ -56,11 +56,11 @@ class DemoTemplatesTest {
   }
 
   @Test
-  void theSixServicesAreDistinct() {
+  void theSevenServicesAreDistinct() {
     Set<String> keys = new HashSet<>();
     templates().forEach(r -> keys.add(read(r).serviceKey()));
 
-    assertThat(keys).hasSize(6);
+    assertThat(keys).hasSize(7);
   }
 
   @Test

@@ -2,6 +2,7 @@ package eu.rathaus.registers.residents.application;
 
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
+import eu.rathaus.cases.application.CaseWork;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
@@ -74,6 +75,7 @@ public class CertificateDesk {
   @Inject PortalAddress portal;
   @Inject CallerScope caller;
   @Inject AuditLog audit;
+  @Inject CaseWork cases;
 
   Clock clock = Clock.systemUTC();
 
@@ -97,6 +99,8 @@ public class CertificateDesk {
     CertificateSql.ApplicationRow application = found.get();
     Optional<Issued> existing = sql.certificate(applicationId).map(CertificateDesk::issued);
     if (existing.isPresent()) {
+      // Closed already when issued; a certificate issued before cases were closed is closed now.
+      cases.closeAsIssued(applicationId, closingNote(existing.get().code(), language));
       return Optional.of(new Outcome(CertificateRules.Decision.ISSUE, existing));
     }
     Optional<CertificateKind> kind = CertificateKind.of(application.certificateType());
@@ -163,6 +167,8 @@ public class CertificateDesk {
             id.toString(),
             application.municipalityId(),
             kind.orElseThrow().name() + " for " + application.reference()));
+    // Nothing is left for a clerk: the case closes with the issue, in this transaction.
+    cases.closeAsIssued(applicationId, closingNote(code, language));
     return Optional.of(
         new Outcome(
             decision,
@@ -173,6 +179,13 @@ public class CertificateDesk {
   public Set<UUID> certificateApplications() {
     citizen();
     return Set.copyOf(sql.applicationsOf(SERVICE_KEYS));
+  }
+
+  /** The timeline entry the citizen sees when her certificate closes the case. */
+  static String closingNote(String code, Locale language) {
+    return language != null && "en".equals(language.getLanguage())
+        ? "Certificate of residence issued at once from the register (code " + code + ")."
+        : "Meldebescheinigung sofort aus dem Melderegister ausgestellt (Prüfcode " + code + ").";
   }
 
   /** The address printed on a certificate and in its QR code. */

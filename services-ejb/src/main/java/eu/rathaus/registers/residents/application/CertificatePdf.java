@@ -99,14 +99,22 @@ final class CertificatePdf {
     return out.toString();
   }
 
-  private static ResourceBundle bundle(Locale language) {
+  /**
+   * The register's PDF texts {@code bundle} in German (the root) or English, never the platform's
+   * default locale.
+   */
+  static ResourceBundle bundle(String bundle, Locale language) {
     return ResourceBundle.getBundle(
-        BUNDLE,
+        bundle,
         language != null && "en".equals(language.getLanguage()) ? Locale.ENGLISH : Locale.ROOT,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
-  private static String text(ResourceBundle msg, String key, Object... args) {
+  private static ResourceBundle bundle(Locale language) {
+    return bundle(BUNDLE, language);
+  }
+
+  static String text(ResourceBundle msg, String key, Object... args) {
     return MessageFormat.format(msg.getString(key), args);
   }
 }

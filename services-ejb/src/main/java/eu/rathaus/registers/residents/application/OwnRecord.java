@@ -5,12 +5,14 @@ import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.kernel.TenantScoped;
+import eu.rathaus.registers.residents.domain.HouseholdMember;
 import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.registers.residents.domain.ResidentRegister;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,5 +50,29 @@ public class OwnRecord {
                     municipality,
                     purpose)));
     return own;
+  }
+
+  /**
+   * The members of her household (names, birth dates, relation) in {@code municipality}, for a form
+   * that asks who moves with her; audited as {@code register.household.read.self}. Empty without a
+   * record.
+   */
+  public List<HouseholdMember> household(UUID municipality, String eidPseudonym, String purpose) {
+    TenantScope scope = caller.get();
+    if (scope.kind() != TenantScope.Kind.CITIZEN || municipality == null) {
+      return List.of();
+    }
+    List<HouseholdMember> members = register.ownHousehold(municipality, eidPseudonym);
+    if (!members.isEmpty()) {
+      audit.record(
+          new AuditEvent(
+              scope.subject(),
+              "register.household.read.self",
+              "resident",
+              null,
+              municipality,
+              purpose + " (" + members.size() + ")"));
+    }
+    return members;
   }
 }

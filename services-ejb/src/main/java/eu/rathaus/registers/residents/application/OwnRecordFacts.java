@@ -9,7 +9,6 @@ import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.registers.residents.domain.Resident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +17,11 @@ import java.util.UUID;
 /**
  * The citizen's own register record as prefill facts ({@link RegisterFacts}): read through {@link
  * OwnRecord} (her scope, audited), the current main residence, the nationality and the other
- * members of her household ("Sabine Mustermann (23.11.1982)").
+ * members of her household, one {@link HouseholdMember#line()} each ("Sabine Mustermann,
+ * 23.11.1982"), the shape a change of address names who moves along in.
  */
 @ApplicationScoped
 public class OwnRecordFacts implements RegisterFacts {
-
-  private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   @Inject OwnRecord ownRecord;
 
@@ -63,6 +61,6 @@ public class OwnRecordFacts implements RegisterFacts {
   }
 
   private static String member(HouseholdMember m) {
-    return m.name() + " (" + GERMAN_DATE.format(m.birthDate()) + ")";
+    return m.line();
   }
 }

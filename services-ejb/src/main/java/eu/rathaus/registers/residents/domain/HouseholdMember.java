@@ -22,6 +22,16 @@ public record HouseholdMember(
     return givenNames + " " + familyName;
   }
 
+  /**
+   * The member as one line of text ("Sabine Mustermann, 23.11.1982"): how a form offers the
+   * household and how a change of address names who moves along.
+   */
+  public String line() {
+    return name()
+        + ", "
+        + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(birthDate);
+  }
+
   public String getName() {
     return name();
   }

@@ -1,5 +1,6 @@
 package eu.rathaus.registers.residents.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,4 +26,35 @@ public interface ResidentRegister {
    * built-in one adds them through V58 in the configured register, the HTTP adapter reads them).
    */
   Optional<Resident> findOwn(UUID municipality, String eidPseudonym);
+
+  /**
+   * The household of the record linked to an eID pseudonym, as the citizen herself may see it (to
+   * say who moves with her): names, birth dates and relation of the members; empty without a
+   * record.
+   */
+  List<HouseholdMember> ownHousehold(UUID municipality, String eidPseudonym);
+
+  /**
+   * The record linked to an eID pseudonym, as the municipality's staff read it (with household).
+   */
+  Optional<Resident> findLinked(UUID municipality, String eidPseudonym);
+
+  /**
+   * A move: the resident's current main residence ends the day before {@code movingDate} (kept in
+   * the history) and {@code address} becomes the main residence from that day.
+   */
+  void move(UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate movingDate);
+
+  /**
+   * A person moving in from elsewhere: a new record linked to the eID pseudonym, with {@code
+   * address} as main residence from {@code movingDate}; returns its id.
+   */
+  UUID register(
+      UUID municipality,
+      String givenNames,
+      String familyName,
+      LocalDate birthDate,
+      String eidPseudonym,
+      MoveRequest.NewAddress address,
+      LocalDate movingDate);
 }

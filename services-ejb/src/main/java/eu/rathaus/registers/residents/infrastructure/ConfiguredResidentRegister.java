@@ -2,6 +2,7 @@ package eu.rathaus.registers.residents.infrastructure;
 
 import eu.rathaus.platform.ResidencyPolicy;
 import eu.rathaus.platform.Settings;
+import eu.rathaus.registers.residents.domain.HouseholdMember;
 import eu.rathaus.registers.residents.domain.RegisterUnavailable;
 import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.registers.residents.domain.ResidentRegister;
@@ -10,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +72,39 @@ public class ConfiguredResidentRegister implements ResidentRegister {
             r.addresses(),
             households.of(municipality, eidPseudonym),
             r.blocks()));
+  }
+
+  @Override
+  public List<HouseholdMember> ownHousehold(UUID municipality, String eidPseudonym) {
+    return current().ownHousehold(municipality, eidPseudonym);
+  }
+
+  @Override
+  public Optional<Resident> findLinked(UUID municipality, String eidPseudonym) {
+    return current().findLinked(municipality, eidPseudonym);
+  }
+
+  @Override
+  public void move(
+      UUID municipality,
+      UUID resident,
+      eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
+      LocalDate movingDate) {
+    current().move(municipality, resident, address, movingDate);
+  }
+
+  @Override
+  public UUID register(
+      UUID municipality,
+      String givenNames,
+      String familyName,
+      LocalDate birthDate,
+      String eidPseudonym,
+      eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
+      LocalDate movingDate) {
+    return current()
+        .register(
+            municipality, givenNames, familyName, birthDate, eidPseudonym, address, movingDate);
   }
 
   /** True if an external register service is configured. */

@@ -350,4 +350,41 @@ public class HttpResidentRegister implements ResidentRegister {
       throw new RegisterUnavailable(Cause.UNREADABLE_ANSWER, "'" + field + "' is unknown");
     }
   }
+
+  @Override
+  public List<HouseholdMember> ownHousehold(UUID municipality, String eidPseudonym) {
+    return findOwn(municipality, eidPseudonym).map(Resident::household).orElse(List.of());
+  }
+
+  @Override
+  public Optional<Resident> findLinked(UUID municipality, String eidPseudonym) {
+    return findOwn(municipality, eidPseudonym);
+  }
+
+  /**
+   * The contract (resident-register-service.openapi.yaml) only reads: a change of address is
+   * written by the register's own procedure, so approving one here is refused, nothing written.
+   */
+  @Override
+  public void move(
+      UUID municipality,
+      UUID resident,
+      eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
+      LocalDate movingDate) {
+    throw new RegisterUnavailable(
+        Cause.ERROR_ANSWER, "the external register service takes no changes of address");
+  }
+
+  @Override
+  public UUID register(
+      UUID municipality,
+      String givenNames,
+      String familyName,
+      LocalDate birthDate,
+      String eidPseudonym,
+      eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
+      LocalDate movingDate) {
+    throw new RegisterUnavailable(
+        Cause.ERROR_ANSWER, "the external register service takes no registrations");
+  }
 }

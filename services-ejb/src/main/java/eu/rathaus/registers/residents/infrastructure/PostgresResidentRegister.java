@@ -6,6 +6,7 @@ import static eu.rathaus.kernel.NativeRows.rows;
 import eu.rathaus.registers.residents.domain.Address;
 import eu.rathaus.registers.residents.domain.BlockNote;
 import eu.rathaus.registers.residents.domain.HouseholdMember;
+import eu.rathaus.registers.residents.domain.MoveRequest;
 import eu.rathaus.registers.residents.domain.Residence;
 import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.registers.residents.domain.ResidentRegister;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,15 +159,18 @@ public class PostgresResidentRegister implements ResidentRegister {
                         + " where h.resident_id = ?1 order by m.birth_date, m.id")
                 .setParameter(1, resident))
         .stream()
-        .map(
-            m ->
-                new HouseholdMember(
-                    (UUID) m[0],
-                    (String) m[1],
-                    (String) m[2],
-                    date(m[3]),
-                    HouseholdMember.Relation.valueOf((String) m[4])))
+        .map(PostgresResidentRegister::member)
         .toList();
+  }
+
+  /** A household member from id, given names, family name, birth date and relation. */
+  private static HouseholdMember member(Object[] m) {
+    return new HouseholdMember(
+        (UUID) m[0],
+        (String) m[1],
+        (String) m[2],
+        date(m[3]),
+        HouseholdMember.Relation.valueOf((String) m[4]));
   }
 
   private List<BlockNote> blocks(UUID resident) {
@@ -183,5 +188,97 @@ public class PostgresResidentRegister implements ResidentRegister {
                     date(b[2]),
                     b[3] == null ? null : date(b[3])))
         .toList();
+  }
+
+  @Override
+  public List<HouseholdMember> ownHousehold(UUID municipality, String eidPseudonym) {
+    if (eidPseudonym == null || eidPseudonym.isBlank()) {
+      return List.of();
+    }
+    em.createNativeQuery("select set_config('rathaus.eid', ?1, true)")
+        .setParameter(1, eidPseudonym)
+        .getSingleResult();
+    try {
+      return rows(
+              em.createNativeQuery(
+                      "select id, given_names, family_name, birth_date, relation"
+                          + " from resident_own_household(?1)")
+                  .setParameter(1, municipality))
+          .stream()
+          .map(PostgresResidentRegister::member)
+          .toList();
+    } finally {
+      em.createNativeQuery("select set_config('rathaus.eid', '', true)").getSingleResult();
+    }
+  }
+
+  @Override
+  public Optional<Resident> findLinked(UUID municipality, String eidPseudonym) {
+    if (eidPseudonym == null || eidPseudonym.isBlank()) {
+      return Optional.empty();
+    }
+    return rows(
+            em.createNativeQuery(
+                    RESIDENT_SELECT + " where r.municipality_id = ?1 and r.eid_pseudonym = ?2")
+                .setParameter(1, municipality)
+                .setParameter(2, eidPseudonym))
+        .stream()
+        .findFirst()
+        .map(r -> resident(r, true));
+  }
+
+  @Override
+  public void move(
+      UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate movingDate) {
+    em.createNativeQuery(
+            "update resident_address set moved_out = cast(?3 as date) - 1"
+                + " where municipality_id = ?1 and resident_id = ?2 and moved_out is null"
+                + " and residence = 'MAIN'")
+        .setParameter(1, municipality)
+        .setParameter(2, resident)
+        .setParameter(3, movingDate)
+        .executeUpdate();
+    insertAddress(municipality, resident, address, movingDate);
+  }
+
+  @Override
+  public UUID register(
+      UUID municipality,
+      String givenNames,
+      String familyName,
+      LocalDate birthDate,
+      String eidPseudonym,
+      MoveRequest.NewAddress address,
+      LocalDate movingDate) {
+    UUID id = UUID.randomUUID();
+    em.createNativeQuery(
+            "insert into resident (id, municipality_id, given_names, family_name, birth_date,"
+                + " eid_pseudonym) values (?1, ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, id)
+        .setParameter(2, municipality)
+        .setParameter(3, givenNames.strip())
+        .setParameter(4, familyName.strip())
+        .setParameter(5, birthDate)
+        .setParameter(6, eidPseudonym)
+        .executeUpdate();
+    insertAddress(municipality, id, address, movingDate);
+    return id;
+  }
+
+  private void insertAddress(
+      UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate movingDate) {
+    em.createNativeQuery(
+            "insert into resident_address (id, municipality_id, resident_id, street, house_number,"
+                + " postcode, town, moved_in, residence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                + " 'MAIN')")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, municipality)
+        .setParameter(3, resident)
+        .setParameter(4, address.street().strip())
+        .setParameter(5, address.houseNumber().strip())
+        .setParameter(6, address.postcode().strip())
+        .setParameter(7, address.town().strip())
+        .setParameter(8, movingDate)
+        .executeUpdate();
   }
 }

@@ -1,0 +1,337 @@
+package eu.rathaus.registers.residents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.rathaus.applications.application.ApplicationJourney;
+import eu.rathaus.applications.application.StepOutcome;
+import eu.rathaus.applications.application.SubmissionOutcome;
+import eu.rathaus.cases.application.CaseOutcome;
+import eu.rathaus.cases.application.CaseWork;
+import eu.rathaus.kernel.CallerScope;
+import eu.rathaus.kernel.TenantScope;
+import eu.rathaus.registers.residents.application.EidLink;
+import eu.rathaus.registers.residents.application.MoveDesk;
+import eu.rathaus.registers.residents.application.ResidentsMoved;
+import eu.rathaus.registers.residents.domain.MoveRules;
+import eu.rathaus.registers.residents.infrastructure.DemoResidentRows;
+import eu.rathaus.web.it.Deployments;
+import eu.rathaus.web.it.ItJourneys;
+import eu.rathaus.web.it.ScopedTransactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The change of address against the real database: a citizen of Musterstadt files an Ummeldung with
+ * her eID (one household member moves along, the other stays), a register clerk approves it, and
+ * the decision and the register change commit together — her and the mover's new main residence
+ * from the moving date, the old one kept with the day before as its end, the one who stays
+ * untouched, the confirmation PDF in her mailbox. Forced to fail after the register write, neither
+ * the decision nor the register change is stored. A mover outside the household or a blocked record
+ * refuses the approval and changes nothing. Each test writes its own residents.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MoveIT {
+
+  private static final UUID MUSTERSTADT = ItJourneys.MUSTERSTADT;
+  private static final String SERVICE = "demo.wohnsitz-ummelden";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.portal(MoveIT.class, FailAfterRegisterWrite.class);
+  }
+
+  /** Throws inside the approval's transaction, after the register write, for one chosen case. */
+  @ApplicationScoped
+  public static class FailAfterRegisterWrite {
+    static volatile UUID failFor;
+
+    void onMoved(@Observes ResidentsMoved moved) {
+      if (moved.caseId().equals(failFor)) {
+        throw new IllegalStateException("forced failure after the register write (MoveIT)");
+      }
+    }
+  }
+
+  @Inject ApplicationJourney journey;
+  @Inject ItJourneys journeys;
+  @Inject MoveDesk desk;
+  @Inject CaseWork work;
+  @Inject EidLink eidLink;
+  @Inject DemoResidentRows rows;
+  @Inject CallerScope caller;
+  @Inject ScopedTransactions transactions;
+
+  @PersistenceContext(unitName = "rathaus")
+  EntityManager em;
+
+  @AfterEach
+  void reset() {
+    caller.set(null);
+    FailAfterRegisterWrite.failFor = null;
+  }
+
+  /** The people of one test: a linked resident, a child who moves along and one who stays. */
+  record Household(String pseudonym, UUID resident, UUID mover, UUID stays, String family) {}
+
+  private Household household(boolean blocked) throws Exception {
+    String family = "Zmv" + UUID.randomUUID().toString().substring(0, 8);
+    Household h =
+        new Household(
+            "eid.it-" + UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            family);
+    transactions.asPlatform(
+        () -> {
+          rows.person(
+              h.resident(), MUSTERSTADT, "Max", family, "1980-03-02", "Köln", h.pseudonym());
+          rows.person(h.mover(), MUSTERSTADT, "Lena", family, "2015-05-09", "Musterstadt", null);
+          rows.person(h.stays(), MUSTERSTADT, "Paul", family, "2018-01-30", "Musterstadt", null);
+          for (UUID p : List.of(h.resident(), h.mover(), h.stays())) {
+            rows.address(
+                p, MUSTERSTADT, "Lindenweg", "3", "91099", "Musterstadt", "2019-07-15", null);
+          }
+          rows.household(MUSTERSTADT, h.resident(), h.mover(), "CHILD");
+          rows.household(MUSTERSTADT, h.resident(), h.stays(), "CHILD");
+          if (blocked) {
+            em.createNativeQuery(
+                    "insert into resident_block (id, municipality_id, resident_id, kind, reason, since)"
+                        + " values (?1, ?2, ?3, 'AUSKUNFTSSPERRE', 'it', date '2020-01-01')")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, MUSTERSTADT)
+                .setParameter(3, h.resident())
+                .executeUpdate();
+          }
+        });
+    return h;
+  }
+
+  /** The citizen files the change of address with her eID; returns the case id. */
+  private UUID file(Household h, String citizen, String movers) throws Exception {
+    caller.set(TenantScope.citizen(citizen));
+    eidLink.set(h.pseudonym());
+    StepOutcome one =
+        journey.saveStep(
+            null,
+            "musterstadt",
+            SERVICE,
+            null,
+            0,
+            json(
+                "{\"firstNames\":\"Max\",\"lastName\":\""
+                    + h.family()
+                    + "\",\"birthDate\":\"1980-03-02\",\"currentAddress\":{\"street\":\"Lindenweg\","
+                    + "\"houseNumber\":\"3\",\"postalCode\":\"91099\",\"city\":\"Musterstadt\"}}"),
+            1);
+    assertTrue(one.isSaved(), one.problems().toString());
+    ObjectNode move =
+        json(
+            "{\"moveKind\":\"within\",\"movingDate\":\"2026-11-02\",\"newAddress\":"
+                + "{\"street\":\"Rosenweg\",\"houseNumber\":\"5a\",\"postalCode\":\"91099\","
+                + "\"city\":\"Musterstadt\"}}");
+    move.put("movers", movers);
+    assertTrue(journey.saveStep(one.draftId(), null, null, null, 1, move, 2).isSaved());
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(),
+                null,
+                null,
+                null,
+                2,
+                json("{\"landlordConfirmation\":\"code\",\"landlordCode\":\"WG-472911\"}"),
+                3)
+            .isSaved());
+    assertTrue(
+        journey
+            .saveStep(
+                one.draftId(), null, null, null, 3, json("{\"email\":\"max@example.org\"}"), 4)
+            .isSaved());
+    SubmissionOutcome submitted =
+        journey.submit(
+            one.draftId(), UUID.randomUUID().toString(), null, "Max " + h.family(), "de");
+    assertEquals(
+        SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems().toString());
+    caller.set(null);
+    return journeys.caseOf(submitted.reference().format());
+  }
+
+  /** A register clerk of Musterstadt takes the case; returns its version. */
+  private long claim(UUID caseId) {
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-register-clerk"));
+    long version = work.open(caseId).orElseThrow().version();
+    CaseOutcome claimed = work.claim(caseId, version);
+    assertTrue(claimed.isDone(), String.valueOf(claimed.refusalKey()));
+    return claimed.version();
+  }
+
+  private List<Object[]> addresses(UUID resident) throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () -> {
+          @SuppressWarnings("unchecked")
+          List<Object[]> list =
+              em.createNativeQuery(
+                      "select street, house_number, cast(moved_in as text), cast(moved_out as text)"
+                          + " from resident_address where resident_id = ?1 order by moved_in")
+                  .setParameter(1, resident)
+                  .getResultList();
+          return list;
+        });
+  }
+
+  private String status(UUID caseId) throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            (String)
+                em.createNativeQuery("select status from case_record where id = ?1")
+                    .setParameter(1, caseId)
+                    .getSingleResult());
+  }
+
+  private long count(String sql, UUID id) throws Exception {
+    return count(TenantScope.platform("it"), sql, id);
+  }
+
+  private long count(TenantScope scope, String sql, UUID id) throws Exception {
+    return transactions.call(
+        scope,
+        () ->
+            ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue());
+  }
+
+  @Test
+  void approvalWritesTheRegisterWithHistoryForHerAndWhoMovesAlong() throws Exception {
+    Household h = household(false);
+    UUID caseId = file(h, "it-move-" + UUID.randomUUID(), "Lena " + h.family() + ", 09.05.2015");
+    long version = claim(caseId);
+
+    MoveDesk.Review review = desk.review(caseId).orElseThrow();
+    assertTrue(review.check().writable(), review.check().problems().toString());
+    assertEquals(List.of(h.mover()), review.check().movers().stream().map(m -> m.id()).toList());
+    assertEquals("Lindenweg 3, 91099 Musterstadt", review.currentAddress());
+
+    CaseOutcome approved = desk.approve(caseId, version, "Ummeldung geprüft.");
+    assertTrue(approved.isDone(), String.valueOf(approved.refusalKey()));
+    caller.set(null);
+
+    assertEquals("APPROVED", status(caseId));
+    for (UUID moved : List.of(h.resident(), h.mover())) {
+      List<Object[]> history = addresses(moved);
+      assertEquals(2, history.size());
+      assertEquals("Lindenweg", history.get(0)[0]);
+      assertEquals("2019-07-15", history.get(0)[2]);
+      assertEquals("2026-11-01", history.get(0)[3], "the old address ends the day before");
+      assertEquals("Rosenweg", history.get(1)[0]);
+      assertEquals("5a", history.get(1)[1]);
+      assertEquals("2026-11-02", history.get(1)[2]);
+      assertNull(history.get(1)[3], "the new address is current");
+    }
+    List<Object[]> stays = addresses(h.stays());
+    assertEquals(1, stays.size());
+    assertNull(stays.get(0)[3], "who stays keeps the address");
+    assertEquals(
+        1,
+        count(
+            "select count(*) from resident_move m join case_record c on c.application_id ="
+                + " m.application_id where c.id = ?1 and m.registered_at is not null",
+            caseId));
+    assertEquals(
+        1,
+        count(
+            TenantScope.staff(MUSTERSTADT, "it-register-clerk"),
+            "select count(*) from attachment a join mailbox_message m on m.id = a.message_id"
+                + " join mailbox_thread t on t.id = m.thread_id where t.case_id = ?1"
+                + " and a.display_name like 'Meldebestaetigung-%'",
+            caseId),
+        "the confirmation PDF in her mailbox (files are the municipality's only)");
+
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-register-clerk"));
+    assertTrue(desk.review(caseId).orElseThrow().registered());
+    assertFalse(desk.approve(caseId, approved.version(), "noch einmal").isDone());
+  }
+
+  @Test
+  void aFailureAfterTheRegisterWriteStoresNeitherDecisionNorRegisterChange() throws Exception {
+    Household h = household(false);
+    UUID caseId = file(h, "it-move-" + UUID.randomUUID(), "");
+    long version = claim(caseId);
+    FailAfterRegisterWrite.failFor = caseId;
+
+    assertThrows(Exception.class, () -> desk.approve(caseId, version, "Ummeldung geprüft."));
+    caller.set(null);
+
+    assertEquals("IN_REVIEW", status(caseId), "no decision stored");
+    List<Object[]> history = addresses(h.resident());
+    assertEquals(1, history.size(), "no new address stored");
+    assertNull(history.get(0)[3], "the old address is still current");
+    assertEquals(
+        0,
+        count("select count(*) from decision_notice where case_id = ?1", caseId),
+        "no notice stored");
+    assertEquals(
+        1,
+        count(
+            "select count(*) from resident_move m join case_record c on c.application_id ="
+                + " m.application_id where c.id = ?1 and m.registered_at is null",
+            caseId));
+
+    FailAfterRegisterWrite.failFor = null;
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-register-clerk"));
+    assertTrue(
+        desk.approve(caseId, version, "Ummeldung geprüft.").isDone(),
+        "works once the failure is gone");
+    caller.set(null);
+    assertEquals(2, addresses(h.resident()).size());
+  }
+
+  @Test
+  void aMoverOutsideTheHouseholdOrABlockedRecordRefusesTheApprovalAndChangesNothing()
+      throws Exception {
+    Household h = household(false);
+    UUID caseId = file(h, "it-move-" + UUID.randomUUID(), "Erika Fremd, 01.01.1990");
+    long version = claim(caseId);
+    assertEquals(
+        List.of(MoveRules.Problem.MOVER_NOT_IN_HOUSEHOLD),
+        desk.review(caseId).orElseThrow().check().problems());
+    CaseOutcome refused = desk.approve(caseId, version, "Ummeldung geprüft.");
+    assertFalse(refused.isDone());
+    assertEquals("register.move.refused.mover_not_in_household", refused.refusalKey());
+    caller.set(null);
+    assertEquals("IN_REVIEW", status(caseId));
+    assertEquals(1, addresses(h.resident()).size());
+
+    Household blocked = household(true);
+    UUID blockedCase = file(blocked, "it-move-" + UUID.randomUUID(), "");
+    long blockedVersion = claim(blockedCase);
+    assertEquals(
+        "register.move.refused.blocked",
+        desk.approve(blockedCase, blockedVersion, "Ummeldung geprüft.").refusalKey());
+    caller.set(null);
+    assertEquals(1, addresses(blocked.resident()).size());
+  }
+
+  private static ObjectNode json(String text) throws Exception {
+    return (ObjectNode) JSON.readTree(text);
+  }
+}
