@@ -193,6 +193,8 @@ class TenantIsolationMatrixIT {
         Caller.PLATFORM,
         ALL);
     expect("handoff_event", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // API clients (V61): the municipality's admin page and the platform (the API's gate).
+    expect("api_client", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("handoff_submission", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("bank_statement_entry", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);

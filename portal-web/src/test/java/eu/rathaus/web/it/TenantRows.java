@@ -352,6 +352,7 @@ public final class TenantRows {
     residents(c, municipality, citizen);
     handoff(c, municipality, offered, submitted);
     retention(c, municipality, offered, submitted);
+    apiClient(c, municipality);
     auditEntry(c, municipality);
   }
 
@@ -444,6 +445,18 @@ public final class TenantRows {
         destination,
         submission,
         UUID.randomUUID().toString());
+  }
+
+  /** An API client (V61) of the municipality: its Keycloak client id, scopes, rate limit. */
+  public static void apiClient(Connection c, UUID municipality) throws SQLException {
+    UUID id = UUID.randomUUID();
+    update(
+        c,
+        "insert into api_client (id, municipality_id, client_id, name, scopes, rate_per_minute,"
+            + " changed_by) values (?, ?, ?, 'Probe-App', 'public-read,submission', 60, 'it')",
+        id,
+        municipality,
+        "api-probe-" + id);
   }
 
   /**
