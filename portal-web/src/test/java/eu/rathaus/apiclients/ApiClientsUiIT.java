@@ -12,9 +12,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Moritz (Musterstadt's admin) opens "API-Zugänge" from the header, is told in German what is
- * missing, creates an API client and sees its client id and secret once, issues a new secret,
- * disables and deletes it — the row's buttons worked by keyboard (Enter); axe-core clean in every
- * state.
+ * missing, creates an API client and sees its client id and secret once, changes its rate limit,
+ * issues a new secret, disables and deletes it — the row's buttons worked by keyboard (Enter);
+ * axe-core clean in every state.
  */
 class ApiClientsUiIT extends BrowserJourney {
 
@@ -54,8 +54,15 @@ class ApiClientsUiIT extends BrowserJourney {
     assertThat(clientId).startsWith("api-musterstadt-");
     assertThat(secret).isNotBlank();
     assertThat(text("token-endpoint")).endsWith("/protocol/openid-connect/token");
-    assertThat(row(clientId).getText()).contains(name, "120", "aktiv");
+    assertThat(row(clientId).getText()).contains(name, "aktiv");
+    assertThat(rate(clientId).getAttribute("value")).isEqualTo("120");
     accessible("API clients page with a new secret");
+
+    rate(clientId).clear();
+    rate(clientId).sendKeys("60");
+    row(clientId).findElement(By.cssSelector(".action-rate")).sendKeys(Keys.ENTER);
+    awaitStable().until(b -> text("page-messages").contains("neue Limit"));
+    assertThat(rate(clientId).getAttribute("value")).isEqualTo("60");
 
     row(clientId).findElement(By.cssSelector(".action-rotate")).sendKeys(Keys.ENTER);
     awaitStable().until(b -> !text("new-client-secret").equals(secret));
@@ -74,6 +81,10 @@ class ApiClientsUiIT extends BrowserJourney {
     awaitStable()
         .until(
             b -> b.findElements(By.cssSelector("tr[data-client-id='" + clientId + "']")).isEmpty());
+  }
+
+  private WebElement rate(String clientId) {
+    return row(clientId).findElement(By.cssSelector(".rate-input"));
   }
 
   private WebElement row(String clientId) {

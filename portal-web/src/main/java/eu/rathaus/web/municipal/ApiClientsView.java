@@ -11,7 +11,9 @@ import java.io.Serializable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +41,7 @@ public class ApiClientsView implements Serializable {
   private ApiClient issuedFor;
   private String issuedSecret;
   private List<ApiClient> list;
+  private final Map<String, String> rates = new HashMap<>();
 
   /** One row of the table. */
   public record Row(
@@ -46,7 +49,6 @@ public class ApiClientsView implements Serializable {
       String name,
       String clientId,
       String scopes,
-      String rate,
       boolean enabled,
       String secretIssuedAt)
       implements Serializable {}
@@ -54,6 +56,12 @@ public class ApiClientsView implements Serializable {
   public List<Row> getClients() {
     if (list == null) {
       list = clients.list();
+      rates.clear();
+      list.forEach(
+          c ->
+              rates.put(
+                  c.id().toString(),
+                  c.ratePerMinute() == null ? "" : String.valueOf(c.ratePerMinute())));
     }
     return list.stream()
         .map(
@@ -63,9 +71,6 @@ public class ApiClientsView implements Serializable {
                     c.name(),
                     c.clientId(),
                     scopesText(c.scopes()),
-                    c.ratePerMinute() == null
-                        ? ProblemTexts.text("apiclients.rate.default")
-                        : String.valueOf(c.ratePerMinute()),
                     c.enabled(),
                     c.secretIssuedAt() == null ? "" : WHEN.format(c.secretIssuedAt())))
         .toList();
@@ -114,6 +119,20 @@ public class ApiClientsView implements Serializable {
     }
     shown(outcome);
     ProblemTexts.info(ProblemTexts.text("apiclients.rotated"));
+  }
+
+  /** "Limit ändern" of a row: its field's number, or empty for the installation's default. */
+  public void changeRate(String id) {
+    if (clients.setRate(uuid(id), rates.get(id))) {
+      ProblemTexts.info(ProblemTexts.text("apiclients.rate.changed"));
+    } else {
+      ProblemTexts.error(null, ProblemTexts.text("apiclients.rate.invalid"));
+    }
+    list = null;
+  }
+
+  public Map<String, String> getRates() {
+    return rates;
   }
 
   public void disable(String id) {
