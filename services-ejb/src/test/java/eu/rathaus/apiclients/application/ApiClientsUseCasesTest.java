@@ -7,8 +7,7 @@ import eu.rathaus.apiclients.domain.ApiClient;
 import eu.rathaus.apiclients.domain.ApiClientIdentities;
 import eu.rathaus.apiclients.domain.ApiClientRepository;
 import eu.rathaus.apiclients.domain.ApiScope;
-import eu.rathaus.audit.application.AuditLog;
-import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
+import eu.rathaus.audit.application.RecordingAuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
@@ -47,19 +46,7 @@ class ApiClientsUseCasesTest {
     clients.repository = new Rows();
     clients.identities = new Identities();
     clients.municipalities = new Municipalities();
-    clients.audit =
-        new AuditLog() {
-          @Override
-          public long record(AuditEvent event) {
-            audited.add(event);
-            return audited.size();
-          }
-
-          @Override
-          public VerificationResult verify() {
-            throw new UnsupportedOperationException();
-          }
-        };
+    clients.audit = new RecordingAuditLog(audited);
   }
 
   @Test
