@@ -170,7 +170,7 @@ public class ApiGate implements ContainerRequestFilter, ContainerResponseFilter 
     if (request.getProperty(DECISION) instanceof RateLimits.Decision d) {
       response.getHeaders().putSingle("RateLimit-Limit", d.limit());
       response.getHeaders().putSingle("RateLimit-Remaining", d.remaining());
-      response.getHeaders().putSingle("RateLimit-Reset", d.allowed() ? 0 : d.retryAfterSeconds());
+      response.getHeaders().putSingle("RateLimit-Reset", d.resetSeconds());
     }
   }
 }

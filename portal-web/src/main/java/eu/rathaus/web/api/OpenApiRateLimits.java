@@ -50,7 +50,9 @@ public class OpenApiRateLimits implements OASFilter {
         .addHeader("Retry-After", header("Seconds until a request is allowed again"))
         .addHeader("RateLimit-Limit", header("Requests allowed per minute"))
         .addHeader("RateLimit-Remaining", header("Requests left now"))
-        .addHeader("RateLimit-Reset", header("Seconds until the next request is allowed"));
+        .addHeader(
+            "RateLimit-Reset",
+            header("Seconds until a request is allowed again (on 429) or the allowance is full"));
   }
 
   private static Header header(String description) {

@@ -22,7 +22,13 @@ final class RateLimits {
   static final int MAX_BUCKETS = 50_000;
 
   /** The answer for one request: allowed or not, what is left and when to retry. */
-  record Decision(boolean allowed, long limit, long remaining, long retryAfterSeconds) {}
+  record Decision(boolean allowed, long limit, long remaining, long retryAfterSeconds) {
+
+    /** Seconds until the bucket is full again (when allowed) or the next request may pass. */
+    long resetSeconds() {
+      return allowed ? ((limit - remaining) * 60 + limit - 1) / limit : retryAfterSeconds;
+    }
+  }
 
   private record Entry(long perMinute, Bucket bucket) {}
 

@@ -23,6 +23,10 @@ class RateLimitsTest {
     assertThat(refused.limit()).isEqualTo(5);
     // One request comes back every 60/5 = 12 s.
     assertThat(refused.retryAfterSeconds()).isBetween(11L, 12L);
+    assertThat(refused.resetSeconds()).isEqualTo(refused.retryAfterSeconds());
+    // 2 of 5 used: full again in 2 × 12 s.
+    assertThat(new RateLimits.Decision(true, 5, 3, 0).resetSeconds()).isEqualTo(24);
+    assertThat(new RateLimits.Decision(true, 5, 5, 0).resetSeconds()).isZero();
     // Another caller has its own bucket.
     assertThat(limits.take("client:b", 5).allowed()).isTrue();
   }
