@@ -59,8 +59,8 @@ class ApiClientsUiIT extends BrowserJourney {
     accessible("API clients page with a new secret");
 
     rate(clientId).clear();
-    rate(clientId).sendKeys("60");
-    row(clientId).findElement(By.cssSelector(".action-rate")).sendKeys(Keys.ENTER);
+    // Enter in the row's limit field submits that row (each row has its own small form).
+    rate(clientId).sendKeys("60", Keys.ENTER);
     awaitStable().until(b -> text("page-messages").contains("neue Limit"));
     assertThat(rate(clientId).getAttribute("value")).isEqualTo("60");
 
