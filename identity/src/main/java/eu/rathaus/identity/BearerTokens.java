@@ -58,9 +58,12 @@ public final class BearerTokens {
 
   /**
    * A machine client of the realm (OAuth2 client credentials): its client id ({@code azp}) and the
-   * hard-coded claims the portal gave it when it registered the client.
+   * hard-coded claims the portal gave it when it registered the client: the municipality (slug), a
+   * hand-off destination's id, an API client's id ({@code rathaus_api_client}, also in the tokens
+   * of citizens who signed in through that client).
    */
-  public record ClientCaller(String clientId, String municipality, String destination) {}
+  public record ClientCaller(
+      String clientId, String municipality, String destination, String apiClient) {}
 
   /** The client of a valid client-credentials token; empty for a bad one or a person's token. */
   public Optional<ClientCaller> verifyClient(String token) {
@@ -77,7 +80,8 @@ public final class BearerTokens {
           new ClientCaller(
               clientId,
               access.getClaimValueAsString("rathaus_municipality"),
-              access.getClaimValueAsString("rathaus_destination")));
+              access.getClaimValueAsString("rathaus_destination"),
+              access.getClaimValueAsString("rathaus_api_client")));
     } catch (OidcException | RuntimeException e) {
       LOG.log(Level.FINE, "Client token refused: {0}", e.toString());
       return Optional.empty();

@@ -226,6 +226,8 @@ class TenantIsolationMatrixIT {
         Caller.PLATFORM,
         ALL);
     expect("handoff_event", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
+    // API clients (V67): the municipality's admin page and the platform (the API's gate).
+    expect("api_client", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     expect("handoff_submission", Caller.OWN_STAFF, ALL, Caller.PLATFORM, ALL);
     // Webhooks (V59): subscriptions (with their signing secrets) and the delivery log are the
     // municipality's and the platform's only; events in other scopes queue through the function

@@ -27,7 +27,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         "OAuth2 access token of a citizen, issued by the portal's Keycloak realm (OIDC_PROVIDER_URL,"
             + " e.g. http://localhost:8180/realms/rathaus; authorization code flow with PKCE in"
             + " the client's own Keycloak client). The token's realm role 'citizen' and its 'loa'"
-            + " claim (eID level) are checked.")
+            + " claim (eID level) are checked. A token issued through a municipality's API client"
+            + " (created by its admin, claim rathaus_api_client) needs the client's scope"
+            + " 'submission', reaches that municipality only and counts against the client's rate"
+            + " limit.")
+@SecurityScheme(
+    securitySchemeName = "apiClient",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "Optional for the public catalogue: OAuth2 access token of a municipality's API client"
+            + " (client credentials grant at the realm's token endpoint with the id and secret the"
+            + " municipal admin issued; scope 'public-read'). Calls with it count against the"
+            + " client's own rate limit instead of the per-address limit for calls without a token.")
 @SecurityScheme(
     securitySchemeName = "destinationClient",
     type = SecuritySchemeType.HTTP,

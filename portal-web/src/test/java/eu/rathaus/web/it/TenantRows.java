@@ -353,6 +353,7 @@ public final class TenantRows {
     handoff(c, municipality, offered, submitted);
     webhooks(c, municipality);
     retention(c, municipality, offered, submitted);
+    apiClient(c, municipality);
     auditEntry(c, municipality);
   }
 
@@ -474,6 +475,18 @@ public final class TenantRows {
         UUID.randomUUID(),
         municipality,
         subscription);
+  }
+
+  /** An API client (V67) of the municipality: its Keycloak client id, scopes, rate limit. */
+  public static void apiClient(Connection c, UUID municipality) throws SQLException {
+    UUID id = UUID.randomUUID();
+    update(
+        c,
+        "insert into api_client (id, municipality_id, client_id, name, scopes, rate_per_minute,"
+            + " changed_by) values (?, ?, ?, 'Probe-App', 'public-read,submission', 60, 'it')",
+        id,
+        municipality,
+        "api-probe-" + id);
   }
 
   /**

@@ -1,8 +1,7 @@
 package eu.rathaus.handoff.infrastructure;
 
 import eu.rathaus.handoff.domain.DestinationClients;
-import eu.rathaus.identity.admin.AdminSettings;
-import eu.rathaus.identity.admin.KeycloakClientRegistry;
+import eu.rathaus.identity.admin.LazyClientRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -15,13 +14,14 @@ import java.util.Map;
 @ApplicationScoped
 public class KeycloakDestinationClients implements DestinationClients {
 
-  private volatile KeycloakClientRegistry registry;
+  private final LazyClientRegistry registry = new LazyClientRegistry();
 
   @Override
   public String ensureClientWithNewSecret(
       String clientId, String municipalitySlug, String destinationId) {
     try {
-      return registry()
+      return registry
+          .get()
           .ensureServiceClientWithNewSecret(
               clientId,
               "Fachverfahren " + municipalitySlug + " " + destinationId,
@@ -32,23 +32,8 @@ public class KeycloakDestinationClients implements DestinationClients {
     }
   }
 
-  private KeycloakClientRegistry registry() {
-    KeycloakClientRegistry r = registry;
-    if (r == null) {
-      synchronized (this) {
-        if (registry == null) {
-          registry = new KeycloakClientRegistry(AdminSettings.fromEnvironment());
-        }
-        r = registry;
-      }
-    }
-    return r;
-  }
-
   @PreDestroy
   void close() {
-    if (registry != null) {
-      registry.close();
-    }
+    registry.close();
   }
 }

@@ -3,8 +3,7 @@ package eu.rathaus.catalogue.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.rathaus.audit.application.AuditLog;
-import eu.rathaus.audit.domain.AuditChainVerifier.VerificationResult;
+import eu.rathaus.audit.application.RecordingAuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.catalogue.domain.ServiceDefinition;
@@ -62,19 +61,7 @@ class ServiceCatalogueTest {
                 : EnumSet.copyOf(missing);
           }
         };
-    catalogue.audit =
-        new AuditLog() {
-          @Override
-          public long record(AuditEvent event) {
-            audited.add(event);
-            return audited.size();
-          }
-
-          @Override
-          public VerificationResult verify() {
-            throw new UnsupportedOperationException();
-          }
-        };
+    catalogue.audit = new RecordingAuditLog(audited);
     for (String resource : DemoTemplates.RESOURCES) {
       assertThat(catalogue.addTemplate(DemoTemplates.load(resource), "paula.plattform").isDone())
           .isTrue();
