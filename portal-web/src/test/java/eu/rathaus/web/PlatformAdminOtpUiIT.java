@@ -134,11 +134,28 @@ class PlatformAdminOtpUiIT extends BrowserJourney {
    * for that page: the console's own profile form also has a field {@code username}.
    */
   private void openAccountSignIn() {
-    browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
-        .until(
-            d ->
-                d.getCurrentUrl().contains("/protocol/openid-connect/auth")
-                    || d.getCurrentUrl().contains("/login-actions/"));
+    // The console is a script application that sends the visitor on once it has loaded; on a busy
+    // machine that load can stall (CI once waited 60 s on the console's own page). Asking again
+    // is what a person would do, so: up to three tries of 30 s each.
+    org.openqa.selenium.TimeoutException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      browser.get(ItStack.config().keycloakUrl() + "/realms/rathaus/account");
+      try {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+            .until(
+                d ->
+                    d.getCurrentUrl().contains("/protocol/openid-connect/auth")
+                        || d.getCurrentUrl().contains("/login-actions/"));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        last = e;
+      }
+    }
+    throw new AssertionError(
+        "Keycloak's account console did not send on to the sign-in; at "
+            + browser.getCurrentUrl()
+            + ": "
+            + browser.findElement(By.tagName("body")).getText(),
+        last);
   }
 }
