@@ -470,8 +470,11 @@ public final class TenantRows {
         municipality);
     update(
         c,
+        // Due in a month: the running sender (every 2 s) must not change the row while a test
+        // compares it (PortabilityIT's content hashes once differed by the sender's attempt).
         "insert into webhook_delivery (id, municipality_id, subscription_id, event_type, payload, created_at,"
-            + " next_attempt_at) values (?, ?, ?, 'application.submitted', '{}', now(), now())",
+            + " next_attempt_at) values (?, ?, ?, 'application.submitted', '{}', now(),"
+            + " now() + interval '30 days')",
         UUID.randomUUID(),
         municipality,
         subscription);
