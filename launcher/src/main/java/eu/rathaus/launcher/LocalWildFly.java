@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -59,6 +60,14 @@ public final class LocalWildFly implements AutoCloseable {
    * compares two builds on the same server in one run).
    */
   public static LocalWildFly start(StackConfig config, Path war) {
+    return start(config, war, config.classDataSharing());
+  }
+
+  /**
+   * As {@link #start(StackConfig, Path)}, with the class-data archive ({@link ClassDataArchive}) on
+   * or off for this start only (the start-time benchmark compares both in one run).
+   */
+  public static LocalWildFly start(StackConfig config, Path war, boolean classDataSharing) {
     Path source = config.provisionedServer();
     if (!Files.isRegularFile(source.resolve("bin/standalone.sh")) || !Files.isRegularFile(war)) {
       throw new StackException(
@@ -90,15 +99,22 @@ public final class LocalWildFly implements AutoCloseable {
             "-Djboss.management.https.port=" + (config.managementPort() + 3),
             "-Djboss.bind.address=127.0.0.1",
             "-Djboss.bind.address.management=127.0.0.1");
+    Optional<ClassDataArchive> archive =
+        classDataSharing ? Optional.of(ClassDataArchive.of(config, home)) : Optional.empty();
+    Map<String, String> env = environment(config);
+    archive.ifPresent(a -> env.put("PREPEND_JAVA_OPTS", a.javaOptions()));
+    boolean dumpWhenReady = archive.isPresent() && !archive.get().exists();
     ManagedProcess process =
-        ManagedProcess.start(
-            "WildFly", command, home, environment(config), logFile(config), pidFile(config));
+        ManagedProcess.start("WildFly", command, home, env, logFile(config), pidFile(config));
     LocalWildFly wildFly = new LocalWildFly(config, process);
     try {
       awaitReady(config, process, home);
     } catch (RuntimeException e) {
       wildFly.stop();
       throw e;
+    }
+    if (dumpWhenReady) {
+      archive.get().dumpFrom(process.handle());
     }
     return wildFly;
   }

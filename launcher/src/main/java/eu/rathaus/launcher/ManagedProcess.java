@@ -116,6 +116,10 @@ final class ManagedProcess {
     return logFile;
   }
 
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

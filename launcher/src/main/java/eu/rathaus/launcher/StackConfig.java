@@ -85,6 +85,7 @@ public final class StackConfig {
   private final String paymentSecret;
   private final String otlpEndpoint;
   private final boolean jsonLogs;
+  private final boolean classDataSharing;
 
   /**
    * Port of the OTLP/HTTP receiver the integration tests run (ItStack): the test stack's portal and
@@ -133,6 +134,8 @@ public final class StackConfig {
     this.paymentSecret = env.getOrDefault("PAYMENT_PROVIDER_SECRET", DEFAULT_PAYMENT_SECRET);
     this.otlpEndpoint = blankToNull(env.get(OTLP_ENDPOINT_VARIABLE));
     this.jsonLogs = "json".equalsIgnoreCase(env.getOrDefault("RATHAUS_LOG_FORMAT", "text").trim());
+    this.classDataSharing =
+        !"false".equalsIgnoreCase(env.getOrDefault("RATHAUS_CDS", "true").trim());
   }
 
   /** The standard OpenTelemetry variable: set, portal and Keycloak export traces there. */
@@ -424,6 +427,14 @@ public final class StackConfig {
   /** {@code RATHAUS_LOG_FORMAT=json}: the portal's console log is JSON lines, as in the image. */
   public boolean jsonLogs() {
     return jsonLogs;
+  }
+
+  /**
+   * {@code RATHAUS_CDS=false} turns off WildFly's class-data archive ({@link ClassDataArchive}); on
+   * by default.
+   */
+  public boolean classDataSharing() {
+    return classDataSharing;
   }
 
   /** The port of the register service double ({@link LocalRegisterService}). */
