@@ -1,14 +1,8 @@
 package eu.rathaus.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,9 +26,6 @@ import java.util.UUID;
 public final class DemoProcedure {
 
   public static final String SERVICE_KEY = "demo.hundesteuer-anmeldung";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private DemoProcedure() {}
 
@@ -140,11 +131,11 @@ public final class DemoProcedure {
   /** The destination's client in realm {@code rathaus}, with a fresh secret. */
   private static String ensureClient(StackConfig config, String clientId, UUID destination)
       throws IOException, InterruptedException {
-    String admin = config.keycloakUrl() + "/admin/realms/" + StackConfig.REALM;
-    String token = masterToken(config);
+    KeycloakAdminApi admin = KeycloakAdminApi.signIn(config);
     // Realms imported before the hand-off existed: the portal's admin client may manage clients.
-    grantManageClients(admin, token);
-    JsonNode found = call("GET", admin + "/clients?clientId=" + enc(clientId), token, null);
+    grantManageClients(admin);
+    String query = "/clients?clientId=" + KeycloakAdminApi.enc(clientId);
+    JsonNode found = admin.call("GET", query, null);
     if (found.isEmpty()) {
       Map<String, Object> client =
           Map.of(
@@ -160,35 +151,26 @@ public final class DemoProcedure {
                   List.of(
                       claim("rathaus_municipality", "musterstadt"),
                       claim("rathaus_destination", destination.toString())));
-      call("POST", admin + "/clients", token, JSON.writeValueAsString(client));
-      found = call("GET", admin + "/clients?clientId=" + enc(clientId), token, null);
+      admin.call("POST", "/clients", client);
+      found = admin.call("GET", query, null);
     }
     String id = found.get(0).path("id").asText();
-    return call("POST", admin + "/clients/" + id + "/client-secret", token, "")
-        .path("value")
-        .asText();
+    return admin.call("POST", "/clients/" + id + "/client-secret", "").path("value").asText();
   }
 
-  private static void grantManageClients(String admin, String token)
+  private static void grantManageClients(KeycloakAdminApi admin)
       throws IOException, InterruptedException {
     JsonNode user =
-        call(
-            "GET", admin + "/users?exact=true&username=service-account-rathaus-admin", token, null);
-    JsonNode management = call("GET", admin + "/clients?clientId=realm-management", token, null);
+        admin.call("GET", "/users?exact=true&username=service-account-rathaus-admin", null);
+    JsonNode management = admin.call("GET", "/clients?clientId=realm-management", null);
     if (user.isEmpty() || management.isEmpty()) {
       return;
     }
     String managementId = management.get(0).path("id").asText();
-    JsonNode role =
-        call("GET", admin + "/clients/" + managementId + "/roles/manage-clients", token, null);
-    call(
+    JsonNode role = admin.call("GET", "/clients/" + managementId + "/roles/manage-clients", null);
+    admin.call(
         "POST",
-        admin
-            + "/users/"
-            + user.get(0).path("id").asText()
-            + "/role-mappings/clients/"
-            + managementId,
-        token,
+        "/users/" + user.get(0).path("id").asText() + "/role-mappings/clients/" + managementId,
         "[" + role + "]");
   }
 
@@ -208,51 +190,5 @@ public final class DemoProcedure {
             "access.token.claim", "true",
             "id.token.claim", "false",
             "userinfo.token.claim", "false"));
-  }
-
-  private static String masterToken(StackConfig config) throws IOException, InterruptedException {
-    String form =
-        "grant_type=password&client_id=admin-cli&username="
-            + enc(config.keycloakAdminUser())
-            + "&password="
-            + enc(config.keycloakAdminPassword());
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        config.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("Keycloak admin sign-in answered " + response.statusCode());
-    }
-    return JSON.readTree(response.body()).path("access_token").asText();
-  }
-
-  private static JsonNode call(String method, String url, String token, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(20))
-            .header("Authorization", "Bearer " + token);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 300) {
-      throw new IOException(method + " " + url + " answered " + response.statusCode());
-    }
-    return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

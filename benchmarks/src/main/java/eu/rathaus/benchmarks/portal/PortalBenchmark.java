@@ -131,26 +131,7 @@ public final class PortalBenchmark {
           webRows = delta(before, mid);
           webRowsFor = web.completed();
         }
-        List<Connection> connections = new ArrayList<>();
-        Stage.Result jdbc =
-            Stage.run(
-                "jdbc",
-                clients,
-                stageSeconds,
-                i -> {
-                  Connection c = open(db);
-                  synchronized (connections) {
-                    connections.add(c);
-                  }
-                  return r -> {
-                    long t = System.nanoTime();
-                    baseline.submitOnce(c);
-                    Stage.record(r, System.nanoTime() - t);
-                  };
-                });
-        for (Connection c : connections) {
-          c.close();
-        }
+        Stage.Result jdbc = jdbcStage(db, baseline, clients, stageSeconds);
         if (jdbcRows == null) {
           jdbcRows = delta(mid, counts(db));
           jdbcRowsFor = jdbc.completed();
@@ -174,6 +155,31 @@ public final class PortalBenchmark {
       Map<String, Long> hibernateAfter = probe.hibernateStatistics();
       probe.jcmd("JFR.stop", "name=bench");
       String profile = JfrSummary.markdown(jfr);
+
+      // P1 through the submission API: one JSON request per application, the same ramp, each
+      // step again against the JDBC baseline with as many threads.
+      ApiCitizens api = ApiCitizens.create(config, MUNICIPALITY, SERVICE, maxClients);
+      List<Results.Step> apiRamp = new ArrayList<>();
+      for (int clients = 1; clients <= maxClients; clients *= 2) {
+        double load = Machine.loadAverage();
+        Stage.Result apiStage = Stage.run("api", clients, stageSeconds, api::citizen);
+        Stage.Result jdbc = jdbcStage(db, baseline, clients, stageSeconds);
+        apiRamp.add(new Results.Step(apiStage, jdbc, load));
+        System.out.printf(
+            Locale.ROOT,
+            "[bench] P1 API %3d clients: %.1f submissions/s (p99 %.0f ms, %d errors) | jdbc %.1f/s"
+                + " (p99 %.1f ms) | load %.2f%n",
+            clients,
+            apiStage.perSecond(),
+            apiStage.p99(),
+            apiStage.errors(),
+            jdbc.perSecond(),
+            jdbc.p99(),
+            load);
+        if (apiStage.p99() > p99Limit || apiStage.completed() == 0) {
+          break;
+        }
+      }
 
       // P4 right at the end of P1.
       double rss = probe.rssMiB();
@@ -244,6 +250,7 @@ public final class PortalBenchmark {
               stageSeconds,
               p99Limit,
               ramp,
+              apiRamp,
               webRows,
               webRowsFor,
               jdbcRows,
@@ -330,5 +337,32 @@ public final class PortalBenchmark {
 
   static String read(Path p) throws java.io.IOException {
     return Files.readString(p, StandardCharsets.UTF_8);
+  }
+
+  /** The JDBC baseline: {@code clients} threads, each on its own connection, for one stage. */
+  private static Stage.Result jdbcStage(
+      DataSource db, JdbcBaseline baseline, int clients, int stageSeconds) throws Exception {
+    List<Connection> connections = new ArrayList<>();
+    try {
+      return Stage.run(
+          "jdbc",
+          clients,
+          stageSeconds,
+          i -> {
+            Connection c = open(db);
+            synchronized (connections) {
+              connections.add(c);
+            }
+            return r -> {
+              long t = System.nanoTime();
+              baseline.submitOnce(c);
+              Stage.record(r, System.nanoTime() - t);
+            };
+          });
+    } finally {
+      for (Connection c : connections) {
+        c.close();
+      }
+    }
   }
 }
