@@ -173,6 +173,8 @@ public final class LocalWildFly implements AutoCloseable {
     env.put("JGROUPS_PEER_1_PORT", Integer.toString(jgroups));
     env.put("JGROUPS_PEER_2_HOST", "127.0.0.1");
     env.put("JGROUPS_PEER_2_PORT", Integer.toString(jgroups));
+    // Nobody else to wait for: found the one-node cluster at once (JGroups waits 2 s by default).
+    env.put("JGROUPS_JOIN_TIMEOUT", "100");
     // The launcher is the demo: published local secrets and demo users are allowed only in this
     // mode.
     env.put("RATHAUS_MODE", "demo");
