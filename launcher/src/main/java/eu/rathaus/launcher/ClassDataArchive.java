@@ -104,7 +104,10 @@ final class ClassDataArchive {
 
   /**
    * After the first start: writes the archive from the running WildFly JVM (a descendant of {@code
-   * standalone.sh}). Takes a few seconds once; every failure is logged and leaves no file behind.
+   * standalone.sh}), before the start counts as done: the JVM writes the archive at a safepoint, so
+   * every request would wait that long, and a restart right after needs the archive complete. Once
+   * per server build; 74 s for 162 MiB measured at load 28 on the 2-core machine, far less idle.
+   * Every failure is logged and leaves no file behind.
    */
   void dumpFrom(ProcessHandle startScript) {
     dumpFrom(startScript, "jboss-modules.jar");
