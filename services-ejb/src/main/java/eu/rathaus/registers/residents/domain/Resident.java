@@ -34,6 +34,22 @@ public record Resident(
     blocks = blocks == null ? List.of() : List.copyOf(blocks);
   }
 
+  /** The same record with that household. */
+  public Resident withHousehold(List<HouseholdMember> members) {
+    return new Resident(
+        id,
+        municipalityId,
+        givenNames,
+        familyName,
+        birthName,
+        birthDate,
+        birthPlace,
+        nationality,
+        addresses,
+        members,
+        blocks);
+  }
+
   /** The current main residence, if the person has one. */
   public Optional<Address> mainResidence() {
     return addresses.stream()

@@ -23,7 +23,7 @@ public interface ResidentRegister {
    * The record linked to an eID pseudonym (the user name the eID broker gives), as the citizen
    * herself may read it: with addresses and blocking notes; the household's members (names, birth
    * dates, relations — nothing else of their records) as far as the adapter gives them (the
-   * built-in one adds them through V58 in the configured register, the HTTP adapter reads them).
+   * built-in one reads them through V58, the HTTP adapter from the service).
    */
   Optional<Resident> findOwn(UUID municipality, String eidPseudonym);
 
