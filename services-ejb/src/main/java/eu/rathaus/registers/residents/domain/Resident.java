@@ -29,7 +29,12 @@ public record Resident(
     addresses =
         addresses == null
             ? List.of()
-            : addresses.stream().sorted(Comparator.comparing(Address::movedIn).reversed()).toList();
+            : addresses.stream()
+                .sorted(
+                    Comparator.comparing(
+                            Address::movedIn, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .reversed())
+                .toList();
     household = household == null ? List.of() : List.copyOf(household);
     blocks = blocks == null ? List.of() : List.copyOf(blocks);
   }

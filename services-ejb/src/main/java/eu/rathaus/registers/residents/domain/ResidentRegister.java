@@ -57,4 +57,15 @@ public interface ResidentRegister {
       String eidPseudonym,
       MoveRequest.NewAddress address,
       LocalDate movingDate);
+
+  /**
+   * The address a resident lived at before moving in from elsewhere, kept in her history as a past
+   * main residence until {@code until} (the day before she moved in); the register does not know
+   * since when she lived there.
+   */
+  void recordPreviousAddress(
+      UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate until);
+
+  /** Links the residents into one household (each to every other, relation {@code OTHER}). */
+  void joinHousehold(UUID municipality, List<UUID> residents);
 }

@@ -87,6 +87,20 @@ public class ConfiguredResidentRegister implements ResidentRegister {
             municipality, givenNames, familyName, birthDate, eidPseudonym, address, movingDate);
   }
 
+  @Override
+  public void recordPreviousAddress(
+      UUID municipality,
+      UUID resident,
+      eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
+      LocalDate until) {
+    current().recordPreviousAddress(municipality, resident, address, until);
+  }
+
+  @Override
+  public void joinHousehold(UUID municipality, List<UUID> residents) {
+    current().joinHousehold(municipality, residents);
+  }
+
   /** True if an external register service is configured. */
   public boolean external() {
     return Settings.value(RegisterServiceSettings.URL).isPresent();

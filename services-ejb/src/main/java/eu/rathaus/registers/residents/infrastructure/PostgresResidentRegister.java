@@ -260,20 +260,68 @@ public class PostgresResidentRegister implements ResidentRegister {
     return id;
   }
 
+  @Override
+  public void recordPreviousAddress(
+      UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate until) {
+    insertAddress(municipality, resident, address, null, until);
+  }
+
+  @Override
+  public void joinHousehold(UUID municipality, List<UUID> residents) {
+    for (UUID resident : residents) {
+      for (UUID member : residents) {
+        if (!resident.equals(member)) {
+          em.createNativeQuery(
+                  "insert into resident_household (municipality_id, resident_id, member_id,"
+                      + " relation) values (?1, ?2, ?3, 'OTHER') on conflict do nothing")
+              .setParameter(1, municipality)
+              .setParameter(2, resident)
+              .setParameter(3, member)
+              .executeUpdate();
+        }
+      }
+    }
+  }
+
   private void insertAddress(
       UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate movingDate) {
-    em.createNativeQuery(
-            "insert into resident_address (id, municipality_id, resident_id, street, house_number,"
-                + " postcode, town, moved_in, residence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                + " 'MAIN')")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, municipality)
-        .setParameter(3, resident)
-        .setParameter(4, address.street().strip())
-        .setParameter(5, address.houseNumber().strip())
-        .setParameter(6, address.postcode().strip())
-        .setParameter(7, address.town().strip())
-        .setParameter(8, movingDate)
-        .executeUpdate();
+    insertAddress(municipality, resident, address, movingDate, null);
+  }
+
+  /**
+   * A main residence from {@code movedIn} (null: unknown) until {@code movedOut} (null: current); a
+   * missing date is written as SQL null, never bound (an untyped null parameter is no date).
+   */
+  private void insertAddress(
+      UUID municipality,
+      UUID resident,
+      MoveRequest.NewAddress address,
+      LocalDate movedIn,
+      LocalDate movedOut) {
+    String in = movedIn == null ? "null" : "?8";
+    String out = movedOut == null ? "null" : movedIn == null ? "?8" : "?9";
+    Query insert =
+        em.createNativeQuery(
+                "insert into resident_address (id, municipality_id, resident_id, street,"
+                    + " house_number, postcode, town, moved_in, moved_out, residence) values (?1,"
+                    + " ?2, ?3, ?4, ?5, ?6, ?7, "
+                    + in
+                    + ", "
+                    + out
+                    + ", 'MAIN')")
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, municipality)
+            .setParameter(3, resident)
+            .setParameter(4, address.street().strip())
+            .setParameter(5, address.houseNumber().strip())
+            .setParameter(6, address.postcode().strip())
+            .setParameter(7, address.town().strip());
+    int next = 8;
+    for (LocalDate day : new LocalDate[] {movedIn, movedOut}) {
+      if (day != null) {
+        insert.setParameter(next++, day);
+      }
+    }
+    insert.executeUpdate();
   }
 }
