@@ -424,17 +424,27 @@ class MoveIT {
   }
 
   @Test
+  void anAnmeldungWithSomeoneWhoAlreadyLivesHereIsRefusedAndEntersNobody() throws Exception {
+    Household h = household(false);
+    String family = "Zan" + UUID.randomUUID().toString().substring(0, 8);
+    UUID caseId = anmeldungFromHamburg(family, "Lena " + h.family() + ", 09.05.2015");
+    long version = claim(caseId);
+    assertEquals(
+        List.of(MoveRules.Problem.MOVER_ALREADY_REGISTERED),
+        desk.review(caseId).orElseThrow().check().problems());
+    assertEquals(
+        "register.move.refused.mover_already_registered",
+        desk.approve(caseId, version, "Anmeldung geprüft.").refusalKey());
+    caller.set(null);
+    assertEquals("IN_REVIEW", status(caseId));
+    assertEquals(0, countFamily(family), "nobody entered");
+    assertEquals(1, addresses(h.mover()).size(), "Lena's record unchanged");
+  }
+
+  @Test
   void anAnmeldungWithAnUnreadableMoverLineIsRefusedAndEntersNobody() throws Exception {
     String family = "Zan" + UUID.randomUUID().toString().substring(0, 8);
-    UUID caseId =
-        file(
-            "eid.it-" + UUID.randomUUID(),
-            family,
-            "it-move-" + UUID.randomUUID(),
-            "fromElsewhere",
-            "{\"street\":\"Hafenstraße\",\"houseNumber\":\"2\",\"postalCode\":\"20457\","
-                + "\"city\":\"Hamburg\"}",
-            "mein Sohn");
+    UUID caseId = anmeldungFromHamburg(family, "mein Sohn");
     long version = claim(caseId);
     assertEquals(
         "register.move.refused.mover_unreadable",
@@ -479,6 +489,18 @@ class MoveIT {
     assertTrue(
         desk.approve(caseId, claimed.version(), "Ummeldung geprüft.").isDone(),
         "a register clerk approves the same case");
+  }
+
+  /** Max {@code family}, not in the register, moves in from Hamburg with {@code movers}. */
+  private UUID anmeldungFromHamburg(String family, String movers) throws Exception {
+    return file(
+        "eid.it-" + UUID.randomUUID(),
+        family,
+        "it-move-" + UUID.randomUUID(),
+        "fromElsewhere",
+        "{\"street\":\"Hafenstraße\",\"houseNumber\":\"2\",\"postalCode\":\"20457\","
+            + "\"city\":\"Hamburg\"}",
+        movers);
   }
 
   private long countFamily(String family) throws Exception {

@@ -299,11 +299,17 @@ public class MoveDesk {
     return record;
   }
 
-  /** The rules, and the moving date against the current address of everyone who moves along. */
+  /**
+   * The rules, the moving date against the current address of everyone who moves along, and
+   * (Anmeldung) whether a newcomer already lives here.
+   */
   private MoveRules.Check check(
       MoveSql.MoveCase c, MoveRequest request, Optional<Resident> record) {
     LocalDate today = LocalDate.now(clock.withZone(CertificateDesk.ZONE));
     MoveRules.Check check = MoveRules.check(request, c.eidPseudonym() != null, record, today);
+    if (!check.newcomers().isEmpty() && livesHereAlready(c, check.newcomers())) {
+      return check.with(MoveRules.Problem.MOVER_ALREADY_REGISTERED);
+    }
     if (request.movingDate() == null || check.problems().contains(MoveRules.Problem.MOVING_DATE)) {
       return check;
     }
@@ -319,6 +325,31 @@ public class MoveDesk {
       }
     }
     return check;
+  }
+
+  /**
+   * True if a newcomer's names and birth date match a resident with a current address; the search
+   * is audited like the register clerks' (number of hits, never the names).
+   */
+  private boolean livesHereAlready(MoveSql.MoveCase c, List<Newcomer> newcomers) {
+    int hits = 0;
+    for (Newcomer n : newcomers) {
+      hits +=
+          (int)
+              register.search(c.municipalityId(), n.name(), 20).stream()
+                  .filter(r -> n.birthDate().equals(r.birthDate()))
+                  .filter(r -> r.currentStreetLine() != null)
+                  .count();
+    }
+    audit.record(
+        new AuditEvent(
+            caller.get().subject(),
+            "register.resident.search",
+            "resident",
+            null,
+            c.municipalityId(),
+            "hits " + hits + "; reason: newcomers of change of address " + c.reference()));
+    return hits > 0;
   }
 
   private static CaseOutcome refused(String key) {

@@ -42,6 +42,11 @@ public final class MoveRules {
      * person cannot be entered into the register.
      */
     MOVER_UNREADABLE,
+    /**
+     * Anmeldung: a person named as moving in from elsewhere already lives here (same names and
+     * birth date with a current address in the register): the registry office sorts it out.
+     */
+    MOVER_ALREADY_REGISTERED,
     /** Neither the landlord's confirmation uploaded nor the landlord's code given. */
     NO_LANDLORD_CONFIRMATION
   }
