@@ -88,9 +88,9 @@ public final class OidcUserMapper {
 
   /**
    * What the eID asserted about the person, as far as the ID token carries it (OIDC standard claims
-   * {@code given_name}, {@code family_name}, {@code birthdate}, {@code address.formatted}): the
-   * facts a form may be prefilled with. Empty for other principals; a claim the broker did not send
-   * is absent.
+   * {@code given_name}, {@code family_name}, {@code birthdate}, {@code address.formatted}; the
+   * identity assurance claim {@code place_of_birth.locality}): the facts a form may be prefilled
+   * with. Empty for other principals; a claim the broker did not send is absent.
    */
   public static Map<String, String> eidFacts(Principal principal) {
     Map<String, String> facts = new java.util.LinkedHashMap<>();
@@ -104,6 +104,11 @@ public final class OidcUserMapper {
     putText(facts, "givenName", id.getGivenName());
     putText(facts, "familyName", id.getFamilyName());
     putText(facts, "birthDate", id.getBirthdate());
+    // OpenID Connect for Identity Assurance: place_of_birth is an object; the eID gives the town.
+    if (id.getClaimValue("place_of_birth") instanceof Map<?, ?> place
+        && place.get("locality") != null) {
+      putText(facts, "birthPlace", String.valueOf(place.get("locality")));
+    }
     Object address = id.getClaimValue("address");
     if (address instanceof Map<?, ?> parts) {
       if (parts.get("formatted") != null) {

@@ -129,9 +129,21 @@ class MoveUiIT extends BrowserJourney {
     String reference = text("submitted-reference");
     ItApplications.signOut(browser);
 
+    // Moritz, a clerk without the role register-clerk, may take the case but not approve it.
+    signInAsMoritz();
+    UUID caseId = caseOf(reference);
+    browser.get(portal + "/office/case.xhtml?id=" + caseId);
+    Browser.awaitOrExplain(browser, By.id("move-register"));
+    browser.findElement(By.id("claim:submit")).click();
+    Browser.awaitOrExplain(browser, By.id("move-approve-role"));
+    assertThat(text("move-approve-role")).contains("register-clerk");
+    assertThat(browser.findElements(By.id("decide:decision"))).isEmpty();
+    assertThat(browser.findElements(By.id("decide:decision-reject"))).hasSize(1);
+    accessible("case page without the approval");
+    ItApplications.signOut(browser);
+
     // Mia, register clerk of Musterstadt, sees the register change and approves.
     ItApplications.signInAsMia(browser, portal);
-    UUID caseId = caseOf(reference);
     browser.get(portal + "/office/case.xhtml?id=" + caseId);
     Browser.awaitOrExplain(browser, By.id("move-register"));
     assertThat(text("move-person")).isEqualTo("Max Mustermann");

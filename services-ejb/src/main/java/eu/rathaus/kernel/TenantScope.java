@@ -31,6 +31,12 @@ public record TenantScope(Kind kind, UUID municipalityId, String subject, Set<St
    */
   public static final String DATA_PROTECTION = "data-protection";
 
+  /**
+   * The role of the registration office (Meldewesen): opens the resident register and approves a
+   * change of address, which writes it.
+   */
+  public static final String REGISTER_CLERK = "register-clerk";
+
   public TenantScope {
     Objects.requireNonNull(kind, "kind");
     roles = roles == null ? Set.of() : Set.copyOf(roles);

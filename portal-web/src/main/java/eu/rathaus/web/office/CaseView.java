@@ -128,12 +128,25 @@ public class CaseView implements Serializable {
 
   public void decide() throws IOException {
     boolean approve = !"reject".equals(decision);
+    if (approve && !isCanApprove()) {
+      // Forced (the page offers no approval): the service would refuse it, say why at once.
+      OfficeTexts.error(OfficeTexts.text("register.move.refused.role"));
+      return;
+    }
     after(
         approve && move != null
             // A change of address: the decision and the register change in one transaction.
             ? moveDesk.approve(details.caseId(), details.version(), reasons)
             : work.decide(details.caseId(), details.version(), approve, reasons),
         approve ? "approved" : "rejected");
+  }
+
+  /**
+   * False for a change of address when the caller lacks the role {@code register-clerk}: the page
+   * offers no approval then (the service refuses it as well).
+   */
+  public boolean isCanApprove() {
+    return move == null || moveDesk.mayApprove();
   }
 
   /** The change of address of this case, or null (the page shows the register section then). */
@@ -151,9 +164,19 @@ public class CaseView implements Serializable {
             .toList();
   }
 
-  /** Who moves along, as the register names them. */
+  /**
+   * Who moves along: household members as the register names them, or (Anmeldung) the newcomers the
+   * approval enters as new persons.
+   */
   public List<String> getMoveMovers() {
-    return move == null ? List.of() : move.check().movers().stream().map(m -> m.line()).toList();
+    if (move == null) {
+      return List.of();
+    }
+    return java.util.stream.Stream.concat(
+            move.check().movers().stream().map(m -> m.line()),
+            move.check().newcomers().stream()
+                .map(n -> OfficeTexts.text("register.move.newcomer", n.line())))
+        .toList();
   }
 
   public String getMovingDate() {

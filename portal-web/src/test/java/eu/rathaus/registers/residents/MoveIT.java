@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,6 +53,8 @@ class MoveIT {
   private static final UUID MUSTERSTADT = ItJourneys.MUSTERSTADT;
   private static final String SERVICE = "demo.wohnsitz-ummelden";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TenantScope REGISTER_CLERK =
+      TenantScope.staff(MUSTERSTADT, "it-register-clerk", Set.of(TenantScope.REGISTER_CLERK));
 
   @Deployment
   static WebArchive deployment() {
@@ -127,8 +130,30 @@ class MoveIT {
 
   /** The citizen files the change of address with her eID; returns the case id. */
   private UUID file(Household h, String citizen, String movers) throws Exception {
+    return file(
+        h.pseudonym(),
+        h.family(),
+        citizen,
+        "within",
+        "{\"street\":\"Lindenweg\",\"houseNumber\":\"3\",\"postalCode\":\"91099\","
+            + "\"city\":\"Musterstadt\"}",
+        movers);
+  }
+
+  /**
+   * The citizen Max {@code family} files a change of address ({@code kind} within / fromElsewhere)
+   * with the eID {@code pseudonym}, from {@code currentAddress} to Rosenweg 5a from 2026-11-02.
+   */
+  private UUID file(
+      String pseudonym,
+      String family,
+      String citizen,
+      String kind,
+      String currentAddress,
+      String movers)
+      throws Exception {
     caller.set(TenantScope.citizen(citizen));
-    eidLink.set(h.pseudonym());
+    eidLink.set(pseudonym);
     StepOutcome one =
         journey.saveStep(
             null,
@@ -138,14 +163,17 @@ class MoveIT {
             0,
             json(
                 "{\"firstNames\":\"Max\",\"lastName\":\""
-                    + h.family()
-                    + "\",\"birthDate\":\"1980-03-02\",\"currentAddress\":{\"street\":\"Lindenweg\","
-                    + "\"houseNumber\":\"3\",\"postalCode\":\"91099\",\"city\":\"Musterstadt\"}}"),
+                    + family
+                    + "\",\"birthDate\":\"1980-03-02\",\"currentAddress\":"
+                    + currentAddress
+                    + "}"),
             1);
     assertTrue(one.isSaved(), one.problems().toString());
     ObjectNode move =
         json(
-            "{\"moveKind\":\"within\",\"movingDate\":\"2026-11-02\",\"newAddress\":"
+            "{\"moveKind\":\""
+                + kind
+                + "\",\"movingDate\":\"2026-11-02\",\"newAddress\":"
                 + "{\"street\":\"Rosenweg\",\"houseNumber\":\"5a\",\"postalCode\":\"91099\","
                 + "\"city\":\"Musterstadt\"}}");
     move.put("movers", movers);
@@ -167,8 +195,7 @@ class MoveIT {
                 one.draftId(), null, null, null, 3, json("{\"email\":\"max@example.org\"}"), 4)
             .isSaved());
     SubmissionOutcome submitted =
-        journey.submit(
-            one.draftId(), UUID.randomUUID().toString(), null, "Max " + h.family(), "de");
+        journey.submit(one.draftId(), UUID.randomUUID().toString(), null, "Max " + family, "de");
     assertEquals(
         SubmissionOutcome.Result.SUBMITTED, submitted.result(), submitted.problems().toString());
     caller.set(null);
@@ -177,7 +204,7 @@ class MoveIT {
 
   /** A register clerk of Musterstadt takes the case; returns its version. */
   private long claim(UUID caseId) {
-    caller.set(TenantScope.staff(MUSTERSTADT, "it-register-clerk"));
+    caller.set(REGISTER_CLERK);
     long version = work.open(caseId).orElseThrow().version();
     CaseOutcome claimed = work.claim(caseId, version);
     assertTrue(claimed.isDone(), String.valueOf(claimed.refusalKey()));
@@ -259,14 +286,14 @@ class MoveIT {
     assertEquals(
         1,
         count(
-            TenantScope.staff(MUSTERSTADT, "it-register-clerk"),
+            REGISTER_CLERK,
             "select count(*) from attachment a join mailbox_message m on m.id = a.message_id"
                 + " join mailbox_thread t on t.id = m.thread_id where t.case_id = ?1"
                 + " and a.display_name like 'Meldebestaetigung-%'",
             caseId),
         "the confirmation PDF in her mailbox (files are the municipality's only)");
 
-    caller.set(TenantScope.staff(MUSTERSTADT, "it-register-clerk"));
+    caller.set(REGISTER_CLERK);
     assertTrue(desk.review(caseId).orElseThrow().registered());
     assertFalse(desk.approve(caseId, approved.version(), "noch einmal").isDone());
   }
@@ -297,7 +324,7 @@ class MoveIT {
             caseId));
 
     FailAfterRegisterWrite.failFor = null;
-    caller.set(TenantScope.staff(MUSTERSTADT, "it-register-clerk"));
+    caller.set(REGISTER_CLERK);
     assertTrue(
         desk.approve(caseId, version, "Ummeldung geprüft.").isDone(),
         "works once the failure is gone");
@@ -329,6 +356,162 @@ class MoveIT {
         desk.approve(blockedCase, blockedVersion, "Ummeldung geprüft.").refusalKey());
     caller.set(null);
     assertEquals(1, addresses(blocked.resident()).size());
+  }
+
+  @Test
+  void anAnmeldungEntersHerAndWhoMovesInWithHerAsOneHouseholdWithThePreviousAddress()
+      throws Exception {
+    String family = "Zan" + UUID.randomUUID().toString().substring(0, 8);
+    String pseudonym = "eid.it-" + UUID.randomUUID();
+    UUID caseId =
+        file(
+            pseudonym,
+            family,
+            "it-move-" + UUID.randomUUID(),
+            "fromElsewhere",
+            "{\"street\":\"Hafenstraße\",\"houseNumber\":\"2\",\"postalCode\":\"20457\","
+                + "\"city\":\"Hamburg\"}",
+            "Ben " + family + ", 03.06.2018\nCarla Maria " + family + ", 2016-02-01");
+    long version = claim(caseId);
+
+    MoveDesk.Review review = desk.review(caseId).orElseThrow();
+    assertTrue(review.check().writable(), review.check().problems().toString());
+    assertTrue(review.isFromElsewhere());
+    assertEquals("Hafenstraße 2, 20457 Hamburg", review.currentAddress());
+    assertEquals(
+        List.of("Ben " + family + ", 03.06.2018", "Carla Maria " + family + ", 01.02.2016"),
+        review.check().newcomers().stream().map(n -> n.line()).toList());
+
+    CaseOutcome approved = desk.approve(caseId, version, "Anmeldung geprüft.");
+    assertTrue(approved.isDone(), String.valueOf(approved.refusalKey()));
+    caller.set(null);
+
+    List<Object[]> people =
+        transactions.call(
+            TenantScope.platform("it"),
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<Object[]> list =
+                  em.createNativeQuery(
+                          "select id, given_names, cast(birth_date as text), eid_pseudonym"
+                              + " from resident where municipality_id = ?1 and family_name = ?2"
+                              + " order by birth_date")
+                      .setParameter(1, MUSTERSTADT)
+                      .setParameter(2, family)
+                      .getResultList();
+              return list;
+            });
+    assertEquals(
+        List.of("Max", "Carla Maria", "Ben"), people.stream().map(p -> (String) p[1]).toList());
+    assertEquals(pseudonym, people.get(0)[3], "she is linked to her eID");
+    assertNull(people.get(1)[3], "who moves along has no eID link");
+    for (Object[] person : people) {
+      UUID id = (UUID) person[0];
+      List<Object[]> history = addresses(id);
+      assertEquals(2, history.size(), person[1] + ": previous and new address");
+      Object[] previous = history.stream().filter(a -> a[3] != null).findFirst().orElseThrow();
+      assertEquals("Hafenstraße", previous[0]);
+      assertNull(previous[2], "the register does not know since when she lived there");
+      assertEquals("2026-11-01", previous[3], "the previous address ends the day before");
+      Object[] current = history.stream().filter(a -> a[3] == null).findFirst().orElseThrow();
+      assertEquals("Rosenweg", current[0]);
+      assertEquals("2026-11-02", current[2]);
+      assertEquals(
+          2,
+          count("select count(*) from resident_household where resident_id = ?1", id),
+          person[1] + " is linked to the two others");
+    }
+  }
+
+  @Test
+  void anAnmeldungWithSomeoneWhoAlreadyLivesHereIsRefusedAndEntersNobody() throws Exception {
+    Household h = household(false);
+    String family = "Zan" + UUID.randomUUID().toString().substring(0, 8);
+    UUID caseId = anmeldungFromHamburg(family, "Lena " + h.family() + ", 09.05.2015");
+    long version = claim(caseId);
+    assertEquals(
+        List.of(MoveRules.Problem.MOVER_ALREADY_REGISTERED),
+        desk.review(caseId).orElseThrow().check().problems());
+    assertEquals(
+        "register.move.refused.mover_already_registered",
+        desk.approve(caseId, version, "Anmeldung geprüft.").refusalKey());
+    caller.set(null);
+    assertEquals("IN_REVIEW", status(caseId));
+    assertEquals(0, countFamily(family), "nobody entered");
+    assertEquals(1, addresses(h.mover()).size(), "Lena's record unchanged");
+  }
+
+  @Test
+  void anAnmeldungWithAnUnreadableMoverLineIsRefusedAndEntersNobody() throws Exception {
+    String family = "Zan" + UUID.randomUUID().toString().substring(0, 8);
+    UUID caseId = anmeldungFromHamburg(family, "mein Sohn");
+    long version = claim(caseId);
+    assertEquals(
+        "register.move.refused.mover_unreadable",
+        desk.approve(caseId, version, "Anmeldung geprüft.").refusalKey());
+    caller.set(null);
+    assertEquals("IN_REVIEW", status(caseId));
+    assertEquals(0, countFamily(family), "nobody entered");
+  }
+
+  @Test
+  void aClerkWithoutTheRoleRegisterClerkIsRefusedAndNothingIsWritten() throws Exception {
+    Household h = household(false);
+    UUID caseId = file(h, "it-move-" + UUID.randomUUID(), "Lena " + h.family() + ", 09.05.2015");
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-clerk-without-role", Set.of("clerk")));
+    long version = work.open(caseId).orElseThrow().version();
+    CaseOutcome claimed = work.claim(caseId, version);
+    assertTrue(claimed.isDone(), String.valueOf(claimed.refusalKey()));
+    assertFalse(desk.mayApprove());
+    assertTrue(desk.review(caseId).orElseThrow().check().writable(), "only the role is missing");
+
+    CaseOutcome refused = desk.approve(caseId, claimed.version(), "Ummeldung geprüft.");
+    assertFalse(refused.isDone());
+    assertEquals("register.move.refused.role", refused.refusalKey());
+    caller.set(null);
+    assertEquals("IN_REVIEW", status(caseId), "no decision");
+    for (UUID person : List.of(h.resident(), h.mover())) {
+      List<Object[]> history = addresses(person);
+      assertEquals(1, history.size(), "no new address");
+      assertNull(history.get(0)[3], "the old address is still current");
+    }
+    assertEquals(0, count("select count(*) from decision_notice where case_id = ?1", caseId));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from resident_move m join case_record c on c.application_id ="
+                + " m.application_id where c.id = ?1 and m.registered_at is null",
+            caseId),
+        "the move is not marked registered");
+
+    caller.set(REGISTER_CLERK);
+    assertTrue(desk.mayApprove());
+    assertTrue(
+        desk.approve(caseId, claimed.version(), "Ummeldung geprüft.").isDone(),
+        "a register clerk approves the same case");
+  }
+
+  /** Max {@code family}, not in the register, moves in from Hamburg with {@code movers}. */
+  private UUID anmeldungFromHamburg(String family, String movers) throws Exception {
+    return file(
+        "eid.it-" + UUID.randomUUID(),
+        family,
+        "it-move-" + UUID.randomUUID(),
+        "fromElsewhere",
+        "{\"street\":\"Hafenstraße\",\"houseNumber\":\"2\",\"postalCode\":\"20457\","
+            + "\"city\":\"Hamburg\"}",
+        movers);
+  }
+
+  private long countFamily(String family) throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            ((Number)
+                    em.createNativeQuery("select count(*) from resident where family_name = ?1")
+                        .setParameter(1, family)
+                        .getSingleResult())
+                .longValue());
   }
 
   private static ObjectNode json(String text) throws Exception {

@@ -25,4 +25,26 @@ public final class PrefillTemplates {
             "\"key\": \"address\","
                 + " \"prefill\": {\"source\": \"register.address\", \"editable\": false},");
   }
+
+  /**
+   * The resident parking permit with the address from the eID (not changeable) and two fields added
+   * after the family name: the birth date and the place of birth from the eID (changeable).
+   */
+  public static String parkingPermitFromTheEid() {
+    return DemoTemplates.load("/catalogue/templates/bewohnerparkausweis.json")
+        .replace(
+            "\"key\": \"lastName\",",
+            "\"key\": \"birthDate\", \"type\": \"date\","
+                + " \"label\": {\"de\": \"Geburtsdatum\", \"en\": \"Date of birth\"},"
+                + " \"required\": true, \"prefill\": {\"source\": \"eid.birthDate\"}},"
+                + " {\"key\": \"birthPlace\", \"type\": \"text\","
+                + " \"label\": {\"de\": \"Geburtsort\", \"en\": \"Place of birth\"},"
+                + " \"required\": true, \"maxLength\": 100,"
+                + " \"prefill\": {\"source\": \"eid.birthPlace\"}},"
+                + " {\"key\": \"lastName\",")
+        .replace(
+            "\"key\": \"address\",",
+            "\"key\": \"address\","
+                + " \"prefill\": {\"source\": \"eid.address\", \"editable\": false},");
+  }
 }

@@ -52,8 +52,8 @@ public final class PrefillValues {
    * prefill whose source has a value for this citizen.
    *
    * @param eid the eID facts ({@code givenName}, {@code familyName}, {@code birthDate}, {@code
-   *     address} formatted, {@code address.street_address}, {@code address.postal_code}, {@code
-   *     address.locality})
+   *     birthPlace}, {@code address} formatted, {@code address.street_address}, {@code
+   *     address.postal_code}, {@code address.locality})
    * @param register the register's facts of her own record (see {@link RegisterFacts}); empty if
    *     none
    */
@@ -76,6 +76,7 @@ public final class PrefillValues {
       case EID_FAMILY_NAME -> text(eid.get("familyName"));
       case EID_BIRTH_DATE ->
           text(eid.get("birthDate")).filter(d -> d.asText().matches("\\d{4}-\\d{2}-\\d{2}"));
+      case EID_BIRTH_PLACE -> text(eid.get("birthPlace"));
       case EID_ADDRESS -> eidAddress(eid).map(JsonNode.class::cast);
       case REGISTER_ADDRESS -> Optional.ofNullable(register.get(source)).filter(JsonNode::isObject);
       case REGISTER_NATIONALITY ->

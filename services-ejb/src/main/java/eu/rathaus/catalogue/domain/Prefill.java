@@ -25,6 +25,7 @@ public record Prefill(Source source, boolean editable) implements Serializable {
     EID_GIVEN_NAME("eid.givenName", Origin.EID, Set.of(FieldType.TEXT)),
     EID_FAMILY_NAME("eid.familyName", Origin.EID, Set.of(FieldType.TEXT)),
     EID_BIRTH_DATE("eid.birthDate", Origin.EID, Set.of(FieldType.DATE)),
+    EID_BIRTH_PLACE("eid.birthPlace", Origin.EID, Set.of(FieldType.TEXT)),
     EID_ADDRESS("eid.address", Origin.EID, Set.of(FieldType.POSTAL_ADDRESS)),
     REGISTER_ADDRESS("register.address", Origin.REGISTER, Set.of(FieldType.POSTAL_ADDRESS)),
     REGISTER_HOUSEHOLD(

@@ -34,15 +34,7 @@ final class MoveAnswers {
 
   static MoveRequest request(String answersJson) {
     JsonNode a = read(answersJson);
-    JsonNode address = a.path("newAddress");
-    MoveRequest.NewAddress newAddress =
-        address.isObject()
-            ? new MoveRequest.NewAddress(
-                text(address, "street"),
-                text(address, "houseNumber"),
-                text(address, "postalCode"),
-                text(address, "city"))
-            : null;
+    MoveRequest.NewAddress newAddress = address(a.path("newAddress"));
     String movers = text(a, "movers");
     boolean byCode = "code".equals(text(a, "landlordConfirmation"));
     JsonNode document = a.path("landlordDocument");
@@ -59,6 +51,25 @@ final class MoveAnswers {
         movers == null ? List.of() : Arrays.asList(movers.split("\\R")),
         uploaded,
         byCode ? text(a, "landlordCode") : null);
+  }
+
+  /**
+   * The address she lived at before ({@code currentAddress}: for an Ummeldung the register's, for
+   * an Anmeldung the one elsewhere that she typed); null unless all four parts are there.
+   */
+  static MoveRequest.NewAddress previousAddress(String answersJson) {
+    MoveRequest.NewAddress address = address(read(answersJson).path("currentAddress"));
+    return address != null && address.complete() ? address : null;
+  }
+
+  private static MoveRequest.NewAddress address(JsonNode address) {
+    return address.isObject()
+        ? new MoveRequest.NewAddress(
+            text(address, "street"),
+            text(address, "houseNumber"),
+            text(address, "postalCode"),
+            text(address, "city"))
+        : null;
   }
 
   static Person person(String answersJson) {

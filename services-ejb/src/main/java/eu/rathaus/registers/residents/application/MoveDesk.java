@@ -13,6 +13,7 @@ import eu.rathaus.messaging.application.OutgoingFile;
 import eu.rathaus.registers.residents.domain.HouseholdMember;
 import eu.rathaus.registers.residents.domain.MoveRequest;
 import eu.rathaus.registers.residents.domain.MoveRules;
+import eu.rathaus.registers.residents.domain.Newcomer;
 import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.registers.residents.domain.ResidentRegister;
 import eu.rathaus.registers.residents.infrastructure.CertificateSql;
@@ -39,7 +40,10 @@ import java.util.UUID;
  * decides the case (notice in the mailbox), writes the register — the applicant's new main
  * residence from the moving date, the old one kept in the history with the day before as its end,
  * and the same for every household member who moves along — and posts the confirmation PDF, all in
- * one transaction: the decision and the register change commit together or not at all.
+ * one transaction: the decision and the register change commit together or not at all. An Anmeldung
+ * from elsewhere enters the applicant (unless her record is there) and everyone who moves in with
+ * her as new persons, linked into one household, each with the previous address elsewhere in the
+ * history (ended the day before the moving date).
  *
  * <p>Never automatic: the landlord's confirmation is an upload or a code that no register can
  * check, so a clerk looks at it; {@link MoveRules} keep her approval from writing a change that
@@ -140,18 +144,28 @@ public class MoveDesk {
             record
                 .flatMap(Resident::mainResidence)
                 .map(a -> a.streetLine() + ", " + a.townLine())
+                .or(() -> previousElsewhere(c, request))
                 .orElse(null),
             record.map(Resident::name).orElse(null),
             c.registeredAt() != null));
   }
 
+  /** True if the caller may approve a change of address (role {@code register-clerk}). */
+  public boolean mayApprove() {
+    return staff().staffWithRole(TenantScope.REGISTER_CLERK);
+  }
+
   /**
    * Approves the case with {@code reasons} and writes the register, in this one transaction; a
+   * caller without the role {@code register-clerk} ({@code register.move.refused.role}) or a
    * problem of {@link MoveRules} refuses the approval ({@code register.move.refused.*}) and changes
    * nothing.
    */
   public CaseOutcome approve(UUID caseId, long expectedVersion, String reasons) {
     TenantScope scope = staff();
+    if (!scope.staffWithRole(TenantScope.REGISTER_CLERK)) {
+      return refused("register.move.refused.role");
+    }
     Optional<MoveSql.MoveCase> found = caseId == null ? Optional.empty() : sql.ofCase(caseId);
     if (found.isEmpty() || !SERVICE_KEYS.contains(found.get().serviceKey())) {
       return refused(CaseOutcome.NOT_FOUND);
@@ -197,6 +211,9 @@ public class MoveDesk {
               request.newAddress(),
               day));
     }
+    if (request.kind() == MoveRequest.Kind.FROM_ELSEWHERE) {
+      registerNewcomers(c, request, check, residents);
+    }
     Instant now = clock.instant();
     sql.markRegistered(c.applicationId(), now, scope.subject());
     audit.record(
@@ -213,6 +230,7 @@ public class MoveDesk {
     List<String> names = new ArrayList<>();
     names.add(record.map(Resident::name).orElse(person.givenNames() + " " + person.familyName()));
     check.movers().stream().map(HouseholdMember::name).forEach(names::add);
+    check.newcomers().stream().map(Newcomer::name).forEach(names::add);
     byte[] pdf =
         MovePdf.render(
             new MovePdf.Issuer(authority.name(), authority.addressLines(), authority.logo()),
@@ -226,6 +244,44 @@ public class MoveDesk {
         MovePdf.message(c.reference(), language),
         List.of(new OutgoingFile(MovePdf.fileName(c.reference()), "application/pdf", pdf)));
     return outcome;
+  }
+
+  /** Anmeldung: the previous address elsewhere that she typed, as one line. */
+  private static Optional<String> previousElsewhere(MoveSql.MoveCase c, MoveRequest request) {
+    if (request.kind() != MoveRequest.Kind.FROM_ELSEWHERE) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(MoveAnswers.previousAddress(c.answersJson()))
+        .map(MoveRequest.NewAddress::line);
+  }
+
+  /**
+   * Anmeldung: everyone who moves in with her becomes a new person (no eID link), the previous
+   * address elsewhere goes into the history of all of them, and they form one household.
+   */
+  private void registerNewcomers(
+      MoveSql.MoveCase c, MoveRequest request, MoveRules.Check check, List<UUID> residents) {
+    LocalDate day = request.movingDate();
+    for (Newcomer n : check.newcomers()) {
+      residents.add(
+          register.register(
+              c.municipalityId(),
+              n.givenNames(),
+              n.familyName(),
+              n.birthDate(),
+              null,
+              request.newAddress(),
+              day));
+    }
+    MoveRequest.NewAddress previous = MoveAnswers.previousAddress(c.answersJson());
+    if (previous != null) {
+      for (UUID resident : residents) {
+        register.recordPreviousAddress(c.municipalityId(), resident, previous, day.minusDays(1));
+      }
+    }
+    if (residents.size() > 1) {
+      register.joinHousehold(c.municipalityId(), residents);
+    }
   }
 
   private Optional<Resident> read(TenantScope scope, MoveSql.MoveCase c) {
@@ -243,11 +299,17 @@ public class MoveDesk {
     return record;
   }
 
-  /** The rules, and the moving date against the current address of everyone who moves along. */
+  /**
+   * The rules, the moving date against the current address of everyone who moves along, and
+   * (Anmeldung) whether a newcomer already lives here.
+   */
   private MoveRules.Check check(
       MoveSql.MoveCase c, MoveRequest request, Optional<Resident> record) {
     LocalDate today = LocalDate.now(clock.withZone(CertificateDesk.ZONE));
     MoveRules.Check check = MoveRules.check(request, c.eidPseudonym() != null, record, today);
+    if (!check.newcomers().isEmpty() && livesHereAlready(c, check.newcomers())) {
+      return check.with(MoveRules.Problem.MOVER_ALREADY_REGISTERED);
+    }
     if (request.movingDate() == null || check.problems().contains(MoveRules.Problem.MOVING_DATE)) {
       return check;
     }
@@ -259,12 +321,35 @@ public class MoveDesk {
               .map(a -> !request.movingDate().isAfter(a.movedIn()))
               .orElse(false);
       if (tooEarly) {
-        List<MoveRules.Problem> problems = new ArrayList<>(check.problems());
-        problems.add(MoveRules.Problem.MOVING_DATE);
-        return new MoveRules.Check(problems, check.movers(), check.unknown());
+        return check.with(MoveRules.Problem.MOVING_DATE);
       }
     }
     return check;
+  }
+
+  /**
+   * True if a newcomer's names and birth date match a resident with a current address; the search
+   * is audited like the register clerks' (number of hits, never the names).
+   */
+  private boolean livesHereAlready(MoveSql.MoveCase c, List<Newcomer> newcomers) {
+    int hits = 0;
+    for (Newcomer n : newcomers) {
+      hits +=
+          (int)
+              register.search(c.municipalityId(), n.name(), 20).stream()
+                  .filter(r -> n.birthDate().equals(r.birthDate()))
+                  .filter(r -> r.currentStreetLine() != null)
+                  .count();
+    }
+    audit.record(
+        new AuditEvent(
+            caller.get().subject(),
+            "register.resident.search",
+            "resident",
+            null,
+            c.municipalityId(),
+            "hits " + hits + "; reason: newcomers of change of address " + c.reference()));
+    return hits > 0;
   }
 
   private static CaseOutcome refused(String key) {

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * One address of a resident: current while {@code movedOut} is null.
  *
- * @param movedIn the moving-in date
+ * @param movedIn the moving-in date; {@code null} for a past address the register does not know it
+ *     of (the previous address elsewhere that an Anmeldung records, V71)
  * @param movedOut the moving-out date, {@code null} for a current address
  */
 public record Address(

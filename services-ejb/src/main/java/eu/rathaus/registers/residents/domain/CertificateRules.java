@@ -113,8 +113,8 @@ public final class CertificateRules {
                     + ", "
                     + a.townLine()
                     + " ("
-                    + a.movedIn()
-                    + " – "
+                    + (a.movedIn() == null ? "" : a.movedIn() + " ")
+                    + "– "
                     + a.movedOut()
                     + ")"));
       }

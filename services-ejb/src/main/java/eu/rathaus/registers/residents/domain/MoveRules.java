@@ -37,17 +37,46 @@ public final class MoveRules {
     MOVING_DATE,
     /** A line of "who moves along" names nobody of her household in the register. */
     MOVER_NOT_IN_HOUSEHOLD,
+    /**
+     * Anmeldung: a line of "who moves along" does not name a person (names and birth date), so the
+     * person cannot be entered into the register.
+     */
+    MOVER_UNREADABLE,
+    /**
+     * Anmeldung: a person named as moving in from elsewhere already lives here (same names and
+     * birth date with a current address in the register): the registry office sorts it out.
+     */
+    MOVER_ALREADY_REGISTERED,
     /** Neither the landlord's confirmation uploaded nor the landlord's code given. */
     NO_LANDLORD_CONFIRMATION
   }
 
-  /** The outcome: the problems (none: the register may be written) and who moves along. */
-  public record Check(List<Problem> problems, List<HouseholdMember> movers, List<String> unknown)
+  /**
+   * The outcome: the problems (none: the register may be written) and who moves along — household
+   * members of the register (Ummeldung) or newcomers not in it yet (Anmeldung from elsewhere).
+   */
+  public record Check(
+      List<Problem> problems,
+      List<HouseholdMember> movers,
+      List<String> unknown,
+      List<Newcomer> newcomers)
       implements Serializable {
     public Check {
       problems = List.copyOf(problems);
       movers = List.copyOf(movers);
       unknown = List.copyOf(unknown);
+      newcomers = newcomers == null ? List.of() : List.copyOf(newcomers);
+    }
+
+    public Check(List<Problem> problems, List<HouseholdMember> movers, List<String> unknown) {
+      this(problems, movers, unknown, List.of());
+    }
+
+    /** The same check with one more problem. */
+    public Check with(Problem problem) {
+      List<Problem> more = new ArrayList<>(problems);
+      more.add(problem);
+      return new Check(more, movers, unknown, newcomers);
     }
 
     public boolean writable() {
@@ -104,9 +133,22 @@ public final class MoveRules {
         || current.isPresent() && !request.movingDate().isAfter(current.get().movedIn())) {
       problems.add(Problem.MOVING_DATE);
     }
+    List<Newcomer> newcomers = new ArrayList<>();
     List<HouseholdMember> household = record.map(Resident::household).orElse(List.of());
     for (String line : request.movers()) {
       if (line == null || line.isBlank()) {
+        continue;
+      }
+      if (request.kind() == MoveRequest.Kind.FROM_ELSEWHERE) {
+        // Who moves in with her from elsewhere is not in this register: a new person each.
+        Optional<Newcomer> newcomer = Newcomer.parse(line, today);
+        if (newcomer.isPresent()) {
+          if (!newcomers.contains(newcomer.get())) {
+            newcomers.add(newcomer.get());
+          }
+        } else {
+          unknown.add(line.strip());
+        }
         continue;
       }
       Optional<HouseholdMember> member = match(line, household);
@@ -119,12 +161,15 @@ public final class MoveRules {
       }
     }
     if (!unknown.isEmpty()) {
-      problems.add(Problem.MOVER_NOT_IN_HOUSEHOLD);
+      problems.add(
+          request.kind() == MoveRequest.Kind.FROM_ELSEWHERE
+              ? Problem.MOVER_UNREADABLE
+              : Problem.MOVER_NOT_IN_HOUSEHOLD);
     }
     if (!request.landlordDocument() && request.landlordCode() == null) {
       problems.add(Problem.NO_LANDLORD_CONFIRMATION);
     }
-    return new Check(problems, movers, unknown);
+    return new Check(problems, movers, unknown, newcomers);
   }
 
   /**

@@ -29,9 +29,30 @@ public record Resident(
     addresses =
         addresses == null
             ? List.of()
-            : addresses.stream().sorted(Comparator.comparing(Address::movedIn).reversed()).toList();
+            : addresses.stream()
+                .sorted(
+                    Comparator.comparing(
+                            Address::movedIn, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .reversed())
+                .toList();
     household = household == null ? List.of() : List.copyOf(household);
     blocks = blocks == null ? List.of() : List.copyOf(blocks);
+  }
+
+  /** The same record with that household. */
+  public Resident withHousehold(List<HouseholdMember> members) {
+    return new Resident(
+        id,
+        municipalityId,
+        givenNames,
+        familyName,
+        birthName,
+        birthDate,
+        birthPlace,
+        nationality,
+        addresses,
+        members,
+        blocks);
   }
 
   /** The current main residence, if the person has one. */

@@ -23,7 +23,7 @@ public interface ResidentRegister {
    * The record linked to an eID pseudonym (the user name the eID broker gives), as the citizen
    * herself may read it: with addresses and blocking notes; the household's members (names, birth
    * dates, relations — nothing else of their records) as far as the adapter gives them (the
-   * built-in one adds them through V58 in the configured register, the HTTP adapter reads them).
+   * built-in one reads them through V58, the HTTP adapter from the service).
    */
   Optional<Resident> findOwn(UUID municipality, String eidPseudonym);
 
@@ -57,4 +57,15 @@ public interface ResidentRegister {
       String eidPseudonym,
       MoveRequest.NewAddress address,
       LocalDate movingDate);
+
+  /**
+   * The address a resident lived at before moving in from elsewhere, kept in her history as a past
+   * main residence until {@code until} (the day before she moved in); the register does not know
+   * since when she lived there.
+   */
+  void recordPreviousAddress(
+      UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate until);
+
+  /** Links the residents into one household (each to every other, relation {@code OTHER}). */
+  void joinHousehold(UUID municipality, List<UUID> residents);
 }

@@ -36,7 +36,6 @@ public class ConfiguredResidentRegister implements ResidentRegister {
   private static final Logger LOG = Logger.getLogger(ConfiguredResidentRegister.class.getName());
 
   @Inject PostgresResidentRegister builtIn;
-  @Inject OwnHouseholdSql households;
 
   private volatile HttpResidentRegister external;
 
@@ -52,26 +51,7 @@ public class ConfiguredResidentRegister implements ResidentRegister {
 
   @Override
   public Optional<Resident> findOwn(UUID municipality, String eidPseudonym) {
-    ResidentRegister register = current();
-    Optional<Resident> own = register.findOwn(municipality, eidPseudonym);
-    if (register != builtIn || own.isEmpty()) {
-      return own;
-    }
-    // The built-in adapter reads her record without the household (V50); V58 gives its members.
-    Resident r = own.get();
-    return Optional.of(
-        new Resident(
-            r.id(),
-            r.municipalityId(),
-            r.givenNames(),
-            r.familyName(),
-            r.birthName(),
-            r.birthDate(),
-            r.birthPlace(),
-            r.nationality(),
-            r.addresses(),
-            households.of(municipality, eidPseudonym),
-            r.blocks()));
+    return current().findOwn(municipality, eidPseudonym);
   }
 
   @Override
@@ -105,6 +85,20 @@ public class ConfiguredResidentRegister implements ResidentRegister {
     return current()
         .register(
             municipality, givenNames, familyName, birthDate, eidPseudonym, address, movingDate);
+  }
+
+  @Override
+  public void recordPreviousAddress(
+      UUID municipality,
+      UUID resident,
+      eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
+      LocalDate until) {
+    current().recordPreviousAddress(municipality, resident, address, until);
+  }
+
+  @Override
+  public void joinHousehold(UUID municipality, List<UUID> residents) {
+    current().joinHousehold(municipality, residents);
   }
 
   /** True if an external register service is configured. */

@@ -387,4 +387,20 @@ public class HttpResidentRegister implements ResidentRegister {
     throw new RegisterUnavailable(
         Cause.ERROR_ANSWER, "the external register service takes no registrations");
   }
+
+  @Override
+  public void recordPreviousAddress(
+      UUID municipality,
+      UUID resident,
+      eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
+      LocalDate until) {
+    throw new RegisterUnavailable(
+        Cause.ERROR_ANSWER, "the external register service takes no address history");
+  }
+
+  @Override
+  public void joinHousehold(UUID municipality, List<UUID> residents) {
+    throw new RegisterUnavailable(
+        Cause.ERROR_ANSWER, "the external register service takes no household links");
+  }
 }

@@ -1,6 +1,5 @@
 package eu.rathaus.registers.residents.infrastructure;
 
-import static eu.rathaus.kernel.NativeRows.date;
 import static eu.rathaus.kernel.NativeRows.rows;
 
 import eu.rathaus.registers.residents.domain.HouseholdMember;
@@ -14,7 +13,8 @@ import java.util.UUID;
  * The household of the citizen's own record in the built-in register (V58, {@code
  * rathaus_own_household}): the other members' ids, names, birth dates and relations, nothing else
  * of their records; only in her citizen scope and for the record linked to her eID pseudonym, which
- * is named in {@code rathaus.eid} for this one query.
+ * is named in {@code rathaus.eid} for this one query. The one reader of that function: the built-in
+ * register ({@link PostgresResidentRegister}) reads her household through it.
  */
 @ApplicationScoped
 public class OwnHouseholdSql {
@@ -36,14 +36,7 @@ public class OwnHouseholdSql {
                           + " from rathaus_own_household(?1)")
                   .setParameter(1, municipality))
           .stream()
-          .map(
-              m ->
-                  new HouseholdMember(
-                      (UUID) m[0],
-                      (String) m[1],
-                      (String) m[2],
-                      date(m[3]),
-                      HouseholdMember.Relation.valueOf((String) m[4])))
+          .map(PostgresResidentRegister::member)
           .toList();
     } finally {
       em.createNativeQuery("select set_config('rathaus.eid', '', true)").getSingleResult();

@@ -12,6 +12,7 @@ import eu.rathaus.registers.residents.domain.Resident;
 import eu.rathaus.registers.residents.domain.ResidentRegister;
 import eu.rathaus.registers.residents.domain.ResidentSummary;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -34,6 +35,8 @@ public class PostgresResidentRegister implements ResidentRegister {
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
+
+  @Inject OwnHouseholdSql households;
 
   private static final String RESIDENT_SELECT =
       "select r.id, r.municipality_id, r.given_names, r.family_name, r.birth_name, r.birth_date,"
@@ -92,6 +95,10 @@ public class PostgresResidentRegister implements ResidentRegister {
         .map(r -> resident(r, true));
   }
 
+  /**
+   * Her own record as she may read it (V50: only her own rows), with the household's members
+   * through V58's {@code rathaus_own_household} ({@link OwnHouseholdSql}).
+   */
   @Override
   public Optional<Resident> findOwn(UUID municipality, String eidPseudonym) {
     if (eidPseudonym == null || eidPseudonym.isBlank()) {
@@ -100,18 +107,23 @@ public class PostgresResidentRegister implements ResidentRegister {
     em.createNativeQuery("select set_config('rathaus.eid', ?1, true)")
         .setParameter(1, eidPseudonym)
         .getSingleResult();
+    Optional<Resident> own;
     try {
-      return rows(
-              em.createNativeQuery(
-                      RESIDENT_SELECT + " where r.municipality_id = ?1 and r.eid_pseudonym = ?2")
-                  .setParameter(1, municipality)
-                  .setParameter(2, eidPseudonym))
-          .stream()
-          .findFirst()
-          .map(r -> resident(r, false));
+      own =
+          rows(
+                  em.createNativeQuery(
+                          RESIDENT_SELECT
+                              + " where r.municipality_id = ?1 and r.eid_pseudonym = ?2")
+                      .setParameter(1, municipality)
+                      .setParameter(2, eidPseudonym))
+              .stream()
+              .findFirst()
+              .map(r -> resident(r, false));
     } finally {
       em.createNativeQuery("select set_config('rathaus.eid', '', true)").getSingleResult();
     }
+    // After the finally: OwnHouseholdSql names and clears rathaus.eid itself.
+    return own.map(r -> r.withHousehold(households.of(municipality, eidPseudonym)));
   }
 
   private Resident resident(Object[] r, boolean withHousehold) {
@@ -164,7 +176,7 @@ public class PostgresResidentRegister implements ResidentRegister {
   }
 
   /** A household member from id, given names, family name, birth date and relation. */
-  private static HouseholdMember member(Object[] m) {
+  static HouseholdMember member(Object[] m) {
     return new HouseholdMember(
         (UUID) m[0],
         (String) m[1],
@@ -192,24 +204,7 @@ public class PostgresResidentRegister implements ResidentRegister {
 
   @Override
   public List<HouseholdMember> ownHousehold(UUID municipality, String eidPseudonym) {
-    if (eidPseudonym == null || eidPseudonym.isBlank()) {
-      return List.of();
-    }
-    em.createNativeQuery("select set_config('rathaus.eid', ?1, true)")
-        .setParameter(1, eidPseudonym)
-        .getSingleResult();
-    try {
-      return rows(
-              em.createNativeQuery(
-                      "select id, given_names, family_name, birth_date, relation"
-                          + " from resident_own_household(?1)")
-                  .setParameter(1, municipality))
-          .stream()
-          .map(PostgresResidentRegister::member)
-          .toList();
-    } finally {
-      em.createNativeQuery("select set_config('rathaus.eid', '', true)").getSingleResult();
-    }
+    return households.of(municipality, eidPseudonym);
   }
 
   @Override
@@ -265,20 +260,68 @@ public class PostgresResidentRegister implements ResidentRegister {
     return id;
   }
 
+  @Override
+  public void recordPreviousAddress(
+      UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate until) {
+    insertAddress(municipality, resident, address, null, until);
+  }
+
+  @Override
+  public void joinHousehold(UUID municipality, List<UUID> residents) {
+    for (UUID resident : residents) {
+      for (UUID member : residents) {
+        if (!resident.equals(member)) {
+          em.createNativeQuery(
+                  "insert into resident_household (municipality_id, resident_id, member_id,"
+                      + " relation) values (?1, ?2, ?3, 'OTHER') on conflict do nothing")
+              .setParameter(1, municipality)
+              .setParameter(2, resident)
+              .setParameter(3, member)
+              .executeUpdate();
+        }
+      }
+    }
+  }
+
   private void insertAddress(
       UUID municipality, UUID resident, MoveRequest.NewAddress address, LocalDate movingDate) {
-    em.createNativeQuery(
-            "insert into resident_address (id, municipality_id, resident_id, street, house_number,"
-                + " postcode, town, moved_in, residence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                + " 'MAIN')")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, municipality)
-        .setParameter(3, resident)
-        .setParameter(4, address.street().strip())
-        .setParameter(5, address.houseNumber().strip())
-        .setParameter(6, address.postcode().strip())
-        .setParameter(7, address.town().strip())
-        .setParameter(8, movingDate)
-        .executeUpdate();
+    insertAddress(municipality, resident, address, movingDate, null);
+  }
+
+  /**
+   * A main residence from {@code movedIn} (null: unknown) until {@code movedOut} (null: current); a
+   * missing date is written as SQL null, never bound (an untyped null parameter is no date).
+   */
+  private void insertAddress(
+      UUID municipality,
+      UUID resident,
+      MoveRequest.NewAddress address,
+      LocalDate movedIn,
+      LocalDate movedOut) {
+    String in = movedIn == null ? "null" : "?8";
+    String out = movedOut == null ? "null" : movedIn == null ? "?8" : "?9";
+    Query insert =
+        em.createNativeQuery(
+                "insert into resident_address (id, municipality_id, resident_id, street,"
+                    + " house_number, postcode, town, moved_in, moved_out, residence) values (?1,"
+                    + " ?2, ?3, ?4, ?5, ?6, ?7, "
+                    + in
+                    + ", "
+                    + out
+                    + ", 'MAIN')")
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, municipality)
+            .setParameter(3, resident)
+            .setParameter(4, address.street().strip())
+            .setParameter(5, address.houseNumber().strip())
+            .setParameter(6, address.postcode().strip())
+            .setParameter(7, address.town().strip());
+    int next = 8;
+    for (LocalDate day : new LocalDate[] {movedIn, movedOut}) {
+      if (day != null) {
+        insert.setParameter(next++, day);
+      }
+    }
+    insert.executeUpdate();
   }
 }

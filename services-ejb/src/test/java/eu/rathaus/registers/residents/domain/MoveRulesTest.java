@@ -152,4 +152,33 @@ class MoveRulesTest {
   void aMemberLineReadsAsTheFormOffersIt() {
     assertThat(SABINE.line()).isEqualTo("Sabine Mustermann, 23.11.1982");
   }
+
+  @Test
+  void whoMovesInFromElsewhereIsReadAsNewPersonsAndAnUnreadableLineRefuses() {
+    MoveRequest in =
+        new MoveRequest(
+            MoveRequest.Kind.FROM_ELSEWHERE,
+            TODAY,
+            NEW,
+            List.of("Ben Muster, 03.06.2018", "", "Carla Maria Muster, geb. 2016-02-01"),
+            true,
+            null);
+    MoveRules.Check check = MoveRules.check(in, true, Optional.empty(), TODAY);
+    assertThat(check.writable()).isTrue();
+    assertThat(check.movers()).isEmpty();
+    assertThat(check.newcomers())
+        .containsExactly(
+            new Newcomer("Ben", "Muster", LocalDate.of(2018, 6, 3)),
+            new Newcomer("Carla Maria", "Muster", LocalDate.of(2016, 2, 1)));
+    assertThat(check.newcomers().get(0).line()).isEqualTo("Ben Muster, 03.06.2018");
+
+    for (String bad : List.of("Ben, 03.06.2018", "Ben Muster", "Ben Muster, 31.02.2018")) {
+      MoveRequest unreadable =
+          new MoveRequest(MoveRequest.Kind.FROM_ELSEWHERE, TODAY, NEW, List.of(bad), true, null);
+      assertThat(MoveRules.check(unreadable, true, Optional.empty(), TODAY).problems())
+          .as(bad)
+          .containsExactly(Problem.MOVER_UNREADABLE);
+    }
+    assertThat(Newcomer.parse("Ben Muster, 03.06.2030", TODAY)).as("born in the future").isEmpty();
+  }
 }
