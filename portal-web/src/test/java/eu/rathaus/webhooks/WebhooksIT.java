@@ -23,15 +23,11 @@ import eu.rathaus.webhooks.application.WebhookSubscriptions;
 import eu.rathaus.webhooks.domain.Delivery;
 import eu.rathaus.webhooks.domain.WebhookEventType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -119,20 +115,8 @@ class WebhooksIT {
     return d.filter(until).orElse(null);
   }
 
-  /** The Standard Webhooks check, written here from the specification, not the portal's code. */
-  private static boolean verifies(String secret, WebhookReceiver.Received r) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(
-        new SecretKeySpec(
-            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-    String signed = r.header("webhook-id") + "." + r.header("webhook-timestamp") + "." + r.body();
-    String expected =
-        "v1,"
-            + Base64.getEncoder()
-                .encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    long age = Instant.now().getEpochSecond() - Long.parseLong(r.header("webhook-timestamp"));
-    return List.of(r.header("webhook-signature").split(" ")).contains(expected)
-        && Math.abs(age) < 300;
+  private static boolean verifies(String secret, WebhookReceiver.Received r) {
+    return r.verifies(secret);
   }
 
   @Test

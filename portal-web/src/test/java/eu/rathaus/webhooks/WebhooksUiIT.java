@@ -95,9 +95,21 @@ class WebhooksUiIT extends BrowserJourney {
       assertThat(text("page-messages")).contains("erneut gesendet");
       assertThat(receiver.await(marker, 2, 30_000)).hasSize(2);
 
+      // "Neues Geheimnis" by keyboard: a new secret shown once, the old one valid for 24 hours.
       browser
           .findElement(By.id("subscription-" + subscription))
-          .findElement(By.cssSelector("input[type=submit]"))
+          .findElement(By.cssSelector("input[id$='rotate']"))
+          .sendKeys(Keys.ENTER);
+      Browser.awaitOrExplain(browser, By.id("rotated-lead"));
+      String rotated = text("new-secret");
+      assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
+      assertThat(text("rotated-lead")).contains("24 Stunden");
+      assertThat(text("page-messages")).contains("neues Geheimnis");
+      accessible("webhooks page with the rotated secret");
+
+      browser
+          .findElement(By.id("subscription-" + subscription))
+          .findElement(By.cssSelector("input[id$='unsubscribe']"))
           .click();
       Browser.awaitOrExplain(browser, By.id("page-messages"));
       assertThat(browser.findElements(By.id("subscription-" + subscription))).isEmpty();

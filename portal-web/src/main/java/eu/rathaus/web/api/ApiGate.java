@@ -29,12 +29,12 @@ import java.util.Optional;
  * its own municipality only (403 otherwise). Tokens without the claim are left to the resources,
  * unchanged.
  *
- * <p>Rate limits ({@link RateLimits}): an API client by its own limit or {@code
- * RATHAUS_API_RATE_PER_MINUTE}; any other token by its client ({@code azp}) with the same default;
- * calls without a token to the public catalogue per address with {@code
- * RATHAUS_API_ANONYMOUS_RATE_PER_MINUTE}. Over the limit: 429 problem details with {@code
- * Retry-After}; every limited answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining}
- * and {@code RateLimit-Reset}.
+ * <p>Rate limits ({@link RateLimits}, shared by all nodes through PostgreSQL, see {@link
+ * ApiRateLimits}): an API client by its own limit or {@code RATHAUS_API_RATE_PER_MINUTE}; any other
+ * token by its client ({@code azp}) with the same default; calls without a token to the public
+ * catalogue per address with {@code RATHAUS_API_ANONYMOUS_RATE_PER_MINUTE}. Over the limit: 429
+ * problem details with {@code Retry-After}; every limited answer carries {@code RateLimit-Limit},
+ * {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -45,10 +45,10 @@ public class ApiGate implements ContainerRequestFilter, ContainerResponseFilter 
   static final long DEFAULT_CLIENT_RATE = 1200;
   static final long DEFAULT_ANONYMOUS_RATE = 300;
   private static final String DECISION = ApiGate.class.getName() + ".decision";
-  private static final RateLimits LIMITS = new RateLimits();
 
   @Inject ApiBearer bearer;
   @Inject ApiClientGate gate;
+  @Inject ApiRateLimits limits;
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
 
@@ -97,7 +97,7 @@ public class ApiGate implements ContainerRequestFilter, ContainerResponseFilter 
     } else {
       return;
     }
-    RateLimits.Decision decision = LIMITS.take(key, Math.max(1, perMinute));
+    RateLimits.Decision decision = limits.take(key, Math.max(1, perMinute));
     request.setProperty(DECISION, decision);
     if (!decision.allowed()) {
       request.abortWith(

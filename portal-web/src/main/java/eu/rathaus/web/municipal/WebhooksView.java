@@ -15,9 +15,10 @@ import java.util.UUID;
 
 /**
  * Backing bean of {@code municipal/webhooks.xhtml} ("Webhooks"): the municipality's subscriptions
- * (URL, events; a new one's secret shown once, right after saving), unsubscribe, and the delivery
- * log with "Erneut senden" (replay). {@link WebhookSubscriptions} checks the input; problems show
- * at their fields in German or English and nothing is stored while any remains.
+ * (URL, events; a new one's secret shown once, right after saving), "new secret" (rotation with a
+ * grace period, the new secret shown once), unsubscribe, and the delivery log with "Erneut senden"
+ * (replay). {@link WebhookSubscriptions} checks the input; problems show at their fields in German
+ * or English and nothing is stored while any remains.
  */
 @Named
 @ViewScoped
@@ -35,6 +36,7 @@ public class WebhooksView implements Serializable {
   private boolean messageReceived;
   private String newSecret;
   private UUID newSubscription;
+  private boolean rotated;
   private List<Subscription> subscriptions;
   private List<Delivery> deliveries;
 
@@ -65,9 +67,37 @@ public class WebhooksView implements Serializable {
     }
     newSecret = created.secret();
     newSubscription = created.subscriptionId();
+    rotated = false;
     url = null;
     subscriptions = null;
     ProblemTexts.info(ProblemTexts.text("webhooks.saved"));
+  }
+
+  /**
+   * "Neues Geheimnis" of one subscription: the new secret is shown once, the old one signs along
+   * for the grace period.
+   */
+  public void rotate(UUID id) {
+    WebhookSubscriptions.Created created = webhooks.rotateSecret(id);
+    if (!created.isCreated()) {
+      ProblemTexts.error(null, ProblemTexts.text(created.problems().get(0).key()));
+      newSecret = null;
+      return;
+    }
+    newSecret = created.secret();
+    newSubscription = created.subscriptionId();
+    rotated = true;
+    ProblemTexts.info(ProblemTexts.text("webhooks.rotated", getGraceHours()));
+  }
+
+  /** The rotation's grace period in hours, for the texts. */
+  public long getGraceHours() {
+    return WebhookSubscriptions.grace().toHours();
+  }
+
+  /** Whether the secret shown is a rotated one (the old one still signs for a while). */
+  public boolean isRotated() {
+    return rotated;
   }
 
   /** "Abbestellen" of one subscription. */

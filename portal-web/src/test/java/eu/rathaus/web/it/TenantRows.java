@@ -465,7 +465,7 @@ public final class TenantRows {
     update(
         c,
         "insert into webhook_subscription (id, municipality_id, url, events, secret, created_by)"
-            + " values (?, ?, 'https://fachamt.localhost/hook', 'application.submitted', 'whsec_dGVzdA==', 'it')",
+            + " values (?, ?, 'https://fachamt.localhost/hook', 'application.submitted', 'sealed:v1:00000000-0000-0000-0000-000000000000:1:AAAA:AAAA', 'it')",
         subscription,
         municipality);
     update(

@@ -40,12 +40,16 @@ public final class TenantTables {
   /** Platform tables, no municipality's data; why each stays behind. */
   public static final Map<String, String> PLATFORM_TABLES =
       Map.of(
-          "flyway_schema_history", "the schema's own migration history, per installation",
+          "flyway_schema_history",
+          "the schema's own migration history, per installation",
           "catalogue_revision",
-              "one platform-wide counter for the public page cache (bumped on import)",
+          "one platform-wide counter for the public page cache (bumped on import)",
           "service_template",
-              "shared service templates of the platform; the import checks that the target has every"
-                  + " template the municipality's services refer to");
+          "shared service templates of the platform; the import checks that the target has every"
+              + " template the municipality's services refer to",
+          "rate_limit_bucket",
+          "the API's rate-limit token buckets shared by the nodes (V69): technical, keyed by a"
+              + " hash of the caller, expire within minutes");
 
   private TenantTables() {}
 

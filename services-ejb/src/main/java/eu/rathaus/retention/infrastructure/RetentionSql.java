@@ -233,8 +233,9 @@ public class RetentionSql {
    * Removes or pseudonymises every piece of personal data of a case: the application's answers and
    * addresses, names, the timeline's free texts, internal notes, the correspondence (texts
    * overwritten, files shredded), notices (shredded), payments' personal fields and bank details,
-   * appointments and queued mail. What stays is what the statistics count: the case row with its
-   * status and dates, the service, amounts. The citizen's subject becomes {@code pseudonym}
+   * appointments and queued mail, and the webhook deliveries about the case (the sealed submission
+   * pushed to a destination among them). What stays is what the statistics count: the case row with
+   * its status and dates, the service, amounts. The citizen's subject becomes {@code pseudonym}
    * everywhere.
    */
   public Erased eraseCase(UUID caseId, String pseudonym) {
@@ -325,6 +326,21 @@ public class RetentionSql {
                 + " where application_id = ?1",
             application);
 
+    // Webhooks (V59/V68): deliveries about the case — the submission pushed sealed to a
+    // destination, and the municipality's own events (ids and statuses only, but about this
+    // person's case) — are deleted, sent or not; the statistics do not count them.
+    rows +=
+        update(
+            "delete from webhook_delivery where municipality_id ="
+                + " (select municipality_id from case_record where id = ?1)"
+                + " and (payload::jsonb -> 'data' ->> 'caseId' = ?2"
+                + " or payload::jsonb -> 'data' ->> 'applicationId' = ?3"
+                + " or payload::jsonb -> 'data' ->> 'referenceNumber' = ?4)",
+            caseId,
+            caseId.toString(),
+            application.toString(),
+            reference);
+
     // Payments: amounts and states stay (budget statistics), the person goes.
     rows +=
         update(
@@ -375,7 +391,8 @@ public class RetentionSql {
 
   /**
    * What is left of a person in a municipality beyond her cases and drafts: appointments without a
-   * case, general mailbox threads and their files, queued mail. Used by erasure on request.
+   * case, general mailbox threads and their files (and the webhook deliveries about them), queued
+   * mail. Used by erasure on request.
    */
   public Erased eraseRest(UUID municipality, String subject, String pseudonym) {
     int shredded =
@@ -392,6 +409,14 @@ public class RetentionSql {
             municipality,
             subject,
             pseudonym);
+    // The message.received deliveries about her general threads (before they lose her subject).
+    rows +=
+        update(
+            "delete from webhook_delivery where municipality_id = ?1"
+                + " and payload::jsonb -> 'data' ->> 'threadId' in (select id::text from mailbox_thread"
+                + " where municipality_id = ?1 and citizen_subject = ?2 and case_id is null)",
+            municipality,
+            subject);
     rows +=
         update(
             "update mailbox_message m set body = ?3, citizen_subject = ?4,"

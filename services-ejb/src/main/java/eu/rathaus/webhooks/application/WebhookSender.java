@@ -31,6 +31,10 @@ import java.util.logging.Logger;
  * response code or the error and schedules the next attempt with exponential back-off ({@link
  * #RETRY}); after the last attempt the delivery is FAILED and waits for the admin's replay.
  *
+ * <p>During a secret's rotation ({@link WebhookSubscriptions#rotateSecret}) a delivery carries two
+ * signatures, the new secret's first. A secret that cannot be opened (its key erased) counts as a
+ * failed attempt like a receiver that is down.
+ *
  * <p>At least once: if the commit after a successful post fails, the delivery goes out again with
  * the same {@code webhook-id}, by which the receiver recognises it. The secret never reaches a log.
  */
@@ -50,6 +54,7 @@ public class WebhookSender {
   @Inject DatabaseTenantScope databaseScope;
   @Inject WebhookPoster poster;
   @Inject WebhookSender self;
+  @Inject WebhookSecrets secrets;
 
   RetryPolicy retry = RETRY;
   Clock clock = Clock.systemUTC();
@@ -77,19 +82,33 @@ public class WebhookSender {
     return due.size();
   }
 
+  /**
+   * The secrets a delivery is signed with: the subscription's, and during a rotation's grace period
+   * the previous one too (its signature second).
+   */
+  List<String> signingSecrets(DueDelivery d, Instant now) {
+    String current = secrets.open(d.municipalityId(), d.subscriptionId(), d.secret());
+    if (!d.previousValidAt(now)) {
+      return List.of(current);
+    }
+    return List.of(
+        current, secrets.open(d.municipalityId(), d.subscriptionId(), d.previousSecret()));
+  }
+
   void deliver(DueDelivery d) {
     int attempts = d.attempts() + 1;
     Instant now = clock.instant();
     String id = d.id().toString();
     long timestamp = now.getEpochSecond();
-    Map<String, String> headers =
-        Map.of(
-            "webhook-id", id,
-            "webhook-timestamp", Long.toString(timestamp),
-            "webhook-signature", WebhookSignature.sign(d.secret(), id, timestamp, d.payload()));
     Integer status = null;
     String error;
     try {
+      Map<String, String> headers =
+          Map.of(
+              "webhook-id", id,
+              "webhook-timestamp", Long.toString(timestamp),
+              "webhook-signature",
+                  WebhookSignature.sign(signingSecrets(d, now), id, timestamp, d.payload()));
       status = poster.post(d.url(), headers, d.payload());
       if (status >= 200 && status < 300) {
         repository.delivered(d.id(), attempts, status, clock.instant());

@@ -38,12 +38,22 @@ import java.util.UUID;
 @TenantScoped
 public class WebhookSubscriptions {
 
+  /** The setting of the rotation's grace period in hours ({@link #DEFAULT_GRACE_HOURS}). */
+  public static final String GRACE_HOURS = "RATHAUS_WEBHOOK_SECRET_GRACE_HOURS";
+
+  /**
+   * After "new secret" the old one keeps signing for a day: deliveries carry both signatures, so
+   * the receiving system can switch to the new secret whenever it likes within that day.
+   */
+  public static final long DEFAULT_GRACE_HOURS = 24;
+
   /** The delivery log shows the newest this many. */
   public static final int LOG_LIMIT = 100;
 
   @Inject CallerScope caller;
   @Inject WebhookRepository repository;
   @Inject AuditLog audit;
+  @Inject WebhookSecrets secrets;
 
   Clock clock = Clock.systemUTC();
 
@@ -83,7 +93,7 @@ public class WebhookSubscriptions {
     String secret = WebhookSignature.newSecret();
     repository.addSubscription(
         new Subscription(id, m, u, List.copyOf(EnumSet.copyOf(events)), true, clock.instant()),
-        secret,
+        secrets.seal(m, id, secret),
         actor());
     audit.record(
         new AuditEvent(
@@ -111,7 +121,7 @@ public class WebhookSubscriptions {
     repository.addPushSubscription(
         new Subscription(id, m, u, List.of(), true, clock.instant()),
         destinationId,
-        secret,
+        secrets.seal(m, id, secret),
         actor());
     audit.record(
         new AuditEvent(
@@ -139,6 +149,45 @@ public class WebhookSubscriptions {
             m,
             null));
     return true;
+  }
+
+  /**
+   * "New secret": the subscription signs with a new secret (returned, to be shown once) from now
+   * on; for the grace period ({@link #GRACE_HOURS}, default {@link #DEFAULT_GRACE_HOURS} h) every
+   * delivery carries the old secret's signature as well, so the receiver switches without losing an
+   * event. A second rotation within that period drops the oldest secret. Audited (never the
+   * secret). Problem {@code webhooks.subscriptionNotFound} if it is not an active subscription of
+   * the caller's municipality.
+   */
+  public Created rotateSecret(UUID subscriptionId) {
+    UUID m = municipality();
+    if (subscriptionId == null) {
+      return new Created(
+          List.of(new FieldProblem("subscription", "webhooks.subscriptionNotFound")), null, null);
+    }
+    String secret = WebhookSignature.newSecret();
+    java.time.Instant now = clock.instant();
+    java.time.Instant until = now.plus(grace());
+    if (!repository.rotateSecret(
+        m, subscriptionId, secrets.seal(m, subscriptionId, secret), until, now)) {
+      return new Created(
+          List.of(new FieldProblem("subscription", "webhooks.subscriptionNotFound")), null, null);
+    }
+    audit.record(
+        new AuditEvent(
+            actor(),
+            "webhooks.secret-rotated",
+            "webhook_subscription",
+            subscriptionId.toString(),
+            m,
+            "previous valid until " + until));
+    return new Created(List.of(), subscriptionId, secret);
+  }
+
+  /** The rotation's grace period (at least 0). */
+  public static java.time.Duration grace() {
+    return java.time.Duration.ofHours(
+        Math.max(0, Settings.number(GRACE_HOURS, DEFAULT_GRACE_HOURS)));
   }
 
   /** Stops a subscription; false if it is not an active one of the caller's municipality. */

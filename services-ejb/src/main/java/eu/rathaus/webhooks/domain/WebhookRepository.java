@@ -42,6 +42,31 @@ public interface WebhookRepository {
   /** A delivery due again at once, its attempts counted anew; false if it is not the caller's. */
   boolean replay(UUID municipalityId, UUID deliveryId, Instant now);
 
+  /**
+   * Replaces the subscription's secret (sealed) by {@code sealedSecret}; the one it had stays valid
+   * until {@code previousUntil}. False if it is not an active subscription of the municipality.
+   */
+  boolean rotateSecret(
+      UUID municipalityId,
+      UUID subscriptionId,
+      String sealedSecret,
+      Instant previousUntil,
+      Instant now);
+
+  /** Up to {@code limit} subscriptions whose secret is still plain (written before V68). */
+  List<PlainSecret> plainSecrets(int limit);
+
+  /** Writes the sealed form of a plain secret (and of a plain previous one). */
+  void sealSecret(UUID subscriptionId, String sealedSecret, String sealedPrevious);
+
+  /** A subscription whose stored secret (or previous secret) is not sealed yet. */
+  record PlainSecret(UUID subscriptionId, UUID municipalityId, String secret, String previous) {
+    @Override
+    public String toString() {
+      return "PlainSecret[" + subscriptionId + "]";
+    }
+  }
+
   /** Locks up to {@code limit} pending deliveries that are due ({@code FOR UPDATE SKIP LOCKED}). */
   List<DueDelivery> claimDue(Instant now, int limit);
 

@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,6 +37,20 @@ public final class WebhookSignature {
   /** The value of the {@code webhook-signature} header: {@code v1,<base64>}. */
   public static String sign(String secret, String id, long timestamp, String body) {
     return "v1," + Base64.getEncoder().encodeToString(mac(secret, id, timestamp, body));
+  }
+
+  /**
+   * The header value signed with each of {@code secrets}, space-separated ({@code v1,<a> v1,<b>}),
+   * as the specification allows while a secret is rotated: a receiver that knows either secret
+   * accepts the delivery.
+   */
+  public static String sign(List<String> secrets, String id, long timestamp, String body) {
+    if (secrets.isEmpty()) {
+      throw new IllegalArgumentException("No secret to sign with");
+    }
+    return secrets.stream()
+        .map(secret -> sign(secret, id, timestamp, body))
+        .collect(Collectors.joining(" "));
   }
 
   /**

@@ -183,10 +183,61 @@ public class SqlWebhookRepository implements WebhookRepository {
   }
 
   @Override
+  public boolean rotateSecret(
+      UUID municipalityId,
+      UUID subscriptionId,
+      String sealedSecret,
+      Instant previousUntil,
+      Instant now) {
+    return em.createNativeQuery(
+                "update webhook_subscription set previous_secret = secret, previous_until = ?3,"
+                    + " secret = ?4, secret_rotated_at = ?5"
+                    + " where id = ?1 and municipality_id = ?2 and active")
+            .setParameter(1, subscriptionId)
+            .setParameter(2, municipalityId)
+            .setParameter(3, Timestamp.from(previousUntil))
+            .setParameter(4, sealedSecret)
+            .setParameter(5, Timestamp.from(now))
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
+  public List<PlainSecret> plainSecrets(int limit) {
+    return rows(
+            em.createNativeQuery(
+                    "select id, municipality_id, secret, previous_secret from webhook_subscription"
+                        + " where secret not like 'sealed:v1:%'"
+                        + " or previous_secret not like 'sealed:v1:%'"
+                        + " order by id limit ?1 for update skip locked")
+                .setParameter(1, limit))
+        .stream()
+        .map(r -> new PlainSecret((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]))
+        .toList();
+  }
+
+  @Override
+  public void sealSecret(UUID subscriptionId, String sealedSecret, String sealedPrevious) {
+    // A null previous secret written as a literal: a null parameter of a native query has no type.
+    Query update =
+        em.createNativeQuery(
+                "update webhook_subscription set secret = :secret, previous_secret = "
+                    + (sealedPrevious == null ? "null" : ":previous")
+                    + " where id = :id")
+            .setParameter("id", subscriptionId)
+            .setParameter("secret", sealedSecret);
+    if (sealedPrevious != null) {
+      update.setParameter("previous", sealedPrevious);
+    }
+    update.executeUpdate();
+  }
+
+  @Override
   public List<DueDelivery> claimDue(Instant now, int limit) {
     return rows(
             em.createNativeQuery(
-                    "select d.id, d.municipality_id, s.url, s.secret, d.payload, d.attempts"
+                    "select d.id, d.municipality_id, s.id, s.url, s.secret, s.previous_secret,"
+                        + " s.previous_until, d.payload, d.attempts"
                         + " from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
                         + " where d.status = 'PENDING' and d.next_attempt_at <= ?1"
                         + " order by d.next_attempt_at limit ?2 for update of d skip locked")
@@ -198,10 +249,13 @@ public class SqlWebhookRepository implements WebhookRepository {
                 new DueDelivery(
                     (UUID) r[0],
                     (UUID) r[1],
-                    (String) r[2],
+                    (UUID) r[2],
                     (String) r[3],
                     (String) r[4],
-                    ((Number) r[5]).intValue()))
+                    (String) r[5],
+                    SqlValues.instant(r[6]),
+                    (String) r[7],
+                    ((Number) r[8]).intValue()))
         .toList();
   }
 

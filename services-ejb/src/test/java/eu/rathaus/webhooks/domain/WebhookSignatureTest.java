@@ -1,8 +1,12 @@
 package eu.rathaus.webhooks.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
@@ -30,6 +34,80 @@ class WebhookSignatureTest {
     assertThat(WebhookSignature.verify(SECRET, "msg_other", TIMESTAMP, BODY, SIGNATURE)).isFalse();
     assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, "v2,not-base64!")).isFalse();
     assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, null)).isFalse();
+  }
+
+  @Test
+  void duringARotationBothSecretsSignAndEachVerifiesOnItsOwn() {
+    String rotated = WebhookSignature.newSecret();
+    String header = WebhookSignature.sign(List.of(rotated, SECRET), ID, TIMESTAMP, BODY);
+
+    assertThat(header.split(" "))
+        .containsExactly(WebhookSignature.sign(rotated, ID, TIMESTAMP, BODY), SIGNATURE);
+    assertThat(WebhookSignature.verify(rotated, ID, TIMESTAMP, BODY, header))
+        .as("a receiver that switched already")
+        .isTrue();
+    assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, header))
+        .as("a receiver that still has the old secret")
+        .isTrue();
+    assertThat(WebhookSignature.verify(WebhookSignature.newSecret(), ID, TIMESTAMP, BODY, header))
+        .isFalse();
+    assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY + "x", header)).isFalse();
+    assertThat(WebhookSignature.sign(List.of(SECRET), ID, TIMESTAMP, BODY)).isEqualTo(SIGNATURE);
+    assertThatThrownBy(() -> WebhookSignature.sign(List.of(), ID, TIMESTAMP, BODY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void thePreviousSecretSignsOnlyUntilTheEndOfTheGracePeriod() {
+    Instant until = Instant.parse("2026-12-08T12:00:00Z");
+    DueDelivery d =
+        new DueDelivery(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "https://x.localhost/",
+            "sealed:v1:a",
+            "sealed:v1:b",
+            until,
+            "{}",
+            0);
+    assertThat(d.previousValidAt(until.minusSeconds(1))).isTrue();
+    assertThat(d.previousValidAt(until)).isFalse();
+    assertThat(
+            new DueDelivery(
+                    d.id(),
+                    d.municipalityId(),
+                    d.subscriptionId(),
+                    d.url(),
+                    d.secret(),
+                    null,
+                    null,
+                    "{}",
+                    0)
+                .previousValidAt(until.minusSeconds(1)))
+        .isFalse();
+    assertThat(d.toString()).doesNotContain("sealed");
+  }
+
+  @Test
+  void aSealedSecretIsWrittenAndReadAsOneTextValueThatIsNeverThePlainSecret() {
+    UUID key = UUID.randomUUID();
+    SealedSecret s = new SealedSecret(key, 3, new byte[] {1, 2, 3}, new byte[] {4, 5, 6, 7});
+    String text = s.toText();
+    assertThat(text).startsWith("sealed:v1:" + key + ":3:");
+    assertThat(SealedSecret.isSealed(text)).isTrue();
+    assertThat(SealedSecret.isSealed(SECRET)).isFalse();
+    SealedSecret read = SealedSecret.parse(text);
+    assertThat(read.fileKeyId()).isEqualTo(key);
+    assertThat(read.keyVersion()).isEqualTo(3);
+    assertThat(read.nonce()).containsExactly(1, 2, 3);
+    assertThat(read.ciphertext()).containsExactly(4, 5, 6, 7);
+    assertThatThrownBy(() -> SealedSecret.parse(SECRET))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SealedSecret.parse("sealed:v1:x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(SealedSecret.context(key, key))
+        .isNotEqualTo(SealedSecret.context(key, UUID.randomUUID()));
   }
 
   @Test
