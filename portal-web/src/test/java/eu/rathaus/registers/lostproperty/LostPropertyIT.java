@@ -12,6 +12,7 @@ import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.MailboxIdentity;
+import eu.rathaus.registers.lostproperty.application.ClaimFees;
 import eu.rathaus.registers.lostproperty.application.ClaimProofs;
 import eu.rathaus.registers.lostproperty.application.FindersDeadlineJob;
 import eu.rathaus.registers.lostproperty.application.LostPropertyClaims;
@@ -74,6 +75,7 @@ class LostPropertyIT {
   @Inject ScopedTransactions transactions;
   @Inject RacingRequests races;
   @Inject ClaimProofs proofs;
+  @Inject ClaimFees fees;
   @Inject eu.rathaus.attachments.application.AttachmentService attachments;
   @Inject eu.rathaus.cases.application.CaseWork caseWork;
 
@@ -518,6 +520,93 @@ class LostPropertyIT {
     // A proof is given once: no second file.
     caller.set(TenantScope.citizen(owner));
     assertEquals(1, claims.mine(caseId).stream().filter(Claim::isProofFileGiven).count());
+  }
+
+  @Test
+  void theAdminsChangedFeeIsChargedOnTheNextClaimAndOnlyInHerMunicipality() throws Exception {
+    String word = word();
+    try {
+      // Musterstadt's admin sets 12,50 €; bad amounts are refused and change nothing.
+      caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-moritz"));
+      for (String bad : List.of("-1", "1000,01", "zehn", "1,234", " ")) {
+        assertTrue(fees.set(bad).isPresent(), bad);
+      }
+      assertEquals(1000, fees.current());
+      assertTrue(fees.set("12,50").isEmpty());
+      assertEquals(1250, fees.current());
+      assertEquals(
+          1,
+          count(
+              TenantScope.platform("it"),
+              "select count(*) from audit_entry where action = 'lostproperty.fee.changed'"
+                  + " and municipality_id = ?1 and details = 'claim fee 1000 -> 1250 cents'"
+                  + " and actor = 'it-lp-moritz' and occurred_at > now() - interval '1 minute'",
+              MUSTERSTADT));
+
+      // The next claim is charged the new fee: its payment request is for 12,50 €.
+      Confirmed charged = confirmedClaim("Geldbörse " + word);
+      String owner = charged.owner();
+      UUID caseId = charged.caseId();
+      caller.set(TenantScope.citizen(owner));
+      Claim claim = claims.mine(caseId).orElseThrow();
+      assertEquals(1250, claim.feeCents());
+      assertEquals("OPEN", claim.paymentState());
+      assertEquals(
+          1250,
+          count(
+              TenantScope.platform("it"),
+              "select p.amount_cents from payment_request p join found_item_claim m"
+                  + " on m.payment_request_id = p.id where m.case_id = ?1",
+              caseId));
+
+      // 0 is free: the next claim has no fee and no payment request.
+      caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-moritz"));
+      assertTrue(fees.set("0").isEmpty());
+      Confirmed free = confirmedClaim("Geldbörse frei " + word);
+      String second = free.owner();
+      UUID freeCase = free.caseId();
+      caller.set(TenantScope.citizen(second));
+      Claim freeClaim = claims.mine(freeCase).orElseThrow();
+      assertEquals(0, freeClaim.feeCents());
+      assertTrue(freeClaim.isFeeSettled());
+      // The claim confirmed before keeps its fee.
+      caller.set(TenantScope.citizen(owner));
+      assertEquals(1250, claims.mine(caseId).orElseThrow().feeCents());
+
+      // Beispielheim's admin sets Beispielheim's fee, never Musterstadt's: the service knows only
+      // the own municipality, and row-level security refuses a direct update of Musterstadt's row.
+      caller.set(TenantScope.staff(BEISPIELHEIM, "it-lp-berta"));
+      assertTrue(fees.set("3").isEmpty());
+      assertEquals(300, fees.current());
+      caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-moritz"));
+      assertEquals(0, fees.current());
+      int updated =
+          transactions.call(
+              TenantScope.staff(BEISPIELHEIM, "it-lp-berta"),
+              () ->
+                  em.createNativeQuery(
+                          "update municipality set lost_property_claim_fee_cents = 99 where id = ?1")
+                      .setParameter(1, MUSTERSTADT)
+                      .executeUpdate());
+      assertEquals(0, updated);
+      assertEquals(
+          0,
+          count(
+              TenantScope.platform("it"),
+              "select coalesce(lost_property_claim_fee_cents, 0) from municipality where id = ?1",
+              MUSTERSTADT));
+    } finally {
+      // The demo's fees again (V64): Musterstadt 10 €, Beispielheim none.
+      transactions.asPlatform(
+          () ->
+              em.createNativeQuery(
+                      "update municipality set lost_property_claim_fee_cents = case id when ?1 then 1000"
+                          + " else null end where id in (?1, ?2)")
+                  .setParameter(1, MUSTERSTADT)
+                  .setParameter(2, BEISPIELHEIM)
+                  .executeUpdate());
+      caller.set(null);
+    }
   }
 
   /** A confirmed claim: Musterstadt's item, the owner's loss report of it (its case), the owner. */

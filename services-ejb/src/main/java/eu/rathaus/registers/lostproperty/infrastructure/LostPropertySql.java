@@ -329,13 +329,23 @@ public class LostPropertySql {
 
   /** The fee the municipality charges for handing an item back, in cents (0: none). */
   public long claimFeeCents(UUID municipality) {
-    Object fee =
+    // A list, not a stream's findFirst: the column is null where no fee was ever set, and
+    // findFirst refuses a null element.
+    List<?> fee =
         em.createNativeQuery("select lost_property_claim_fee_cents from municipality where id = ?1")
             .setParameter(1, municipality)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    return fee == null ? 0 : ((Number) fee).longValue();
+            .getResultList();
+    return fee.isEmpty() || fee.get(0) == null ? 0 : ((Number) fee.get(0)).longValue();
+  }
+
+  /** Sets the municipality's fee for handing items back (row-level security: own row only). */
+  public boolean setMunicipalityClaimFee(UUID municipality, long cents) {
+    return em.createNativeQuery(
+                "update municipality set lost_property_claim_fee_cents = ?2 where id = ?1")
+            .setParameter(1, municipality)
+            .setParameter(2, (int) cents)
+            .executeUpdate()
+        == 1;
   }
 
   /** Notes the fee and its payment request on the item's claim. */
