@@ -11,14 +11,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The lost-property office in the browser: Mia (Musterstadt's clerk) records a found wallet (an
  * empty form is refused field by field first); a visitor finds it through the municipality page's
  * link in the public search and sees no finder data; Erika reports the loss through the "Fundsache
- * / Verlust melden" service; Mia sees the wallet suggested for Erika's report and confirms it.
- * axe-core is clean on every page. The wallet carries a word of its own.
+ * / Verlust melden" service; Mia sees the wallet suggested for Erika's report and confirms it;
+ * Erika gives her proof with a receipt as a PDF (a text file is refused first), by keyboard, and
+ * Mia sees and opens the file on the claim. axe-core is clean on every page. The wallet carries a
+ * word of its own.
  */
 class LostPropertyUiIT extends BrowserJourney {
 
@@ -165,10 +169,68 @@ class LostPropertyUiIT extends BrowserJourney {
     assertThat(text("fee-open")).contains("10");
     accessible("the owner's claim");
     type("proof:text", "Im Fach steckt ein Foto meiner Katze, Aufkleber " + word);
+    // A file of a type that is not allowed is refused with a message at the field.
+    browser
+        .findElement(By.id("proof:file"))
+        .sendKeys(file("beleg", ".txt", "nur Text".getBytes()).toString());
     browser.findElement(By.id("proof:send")).click();
+    Browser.awaitText(browser, By.id("file-error"), "Dieser Dateityp ist hier nicht erlaubt");
+    assertThat(browser.findElement(By.id("proof:file")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(browser.findElements(By.id("proof-text"))).isEmpty();
+    accessible("the claim with a refused file");
+    // By keyboard: from the text to the file field to the button; the receipt goes with it.
+    String receipt = "kaufbeleg-" + word;
+    browser.findElement(By.id("proof:text")).click();
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("proof:file");
+    browser
+        .switchTo()
+        .activeElement()
+        .sendKeys(
+            file(receipt, ".pdf", eu.rathaus.web.it.SmallPdf.saying("Beleg " + word)).toString());
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("proof:send");
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
     Browser.awaitText(browser, By.id("claim-notice"), "Ihr Nachweis ist eingegangen");
     assertThat(text("proof-text")).contains("Foto meiner Katze");
+    assertThat(text("proof-file")).contains(receipt + ".pdf");
     accessible("the claim with its proof");
+
+    // Mia sees the proof with its file on the claim and opens it; a visitor gets nothing.
+    freshBrowser();
+    ItApplications.signInAsMia(browser, portal);
+    browser.get(portal + "/office/lost-property.xhtml");
+    Browser.awaitOrExplain(browser, By.id("claims"));
+    WebElement claim =
+        browser.findElement(
+            By.xpath("//form[@id='claims']//section[h3[contains(., '" + word + "')]]"));
+    assertThat(claim.getText()).contains("Foto meiner Katze", receipt + ".pdf");
+    String href = claim.findElement(By.cssSelector("dd.rh-claim-file a")).getAttribute("href");
+    Object fetched =
+        browser.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer()"
+                + ".then(b => done(r.status + ' ' + r.headers.get('content-type') + ' '"
+                + " + new TextDecoder().decode(b).slice(0, 5))))"
+                + ".catch(e => done('error ' + e));",
+            href);
+    assertThat(String.valueOf(fetched)).isEqualTo("200 application/pdf %PDF-");
+    accessible("the office with a claim's proof file");
+    freshBrowser();
+    browser.get(href);
+    assertThat(browser.getPageSource()).doesNotContain("%PDF-", "Beleg " + word);
+  }
+
+  /** A file of the given bytes for an upload field. */
+  private static java.nio.file.Path file(String name, String suffix, byte[] content)
+      throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("beleg");
+    java.nio.file.Path file = dir.resolve(name + suffix);
+    java.nio.file.Files.write(file, content);
+    file.toFile().deleteOnExit();
+    dir.toFile().deleteOnExit();
+    return file;
   }
 
   /** A JPEG of a brown wallet, written for this test. */

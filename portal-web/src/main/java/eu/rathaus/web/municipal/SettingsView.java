@@ -1,5 +1,6 @@
 package eu.rathaus.web.municipal;
 
+import eu.rathaus.registers.lostproperty.application.ClaimFees;
 import eu.rathaus.tenancy.application.FieldProblem;
 import eu.rathaus.tenancy.application.LogoCheck;
 import eu.rathaus.tenancy.application.MunicipalityReadiness;
@@ -33,11 +34,14 @@ public class SettingsView implements Serializable {
   private static final String FORM = "settings:";
   private static final String LOGO_FORM = "logo:";
   private static final String SIGN_FORM = "sign:";
+  private static final String FEE_FORM = "fee:";
 
   @Inject MunicipalitySettings settings;
   @Inject MunicipalityReadiness readiness;
   @Inject SessionUser sessionUser;
   @Inject SignLanguageVideos signVideos;
+  @Inject ClaimFees claimFees;
+  @Inject eu.rathaus.web.session.LocaleSelection locale;
 
   private SettingsForm form;
   private List<ReadinessItem> missing;
@@ -45,12 +49,41 @@ public class SettingsView implements Serializable {
   private transient Part signVideoFile;
   private transient Part signCaptionsFile;
   private boolean signVideoStored;
+  private String claimFee;
 
   @PostConstruct
   void load() {
     form = settings.current();
     missing = List.copyOf(readiness.ofOwnMunicipality());
     signVideoStored = signVideos.ownStored();
+    claimFee = euros(claimFees.current());
+  }
+
+  /** The fee for handing found items back, in euros as the admin typed it. */
+  public String saveClaimFee() {
+    java.util.Optional<FieldProblem> problem = claimFees.set(claimFee);
+    if (problem.isPresent()) {
+      ProblemTexts.error(
+          FEE_FORM + "claimFee",
+          ProblemTexts.text(problem.get().messageKey(), problem.get().arguments().toArray()));
+      return null;
+    }
+    load();
+    ProblemTexts.info(ProblemTexts.text("lostproperty.fee.saved", claimFee));
+    return null;
+  }
+
+  /** Cents as euros with a decimal comma or point, as the page's language writes them. */
+  private String euros(long cents) {
+    return String.format(locale.getLocale(), "%.2f", cents / 100.0);
+  }
+
+  public String getClaimFee() {
+    return claimFee;
+  }
+
+  public void setClaimFee(String claimFee) {
+    this.claimFee = claimFee;
   }
 
   public String save() {

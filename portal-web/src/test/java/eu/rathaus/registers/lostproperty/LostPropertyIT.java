@@ -12,6 +12,8 @@ import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.MailboxIdentity;
+import eu.rathaus.registers.lostproperty.application.ClaimFees;
+import eu.rathaus.registers.lostproperty.application.ClaimProofs;
 import eu.rathaus.registers.lostproperty.application.FindersDeadlineJob;
 import eu.rathaus.registers.lostproperty.application.LostPropertyClaims;
 import eu.rathaus.registers.lostproperty.application.LostPropertyOffice;
@@ -72,6 +74,10 @@ class LostPropertyIT {
   @Inject MailboxIdentity identity;
   @Inject ScopedTransactions transactions;
   @Inject RacingRequests races;
+  @Inject ClaimProofs proofs;
+  @Inject ClaimFees fees;
+  @Inject eu.rathaus.attachments.application.AttachmentService attachments;
+  @Inject eu.rathaus.cases.application.CaseWork caseWork;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -344,14 +350,10 @@ class LostPropertyIT {
   @Test
   void theOwnerClaimsWithProofFeeAndAppointmentAndNobodyElseSeesHerClaim() throws Exception {
     String word = word();
-    UUID item = record(MUSTERSTADT, "it-lp-anna", ItemCategory.WALLET, "Geldbörse " + word);
-    String owner = "it-lp-owner-" + UUID.randomUUID();
-    UUID caseId = submitLossReport(owner, "Geldbörse " + word);
-    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
-    identity.set("Anna Amtfrau", null);
-    assertEquals(
-        LostPropertyOffice.Confirmation.CONFIRMED,
-        office.confirm(caseId, item, "Gefunden " + word));
+    Confirmed confirmed = confirmedClaim("Geldbörse " + word);
+    UUID item = confirmed.item();
+    String owner = confirmed.owner();
+    UUID caseId = confirmed.caseId();
 
     // The fee Musterstadt charges (V64) is a payment request of her loss report.
     caller.set(TenantScope.citizen(owner));
@@ -410,6 +412,219 @@ class LostPropertyIT {
               item.toString()),
           action);
     }
+  }
+
+  @Test
+  void theOwnersProofFileIsScannedEncryptedAndShownToTheMunicipalitysStaffOnly() throws Exception {
+    String word = word();
+    Confirmed confirmed = confirmedClaim("Geldbörse " + word);
+    UUID item = confirmed.item();
+    String owner = confirmed.owner();
+    UUID caseId = confirmed.caseId();
+    String marker = "Kaufbeleg " + word;
+    byte[] pdf = eu.rathaus.web.it.SmallPdf.saying(marker);
+
+    // A file of a type that is not allowed, and one whose bytes contradict its name: refused,
+    // nothing stored, the proof not given.
+    caller.set(TenantScope.citizen(owner));
+    ClaimProofs.Result refused =
+        proofs.give(
+            caseId,
+            "Ein Foto meiner Katze",
+            "beleg.txt",
+            new java.io.ByteArrayInputStream("nur Text".getBytes()));
+    assertEquals(LostPropertyClaims.ProofOutcome.FILE_REFUSED, refused.outcome());
+    assertEquals("attachment.error.typeNotAllowed", refused.fileProblem().messageKey());
+    assertEquals(
+        LostPropertyClaims.ProofOutcome.FILE_REFUSED,
+        proofs
+            .give(
+                caseId, "Ein Foto meiner Katze", "beleg.jpg", new java.io.ByteArrayInputStream(pdf))
+            .outcome());
+    assertFalse(claims.mine(caseId).orElseThrow().isProofGiven());
+    // Text too short: refused before the file is even read.
+    assertEquals(
+        LostPropertyClaims.ProofOutcome.INVALID,
+        proofs.give(caseId, "x", "beleg.pdf", new java.io.ByteArrayInputStream(pdf)).outcome());
+
+    // The PDF is kept with the proof.
+    ClaimProofs.Result saved =
+        proofs.give(
+            caseId,
+            "Ein Foto meiner Katze",
+            "Kaufbeleg " + word + ".pdf",
+            new java.io.ByteArrayInputStream(pdf));
+    assertEquals(LostPropertyClaims.ProofOutcome.SAVED, saved.outcome(), String.valueOf(saved));
+    Claim claim = claims.mine(caseId).orElseThrow();
+    assertTrue(claim.isProofGiven());
+    assertEquals("Kaufbeleg " + word + ".pdf", claim.proofFileName());
+    UUID file = claim.proofFileId();
+
+    // At rest it is ciphertext, scanned, under the municipality's key, part of her loss report.
+    Object[] row =
+        transactions.call(
+            TenantScope.staff(MUSTERSTADT, "it-lp-anna"),
+            () ->
+                (Object[])
+                    em.createNativeQuery(
+                            "select a.ciphertext, a.scan_status, a.municipality_id, a.application_id,"
+                                + " a.owner_subject from attachment a where a.id = ?1")
+                        .setParameter(1, file)
+                        .getSingleResult());
+    assertFalse(
+        new String((byte[]) row[0], java.nio.charset.StandardCharsets.ISO_8859_1).contains(word));
+    assertEquals("CLEAN", row[1]);
+    assertEquals(MUSTERSTADT, row[2]);
+    assertEquals(claim.applicationId(), row[3]);
+    assertEquals(owner, row[4]);
+
+    // Musterstadt's staff see it on the claim and read it with the case (audited).
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    Claim staffView =
+        claims.open().stream().filter(c -> c.itemId().equals(item)).findFirst().orElseThrow();
+    assertEquals(file, staffView.proofFileId());
+    byte[] read = caseWork.download(caseId, file).orElseThrow().content();
+    assertTrue(java.util.Arrays.equals(pdf, read));
+    assertEquals(
+        1,
+        count(
+            TenantScope.platform("it"),
+            "select count(*) from audit_entry where action = 'attachment.downloaded' and subject_id = ?1",
+            file.toString()));
+    assertEquals(
+        1,
+        count(
+            TenantScope.platform("it"),
+            "select count(*) from audit_entry where action = 'lostproperty.claim.proof'"
+                + " and subject_id = ?1 and details like '%file "
+                + file
+                + "%'",
+            item.toString()));
+
+    // Nobody else: Beispielheim's staff, another citizen, a visitor (service and RLS).
+    caller.set(TenantScope.staff(BEISPIELHEIM, "it-lp-ben"));
+    assertTrue(attachments.download(file).isEmpty());
+    assertTrue(claims.open().stream().noneMatch(c -> c.itemId().equals(item)));
+    caller.set(TenantScope.citizen("it-lp-stranger-" + UUID.randomUUID()));
+    assertTrue(attachments.download(file).isEmpty());
+    for (TenantScope other :
+        List.of(
+            TenantScope.staff(BEISPIELHEIM, "it-lp-ben"),
+            TenantScope.citizen("it-lp-stranger"),
+            TenantScope.anonymous())) {
+      assertEquals(
+          0,
+          count(other, "select count(*) from attachment where id = ?1", file),
+          other.kind().name());
+    }
+    // A proof is given once: no second file.
+    caller.set(TenantScope.citizen(owner));
+    assertEquals(1, claims.mine(caseId).stream().filter(Claim::isProofFileGiven).count());
+  }
+
+  @Test
+  void theAdminsChangedFeeIsChargedOnTheNextClaimAndOnlyInHerMunicipality() throws Exception {
+    String word = word();
+    try {
+      // Musterstadt's admin sets 12,50 €; bad amounts are refused and change nothing.
+      caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-moritz"));
+      for (String bad : List.of("-1", "1000,01", "zehn", "1,234", " ")) {
+        assertTrue(fees.set(bad).isPresent(), bad);
+      }
+      assertEquals(1000, fees.current());
+      assertTrue(fees.set("12,50").isEmpty());
+      assertEquals(1250, fees.current());
+      assertEquals(
+          1,
+          count(
+              TenantScope.platform("it"),
+              "select count(*) from audit_entry where action = 'lostproperty.fee.changed'"
+                  + " and municipality_id = ?1 and details = 'claim fee 1000 -> 1250 cents'"
+                  + " and actor = 'it-lp-moritz' and occurred_at > now() - interval '1 minute'",
+              MUSTERSTADT));
+
+      // The next claim is charged the new fee: its payment request is for 12,50 €.
+      Confirmed charged = confirmedClaim("Geldbörse " + word);
+      String owner = charged.owner();
+      UUID caseId = charged.caseId();
+      caller.set(TenantScope.citizen(owner));
+      Claim claim = claims.mine(caseId).orElseThrow();
+      assertEquals(1250, claim.feeCents());
+      assertEquals("OPEN", claim.paymentState());
+      assertEquals(
+          1250,
+          count(
+              TenantScope.platform("it"),
+              "select p.amount_cents from payment_request p join found_item_claim m"
+                  + " on m.payment_request_id = p.id where m.case_id = ?1",
+              caseId));
+
+      // 0 is free: the next claim has no fee and no payment request.
+      caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-moritz"));
+      assertTrue(fees.set("0").isEmpty());
+      Confirmed free = confirmedClaim("Geldbörse frei " + word);
+      String second = free.owner();
+      UUID freeCase = free.caseId();
+      caller.set(TenantScope.citizen(second));
+      Claim freeClaim = claims.mine(freeCase).orElseThrow();
+      assertEquals(0, freeClaim.feeCents());
+      assertTrue(freeClaim.isFeeSettled());
+      // The claim confirmed before keeps its fee.
+      caller.set(TenantScope.citizen(owner));
+      assertEquals(1250, claims.mine(caseId).orElseThrow().feeCents());
+
+      // Beispielheim's admin sets Beispielheim's fee, never Musterstadt's: the service knows only
+      // the own municipality, and row-level security refuses a direct update of Musterstadt's row.
+      caller.set(TenantScope.staff(BEISPIELHEIM, "it-lp-berta"));
+      assertTrue(fees.set("3").isEmpty());
+      assertEquals(300, fees.current());
+      caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-moritz"));
+      assertEquals(0, fees.current());
+      int updated =
+          transactions.call(
+              TenantScope.staff(BEISPIELHEIM, "it-lp-berta"),
+              () ->
+                  em.createNativeQuery(
+                          "update municipality set lost_property_claim_fee_cents = 99 where id = ?1")
+                      .setParameter(1, MUSTERSTADT)
+                      .executeUpdate());
+      assertEquals(0, updated);
+      assertEquals(
+          0,
+          count(
+              TenantScope.platform("it"),
+              "select coalesce(lost_property_claim_fee_cents, 0) from municipality where id = ?1",
+              MUSTERSTADT));
+    } finally {
+      // The demo's fees again (V64): Musterstadt 10 €, Beispielheim none.
+      transactions.asPlatform(
+          () ->
+              em.createNativeQuery(
+                      "update municipality set lost_property_claim_fee_cents = case id when ?1 then 1000"
+                          + " else null end where id in (?1, ?2)")
+                  .setParameter(1, MUSTERSTADT)
+                  .setParameter(2, BEISPIELHEIM)
+                  .executeUpdate());
+      caller.set(null);
+    }
+  }
+
+  /** A confirmed claim: Musterstadt's item, the owner's loss report of it (its case), the owner. */
+  private record Confirmed(UUID item, UUID caseId, String owner) {}
+
+  /**
+   * Anna records a wallet described by {@code text}, a new citizen reports its loss, Anna confirms.
+   */
+  private Confirmed confirmedClaim(String text) throws Exception {
+    UUID item = record(MUSTERSTADT, "it-lp-anna", ItemCategory.WALLET, text);
+    String owner = "it-lp-owner-" + UUID.randomUUID();
+    UUID caseId = submitLossReport(owner, text);
+    caller.set(TenantScope.staff(MUSTERSTADT, "it-lp-anna"));
+    identity.set("Anna Amtfrau", null);
+    assertEquals(
+        LostPropertyOffice.Confirmation.CONFIRMED,
+        office.confirm(caseId, item, "Gefunden " + text));
+    return new Confirmed(item, caseId, owner);
   }
 
   /** One clerk's confirmation, as a contender of a race. */

@@ -21,7 +21,8 @@ public final class Deployments {
         RacingRequests.Contender.class,
         ItJourneys.class,
         ItJourneys.Published.class,
-        PdfText.class);
+        PdfText.class,
+        SmallPdf.class);
     return war;
   }
 }

@@ -273,6 +273,22 @@ public class AttachmentService {
   }
 
   /**
+   * Stores a checked file that the signed-in citizen gives for her own submitted application after
+   * its submission (the proof of a lost-property claim, V72), in the caller's transaction: the file
+   * is hers and belongs to the application, so the municipality's staff read it with the case and
+   * retention treats it with the application. The caller has checked that the application is hers.
+   */
+  public UploadOutcome storeForOwnApplication(CheckedFile file, UUID applicationId) {
+    String owner = citizen();
+    UploadOutcome stored = store(file, owner, null, null);
+    if (stored.isStored()) {
+      vault.attachToApplication(
+          owner, stored.getStored().getId(), applicationId, file.municipalityId());
+    }
+    return stored;
+  }
+
+  /**
    * A file that the database shows to anonymous visitors (a public photo of a found item, V63),
    * decrypted without an audit entry: it is published and carries no personal data. Empty for any
    * other caller than an anonymous one, and for every file that is not (or no longer) public.

@@ -26,8 +26,12 @@ import javax.imageio.stream.ImageOutputStream;
  * huge picture (a decompression bomb) is refused for the price of its header. Large photos are
  * scaled down to {@link #MAX_EDGE} pixels on their longer edge: enough to recognise a wallet, and
  * far less to store and send. The image is written without metadata of the writer's own beyond the
- * bare JFIF/PNG header. EXIF orientation is not applied (it is metadata too): a photo stored
- * sideways stays sideways.
+ * bare JFIF/PNG header.
+ *
+ * <p>A phone stores a photo taken sideways as the sensor saw it and says in the EXIF orientation
+ * tag how to turn it. That tag would not survive, so it is applied to the pixels first ({@link
+ * Orientation}: read with metadata-extractor, turned with Java2D): the stored photo stands upright
+ * and carries no EXIF.
  *
  * @param content the re-encoded bytes
  * @param contentType {@code image/jpeg} or {@code image/png}, as the input was
@@ -61,7 +65,7 @@ public record StrippedImage(byte[] content, String contentType, int width, int h
       if (image == null) {
         return Optional.empty();
       }
-      BufferedImage scaled = scaled(image, !"png".equals(format));
+      BufferedImage scaled = Orientation.of(bytes).upright(scaled(image, !"png".equals(format)));
       byte[] encoded = "png".equals(format) ? png(scaled) : jpeg(scaled);
       return Optional.of(
           new StrippedImage(encoded, contentType, scaled.getWidth(), scaled.getHeight()));

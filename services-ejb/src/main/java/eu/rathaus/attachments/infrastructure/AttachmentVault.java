@@ -341,6 +341,11 @@ public class AttachmentVault {
             .setParameter("d", draftId)
             .setParameter("ids", ids)
             .executeUpdate();
+    auditLinked(applicationId, municipalityId, "draft=" + draftId + " count=" + linked);
+    return linked;
+  }
+
+  private void auditLinked(UUID applicationId, UUID municipalityId, String detail) {
     audit.record(
         new AuditEvent(
             actor(),
@@ -348,8 +353,29 @@ public class AttachmentVault {
             "case_application",
             applicationId.toString(),
             municipalityId,
-            "draft=" + draftId + " count=" + linked));
-    return linked;
+            detail));
+  }
+
+  /**
+   * Links one of the owner's files that belongs to no draft to her submitted application (in the
+   * caller's transaction); audited like {@link #linkToApplication}.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  @TenantScoped
+  public void attachToApplication(
+      String ownerSubject, UUID id, UUID applicationId, UUID municipalityId) {
+    int linked =
+        em.createQuery(
+                "update AttachmentEntity a set a.applicationId = :app where a.id = :id"
+                    + " and a.ownerSubject = :o and a.draftId is null and a.applicationId is null")
+            .setParameter("app", applicationId)
+            .setParameter("id", id)
+            .setParameter("o", ownerSubject)
+            .executeUpdate();
+    if (linked != 1) {
+      throw new IllegalStateException("The file " + id + " is not the owner's unlinked file");
+    }
+    auditLinked(applicationId, municipalityId, "attachment=" + id);
   }
 
   /** The attachments of a submitted application that the caller may see, in upload order. */

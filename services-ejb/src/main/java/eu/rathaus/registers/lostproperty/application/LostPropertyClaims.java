@@ -1,5 +1,7 @@
 package eu.rathaus.registers.lostproperty.application;
 
+import eu.rathaus.attachments.application.AttachmentService;
+import eu.rathaus.attachments.application.UploadOutcome;
 import eu.rathaus.audit.application.AuditLog;
 import eu.rathaus.audit.domain.AuditEvent;
 import eu.rathaus.kernel.CallerScope;
@@ -8,8 +10,10 @@ import eu.rathaus.kernel.TenantScoped;
 import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.registers.lostproperty.domain.Claim;
 import eu.rathaus.registers.lostproperty.infrastructure.LostPropertySql;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +23,9 @@ import java.util.UUID;
 
 /**
  * The owner's claim after a clerk confirmed her loss report ({@link LostPropertyOffice#confirm}):
- * she reads it and gives her proof (what only the owner knows; a file can follow in the case's
- * mailbox thread); the clerk sees open claims, records the handover appointment (the owner is told
- * in her mailbox) and hands the item over once the proof is given and the fee, if the municipality
+ * she reads it and gives her proof (what only the owner knows, with a file if she likes: {@link
+ * ClaimProofs}); the clerk sees open claims, records the handover appointment (the owner is told in
+ * her mailbox) and hands the item over once the proof is given and the fee, if the municipality
  * charges one, is paid. Every step is audited. The owner's scope reaches her own claims only (V64);
  * staff their municipality's.
  */
@@ -38,13 +42,17 @@ public class LostPropertyClaims {
     /** Too short or too long. */
     INVALID,
     /** No claim of hers, or its item is no longer CLAIMED. */
-    NOT_OPEN
+    NOT_OPEN,
+    /** The file was refused ({@link ClaimProofs.Result#fileProblem()} says why). */
+    FILE_REFUSED
   }
 
   @Inject LostPropertySql sql;
   @Inject CallerScope caller;
   @Inject AuditLog audit;
   @Inject Mailbox mailbox;
+  @Inject AttachmentService attachments;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   Clock clock = Clock.systemUTC();
 
@@ -55,14 +63,38 @@ public class LostPropertyClaims {
   }
 
   public ProofOutcome giveProof(UUID caseId, String proof) {
+    return giveProof(caseId, proof, null).outcome();
+  }
+
+  /**
+   * The owner's proof with a file that passed the attachment pipeline ({@link ClaimProofs}), or
+   * none ({@code file} null): the text, the file (hers, part of her loss report's application) and
+   * the claim's link to it in one transaction, audited.
+   */
+  public ClaimProofs.Result giveProof(
+      UUID caseId, String proof, AttachmentService.CheckedFile file) {
     TenantScope scope = citizen();
-    String text = proof == null ? "" : proof.strip();
-    if (text.length() < Claim.PROOF_MIN || text.length() > Claim.PROOF_MAX) {
-      return ProofOutcome.INVALID;
+    if (!Claim.proofFits(proof)) {
+      return ClaimProofs.Result.of(ProofOutcome.INVALID);
     }
+    String text = proof.strip();
     Optional<Claim> claim = caseId == null ? Optional.empty() : sql.claimOfCase(caseId);
-    if (claim.isEmpty() || !sql.saveProof(caseId, text, clock.instant())) {
-      return ProofOutcome.NOT_OPEN;
+    if (claim.isEmpty()
+        || (file != null && !claim.get().municipalityId().equals(file.municipalityId()))
+        || !sql.saveProof(caseId, text, clock.instant())) {
+      return ClaimProofs.Result.of(ProofOutcome.NOT_OPEN);
+    }
+    String detail = "case " + caseId;
+    if (file != null) {
+      UploadOutcome stored = attachments.storeForOwnApplication(file, claim.get().applicationId());
+      if (!stored.isStored()) {
+        transactions.setRollbackOnly();
+        return ClaimProofs.Result.fileRefused(
+            stored.getProblem().messageKey(), stored.getProblem().arguments());
+      }
+      UUID fileId = stored.getStored().getId();
+      sql.saveProofFile(caseId, fileId);
+      detail += " file " + fileId;
     }
     audit.record(
         new AuditEvent(
@@ -71,8 +103,8 @@ public class LostPropertyClaims {
             "found_item",
             claim.get().itemId().toString(),
             claim.get().municipalityId(),
-            "case " + caseId));
-    return ProofOutcome.SAVED;
+            detail));
+    return ClaimProofs.Result.of(ProofOutcome.SAVED);
   }
 
   /** The municipality's claims whose item is still to be handed over. */

@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param paymentState the state of the fee's payment request ({@code PAID}, {@code OPEN}, …) or
  *     null if there is no fee
+ * @param proofFileId the file the owner gave with her proof (V72), or null
+ * @param proofFileName that file's name, or null
  */
 public record Claim(
     UUID caseId,
@@ -26,11 +28,23 @@ public record Claim(
     Instant handoverAt,
     String handoverPlace,
     UUID applicationId,
-    UUID municipalityId)
+    UUID municipalityId,
+    UUID proofFileId,
+    String proofFileName)
     implements Serializable {
 
   public static final int PROOF_MIN = 3;
   public static final int PROOF_MAX = 2000;
+
+  /** Whether {@code proof}, stripped, has an allowed length. */
+  public static boolean proofFits(String proof) {
+    int length = proof == null ? 0 : proof.strip().length();
+    return length >= PROOF_MIN && length <= PROOF_MAX;
+  }
+
+  public boolean isProofFileGiven() {
+    return proofFileId != null;
+  }
 
   public boolean isProofGiven() {
     return proofSubmittedAt != null;

@@ -329,13 +329,23 @@ public class LostPropertySql {
 
   /** The fee the municipality charges for handing an item back, in cents (0: none). */
   public long claimFeeCents(UUID municipality) {
-    Object fee =
+    // A list, not a stream's findFirst: the column is null where no fee was ever set, and
+    // findFirst refuses a null element.
+    List<?> fee =
         em.createNativeQuery("select lost_property_claim_fee_cents from municipality where id = ?1")
             .setParameter(1, municipality)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    return fee == null ? 0 : ((Number) fee).longValue();
+            .getResultList();
+    return fee.isEmpty() || fee.get(0) == null ? 0 : ((Number) fee.get(0)).longValue();
+  }
+
+  /** Sets the municipality's fee for handing items back (row-level security: own row only). */
+  public boolean setMunicipalityClaimFee(UUID municipality, long cents) {
+    return em.createNativeQuery(
+                "update municipality set lost_property_claim_fee_cents = ?2 where id = ?1")
+            .setParameter(1, municipality)
+            .setParameter(2, (int) cents)
+            .executeUpdate()
+        == 1;
   }
 
   /** Notes the fee and its payment request on the item's claim. */
@@ -351,10 +361,11 @@ public class LostPropertySql {
   private static final String CLAIM_SELECT =
       "select m.case_id, a.reference_number, i.id, i.category, i.description, i.kept_at, i.status,"
           + " m.proof_text, m.proof_submitted_at, m.fee_cents, p.state, m.handover_at, m.handover_place,"
-          + " a.id, m.municipality_id"
+          + " a.id, m.municipality_id, m.proof_attachment_id, f.display_name"
           + " from found_item_claim m join found_item i on i.id = m.found_item_id"
           + " join case_record c on c.id = m.case_id join case_application a on a.id = c.application_id"
-          + " left join payment_request p on p.id = m.payment_request_id";
+          + " left join payment_request p on p.id = m.payment_request_id"
+          + " left join attachment f on f.id = m.proof_attachment_id";
 
   /** The claim of a loss report, as the caller's scope sees it (owner or staff). */
   public Optional<Claim> claimOfCase(UUID caseId) {
@@ -406,7 +417,9 @@ public class LostPropertySql {
         r[11] == null ? null : instant(r[11]),
         (String) r[12],
         (UUID) r[13],
-        (UUID) r[14]);
+        (UUID) r[14],
+        (UUID) r[15],
+        (String) r[16]);
   }
 
   /** The owner's proof, once, while the item is CLAIMED; false otherwise. */
@@ -417,6 +430,17 @@ public class LostPropertySql {
             .setParameter(1, caseId)
             .setParameter(2, text)
             .setParameter(3, Timestamp.from(now))
+            .executeUpdate()
+        == 1;
+  }
+
+  /** The file of the owner's proof (V72), while the item is CLAIMED; false otherwise. */
+  public boolean saveProofFile(UUID caseId, UUID attachment) {
+    return em.createNativeQuery(
+                "update found_item_claim m set proof_attachment_id = ?2 where m.case_id = ?1"
+                    + " and exists (select 1 from found_item i where i.id = m.found_item_id and i.status = 'CLAIMED')")
+            .setParameter(1, caseId)
+            .setParameter(2, attachment)
             .executeUpdate()
         == 1;
   }
