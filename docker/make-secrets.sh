@@ -3,6 +3,8 @@
 # shape the compose file mounts at /run/secrets/rathaus: one file per variable, plus keycloak.env and
 # the master keystore. For a test or a first installation; production keeps them in its secret
 # store (Kubernetes: External Secrets, see docker/kubernetes). Never commit the folder.
+# RATHAUS_REGISTER_CLIENT_SECRET is read only when RATHAUS_REGISTER_URL names a register service; the
+# portal's other run-time secrets (webhook signing keys, API clients) are data, not files.
 set -euo pipefail
 dir=${1:-$(cd "$(dirname "$0")" && pwd)/target/secrets}
 mkdir -p "$dir"
@@ -10,7 +12,8 @@ chmod 0755 "$dir"
 random() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
 for name in POSTGRES_PASSWORD POSTGRESQL_PASSWORD POSTGRESQL_MIGRATION_PASSWORD KC_DB_PASSWORD OIDC_CLIENT_SECRET \
             KEYCLOAK_ADMIN_CLIENT_SECRET PAYMENT_PROVIDER_SECRET RATHAUS_KEYSTORE_PASSWORD RATHAUS_AUDIT_ANCHOR_KEY KC_BOOTSTRAP_ADMIN_PASSWORD \
-            RATHAUS_EID_BROKER_SECRET RATHAUS_MUSTERSTADT_BROKER_SECRET RATHAUS_METRICS_TOKEN; do
+            RATHAUS_EID_BROKER_SECRET RATHAUS_MUSTERSTADT_BROKER_SECRET RATHAUS_METRICS_TOKEN \
+            RATHAUS_REGISTER_CLIENT_SECRET; do
   [[ -s "$dir/$name" ]] || random > "$dir/$name"
 done
 cat > "$dir/keycloak.env" <<ENV

@@ -87,6 +87,18 @@ for _ in $(seq 1 120); do
   podman logs rathaus_portal-1_1 2>&1 | grep -c 'Context=rathaus.war].*Finished rebalance with members \[[^]]*, [^]]*\]' >/dev/null && { joined=1; break; } || sleep 1
 done
 [[ -n "$joined" ]] || fail "the two nodes did not form one session cache"
+# Keycloak too: the portal becomes ready without it (public pages need no sign-in), so on an idle
+# machine both nodes can be ready while Keycloak still imports its realms, and Erika's sign-in would
+# meet "Anmeldung gerade nicht möglich". Every realm the journey passes through must answer.
+for realm in rathaus eid musterstadt-verzeichnis; do
+  code=000
+  for _ in $(seq 1 600); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$RATHAUS_KEYCLOAK_URL/realms/$realm" || true)
+    [[ "$code" == 200 ]] && break
+    sleep 1
+  done
+  [[ "$code" == 200 ]] || { podman logs --tail 50 rathaus_keycloak_1 || true; fail "Keycloak realm $realm not answering (HTTP $code)"; }
+done
 echo "[cluster] stack up after $((SECONDS - started)) s"
 
 # The journey: sign in, step 1, kill -9 of her node, step 2 + submit, DB checks, mail, clerk.

@@ -5,6 +5,7 @@
 # the production realm — no demo users —, clamd, mail):
 #   missing    an empty secrets folder                 → refused, readiness DOWN
 #   published  the demo values from the repository    → refused, readiness DOWN
+# (all three with RATHAUS_REGISTER_URL set, so the register service's client secret is required too)
 #   proper     make-secrets.sh's random secrets        → checked, migrated, readiness UP
 # Needs the images of docker/build-images.sh --local (docker/test-cluster.sh builds them) and
 # ./mvnw -DskipTests package before. Exits non-zero on any failure.
@@ -43,6 +44,8 @@ printf rathaus-local-secret > "$work/published/OIDC_CLIENT_SECRET"
 printf rathaus-admin-local-secret > "$work/published/KEYCLOAK_ADMIN_CLIENT_SECRET"
 printf rathaus-local-payment-sandbox-secret-2026 > "$work/published/PAYMENT_PROVIDER_SECRET"
 printf rathaus-local-keystore > "$work/published/RATHAUS_KEYSTORE_PASSWORD"
+printf rathaus-local-audit-anchor-key-2026 > "$work/published/RATHAUS_AUDIT_ANCHOR_KEY"
+printf register-double-demo-secret > "$work/published/RATHAUS_REGISTER_CLIENT_SECRET"
 chmod -R a+rX "$work"
 fail() { echo "[production] FAILED: $*" >&2; exit 1; }
 
@@ -62,7 +65,8 @@ portal=(--network "$network" --read-only --tmpfs /tmp --tmpfs /var/lib/rathaus -
   -e KEYCLOAK_ADMIN_CLIENT_ID=rathaus-admin -e PORTAL_BASE_URL="$RATHAUS_PORTAL_URL"
   -e SMTP_HOST=mail -e SMTP_PORT=1025 -e SMTP_FROM=noreply@rathaus.test -e CLAMD_HOST=clamd -e CLAMD_PORT=3310
   -e RATHAUS_KEYSTORE=/run/secrets/rathaus/rathaus-master.p12 -e PAYMENT_PROVIDER_URL=https://payment.invalid
-  -e RATHAUS_RESIDENCY_HOSTS=postgres,keycloak,mail,clamd,payment.invalid
+  -e RATHAUS_RESIDENCY_HOSTS=postgres,keycloak,mail,clamd,payment.invalid,register.invalid
+  -e RATHAUS_REGISTER_URL=https://register.invalid/api -e RATHAUS_REGISTER_CLIENT_ID=rathaus-portal
   "localhost/rathaus-portal:$tag")
 echo "[production] starting three portal containers in production mode: ${cases[*]}"
 podman run -d --name rathausprod_missing -v "$work/missing:/run/secrets/rathaus:ro" "${portal[@]}" >/dev/null
@@ -90,6 +94,13 @@ done
 grep -q 'RATHAUS-PRODUCTION: POSTGRESQL_PASSWORD is not set' "$work/missing.log" || fail "missing: no line for POSTGRESQL_PASSWORD"
 grep -q 'RATHAUS-PRODUCTION: POSTGRESQL_PASSWORD equals the demo value' "$work/published.log" || fail "published: no line for POSTGRESQL_PASSWORD"
 grep -q 'RATHAUS-PRODUCTION: OIDC_CLIENT_SECRET equals the demo value' "$work/published.log" || fail "published: no line for OIDC_CLIENT_SECRET"
+# Every secret the portal reads: each one named when missing and when it has the published demo value
+# (the register service's only because RATHAUS_REGISTER_URL is set).
+for key in POSTGRESQL_PASSWORD OIDC_CLIENT_SECRET POSTGRESQL_MIGRATION_PASSWORD KEYCLOAK_ADMIN_CLIENT_SECRET \
+           PAYMENT_PROVIDER_SECRET RATHAUS_KEYSTORE_PASSWORD RATHAUS_AUDIT_ANCHOR_KEY RATHAUS_REGISTER_CLIENT_SECRET; do
+  grep -q "RATHAUS-PRODUCTION: $key is not set" "$work/missing.log" || fail "missing: no line for $key"
+  grep -q "RATHAUS-PRODUCTION: $key equals the demo value" "$work/published.log" || fail "published: no line for $key"
+done
 grep -q 'Production mode: configuration checked, no unsafe defaults' "$work/proper.log" || fail "proper: check did not pass ($work/proper.log)"
 ! grep -q 'RATHAUS-PRODUCTION' "$work/proper.log" || fail "proper: $(grep -m1 -o 'RATHAUS-PRODUCTION: .*' "$work/proper.log")"
 [[ -n "$ready" ]] || fail "proper: readiness not UP"

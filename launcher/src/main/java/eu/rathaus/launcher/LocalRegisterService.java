@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import eu.rathaus.platform.DemoValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ public final class LocalRegisterService implements AutoCloseable {
   /** The client the portal signs in as at the double (demo values, never for production). */
   public static final String CLIENT_ID = "rathaus-portal";
 
-  public static final String CLIENT_SECRET = "register-double-demo-secret";
+  public static final String CLIENT_SECRET = DemoValues.REGISTER_CLIENT_SECRET;
 
   private final HttpServer http;
   private final int port;

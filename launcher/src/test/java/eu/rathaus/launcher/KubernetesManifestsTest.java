@@ -204,6 +204,16 @@ class KubernetesManifestsTest {
         .forEach(rule -> rule.path("ports").forEach(p -> ports.add(p.path("port").asInt())));
     // PostgreSQL, Keycloak, clamd, JGroups peers, SMTP relay, DNS: nothing else.
     assertThat(ports).containsExactlyInAnyOrder(5432, 8443, 8080, 3310, 7600, 57600, 587, 25, 53);
+    // HTTPS out (payment provider, register service, webhook receivers): egress on 443 only.
+    JsonNode https = find(base, "NetworkPolicy", "rathaus-portal-https");
+    assertThat(https.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText())
+        .isEqualTo("rathaus-portal");
+    assertThat(https.at("/spec/policyTypes").toString()).isEqualTo("[\"Egress\"]");
+    Set<Integer> httpsPorts = new HashSet<>();
+    https
+        .at("/spec/egress")
+        .forEach(rule -> rule.path("ports").forEach(p -> httpsPorts.add(p.path("port").asInt())));
+    assertThat(httpsPorts).containsExactly(443);
   }
 
   @Test
@@ -285,13 +295,8 @@ class KubernetesManifestsTest {
     }
     JsonNode portalSecret = find(production, "ExternalSecret", "rathaus-portal");
     assertThat(portalSecret.at("/spec/data").findValuesAsText("secretKey"))
-        .contains(
-            "POSTGRESQL_PASSWORD",
-            "POSTGRESQL_MIGRATION_PASSWORD",
-            "OIDC_CLIENT_SECRET",
-            "RATHAUS_KEYSTORE_PASSWORD",
-            "rathaus-master.p12",
-            "PAYMENT_PROVIDER_SECRET");
+        .contains("rathaus-master.p12", "RATHAUS_METRICS_TOKEN")
+        .containsAll(eu.rathaus.platform.DemoValues.SECRETS.keySet());
     JsonNode config = read(ROOT.resolve("overlays/production/portal-production.yaml")).get(0);
     assertThat(config.at("/data/PORTAL_BASE_URL").asText()).startsWith("https://");
     assertThat(config.at("/data/OIDC_PROVIDER_URL").asText()).startsWith("https://");
@@ -308,7 +313,57 @@ class KubernetesManifestsTest {
 
   @Test
   void productionKeepsEveryOutboundHostInsideItsResidencyPolicy() throws IOException {
-    // The portal's settings as the production overlay makes them: the base ConfigMap, patched.
+    Map<String, String> settings = productionConfig();
+    assertThat(settings).containsKey(eu.rathaus.platform.ResidencyPolicy.KEY);
+    java.util.function.Function<String, java.util.Optional<String>> lookup =
+        key -> java.util.Optional.ofNullable(settings.get(key));
+    assertThat(eu.rathaus.platform.OutboundEndpoints.configured(lookup, lookup))
+        .extracting(eu.rathaus.platform.OutboundEndpoints.Endpoint::purpose)
+        .contains("database", "keycloak", "mail", "scanner", "payment", "register");
+    assertThat(eu.rathaus.platform.ProductionCheck.residencyProblems(lookup, lookup)).isEmpty();
+  }
+
+  @Test
+  void productionOverlayPassesTheProductionChecksWithTheSecretsItNames() throws IOException {
+    // The portal's environment as the production overlay makes it: its settings, and every key of
+    // its ExternalSecret (any value that is not a published demo value).
+    Map<String, String> settings = productionConfig();
+    find(objectsIn(ROOT.resolve("overlays/production")), "ExternalSecret", "rathaus-portal")
+        .at("/spec/data")
+        .findValuesAsText("secretKey")
+        .forEach(key -> settings.put(key, "from-the-secret-store-" + key));
+    assertThat(settings)
+        .containsKeys(
+            "RATHAUS_API_RATE_PER_MINUTE",
+            "RATHAUS_API_ANONYMOUS_RATE_PER_MINUTE",
+            "RATHAUS_REGISTER_URL",
+            "RATHAUS_REGISTER_CLIENT_SECRET");
+    java.util.function.Function<String, java.util.Optional<String>> lookup =
+        key -> java.util.Optional.ofNullable(settings.get(key));
+    eu.rathaus.platform.ProductionCheck.Keycloak productionRealm =
+        new eu.rathaus.platform.ProductionCheck.Keycloak() {
+          @Override
+          public List<String> demoUsers() {
+            return List.of();
+          }
+
+          @Override
+          public boolean acceptsSecret(String clientId, String secret) {
+            return false;
+          }
+        };
+    assertThat(eu.rathaus.platform.ProductionCheck.problems(lookup, lookup, productionRealm))
+        .isEmpty();
+    // Without the register service's secret the same overlay is refused, naming it.
+    settings.remove("RATHAUS_REGISTER_CLIENT_SECRET");
+    assertThat(eu.rathaus.platform.ProductionCheck.problems(lookup, lookup, productionRealm))
+        .singleElement()
+        .asString()
+        .startsWith("RATHAUS_REGISTER_CLIENT_SECRET is not set");
+  }
+
+  /** The portal's settings as the production overlay makes them: the base ConfigMap, patched. */
+  private static Map<String, String> productionConfig() throws IOException {
     Map<String, String> settings = new HashMap<>();
     find(baseObjects(), "ConfigMap", "rathaus-portal")
         .at("/data")
@@ -319,13 +374,7 @@ class KubernetesManifestsTest {
         .at("/data")
         .fields()
         .forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-    assertThat(settings).containsKey(eu.rathaus.platform.ResidencyPolicy.KEY);
-    java.util.function.Function<String, java.util.Optional<String>> lookup =
-        key -> java.util.Optional.ofNullable(settings.get(key));
-    assertThat(eu.rathaus.platform.OutboundEndpoints.configured(lookup, lookup))
-        .extracting(eu.rathaus.platform.OutboundEndpoints.Endpoint::purpose)
-        .contains("database", "keycloak", "mail", "scanner", "payment");
-    assertThat(eu.rathaus.platform.ProductionCheck.residencyProblems(lookup, lookup)).isEmpty();
+    return settings;
   }
 
   private static JsonNode find(List<Doc> docs, String kind, String name) {

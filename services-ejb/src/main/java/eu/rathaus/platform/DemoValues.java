@@ -20,6 +20,12 @@ public final class DemoValues {
   public static final String KEYSTORE_PASSWORD = "rathaus-local-keystore";
   public static final String AUDIT_ANCHOR_KEY = "rathaus-local-audit-anchor-key-2026";
 
+  /**
+   * The client secret of the launcher's register service double. A secret only when {@code
+   * RATHAUS_REGISTER_URL} is set, so it is checked on its own and not part of {@link #SECRETS}.
+   */
+  public static final String REGISTER_CLIENT_SECRET = "register-double-demo-secret";
+
   /** Setting key → its published demo value. */
   public static final Map<String, String> SECRETS =
       Map.of(

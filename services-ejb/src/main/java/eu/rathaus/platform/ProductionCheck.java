@@ -9,10 +9,11 @@ import java.util.function.Function;
 
 /**
  * What a production start must not have: a missing secret or one whose value is published in the
- * repository, a base URL without https, no malware scanner (unless explicitly switched off), demo
- * content, demo users or demo client secrets in Keycloak, and an outbound host outside the
- * residency policy ({@link ResidencyPolicy}). Collects every problem as one line that names the
- * setting, so an operator fixes all of them in one round.
+ * repository (the register service's credentials only when {@code RATHAUS_REGISTER_URL} is set), a
+ * base URL without https, no malware scanner (unless explicitly switched off), demo content, demo
+ * users or demo client secrets in Keycloak, and an outbound host outside the residency policy
+ * ({@link ResidencyPolicy}). Collects every problem as one line that names the setting, so an
+ * operator fixes all of them in one round.
  *
  * <p>Pure: settings and Keycloak's answers come in as functions, so the unit test covers each rule.
  */
@@ -29,6 +30,12 @@ public final class ProductionCheck {
           "PAYMENT_PROVIDER_SECRET",
           "RATHAUS_KEYSTORE_PASSWORD",
           "RATHAUS_AUDIT_ANCHOR_KEY");
+
+  /** The external resident register service; its credentials are required only when it is set. */
+  static final String REGISTER_URL = "RATHAUS_REGISTER_URL";
+
+  static final String REGISTER_CLIENT_ID = "RATHAUS_REGISTER_CLIENT_ID";
+  static final String REGISTER_CLIENT_SECRET = "RATHAUS_REGISTER_CLIENT_SECRET";
 
   /** The explicit opt-out from malware scanning. */
   public static final String MALWARE_SCAN = "RATHAUS_MALWARE_SCAN";
@@ -67,11 +74,24 @@ public final class ProductionCheck {
       secret(
           key,
           serverEnvironment.apply(key),
+          DemoValues.SECRETS.get(key),
           problems,
           " (read by WildFly from the environment; without it the server falls back to the demo value)");
     }
     for (String key : APPLICATION_SECRETS) {
-      secret(key, config.apply(key), problems, "");
+      secret(key, config.apply(key), DemoValues.SECRETS.get(key), problems, "");
+    }
+    if (config.apply(REGISTER_URL).isPresent()) {
+      String note = " (required with " + REGISTER_URL + ")";
+      if (config.apply(REGISTER_CLIENT_ID).isEmpty()) {
+        problems.add(REGISTER_CLIENT_ID + " is not set" + note);
+      }
+      secret(
+          REGISTER_CLIENT_SECRET,
+          config.apply(REGISTER_CLIENT_SECRET),
+          DemoValues.REGISTER_CLIENT_SECRET,
+          problems,
+          note);
     }
     Optional<String> base = config.apply("PORTAL_BASE_URL");
     if (base.isEmpty()) {
@@ -176,10 +196,10 @@ public final class ProductionCheck {
   }
 
   private static void secret(
-      String key, Optional<String> value, List<String> problems, String note) {
+      String key, Optional<String> value, String demoValue, List<String> problems, String note) {
     if (value.isEmpty()) {
       problems.add(key + " is not set" + note);
-    } else if (value.get().equals(DemoValues.SECRETS.get(key))) {
+    } else if (value.get().equals(demoValue)) {
       problems.add(key + " equals the demo value published in the repository");
     }
   }

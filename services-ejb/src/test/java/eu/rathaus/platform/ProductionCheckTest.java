@@ -81,6 +81,27 @@ class ProductionCheckTest {
   }
 
   @Test
+  void registerServiceCredentialsAreRequiredOnlyWithARegisterService() {
+    Map<String, String> settings = clean();
+    settings.put("RATHAUS_REGISTER_URL", "https://register.internal/api");
+    assertThat(problems(settings, new FakeKeycloak()))
+        .containsExactly(
+            "RATHAUS_REGISTER_CLIENT_ID is not set (required with RATHAUS_REGISTER_URL)",
+            "RATHAUS_REGISTER_CLIENT_SECRET is not set (required with RATHAUS_REGISTER_URL)");
+    settings.put("RATHAUS_REGISTER_CLIENT_ID", "rathaus-portal");
+    settings.put("RATHAUS_REGISTER_CLIENT_SECRET", DemoValues.REGISTER_CLIENT_SECRET);
+    assertThat(problems(settings, new FakeKeycloak()))
+        .containsExactly(
+            "RATHAUS_REGISTER_CLIENT_SECRET equals the demo value published in the repository");
+    settings.put("RATHAUS_REGISTER_CLIENT_SECRET", "register-secret-from-the-vault");
+    assertThat(problems(settings, new FakeKeycloak())).isEmpty();
+    // Without a register service (the built-in register) its credentials are not asked for.
+    settings.remove("RATHAUS_REGISTER_URL");
+    settings.remove("RATHAUS_REGISTER_CLIENT_SECRET");
+    assertThat(problems(settings, new FakeKeycloak())).isEmpty();
+  }
+
+  @Test
   void baseUrlMustBeHttps() {
     Map<String, String> settings = clean();
     settings.put("PORTAL_BASE_URL", "http://service.example-kommune.de");
