@@ -332,6 +332,8 @@ class KubernetesManifestsTest {
         .at("/spec/data")
         .findValuesAsText("secretKey")
         .forEach(key -> settings.put(key, "from-the-secret-store-" + key));
+    // Behind the Ingress the visitor's address comes from X-Forwarded-For (per-address limits).
+    assertThat(settings).containsEntry("RATHAUS_PROXY_ADDRESS_FORWARDING", "true");
     assertThat(settings)
         .containsKeys(
             "RATHAUS_API_RATE_PER_MINUTE",
