@@ -45,7 +45,9 @@ public final class TenantTables {
               "one platform-wide counter for the public page cache (bumped on import)",
           "service_template",
               "shared service templates of the platform; the import checks that the target has every"
-                  + " template the municipality's services refer to");
+                  + " template the municipality's services refer to",
+          "portability_job",
+              "the platform admin's record of exports, imports and erasures (V75), per installation");
 
   private TenantTables() {}
 

@@ -19,6 +19,9 @@ import eu.rathaus.portability.domain.TenantTables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -53,6 +56,40 @@ public final class MunicipalityExport {
   public record Report(
       UUID municipality, String slug, Map<String, TableRows.Content> tables, long payloadBytes) {}
 
+  /** Told after each table: how many of the plan's tables are in the archive so far. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void tables(int done, int total);
+  }
+
+  /**
+   * Exports the municipality {@code slug} into the file {@code target}: written as {@code
+   * <target>.partial} and renamed when complete, so a file under the final name is always a whole
+   * archive (the CLI and the platform admin's page both export this way).
+   */
+  public static Report exportToFile(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      Path file,
+      Progress progress)
+      throws SQLException, IOException {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Report report;
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      report = export(c, slug, sourceMaster, own, target, out, progress);
+    } catch (SQLException | IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+    return report;
+  }
+
   /**
    * Exports the municipality {@code slug} into {@code archive}.
    *
@@ -70,12 +107,28 @@ public final class MunicipalityExport {
       PortabilityKeys target,
       OutputStream archive)
       throws SQLException, IOException {
+    return export(c, slug, sourceMaster, own, target, archive, Progress.NONE);
+  }
+
+  /**
+   * As {@link #export(Connection, String, KeyProvider, PortabilityKeys, PortabilityKeys,
+   * OutputStream)}, telling {@code progress} after each table.
+   */
+  public static Report export(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      OutputStream archive,
+      Progress progress)
+      throws SQLException, IOException {
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     c.setReadOnly(true);
     try {
       ArchiveFormat.requireBypassRls(c);
-      return write(c, slug, sourceMaster, own, target, archive);
+      return write(c, slug, sourceMaster, own, target, archive, progress);
     } finally {
       c.rollback();
     }
@@ -87,7 +140,8 @@ public final class MunicipalityExport {
       KeyProvider sourceMaster,
       PortabilityKeys own,
       PortabilityKeys target,
-      OutputStream archive)
+      OutputStream archive,
+      Progress progress)
       throws SQLException, IOException {
     Map<String, Object> municipality = municipality(c, slug);
     UUID id = (UUID) municipality.remove("uuid");
@@ -169,6 +223,7 @@ public final class MunicipalityExport {
         table.put("rewrappedColumns", spec.rewrappedColumns());
         table.put("imported", spec.imported());
         tables.add(table);
+        progress.tables(tables.size(), plan.tables().size());
       }
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("format", ArchiveFormat.FORMAT);
