@@ -155,6 +155,12 @@ final class PortabilityCommand {
               + " hashes, Audit-Kette intakt / audit chain intact ("
               + report.auditEntriesVerified()
               + ")");
+      if (report.organizationDescription().isPresent()) {
+        out.println(
+            "Das Archiv enthält die Keycloak-Organisation; die Seite „Umzug von Kommunen“ legt sie"
+                + " an, dieser Befehl nicht / the archive holds the Keycloak organization; the"
+                + " platform page creates it, this command does not");
+      }
       return Main.OK;
     }
   }

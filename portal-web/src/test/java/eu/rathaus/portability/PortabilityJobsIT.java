@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.rathaus.identity.admin.AdminSettings;
+import eu.rathaus.identity.admin.OrganizationDescription;
+import eu.rathaus.identity.admin.OrganizationDirectory;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.portability.application.PortabilityJob;
@@ -17,6 +20,7 @@ import eu.rathaus.web.it.ScopedTransactions;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +37,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
 
 /**
  * The platform admin's portability jobs (issue 15) in the running portal: an export runs in the
@@ -52,6 +58,7 @@ class PortabilityJobsIT {
   @Inject PortabilityJobs jobs;
   @Inject CallerScope caller;
   @Inject ScopedTransactions transactions;
+  @Inject OrganizationDirectory organizations;
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
@@ -146,6 +153,92 @@ class PortabilityJobsIT {
                 "portability.erase.requested",
                 "portability.erase.done")),
         actions::toString);
+  }
+
+  /**
+   * The municipality's Keycloak organization moves along (archive format 2), against the test
+   * stack's Keycloak: exported with its domain and its brokered directory (with the four role
+   * mappers) but without the client secret; after the municipality was erased and its organization
+   * deleted, the import creates the organization again, links the directory switched off and
+   * without a secret, says that the secret must be entered again, and points the municipality at
+   * the new organization.
+   */
+  @Test
+  void theKeycloakOrganizationMovesAlongWithoutItsSecrets() throws Exception {
+    String slug = municipality();
+    caller.set(TenantScope.platform("it-portability-admin"));
+    byte[] ownPublic = jobs.publicKeys().getBytes(StandardCharsets.UTF_8);
+    String domain = slug + ".example";
+    String directory = slug + "-verzeichnis";
+    String organization = organizations.ensureOrganization(slug, "Umzugsgemeinde " + slug, domain);
+    organizations.ensureIdentityProvider(
+        organization,
+        directory,
+        "http://localhost:18180/realms/musterstadt-verzeichnis/.well-known/openid-configuration",
+        "rathaus-umzug",
+        "geheim-" + slug,
+        domain);
+
+    UUID export = jobs.startExport(slug, ownPublic, "it-portability-admin");
+    PortabilityJob exported = awaitEnd(export);
+    assertEquals(PortabilityJob.Status.DONE, exported.status(), exported.result());
+    assertTrue(
+        exported.result().contains("mit Keycloak-Organisation, ohne Geheimnisse"),
+        exported.result());
+
+    // The municipality leaves: erased here, its organization and directory deleted in Keycloak.
+    PortabilityJob erased = awaitEnd(jobs.startErasure(export, slug, "it-portability-admin"));
+    assertEquals(PortabilityJob.Status.DONE, erased.status(), erased.result());
+    try (Keycloak keycloak = AdminSettings.fromEnvironment().adminClient()) {
+      RealmResource realm = keycloak.realm(AdminSettings.fromEnvironment().realm());
+      try (Response r = realm.organizations().get(organization).delete()) {
+        assertTrue(r.getStatus() < 300, "delete organization: " + r.getStatus());
+      }
+      realm.identityProviders().get(directory).remove();
+    }
+    assertTrue(organizations.findOrganization(slug).isEmpty());
+
+    // ... and arrives again from the archive.
+    PortabilityJob imported;
+    try (InputStream in =
+        Files.newInputStream(jobs.archive(export, "it-portability-admin").orElseThrow())) {
+      imported = awaitEnd(jobs.startImport(in, ownPublic, "it-portability-admin"));
+    }
+    assertEquals(PortabilityJob.Status.DONE, imported.status(), imported.result());
+    assertTrue(
+        imported.result().contains("Keycloak-Organisation „" + slug + "“ angelegt")
+            && imported.result().contains("Geheimnisse der Identitätsanbieter neu eingeben")
+            && imported.result().contains(directory),
+        imported.result());
+    String moved = organizations.findOrganization(slug).orElseThrow();
+    assertFalse(moved.equals(organization), "a new organization");
+    OrganizationDescription arrived = organizations.describeOrganization(slug).orElseThrow();
+    assertEquals("Umzugsgemeinde " + slug, arrived.name());
+    assertEquals(List.of(new OrganizationDescription.Domain(domain, true)), arrived.domains());
+    assertEquals(1, arrived.identityProviders().size());
+    OrganizationDescription.IdentityProvider linked = arrived.identityProviders().get(0);
+    assertEquals(directory, linked.alias());
+    assertFalse(linked.enabled(), "off until the secret is entered again");
+    assertEquals("rathaus-umzug", linked.config().get("clientId"));
+    assertEquals(4, linked.mappers().size());
+    try (Keycloak keycloak = AdminSettings.fromEnvironment().adminClient()) {
+      var config =
+          keycloak
+              .realm(AdminSettings.fromEnvironment().realm())
+              .identityProviders()
+              .get(directory)
+              .toRepresentation()
+              .getConfig();
+      assertEquals(null, config.get("clientSecret"), "no secret travelled");
+    }
+    assertEquals(
+        1L,
+        count(
+            "select count(*) from municipality where slug = '"
+                + slug
+                + "' and organization_id = '"
+                + moved
+                + "'"));
   }
 
   private PortabilityJob awaitEnd(UUID id) throws InterruptedException {

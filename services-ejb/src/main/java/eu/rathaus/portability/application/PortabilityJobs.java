@@ -1,6 +1,8 @@
 package eu.rathaus.portability.application;
 
 import eu.rathaus.attachments.domain.KeyProvider;
+import eu.rathaus.identity.admin.OrganizationDescription;
+import eu.rathaus.identity.admin.OrganizationDirectory;
 import eu.rathaus.portability.domain.PortabilityRefusal;
 import eu.rathaus.portability.infrastructure.MunicipalityErasure;
 import eu.rathaus.portability.infrastructure.MunicipalityExport;
@@ -23,8 +25,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -50,6 +54,7 @@ public class PortabilityJobs {
   @Resource ManagedExecutorService executor;
   @Inject PortabilityJobRecords records;
   @Inject KeyProvider master;
+  @Inject OrganizationDirectory organizations;
 
   PortabilityEnvironment environment = PortabilityEnvironment.fromSettings();
 
@@ -171,6 +176,26 @@ public class PortabilityJobs {
         actor,
         () -> {
           Path archive = environment.archives().resolve(file);
+          // The municipality's Keycloak organization travels along, without secrets (format 2).
+          Map<String, Object> organization = null;
+          String organizationNote;
+          try {
+            organization =
+                organizations
+                    .describeOrganization(slug)
+                    .map(OrganizationDescription::asMap)
+                    .orElse(null);
+            organizationNote =
+                organization == null
+                    ? "; keine Keycloak-Organisation gefunden / no Keycloak organization found"
+                    : "; mit Keycloak-Organisation, ohne Geheimnisse / with the Keycloak"
+                        + " organization, without secrets";
+          } catch (OrganizationDirectory.DirectoryException e) {
+            organizationNote =
+                "; ohne Keycloak-Organisation (nicht erreichbar / unreachable: "
+                    + e.getMessage()
+                    + ")";
+          }
           MunicipalityExport.Report report;
           try (Connection c = environment.connect()) {
             report =
@@ -181,7 +206,8 @@ public class PortabilityJobs {
                     environment.ownKeys(),
                     target,
                     archive,
-                    (done, total) -> records.progress(id, done, total));
+                    (done, total) -> records.progress(id, done, total),
+                    organization);
           }
           long rows = report.tables().values().stream().mapToLong(t -> t.rows()).sum();
           return new Outcome(
@@ -189,7 +215,8 @@ public class PortabilityJobs {
               report.tables().size()
                   + " Tabellen, "
                   + rows
-                  + " Zeilen exportiert / tables, rows exported",
+                  + " Zeilen exportiert / tables, rows exported"
+                  + organizationNote,
               sha256(archive));
         });
   }
@@ -214,12 +241,20 @@ public class PortabilityJobs {
                       c, archive, master, environment.ownKeys(), source);
             }
             long rows = report.rows().values().stream().mapToLong(Long::longValue).sum();
+            String organization =
+                report
+                    .organizationDescription()
+                    .map(d -> organization(report.municipality(), d))
+                    .orElse(
+                        "; das Archiv enthält keine Keycloak-Organisation (Format 1) – die Kommune"
+                            + " dort anlegen / the archive has no Keycloak organization (format 1)");
             return new Outcome(
                 report.slug(),
                 rows
                     + " Zeilen importiert, gleiche Anzahlen und Inhalts-Hashes, Audit-Kette intakt ("
                     + report.auditEntriesVerified()
-                    + ") / rows imported, same counts and content hashes, audit chain intact",
+                    + ") / rows imported, same counts and content hashes, audit chain intact"
+                    + organization,
                 sha);
           });
     } finally {
@@ -230,6 +265,38 @@ public class PortabilityJobs {
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.WARNING, "portability upload not removed: " + archive, e);
       }
+    }
+  }
+
+  /**
+   * Creates or updates the imported municipality's Keycloak organization as exported and points the
+   * municipality at it; says which identity providers need their secrets entered again (they stay
+   * switched off until then). A Keycloak failure leaves the imported rows as they are and says so.
+   */
+  private String organization(UUID municipality, Map<String, Object> exported) {
+    OrganizationDescription description = OrganizationDescription.fromMap(exported);
+    try {
+      String id = organizations.applyOrganization(description);
+      try (Connection c = environment.connect();
+          PreparedStatement p =
+              c.prepareStatement("update municipality set organization_id = ? where id = ?")) {
+        p.setString(1, id);
+        p.setObject(2, municipality);
+        p.executeUpdate();
+      }
+      List<String> providers =
+          description.identityProviders().stream().map(i -> i.alias()).toList();
+      return "; Keycloak-Organisation „"
+          + description.alias()
+          + "“ angelegt bzw. aktualisiert / Keycloak organization created or updated"
+          + (providers.isEmpty()
+              ? ""
+              : "; Geheimnisse der Identitätsanbieter neu eingeben (bis dahin ausgeschaltet) / re-enter"
+                  + " the identity providers' secrets (switched off until then): "
+                  + String.join(", ", providers));
+    } catch (OrganizationDirectory.DirectoryException | java.sql.SQLException e) {
+      return "; Keycloak-Organisation NICHT angelegt / Keycloak organization NOT created: "
+          + e.getMessage();
     }
   }
 

@@ -78,10 +78,27 @@ public final class MunicipalityExport {
       Path file,
       Progress progress)
       throws SQLException, IOException {
+    return exportToFile(c, slug, sourceMaster, own, target, file, progress, null);
+  }
+
+  /**
+   * As above, with the municipality's Keycloak organization ({@code organization}, JSON-ready, no
+   * secrets; null when it has none or the caller cannot reach Keycloak) in the archive.
+   */
+  public static Report exportToFile(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      Path file,
+      Progress progress,
+      Map<String, Object> organization)
+      throws SQLException, IOException {
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
     Report report;
     try (OutputStream out = Files.newOutputStream(partial)) {
-      report = export(c, slug, sourceMaster, own, target, out, progress);
+      report = export(c, slug, sourceMaster, own, target, out, progress, organization);
     } catch (SQLException | IOException | RuntimeException e) {
       Files.deleteIfExists(partial);
       throw e;
@@ -123,12 +140,26 @@ public final class MunicipalityExport {
       OutputStream archive,
       Progress progress)
       throws SQLException, IOException {
+    return export(c, slug, sourceMaster, own, target, archive, progress, null);
+  }
+
+  /** As above, with the municipality's Keycloak organization (see {@link #exportToFile}). */
+  public static Report export(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      OutputStream archive,
+      Progress progress,
+      Map<String, Object> organization)
+      throws SQLException, IOException {
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     c.setReadOnly(true);
     try {
       ArchiveFormat.requireBypassRls(c);
-      return write(c, slug, sourceMaster, own, target, archive, progress);
+      return write(c, slug, sourceMaster, own, target, archive, progress, organization);
     } finally {
       c.rollback();
     }
@@ -141,7 +172,8 @@ public final class MunicipalityExport {
       PortabilityKeys own,
       PortabilityKeys target,
       OutputStream archive,
-      Progress progress)
+      Progress progress,
+      Map<String, Object> organization)
       throws SQLException, IOException {
     Map<String, Object> municipality = municipality(c, slug);
     UUID id = (UUID) municipality.remove("uuid");
@@ -238,6 +270,14 @@ public final class MunicipalityExport {
               "file", ArchiveFormat.DATA_KEYS_ENTRY, "count", keyCount, "sha256", keys.sha256()));
       manifest.put("tables", tables);
       manifest.put("platformTablesNotExported", TenantTables.PLATFORM_TABLES);
+      if (organization != null) {
+        Entry org = new Entry(inner, ArchiveFormat.ORGANIZATION_ENTRY);
+        org.write(ArchiveFormat.json(organization).getBytes(StandardCharsets.UTF_8));
+        org.close();
+        manifest.put(
+            "organization",
+            Map.of("file", ArchiveFormat.ORGANIZATION_ENTRY, "sha256", org.sha256()));
+      }
       Entry manifestEntry = new Entry(inner, ArchiveFormat.MANIFEST_ENTRY);
       manifestEntry.write(ArchiveFormat.json(manifest).getBytes(StandardCharsets.UTF_8));
       manifestEntry.close();
