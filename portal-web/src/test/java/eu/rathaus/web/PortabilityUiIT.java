@@ -92,11 +92,18 @@ class PortabilityUiIT extends BrowserJourney {
         .contains("Kein Rathaus-Exportarchiv");
     accessible("portability page with jobs");
 
-    // Erasure after the verified export: the slug repeated, Enter in the field.
-    job = awaitJob(slug, "Export", "fertig");
-    WebElement confirm = job.findElement(By.cssSelector("input[type=text]"));
-    confirm.sendKeys(slug, Keys.ENTER);
-    awaitStable().until(d -> text("page-messages").contains("Löschung"));
+    // Erasure after the verified export: the slug typed, the button pressed by keyboard.
+    awaitJob(slug, "Export", "fertig");
+    browser.findElement(By.id("erase:confirm")).sendKeys(slug);
+    browser.findElement(By.id("erase:run")).sendKeys(Keys.ENTER);
+    awaitStable()
+        .withMessage(
+            () ->
+                "page: "
+                    + browser.getTitle()
+                    + " – "
+                    + browser.findElement(By.tagName("body")).getText().replace('\n', ' '))
+        .until(d -> text("page-messages").contains("Löschung"));
     awaitJob(slug, "Löschung", "fertig");
     try (Connection c = Jdbc.superuser();
         PreparedStatement p =

@@ -19,11 +19,8 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.UUID;
 
 /**
  * Backing bean of {@code admin/portability.xhtml}: the platform admin exports a municipality for
@@ -47,7 +44,10 @@ public class PortabilityAdminView implements Serializable {
   private List<MunicipalityAdministration.Row> municipalities;
   private List<PortabilityJob> recent;
   private String notReady;
-  private final Map<UUID, String> confirmations = new HashMap<>();
+
+  /** The slug typed to confirm an erasure (only the submitted row's form sends it). */
+  private String eraseConfirmation;
+
   private transient Part targetKey;
   private transient Part archive;
   private transient Part sourceKey;
@@ -102,11 +102,21 @@ public class PortabilityAdminView implements Serializable {
     refresh();
   }
 
-  public void erase(UUID exportJob) {
+  /** Erases the municipality whose slug was typed, after its newest verified export. */
+  public void erase() {
+    String slug = eraseConfirmation == null ? "" : eraseConfirmation.strip();
+    eraseConfirmation = null;
+    refresh();
+    java.util.Optional<PortabilityJob> export =
+        recent.stream().filter(j -> j.isDownloadable() && slug.equals(j.slug())).findFirst();
+    if (export.isEmpty()) {
+      FacesContext.getCurrentInstance()
+          .addMessage(null, error(text("portability.erase.noExport", slug)));
+      return;
+    }
     try {
-      jobs.startErasure(exportJob, confirmations.get(exportJob), actor());
-      info("portability.erase.started", confirmations.get(exportJob));
-      confirmations.remove(exportJob);
+      jobs.startErasure(export.get().id(), slug, actor());
+      info("portability.erase.started", slug);
     } catch (PortabilityRefusal e) {
       refused(e);
     }
@@ -147,8 +157,12 @@ public class PortabilityAdminView implements Serializable {
     return notReady;
   }
 
-  public Map<UUID, String> getConfirmations() {
-    return confirmations;
+  public String getEraseConfirmation() {
+    return eraseConfirmation;
+  }
+
+  public void setEraseConfirmation(String eraseConfirmation) {
+    this.eraseConfirmation = eraseConfirmation;
   }
 
   public String time(Instant instant) {
