@@ -153,6 +153,14 @@ public final class LocalWildFly implements AutoCloseable {
     // policy in the demo too.
     env.put("RATHAUS_RESIDENCY_HOSTS", "localhost");
     env.put("RATHAUS_RESIDENCY_REGION", "Demo: nur dieser Rechner");
+    // The platform admin's portability page (issue 15) exports and imports as the database's
+    // superuser, as ./rathaus export-municipality does (the embedded server trusts it locally);
+    // with an external database the operator sets RATHAUS_PORTABILITY_DB_USER / _PASSWORD.
+    if (!config.externalDatabase()) {
+      env.put("RATHAUS_PORTABILITY_DB_USER", "postgres");
+      env.put("RATHAUS_PORTABILITY_DB_PASSWORD", "postgres");
+    }
+    env.put("RATHAUS_PORTABILITY_DIR", config.dataDir().resolve("portability").toString());
     if (LocalClamd.available()) {
       // The stack runs clamd whenever the binary exists; without it the portal warns and marks
       // uploads unscanned.

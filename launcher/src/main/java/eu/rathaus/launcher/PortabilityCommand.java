@@ -7,11 +7,9 @@ import eu.rathaus.portability.infrastructure.MunicipalityExport;
 import eu.rathaus.portability.infrastructure.MunicipalityImport;
 import eu.rathaus.portability.infrastructure.PortabilityKeys;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -115,18 +113,14 @@ final class PortabilityCommand {
       return usage(out);
     }
     Path target = Path.of(options.get("out"));
-    Path partial = target.resolveSibling(target.getFileName() + ".partial");
     PortabilityKeys own = PortabilityKeys.read(Path.of(options.get("key")));
     PortabilityKeys to = PortabilityKeys.read(Path.of(options.get("to")));
     MunicipalityExport.Report report;
-    try (Connection c = connect(config);
-        OutputStream file = Files.newOutputStream(partial)) {
-      report = MunicipalityExport.export(c, slug, master(config), own, to, file);
-    } catch (SQLException | IOException | RuntimeException e) {
-      Files.deleteIfExists(partial);
-      throw e;
+    try (Connection c = connect(config)) {
+      report =
+          MunicipalityExport.exportToFile(
+              c, slug, master(config), own, to, target, MunicipalityExport.Progress.NONE);
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     long rows = report.tables().values().stream().mapToLong(t -> t.rows()).sum();
     out.println(
         "Exportiert / exported: "
@@ -161,6 +155,12 @@ final class PortabilityCommand {
               + " hashes, Audit-Kette intakt / audit chain intact ("
               + report.auditEntriesVerified()
               + ")");
+      if (report.organizationDescription().isPresent()) {
+        out.println(
+            "Das Archiv enthält die Keycloak-Organisation; die Seite „Umzug von Kommunen“ legt sie"
+                + " an, dieser Befehl nicht / the archive holds the Keycloak organization; the"
+                + " platform page creates it, this command does not");
+      }
       return Main.OK;
     }
   }

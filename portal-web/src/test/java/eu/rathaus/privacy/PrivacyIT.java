@@ -17,7 +17,9 @@ import eu.rathaus.attachments.domain.AttachmentRules;
 import eu.rathaus.cases.application.CaseDetails;
 import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseWork;
+import eu.rathaus.cases.application.InboxPage;
 import eu.rathaus.cases.application.InboxQuery;
+import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.Mailbox;
@@ -382,7 +384,8 @@ class PrivacyIT {
     TenantScope clerk = TenantScope.staff(MUSTERSTADT, "it-dp-clerk-" + suffix);
     caller.set(clerk);
     inbox.present("Sachbearbeitung " + suffix);
-    assertTrue(inbox.page(InboxQuery.all(10).withSearch(filed.reference())).rows().isEmpty());
+    InboxPage clerksPage = inbox.page(InboxQuery.all(10).withSearch(filed.reference()));
+    assertTrue(clerksPage.rows().isEmpty());
     assertTrue(work.open(caseId).isEmpty(), "not even by its id");
     assertFalse(work.claim(caseId, 0).isDone());
     String byId = "select count(*) from case_record where id = cast(?1 as uuid)";
@@ -394,11 +397,45 @@ class PrivacyIT {
     assertEquals(1L, countIn(officer, byId, caseId.toString()));
     caller.set(officer);
     inbox.present("Datenschutz " + suffix);
+    InboxPage officersPage = inbox.page(InboxQuery.all(10).withSearch(filed.reference()));
+    assertEquals(List.of(caseId), officersPage.rows().stream().map(r -> r.caseId()).toList());
+
+    // The per-status counters above the inbox (V74) count what each of them may see: every status
+    // agrees with the cases their scope reads, and the officer's counts hold the request besides.
+    CaseStatus status =
+        CaseStatus.valueOf(
+            (String)
+                transactions.call(
+                    TenantScope.platform("it"),
+                    () ->
+                        em.createNativeQuery(
+                                "select status from case_record where id = cast(?1 as uuid)")
+                            .setParameter(1, caseId.toString())
+                            .getSingleResult()));
+    String byStatus =
+        "select count(*) from case_record where municipality_id = '"
+            + MUSTERSTADT
+            + "' and status = ?1";
+    for (CaseStatus s : CaseStatus.values()) {
+      assertEquals(countIn(clerk, byStatus, s.name()), clerksPage.counts().get(s), "clerk " + s);
+      assertEquals(
+          countIn(officer, byStatus, s.name()), officersPage.counts().get(s), "officer " + s);
+    }
+    String reservedHere =
+        "select count(*) from case_record where municipality_id = '"
+            + MUSTERSTADT
+            + "' and staff_role = 'data-protection' and status = ?1";
+    long reserved = count(reservedHere, status.name());
+    assertTrue(reserved >= 1);
     assertEquals(
-        List.of(caseId),
-        inbox.page(InboxQuery.all(10).withSearch(filed.reference())).rows().stream()
-            .map(r -> r.caseId())
-            .toList());
+        clerksPage.counts().get(status) + reserved,
+        (long) officersPage.counts().get(status),
+        "the officer counts the data protection cases, the clerk does not");
+    // And row-level security alone hides the reserved counts from the clerk's scope.
+    String reservedCounts =
+        "select count(*) from case_status_count where staff_role is not null and status = ?1";
+    assertEquals(0L, countIn(clerk, reservedCounts, status.name()));
+    assertTrue(countIn(officer, reservedCounts, status.name()) >= 1);
     CaseDetails opened = work.open(caseId).orElseThrow();
     assertTrue(work.claim(caseId, opened.version()).isDone());
     assertTrue(work.addNote(caseId, "Akte geprüft " + suffix).isDone());

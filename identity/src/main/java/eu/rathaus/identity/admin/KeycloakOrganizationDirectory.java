@@ -3,6 +3,7 @@ package eu.rathaus.identity.admin;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +279,173 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory, Aut
           }
           return null;
         });
+  }
+
+  @Override
+  public Optional<OrganizationDescription> describeOrganization(String alias) {
+    Optional<String> id = findOrganization(alias);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        call(
+            "describe organization " + alias,
+            () -> {
+              OrganizationResource org = realm().organizations().get(id.get());
+              OrganizationRepresentation o = org.toRepresentation();
+              List<OrganizationDescription.Domain> domains = new ArrayList<>();
+              if (o.getDomains() != null) {
+                o.getDomains()
+                    .forEach(
+                        d ->
+                            domains.add(
+                                new OrganizationDescription.Domain(
+                                    d.getName(), Boolean.TRUE.equals(d.isVerified()))));
+              }
+              List<OrganizationDescription.IdentityProvider> idps = new ArrayList<>();
+              for (IdentityProviderRepresentation linked :
+                  org.identityProviders().getIdentityProviders()) {
+                IdentityProviderRepresentation i =
+                    realm().identityProviders().get(linked.getAlias()).toRepresentation();
+                List<OrganizationDescription.Mapper> mappers = new ArrayList<>();
+                for (IdentityProviderMapperRepresentation m :
+                    realm().identityProviders().get(i.getAlias()).getMappers()) {
+                  mappers.add(
+                      new OrganizationDescription.Mapper(
+                          m.getName(),
+                          m.getIdentityProviderMapper(),
+                          m.getConfig() == null ? Map.of() : m.getConfig()));
+                }
+                idps.add(
+                    new OrganizationDescription.IdentityProvider(
+                        i.getAlias(),
+                        i.getProviderId(),
+                        i.getDisplayName(),
+                        i.isEnabled(),
+                        Boolean.TRUE.equals(i.isHideOnLogin()),
+                        i.getFirstBrokerLoginFlowAlias(),
+                        i.getConfig() == null ? Map.of() : i.getConfig(),
+                        mappers));
+              }
+              return new OrganizationDescription(
+                  o.getAlias(),
+                  o.getName(),
+                  o.getDescription(),
+                  o.isEnabled(),
+                  domains,
+                  o.getAttributes() == null ? Map.of() : o.getAttributes(),
+                  idps);
+            }));
+  }
+
+  @Override
+  public String applyOrganization(OrganizationDescription description) {
+    Optional<String> existing = findOrganization(description.alias());
+    return call(
+        "apply organization " + description.alias(),
+        () -> {
+          String id;
+          if (existing.isEmpty()) {
+            OrganizationRepresentation created =
+                describedAs(new OrganizationRepresentation(), description);
+            created.setAlias(description.alias());
+            try (Response response = realm().organizations().create(created)) {
+              id = CreatedResponseUtil.getCreatedId(response);
+            }
+          } else {
+            id = existing.get();
+          }
+          OrganizationResource org = realm().organizations().get(id);
+          try (Response response = org.update(describedAs(org.toRepresentation(), description))) {
+            if (response.getStatus() >= 300) {
+              throw new WebApplicationException(
+                  "update answered " + response.getStatus(), response.getStatus());
+            }
+          }
+          for (OrganizationDescription.IdentityProvider i : description.identityProviders()) {
+            boolean exists =
+                realm().identityProviders().findAll().stream()
+                    .anyMatch(x -> i.alias().equals(x.getAlias()));
+            IdentityProviderRepresentation idp =
+                exists
+                    ? realm().identityProviders().get(i.alias()).toRepresentation()
+                    : new IdentityProviderRepresentation();
+            idp.setAlias(i.alias());
+            idp.setProviderId(i.providerId());
+            idp.setDisplayName(i.displayName());
+            // Without its secret the provider cannot sign anyone in: off until it is re-entered.
+            idp.setEnabled(exists && idp.isEnabled());
+            idp.setHideOnLogin(i.hideOnLogin());
+            idp.setFirstBrokerLoginFlowAlias(i.firstBrokerLoginFlowAlias());
+            Map<String, String> config =
+                new HashMap<>(exists && idp.getConfig() != null ? idp.getConfig() : Map.of());
+            config.putAll(i.config());
+            idp.setConfig(config);
+            if (exists) {
+              realm().identityProviders().get(i.alias()).update(idp);
+            } else {
+              try (Response response = realm().identityProviders().create(idp)) {
+                if (response.getStatus() >= 300) {
+                  throw new WebApplicationException(
+                      "creating the identity provider answered " + response.getStatus(),
+                      response.getStatus());
+                }
+              }
+            }
+            List<String> mapperNames =
+                realm().identityProviders().get(i.alias()).getMappers().stream()
+                    .map(IdentityProviderMapperRepresentation::getName)
+                    .toList();
+            for (OrganizationDescription.Mapper m : i.mappers()) {
+              if (mapperNames.contains(m.name())) {
+                continue;
+              }
+              IdentityProviderMapperRepresentation mapper =
+                  new IdentityProviderMapperRepresentation();
+              mapper.setName(m.name());
+              mapper.setIdentityProviderAlias(i.alias());
+              mapper.setIdentityProviderMapper(m.type());
+              mapper.setConfig(new HashMap<>(m.config()));
+              try (Response response =
+                  realm().identityProviders().get(i.alias()).addMapper(mapper)) {
+                if (response.getStatus() >= 300) {
+                  throw new WebApplicationException(
+                      "adding the role mapper answered " + response.getStatus(),
+                      response.getStatus());
+                }
+              }
+            }
+            if (!identityProviderAliases(id).contains(i.alias())) {
+              try (Response response = org.identityProviders().addIdentityProvider(i.alias())) {
+                if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                  throw new WebApplicationException(
+                      "linking the identity provider answered " + response.getStatus(),
+                      response.getStatus());
+                }
+              }
+            }
+          }
+          return id;
+        });
+  }
+
+  private static OrganizationRepresentation describedAs(
+      OrganizationRepresentation o, OrganizationDescription description) {
+    o.setName(description.name());
+    o.setDescription(description.description());
+    o.setEnabled(description.enabled());
+    o.setAttributes(new HashMap<>(description.attributes()));
+    if (o.getDomains() != null) {
+      for (OrganizationDomainRepresentation old : new ArrayList<>(o.getDomains())) {
+        o.removeDomain(old);
+      }
+    }
+    for (OrganizationDescription.Domain d : description.domains()) {
+      OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation(d.name());
+      domain.setVerified(d.verified());
+      o.addDomain(domain);
+    }
+    return o;
   }
 
   private <T> T call(String what, java.util.function.Supplier<T> operation) {

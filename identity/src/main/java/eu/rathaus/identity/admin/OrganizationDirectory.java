@@ -48,6 +48,18 @@ public interface OrganizationDirectory {
   /** The organization's id if it exists. */
   java.util.Optional<String> findOrganization(String alias);
 
+  /**
+   * The organization {@code alias} as it moves with its municipality to another installation: name,
+   * domains, attributes, linked identity providers and their mappers, never a secret.
+   */
+  java.util.Optional<OrganizationDescription> describeOrganization(String alias);
+
+  /**
+   * Creates or updates the organization as described and links its identity providers; a provider
+   * created here stays switched off until its secret is entered. Returns the organization's id.
+   */
+  String applyOrganization(OrganizationDescription description);
+
   /** Thrown when the identity provider cannot be reached or refuses an operation. */
   class DirectoryException extends RuntimeException {
     private static final long serialVersionUID = 1L;

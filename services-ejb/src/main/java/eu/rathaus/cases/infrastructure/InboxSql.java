@@ -170,9 +170,22 @@ public final class InboxSql {
    * counts V16's trigger keeps (counting a million cases on every inbox page was the slow part).
    */
   public static Statement countByStatus(UUID municipalityId) {
+    return countByStatus(municipalityId, Set.of());
+  }
+
+  /**
+   * As {@link #countByStatus(UUID)} for staff holding {@code roles}: the counts are kept per
+   * reserving staff role (V74), and only those of unreserved cases and of the roles held are
+   * summed.
+   */
+  public static Statement countByStatus(UUID municipalityId, Set<String> roles) {
+    List<Parameter> params = new ArrayList<>();
+    params.add(new Parameter("m", municipalityId));
     return new Statement(
-        "select s.status, s.cases from case_status_count s where s.municipality_id = :m",
-        List.of(new Parameter("m", municipalityId)));
+        "select s.status, sum(s.cases) from case_status_count s where s.municipality_id = :m"
+            + staffRoles("s", roles, params)
+            + " group by s.status",
+        params);
   }
 
   /** The open cases assigned to one staff member (the "mine" counter). */
@@ -246,11 +259,21 @@ public final class InboxSql {
    * those reserved for a role they hold.
    */
   static String staffRoles(Set<String> roles, List<Parameter> params) {
+    return staffRoles("c", roles, params);
+  }
+
+  /**
+   * As {@link #staffRoles(Set, List)} on the {@code staff_role} column of table alias {@code
+   * alias}.
+   */
+  static String staffRoles(String alias, Set<String> roles, List<Parameter> params) {
     List<String> held = roles.stream().filter(RESERVING_ROLES::contains).sorted().toList();
     if (held.isEmpty()) {
-      return " and c.staff_role is null";
+      return " and " + alias + ".staff_role is null";
     }
-    StringBuilder clause = new StringBuilder(" and (c.staff_role is null or c.staff_role in (");
+    StringBuilder clause =
+        new StringBuilder(
+            " and (" + alias + ".staff_role is null or " + alias + ".staff_role in (");
     for (int i = 0; i < held.size(); i++) {
       clause.append(i == 0 ? ":role" : ", :role").append(i);
       params.add(new Parameter("role" + i, held.get(i)));

@@ -198,7 +198,7 @@ public class JpaCaseRepository implements CaseRepository {
     for (CaseStatus s : CaseStatus.values()) {
       counts.put(s, 0L);
     }
-    for (Object o : query(InboxSql.countByStatus(municipalityId)).getResultList()) {
+    for (Object o : query(InboxSql.countByStatus(municipalityId, staffRoles())).getResultList()) {
       Object[] r = (Object[]) o;
       counts.put(CaseStatus.valueOf((String) r[0]), ((Number) r[1]).longValue());
     }

@@ -49,7 +49,9 @@ public final class TenantTables {
               + " template the municipality's services refer to",
           "rate_limit_bucket",
           "the API's rate-limit token buckets shared by the nodes (V69): technical, keyed by a"
-              + " hash of the caller, expire within minutes");
+              + " hash of the caller, expire within minutes",
+          "portability_job",
+          "the platform admin's record of exports, imports and erasures (V75), per installation");
 
   private TenantTables() {}
 

@@ -22,12 +22,21 @@ import java.util.Map;
 final class ArchiveFormat {
 
   static final String FORMAT = "rathaus-municipality-export";
-  static final int VERSION = 1;
+
+  /**
+   * 2 since the municipality's Keycloak organization travels along ({@value #ORGANIZATION_ENTRY}).
+   */
+  static final int VERSION = 2;
+
+  /** The oldest format version an import still reads (1: without the organization). */
+  static final int OLDEST_READABLE_VERSION = 1;
+
   static final String KEY_ENTRY = "key.jwe";
   static final String PAYLOAD_ENTRY = "payload.bin";
   static final String STATEMENT_ENTRY = "statement.jws";
   static final String DATA_KEYS_ENTRY = "keys/data-keys.jsonl";
   static final String MANIFEST_ENTRY = "manifest.json";
+  static final String ORGANIZATION_ENTRY = "identity/organization.json";
 
   private ArchiveFormat() {}
 

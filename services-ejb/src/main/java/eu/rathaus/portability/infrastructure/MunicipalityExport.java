@@ -19,6 +19,9 @@ import eu.rathaus.portability.domain.TenantTables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -53,6 +56,57 @@ public final class MunicipalityExport {
   public record Report(
       UUID municipality, String slug, Map<String, TableRows.Content> tables, long payloadBytes) {}
 
+  /** Told after each table: how many of the plan's tables are in the archive so far. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void tables(int done, int total);
+  }
+
+  /**
+   * Exports the municipality {@code slug} into the file {@code target}: written as {@code
+   * <target>.partial} and renamed when complete, so a file under the final name is always a whole
+   * archive (the CLI and the platform admin's page both export this way).
+   */
+  public static Report exportToFile(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      Path file,
+      Progress progress)
+      throws SQLException, IOException {
+    return exportToFile(c, slug, sourceMaster, own, target, file, progress, null);
+  }
+
+  /**
+   * As above, with the municipality's Keycloak organization ({@code organization}, JSON-ready, no
+   * secrets; null when it has none or the caller cannot reach Keycloak) in the archive.
+   */
+  public static Report exportToFile(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      Path file,
+      Progress progress,
+      Map<String, Object> organization)
+      throws SQLException, IOException {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Report report;
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      report = export(c, slug, sourceMaster, own, target, out, progress, organization);
+    } catch (SQLException | IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+    return report;
+  }
+
   /**
    * Exports the municipality {@code slug} into {@code archive}.
    *
@@ -70,12 +124,42 @@ public final class MunicipalityExport {
       PortabilityKeys target,
       OutputStream archive)
       throws SQLException, IOException {
+    return export(c, slug, sourceMaster, own, target, archive, Progress.NONE);
+  }
+
+  /**
+   * As {@link #export(Connection, String, KeyProvider, PortabilityKeys, PortabilityKeys,
+   * OutputStream)}, telling {@code progress} after each table.
+   */
+  public static Report export(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      OutputStream archive,
+      Progress progress)
+      throws SQLException, IOException {
+    return export(c, slug, sourceMaster, own, target, archive, progress, null);
+  }
+
+  /** As above, with the municipality's Keycloak organization (see {@link #exportToFile}). */
+  public static Report export(
+      Connection c,
+      String slug,
+      KeyProvider sourceMaster,
+      PortabilityKeys own,
+      PortabilityKeys target,
+      OutputStream archive,
+      Progress progress,
+      Map<String, Object> organization)
+      throws SQLException, IOException {
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     c.setReadOnly(true);
     try {
       ArchiveFormat.requireBypassRls(c);
-      return write(c, slug, sourceMaster, own, target, archive);
+      return write(c, slug, sourceMaster, own, target, archive, progress, organization);
     } finally {
       c.rollback();
     }
@@ -87,7 +171,9 @@ public final class MunicipalityExport {
       KeyProvider sourceMaster,
       PortabilityKeys own,
       PortabilityKeys target,
-      OutputStream archive)
+      OutputStream archive,
+      Progress progress,
+      Map<String, Object> organization)
       throws SQLException, IOException {
     Map<String, Object> municipality = municipality(c, slug);
     UUID id = (UUID) municipality.remove("uuid");
@@ -169,6 +255,7 @@ public final class MunicipalityExport {
         table.put("rewrappedColumns", spec.rewrappedColumns());
         table.put("imported", spec.imported());
         tables.add(table);
+        progress.tables(tables.size(), plan.tables().size());
       }
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("format", ArchiveFormat.FORMAT);
@@ -183,6 +270,14 @@ public final class MunicipalityExport {
               "file", ArchiveFormat.DATA_KEYS_ENTRY, "count", keyCount, "sha256", keys.sha256()));
       manifest.put("tables", tables);
       manifest.put("platformTablesNotExported", TenantTables.PLATFORM_TABLES);
+      if (organization != null) {
+        Entry org = new Entry(inner, ArchiveFormat.ORGANIZATION_ENTRY);
+        org.write(ArchiveFormat.json(organization).getBytes(StandardCharsets.UTF_8));
+        org.close();
+        manifest.put(
+            "organization",
+            Map.of("file", ArchiveFormat.ORGANIZATION_ENTRY, "sha256", org.sha256()));
+      }
       Entry manifestEntry = new Entry(inner, ArchiveFormat.MANIFEST_ENTRY);
       manifestEntry.write(ArchiveFormat.json(manifest).getBytes(StandardCharsets.UTF_8));
       manifestEntry.close();

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -56,11 +57,25 @@ public final class MunicipalityImport {
 
   /** What was imported. */
   public record Report(
-      UUID municipality, String slug, Map<String, Long> rows, long auditEntriesVerified) {}
+      UUID municipality,
+      String slug,
+      Map<String, Long> rows,
+      long auditEntriesVerified,
+      Map<String, Object> organization) {
+
+    /** The municipality's Keycloak organization as exported (format 2), if the archive has one. */
+    public Optional<Map<String, Object>> organizationDescription() {
+      return Optional.ofNullable(organization);
+    }
+  }
 
   /** The archive's checked contents: the signed statement and the manifest. */
   private record Checked(
-      Map<String, Object> statement, Map<String, Object> manifest, SecretKey cek, byte[] prefix) {}
+      Map<String, Object> statement,
+      Map<String, Object> manifest,
+      SecretKey cek,
+      byte[] prefix,
+      Map<String, Object> organization) {}
 
   /**
    * Imports {@code archive}.
@@ -136,7 +151,9 @@ public final class MunicipalityImport {
       throw tampered("die Signatur ist nicht lesbar / the signature is unreadable");
     }
     if (!ArchiveFormat.FORMAT.equals(statement.get("format"))
-        || ((Number) statement.get("formatVersion")).intValue() != ArchiveFormat.VERSION) {
+        || ((Number) statement.get("formatVersion")).intValue() > ArchiveFormat.VERSION
+        || ((Number) statement.get("formatVersion")).intValue()
+            < ArchiveFormat.OLDEST_READABLE_VERSION) {
       throw new PortabilityRefusal(
           "Unbekanntes Archivformat / unknown archive format: "
               + statement.get("format")
@@ -179,11 +196,15 @@ public final class MunicipalityImport {
     Map<String, String> hashes = new HashMap<>();
     Map<String, Long> lines = new HashMap<>();
     byte[] manifestBytes = null;
+    byte[] organizationBytes = null;
     try (ZipInputStream inner = payload(zip, cek, prefix)) {
       for (ZipEntry e; (e = inner.getNextEntry()) != null; ) {
         MessageDigest digest = TableRows.sha256();
         ByteArrayOutputStream manifest =
-            ArchiveFormat.MANIFEST_ENTRY.equals(e.getName()) ? new ByteArrayOutputStream() : null;
+            ArchiveFormat.MANIFEST_ENTRY.equals(e.getName())
+                    || ArchiveFormat.ORGANIZATION_ENTRY.equals(e.getName())
+                ? new ByteArrayOutputStream()
+                : null;
         long count = 0;
         byte[] buffer = new byte[1 << 16];
         for (int n; (n = inner.read(buffer)) > 0; ) {
@@ -199,8 +220,10 @@ public final class MunicipalityImport {
         }
         hashes.put(e.getName(), MunicipalityExport.hex(digest.digest()));
         lines.put(e.getName(), count);
-        if (manifest != null) {
+        if (manifest != null && ArchiveFormat.MANIFEST_ENTRY.equals(e.getName())) {
           manifestBytes = manifest.toByteArray();
+        } else if (manifest != null) {
+          organizationBytes = manifest.toByteArray();
         }
       }
     }
@@ -236,11 +259,26 @@ public final class MunicipalityImport {
         throw tampered(file + " passt nicht zu Inhaltsverzeichnis und Signatur");
       }
     }
+    Map<String, Object> organization = null;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> organizationFile = (Map<String, Object>) manifest.get("organization");
+    if (organizationFile != null) {
+      expectedFiles.add(ArchiveFormat.ORGANIZATION_ENTRY);
+      if (organizationBytes == null
+          || !String.valueOf(organizationFile.get("sha256"))
+              .equals(hashes.get(ArchiveFormat.ORGANIZATION_ENTRY))) {
+        throw tampered(ArchiveFormat.ORGANIZATION_ENTRY + " passt nicht zum Inhaltsverzeichnis");
+      }
+      organization =
+          ArchiveFormat.parse(
+              new String(organizationBytes, StandardCharsets.UTF_8),
+              ArchiveFormat.ORGANIZATION_ENTRY);
+    }
     if (signedTables.size() != tables(manifest).size()
         || !expectedFiles.containsAll(hashes.keySet())) {
       throw tampered("Dateien im Archiv, die das Inhaltsverzeichnis nicht nennt");
     }
-    return new Checked(statement, manifest, cek, prefix);
+    return new Checked(statement, manifest, cek, prefix, organization);
   }
 
   private static ZipInputStream payload(ZipFile zip, SecretKey cek, byte[] prefix)
@@ -401,7 +439,8 @@ public final class MunicipalityImport {
       s.executeUpdate(
           "update catalogue_revision set revision = revision + 1, changed_at = clock_timestamp()");
     }
-    return new Report(municipality, (String) about.get("slug"), imported, audited);
+    return new Report(
+        municipality, (String) about.get("slug"), imported, audited, checked.organization());
   }
 
   private static void rewrap(

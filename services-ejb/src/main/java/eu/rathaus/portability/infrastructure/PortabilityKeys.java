@@ -64,6 +64,30 @@ public final class PortabilityKeys {
     }
   }
 
+  /**
+   * A key set given as JWK Set text (an upload on the platform admin's page); refused with a clear
+   * message when it is none.
+   */
+  public static PortabilityKeys parse(String jwks) {
+    try {
+      PortabilityKeys parsed = new PortabilityKeys(JWKSet.parse(jwks));
+      parsed.signing();
+      parsed.encryption();
+      return parsed;
+    } catch (ParseException | RuntimeException e) {
+      if (e instanceof PortabilityRefusal refusal) {
+        throw refusal;
+      }
+      throw new PortabilityRefusal(
+          "Kein gültiger Portabilitätsschlüssel (JWK Set) / no valid portability key (JWK set)", e);
+    }
+  }
+
+  /** This set as JWK Set text: the public half only, whatever it holds. */
+  public String publicJson() {
+    return keys.toPublicJWKSet().toString();
+  }
+
   /** Writes the private set (mode 600) and, beside it, the public one. */
   public void write(Path privateFile, Path publicFile) throws IOException {
     Files.writeString(

@@ -62,6 +62,18 @@ class InboxSqlTest {
   }
 
   @Test
+  void statusCountsSumOnlyTheRolesTheCallerHolds() {
+    InboxSql.Statement clerk = InboxSql.countByStatus(M, Set.of("clerk", "register-clerk"));
+    assertThat(clerk.sql()).contains("and s.staff_role is null group by s.status");
+    assertThat(clerk.jdbcValues()).containsExactly(M);
+    InboxSql.Statement officer =
+        InboxSql.countByStatus(M, Set.of("clerk", TenantScope.DATA_PROTECTION));
+    assertThat(officer.sql())
+        .contains("and (s.staff_role is null or s.staff_role in (:role0)) group by s.status");
+    assertThat(officer.jdbcValues()).containsExactly(M, TenantScope.DATA_PROTECTION);
+  }
+
+  @Test
   void aCursorComparesRowValuesInTheSortDirection() {
     InboxSql.Statement next =
         InboxSql.page(
@@ -164,7 +176,9 @@ class InboxSqlTest {
   @Test
   void countersAreScopedToTheMunicipality() {
     assertThat(InboxSql.countByStatus(M).jdbcSql())
-        .isEqualTo("select s.status, s.cases from case_status_count s where s.municipality_id = ?");
+        .isEqualTo(
+            "select s.status, sum(s.cases) from case_status_count s where s.municipality_id = ?"
+                + " and s.staff_role is null group by s.status");
     assertThat(InboxSql.countAssignedTo(M, "clerk-1").jdbcValues()).containsExactly(M, "clerk-1");
     assertThat(InboxSql.countUnassignedOpen(M).sql()).contains("assignee_subject is null");
   }
