@@ -147,8 +147,7 @@ public final class Drills {
           "p5-start",
           verdicts,
           () -> {
-            Object[] p5 =
-                StartTimes.run(stack, live[0], stackStartSeconds, 3, module.resolve("target"));
+            Object[] p5 = StartTimes.run(stack, live[0], stackStartSeconds, 3);
             restarted.add((AutoCloseable) p5[1]);
             report((Drill.Verdict) p5[0], verdicts);
           });
