@@ -217,7 +217,7 @@ public final class Main {
         "  Keycloak health:  " + describe(ManagedProcess.status(LocalKeycloak.healthUrl(config))));
     out.println(
         "  WildFly health:   " + describe(ManagedProcess.status(LocalWildFly.healthUrl(config))));
-    java.util.Map<String, String> restarts = Supervisor.readRestarts(Stack.restartsFile(config));
+    java.util.Map<String, String> restarts = Stack.restarts(config);
     if (running.isPresent()) {
       out.println(
           "  Neustarts / restarts: "
@@ -226,7 +226,7 @@ public final class Main {
                   : String.join(
                       ", ",
                       restarts.entrySet().stream()
-                          .map(e -> e.getKey() + " " + describeRestarts(e.getValue()))
+                          .map(e -> e.getKey() + " " + e.getValue())
                           .toList())));
     }
     return OK;

@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -387,6 +389,33 @@ public final class Stack implements AutoCloseable {
             return child(started);
           });
     }
+  }
+
+  /**
+   * {@link #supervise()} with the given Keycloak and WildFly in place of those the stack started
+   * (the drills restart components themselves before they test the supervision).
+   */
+  public synchronized void supervise(LocalKeycloak currentKeycloak, LocalWildFly currentWildFly) {
+    if (currentKeycloak != keycloak) {
+      replace(keycloak, currentKeycloak);
+      keycloak = currentKeycloak;
+    }
+    if (currentWildFly != wildFly) {
+      replace(wildFly, currentWildFly);
+      wildFly = currentWildFly;
+    }
+    supervise();
+  }
+
+  /**
+   * The restarts {@code ./rathaus status} shows, per component: "2× (zuletzt / last 13:05:42)";
+   * empty when none.
+   */
+  public static Map<String, String> restarts(StackConfig config) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    Supervisor.readRestarts(restartsFile(config))
+        .forEach((name, recorded) -> shown.put(name, Main.describeRestarts(recorded)));
+    return shown;
   }
 
   private static Supervisor.Child child(LocalKeycloak keycloak) {

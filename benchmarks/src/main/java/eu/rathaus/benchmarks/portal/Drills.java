@@ -4,6 +4,7 @@ import eu.rathaus.benchmarks.drills.AuditTamperDrill;
 import eu.rathaus.benchmarks.drills.Drill;
 import eu.rathaus.benchmarks.drills.FuzzDrill;
 import eu.rathaus.benchmarks.drills.FuzzDrill.Outcome;
+import eu.rathaus.launcher.LocalKeycloak;
 import eu.rathaus.launcher.LocalWildFly;
 import eu.rathaus.launcher.Stack;
 import eu.rathaus.launcher.StackConfig;
@@ -70,6 +71,7 @@ public final class Drills {
     // Components a drill started anew (Keycloak, mail catcher, WildFly): stopped at the end.
     List<AutoCloseable> restarted = new ArrayList<>();
     LocalWildFly[] live = {stack.wildFly()};
+    LocalKeycloak[] liveKeycloak = {stack.keycloak()};
     try {
       String portal = config.portalBaseUrl();
       DataSource db = stack.postgres().superuserDataSource("rathaus");
@@ -92,6 +94,7 @@ public final class Drills {
                 KeycloakDownDrill.run(
                     stack, signedIn, Integer.getInteger("drill.keycloakDownSeconds", 30));
             restarted.add((AutoCloseable) kc[1]);
+            liveKeycloak[0] = (LocalKeycloak) kc[1];
             report((Drill.Verdict) kc[0], verdicts);
           });
       attempt(
@@ -149,8 +152,15 @@ public final class Drills {
           () -> {
             Object[] p5 = StartTimes.run(stack, live[0], stackStartSeconds, 3);
             restarted.add((AutoCloseable) p5[1]);
+            live[0] = (LocalWildFly) p5[1];
             report((Drill.Verdict) p5[0], verdicts);
           });
+      // Last: from here on the launcher's supervisor owns Keycloak and WildFly (and the stack
+      // stops what it restarted).
+      attempt(
+          "supervision",
+          verdicts,
+          () -> report(SupervisionDrill.run(stack, liveKeycloak[0], live[0]), verdicts));
     } finally {
       java.util.Collections.reverse(restarted);
       for (AutoCloseable component : restarted) {

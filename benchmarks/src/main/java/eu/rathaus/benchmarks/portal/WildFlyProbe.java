@@ -32,10 +32,12 @@ final class WildFlyProbe {
 
   /** The server JVM: the java child of {@code standalone.sh}, whose pid the launcher keeps. */
   long javaPid() throws IOException {
-    long script =
-        Long.parseLong(
-            Files.readString(config.dataDir().resolve("run/wildfly.pid"), StandardCharsets.UTF_8)
-                .trim());
+    return jvmBelow(config.dataDir().resolve("run/wildfly.pid"));
+  }
+
+  /** The java process below the start script whose pid the launcher keeps in {@code pidFile}. */
+  static long jvmBelow(Path pidFile) throws IOException {
+    long script = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
     return ProcessHandle.of(script)
         .flatMap(
             p ->
@@ -43,7 +45,7 @@ final class WildFlyProbe {
                     .filter(d -> d.info().command().map(c -> c.endsWith("/java")).orElse(false))
                     .findFirst())
         .map(ProcessHandle::pid)
-        .orElseThrow(() -> new IOException("No WildFly JVM below pid " + script));
+        .orElseThrow(() -> new IOException("No JVM below pid " + script + " (" + pidFile + ")"));
   }
 
   String jcmd(String... args) throws IOException, InterruptedException {
