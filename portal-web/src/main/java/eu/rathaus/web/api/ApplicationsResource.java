@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationForm;
 import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.applications.domain.ReferenceNumber;
 import eu.rathaus.catalogue.domain.AnswerValidator;
@@ -29,10 +28,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -229,7 +228,7 @@ public class ApplicationsResource {
     if (!check.isValid()) {
       return invalid(check.problems(), locale);
     }
-    UUID draftId = null;
+    List<ObjectNode> steps = new ArrayList<>();
     for (int step = 0; step < definition.steps().size(); step++) {
       ObjectNode values = answers.get().objectNode();
       for (FieldDefinition field : definition.steps().get(step).fields()) {
@@ -237,19 +236,17 @@ public class ApplicationsResource {
           values.set(field.key(), answers.get().get(field.key()));
         }
       }
-      StepOutcome saved =
-          journey.saveStep(
-              draftId, slug, key, form.get().service().versionId(), step, values, step + 1);
-      if (!saved.problems().isEmpty()) {
-        return invalid(saved.problems(), locale);
-      }
-      draftId = saved.draftId();
+      steps.add(values);
     }
     SubmissionOutcome outcome;
     try {
+      // Drafts of every step and the submission in one transaction: a refusal stores nothing.
       outcome =
-          journey.submit(
-              draftId,
+          journey.submitAnswers(
+              slug,
+              key,
+              form.get().service().versionId(),
+              steps,
               idempotencyKey,
               user.get().email(),
               user.get().displayName(),

@@ -301,6 +301,47 @@ public class ApplicationJourney {
   }
 
   /**
+   * The submission API's path: the answers of every step saved as a draft and the draft submitted
+   * in <em>one</em> transaction, where the web form takes one per step and one for the submission
+   * (issue 16, P1 through the API: every commit is a durable write). The same checks as the form's
+   * steps and review; a step or a submission the form refuses rolls everything back, so a refused
+   * request stores nothing, not even a draft.
+   */
+  public SubmissionOutcome submitAnswers(
+      String municipalitySlug,
+      String serviceKey,
+      UUID versionId,
+      List<ObjectNode> stepValues,
+      String idempotencyKey,
+      String recipientEmail,
+      String applicantName,
+      String locale) {
+    UUID draftId = null;
+    for (int step = 0; step < stepValues.size(); step++) {
+      StepOutcome saved =
+          saveStep(
+              draftId,
+              municipalitySlug,
+              serviceKey,
+              versionId,
+              step,
+              stepValues.get(step),
+              step + 1);
+      if (!saved.problems().isEmpty()) {
+        transactions.setRollbackOnly();
+        return SubmissionOutcome.invalid(saved.problems(), step);
+      }
+      draftId = saved.draftId();
+    }
+    SubmissionOutcome outcome =
+        submit(draftId, idempotencyKey, recipientEmail, applicantName, locale);
+    if (outcome.result() != SubmissionOutcome.Result.SUBMITTED) {
+      transactions.setRollbackOnly();
+    }
+    return outcome;
+  }
+
+  /**
    * Submits a draft (see the class comment for the guarantees). {@code recipientEmail} is the
    * citizen's address from the eID; the answer to the form's notification e-mail field, if the form
    * has one and it is answered, takes its place. Without either no confirmation mail is queued.
