@@ -42,6 +42,12 @@ public final class LocalWildFly implements AutoCloseable {
 
   private static final String WAR_NAME = "rathaus.war";
 
+  /**
+   * Further JVM options for WildFly from the launcher's environment, e.g. {@code
+   * -XX:NativeMemoryTracking=summary} (the portal benchmark's memory breakdown, issue 16).
+   */
+  static final String EXTRA_JAVA_OPTS = "RATHAUS_WILDFLY_JAVA_OPTS";
+
   private final StackConfig config;
   private final ManagedProcess process;
 
@@ -102,7 +108,11 @@ public final class LocalWildFly implements AutoCloseable {
     Optional<ClassDataArchive> archive =
         classDataSharing ? Optional.of(ClassDataArchive.of(config, home)) : Optional.empty();
     Map<String, String> env = environment(config);
-    archive.ifPresent(a -> env.put("PREPEND_JAVA_OPTS", a.javaOptions()));
+    String extra = System.getenv().getOrDefault(EXTRA_JAVA_OPTS, "").strip();
+    String prepend = (archive.map(ClassDataArchive::javaOptions).orElse("") + " " + extra).strip();
+    if (!prepend.isEmpty()) {
+      env.put("PREPEND_JAVA_OPTS", prepend);
+    }
     boolean dumpWhenReady = archive.isPresent() && !archive.get().exists();
     ManagedProcess process =
         ManagedProcess.start("WildFly", command, home, env, logFile(config), pidFile(config));
@@ -196,8 +206,34 @@ public final class LocalWildFly implements AutoCloseable {
     // standalone.sh then runs the JVM in the background and forwards SIGTERM to it, so stop() is
     // graceful.
     env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    // Memory (issue 16, P4): standalone.conf puts JBOSS_JAVA_SIZING first on the JVM's command line
+    // (unless the shell sets JAVA_OPTS, which replaces all of it); glibc reads MALLOC_ARENA_MAX.
+    env.put("JBOSS_JAVA_SIZING", String.join(" ", MEMORY_OPTIONS));
+    env.put("MALLOC_ARENA_MAX", MALLOC_ARENAS);
     return env;
   }
+
+  /**
+   * The WildFly JVM's memory switches (issue 16, P4: RSS at the end of the P1 load ≤ 1 GiB). The
+   * same decisions are in the portal image ({@code docker/portal/Containerfile}); the reasons, with
+   * the measurement, in {@code benchmarks/README.md}.
+   */
+  static final List<String> MEMORY_OPTIONS =
+      List.of(
+          // The heap as before (standalone.conf's default): 135 MiB live after the P1 load.
+          "-Xms64m",
+          "-Xmx512m",
+          // Hand idle heap back: a concurrent cycle after 60 s without a collection, which
+          // uncommits what the load made G1 take.
+          "-XX:G1PeriodicGCInterval=60000",
+          // Give malloc'ed memory that is free again back to the OS every 10 s (glibc keeps it).
+          "-XX:TrimNativeHeapInterval=10000");
+
+  /**
+   * glibc's malloc arenas: by default up to 8 per core, each growing by 64 MiB and rarely given
+   * back; the JVM allocates little with malloc outside of its own arenas, so two are enough.
+   */
+  static final String MALLOC_ARENAS = "2";
 
   /**
    * {@code jdbc:postgresql://…} as the OpenTelemetry JDBC driver takes it: {@code

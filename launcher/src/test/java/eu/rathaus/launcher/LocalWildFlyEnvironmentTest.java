@@ -13,4 +13,14 @@ class LocalWildFlyEnvironmentTest {
     String expected = System.getenv().getOrDefault("RATHAUS_DEMO_DATA", "true");
     assertThat(LocalWildFly.environment(config)).containsEntry("RATHAUS_DEMO_DATA", expected);
   }
+
+  @Test
+  void wildFlyGetsTheMemorySwitchesOfIssue16() {
+    StackConfig config = StackConfig.forTests(Path.of("."), Path.of("target/wildfly-env-test"));
+    var env = LocalWildFly.environment(config);
+    // standalone.conf puts JBOSS_JAVA_SIZING on the JVM's command line; glibc reads the arenas.
+    assertThat(env.get("JBOSS_JAVA_SIZING").split(" "))
+        .contains("-Xmx512m", "-XX:TrimNativeHeapInterval=10000");
+    assertThat(env).containsEntry("MALLOC_ARENA_MAX", "2");
+  }
 }

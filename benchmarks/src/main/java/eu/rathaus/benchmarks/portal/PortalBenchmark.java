@@ -183,6 +183,7 @@ public final class PortalBenchmark {
 
       // P4 right at the end of P1.
       double rss = probe.rssMiB();
+      String memory = probe.memoryBreakdown();
       double heap = probe.heapAfterFullGcMiB();
       double rssAfterGc = probe.rssMiB();
       String heapSettings = probe.heapSettings();
@@ -268,7 +269,8 @@ public final class PortalBenchmark {
               pageLoads,
               sessionsBefore,
               sessionsAfter,
-              heapAfterPages));
+              heapAfterPages,
+              memory));
       if (Boolean.getBoolean("bench.withDrills")) {
         Drills.runAll(
             stack,

@@ -47,7 +47,8 @@ final class Results {
       List<Double> pageLoads,
       long sessionsBefore,
       long sessionsAfter,
-      double heapAfterPagesMiB) {}
+      double heapAfterPagesMiB,
+      String memoryBreakdown) {}
 
   private Results() {}
 
@@ -271,7 +272,10 @@ final class Results {
                 p.heapAfterGcMiB(),
                 p.rssMiB(),
                 p.rssAfterGcMiB(),
-                p.heapSettings()));
+                p.heapSettings()))
+        .append("Before the full GC. ")
+        .append(p.memoryBreakdown())
+        .append('\n');
 
     s.append("### P3: public pages vs. a static file of the same server\n\n")
         .append("Each client sends GET after GET without cookies (as a crawler does); ")

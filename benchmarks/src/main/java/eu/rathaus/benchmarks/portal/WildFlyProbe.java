@@ -115,6 +115,55 @@ final class WildFlyProbe {
         + gc;
   }
 
+  /**
+   * What the resident set consists of, as Markdown: anonymous vs. file-backed pages ({@code
+   * /proc/<pid>/status}) and, when WildFly runs with {@code -XX:NativeMemoryTracking=summary}, the
+   * JVM's own account by category (committed MiB).
+   */
+  String memoryBreakdown() throws IOException, InterruptedException {
+    StringBuilder s = new StringBuilder();
+    for (String line : Files.readAllLines(Path.of("/proc/" + javaPid() + "/status"))) {
+      if (line.startsWith("RssAnon:")
+          || line.startsWith("RssFile:")
+          || line.startsWith("RssShmem:")
+          || line.startsWith("Threads:")) {
+        String[] kv = line.split(":\\s*", 2);
+        String value = kv[1].trim();
+        s.append(s.length() == 0 ? "" : ", ")
+            .append(kv[0])
+            .append(' ')
+            .append(
+                value.endsWith("kB")
+                    ? Math.round(Long.parseLong(value.replaceAll("\\D", "")) / 1024.0) + " MiB"
+                    : value);
+      }
+    }
+    s.insert(0, "Resident set: ").append(".\n");
+    String nmt;
+    try {
+      nmt = jcmd("VM.native_memory", "summary", "scale=MB");
+    } catch (IOException e) {
+      nmt = "";
+    }
+    Matcher total = Pattern.compile("Total: reserved=\\d+MB, committed=(\\d+)MB").matcher(nmt);
+    if (!total.find()) {
+      return s.append("(Native Memory Tracking off: no JVM breakdown.)\n").toString();
+    }
+    s.append("\nNative Memory Tracking (committed MiB; total ")
+        .append(total.group(1))
+        .append("): ");
+    Matcher category =
+        Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)")
+            .matcher(nmt);
+    List<String> parts = new ArrayList<>();
+    while (category.find()) {
+      if (Long.parseLong(category.group(2)) > 0) {
+        parts.add(category.group(1).trim() + " " + category.group(2));
+      }
+    }
+    return s.append(String.join(", ", parts)).append(".\n").toString();
+  }
+
   /** Resident set size of the server JVM, in MiB (VmRSS). */
   double rssMiB() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + javaPid() + "/status"))) {

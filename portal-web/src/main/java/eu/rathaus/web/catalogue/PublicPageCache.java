@@ -8,10 +8,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -94,7 +99,6 @@ public class PublicPageCache extends HttpFilter {
       return;
     }
     String key = keyOf(request, LocaleSelection.languageOf(request));
-    String etag = etagOf(build, key, current.revision());
     Instant lastModified =
         current.changedAt().isAfter(started)
             ? current.changedAt().truncatedTo(ChronoUnit.SECONDS)
@@ -105,6 +109,7 @@ public class PublicPageCache extends HttpFilter {
       send(request, response, page, lastModified);
       return;
     }
+    String etag = etagOf(build, key, current.revision());
     CapturedResponse captured = new CapturedResponse(response);
     chain.doFilter(request, captured);
     if (captured.passedOn()) {
@@ -117,7 +122,7 @@ public class PublicPageCache extends HttpFilter {
       response.getOutputStream().write(body);
       return;
     }
-    page = new RenderedPages.Page(withSlot(body, nonceOf(request)), contentType, etag);
+    page = new RenderedPages.Page(parts(withSlot(body, nonceOf(request))), contentType, etag);
     if (keep) {
       rendered.put(current.revision(), key, page);
     }
@@ -182,9 +187,17 @@ public class PublicPageCache extends HttpFilter {
     if (page.contentType() != null) {
       response.setContentType(page.contentType());
     }
-    byte[] body = withNonce(page.body(), nonceOf(request));
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    String nonce = nonceOf(request);
+    byte[] nonceBytes = (nonce == null ? "" : nonce).getBytes(StandardCharsets.ISO_8859_1);
+    response.setContentLength(page.length(nonceBytes.length));
+    ServletOutputStream out = response.getOutputStream();
+    byte[][] parts = page.parts();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        out.write(nonceBytes);
+      }
+      out.write(parts[i]);
+    }
   }
 
   private static String nonceOf(HttpServletRequest request) {
@@ -203,14 +216,47 @@ public class PublicPageCache extends HttpFilter {
     return text.replace(nonce, NONCE_SLOT).getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  /** A kept body with {@link #NONCE_SLOT} filled with this response's nonce. */
-  static byte[] withNonce(byte[] body, String nonce) {
-    String text = new String(body, StandardCharsets.ISO_8859_1);
-    if (!text.contains(NONCE_SLOT)) {
-      return body;
+  /**
+   * A kept body cut at every {@link #NONCE_SLOT}: a response sends the parts with its own nonce
+   * between them, so a page from the cache is written as it is kept, never copied.
+   */
+  static byte[][] parts(byte[] kept) {
+    byte[] slot = NONCE_SLOT.getBytes(StandardCharsets.ISO_8859_1);
+    List<byte[]> parts = new ArrayList<>();
+    int from = 0;
+    for (int at = indexOf(kept, slot, 0); at >= 0; at = indexOf(kept, slot, from)) {
+      parts.add(Arrays.copyOfRange(kept, from, at));
+      from = at + slot.length;
     }
-    return text.replace(NONCE_SLOT, nonce == null ? "" : nonce)
-        .getBytes(StandardCharsets.ISO_8859_1);
+    parts.add(Arrays.copyOfRange(kept, from, kept.length));
+    return parts.toArray(new byte[0][]);
+  }
+
+  private static int indexOf(byte[] body, byte[] slot, int from) {
+    outer:
+    for (int i = from; i <= body.length - slot.length; i++) {
+      for (int j = 0; j < slot.length; j++) {
+        if (body[i + j] != slot[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** A kept body with {@link #NONCE_SLOT} filled with this response's nonce (as sent). */
+  static byte[] withNonce(byte[] kept, String nonce) {
+    byte[][] parts = parts(kept);
+    byte[] value = (nonce == null ? "" : nonce).getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(kept.length);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        out.writeBytes(value);
+      }
+      out.writeBytes(parts[i]);
+    }
+    return out.toByteArray();
   }
 
   private static String buildFingerprint(ServletContext context) {

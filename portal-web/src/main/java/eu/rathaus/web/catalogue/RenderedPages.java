@@ -15,8 +15,21 @@ public class RenderedPages {
   /** A catalogue page is 10–30 KB: at most a few MB of heap. */
   static final int MAX_ENTRIES = 256;
 
-  /** A page as sent: body, content type, ETag. */
-  public record Page(byte[] body, String contentType, String etag) {}
+  /**
+   * A page as sent: the body cut at each place where the response's CSP nonce goes (so a response
+   * writes the parts and its own nonce between them, without copying the page), content type, ETag.
+   */
+  public record Page(byte[][] parts, String contentType, String etag) {
+
+    /** Bytes of the body with a nonce of {@code nonceLength} bytes in every slot. */
+    public int length(int nonceLength) {
+      int length = (parts.length - 1) * nonceLength;
+      for (byte[] part : parts) {
+        length += part.length;
+      }
+      return length;
+    }
+  }
 
   private final Map<String, Page> pages =
       new LinkedHashMap<>(64, 0.75f, true) {
