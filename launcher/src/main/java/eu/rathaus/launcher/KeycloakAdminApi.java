@@ -22,27 +22,31 @@ public final class KeycloakAdminApi {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final StackConfig config;
   private final String realmUrl;
-  private final String token;
+  private volatile String token;
 
-  private KeycloakAdminApi(String realmUrl, String token) {
-    this.realmUrl = realmUrl;
+  private KeycloakAdminApi(StackConfig config, String token) {
+    this.config = config;
+    this.realmUrl = config.keycloakUrl() + "/admin/realms/" + StackConfig.REALM;
     this.token = token;
   }
 
   /** Signs in as the master admin of the stack's Keycloak (admin-cli, password grant). */
   public static KeycloakAdminApi signIn(StackConfig config)
       throws IOException, InterruptedException {
-    JsonNode answer =
-        tokenRequest(
+    return new KeycloakAdminApi(config, adminToken(config));
+  }
+
+  private static String adminToken(StackConfig config) throws IOException, InterruptedException {
+    return tokenRequest(
             config.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
             "grant_type=password&client_id=admin-cli&username="
                 + enc(config.keycloakAdminUser())
                 + "&password="
-                + enc(config.keycloakAdminPassword()));
-    return new KeycloakAdminApi(
-        config.keycloakUrl() + "/admin/realms/" + StackConfig.REALM,
-        answer.path("access_token").asText());
+                + enc(config.keycloakAdminPassword()))
+        .path("access_token")
+        .asText();
   }
 
   /**
@@ -83,6 +87,20 @@ public final class KeycloakAdminApi {
   /** Calls {@code method path} with a JSON body (or none); the answer's JSON, empty if none. */
   public JsonNode call(String method, String path, Object body)
       throws IOException, InterruptedException {
+    HttpResponse<String> response = send(method, path, body);
+    if (response.statusCode() == 401) {
+      // The master admin's token lives 60 s; setting up many users on a busy machine outlives it.
+      token = adminToken(config);
+      response = send(method, path, body);
+    }
+    if (response.statusCode() >= 300) {
+      throw new IOException(method + " " + path + " answered " + response.statusCode());
+    }
+    return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, Object body)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(realmUrl + path))
             .timeout(Duration.ofSeconds(20))
@@ -97,12 +115,7 @@ public final class KeycloakAdminApi {
               HttpRequest.BodyPublishers.ofString(
                   body instanceof String text ? text : JSON.writeValueAsString(body)));
     }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 300) {
-      throw new IOException(method + " " + path + " answered " + response.statusCode());
-    }
-    return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** URL-encodes a query parameter value. */

@@ -20,7 +20,7 @@ class LocalWildFlyEnvironmentTest {
     var env = LocalWildFly.environment(config);
     // standalone.conf puts JBOSS_JAVA_SIZING on the JVM's command line; glibc reads the arenas.
     assertThat(env.get("JBOSS_JAVA_SIZING").split(" "))
-        .contains("-Xmx512m", "-XX:TrimNativeHeapInterval=10000");
+        .contains("-Xmx384m", "-XX:TrimNativeHeapInterval=10000");
     assertThat(env).containsEntry("MALLOC_ARENA_MAX", "2");
   }
 }
