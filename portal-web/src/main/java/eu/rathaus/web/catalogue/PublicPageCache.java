@@ -37,8 +37,10 @@ import java.util.logging.Logger;
  * <p>The ETag is derived from the page address, the language and the {@link CatalogueRevision}, a
  * number the database bumps in the transaction of every publish, retirement or change of public
  * municipality data. A revalidation ({@code If-None-Match}) is answered with 304; a page rendered
- * before at the same revision comes from {@link RenderedPages} without rendering. Because the
- * revision is read from the database per request, a change on one node reaches every node at once.
+ * before at the same revision comes from {@link RenderedPages} without rendering, written as kept
+ * (in parts, the response's nonce between them). Because every request takes a revision read from
+ * the database after it arrived (concurrent requests share one such read, see {@link
+ * CatalogueRevision}), a change on one node reaches every node at once.
  *
  * <p>Mapped to the Faces servlet by name, so it runs after every URL-pattern filter (security
  * headers, readiness, language): a page from the cache carries the same headers as a rendered one.
