@@ -24,10 +24,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -168,6 +169,7 @@ public class ApplicationsResource {
               example = "3f6c1f0e-8c1b-4d9b-a7a5-3b1f2c9d0e11")
           String idempotencyKey,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(hidden = true) String language,
+      @Context UriInfo uri,
       String body) {
     Optional<CurrentUser> user = bearer.user(authorization);
     if (user.isEmpty()) {
@@ -198,7 +200,7 @@ public class ApplicationsResource {
     caller.set(TenantScope.citizen(user.get().subject()));
     Optional<ReferenceNumber> earlier = journey.submittedWith(idempotencyKey);
     if (earlier.isPresent()) {
-      return submitted(earlier.get());
+      return submitted(earlier.get(), uri);
     }
     Optional<ObjectNode> answers = answers(body);
     if (answers.isEmpty()) {
@@ -256,12 +258,12 @@ public class ApplicationsResource {
       // other's transaction is rolled back; it answers with the winner's application.
       Optional<ReferenceNumber> winner = journey.submittedWith(idempotencyKey);
       if (winner.isPresent()) {
-        return submitted(winner.get());
+        return submitted(winner.get(), uri);
       }
       throw e;
     }
     return switch (outcome.result()) {
-      case SUBMITTED -> submitted(outcome.reference());
+      case SUBMITTED -> submitted(outcome.reference(), uri);
       case INVALID -> invalid(outcome.problems(), locale);
       case NOT_FOUND ->
           ProblemJson.response(404, "not-found", "No such service", "The draft was not found.");
@@ -274,9 +276,14 @@ public class ApplicationsResource {
     };
   }
 
-  private static Response submitted(ReferenceNumber reference) {
+  /**
+   * 201 with the receipt page as Location. The page is the portal's, not the API's: an absolute
+   * address from the request's base, since JAX-RS would resolve a relative one against {@code
+   * /api/v1}.
+   */
+  private static Response submitted(ReferenceNumber reference, UriInfo uri) {
     String receipt = "/citizen/receipt?ref=" + reference.format();
-    return Response.created(URI.create(receipt))
+    return Response.created(uri.getBaseUri().resolve(receipt))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new SubmittedJson(reference.format(), "submitted", receipt))
         .build();
