@@ -24,6 +24,9 @@ public final class BearerTokens {
 
   private final TokenValidator validator;
 
+  /** Verified tokens, checked once per token rather than once per read (VerifiedTokens). */
+  private final VerifiedTokens<AccessToken> verified = new VerifiedTokens<>(10_000, 300_000);
+
   private BearerTokens(TokenValidator validator) {
     this.validator = validator;
   }
@@ -48,7 +51,7 @@ public final class BearerTokens {
       return Optional.empty();
     }
     try {
-      AccessToken access = validator.parseAndVerifyToken(token.strip());
+      AccessToken access = verified(token.strip());
       return Optional.of(OidcUserMapper.fromAccessToken(access));
     } catch (OidcException | RuntimeException e) {
       LOG.log(Level.FINE, "Bearer token refused: {0}", e.toString());
@@ -71,7 +74,7 @@ public final class BearerTokens {
       return Optional.empty();
     }
     try {
-      AccessToken access = validator.parseAndVerifyToken(token.strip());
+      AccessToken access = verified(token.strip());
       String clientId = access.getClaimValueAsString("azp");
       if (clientId == null || clientId.isBlank()) {
         return Optional.empty();
@@ -86,5 +89,23 @@ public final class BearerTokens {
       LOG.log(Level.FINE, "Client token refused: {0}", e.toString());
       return Optional.empty();
     }
+  }
+
+  /**
+   * The token's claims after elytron's checks, done once per token while it is valid: the expiry
+   * was verified at the first use and is kept as the entry's end.
+   */
+  private AccessToken verified(String token) throws OidcException {
+    long now = System.currentTimeMillis();
+    Optional<AccessToken> known = verified.get(token, now);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    AccessToken access = validator.parseAndVerifyToken(token);
+    Long expiry = access.getExpiration(); // seconds since the epoch
+    if (expiry != null) {
+      verified.put(token, access, expiry * 1000, now);
+    }
+    return access;
   }
 }

@@ -118,6 +118,11 @@ class SubmissionApiIT {
     JsonNode created = JSON.readTree(first.body());
     assertThat(created.path("reference").asText()).startsWith("MUS-");
     assertThat(created.path("status").asText()).isEqualTo("submitted");
+    // The receipt is a page of the portal, not of the API under /api/v1.
+    assertThat(URI.create(first.headers().firstValue("Location").orElse("")).resolve("/"))
+        .isEqualTo(URI.create(base.toString()).resolve("/"));
+    assertThat(URI.create(first.headers().firstValue("Location").orElse("")).getRawPath())
+        .isEqualTo("/citizen/receipt");
     assertThat(first.headers().firstValue("Location").orElse(""))
         .endsWith("/citizen/receipt?ref=" + created.path("reference").asText());
 
@@ -132,6 +137,29 @@ class SubmissionApiIT {
     assertThat(second.statusCode()).isEqualTo(201);
     assertThat(JSON.readTree(second.body()).path("reference").asText())
         .isNotEqualTo(created.path("reference").asText());
+  }
+
+  @Test
+  void anApiCallIsStatelessAndNoSignIn() throws Exception {
+    long signInsBefore = signInsOf(subject);
+    HttpResponse<String> answer = post(PATH, token, UUID.randomUUID().toString(), ANSWERS);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    // The bearer token is checked per call; no HTTP session, no cookie, no sign-in of its own.
+    assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(signInsOf(subject)).isEqualTo(signInsBefore);
+  }
+
+  private static long signInsOf(String subject) throws Exception {
+    try (Connection c = Jdbc.superuser();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select count(*) from audit_entry where actor = ? and action like 'auth.sign-in%'")) {
+      s.setString(1, subject);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
   }
 
   @Test

@@ -159,10 +159,16 @@ public final class PortalBenchmark {
       // P1 through the submission API: one JSON request per application, the same ramp, each
       // step again against the JDBC baseline with as many threads.
       ApiCitizens api = ApiCitizens.create(config, MUNICIPALITY, SERVICE, maxClients);
+      Path apiJfr = target.resolve("wildfly-p1-api.jfr");
+      Files.deleteIfExists(apiJfr);
+      probe.jcmd("JFR.start", "name=bench-api", "settings=profile", "filename=" + apiJfr);
+      Map<String, Long> apiHibernateBefore = probe.hibernateStatistics();
+      long apiSubmissions = 0;
       List<Results.Step> apiRamp = new ArrayList<>();
       for (int clients = 1; clients <= maxClients; clients *= 2) {
         double load = Machine.loadAverage();
         Stage.Result apiStage = Stage.run("api", clients, stageSeconds, api::citizen);
+        apiSubmissions += apiStage.completed();
         Stage.Result jdbc = jdbcStage(db, baseline, clients, stageSeconds);
         apiRamp.add(new Results.Step(apiStage, jdbc, load));
         System.out.printf(
@@ -180,6 +186,9 @@ public final class PortalBenchmark {
           break;
         }
       }
+      Map<String, Long> apiHibernateAfter = probe.hibernateStatistics();
+      probe.jcmd("JFR.stop", "name=bench-api");
+      String apiProfile = JfrSummary.markdown(apiJfr);
 
       // P4 right at the end of P1.
       double rss = probe.rssMiB();
@@ -270,7 +279,11 @@ public final class PortalBenchmark {
               sessionsBefore,
               sessionsAfter,
               heapAfterPages,
-              memory));
+              memory,
+              apiSubmissions,
+              apiHibernateBefore,
+              apiHibernateAfter,
+              apiProfile));
       if (Boolean.getBoolean("bench.withDrills")) {
         Drills.runAll(
             stack,

@@ -48,9 +48,56 @@ final class Results {
       long sessionsBefore,
       long sessionsAfter,
       double heapAfterPagesMiB,
-      String memoryBreakdown) {}
+      String memoryBreakdown,
+      long apiSubmissions,
+      Map<String, Long> apiHibernateBefore,
+      Map<String, Long> apiHibernateAfter,
+      String apiProfile) {}
 
   private Results() {}
+
+  /** Hibernate's counters per application and per request, then the flight recording's summary. */
+  private static void profile(
+      StringBuilder s,
+      long applications,
+      int requestsPerApplication,
+      String what,
+      String request,
+      Map<String, Long> before,
+      Map<String, Long> after,
+      String jfrFile,
+      String jfrSummary) {
+    long requests = requestsPerApplication * applications;
+    s.append("Hibernate statistics over all ")
+        .append(applications)
+        .append(' ')
+        .append(what)
+        .append(" (")
+        .append(requests)
+        .append(' ')
+        .append(request)
+        .append("s):\n\n| counter | per application | per ")
+        .append(request)
+        .append(" |\n|---|---:|---:|\n");
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      if (d == 0) {
+        continue;
+      }
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f |%n",
+              e.getKey(),
+              d / (double) Math.max(1, applications),
+              d / (double) Math.max(1, requests)));
+    }
+    s.append("\nFlight recording (`jcmd JFR.start settings=profile`, file `")
+        .append(jfrFile)
+        .append("`):\n\n")
+        .append(jfrSummary)
+        .append('\n');
+  }
 
   static void write(Path module, Path results, String stamp, Portal p) throws IOException {
     StringBuilder csv =
@@ -236,29 +283,27 @@ final class Results {
               p.jdbcRows().getOrDefault(table, 0L) / (double) Math.max(1, p.jdbcRowsFor())));
     }
     s.append("\n### Where the time goes (profile of WildFly during the P1 ramp)\n\n");
-    s.append("Hibernate statistics over all ")
-        .append(p.webSubmissions())
-        .append(" web applications of the ramp (")
-        .append(5 * p.webSubmissions())
-        .append(" page requests):\n\n| counter | per application | per page request |\n")
-        .append("|---|---:|---:|\n");
-    for (Map.Entry<String, Long> e : p.hibernateAfter().entrySet()) {
-      long d = e.getValue() - p.hibernateBefore().getOrDefault(e.getKey(), 0L);
-      if (d == 0) {
-        continue;
-      }
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %.1f | %.1f |%n",
-              e.getKey(),
-              d / (double) Math.max(1, p.webSubmissions()),
-              d / (double) Math.max(1, 5 * p.webSubmissions())));
-    }
-    s.append(
-            "\nFlight recording (`jcmd JFR.start settings=profile`, file `target/wildfly-p1.jfr`):\n\n")
-        .append(p.profile())
-        .append('\n');
+    profile(
+        s,
+        p.webSubmissions(),
+        5,
+        "web applications of the ramp",
+        "page request",
+        p.hibernateBefore(),
+        p.hibernateAfter(),
+        "target/wildfly-p1.jfr",
+        p.profile());
+    s.append("### Where the time goes in the API (profile of WildFly during the API ramp)\n\n");
+    profile(
+        s,
+        p.apiSubmissions(),
+        1,
+        "API applications of the ramp",
+        "request",
+        p.apiHibernateBefore(),
+        p.apiHibernateAfter(),
+        "target/wildfly-p1-api.jfr",
+        p.apiProfile());
 
     s.append("### P4: memory of WildFly at the end of P1\n\n")
         .append(

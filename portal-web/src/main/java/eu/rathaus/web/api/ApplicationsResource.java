@@ -3,18 +3,13 @@ package eu.rathaus.web.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.rathaus.applications.application.ApplicationForm;
+import eu.rathaus.applications.application.AnswersSubmission;
 import eu.rathaus.applications.application.ApplicationJourney;
-import eu.rathaus.applications.application.SubmissionOutcome;
 import eu.rathaus.applications.domain.ReferenceNumber;
-import eu.rathaus.catalogue.domain.AnswerValidator;
 import eu.rathaus.catalogue.domain.CatalogueMessages;
-import eu.rathaus.catalogue.domain.FieldDefinition;
-import eu.rathaus.catalogue.domain.FormDefinition;
 import eu.rathaus.catalogue.domain.FormDefinitionValidator;
 import eu.rathaus.catalogue.domain.Problem;
 import eu.rathaus.identity.CurrentUser;
-import eu.rathaus.identity.LevelOfAssurance;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import jakarta.inject.Inject;
@@ -24,11 +19,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.ArrayList;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,6 +60,7 @@ public class ApplicationsResource {
   @Inject ApiBearer bearer;
   @Inject CallerScope caller;
   @Inject ApplicationJourney journey;
+  @Inject AnswersSubmission submission;
 
   /** The request body: the answers keyed by field key, as the form's definition describes them. */
   @Schema(name = "ApplicationRequest")
@@ -168,6 +164,7 @@ public class ApplicationsResource {
               example = "3f6c1f0e-8c1b-4d9b-a7a5-3b1f2c9d0e11")
           String idempotencyKey,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(hidden = true) String language,
+      @Context UriInfo uri,
       String body) {
     Optional<CurrentUser> user = bearer.user(authorization);
     if (user.isEmpty()) {
@@ -196,75 +193,55 @@ public class ApplicationsResource {
           "Idempotency-Key: 16 to 64 letters, digits or hyphens, e.g. a UUID.");
     }
     caller.set(TenantScope.citizen(user.get().subject()));
-    Optional<ReferenceNumber> earlier = journey.submittedWith(idempotencyKey);
-    if (earlier.isPresent()) {
-      return submitted(earlier.get());
-    }
     Optional<ObjectNode> answers = answers(body);
     if (answers.isEmpty()) {
+      Optional<ReferenceNumber> earlier = journey.submittedWith(idempotencyKey);
+      if (earlier.isPresent()) {
+        return submitted(earlier.get(), uri);
+      }
       return ProblemJson.response(
           400,
           "invalid-body",
           "The body must be a JSON object with an object \"answers\"",
           "Example: {\"answers\": {\"lastName\": \"Mustermann\"}}");
     }
-    Optional<ApplicationForm> form = journey.newForm(slug, key);
-    if (form.isEmpty()) {
-      return ProblemJson.response(
-          404, "not-found", "No such service", "The municipality does not offer this service.");
-    }
-    FormDefinition definition = form.get().service().form();
-    LevelOfAssurance required = definition.levelOfAssurance();
-    LevelOfAssurance level = user.get().levelOfAssurance();
-    if (required != LevelOfAssurance.LOW && (level == null || !level.satisfies(required))) {
-      return ProblemJson.response(
-          403,
-          "level-of-assurance",
-          "The eID level of assurance is too low",
-          "The service needs level " + required.name().toLowerCase(Locale.ROOT) + ".");
-    }
     Locale locale = locale(language);
-    AnswerValidator.Result check = AnswerValidator.validate(definition, answers.get());
-    if (!check.isValid()) {
-      return invalid(check.problems(), locale);
-    }
-    List<ObjectNode> steps = new ArrayList<>();
-    for (int step = 0; step < definition.steps().size(); step++) {
-      ObjectNode values = answers.get().objectNode();
-      for (FieldDefinition field : definition.steps().get(step).fields()) {
-        if (answers.get().has(field.key())) {
-          values.set(field.key(), answers.get().get(field.key()));
-        }
-      }
-      steps.add(values);
-    }
-    SubmissionOutcome outcome;
+    AnswersSubmission.Outcome outcome;
     try {
-      // Drafts of every step and the submission in one transaction: a refusal stores nothing.
+      // The key's earlier application, the form, the checks, the drafts and the submission in one
+      // transaction: a refusal stores nothing.
       outcome =
-          journey.submitAnswers(
+          submission.submit(
               slug,
               key,
-              form.get().service().versionId(),
-              steps,
               idempotencyKey,
-              user.get().email(),
-              user.get().displayName(),
+              answers.get(),
+              new AnswersSubmission.Applicant(
+                  user.get().levelOfAssurance(), user.get().email(), user.get().displayName()),
               locale.getLanguage());
     } catch (RuntimeException e) {
       // Two requests with the same key at once: the database's unique key lets one win, the
       // other's transaction is rolled back; it answers with the winner's application.
       Optional<ReferenceNumber> winner = journey.submittedWith(idempotencyKey);
       if (winner.isPresent()) {
-        return submitted(winner.get());
+        return submitted(winner.get(), uri);
       }
       throw e;
     }
-    return switch (outcome.result()) {
-      case SUBMITTED -> submitted(outcome.reference());
+    return switch (outcome.kind()) {
+      case SUBMITTED -> submitted(outcome.reference(), uri);
       case INVALID -> invalid(outcome.problems(), locale);
       case NOT_FOUND ->
-          ProblemJson.response(404, "not-found", "No such service", "The draft was not found.");
+          ProblemJson.response(
+              404, "not-found", "No such service", "The municipality does not offer this service.");
+      case LEVEL_TOO_LOW ->
+          ProblemJson.response(
+              403,
+              "level-of-assurance",
+              "The eID level of assurance is too low",
+              "The service needs level "
+                  + outcome.required().name().toLowerCase(Locale.ROOT)
+                  + ".");
       case UNAVAILABLE ->
           ProblemJson.response(
               503,
@@ -274,9 +251,14 @@ public class ApplicationsResource {
     };
   }
 
-  private static Response submitted(ReferenceNumber reference) {
+  /**
+   * 201 with the receipt page as Location. The page is the portal's, not the API's: an absolute
+   * address from the request's base, since JAX-RS would resolve a relative one against {@code
+   * /api/v1}.
+   */
+  private static Response submitted(ReferenceNumber reference, UriInfo uri) {
     String receipt = "/citizen/receipt?ref=" + reference.format();
-    return Response.created(URI.create(receipt))
+    return Response.created(uri.getBaseUri().resolve(receipt))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new SubmittedJson(reference.format(), "submitted", receipt))
         .build();

@@ -33,7 +33,8 @@ import javax.sql.DataSource;
  * node takes from the same budget. A row's key is a SHA-256 of the caller's key (no address in the
  * table); the limit is part of the key, so a changed limit starts a fresh bucket on every node, as
  * it does in memory. Rows expire once their bucket would be full again and are deleted about once a
- * minute.
+ * minute. Their transactions commit asynchronously ({@link AsynchronousCommits}): no disk flush per
+ * API call.
  *
  * <p><b>When the database cannot be asked</b> the node falls back to buckets in its own memory for
  * {@link #FALLBACK_PERIOD} before it tries the database again: the API stays usable and each node
@@ -88,7 +89,9 @@ final class RateLimits {
   }
 
   static ProxyManager<String> proxyManager(DataSource dataSource) {
-    return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+    // A bucket may forget its last fraction of a second in a database crash; an API call must not
+    // wait for a disk flush of it (see AsynchronousCommits).
+    return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(AsynchronousCommits.of(dataSource))
         .primaryKeyMapper(PrimaryKeyMapper.STRING)
         .table("rate_limit_bucket")
         .idColumn("id")

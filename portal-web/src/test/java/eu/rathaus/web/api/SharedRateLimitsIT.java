@@ -33,6 +33,28 @@ class SharedRateLimitsIT {
   }
 
   @Test
+  void bucketTransactionsCommitWithoutWaitingForTheDiskAndOnlyThey() throws Exception {
+    try (Connection c = AsynchronousCommits.of(appRole()).getConnection()) {
+      assertThat(setting(c)).isEqualTo("on");
+      c.setAutoCommit(false);
+      assertThat(setting(c)).as("inside a bucket's transaction").isEqualTo("off");
+      c.commit();
+      assertThat(setting(c)).as("the next transaction on the pooled connection").isEqualTo("on");
+      c.rollback();
+      c.setAutoCommit(true);
+      assertThat(setting(c)).isEqualTo("on");
+    }
+  }
+
+  private static String setting(Connection c) throws Exception {
+    try (PreparedStatement p = c.prepareStatement("show synchronous_commit");
+        ResultSet r = p.executeQuery()) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
+  @Test
   void twoNodesTakeFromOneBudget() throws Exception {
     RateLimits nodeA = RateLimits.shared(appRole());
     RateLimits nodeB = RateLimits.shared(appRole());

@@ -1,10 +1,13 @@
 package eu.rathaus.attachments.infrastructure;
 
+import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.NativeRows;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,6 +30,8 @@ public class LegacyReseal {
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private static final Logger LOG = Logger.getLogger(LegacyReseal.class.getName());
 
@@ -53,6 +58,7 @@ public class LegacyReseal {
                 + " set_config('rathaus.municipality', '', true),"
                 + " set_config('rathaus.subject', 'system:key-migration', true)")
         .getSingleResult();
+    transactions.putResource(DatabaseTenantScope.APPLIED, null);
     int done = reseal("attachment", batch, true);
     return done + reseal("decision_notice", batch - done, false);
   }

@@ -30,6 +30,13 @@ public class SmtpMailer implements Mailer {
   @Resource(lookup = "java:jboss/mail/Rathaus")
   Session session;
 
+  /**
+   * The server's session with the time-outs, made once: building a {@link Session} reads Jakarta
+   * Mail's provider files through the class loader, which made it the costliest part of sending a
+   * confirmation (issue 16, P1 profile). Sessions are thread-safe.
+   */
+  private volatile Session withTimeouts;
+
   @Override
   public void send(String to, String subject, String body) throws Exception {
     send(to, subject, body, null);
@@ -38,17 +45,9 @@ public class SmtpMailer implements Mailer {
   @Override
   public void send(String to, String subject, String body, NoticeTexts.Attachment attachment)
       throws Exception {
-    Properties properties = new Properties();
-    properties.putAll(session.getProperties());
-    properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
-    properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
-    properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
-    // If the server's session was built without plain properties, use it unchanged rather than
-    // guess.
-    Session withTimeouts =
-        properties.containsKey("mail.smtp.host") ? Session.getInstance(properties) : session;
-    MimeMessage message = new MimeMessage(withTimeouts);
-    String from = properties.getProperty("mail.from");
+    Session mail = sessionWithTimeouts();
+    MimeMessage message = new MimeMessage(mail);
+    String from = mail.getProperty("mail.from");
     if (from != null && !from.isBlank()) {
       message.setFrom(new InternetAddress(from));
     } else {
@@ -69,5 +68,21 @@ public class SmtpMailer implements Mailer {
     }
     message.setSentDate(new Date());
     Transport.send(message);
+  }
+
+  private Session sessionWithTimeouts() {
+    Session s = withTimeouts;
+    if (s == null) {
+      Properties properties = new Properties();
+      properties.putAll(session.getProperties());
+      properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+      properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
+      properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+      // If the server's session was built without plain properties, use it unchanged rather than
+      // guess.
+      s = properties.containsKey("mail.smtp.host") ? Session.getInstance(properties) : session;
+      withTimeouts = s;
+    }
+    return s;
   }
 }

@@ -1,11 +1,14 @@
 package eu.rathaus.retention.infrastructure;
 
+import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.NativeRows;
 import eu.rathaus.retention.domain.RetentionPeriods;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +35,8 @@ public class RetentionSql {
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** A draft and what its period is. */
   public record DraftRow(
@@ -65,6 +70,7 @@ public class RetentionSql {
                 + " set_config('rathaus.municipality', '', true),"
                 + " set_config('rathaus.subject', 'system:retention', true)")
         .getSingleResult();
+    transactions.putResource(DatabaseTenantScope.APPLIED, null);
   }
 
   /**
