@@ -201,13 +201,14 @@ public class PortabilityJobs {
             report =
                 MunicipalityExport.exportToFile(
                     c,
-                    slug,
-                    master,
-                    environment.ownKeys(),
-                    target,
-                    archive,
-                    (done, total) -> records.progress(id, done, total),
-                    organization);
+                    new MunicipalityExport.Request(
+                        slug,
+                        master,
+                        environment.ownKeys(),
+                        target,
+                        (done, total) -> records.progress(id, done, total),
+                        organization),
+                    archive);
           }
           long rows = report.tables().values().stream().mapToLong(t -> t.rows()).sum();
           return new Outcome(
