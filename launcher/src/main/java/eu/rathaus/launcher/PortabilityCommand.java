@@ -119,7 +119,7 @@ final class PortabilityCommand {
     try (Connection c = connect(config)) {
       report =
           MunicipalityExport.exportToFile(
-              c, slug, master(config), own, to, target, MunicipalityExport.Progress.NONE);
+              c, MunicipalityExport.Request.of(slug, master(config), own, to), target);
     }
     long rows = report.tables().values().stream().mapToLong(t -> t.rows()).sum();
     out.println(

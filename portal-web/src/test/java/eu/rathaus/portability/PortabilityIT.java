@@ -342,7 +342,10 @@ class PortabilityIT {
                   OutputStream file = Files.newOutputStream(archive);
                   OutputStream paused = pausing(file, exporting, written)) {
                 return MunicipalityExport.export(
-                    c, slug, sourceMaster, sourceKeys, targetKeys.publicKeys(), paused);
+                    c,
+                    MunicipalityExport.Request.of(
+                        slug, sourceMaster, sourceKeys, targetKeys.publicKeys()),
+                    paused);
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
@@ -372,7 +375,10 @@ class PortabilityIT {
       Path archive, String slug, PortabilityKeys signer) throws Exception {
     try (Connection c = Jdbc.superuser();
         OutputStream out = Files.newOutputStream(archive)) {
-      return MunicipalityExport.export(c, slug, sourceMaster, signer, targetKeys.publicKeys(), out);
+      return MunicipalityExport.export(
+          c,
+          MunicipalityExport.Request.of(slug, sourceMaster, signer, targetKeys.publicKeys()),
+          out);
     }
   }
 

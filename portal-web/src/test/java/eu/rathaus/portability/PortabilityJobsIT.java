@@ -241,6 +241,74 @@ class PortabilityJobsIT {
                 + "'"));
   }
 
+  /**
+   * V80: a running export whose node stopped reporting two minutes ago (planted: another node's
+   * name, an old heartbeat) is shown as interrupted, not running; a job whose node still reports is
+   * not, and cannot be started again. The platform admin starts the interrupted one again: it runs
+   * here, from the start, to a whole archive, and a second restart is refused.
+   */
+  @Test
+  void aJobWhoseNodeStoppedIsInterruptedAndStartsAgain() throws Exception {
+    String slug = municipality();
+    caller.set(TenantScope.platform("it-portability-admin"));
+    String keys = jobs.publicKeys();
+    UUID stale = plantRunningExport(slug, keys, "5 minutes");
+    UUID alive = plantRunningExport(slug, keys, "20 seconds");
+
+    PortabilityJob interrupted = jobs.job(stale).orElseThrow();
+    assertTrue(interrupted.isInterrupted());
+    assertFalse(interrupted.isRunning(), "no longer counted as running");
+    assertEquals("INTERRUPTED", interrupted.getStatus());
+    assertEquals("it-dead-node", interrupted.node());
+    PortabilityJob beating = jobs.job(alive).orElseThrow();
+    assertFalse(beating.isInterrupted());
+    assertTrue(beating.isRunning());
+    assertEquals("RUNNING", beating.getStatus());
+    PortabilityRefusal notInterrupted =
+        assertThrows(PortabilityRefusal.class, () -> jobs.restart(alive, "it-portability-admin"));
+    assertTrue(notInterrupted.getMessage().contains("abgebrochen"), notInterrupted.getMessage());
+
+    jobs.restart(stale, "it-portability-admin");
+    PortabilityJob again = awaitEnd(stale);
+    assertEquals(PortabilityJob.Status.DONE, again.status(), again.result());
+    assertFalse(again.isInterrupted());
+    assertEquals(again.tablesTotal(), again.tablesDone());
+    assertTrue(again.isDownloadable());
+    assertTrue(Files.size(jobs.archive(stale, "it-portability-admin").orElseThrow()) > 1000);
+    assertEquals(System.getProperty("jboss.node.name", "unknown"), again.node());
+    assertThrows(PortabilityRefusal.class, () -> jobs.restart(stale, "it-portability-admin"));
+    assertEquals(
+        1L,
+        count(
+            "select count(*) from audit_entry where action = 'portability.export.restarted'"
+                + " and subject_id = '"
+                + stale
+                + "'"));
+
+    // Only the platform restarts.
+    caller.set(TenantScope.staff(UUID.randomUUID(), "it-clerk"));
+    assertThrows(CallerNotPermitted.class, () -> jobs.restart(stale, "it-clerk"));
+  }
+
+  /** A running export as a node leaves it whose last heartbeat was {@code silentFor} ago. */
+  private UUID plantRunningExport(String slug, String keys, String silentFor) throws Exception {
+    UUID id = UUID.randomUUID();
+    transactions.asPlatform(
+        () ->
+            em.createNativeQuery(
+                    "insert into portability_job (id, kind, slug, status, tables_done, tables_total,"
+                        + " archive_file, requested_by, requested_at, node, heartbeat_at, peer_keys)"
+                        + " values (?1, 'EXPORT', ?2, 'RUNNING', 3, 60, ?3, 'it', now() - interval"
+                        + " '10 minutes', 'it-dead-node', now() - cast(?4 as interval), ?5)")
+                .setParameter(1, id)
+                .setParameter(2, slug)
+                .setParameter(3, UUID.randomUUID() + ".rathaus-export")
+                .setParameter(4, silentFor)
+                .setParameter(5, keys)
+                .executeUpdate());
+    return id;
+  }
+
   private PortabilityJob awaitEnd(UUID id) throws InterruptedException {
     Instant until = Instant.now().plus(Duration.ofMinutes(3));
     while (Instant.now().isBefore(until)) {

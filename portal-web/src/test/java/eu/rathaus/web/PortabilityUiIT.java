@@ -127,6 +127,64 @@ class PortabilityUiIT extends BrowserJourney {
   }
 
   /**
+   * V80: a running export whose node died (planted: a silent node, heartbeat five minutes old) is
+   * shown as "abgebrochen" with the node and why, and a button starts it again; the job then runs
+   * here and the page follows it by itself (poll into an aria-live region, no button pressed) until
+   * it is "fertig". Axe-clean.
+   */
+  @Test
+  void anInterruptedJobIsShownAndStartsAgainWhileThePageFollowsIt() throws Exception {
+    UUID job = UUID.randomUUID();
+    try (Connection c = Jdbc.superuser()) {
+      c.setAutoCommit(false);
+      String slug = slug(c, TenantRows.newMunicipality(c, "ui-dead"));
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "insert into portability_job (id, kind, slug, status, tables_done, tables_total,"
+                  + " archive_file, requested_by, requested_at, node, heartbeat_at, peer_keys)"
+                  + " values (?, 'EXPORT', ?, 'RUNNING', 3, 60, ?, 'it', now() - interval"
+                  + " '10 minutes', 'it-dead-node', now() - interval '5 minutes', ?)")) {
+        p.setObject(1, job);
+        p.setString(2, slug);
+        p.setString(3, UUID.randomUUID() + ".rathaus-export");
+        p.setString(4, PortabilityKeys.generate().publicKeys().publicJson());
+        p.executeUpdate();
+      }
+      c.commit();
+    }
+
+    browser.get(portal + "/admin/municipalities.xhtml");
+    KeycloakForms.signIn(browser, "paula.plattform", "demo");
+    Browser.awaitOrExplain(browser, By.id("nav-admin-portability"));
+    browser.get(portal + "/admin/portability.xhtml");
+    Browser.awaitOrExplain(browser, By.id("job-" + job));
+    WebElement row = browser.findElement(By.id("job-" + job));
+    assertThat(row.findElement(By.className("rh-job-status")).getText()).startsWith("abgebrochen");
+    assertThat(row.findElement(By.className("rh-job-interrupted")).getText())
+        .contains("Abgebrochen", "„it-dead-node“", "starten Sie ihn neu");
+    assertThat(browser.findElement(By.id("jobs-live")).getAttribute("aria-live"))
+        .isEqualTo("polite");
+    accessible("portability page with an interrupted job");
+
+    row.findElement(By.className("rh-job-restart")).sendKeys(Keys.ENTER);
+    awaitStable().until(d -> text("page-messages").contains("neu gestartet"));
+    // From here on nothing is pressed: the poll brings the progress into the live region.
+    WebElement done =
+        awaitStable()
+            .withTimeout(java.time.Duration.ofSeconds(180))
+            .until(
+                d -> {
+                  WebElement r = d.findElement(By.id("job-" + job));
+                  return r.findElement(By.className("rh-job-status")).getText().startsWith("fertig")
+                      ? r
+                      : null;
+                });
+    assertThat(done.findElement(By.className("rh-job-result")).getText()).contains("Tabellen");
+    assertThat(done.findElements(By.className("rh-job-restart"))).isEmpty();
+    accessible("portability page after the restart");
+  }
+
+  /**
    * The newest job row of that kind (and municipality) once it shows {@code status}; until then the
    * page's "Stand aktualisieren" is pressed by keyboard (a full page load each time).
    */

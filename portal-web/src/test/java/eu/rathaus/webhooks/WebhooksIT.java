@@ -2,6 +2,7 @@ package eu.rathaus.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -291,10 +292,23 @@ class WebhooksIT {
       String document = sealed.getPayload().toString();
       assertTrue(document.contains(reference) && document.contains("Geschoben"), document);
 
-      // Beispielheim cannot see or stop it.
+      // A new secret for the push channel: for the grace period the next push carries both
+      // signatures, so the procedure accepts it with either secret.
+      WebhookSubscriptions.Created rotated = webhooks.rotatePushSecret(saved.destinationId());
+      assertTrue(rotated.isCreated(), rotated.problems().toString());
+      assertEquals(push.subscriptionId(), rotated.subscriptionId(), "the same channel");
+      assertNotEquals(push.secret(), rotated.secret());
+      String during = submit(service, "Gedreht");
+      WebhookReceiver.Received both = receiver.await(during, 1, 30_000).get(0);
+      assertEquals(2, both.header("webhook-signature").split(" ").length, "two signatures");
+      assertTrue(verifies(rotated.secret(), both), "signed with the new secret");
+      assertTrue(verifies(push.secret(), both), "and, during the grace period, the old one");
+
+      // Beispielheim cannot see, stop or rotate it.
       caller.set(TenantScope.staff(ItJourneys.BEISPIELHEIM, "it-webhooks-bsp-admin"));
       assertFalse(webhooks.pushes(saved.destinationId()));
       assertFalse(webhooks.stopPush(saved.destinationId()));
+      assertFalse(webhooks.rotatePushSecret(saved.destinationId()).isCreated());
     } finally {
       asMusterstadtAdmin();
       assertTrue(webhooks.stopPush(saved.destinationId()));

@@ -102,6 +102,31 @@ public class PortabilityAdminView implements Serializable {
     refresh();
   }
 
+  /** Starts an interrupted job again (its node stopped reporting). */
+  public void restart(java.util.UUID id) {
+    try {
+      jobs.restart(id, actor());
+      info("portability.restart.started");
+    } catch (PortabilityRefusal e) {
+      refused(e);
+    }
+    refresh();
+  }
+
+  /** Why an interrupted job stands still: its node and when it last reported. */
+  public String interruptedText(PortabilityJob job) {
+    return text(
+        "portability.interrupted",
+        job.node() == null ? "?" : job.node(),
+        time(job.heartbeatAt() == null ? job.requestedAt() : job.heartbeatAt()),
+        PortabilityJob.STALE.toMinutes());
+  }
+
+  /** Minutes of silence after which a job counts as interrupted (for the page's explanation). */
+  public long getStaleMinutes() {
+    return PortabilityJob.STALE.toMinutes();
+  }
+
   /** Erases the municipality whose slug was typed, after its newest verified export. */
   public void erase() {
     String slug = eraseConfirmation == null ? "" : eraseConfirmation.strip();

@@ -105,6 +105,24 @@ public class DestinationView implements Serializable {
     ProblemTexts.info(ProblemTexts.text("handoff.push.on"));
   }
 
+  /**
+   * "Neues Signaturgeheimnis": the push channel signs with a new secret, the old one signs along
+   * for the grace period.
+   */
+  public void rotatePush() {
+    if (setting == null || !isExternal()) {
+      return;
+    }
+    WebhookSubscriptions.Created rotated = webhooks.rotatePushSecret(setting.destinationId());
+    if (!rotated.isCreated()) {
+      rotated.problems().forEach(p -> ProblemTexts.error(null, ProblemTexts.text(p.key())));
+      return;
+    }
+    pushSecret = rotated.secret();
+    ProblemTexts.info(
+        ProblemTexts.text("handoff.push.rotated", WebhookSubscriptions.grace().toHours()));
+  }
+
   /** "Push-Zustellung ausschalten". */
   public void stopPush() {
     if (setting != null && webhooks.stopPush(setting.destinationId())) {

@@ -11,8 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.StepOutcome;
 import eu.rathaus.applications.application.SubmissionOutcome;
+import eu.rathaus.cases.application.CaseInbox;
 import eu.rathaus.cases.application.CaseOutcome;
 import eu.rathaus.cases.application.CaseWork;
+import eu.rathaus.cases.application.InboxPage;
+import eu.rathaus.cases.application.InboxQuery;
+import eu.rathaus.cases.domain.CaseStatus;
 import eu.rathaus.kernel.CallerScope;
 import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.registers.residents.application.EidLink;
@@ -77,6 +81,7 @@ class MoveIT {
   @Inject ItJourneys journeys;
   @Inject MoveDesk desk;
   @Inject CaseWork work;
+  @Inject CaseInbox inbox;
   @Inject EidLink eidLink;
   @Inject DemoResidentRows rows;
   @Inject CallerScope caller;
@@ -240,11 +245,12 @@ class MoveIT {
     return count(TenantScope.platform("it"), sql, id);
   }
 
-  private long count(TenantScope scope, String sql, UUID id) throws Exception {
+  private long count(TenantScope scope, String sql, Object parameter) throws Exception {
     return transactions.call(
         scope,
         () ->
-            ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue());
+            ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())
+                .longValue());
   }
 
   @Test
@@ -458,14 +464,11 @@ class MoveIT {
   void aClerkWithoutTheRoleRegisterClerkIsRefusedAndNothingIsWritten() throws Exception {
     Household h = household(false);
     UUID caseId = file(h, "it-move-" + UUID.randomUUID(), "Lena " + h.family() + ", 09.05.2015");
+    long version = claim(caseId);
     caller.set(TenantScope.staff(MUSTERSTADT, "it-clerk-without-role", Set.of("clerk")));
-    long version = work.open(caseId).orElseThrow().version();
-    CaseOutcome claimed = work.claim(caseId, version);
-    assertTrue(claimed.isDone(), String.valueOf(claimed.refusalKey()));
     assertFalse(desk.mayApprove());
-    assertTrue(desk.review(caseId).orElseThrow().check().writable(), "only the role is missing");
 
-    CaseOutcome refused = desk.approve(caseId, claimed.version(), "Ummeldung geprüft.");
+    CaseOutcome refused = desk.approve(caseId, version, "Ummeldung geprüft.");
     assertFalse(refused.isDone());
     assertEquals("register.move.refused.role", refused.refusalKey());
     caller.set(null);
@@ -486,9 +489,89 @@ class MoveIT {
 
     caller.set(REGISTER_CLERK);
     assertTrue(desk.mayApprove());
+    assertTrue(desk.review(caseId).orElseThrow().check().writable(), "only the role was missing");
     assertTrue(
-        desk.approve(caseId, claimed.version(), "Ummeldung geprüft.").isDone(),
+        desk.approve(caseId, version, "Ummeldung geprüft.").isDone(),
         "a register clerk approves the same case");
+  }
+
+  /**
+   * V79: the case of a change of address goes to the registration office. A plain clerk of the same
+   * municipality neither lists, counts, opens nor claims it (service layer and row-level security
+   * alike); a register clerk lists it among the unassigned cases, counts it and claims it. Both
+   * inboxes' counters agree with what the scope reads.
+   */
+  @Test
+  void theCaseIsListedCountedAndClaimableOnlyForRegisterClerks() throws Exception {
+    Household h = household(false);
+    UUID caseId = file(h, "it-move-" + UUID.randomUUID(), "");
+    String reference = reference(caseId);
+    TenantScope clerk =
+        TenantScope.staff(MUSTERSTADT, "it-plain-clerk-" + UUID.randomUUID(), Set.of("clerk"));
+    String byId = "select count(*) from case_record where id = ?1";
+
+    caller.set(clerk);
+    InboxPage clerksPage = inbox.page(InboxQuery.all(10).withSearch(reference));
+    assertTrue(clerksPage.rows().isEmpty(), "not in a plain clerk's inbox");
+    assertTrue(
+        inbox
+            .page(InboxQuery.all(10).withView(InboxQuery.UNASSIGNED).withSearch(reference))
+            .rows()
+            .isEmpty(),
+        "not among a plain clerk's claimable cases");
+    assertTrue(work.open(caseId).isEmpty(), "not even by its id");
+    assertFalse(work.claim(caseId, 0).isDone());
+    caller.set(null);
+    assertEquals(0, count(clerk, byId, caseId), "row-level security alone");
+    assertEquals(1, count(REGISTER_CLERK, byId, caseId));
+
+    caller.set(REGISTER_CLERK);
+    InboxPage registersPage =
+        inbox.page(InboxQuery.all(10).withView(InboxQuery.UNASSIGNED).withSearch(reference));
+    assertEquals(List.of(caseId), registersPage.rows().stream().map(r -> r.caseId()).toList());
+    caller.set(null);
+
+    // The counters agree with what each scope reads, and differ by the reserved cases.
+    String byStatus =
+        "select count(*) from case_record where municipality_id = '"
+            + MUSTERSTADT
+            + "' and status = ?1";
+    String reservedByStatus = byStatus + " and staff_role = 'register-clerk'";
+    for (CaseStatus s : CaseStatus.values()) {
+      long plain = count(clerk, byStatus, s.name());
+      assertEquals(plain, clerksPage.counts().get(s), "clerk " + s);
+      assertEquals(count(REGISTER_CLERK, byStatus, s.name()), registersPage.counts().get(s));
+      assertEquals(
+          plain + count(TenantScope.platform("it"), reservedByStatus, s.name()),
+          (long) registersPage.counts().get(s),
+          "register clerk " + s);
+    }
+    String unassigned =
+        "select count(*) from case_record where municipality_id = ?1 and assignee_subject is null"
+            + " and status in ('SUBMITTED', 'IN_REVIEW', 'WAITING_FOR_CITIZEN')";
+    assertEquals(count(clerk, unassigned, MUSTERSTADT), clerksPage.unassigned());
+    assertEquals(count(REGISTER_CLERK, unassigned, MUSTERSTADT), registersPage.unassigned());
+    assertTrue(registersPage.unassigned() > clerksPage.unassigned());
+    assertEquals(
+        0,
+        count(
+            clerk,
+            "select count(*) from case_status_count where staff_role = ?1",
+            "register-clerk"),
+        "the reserved counts are hidden from a plain clerk's scope");
+
+    claim(caseId);
+    assertEquals("IN_REVIEW", status(caseId));
+  }
+
+  private String reference(UUID caseId) throws Exception {
+    return transactions.call(
+        TenantScope.platform("it"),
+        () ->
+            (String)
+                em.createNativeQuery("select reference_number from case_record where id = ?1")
+                    .setParameter(1, caseId)
+                    .getSingleResult());
   }
 
   /** Max {@code family}, not in the register, moves in from Hamburg with {@code movers}. */

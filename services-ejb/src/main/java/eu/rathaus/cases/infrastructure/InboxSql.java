@@ -251,8 +251,9 @@ public final class InboxSql {
         params);
   }
 
-  /** The staff roles a case may be reserved for (the check constraint of V65). */
-  static final Set<String> RESERVING_ROLES = Set.of(TenantScope.DATA_PROTECTION);
+  /** The staff roles a case may be reserved for (the check constraint of V65, V79). */
+  static final Set<String> RESERVING_ROLES =
+      Set.of(TenantScope.DATA_PROTECTION, TenantScope.REGISTER_CLERK);
 
   /**
    * The condition on {@code c.staff_role} for staff holding {@code roles}: unreserved cases, and

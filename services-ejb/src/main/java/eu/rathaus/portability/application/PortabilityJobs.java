@@ -12,6 +12,7 @@ import eu.rathaus.portability.infrastructure.PortabilityKeys;
 import eu.rathaus.tenancy.application.PlatformOnly;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -43,6 +46,13 @@ import java.util.regex.Pattern;
  * MunicipalityImport} and {@link MunicipalityErasure}, nothing duplicated here. Users are not
  * blocked: the export reads one snapshot; the import writes in one transaction of its own (all or
  * nothing).
+ *
+ * <p>Every node may die: the node running a job reports a heartbeat ({@link
+ * PortabilityJob#HEARTBEAT}, on the managed scheduler, and with each table), so a job whose node
+ * stopped shows as interrupted after {@link PortabilityJob#STALE} and the platform admin may {@link
+ * #restart} it — on this node, from the start, which is safe for all three kinds: the export writes
+ * a new archive, the import and the erasure each commit in one transaction, so a dead node left
+ * nothing half done.
  */
 @ApplicationScoped
 public class PortabilityJobs {
@@ -52,11 +62,15 @@ public class PortabilityJobs {
   private static final int MAX_KEY_BYTES = 64 * 1024;
 
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
   @Inject PortabilityJobRecords records;
   @Inject KeyProvider master;
   @Inject OrganizationDirectory organizations;
 
   PortabilityEnvironment environment = PortabilityEnvironment.fromSettings();
+
+  /** This server's name in the job rows (WildFly's node name, unique in a cluster). */
+  final String node = System.getProperty("jboss.node.name", "unknown");
 
   /** What keeps jobs from running on this server (German / English), if anything. */
   @PlatformOnly
@@ -97,7 +111,9 @@ public class PortabilityJobs {
     }
     PortabilityKeys target = keys(targetPublicKeys, "Zielinstallation / target installation");
     String file = UUID.randomUUID() + ".rathaus-export";
-    UUID id = records.create(PortabilityJob.Kind.EXPORT, slug, file, null, actor);
+    UUID id =
+        records.create(
+            PortabilityJob.Kind.EXPORT, slug, file, null, target.publicJson(), node, actor);
     executor.execute(() -> runExport(id, slug, target, file, actor));
     return id;
   }
@@ -118,7 +134,9 @@ public class PortabilityJobs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    UUID id = records.create(PortabilityJob.Kind.IMPORT, null, file, null, actor);
+    UUID id =
+        records.create(
+            PortabilityJob.Kind.IMPORT, null, file, null, source.publicJson(), node, actor);
     executor.execute(() -> runImport(id, source, file, actor));
     return id;
   }
@@ -131,14 +149,10 @@ public class PortabilityJobs {
   public UUID startErasure(UUID exportJob, String confirmation, String actor) {
     requireReady();
     PortabilityJob export =
-        records
-            .find(exportJob)
-            .filter(PortabilityJob::isDownloadable)
-            .orElseThrow(
-                () ->
-                    new PortabilityRefusal(
-                        "Löschen nur nach einem fertigen Export / erasure only after a finished"
-                            + " export"));
+        job(
+            exportJob,
+            PortabilityJob::isDownloadable,
+            "Löschen nur nach einem fertigen Export / erasure only after a finished export");
     if (!export.slug().equals(confirmation == null ? "" : confirmation.strip())) {
       throw new PortabilityRefusal(
           "Zur Bestätigung den Kurznamen der Kommune wiederholen ("
@@ -146,9 +160,80 @@ public class PortabilityJobs {
               + ") / repeat the municipality's slug to confirm");
     }
     String file = records.archiveFile(exportJob).orElseThrow();
-    UUID id = records.create(PortabilityJob.Kind.ERASE, export.slug(), null, exportJob, actor);
+    UUID id =
+        records.create(
+            PortabilityJob.Kind.ERASE, export.slug(), null, exportJob, null, node, actor);
     executor.execute(() -> runErasure(id, export.slug(), file, actor));
     return id;
+  }
+
+  /**
+   * Starts an interrupted job again, from the start, on this node (the same row: its progress and
+   * result are reset, the restart is audited). Refused when the job is not interrupted, when it was
+   * started before its keys were kept (V80), or when an import's upload or an erasure's export
+   * archive is not on this node.
+   */
+  @PlatformOnly
+  public void restart(UUID id, String actor) {
+    requireReady();
+    PortabilityJob job =
+        job(
+            id,
+            PortabilityJob::isInterrupted,
+            "Nur ein abgebrochener Auftrag kann neu gestartet werden / only an interrupted job"
+                + " can be started again");
+    Runnable work =
+        switch (job.kind()) {
+          case EXPORT -> {
+            PortabilityKeys target = keptKeys(id);
+            String file = records.archiveFile(id).orElseThrow();
+            yield () -> runExport(id, job.slug(), target, file, actor);
+          }
+          case IMPORT -> {
+            PortabilityKeys source = keptKeys(id);
+            String file = onThisNode(records.archiveFile(id));
+            yield () -> runImport(id, source, file, actor);
+          }
+          case ERASE -> {
+            String file = onThisNode(records.archiveFile(job.exportJob()));
+            yield () -> runErasure(id, job.slug(), file, actor);
+          }
+        };
+    if (!records.restart(id, node, actor)) {
+      throw new PortabilityRefusal(
+          "Der Auftrag wurde schon neu gestartet / the job was already started again");
+    }
+    executor.execute(work);
+  }
+
+  /** The job {@code id} if it is {@code fit}; otherwise refused with {@code refusal}. */
+  private PortabilityJob job(UUID id, Predicate<PortabilityJob> fit, String refusal) {
+    return records.find(id).filter(fit).orElseThrow(() -> new PortabilityRefusal(refusal));
+  }
+
+  private PortabilityKeys keptKeys(UUID id) {
+    return records
+        .peerKeys(id)
+        .map(k -> PortabilityKeys.parse(k).publicKeys())
+        .orElseThrow(
+            () ->
+                new PortabilityRefusal(
+                    "Zu diesem Auftrag sind keine Schlüssel gespeichert; bitte neu beauftragen / no"
+                        + " keys were kept for this job; please start a new one"));
+  }
+
+  /** The archive file, if it is in this node's portability directory. */
+  private String onThisNode(Optional<String> file) {
+    try {
+      if (file.isPresent() && Files.isRegularFile(environment.archives().resolve(file.get()))) {
+        return file.get();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new PortabilityRefusal(
+        "Das Archiv des Auftrags liegt nicht auf diesem Server; bitte neu hochladen bzw. neu"
+            + " exportieren / the job's archive is not on this server; upload or export it again");
   }
 
   /** The archive of a finished export, for download by the platform admin; audited. */
@@ -201,13 +286,14 @@ public class PortabilityJobs {
             report =
                 MunicipalityExport.exportToFile(
                     c,
-                    slug,
-                    master,
-                    environment.ownKeys(),
-                    target,
-                    archive,
-                    (done, total) -> records.progress(id, done, total),
-                    organization);
+                    new MunicipalityExport.Request(
+                        slug,
+                        master,
+                        environment.ownKeys(),
+                        target,
+                        (done, total) -> records.progress(id, done, total),
+                        organization),
+                    archive);
           }
           long rows = report.tables().values().stream().mapToLong(t -> t.rows()).sum();
           return new Outcome(
@@ -330,8 +416,13 @@ public class PortabilityJobs {
 
   /** Runs a job's work and records how it ended; a refusal's message is the result. */
   private void run(UUID id, String actor, Work work) {
+    ScheduledFuture<?> heartbeat = null;
     try {
-      records.running(id);
+      records.running(id, node);
+      long period = PortabilityJob.HEARTBEAT.toSeconds();
+      heartbeat =
+          scheduler.scheduleAtFixedRate(
+              () -> beat(id), period, period, java.util.concurrent.TimeUnit.SECONDS);
       Outcome outcome = work.run();
       records.finished(id, true, outcome.slug(), outcome.result(), outcome.sha256(), actor);
     } catch (PortabilityRefusal e) {
@@ -345,6 +436,19 @@ public class PortabilityJobs {
           "Fehlgeschlagen / failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
           null,
           actor);
+    } finally {
+      if (heartbeat != null) {
+        heartbeat.cancel(false);
+      }
+    }
+  }
+
+  /** One heartbeat; a failed one is only logged (the next one may get through). */
+  private void beat(UUID id) {
+    try {
+      records.heartbeat(id, node);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "portability job heartbeat not written: " + id, e);
     }
   }
 

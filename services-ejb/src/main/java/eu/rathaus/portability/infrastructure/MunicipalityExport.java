@@ -36,6 +36,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -65,40 +66,47 @@ public final class MunicipalityExport {
   }
 
   /**
-   * Exports the municipality {@code slug} into the file {@code target}: written as {@code
-   * <target>.partial} and renamed when complete, so a file under the final name is always a whole
-   * archive (the CLI and the platform admin's page both export this way).
+   * What to export and for whom: the municipality {@code slug}, the source's master key (to open
+   * the municipality's data keys), the source's private portability keys ({@code own}, signs the
+   * archive), the target's public portability keys ({@code target}, the archive is encrypted for
+   * them), who is told after each table ({@code progress}, never null) and the municipality's
+   * Keycloak organization ({@code organization}, JSON-ready, no secrets; null when it has none or
+   * the caller cannot reach Keycloak).
    */
-  public static Report exportToFile(
-      Connection c,
+  public record Request(
       String slug,
       KeyProvider sourceMaster,
       PortabilityKeys own,
       PortabilityKeys target,
-      Path file,
-      Progress progress)
-      throws SQLException, IOException {
-    return exportToFile(c, slug, sourceMaster, own, target, file, progress, null);
+      Progress progress,
+      Map<String, Object> organization) {
+
+    public Request {
+      Objects.requireNonNull(slug, "slug");
+      Objects.requireNonNull(sourceMaster, "sourceMaster");
+      Objects.requireNonNull(own, "own");
+      Objects.requireNonNull(target, "target");
+      progress = progress == null ? Progress.NONE : progress;
+    }
+
+    /** Exports {@code slug} without progress reports and without a Keycloak organization. */
+    public static Request of(
+        String slug, KeyProvider sourceMaster, PortabilityKeys own, PortabilityKeys target) {
+      return new Request(slug, sourceMaster, own, target, Progress.NONE, null);
+    }
   }
 
   /**
-   * As above, with the municipality's Keycloak organization ({@code organization}, JSON-ready, no
-   * secrets; null when it has none or the caller cannot reach Keycloak) in the archive.
+   * Exports as {@code request} says into the file {@code file}: written as {@code <file>.partial}
+   * and renamed when complete, so a file under the final name is always a whole archive (the CLI
+   * and the platform admin's page both export this way).
    */
-  public static Report exportToFile(
-      Connection c,
-      String slug,
-      KeyProvider sourceMaster,
-      PortabilityKeys own,
-      PortabilityKeys target,
-      Path file,
-      Progress progress,
-      Map<String, Object> organization)
+  public static Report exportToFile(Connection c, Request request, Path file)
       throws SQLException, IOException {
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
     Report report;
     try (OutputStream out = Files.newOutputStream(partial)) {
-      report = export(c, slug, sourceMaster, own, target, out, progress, organization);
+      report = export(c, request, out);
     } catch (SQLException | IOException | RuntimeException e) {
       Files.deleteIfExists(partial);
       throw e;
@@ -108,73 +116,32 @@ public final class MunicipalityExport {
   }
 
   /**
-   * Exports the municipality {@code slug} into {@code archive}.
+   * Exports as {@code request} says into {@code archive}.
    *
    * @param c a superuser or BYPASSRLS connection to the source database (its transaction settings
    *     are changed; it is rolled back at the end)
-   * @param sourceMaster the source's master key, to open the municipality's data keys
-   * @param own the source's private portability keys (signs the archive)
-   * @param target the target's public portability keys (the archive is encrypted for them)
    */
-  public static Report export(
-      Connection c,
-      String slug,
-      KeyProvider sourceMaster,
-      PortabilityKeys own,
-      PortabilityKeys target,
-      OutputStream archive)
-      throws SQLException, IOException {
-    return export(c, slug, sourceMaster, own, target, archive, Progress.NONE);
-  }
-
-  /**
-   * As {@link #export(Connection, String, KeyProvider, PortabilityKeys, PortabilityKeys,
-   * OutputStream)}, telling {@code progress} after each table.
-   */
-  public static Report export(
-      Connection c,
-      String slug,
-      KeyProvider sourceMaster,
-      PortabilityKeys own,
-      PortabilityKeys target,
-      OutputStream archive,
-      Progress progress)
-      throws SQLException, IOException {
-    return export(c, slug, sourceMaster, own, target, archive, progress, null);
-  }
-
-  /** As above, with the municipality's Keycloak organization (see {@link #exportToFile}). */
-  public static Report export(
-      Connection c,
-      String slug,
-      KeyProvider sourceMaster,
-      PortabilityKeys own,
-      PortabilityKeys target,
-      OutputStream archive,
-      Progress progress,
-      Map<String, Object> organization)
+  public static Report export(Connection c, Request request, OutputStream archive)
       throws SQLException, IOException {
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     c.setReadOnly(true);
     try {
       ArchiveFormat.requireBypassRls(c);
-      return write(c, slug, sourceMaster, own, target, archive, progress, organization);
+      return write(c, request, archive);
     } finally {
       c.rollback();
     }
   }
 
-  private static Report write(
-      Connection c,
-      String slug,
-      KeyProvider sourceMaster,
-      PortabilityKeys own,
-      PortabilityKeys target,
-      OutputStream archive,
-      Progress progress,
-      Map<String, Object> organization)
+  private static Report write(Connection c, Request request, OutputStream archive)
       throws SQLException, IOException {
+    String slug = request.slug();
+    KeyProvider sourceMaster = request.sourceMaster();
+    PortabilityKeys own = request.own();
+    PortabilityKeys target = request.target();
+    Progress progress = request.progress();
+    Map<String, Object> organization = request.organization();
     Map<String, Object> municipality = municipality(c, slug);
     UUID id = (UUID) municipality.remove("uuid");
     TenantTables.Plan plan = TenantTables.plan(SchemaCatalog.tables(c));

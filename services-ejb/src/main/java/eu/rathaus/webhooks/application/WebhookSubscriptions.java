@@ -134,6 +134,28 @@ public class WebhookSubscriptions {
     return destinationId != null && repository.pushes(municipality(), destinationId);
   }
 
+  /**
+   * "Neues Signaturgeheimnis" for the destination's push channel: as {@link #rotateSecret} for a
+   * subscription — the new secret (returned, shown once) signs from now on, and for the grace
+   * period ({@link #GRACE_HOURS}) every push carries the old secret's signature as well, so the
+   * specialist procedure switches without refusing a submission. Problem {@code
+   * webhooks.subscriptionNotFound} if the destination of the caller's municipality has no push
+   * channel.
+   */
+  public Created rotatePushSecret(UUID destinationId) {
+    UUID m = municipality();
+    return (destinationId == null
+            ? Optional.<UUID>empty()
+            : repository.pushChannel(m, destinationId))
+        .map(this::rotateSecret)
+        .orElseGet(
+            () ->
+                new Created(
+                    List.of(new FieldProblem("push", "webhooks.subscriptionNotFound")),
+                    null,
+                    null));
+  }
+
   /** Switches push delivery off; false if it was not on. */
   public boolean stopPush(UUID destinationId) {
     UUID m = municipality();

@@ -26,6 +26,9 @@ public interface WebhookRepository {
   /** Whether the destination has an active push channel. */
   boolean pushes(UUID municipalityId, UUID destinationId);
 
+  /** The destination's active push channel (a subscription), if it has one. */
+  Optional<UUID> pushChannel(UUID municipalityId, UUID destinationId);
+
   /** Stops the destination's push channel; false if it had none. */
   boolean stopPush(UUID municipalityId, UUID destinationId);
 

@@ -96,6 +96,18 @@ public class SqlWebhookRepository implements WebhookRepository {
   }
 
   @Override
+  public Optional<UUID> pushChannel(UUID municipalityId, UUID destinationId) {
+    return em.createNativeQuery(
+            "select id from webhook_subscription where municipality_id = ?1 and destination_id = ?2"
+                + " and active")
+        .setParameter(1, municipalityId)
+        .setParameter(2, destinationId)
+        .getResultStream()
+        .findFirst()
+        .map(UUID.class::cast);
+  }
+
+  @Override
   public boolean stopPush(UUID municipalityId, UUID destinationId) {
     return em.createNativeQuery(
                 "update webhook_subscription set active = false"

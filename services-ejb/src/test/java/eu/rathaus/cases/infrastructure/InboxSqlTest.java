@@ -47,7 +47,7 @@ class InboxSqlTest {
   @Test
   void casesReservedForAStaffRoleAreListedOnlyToItsHolders() {
     InboxFilter all = filter(null, null, false, null, InboxSort.DUE, null, null, false);
-    assertThat(InboxSql.page(M, all, TODAY, 51, Set.of("clerk", "register-clerk")).sql())
+    assertThat(InboxSql.page(M, all, TODAY, 51, Set.of("clerk", "municipal-admin")).sql())
         .contains("where c.municipality_id = :m and c.staff_role is null order by");
     InboxSql.Statement officer =
         InboxSql.page(M, all, TODAY, 51, Set.of("clerk", TenantScope.DATA_PROTECTION));
@@ -62,8 +62,26 @@ class InboxSqlTest {
   }
 
   @Test
+  void changeOfAddressCasesAreListedAndCountedOnlyForRegisterClerks() {
+    InboxFilter all = filter(null, null, false, null, InboxSort.DUE, null, null, false);
+    Set<String> registerClerk = Set.of("clerk", TenantScope.REGISTER_CLERK);
+    InboxSql.Statement page = InboxSql.page(M, all, TODAY, 51, registerClerk);
+    assertThat(page.sql()).contains("(c.staff_role is null or c.staff_role in (:role0))");
+    assertThat(page.jdbcValues()).containsExactly(M, TenantScope.REGISTER_CLERK, 51);
+    assertThat(InboxSql.countByStatus(M, registerClerk).jdbcValues())
+        .containsExactly(M, TenantScope.REGISTER_CLERK);
+    assertThat(InboxSql.countUnassignedOpen(M, registerClerk).jdbcValues())
+        .containsExactly(M, TenantScope.REGISTER_CLERK);
+    assertThat(
+            InboxSql.countUnassignedOpen(
+                    M, Set.of(TenantScope.REGISTER_CLERK, TenantScope.DATA_PROTECTION))
+                .jdbcValues())
+        .containsExactly(M, TenantScope.DATA_PROTECTION, TenantScope.REGISTER_CLERK);
+  }
+
+  @Test
   void statusCountsSumOnlyTheRolesTheCallerHolds() {
-    InboxSql.Statement clerk = InboxSql.countByStatus(M, Set.of("clerk", "register-clerk"));
+    InboxSql.Statement clerk = InboxSql.countByStatus(M, Set.of("clerk", "municipal-admin"));
     assertThat(clerk.sql()).contains("and s.staff_role is null group by s.status");
     assertThat(clerk.jdbcValues()).containsExactly(M);
     InboxSql.Statement officer =

@@ -363,7 +363,8 @@ public class HttpResidentRegister implements ResidentRegister {
 
   /**
    * The contract (resident-register-service.openapi.yaml) only reads: a change of address is
-   * written by the register's own procedure, so approving one here is refused, nothing written.
+   * written by the register's own procedure, so approving one here is refused, nothing written (and
+   * nothing sent). The same holds for every other write below.
    */
   @Override
   public void move(
@@ -371,8 +372,7 @@ public class HttpResidentRegister implements ResidentRegister {
       UUID resident,
       eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
       LocalDate movingDate) {
-    throw new RegisterUnavailable(
-        Cause.ERROR_ANSWER, "the external register service takes no changes of address");
+    throw refuse("changes of address");
   }
 
   @Override
@@ -384,8 +384,7 @@ public class HttpResidentRegister implements ResidentRegister {
       String eidPseudonym,
       eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
       LocalDate movingDate) {
-    throw new RegisterUnavailable(
-        Cause.ERROR_ANSWER, "the external register service takes no registrations");
+    throw refuse("registrations");
   }
 
   @Override
@@ -394,13 +393,17 @@ public class HttpResidentRegister implements ResidentRegister {
       UUID resident,
       eu.rathaus.registers.residents.domain.MoveRequest.NewAddress address,
       LocalDate until) {
-    throw new RegisterUnavailable(
-        Cause.ERROR_ANSWER, "the external register service takes no address history");
+    throw refuse("address history");
   }
 
   @Override
   public void joinHousehold(UUID municipality, List<UUID> residents) {
-    throw new RegisterUnavailable(
-        Cause.ERROR_ANSWER, "the external register service takes no household links");
+    throw refuse("household links");
+  }
+
+  /** The refusal of a write the read-only contract has no operation for; nothing is sent. */
+  private static RegisterUnavailable refuse(String what) {
+    return new RegisterUnavailable(
+        Cause.ERROR_ANSWER, "the external register service takes no " + what);
   }
 }
