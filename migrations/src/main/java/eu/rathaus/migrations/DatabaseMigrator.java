@@ -47,9 +47,24 @@ public final class DatabaseMigrator {
             .lockRetryCount(600)
             .load();
     MigrateResult result = flyway.migrate();
-    String version =
-        flyway.info().current() == null ? "0" : flyway.info().current().getVersion().getVersion();
-    return new Result(version, result.migrationsExecuted);
+    // The version comes from the migration's own result: flyway.info() would scan the scripts and
+    // read the history table once more (twice, as it was called), a second or more of every start
+    // on a busy machine (issue 16, restart time).
+    return new Result(schemaVersion(result), result.migrationsExecuted);
+  }
+
+  /**
+   * The schema version after {@code result}: the newest script applied now, else the version the
+   * database already had, else "0" (an empty database and no scripts).
+   */
+  static String schemaVersion(MigrateResult result) {
+    if (result.targetSchemaVersion != null && !result.targetSchemaVersion.isEmpty()) {
+      return result.targetSchemaVersion;
+    }
+    if (result.initialSchemaVersion != null && !result.initialSchemaVersion.isEmpty()) {
+      return result.initialSchemaVersion;
+    }
+    return "0";
   }
 
   /** Outcome of a migration run. */
