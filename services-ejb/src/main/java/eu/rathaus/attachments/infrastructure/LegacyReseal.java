@@ -1,5 +1,6 @@
 package eu.rathaus.attachments.infrastructure;
 
+import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ public class LegacyReseal {
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
 
+  @Inject DatabaseTenantScope tenantScope;
+
   private static final Logger LOG = Logger.getLogger(LegacyReseal.class.getName());
 
   @Inject DataKeyRing keyRing;
@@ -53,6 +56,7 @@ public class LegacyReseal {
                 + " set_config('rathaus.municipality', '', true),"
                 + " set_config('rathaus.subject', 'system:key-migration', true)")
         .getSingleResult();
+    tenantScope.writtenElsewhere();
     int done = reseal("attachment", batch, true);
     return done + reseal("decision_notice", batch - done, false);
   }

@@ -1,8 +1,10 @@
 package eu.rathaus.retention.infrastructure;
 
+import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.NativeRows;
 import eu.rathaus.retention.domain.RetentionPeriods;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -32,6 +34,8 @@ public class RetentionSql {
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
+
+  @Inject DatabaseTenantScope tenantScope;
 
   /** A draft and what its period is. */
   public record DraftRow(
@@ -65,6 +69,7 @@ public class RetentionSql {
                 + " set_config('rathaus.municipality', '', true),"
                 + " set_config('rathaus.subject', 'system:retention', true)")
         .getSingleResult();
+    tenantScope.writtenElsewhere();
   }
 
   /**
