@@ -23,6 +23,9 @@ public class DatabaseTenantScope {
   /** Key of the scope written in the current transaction (a transaction resource). */
   private static final Object WRITTEN = DatabaseTenantScope.class.getName() + ".written";
 
+  /** Stands for "unknown settings" (a registry may refuse null values). */
+  private static final Object UNKNOWN = new Object();
+
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
 
@@ -53,7 +56,7 @@ public class DatabaseTenantScope {
    */
   public void writtenElsewhere() {
     if (em.isJoinedToTransaction()) {
-      transactions.putResource(WRITTEN, null);
+      transactions.putResource(WRITTEN, UNKNOWN);
     }
   }
 }

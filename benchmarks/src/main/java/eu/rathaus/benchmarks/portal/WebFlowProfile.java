@@ -70,8 +70,18 @@ public final class WebFlowProfile {
       WildFlyProbe probe = new WildFlyProbe(config);
       Citizen citizen = new Citizen(portal);
       citizen.signIn("luca.basis", Stack.DEMO_PASSWORD);
-      for (int i = 0; i < warmup; i++) {
-        citizen.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE);
+      int failed = 0;
+      for (int warmed = 0; warmed < warmup; ) {
+        try {
+          citizen.apply(PortalBenchmark.MUNICIPALITY, PortalBenchmark.SERVICE);
+          warmed++;
+        } catch (IOException e) {
+          // As PortalBenchmark's warm-up: a keep-alive connection the server closed meanwhile.
+          if (++failed > 3) {
+            throw e;
+          }
+          System.out.println("[profile] warm-up: " + e);
+        }
       }
       probe.enableHibernateStatistics();
       Path log = config.logDir().resolve("postgres.log");
