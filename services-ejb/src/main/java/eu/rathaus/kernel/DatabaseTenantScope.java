@@ -11,34 +11,32 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * Writes a tenant scope into PostgreSQL's settings for the current transaction ({@code
  * set_config(…, true)}): they vanish at commit or rollback, so a pooled connection never carries
  * one person's scope into the next transaction.
+ *
+ * <p>The scope last written is remembered with the transaction (a resource of the JTA transaction,
+ * gone with it): a second service call in the same transaction with the same scope costs no round
+ * trip, a different scope is written as before. Code that writes these settings by other means must
+ * call {@link #writtenElsewhere()} afterwards.
  */
 @ApplicationScoped
 public class DatabaseTenantScope {
 
-  /**
-   * The scope last written into the current transaction (a resource of the transaction). Code that
-   * writes the settings itself (a system scope such as retention's) sets it to null, so the next
-   * {@link #apply} writes again.
-   */
-  public static final Object APPLIED = DatabaseTenantScope.class.getName() + ".applied";
+  /** Key of the scope written in the current transaction (a transaction resource). */
+  private static final Object WRITTEN = DatabaseTenantScope.class.getName() + ".written";
+
+  /** Stands for "unknown settings" (a registry may refuse null values). */
+  private static final Object UNKNOWN = new Object();
 
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
-  /**
-   * Writes {@code scope} into the current transaction, unless this very scope is already in it:
-   * every call into a tenant-scoped service applies the caller's scope, and one request calls
-   * several (one database round trip each before, issue 16). A different scope in the same
-   * transaction is written again.
-   */
   public void apply(TenantScope scope) {
     if (!em.isJoinedToTransaction()) {
       throw new TransactionRequiredException(
           "A tenant scope only makes sense inside a transaction");
     }
-    if (scope.equals(transactions.getResource(APPLIED))) {
+    if (scope.equals(transactions.getResource(WRITTEN))) {
       return;
     }
     em.createNativeQuery(
@@ -49,6 +47,16 @@ public class DatabaseTenantScope {
         .setParameter(3, scope.subject() == null ? "" : scope.subject())
         .setParameter(4, scope.databaseRoles())
         .getSingleResult();
-    transactions.putResource(APPLIED, scope);
+    transactions.putResource(WRITTEN, scope);
+  }
+
+  /**
+   * The scope settings of the current transaction were written by other code (e.g. the retention
+   * job's own scope): the next {@link #apply} writes again whatever it is given.
+   */
+  public void writtenElsewhere() {
+    if (em.isJoinedToTransaction()) {
+      transactions.putResource(WRITTEN, UNKNOWN);
+    }
   }
 }

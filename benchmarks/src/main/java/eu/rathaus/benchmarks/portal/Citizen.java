@@ -53,6 +53,7 @@ final class Citizen {
   private final HttpClient http;
   private final CookieManager cookies;
   private volatile Recorder recorder;
+  private volatile java.util.function.Consumer<HttpResponse<String>> afterPage;
 
   Citizen(String portal) {
     this.portal = portal;
@@ -72,6 +73,14 @@ final class Citizen {
    */
   void recordInto(Recorder recorder) {
     this.recorder = recorder;
+  }
+
+  /**
+   * Called after every page request (redirects followed) with its response; null for none. The
+   * web-flow profile ({@link WebFlowProfile}) reads the server's counters there.
+   */
+  void afterEachPage(java.util.function.Consumer<HttpResponse<String>> listener) {
+    this.afterPage = listener;
   }
 
   /** Signs in through the portal's "Anmelden" link and the eID realm's login form. */
@@ -253,6 +262,10 @@ final class Citizen {
     Recorder r = recorder;
     if (r != null) {
       Stage.record(r, System.nanoTime() - t);
+    }
+    java.util.function.Consumer<HttpResponse<String>> listener = afterPage;
+    if (listener != null) {
+      listener.accept(response);
     }
     if (response.statusCode() >= 500) {
       throw new IOException("HTTP " + response.statusCode() + " from " + response.uri());

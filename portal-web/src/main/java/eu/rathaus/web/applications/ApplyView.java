@@ -2,6 +2,7 @@ package eu.rathaus.web.applications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.rathaus.applications.application.ApplicationForm;
+import eu.rathaus.applications.application.ApplicationJourney;
 import eu.rathaus.applications.application.PrefillFacts;
 import eu.rathaus.applications.application.StepWithFiles;
 import eu.rathaus.applications.application.SubmissionOutcome;
@@ -63,7 +64,12 @@ public class ApplyView extends ApplyPage {
     ExternalContext external = faces.getExternalContext();
     Optional<ApplicationForm> loaded;
     if (draft != null) {
-      loaded = ApplyNavigation.parseUuid(draft).flatMap(journey::draft);
+      // The draft and its files in one transaction: the page shows the files of file fields and
+      // on the review.
+      Optional<ApplicationJourney.DraftWithFiles> read =
+          ApplyNavigation.parseUuid(draft).flatMap(journey::draftWithFiles);
+      loaded = read.map(ApplicationJourney.DraftWithFiles::form);
+      draftFiles = read.map(ApplicationJourney.DraftWithFiles::files).orElse(null);
     } else {
       loaded = journey.newForm(municipality, service);
     }
@@ -156,12 +162,13 @@ public class ApplyView extends ApplyPage {
     } finally {
       chosen.values().forEach(ApplyView::deleteQuietly);
     }
-    if (outcome.draftId() != null) {
-      reloadDraft(outcome.draftId());
-    }
     if (outcome.isComplete()) {
+      // The next page reads the draft again (post/redirect/get); nothing to reload here.
       redirect(ApplyNavigation.stepQuery(outcome.draftId(), advance ? stepIndex + 1 : stepIndex));
       return;
+    }
+    if (outcome.draftId() != null) {
+      reloadDraft(outcome.draftId());
     }
     if (outcome.saved() && !outcome.storedFiles().isEmpty()) {
       uploadMessage = text("upload.stored", String.join(", ", outcome.storedFiles()));

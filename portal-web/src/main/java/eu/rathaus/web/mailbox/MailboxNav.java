@@ -4,6 +4,8 @@ import eu.rathaus.kernel.TenantScope;
 import eu.rathaus.messaging.application.Mailbox;
 import eu.rathaus.web.session.SessionUser;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.logging.Level;
@@ -26,6 +28,13 @@ public class MailboxNav {
   private Long unread;
 
   public long getUnread() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces != null && faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+      // A postback evaluates the badge's rendered condition while decoding too; the badge holds
+      // no input, so that answer changes nothing, and a post that redirects renders nothing. Only
+      // the rendered page counts (one transaction less per form step, issue 16).
+      return 0;
+    }
     if (unread == null) {
       unread = 0L;
       if (sessionUser.tenantScope().kind() == TenantScope.Kind.CITIZEN) {

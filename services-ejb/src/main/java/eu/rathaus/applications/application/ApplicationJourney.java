@@ -132,6 +132,19 @@ public class ApplicationJourney {
   }
 
   /**
+   * The citizen's own draft, as {@link #draft}, together with its files ({@link #attachmentsOf}),
+   * read in one transaction: a form page shows both.
+   */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public Optional<DraftWithFiles> draftWithFiles(UUID draftId) {
+    return draft(draftId)
+        .map(form -> new DraftWithFiles(form, attachments.ofDraft(form.draftId())));
+  }
+
+  /** A draft and its files, in upload order. */
+  public record DraftWithFiles(ApplicationForm form, List<AttachmentSummary> files) {}
+
+  /**
    * Saves step {@code stepIndex}: its values join the saved answers (see {@link DraftAnswers}), are
    * checked step-wise, and only if they pass is the draft stored — created on the first step,
    * pinned to {@code versionId}, the version the citizen was shown. {@code nextStep} is where the

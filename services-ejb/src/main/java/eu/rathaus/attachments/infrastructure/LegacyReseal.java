@@ -2,12 +2,10 @@ package eu.rathaus.attachments.infrastructure;
 
 import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.NativeRows;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,7 +29,7 @@ public class LegacyReseal {
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
 
-  @Resource TransactionSynchronizationRegistry transactions;
+  @Inject DatabaseTenantScope tenantScope;
 
   private static final Logger LOG = Logger.getLogger(LegacyReseal.class.getName());
 
@@ -58,7 +56,7 @@ public class LegacyReseal {
                 + " set_config('rathaus.municipality', '', true),"
                 + " set_config('rathaus.subject', 'system:key-migration', true)")
         .getSingleResult();
-    transactions.putResource(DatabaseTenantScope.APPLIED, null);
+    tenantScope.writtenElsewhere();
     int done = reseal("attachment", batch, true);
     return done + reseal("decision_notice", batch - done, false);
   }

@@ -172,10 +172,14 @@ public class ServiceVersion {
     return form;
   }
 
-  /** The parsed content; parsed once per loaded instance. */
+  /**
+   * The parsed content; parsed once per loaded instance, and once per node for the same stored
+   * document (see {@link ParsedForms}): every page of a form loads its version again, and reading a
+   * stored document means validating it against the schema.
+   */
   public FormDefinition definition() {
     if (parsed == null) {
-      parsed = FormDefinitionValidator.readTrusted(form);
+      parsed = ParsedForms.read(id, form);
     }
     return parsed;
   }

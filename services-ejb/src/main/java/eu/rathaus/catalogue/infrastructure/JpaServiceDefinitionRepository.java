@@ -20,13 +20,11 @@ public class JpaServiceDefinitionRepository implements ServiceDefinitionReposito
 
   @Override
   public Optional<ServiceDefinition> find(UUID municipalityId, UUID definitionId) {
-    return em.createQuery(
-            "select d from ServiceDefinition d where d.id = :id and d.municipalityId = :m",
-            ServiceDefinition.class)
-        .setParameter("id", definitionId)
-        .setParameter("m", municipalityId)
-        .getResultStream()
-        .findFirst();
+    // By primary key: no statement at all if this transaction loaded it already (a form page
+    // finds the definition by its key, then its current version by the definition's id).
+    return Optional.ofNullable(
+            definitionId == null ? null : em.find(ServiceDefinition.class, definitionId))
+        .filter(d -> d.municipalityId().equals(municipalityId));
   }
 
   @Override

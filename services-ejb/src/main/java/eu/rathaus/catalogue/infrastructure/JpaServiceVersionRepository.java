@@ -19,13 +19,9 @@ public class JpaServiceVersionRepository implements ServiceVersionRepository {
 
   @Override
   public Optional<ServiceVersion> find(UUID municipalityId, UUID versionId) {
-    return em.createQuery(
-            "select v from ServiceVersion v where v.id = :id and v.municipalityId = :m",
-            ServiceVersion.class)
-        .setParameter("id", versionId)
-        .setParameter("m", municipalityId)
-        .getResultStream()
-        .findFirst();
+    // By primary key: no statement if this transaction loaded the version already.
+    return Optional.ofNullable(versionId == null ? null : em.find(ServiceVersion.class, versionId))
+        .filter(v -> v.municipalityId().equals(municipalityId));
   }
 
   @Override

@@ -199,9 +199,12 @@ public class Mailbox {
     return summaries(repository.threadsOfCitizen(subject, LIST_LIMIT), AuthorKind.STAFF);
   }
 
-  /** How many of the authority's messages the signed-in citizen has not opened yet. */
+  /**
+   * How many of the authority's messages the signed-in citizen has not opened yet (the header of
+   * every page asks: one count query, not the thread list).
+   */
   public long myUnread() {
-    return myThreads().stream().mapToLong(ThreadSummary::unread).sum();
+    return repository.unreadOfCitizen(requireCitizen(), AuthorKind.STAFF);
   }
 
   /** A citizen starts a general thread to a municipality. */

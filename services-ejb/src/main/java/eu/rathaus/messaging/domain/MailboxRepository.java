@@ -27,6 +27,12 @@ public interface MailboxRepository {
   /** Per thread, how many messages of {@code author} are still unread by the other side. */
   Map<UUID, Long> unreadBy(List<UUID> threadIds, AuthorKind author);
 
+  /**
+   * How many messages of {@code author} in the threads of citizen {@code subject} are still unread
+   * by the citizen: one count, for the header of every page.
+   */
+  long unreadOfCitizen(String subject, AuthorKind author);
+
   /** The case's municipality, applicant and reference number, if the caller may see the case. */
   Optional<CaseFacts> caseFacts(UUID caseId);
 

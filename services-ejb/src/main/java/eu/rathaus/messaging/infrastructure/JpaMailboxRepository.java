@@ -91,6 +91,17 @@ public class JpaMailboxRepository implements MailboxRepository {
   }
 
   @Override
+  public long unreadOfCitizen(String subject, AuthorKind author) {
+    return em.createQuery(
+            "select count(m) from MailboxMessage m where m.authorKind = :a and m.readAt is null"
+                + " and m.threadId in (select t.id from MailboxThread t where t.citizenSubject = :s)",
+            Long.class)
+        .setParameter("a", author)
+        .setParameter("s", subject)
+        .getSingleResult();
+  }
+
+  @Override
   public Optional<CaseFacts> caseFacts(UUID caseId) {
     if (caseId == null) {
       return Optional.empty();

@@ -3,12 +3,11 @@ package eu.rathaus.retention.infrastructure;
 import eu.rathaus.kernel.DatabaseTenantScope;
 import eu.rathaus.kernel.NativeRows;
 import eu.rathaus.retention.domain.RetentionPeriods;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public class RetentionSql {
   @PersistenceContext(unitName = "rathaus")
   EntityManager em;
 
-  @Resource TransactionSynchronizationRegistry transactions;
+  @Inject DatabaseTenantScope tenantScope;
 
   /** A draft and what its period is. */
   public record DraftRow(
@@ -70,7 +69,7 @@ public class RetentionSql {
                 + " set_config('rathaus.municipality', '', true),"
                 + " set_config('rathaus.subject', 'system:retention', true)")
         .getSingleResult();
-    transactions.putResource(DatabaseTenantScope.APPLIED, null);
+    tenantScope.writtenElsewhere();
   }
 
   /**
