@@ -260,7 +260,8 @@ final class Results {
     s.append("### P1 through the submission API\n\n")
         .append(
             "API: each client is one citizen of realm `rathaus` holding a token of a public app")
-        .append(" client (direct grant, fetched before the clock starts), posting the same")
+        .append(
+            " client (direct grant, fetched before the clock starts; 40 untimed submissions first warm up the path), posting the same")
         .append(" lost-property report as one JSON request")
         .append(" (`POST /api/v1/municipalities/musterstadt/services/demo.fundsache-verlust/")
         .append("applications`, a fresh `Idempotency-Key` each) — one request per application,")
